@@ -1,0 +1,46 @@
+# Two commands on a fresh machine:  make run   and   make test
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export GREENMFG_HOME ?= $(CURDIR)/data
+export AIRFLOW_HOME ?= $(GREENMFG_HOME)/airflow
+export AIRFLOW__CORE__DAGS_FOLDER := $(CURDIR)/dags
+export AIRFLOW__CORE__LOAD_EXAMPLES := False
+export AIRFLOW__CORE__UNIT_TEST_MODE := False
+export GX_ANALYTICS_ENABLED := false
+MIRROR_PORT ?= 8765
+
+.PHONY: venv run test lock corpus clean airflow-init
+
+venv: $(BIN)/.installed
+$(BIN)/.installed: pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $@
+
+airflow-init: venv
+	$(BIN)/airflow db migrate > $(GREENMFG_HOME)/airflow-db-migrate.log 2>&1 || (tail -30 $(GREENMFG_HOME)/airflow-db-migrate.log; exit 1)
+
+## make run: set up everything, run the real Airflow DAG on the offline corpus, print the summary
+run: venv
+	mkdir -p $(GREENMFG_HOME)
+	PATH=$(CURDIR)/$(BIN):$$PATH bash scripts/run_dag.sh $(MIRROR_PORT)
+
+## make test: the test suite
+test: venv
+	$(BIN)/python -m pytest -q
+
+## make lock: re-resolve requirements.lock from pyproject.toml
+lock: venv
+	$(BIN)/uv pip compile pyproject.toml --extra test -p 3.11 --no-header -o requirements.lock
+
+## make corpus: rebuild the offline corpus (needs fonts-droid-fallback for the MIIT PDFs)
+corpus: venv
+	$(BIN)/python corpus/build_miit.py
+	$(BIN)/python corpus/build_sites.py
+
+clean:
+	rm -rf $(GREENMFG_HOME)
