@@ -1,0 +1,1 @@
+"""The offline mirror: serves corpus/sites/<host>/<path> on 127.0.0.1."""

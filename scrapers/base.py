@@ -1,0 +1,213 @@
+"""Shared base for every source's spider.
+
+A spider knows how to read its site's list pages and article pages. The base class does
+the crawl: list pages (newest first) → articles → attachments, each body stored raw first
+(RawStore) with a manifest row, failures recorded and the crawl continued.
+
+Incremental and polite: list pages are fetched with the validators (ETag/Last-Modified) of
+the last fetch, and a 304 ends the source's crawl; articles already stored are not fetched
+again; paging stops at the first page whose items are all known; robots.txt is obeyed.
+A list page on which the selectors find nothing fails loudly (SourceBroken), unless the
+source declares `empty_ok`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+import requests
+from bs4 import BeautifulSoup
+
+from greenmfg.extract.encoding import decode_html
+from greenmfg.http_client import PoliteSession
+from greenmfg.raw_store import FetchRecord, ManifestWriter, RawStore
+from scrapers.registry import SourceConfig
+
+log = logging.getLogger(__name__)
+
+
+class SourceBroken(RuntimeError):
+    """The site changed or the scraper broke: the message names the source and what is missing."""
+
+
+EmptyScrapeError = SourceBroken  # the name used by earlier code and tests
+
+
+@dataclass
+class ListItem:
+    url: str
+    title: str
+    date: str | None = None
+
+
+@dataclass
+class AttachmentLink:
+    url: str
+    text: str
+
+
+@dataclass
+class Article:
+    url: str
+    title: str
+    publish_date: str | None
+    doc_number: str | None
+    body_text: str
+    attachments: list[AttachmentLink] = field(default_factory=list)
+
+
+@dataclass
+class CrawlStats:
+    source_id: str
+    requests: int = 0
+    list_pages: int = 0
+    not_modified: int = 0
+    items_seen: int = 0
+    articles: int = 0
+    known_skipped: int = 0
+    attachments: int = 0
+    failed: int = 0
+    robots_blocked: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CrawlState:
+    """What earlier runs of this source already hold (from its committed manifests)."""
+
+    known_articles: set[str] = field(default_factory=set)
+    validators: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_store(cls, store: RawStore, source_id: str) -> "CrawlState":
+        state = cls()
+        for record in store.source_records(source_id):
+            if record.get("sha256") and record["kind"] == "article":
+                state.known_articles.add(record["url"])
+            if record["kind"] == "list" and record.get("http_status") == 200:
+                state.validators[record["url"]] = {
+                    k: v for k, v in (("If-None-Match", record.get("etag")),
+                                      ("If-Modified-Since", record.get("last_modified"))) if v}
+        return state
+
+
+class Spider:
+    """Base class: subclasses implement parse_list and parse_article for their site."""
+
+    def __init__(self, config: SourceConfig):
+        self.config = config
+        self.source_id = config.id
+        self.name = config.name
+        self.issuer = config.issuer
+        self.level = config.level
+        self.region_code = config.region_code
+        self.start_urls = list(config.list_urls)
+        self.max_list_pages = config.max_list_pages
+
+    # --- site-specific parsing ------------------------------------------------------
+    def parse_list(self, soup: BeautifulSoup, url: str) -> tuple[list[ListItem], str | None]:
+        """Items on one list page and the URL of the next page (or None)."""
+        raise NotImplementedError
+
+    def parse_article(self, soup: BeautifulSoup, url: str) -> Article:
+        raise NotImplementedError
+
+    # --- shared helpers ---------------------------------------------------------------
+    def soup(self, body: bytes, content_type: str | None = None) -> BeautifulSoup:
+        return BeautifulSoup(decode_html(body, content_type, self.config.encoding), "lxml")
+
+    def article_from_bytes(self, body: bytes, url: str, content_type: str | None = None) -> Article:
+        return self.parse_article(self.soup(body, content_type), url)
+
+    @staticmethod
+    def absolute(base: str, href: str) -> str:
+        return urljoin(base, href.strip())
+
+    # --- the crawl ----------------------------------------------------------------------
+    def crawl(self, session: PoliteSession, store: RawStore, manifest: ManifestWriter, run_id: str,
+              state: CrawlState | None = None) -> CrawlStats:
+        state = state or CrawlState()
+        stats = CrawlStats(self.source_id)
+        for start in self.start_urls:
+            self._crawl_list(session, store, manifest, run_id, start, state, stats)
+        return stats
+
+    def _crawl_list(self, session, store, manifest, run_id, start, state: CrawlState, stats: CrawlStats) -> None:
+        url, pages = start, 0
+        while url and pages < self.max_list_pages:
+            headers = state.validators.get(url, {}) if pages == 0 else {}
+            response = self._fetch(session, store, manifest, run_id, url, "list", stats, headers=headers)
+            pages += 1
+            if response is None:
+                if pages == 1:
+                    raise SourceBroken(f"{self.source_id}: list page {url} could not be fetched ({stats.errors[-1:]})")
+                return
+            if response.status_code == 304:
+                stats.not_modified += 1
+                return  # nothing changed since the last run
+            stats.list_pages += 1
+            items, next_url = self.parse_list(self.soup(response.content, response.headers.get("Content-Type")), url)
+            if not items and pages == 1 and not self.config.empty_ok:
+                raise SourceBroken(
+                    f"{self.source_id}: list page {url} matched no items with selector "
+                    f"{self.config.list.item!r}: has the site's template changed?")
+            stats.items_seen += len(items)
+            new = [item for item in items if item.url not in state.known_articles]
+            stats.known_skipped += len(items) - len(new)
+            for item in new:
+                self._crawl_article(session, store, manifest, run_id, item, stats)
+                state.known_articles.add(item.url)
+            if items and not new:
+                return  # a page of known items: everything older is known too
+            url = next_url
+
+    def _crawl_article(self, session, store, manifest, run_id, item: ListItem, stats: CrawlStats) -> None:
+        response = self._fetch(session, store, manifest, run_id, item.url, "article", stats)
+        if response is None:
+            return
+        stats.articles += 1
+        try:
+            article = self.article_from_bytes(response.content, item.url, response.headers.get("Content-Type"))
+        except Exception as exc:  # a broken page is recorded, the crawl goes on
+            stats.failed += 1
+            stats.errors.append(f"parse {item.url}: {exc}")
+            return
+        for link in article.attachments:
+            got = self._fetch(session, store, manifest, run_id, link.url, "attachment", stats,
+                              parent_url=item.url, link_text=link.text)
+            stats.attachments += got is not None
+
+    def _fetch(self, session: PoliteSession, store, manifest, run_id, url, kind, stats,
+               parent_url=None, link_text=None, headers=None) -> requests.Response | None:
+        record = FetchRecord(url=url, source_id=self.source_id, run_id=run_id, kind=kind,
+                             parent_url=parent_url, link_text=link_text)
+        try:
+            if not session.allowed(url):
+                stats.robots_blocked += 1
+                raise requests.RequestException("disallowed by robots.txt")
+            stats.requests += 1
+            response = session.get(url, headers=headers)
+            record.http_status = response.status_code
+            record.content_type = response.headers.get("Content-Type")
+            if response.status_code == 304:
+                record.etag, record.last_modified = headers.get("If-None-Match"), headers.get("If-Modified-Since")
+                return response
+            if response.status_code != 200:
+                raise requests.HTTPError(f"HTTP {response.status_code}")
+            body = response.content
+            record.sha256 = store.put(body)
+            record.bytes = len(body)
+            record.etag = response.headers.get("ETag")
+            record.last_modified = response.headers.get("Last-Modified")
+            log.info("[%s] %-10s %s (%d bytes)", self.source_id, kind, url, len(body))
+            return response
+        except requests.RequestException as exc:
+            record.error = f"{type(exc).__name__}: {exc}"
+            stats.failed += 1
+            stats.errors.append(f"{kind} {url}: {record.error}")
+            log.warning("[%s] failed %s %s: %s", self.source_id, kind, url, record.error)
+            return None
+        finally:
+            manifest.write(record)

@@ -1,0 +1,89 @@
+"""The configurable spider: CSS selectors from the source's YAML file do all the work."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from scrapers.base import Article, AttachmentLink, ListItem, Spider
+from scrapers.text_patterns import doc_number, is_attachment_href, iso_date
+
+URL_DATE = re.compile(r"/(?:art/)?(20\d{2})[/-]?(\d{1,2})[/-]?(\d{1,2})?/|/t(20\d{2})(\d{2})(\d{2})_")
+
+
+def date_from_url(url: str) -> str | None:
+    match = URL_DATE.search(url)
+    if not match:
+        return None
+    if match.group(4):
+        return f"{match.group(4)}-{match.group(5)}-{match.group(6)}"
+    if match.group(3):
+        return f"{int(match.group(1)):04d}-{int(match.group(2)):02d}-{int(match.group(3)):02d}"
+    return None
+
+
+class ConfiguredSpider(Spider):
+    def list_root(self, soup: BeautifulSoup) -> BeautifulSoup:
+        """Where the list rows are (adapters override: CDATA blocks, JSON …)."""
+        return soup
+
+    def parse_list(self, soup: BeautifulSoup, url: str):
+        selectors = self.config.list
+        items = []
+        for row in self.list_root(soup).select(selectors.item):
+            link = row.select_one(selectors.link)
+            if link is None or not link.get("href"):
+                continue
+            date = row.select_one(selectors.date) if selectors.date else None
+            title = (link.get("title") or link.get_text(" ", strip=True)).strip()
+            item_url = self.absolute(url, link["href"])
+            items.append(ListItem(item_url, title, iso_date(date.get_text() if date else None) or date_from_url(item_url)))
+        next_link = soup.select_one(selectors.next) if selectors.next else None
+        return items, self.absolute(url, next_link["href"]) if next_link and next_link.get("href") else None
+
+    def parse_article(self, soup: BeautifulSoup, url: str) -> Article:
+        selectors = self.config.article
+        body = soup.select_one(selectors.body)
+        if body is None:
+            raise ValueError(f"{self.source_id}: article body {selectors.body!r} not found on {url}")
+        title_node = soup.select_one(selectors.title)
+        meta_title = soup.find("meta", attrs={"name": "ArticleTitle"})
+        title = (title_node.get_text(" ", strip=True) if title_node else
+                 meta_title.get("content", "") if meta_title else (soup.title.string or "" if soup.title else ""))
+        if not title.strip():
+            raise ValueError(f"{self.source_id}: no title ({selectors.title!r}) on {url}")
+        text = body.get_text("\n", strip=True)
+        date_node = soup.select_one(selectors.date) if selectors.date else None
+        meta_date = soup.find("meta", attrs={"name": "PubDate"})
+        publish_date = (iso_date(date_node.get_text(" ", strip=True) if date_node else None)
+                        or iso_date(meta_date.get("content") if meta_date else None)
+                        or date_from_url(url) or _signature_date(text))
+        scope = soup.select(selectors.attachments) if selectors.attachments else body.select("a[href]")
+        attachments = [AttachmentLink(self.absolute(url, a["href"]), a.get_text(" ", strip=True))
+                       for a in scope if a.get("href") and is_attachment_href(a["href"])]
+        return Article(url=url, title=title.strip(), publish_date=publish_date, doc_number=doc_number(text),
+                       body_text=text, attachments=unique_links(attachments))
+
+
+def _signature_date(text: str) -> str | None:
+    dates = re.findall(r"20\d{2}年\d{1,2}月\d{1,2}日", text)
+    return iso_date(dates[-1]) if dates else None
+
+
+def unique_links(links: list[AttachmentLink]) -> list[AttachmentLink]:
+    seen, out = set(), []
+    for link in links:
+        if link.url not in seen:
+            seen.add(link.url)
+            out.append(link)
+    return out
+
+
+class JcmsCdataSpider(ConfiguredSpider):
+    """Hanweb jcms sites (jxt.zj.gov.cn …): list rows sit in <script type="text/xml"> CDATA."""
+
+    def list_root(self, soup: BeautifulSoup) -> BeautifulSoup:
+        blocks = [s.string or s.get_text() for s in soup.find_all("script", attrs={"type": "text/xml"})]
+        records = "".join(re.sub(r"^\s*<!\[CDATA\[|\]\]>\s*$", "", b.strip()) for b in blocks if b)
+        return BeautifulSoup(records.replace("<![CDATA[", "").replace("]]>", ""), "lxml")

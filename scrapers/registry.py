@@ -1,0 +1,96 @@
+"""The source registry: one YAML file per source in scrapers/sources/.
+
+A source names its site, issuer, level and region, its real list-page URLs, and how to read
+its pages (CSS selectors), or an adapter class for a site with real quirks. Adding a
+department is writing one YAML file (and saving a few of its pages for its test).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+SOURCES_DIR = Path(__file__).with_name("sources")
+LEVELS = ("national", "provincial", "municipal", "county", "mirror")
+REQUIRED = ("id", "name", "issuer", "level", "list_urls")
+
+
+class RegistryError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class ListSelectors:
+    item: str = "li"
+    link: str = "a[href]"
+    date: str | None = "span"
+    next: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleSelectors:
+    title: str = "h1"
+    body: str = "body"
+    date: str | None = None
+    attachments: str | None = None  # default: attachment-looking links in the body
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    id: str
+    name: str
+    issuer: str
+    level: str
+    list_urls: tuple[str, ...]
+    region_code: str | None = None
+    adapter: str = "generic"
+    base_url: str | None = None
+    list: ListSelectors = field(default_factory=ListSelectors)
+    article: ArticleSelectors = field(default_factory=ArticleSelectors)
+    encoding: str | None = None  # a hint for sites that lie about their charset
+    schedule: str = "@daily"
+    requests_per_second: float = 1.0
+    max_list_pages: int = 20
+    empty_ok: bool = False  # a source may declare that it can legitimately list nothing
+    mirror_of: tuple[str, ...] = ()  # for mirror sources: the original issuers' source ids
+    path: str | None = None
+
+
+def parse(data: dict, path: str | None = None) -> SourceConfig:
+    missing = [k for k in REQUIRED if not data.get(k)]
+    if missing:
+        raise RegistryError(f"{path or data.get('id')}: missing {', '.join(missing)}")
+    if data["level"] not in LEVELS:
+        raise RegistryError(f"{path}: level must be one of {LEVELS}, not {data['level']!r}")
+    known = set(SourceConfig.__dataclass_fields__)
+    unknown = set(data) - known
+    if unknown:
+        raise RegistryError(f"{path}: unknown keys {sorted(unknown)}")
+    values = dict(data)
+    values["list_urls"] = tuple(data["list_urls"])
+    values["mirror_of"] = tuple(data.get("mirror_of") or ())
+    values["list"] = ListSelectors(**(data.get("list") or {}))
+    values["article"] = ArticleSelectors(**(data.get("article") or {}))
+    values["region_code"] = str(data["region_code"]) if data.get("region_code") else None
+    values["path"] = path
+    return SourceConfig(**values)
+
+
+def source_dirs() -> list[Path]:
+    """Built-in sources plus any folders in GREENMFG_SOURCES_PATH (os.pathsep separated)."""
+    extra = [Path(p) for p in os.environ.get("GREENMFG_SOURCES_PATH", "").split(os.pathsep) if p]
+    return [SOURCES_DIR, *extra]
+
+
+def load_registry() -> dict[str, SourceConfig]:
+    sources: dict[str, SourceConfig] = {}
+    for directory in source_dirs():
+        for path in sorted(directory.glob("*.yaml")):
+            config = parse(yaml.safe_load(path.read_text(encoding="utf-8")) or {}, str(path))
+            if config.id in sources:
+                raise RegistryError(f"{path}: duplicate source id {config.id!r}")
+            sources[config.id] = config
+    return sources
