@@ -1,0 +1,84 @@
+"""Precision and recall of the text extractors against the labelled set (tests/eval/labels.yaml).
+
+Matching is by set per document: counts on (designation type, value); targets on
+(designation type, value, unit for percentages, target year, region); names on
+(designation type, normalized name). Numeric targets that are neither a designation nor a
+percentage (e.g. 技改项目300个) are not labelled and not scored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from greenmfg.extract.clean import clean_body
+from greenmfg.extract.facts import extract_facts
+from greenmfg.extract.names import extract_names
+from greenmfg.extract.normalize import match_key
+from greenmfg.settings import CORPUS_DIR, PROJECT_ROOT
+
+LABELS = PROJECT_ROOT / "tests" / "eval" / "labels.yaml"
+
+
+@dataclass
+class Score:
+    true_positives: int = 0
+    predicted: int = 0
+    labelled: int = 0
+    misses: list = field(default_factory=list)
+    extras: list = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.labelled if self.labelled else 1.0
+
+    def add(self, doc: str, predicted: set, labelled: set) -> None:
+        self.true_positives += len(predicted & labelled)
+        self.predicted += len(predicted)
+        self.labelled += len(labelled)
+        self.misses += [(doc, x) for x in labelled - predicted]
+        self.extras += [(doc, x) for x in predicted - labelled]
+
+
+def document_text(ref: str) -> str:
+    reference = CORPUS_DIR / "reference"
+    if ref.startswith("seed:"):
+        return next((reference / "seeds").glob(f"{ref[5:]}_*.txt")).read_text(encoding="utf-8")
+    lines = next((reference / "pages").glob(f"{ref}_*.txt")).read_text(encoding="utf-8").splitlines()
+    return "\n".join(lines[3:])  # lines 1-3: URL, description, provenance note
+
+
+def _target_key(dtype, value, unit, year, region):
+    return (dtype, float(value), unit if unit == "%" else None, year, region)
+
+
+def evaluate(labels_path: Path = LABELS) -> dict[str, Score]:
+    scores = {"reported_count": Score(), "policy_target": Score(), "designation": Score()}
+    for doc in yaml.safe_load(labels_path.read_text(encoding="utf-8")):
+        text = clean_body(document_text(str(doc["doc"])))  # as the pipeline reads bodies
+        facts = extract_facts(text, default_year=doc.get("year"))
+        counts = {(f.designation_type, float(f.value)) for f in facts
+                  if f.record_type == "reported_count" and f.designation_type and f.indicator != "renamed"}
+        targets = {_target_key(f.designation_type, f.value, f.unit, f.target_year, f.region_name) for f in facts
+                   if f.record_type == "policy_target" and (f.designation_type or f.unit == "%")}
+        names = {(e.designation_type, match_key(e.name)) for e in extract_names(text)}
+        scores["reported_count"].add(doc["doc"], counts, {(t, float(v)) for t, v in doc.get("counts", [])})
+        scores["policy_target"].add(doc["doc"], targets, {_target_key(*t) for t in doc.get("targets", [])})
+        if "names" in doc:
+            scores["designation"].add(doc["doc"], names, {(t, match_key(n)) for t, n in doc["names"]})
+    return scores
+
+
+def report(scores: dict[str, Score], verbose: bool = False) -> str:
+    lines = [f"{'record type':<16} {'precision':>9} {'recall':>7} {'tp':>5} {'pred':>5} {'label':>5}"]
+    for name, s in scores.items():
+        lines.append(f"{name:<16} {s.precision:>9.3f} {s.recall:>7.3f} {s.true_positives:>5} {s.predicted:>5} {s.labelled:>5}")
+        if verbose:
+            lines += [f"    miss  {d}: {x}" for d, x in s.misses] + [f"    extra {d}: {x}" for d, x in s.extras]
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Extraction: bytes of pages and attachments → text, tables, rows, facts."""

@@ -1,0 +1,33 @@
+"""Article bodies without page chrome, spam and repeated paragraphs (the original is kept)."""
+
+from __future__ import annotations
+
+import re
+
+from greenmfg.extract.normalize import match_key
+
+CHROME = re.compile(
+    r"^(?:信息来源[:：]|来源[:：].{0,20}$|浏览次数|发布时间[:：].{0,30}$|时间[:：].{0,30}$|字体[:：]|字号[:：]|"
+    r"扫一扫|语音播报|无障碍|长者助手|繁体版|简体版|打印本页|关闭窗口|分享(?:到|好友)?$|网站地图|返回顶部|"
+    r"当前位置|您的位置|\[?【?责任编辑|编辑[:：]|责编|标签[:：]|相关新闻|上一篇|下一篇|[-•·]\s*[日周月]新闻排行榜)")
+CHROME_INLINE = re.compile(r"(?:字体|字号)[:：]?\s*\[?大\]?\s*\[?中\]?\s*\[?小\]?|浏览次数[:：]?\s*\d*|我要纠错|打印\s*收藏")
+SPAM = re.compile(r"火箭vs|全场录像|博彩|赌场|皇冠(?:电脑版|网址|体育)|k8凯发|凯发|百家乐|彩票|色情|成人|av女优|视频在线观看")
+EMPTY_BRACKETS = re.compile(r"^(?:\[\]\s*)+(?:\[返回顶部\])?\s*(?:\[\]\s*)*$")
+
+
+def clean_body(text: str) -> str:
+    """Drop chrome and spam lines and any paragraph already seen (mirrors print bodies twice)."""
+    out, seen = [], set()
+    for raw in (text or "").splitlines():
+        line = CHROME_INLINE.sub("", raw).rstrip()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if CHROME.match(stripped) or SPAM.search(stripped) or EMPTY_BRACKETS.match(stripped):
+            continue
+        key = match_key(stripped)
+        if len(key) >= 12 and key in seen:
+            continue
+        seen.add(key)
+        out.append(line)
+    return "\n".join(out)

@@ -1,0 +1,100 @@
+"""Extraction quality on the labelled set, the seeds' facts, and the real MIIT PDFs."""
+
+import csv
+import json
+
+import pytest
+
+from greenmfg.evaluate import document_text, evaluate
+from greenmfg.extract.document import extract_document
+from greenmfg.extract.facts import extract_facts
+from greenmfg.extract.normalize import match_key
+from tests.conftest import REFERENCE
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return evaluate()
+
+
+def test_designation_names_precision_and_recall(scores):
+    s = scores["designation"]
+    assert s.precision >= 0.98 and s.recall >= 0.95, (s.precision, s.recall, s.misses, s.extras)
+
+
+@pytest.mark.parametrize("record_type", ["reported_count", "policy_target"])
+def test_counts_and_targets_precision_and_recall(scores, record_type):
+    s = scores[record_type]
+    assert s.precision >= 0.95 and s.recall >= 0.95, (s.precision, s.recall, s.misses, s.extras)
+
+
+def facts_of(ref, year=None):
+    return extract_facts(document_text(ref), default_year=year)
+
+
+def test_seed_003_target_table_and_district_breakdown():
+    facts = [f for f in facts_of("seed:003", 2017) if f.record_type == "policy_target"]
+    city = {(f.designation_type, f.value) for f in facts if f.target_year == 2019 and f.region_name in (None, "全市")}
+    assert {("green_factory", 50), ("green_park", 10), ("green_design_product", 100)} <= city
+    by_district = {f.region_name: f.value for f in facts
+                   if f.designation_type == "green_factory" and f.target_year == 2019 and f.region_name}
+    assert by_district == {"全市": 50, "南湖区": 5, "秀洲区": 5, "嘉善县": 6, "平湖市": 6, "海盐县": 6,
+                           "海宁市": 9, "桐乡市": 9, "经济技术开发区": 3, "嘉兴港区": 1}
+    assert all(f.evidence for f in facts)
+
+
+def test_seed_002_targets_for_2025():
+    facts = [f for f in facts_of("seed:002", 2022) if f.record_type == "policy_target"]
+    got = {(f.designation_type, f.value, f.target_year) for f in facts}
+    assert {("green_park", 30, 2025), ("green_factory", 300, 2025), (None, 16, 2025), (None, 20, 2025)} <= got
+
+
+def test_seed_001_shangluo_counts_from_the_pinyin_text():
+    facts = [f for f in facts_of("seed:001", 2025) if f.record_type == "reported_count"]
+    first = [(f.designation_type, f.value, f.region_name) for f in facts][:2]
+    assert first == [("green_park", 1, "商洛市"), ("green_factory", 3, "商洛市")]
+    assert any(f.cumulative and f.value == 8 for f in facts)
+
+
+@pytest.mark.parametrize("pdf,csv_batch,csv_file,column", [
+    ("附件1_绿色工厂名单.pdf", "2021", "green_factories.csv", "工厂名称"),
+    ("附件3_绿色工业园区名单.pdf", "2021", "green_parks.csv", "园区"),
+])
+def test_real_miit_pdfs_give_exactly_the_reference_rows(pdf, csv_batch, csv_file, column):
+    records = extract_document(REFERENCE / "attachments_2021" / pdf)
+    got = sorted((match_key(r["entity_name"]), r["region_name"]) for r in records)
+    with open(REFERENCE / csv_file, encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["批次"] == csv_batch]
+    expected = sorted((match_key(r[column]), r["地区"]) for r in rows)
+    assert got == expected  # precision and recall 1.0 on name and region
+    assert all(r["adcode"] for r in records)
+
+
+def test_extract_cli_prints_json_lines(capsys):
+    from greenmfg.cli import main
+
+    assert main(["extract", str(REFERENCE.parent / "seeds" / "002_aa42c4c8ad46f893.txt")]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert any(r["record_type"] == "policy_target" and r["value"] == 300 and r["target_year"] == 2025 for r in records)
+    assert set(records[0]) >= {"record_type", "designation_type", "entity_name", "adcode", "evidence", "cumulative"}
+
+
+@pytest.mark.parametrize("body,name", [(b"not a spreadsheet", "list.xlsx"), (b"%PDF-1.4 broken", "list.pdf"),
+                                       (b"\x00\x01binary", "list.bin")])
+def test_extract_cli_rejects_bad_files_with_one_line(tmp_path, capsys, body, name):
+    from greenmfg.cli import main
+
+    path = tmp_path / name
+    path.write_bytes(body)
+    assert main(["extract", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and name in err
+
+
+def test_breakdown_survives_trimmed_leading_cells():
+    """HTML text extraction trims the period row's leading tab; the columns must still line up."""
+    text = document_text("seed:003")
+    trimmed = "\n".join(line.strip() for line in text.splitlines())
+    facts = extract_facts(trimmed, default_year=2017)
+    city = {(f.value, f.target_year) for f in facts if f.designation_type == "green_factory" and f.region_name == "全市"}
+    assert city == {(50, 2019), (15, 2017)}
