@@ -1,0 +1,6 @@
+-- Reconciliation: every parsed list has exactly as many designations as rows extracted.
+select l.list_id, l.extracted_rows, count(f.designation_id) as designations
+from {{ ref('dim_list') }} as l
+left join {{ ref('fct_designations') }} as f using (list_id)
+group by all
+having count(f.designation_id) <> l.extracted_rows

