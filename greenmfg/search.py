@@ -1,0 +1,67 @@
+"""Full-text search over notice texts with DuckDB's fts extension (from its PyPI package).
+
+Chinese has no spaces between words, so titles and bodies are indexed as overlapping
+character bigrams (after pinyin removal and traditional → simplified), and queries are
+tokenized the same way: "绿色工厂 嘉兴" finds pages containing both words. The fts
+tokenizer only keeps letters, so each bigram is written as its code points in letters
+(绿色 → x7eff8272 → xneffoini, digits 0-9 as g-p), and numbers the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from greenmfg import db, duckdb_ext
+from greenmfg.extract.clean import clean_body
+from greenmfg.extract.normalize import clean_text
+
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+")
+
+
+DIGITS_AS_LETTERS = str.maketrans("0123456789", "ghijklmnop")
+
+
+def _code(chars: str) -> str:
+    return ("x" + "".join(f"{ord(c):x}" for c in chars)).translate(DIGITS_AS_LETTERS)
+
+
+def tokens(text: str) -> list[str]:
+    out = []
+    for run in CJK_RUN.findall(clean_text(text or "")):
+        if run[0].isascii():
+            out.append(run.lower().translate(DIGITS_AS_LETTERS))
+        elif len(run) == 1:
+            out.append(_code(run))
+        else:
+            out += [_code(run[i:i + 2]) for i in range(len(run) - 1)]
+    return out
+
+
+def build_index(build_db: Path) -> int:
+    """marts.announcement_search (bigram text) and its BM25 index, inside the build file."""
+    with db.writer(build_db) as con:
+        duckdb_ext.load(con, "fts")
+        rows = con.execute("select announcement_key, title, body_text from marts.announcement_texts").fetchall()
+        con.execute("create or replace table marts.announcement_search (announcement_key varchar, search_text varchar)")
+        con.executemany("insert into marts.announcement_search values (?, ?)",
+                        [[key, " ".join(tokens(f"{title}\n{title}\n{clean_body(body or '')}"))] for key, title, body in rows])
+        con.execute("PRAGMA create_fts_index('marts.announcement_search', 'announcement_key', 'search_text', "
+                    "stemmer = 'none', stopwords = 'none', strip_accents = 0, lower = 1, overwrite = 1)")
+        return len(rows)
+
+
+def search(database: Path, query: str, limit: int = 10) -> list[tuple]:
+    terms = " ".join(tokens(query))
+    if not terms:
+        return []
+    with db.reader(database) as con:
+        duckdb_ext.load(con, "fts")
+        return con.execute(
+            """select d.notice_date, d.source_id, d.title, d.announcement_url, round(s.score, 3) as score
+               from (select announcement_key,
+                            fts_marts_announcement_search.match_bm25(announcement_key, ?, conjunctive := 1) as score
+                     from marts.announcement_search) as s
+               join marts.dim_announcement d using (announcement_key)
+               where s.score is not null
+               order by s.score desc limit ?""", [terms, limit]).fetchall()

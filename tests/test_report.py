@@ -1,0 +1,47 @@
+"""The HTML overview: self-contained, published with each run, rendered by headless Chromium."""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from greenmfg.settings import PROJECT_ROOT
+
+pytestmark = pytest.mark.slow
+SCREENSHOTS = PROJECT_ROOT / "test-output" / "screenshots"
+
+
+def chromium() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: .ci/run installs it from Debian's packages")
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    return path
+
+
+def test_report_is_published_and_self_contained(pipeline_home):
+    paths, summary = pipeline_home
+    report = Path(summary["publish"]["report"])
+    text = report.read_text(encoding="utf-8")
+    for section in ("National designations per province", "Progress against targets", "Source health", "Quarantine"):
+        assert section in text
+    assert "<script" not in text and "<link" not in text and 'src="http' not in text  # works offline
+    assert "广东省" in text and "<svg" in text
+
+
+def test_report_renders_in_headless_chromium(pipeline_home, tmp_path):
+    paths, summary = pipeline_home
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / "report.png"
+    shot.unlink(missing_ok=True)
+    subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+                    "--hide-scrollbars", "--window-size=1200,2400", f"--screenshot={shot}",
+                    Path(summary["publish"]["report"]).as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 30_000  # a page with charts, not a blank one
