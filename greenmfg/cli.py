@@ -1,0 +1,194 @@
+"""`greenmfg`: drive each stage without Airflow (same functions the DAGs call).
+
+By default scraping goes to the offline corpus: a mirror is started in-process unless
+GREENMFG_MIRROR_URL points at one already; `--live` fetches the real sites.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import os
+import sys
+import time
+
+from greenmfg import pipeline
+from greenmfg.settings import Paths, paths
+
+
+def _mirror(live: bool):
+    if live or os.environ.get("GREENMFG_MIRROR_URL"):
+        return contextlib.nullcontext()
+    from greenmfg.mirror.server import MirrorThread
+
+    mirror = MirrorThread()
+    os.environ["GREENMFG_MIRROR_URL"] = mirror.url
+    return mirror
+
+
+def summary_text(p: Paths) -> str:
+    """One screen: what is published, designations per type and batch, quarantine."""
+    from greenmfg import db
+
+    info_file = p.warehouse_dir / "published.json"
+    if not p.published_db.exists() or not info_file.exists():
+        return f"nothing published yet under {p.home}"
+    info = json.loads(info_file.read_text(encoding="utf-8"))
+    lines = [f"published warehouse: {p.published_db}", f"run {info['run_id']} at {info['published_at']}", ""]
+    lines += [f"  marts.{t:<28} {n:>8} rows" for t, n in info["tables"].items()]
+    with db.reader(p.published_db) as con:
+        rows = con.execute("""
+            select l.batch_label, f.designation_type_code, count(*)
+            from marts.fct_designations f join marts.dim_list l using (list_id)
+            group by all order by min(l.notice_date), 2""").fetchall()
+        quarantined = con.execute("select rule, count(*) from marts.quarantine group by 1 order by 1").fetchall()
+    sources = pipeline.scrape_report(p, info["run_id"])
+    if sources:
+        failed = [s["source_id"] for s in sources if s.get("error")]
+        lines += ["", f"  last scrape: {len(sources)} sources, {sum(s.get('requests', 0) for s in sources)} requests, "
+                      f"{sum(s.get('not_modified', 0) for s in sources)} not modified (304), "
+                      f"{sum(s.get('articles', 0) for s in sources)} new articles"
+                      + (f"; FAILED: {', '.join(failed)}" if failed else "")]
+    lines += ["", "  designations by batch and type:"]
+    lines += [f"    {b or '-':<10} {t:<22} {n:>6}" for b, t, n in rows]
+    lines += ["", "  quarantine: " + (", ".join(f"{r} {n}" for r, n in quarantined) or "empty")]
+    lines += ["", "query it: .venv/bin/greenmfg sql \"select * from marts.fct_designations limit 5\"",
+              f"data docs: {p.gx_dir / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}",
+              f"report:    {p.warehouse_dir / 'report.html'}"]
+    return "\n".join(lines)
+
+
+def _extract(path: str, url: str | None) -> int:
+    from pathlib import Path
+
+    from greenmfg.extract.document import ExtractError, extract_document
+
+    try:
+        records = extract_document(Path(path), url)
+    except ExtractError as exc:
+        print(f"greenmfg extract: {path}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False))
+    except BrokenPipeError:  # `| head` closed the pipe: fine
+        sys.stderr.close()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="greenmfg", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in ("scrape", "run"):
+        p = sub.add_parser(name, help=f"{name} (offline corpus unless --live)")
+        p.add_argument("--source", action="append", help="source id (repeatable); default all")
+        p.add_argument("--live", action="store_true", help="fetch the real sites instead of the mirror")
+        p.add_argument("--run-id")
+    for name in ("load", "transform", "validate", "publish"):
+        p = sub.add_parser(name)
+        p.add_argument("--run-id", required=name in ("validate", "publish"))
+    mirror = sub.add_parser("serve-mirror", help="serve the offline corpus on 127.0.0.1")
+    mirror.add_argument("--port", type=int, default=8765)
+    mirror.add_argument("--as-of", help="serve the corpus as it was on this date (YYYY-MM-DD)")
+    sub.add_parser("summary", help="what is published")
+    sub.add_parser("status", help="source health: last success, failures in a row, newest notice")
+    extract = sub.add_parser("extract", help="records of one saved page or attachment, as JSON lines")
+    extract.add_argument("path")
+    extract.add_argument("--url", help="the page's real URL (selects its source's parser)")
+    evaluation = sub.add_parser("eval", help="precision and recall of the extractors on the labelled set")
+    evaluation.add_argument("--details", action="store_true", help="list every miss and extra")
+    sources = sub.add_parser("sources", help="the source registry")
+    sources_sub = sources.add_subparsers(dest="sources_command", required=True)
+    sources_sub.add_parser("list", help="every registered source")
+    check = sources_sub.add_parser("check", help="fetch one list page and report what was found")
+    check.add_argument("source_id")
+    check.add_argument("--live", action="store_true", help="the real site instead of the mirror")
+    report = sub.add_parser("report", help="write the HTML overview of the published warehouse")
+    report.add_argument("--out", help="file to write (default $GREENMFG_HOME/warehouse/report.html)")
+    find = sub.add_parser("search", help="full-text search over the published notices")
+    find.add_argument("query")
+    find.add_argument("--limit", type=int, default=10)
+    sql = sub.add_parser("sql", help="run a read-only query on the published warehouse")
+    sql.add_argument("query")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
+    p = paths()
+    started = time.monotonic()
+    if args.command == "serve-mirror":
+        from greenmfg.mirror.server import make_server
+
+        server = make_server(args.port, as_of=args.as_of)
+        print(f"offline mirror on http://127.0.0.1:{server.server_address[1]} (Ctrl-C to stop)", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            server.serve_forever()
+        return 0
+    if args.command == "summary":
+        print(summary_text(p))
+        return 0
+    if args.command == "status":
+        from greenmfg.status import source_health, status_text
+
+        print(status_text(p))
+        return 1 if any(h.flagged for h in source_health(p)) else 0
+    if args.command == "extract":
+        return _extract(args.path, args.url)
+    if args.command == "eval":
+        from greenmfg.evaluate import evaluate, report
+
+        print(report(evaluate(), verbose=args.details))
+        return 0
+    if args.command == "sources":
+        from greenmfg import sources_cli
+
+        if args.sources_command == "list":
+            print(sources_cli.list_sources())
+            return 0
+        with _mirror(args.live):
+            ok, report = sources_cli.check_source(args.source_id)
+        print(report)
+        return 0 if ok else 1
+    if args.command == "report":
+        from pathlib import Path
+
+        from greenmfg import report as report_module
+
+        print(report_module.write(p, Path(args.out) if args.out else None))
+        return 0
+    if args.command == "search":
+        from greenmfg import search
+
+        for notice_date, source_id, title, url, score in search.search(p.published_db, args.query, args.limit):
+            print(f"{notice_date}  {source_id:<13} {score:>7}  {title}\n{'':36}{url}")
+        return 0
+    if args.command == "sql":
+        from greenmfg import db
+
+        if not p.published_db.exists():
+            print(f"nothing published yet under {p.home}: run `greenmfg run` first", file=sys.stderr)
+            return 1
+        with db.reader(p.published_db) as con:
+            con.sql(args.query).show(max_rows=200)
+        return 0
+    run_id = getattr(args, "run_id", None) or pipeline.new_run_id()
+    if args.command in ("scrape", "run"):
+        with _mirror(args.live):
+            if args.command == "scrape":
+                result = pipeline.scrape(p, run_id, args.source)
+            else:
+                result = pipeline.run(p, run_id, args.source)
+    else:
+        result = getattr(pipeline, args.command)(p, run_id)
+    if args.command == "run":
+        print(summary_text(p))
+    else:
+        print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+    print(f"\n{args.command} finished in {time.monotonic() - started:.1f}s (run {run_id})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

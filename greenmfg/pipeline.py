@@ -1,0 +1,117 @@
+"""The stages, as the CLI and the DAGs call them, and the whole run.
+
+scrape → load (+ extract) → transform (dbt build into a build file) → validate (GX gate)
+→ publish (atomic swap). Each stage writes its result to runs/<run_id>/<stage>.json.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+from dataclasses import asdict
+from datetime import datetime, timezone
+
+from greenmfg import gate, load as load_stage, publish as publish_stage, scrape as scrape_stage
+from greenmfg import transform as transform_stage
+from greenmfg.settings import Paths
+
+log = logging.getLogger(__name__)
+
+
+def new_run_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def safe_run_id(text: str) -> str:
+    """Airflow run ids contain ':' and '+'; keep file-name-safe characters only."""
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_")
+
+
+def _record(paths: Paths, run_id: str, stage: str, result) -> None:
+    target = paths.runs_dir / run_id / f"{stage}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(result, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+
+
+def scrape(paths: Paths, run_id: str, sources: list[str] | None = None) -> list[dict]:
+    try:
+        result = scrape_stage.scrape(paths, run_id, sources)
+    except scrape_stage.SourcesFailed as failed:
+        for source in failed.results:
+            _record(paths, run_id, f"scrape/{source['source_id']}", source)
+        raise
+    for source in result:
+        _record(paths, run_id, f"scrape/{source['source_id']}", source)
+    return result
+
+
+def scrape_source(paths: Paths, run_id: str, source_id: str) -> dict:
+    """One source (the DAG maps a task per source); the report is written even on failure."""
+    try:
+        result = scrape_stage.scrape_source(paths, run_id, source_id)
+    except Exception as exc:
+        _record(paths, run_id, f"scrape/{source_id}", {"source_id": source_id, "error": f"{type(exc).__name__}: {exc}"})
+        raise
+    _record(paths, run_id, f"scrape/{source_id}", result)
+    return result
+
+
+def scrape_report(paths: Paths, run_id: str) -> list[dict]:
+    """Per-source scrape results of a run (runs/<run_id>/scrape/<source>.json)."""
+    folder = paths.runs_dir / run_id / "scrape"
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+def load(paths: Paths, run_id: str) -> dict:
+    result = asdict(load_stage.load(paths))
+    _record(paths, run_id, "load", result)
+    return result
+
+
+def transform(paths: Paths, run_id: str) -> dict:
+    result = transform_stage.transform(paths, run_id)
+    _record(paths, run_id, "transform", result)
+    return result
+
+
+def validate(paths: Paths, run_id: str) -> dict:
+    """Raise GateFailed (build file moved to build/failed/) unless every check passes."""
+    build_db = paths.build_db(run_id)
+    result = gate.validate(paths, build_db)
+    _record(paths, run_id, "validate", asdict(result))
+    if not result.success:
+        failed = paths.build_dir / "failed"
+        failed.mkdir(parents=True, exist_ok=True)
+        shutil.move(build_db, failed / build_db.name)
+        raise gate.GateFailed(result)
+    return asdict(result)
+
+
+def publish(paths: Paths, run_id: str) -> dict:
+    from greenmfg import report
+
+    result = publish_stage.publish(paths, paths.build_db(run_id), run_id)
+    result["report"] = str(report.write(paths))  # the overview page of what was published
+    _record(paths, run_id, "publish", result)
+    return result
+
+
+def run(paths: Paths, run_id: str | None = None, sources: list[str] | None = None) -> dict:
+    """All stages. A broken source does not stop the others: what was scraped is loaded,
+    gated and published, and the run then fails naming the broken sources."""
+    run_id = run_id or new_run_id()
+    summary: dict = {"run_id": run_id}
+    failed = None
+    try:
+        summary["scrape"] = scrape(paths, run_id, sources)
+    except scrape_stage.SourcesFailed as exc:
+        summary["scrape"], failed = exc.results, exc
+    summary["load"] = load(paths, run_id)
+    summary["transform"] = transform(paths, run_id)
+    summary["validate"] = validate(paths, run_id)
+    summary["publish"] = publish(paths, run_id)
+    if failed:
+        raise failed
+    return summary
