@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 import time
+import unicodedata
 
 from greenmfg import pipeline
 from greenmfg.settings import Paths, paths
@@ -28,6 +29,12 @@ def _mirror(live: bool):
     return mirror
 
 
+def _pad(text: str, width: int) -> str:
+    """Left-align for a terminal, where a CJK character takes two columns."""
+    shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(width - shown, 0)
+
+
 def summary_text(p: Paths) -> str:
     """One screen: what is published, designations per type and batch, quarantine."""
     from greenmfg import db
@@ -39,10 +46,17 @@ def summary_text(p: Paths) -> str:
     lines = [f"published warehouse: {p.published_db}", f"run {info['run_id']} at {info['published_at']}", ""]
     lines += [f"  marts.{t:<28} {n:>8} rows" for t, n in info["tables"].items()]
     with db.reader(p.published_db) as con:
-        rows = con.execute("""
-            select l.batch_label, f.designation_type_code, count(*)
+        national = con.execute("""
+            select l.batch_label, count(*) filter (f.designation_type_code = 'green_factory'),
+                   count(*) filter (f.designation_type_code = 'green_park'),
+                   count(*) filter (f.designation_type_code = 'green_supply_chain'),
+                   count(*) filter (f.designation_type_code = 'green_design_product')
             from marts.fct_designations f join marts.dim_list l using (list_id)
-            group by all order by min(l.notice_date), 2""").fetchall()
+            where l.source_id = 'miit' group by 1 order by min(l.notice_date)""").fetchall()
+        others = con.execute("""
+            select l.source_id, count(distinct l.list_id), count(*)
+            from marts.fct_designations f join marts.dim_list l using (list_id)
+            where l.source_id <> 'miit' group by 1 order by 1""").fetchall()
         quarantined = con.execute("select rule, count(*) from marts.quarantine group by 1 order by 1").fetchall()
     sources = pipeline.scrape_report(p, info["run_id"])
     if sources:
@@ -51,8 +65,11 @@ def summary_text(p: Paths) -> str:
                       f"{sum(s.get('not_modified', 0) for s in sources)} not modified (304), "
                       f"{sum(s.get('articles', 0) for s in sources)} new articles"
                       + (f"; FAILED: {', '.join(failed)}" if failed else "")]
-    lines += ["", "  designations by batch and type:"]
-    lines += [f"    {b or '-':<10} {t:<22} {n:>6}" for b, t, n in rows]
+    lines += ["", "  national lists (MIIT), designations by batch:",
+              f"    {'batch':<10}{'factories':>10}{'parks':>8}{'supply chain':>14}{'design products':>17}"]
+    lines += [f"    {_pad(b or '-', 10)}{f:>10}{pk:>8}{sc:>14}{dp:>17}" for b, f, pk, sc, dp in national]
+    lines += ["", "  provincial, municipal and mirror sources: " + (", ".join(
+        f"{s} {n} ({k} list{'s' if k > 1 else ''})" for s, k, n in others) or "none")]
     lines += ["", "  quarantine: " + (", ".join(f"{r} {n}" for r, n in quarantined) or "empty")]
     lines += ["", "query it: .venv/bin/greenmfg sql \"select * from marts.fct_designations limit 5\"",
               f"data docs: {p.gx_dir / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}",

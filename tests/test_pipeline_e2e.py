@@ -1,6 +1,7 @@
 """The whole pipeline on the offline corpus: counts, regions, idempotency and the gate."""
 
 import hashlib
+import re
 import shutil
 
 import duckdb
@@ -114,7 +115,11 @@ def test_cli_summary_and_read_only_sql(pipeline_home, monkeypatch, capsys):
     monkeypatch.setenv("GREENMFG_HOME", str(paths.home))
     assert main(["summary"]) == 0
     out = capsys.readouterr().out
-    assert "marts.fct_designations" in out and "第四批" in out and "region_unresolved" in out
+    assert "marts.fct_designations" in out and "region_unresolved" in out
+    ref = reference_counts()
+    for batch in ("第一批", "第三批", "2021年度"):  # the national table: factories, parks, supply chain, design products
+        cells = [ref[(batch, t)] for t in ("green_factory", "green_park", "green_supply_chain", "green_design_product")]
+        assert re.search(rf"^\s+{batch}\s+" + r"\s+".join(map(str, cells)) + "$", out, re.M), out
     assert main(["sql", "select count(*) as n from marts.dim_list where source_id = 'miit'"]) == 0
     assert "18" in capsys.readouterr().out
 

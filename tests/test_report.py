@@ -22,6 +22,15 @@ def chromium() -> str:
     return path
 
 
+def require_cjk_font() -> None:
+    """Without a CJK font Chromium draws every Chinese character as a box: a useless screenshot."""
+    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
+    if not fonts.strip():
+        if os.environ.get("CI"):
+            pytest.fail("no CJK font: .ci/run installs fonts-droid-fallback from Debian's packages")
+        pytest.skip("no CJK font (apt-get install fonts-droid-fallback)")
+
+
 def test_report_is_published_and_self_contained(pipeline_home):
     paths, summary = pipeline_home
     report = Path(summary["publish"]["report"])
@@ -34,6 +43,7 @@ def test_report_is_published_and_self_contained(pipeline_home):
 
 def test_report_renders_in_headless_chromium(pipeline_home, tmp_path):
     paths, summary = pipeline_home
+    require_cjk_font()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shot = SCREENSHOTS / "report.png"
     shot.unlink(missing_ok=True)
