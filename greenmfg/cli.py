@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     mirror = sub.add_parser("serve-mirror", help="serve the offline corpus on 127.0.0.1")
     mirror.add_argument("--port", type=int, default=8765)
     mirror.add_argument("--as-of", help="serve the corpus as it was on this date (YYYY-MM-DD)")
+    mirror.add_argument("--faults", help="YAML fault plan: requests to fail on purpose (greenmfg/mirror/faults.py)")
     sub.add_parser("summary", help="what is published")
     sub.add_parser("status", help="source health: last success, failures in a row, newest notice")
     extract = sub.add_parser("extract", help="records of one saved page or attachment, as JSON lines")
@@ -136,9 +137,13 @@ def main(argv: list[str] | None = None) -> int:
     p = paths()
     started = time.monotonic()
     if args.command == "serve-mirror":
+        from pathlib import Path
+
+        from greenmfg.mirror.faults import FaultPlan
         from greenmfg.mirror.server import make_server
 
-        server = make_server(args.port, as_of=args.as_of)
+        plan = FaultPlan.from_file(Path(args.faults)) if args.faults else None
+        server = make_server(args.port, as_of=args.as_of, fault_plan=plan)
         print(f"offline mirror on http://127.0.0.1:{server.server_address[1]} (Ctrl-C to stop)", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()

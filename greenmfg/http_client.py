@@ -9,6 +9,7 @@ so the manifest keeps the real URL and only the host is redirected.
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from pathlib import Path
@@ -17,6 +18,7 @@ from urllib.robotparser import RobotFileParser
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ProtocolError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from greenmfg import __version__
@@ -25,7 +27,18 @@ USER_AGENT = (
     f"greenmfg/{__version__} (+https://github.com/greenmfg/greenmfg; "
     "open data warehouse of China's green manufacturing lists)"
 )
-DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read
+DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read (between two packets)
+DEFAULT_DEADLINE = 300.0  # a whole response, however slowly it drips
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # larger than any real list attachment
+BODY_RETRIES = 3  # a body cut short (reset, truncated) is fetched again
+
+
+class ResponseTooLarge(requests.RequestException):
+    """The response is over the size cap: not stored, not retried."""
+
+
+class DeadlineExceeded(requests.RequestException):
+    """The response did not arrive whole within the deadline (a slow drip): not retried."""
 
 
 def retry_policy(total: int = 4, backoff: float = 0.5) -> Retry:
@@ -133,13 +146,20 @@ class PoliteSession:
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
         retries: Retry | None = None,
         robots_dir: Path | None = None,
+        deadline: float = DEFAULT_DEADLINE,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        backoff: float = 0.5,
     ):
         self.timeout = timeout
+        self.deadline = deadline
+        self.max_bytes = max_bytes
+        self.backoff = backoff
         self.limiter = HostRateLimiter(per_second)
         self.robots = RobotsCache(robots_dir)
         self.session = requests.Session()
         self.session.headers["User-Agent"] = USER_AGENT
-        retries = retries or retry_policy()
+        self.session.max_redirects = 10  # a redirect loop ends quickly (TooManyRedirects)
+        retries = retries or retry_policy(backoff=backoff)
         adapter = (
             MirrorAdapter(mirror_url, max_retries=retries)
             if mirror_url
@@ -148,14 +168,62 @@ class PoliteSession:
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
 
+    @classmethod
+    def from_env(cls, **kwargs) -> "PoliteSession":
+        """Limits from the environment where set (GREENMFG_HTTP_TIMEOUT="connect,read" seconds,
+        GREENMFG_HTTP_DEADLINE seconds, GREENMFG_MAX_RESPONSE_BYTES, GREENMFG_RETRY_BACKOFF seconds)."""
+        env = os.environ.get
+        if env("GREENMFG_HTTP_TIMEOUT"):
+            connect, read = (float(x) for x in env("GREENMFG_HTTP_TIMEOUT").split(","))
+            kwargs["timeout"] = (connect, read)
+        if env("GREENMFG_HTTP_DEADLINE"):
+            kwargs["deadline"] = float(env("GREENMFG_HTTP_DEADLINE"))
+        if env("GREENMFG_MAX_RESPONSE_BYTES"):
+            kwargs["max_bytes"] = int(env("GREENMFG_MAX_RESPONSE_BYTES"))
+        if env("GREENMFG_RETRY_BACKOFF"):
+            kwargs["backoff"] = float(env("GREENMFG_RETRY_BACKOFF"))
+        return cls(**kwargs)
+
     def allowed(self, url: str) -> bool:
         return self.robots.allowed(self, url)
 
     def get(self, url: str, headers: dict | None = None, check_robots: bool = False) -> requests.Response:
         if check_robots and not self.allowed(url):
             raise requests.RequestException(f"disallowed by robots.txt: {url}")
-        self.limiter.wait(urlsplit(url).netloc)
-        return self.session.get(url, timeout=self.timeout, headers=headers)
+        for attempt in range(BODY_RETRIES + 1):
+            self.limiter.wait(urlsplit(url).netloc)
+            response = self.session.get(url, timeout=self.timeout, headers=headers, stream=True)
+            try:
+                response._content, response._content_consumed = self._read_body(response), True
+                return response
+            except requests.exceptions.ChunkedEncodingError:  # cut short: urllib3's retries cover the rest
+                if attempt == BODY_RETRIES:
+                    raise
+                time.sleep(self.backoff * 2 ** attempt)
+            finally:
+                response.close()
+        raise AssertionError("unreachable")
+
+    def _read_body(self, response: requests.Response) -> bytes:
+        """The whole body, within the size cap and the deadline; a short body raises
+        (urllib3 checks Content-Length), so no partial body ever reaches the raw store."""
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            raise ResponseTooLarge(f"Content-Length {declared} over the cap of {self.max_bytes} bytes")
+        started, chunks, size = time.monotonic(), [], 0
+        try:
+            while chunk := response.raw.read1(65536, decode_content=True):
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise ResponseTooLarge(f"body over the cap of {self.max_bytes} bytes")
+                if time.monotonic() - started > self.deadline:
+                    raise DeadlineExceeded(f"body not complete after {self.deadline:.0f} s ({size} bytes)")
+                chunks.append(chunk)
+        except (ResponseTooLarge, DeadlineExceeded):
+            raise  # (RequestException is an OSError: keep them apart from a broken connection)
+        except (ProtocolError, ReadTimeoutError, OSError) as exc:
+            raise requests.exceptions.ChunkedEncodingError(f"body cut short after {size} bytes: {exc}") from exc
+        return b"".join(chunks)
 
     def close(self) -> None:
         self.session.close()

@@ -39,8 +39,8 @@ def scrape_source(paths: Paths, run_id: str, source_id: str) -> dict:
     spider = spider_for(config)
     store = RawStore(paths.raw_dir)
     state = CrawlState.from_store(store, source_id)
-    session = PoliteSession(mirror_url=mirror_url(), per_second=requests_per_second(config.requests_per_second),
-                            robots_dir=paths.raw_dir / "state" / "robots")
+    session = PoliteSession.from_env(mirror_url=mirror_url(), per_second=requests_per_second(config.requests_per_second),
+                                     robots_dir=paths.raw_dir / "state" / "robots")
     manifest = store.open_manifest(source_id, run_id)
     try:
         stats = spider.crawl(session, store, manifest, run_id, state)

@@ -18,7 +18,7 @@ def check_source(source_id: str) -> tuple[bool, str]:
     """Fetch the first list page and the newest article; say what the selectors found."""
     config = registry()[source_id]
     spider = spider_for(config)
-    session = PoliteSession(mirror_url=mirror_url(), per_second=config.requests_per_second)
+    session = PoliteSession.from_env(mirror_url=mirror_url(), per_second=config.requests_per_second)
     lines = [f"{source_id}: {config.name} ({config.adapter}, {config.path})"]
     try:
         url = config.list_urls[0]

@@ -7,6 +7,7 @@ the crawl: list pages (newest first) → articles → attachments, each body sto
 Incremental and polite: list pages are fetched with the validators (ETag/Last-Modified) of
 the last fetch, and a 304 ends the source's crawl; articles already stored are not fetched
 again; paging stops at the first page whose items are all known; robots.txt is obeyed.
+What a run failed to fetch is fetched again first thing in the next run.
 A list page on which the selectors find nothing fails loudly (SourceBroken), unless the
 source declares `empty_ok`.
 """
@@ -70,26 +71,38 @@ class CrawlStats:
     attachments: int = 0
     failed: int = 0
     robots_blocked: int = 0
+    retried: int = 0
     errors: list[str] = field(default_factory=list)
+
+
+MAX_FAILED_RUNS = 3  # a link that failed this many runs in a row is given up (a dead link)
 
 
 @dataclass
 class CrawlState:
-    """What earlier runs of this source already hold (from its committed manifests)."""
+    """What earlier runs of this source already hold (from its committed manifests), and the
+    articles and attachments whose fetch failed and is still owed (`missed`)."""
 
     known_articles: set[str] = field(default_factory=set)
     validators: dict[str, dict[str, str]] = field(default_factory=dict)
+    missed: dict[str, dict] = field(default_factory=dict)
 
     @classmethod
     def from_store(cls, store: RawStore, source_id: str) -> "CrawlState":
-        state = cls()
+        state, failures = cls(), {}
         for record in store.source_records(source_id):
-            if record.get("sha256") and record["kind"] == "article":
-                state.known_articles.add(record["url"])
+            url = record["url"]
+            if record.get("sha256"):
+                failures.pop(url, None)
+                if record["kind"] == "article":
+                    state.known_articles.add(url)
+            elif record.get("error") and record["kind"] != "list" and "robots.txt" not in record["error"]:
+                failures[url] = (record, failures.get(url, (None, 0))[1] + 1)
             if record["kind"] == "list" and record.get("http_status") == 200:
-                state.validators[record["url"]] = {
+                state.validators[url] = {
                     k: v for k, v in (("If-None-Match", record.get("etag")),
                                       ("If-Modified-Since", record.get("last_modified"))) if v}
+        state.missed = {url: rec for url, (rec, runs) in failures.items() if runs < MAX_FAILED_RUNS}
         return state
 
 
@@ -130,6 +143,7 @@ class Spider:
               state: CrawlState | None = None) -> CrawlStats:
         state = state or CrawlState()
         stats = CrawlStats(self.source_id)
+        self._retry_missed(session, store, manifest, run_id, state, stats)
         for start in self.start_urls:
             self._crawl_list(session, store, manifest, run_id, start, state, stats)
         return stats
@@ -162,6 +176,18 @@ class Spider:
             if items and not new:
                 return  # a page of known items: everything older is known too
             url = next_url
+
+    def _retry_missed(self, session, store, manifest, run_id, state: CrawlState, stats: CrawlStats) -> None:
+        """Fetch again what earlier runs missed, before the list pages (which may answer 304)."""
+        for url, record in state.missed.items():
+            stats.retried += 1
+            if record["kind"] == "article":
+                self._crawl_article(session, store, manifest, run_id, ListItem(url, title=""), stats)
+                state.known_articles.add(url)
+            else:
+                got = self._fetch(session, store, manifest, run_id, url, record["kind"], stats,
+                                  parent_url=record.get("parent_url"), link_text=record.get("link_text"))
+                stats.attachments += got is not None
 
     def _crawl_article(self, session, store, manifest, run_id, item: ListItem, stats: CrawlStats) -> None:
         response = self._fetch(session, store, manifest, run_id, item.url, "article", stats)

@@ -7,6 +7,7 @@ the real URLs and only the host is redirected. Binds 127.0.0.1 only.
 
 Like the real servers: per-host charset headers (some missing or wrong, corpus/hosts.yaml),
 ETag / Last-Modified validators and 304 answers where the host supports them, robots.txt.
+A fault plan (greenmfg/mirror/faults.py) makes chosen requests fail the way real sites do.
 `as_of` hides catalogued articles published after that date (and their attachments), so a
 test can advance the corpus and see a refresh pick up exactly the new items.
 """
@@ -27,7 +28,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 import yaml
 
-from greenmfg.mirror import list_pages
+from greenmfg.mirror import faults, list_pages
 from greenmfg.settings import CORPUS_DIR
 
 log = logging.getLogger(__name__)
@@ -114,6 +115,7 @@ def _http_date(day: str | None) -> datetime:
 
 class MirrorHandler(BaseHTTPRequestHandler):
     corpus: Corpus
+    faults: faults.FaultPlan | None = None
     server_version = "greenmfg-mirror/0.2"
 
     def do_GET(self):  # noqa: N802 (http.server API)
@@ -126,6 +128,10 @@ class MirrorHandler(BaseHTTPRequestHandler):
         host = (self.headers.get("X-Mirror-Host") or self.headers.get("Host") or "").split(":")[0]
         key = host + self.path
         self.server.requests.append((host, self.path))
+        rule = self.faults.take(key) if self.faults else None
+        if rule is not None:
+            faults.apply(self, rule, lambda: self._content(host, key))
+            return
         found = self._lookup(host, key)
         if found is None:
             self._status(HTTPStatus.NOT_FOUND, body, f"not in the offline corpus: {key}")
@@ -152,6 +158,10 @@ class MirrorHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if body:
             self.wfile.write(data)
+
+    def _content(self, host: str, key: str) -> tuple[bytes, str] | None:
+        found = self._lookup(host, key)
+        return found[:2] if found else None
 
     def _lookup(self, host: str, key: str) -> tuple[bytes, str, datetime] | None:
         behaviour = self.corpus.host(host)
@@ -202,9 +212,11 @@ class MirrorHandler(BaseHTTPRequestHandler):
         log.debug("mirror: " + fmt, *args)
 
 
-def make_server(port: int = 0, root: Path = CORPUS_DIR, as_of: str | None = None) -> ThreadingHTTPServer:
-    handler = type("Handler", (MirrorHandler,), {"corpus": Corpus(root, as_of)})
+def make_server(port: int = 0, root: Path = CORPUS_DIR, as_of: str | None = None,
+                fault_plan: faults.FaultPlan | None = None) -> ThreadingHTTPServer:
+    handler = type("Handler", (MirrorHandler,), {"corpus": Corpus(root, as_of), "faults": fault_plan})
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.handle_error = lambda request, address: log.debug("mirror: connection from %s ended early", address)
     server.requests = []  # (host, path) of every request: tests count them
     return server
 
@@ -212,8 +224,9 @@ def make_server(port: int = 0, root: Path = CORPUS_DIR, as_of: str | None = None
 class MirrorThread:
     """The mirror in a background thread (tests, `greenmfg run` without a mirror URL)."""
 
-    def __init__(self, port: int = 0, root: Path = CORPUS_DIR, as_of: str | None = None):
-        self.server = make_server(port, root, as_of)
+    def __init__(self, port: int = 0, root: Path = CORPUS_DIR, as_of: str | None = None,
+                 fault_plan: faults.FaultPlan | None = None):
+        self.server = make_server(port, root, as_of, fault_plan)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
