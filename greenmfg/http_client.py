@@ -22,6 +22,7 @@ from urllib3.exceptions import ProtocolError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from greenmfg import __version__
+from greenmfg.settings import max_file_bytes
 
 USER_AGENT = (
     f"greenmfg/{__version__} (+https://github.com/greenmfg/greenmfg; "
@@ -29,7 +30,6 @@ USER_AGENT = (
 )
 DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read (between two packets)
 DEFAULT_DEADLINE = 300.0  # a whole response, however slowly it drips
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # larger than any real list attachment
 BODY_RETRIES = 3  # a body cut short (reset, truncated) is fetched again
 
 
@@ -147,12 +147,12 @@ class PoliteSession:
         retries: Retry | None = None,
         robots_dir: Path | None = None,
         deadline: float = DEFAULT_DEADLINE,
-        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_bytes: int | None = None,
         backoff: float = 0.5,
     ):
         self.timeout = timeout
         self.deadline = deadline
-        self.max_bytes = max_bytes
+        self.max_bytes = max_bytes or max_file_bytes()
         self.backoff = backoff
         self.limiter = HostRateLimiter(per_second)
         self.robots = RobotsCache(robots_dir)
@@ -171,15 +171,14 @@ class PoliteSession:
     @classmethod
     def from_env(cls, **kwargs) -> "PoliteSession":
         """Limits from the environment where set (GREENMFG_HTTP_TIMEOUT="connect,read" seconds,
-        GREENMFG_HTTP_DEADLINE seconds, GREENMFG_MAX_RESPONSE_BYTES, GREENMFG_RETRY_BACKOFF seconds)."""
+        GREENMFG_HTTP_DEADLINE seconds, GREENMFG_RETRY_BACKOFF seconds; the size cap is
+        settings.max_file_bytes())."""
         env = os.environ.get
         if env("GREENMFG_HTTP_TIMEOUT"):
             connect, read = (float(x) for x in env("GREENMFG_HTTP_TIMEOUT").split(","))
             kwargs["timeout"] = (connect, read)
         if env("GREENMFG_HTTP_DEADLINE"):
             kwargs["deadline"] = float(env("GREENMFG_HTTP_DEADLINE"))
-        if env("GREENMFG_MAX_RESPONSE_BYTES"):
-            kwargs["max_bytes"] = int(env("GREENMFG_MAX_RESPONSE_BYTES"))
         if env("GREENMFG_RETRY_BACKOFF"):
             kwargs["backoff"] = float(env("GREENMFG_RETRY_BACKOFF"))
         return cls(**kwargs)

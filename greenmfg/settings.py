@@ -61,6 +61,12 @@ def paths() -> Paths:
     return Paths(home=home)
 
 
+def max_file_bytes() -> int:
+    """The largest page or attachment accepted (fetched, stored, parsed): 64 MiB, or
+    GREENMFG_MAX_RESPONSE_BYTES."""
+    return int(os.environ.get("GREENMFG_MAX_RESPONSE_BYTES") or 64 * 1024 * 1024)
+
+
 def mirror_url() -> str | None:
     """Base URL of the offline mirror; when set, every source host is routed there."""
     return os.environ.get("GREENMFG_MIRROR_URL") or None

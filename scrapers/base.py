@@ -131,6 +131,13 @@ class Spider:
     def soup(self, body: bytes, content_type: str | None = None) -> BeautifulSoup:
         return BeautifulSoup(decode_html(body, content_type, self.config.encoding), "lxml")
 
+    @staticmethod
+    def text_of(node) -> str:
+        """The visible text of an article body: scripts and styles are code, not text."""
+        for tag in node(["script", "style", "noscript", "template"]):
+            tag.decompose()
+        return node.get_text("\n", strip=True)
+
     def article_from_bytes(self, body: bytes, url: str, content_type: str | None = None) -> Article:
         return self.parse_article(self.soup(body, content_type), url)
 

@@ -53,7 +53,7 @@ class ConfiguredSpider(Spider):
                  meta_title.get("content", "") if meta_title else (soup.title.string or "" if soup.title else ""))
         if not title.strip():
             raise ValueError(f"{self.source_id}: no title ({selectors.title!r}) on {url}")
-        text = body.get_text("\n", strip=True)
+        text = self.text_of(body)
         date_node = soup.select_one(selectors.date) if selectors.date else None
         meta_date = soup.find("meta", attrs={"name": "PubDate"})
         publish_date = (iso_date(date_node.get_text(" ", strip=True) if date_node else None)

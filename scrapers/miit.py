@@ -38,7 +38,7 @@ class MiitSpider(Spider):
             raise ValueError("not a MIIT article page: #con_title or #con_con missing")
         time = soup.select_one("#con_time")
         meta_date = soup.find("meta", attrs={"name": "PubDate"})
-        text = body.get_text("\n", strip=True)
+        text = self.text_of(body)
         attachments = [
             AttachmentLink(self.absolute(url, a["href"]), a.get_text(strip=True))
             for a in soup.select("#con_con a[href], .fujian a[href]")

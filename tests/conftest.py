@@ -68,6 +68,30 @@ def pipeline_home(tmp_path_factory):
     return paths, summary
 
 
+def corpus_with(tmp_path, files: dict[str, bytes]):
+    """A mirror root with these files under sites/<host>/<path>."""
+    root = tmp_path / "corpus"
+    for path, body in files.items():
+        target = root / "sites" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(body)
+    return root
+
+
+def xlsx(rows) -> bytes:
+    """An .xlsx file with these rows in its first sheet."""
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(row)
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
 def psql(dsn: str, sql: str) -> list[list[str]]:
     """Rows of a query through the psql client, tab-separated, unaligned."""
     import subprocess

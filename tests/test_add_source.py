@@ -10,6 +10,7 @@ from greenmfg.load import load
 from greenmfg.mirror.server import MirrorThread
 from greenmfg.scrape import SourcesFailed, scrape
 from greenmfg.settings import CORPUS_DIR, Paths
+from tests.conftest import corpus_with, xlsx
 
 NEW_SOURCE = textwrap.dedent("""\
     id: gz_gxt
@@ -27,28 +28,6 @@ LIST = """<html><head><meta charset="utf-8"></head><body><div class="news"><ul>
 ARTICLE = """<html><head><meta charset="utf-8"></head><body><h2 class="tit">贵州省工业和信息化厅关于公布2023年度贵州省绿色制造名单的通知</h2>
 <p class="time">2024-01-05</p><div class="view"><p>黔工信节能〔2024〕1号</p><p>各市（州）工业和信息化局：现将2023年度贵州省绿色制造名单予以公布。</p>
 <p><a href="/zwgk/tzgg/202401/P1.xlsx">附件：2023年度贵州省绿色工厂名单</a></p></div></body></html>"""
-
-
-def corpus_with(tmp_path, files: dict[str, bytes]):
-    root = tmp_path / "corpus"
-    for path, body in files.items():
-        target = root / "sites" / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(body)
-    return root
-
-
-def xlsx(rows) -> bytes:
-    from io import BytesIO
-
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    out = BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def test_a_new_source_needs_only_a_yaml_file(tmp_path, monkeypatch):

@@ -8,8 +8,11 @@ repeats a merged cell's text; openpyxl/xlrd leave the rest empty).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import Callable
+
+from greenmfg.settings import max_file_bytes
 
 Row = list[str]
 
@@ -90,10 +93,7 @@ def sniff_format(body: bytes, name: str = "") -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: .xls or .doc
         return "doc" if name.lower().endswith(".doc") or b"W\x00o\x00r\x00d\x00D\x00o\x00c" in body else "xls"
     if head.startswith(b"PK"):
-        try:
-            names = zipfile.ZipFile(io.BytesIO(body)).namelist()
-        except zipfile.BadZipFile as exc:
-            raise UnreadableAttachment(f"corrupt zip container: {exc}") from exc
+        names = _safe_zip_names(body)
         if any(n.startswith("word/") for n in names):
             return "docx"
         if any(n.startswith("xl/") for n in names):
@@ -104,6 +104,33 @@ def sniff_format(body: bytes, name: str = "") -> str:
     if extension in READERS:
         return extension
     raise UnreadableAttachment(f"unknown attachment format ({name or 'no name'}, starts {head!r})")
+
+
+MAX_UNZIPPED_BYTES = 256 * 1024 * 1024  # what an office file may inflate to
+MAX_RATIO = 200  # real office XML compresses 5-20×; a bomb, thousands of times
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+
+
+def _safe_zip_names(body: bytes) -> list[str]:
+    """The entries of an office zip, refusing what could hurt the reader: a zip bomb, and
+    DOCTYPE/ENTITY declarations (XML entity expansion, external entities), which OOXML never uses."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(body))
+        entries = archive.infolist()
+        total = sum(e.file_size for e in entries)
+        if total > MAX_UNZIPPED_BYTES:
+            raise UnreadableAttachment(f"zip bomb refused: inflates to {total} bytes (limit {MAX_UNZIPPED_BYTES})")
+        for entry in entries:
+            if entry.file_size > 1024 * 1024 and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
+                raise UnreadableAttachment(f"zip bomb refused: {entry.filename} inflates "
+                                           f"{entry.file_size // max(entry.compress_size, 1)}× ({entry.file_size} bytes)")
+            if entry.filename.endswith((".xml", ".rels")):
+                with archive.open(entry) as part:
+                    if _DECLARATION.search(part.read(4096)):
+                        raise UnreadableAttachment(f"XML entity declaration refused in {entry.filename}")
+        return [e.filename for e in entries]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as exc:
+        raise UnreadableAttachment(f"corrupt zip container: {exc}") from exc
 
 
 READERS: dict[str, Callable[[bytes], list[Row]]] = {
@@ -118,6 +145,8 @@ READERS: dict[str, Callable[[bytes], list[Row]]] = {
 
 def read_tables(body: bytes, name: str = "") -> tuple[str, list[Row]]:
     """(format, rows) of an attachment; UnreadableAttachment with the reason otherwise."""
+    if len(body) > max_file_bytes():
+        raise UnreadableAttachment(f"file of {len(body)} bytes is over the cap of {max_file_bytes()} bytes")
     fmt = sniff_format(body, name)
     reader = READERS.get(fmt)
     if reader is None:
