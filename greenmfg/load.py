@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from greenmfg import db
+from greenmfg import crash_points, db
 from greenmfg.extract import classify
 from greenmfg.extract.clean import clean_body
 from greenmfg.extract.facts import extract_facts
@@ -74,6 +74,7 @@ def load(paths: Paths) -> LoadStats:
             con.begin()
             try:
                 _load_manifest(con, store, manifest, stats)
+                crash_points.pause("GREENMFG_FAULT_PAUSE_IN_LOAD")  # inside the transaction
                 source_id, run_id = (p.split("=", 1)[1] for p in manifest.parent.parts[-2:])
                 con.execute("insert into loaded_manifests values (?, ?, ?, ?)", [key, source_id, run_id, now()])
                 con.commit()

@@ -11,7 +11,7 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-from greenmfg import db
+from greenmfg import crash_points, db
 from greenmfg.settings import Paths
 
 MART_SCHEMA = "marts"
@@ -30,7 +30,7 @@ def publish(paths: Paths, build_db: Path, run_id: str) -> dict:
     parquet = serving.publish_parquet(build_db, paths, run_id)
     target = paths.published_db
     target.parent.mkdir(parents=True, exist_ok=True)
-    serving.fault_point("GREENMFG_FAULT_PAUSE_BEFORE_SWAP")
+    crash_points.pause("GREENMFG_FAULT_PAUSE_BEFORE_SWAP")
     os.replace(build_db, target)
     _fsync_dir(target.parent)
     info = {"run_id": run_id, "published_at": datetime.now(timezone.utc).isoformat(),

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from pathlib import Path
 
 import duckdb
 
-from greenmfg import db, duckdb_ext
+from greenmfg import crash_points, db, duckdb_ext
 from greenmfg.settings import Paths
 
 MARTS = "marts"
@@ -63,7 +62,7 @@ def publish_postgres(build_db: Path, dsn: str) -> dict[str, int]:
         for table in mart_tables(con, "build"):
             con.execute(f'CREATE TABLE pg.{STAGING}."{table}" AS SELECT * FROM build.{MARTS}."{table}"')
             counts[table] = con.execute(f'select count(*) from build.{MARTS}."{table}"').fetchone()[0]
-        fault_point("GREENMFG_FAULT_PAUSE_BEFORE_PG_SWAP")
+        crash_points.pause("GREENMFG_FAULT_PAUSE_BEFORE_PG_SWAP")
         con.execute(f"CALL postgres_execute('pg', $swap${SWAP}$swap$)")
     finally:
         con.close()
@@ -88,7 +87,3 @@ def publish_parquet(build_db: Path, paths: Paths, run_id: str) -> Path:
     return link
 
 
-def fault_point(variable: str) -> None:
-    """Crash tests set this to hold the publish at its most fragile moment."""
-    if seconds := os.environ.get(variable):
-        time.sleep(float(seconds))

@@ -92,6 +92,19 @@ def xlsx(rows) -> bytes:
     return out.getvalue()
 
 
+def mart_snapshot(database: Path) -> dict[str, list[tuple]]:
+    """Every mart's rows, sorted, without timestamp columns: equal snapshots, equal data."""
+    import duckdb
+
+    with duckdb.connect(str(database), read_only=True) as con:
+        columns = con.execute("""select table_name, list(column_name order by ordinal_position)
+                                 from information_schema.columns where table_schema = 'marts'
+                                 and data_type not like 'TIMESTAMP%' group by 1""").fetchall()
+        quoted = {table: ", ".join('"' + c.replace('"', '""') + '"' for c in cols) for table, cols in columns}
+        return {table: con.execute(f'select {cols} from marts."{table}" order by all').fetchall()
+                for table, cols in quoted.items()}
+
+
 def psql(dsn: str, sql: str) -> list[list[str]]:
     """Rows of a query through the psql client, tab-separated, unaligned."""
     import subprocess

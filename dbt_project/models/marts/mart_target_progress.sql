@@ -24,7 +24,7 @@ counted as (
 reported as (
     select
         t.target_id,
-        arg_max(r.value, r.reported_on) as latest_reported_count,
+        arg_max(r.value, (r.reported_on, r.value)) as latest_reported_count,
         max(r.reported_on) as latest_reported_on
     from targets as t
     inner join {{ ref('fct_reported_metrics') }} as r

@@ -15,4 +15,4 @@ select
     body_text,
     loaded_at
 from {{ source('lake', 'announcements') }}
-qualify row_number() over (partition by url order by loaded_at desc) = 1
+qualify row_number() over (partition by url order by loaded_at desc, sha256) = 1

@@ -14,4 +14,4 @@ select
     error,
     loaded_at
 from {{ source('lake', 'attachments') }}
-qualify row_number() over (partition by url order by loaded_at desc) = 1
+qualify row_number() over (partition by url order by loaded_at desc, sha256) = 1

@@ -1,0 +1,25 @@
+"""Places where crash tests hold a stage at its most fragile moment and kill it.
+
+`pause("GREENMFG_FAULT_PAUSE_IN_LOAD")` does nothing unless that variable is set (to a number of
+seconds): then it leaves a marker, $GREENMFG_HOME/crash-points/<variable>, so the test knows the
+stage got there, and sleeps. Never set in production.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from greenmfg.settings import paths
+
+
+def marker(variable: str):
+    return paths().home / "crash-points" / variable
+
+
+def pause(variable: str) -> None:
+    if seconds := os.environ.get(variable):
+        reached = marker(variable)
+        reached.parent.mkdir(parents=True, exist_ok=True)
+        reached.touch()
+        time.sleep(float(seconds))
