@@ -2,7 +2,8 @@
 extracted lake tables (`lake.*` suites) and the build file's marts (`marts.*` suites).
 
 One checkpoint per table listed in expectations/suites/, each table read from DuckDB into
-pandas (GX's SQL datasource cannot validate DuckDB). Results and Data Docs are kept in
+pandas (GX's SQL datasource cannot validate DuckDB). A suite may instead name a `query` over
+`lake.main.*` and `build.marts.*` (reconciliation, per-source rates, period overlaps). Results and Data Docs are kept in
 $GREENMFG_HOME/gx/. Any failed expectation fails the gate with a readable report.
 """
 
@@ -101,7 +102,7 @@ def validate(paths: Paths, build_db: Path) -> GateResult:
     try:
         for raw_suite in load_suites():
             suite_def = _resolve_refs(raw_suite, con)
-            frame = con.execute(f"select * from {_relation(suite_def['name'])}").df()
+            frame = con.execute(suite_def.get("query") or f"select * from {_relation(suite_def['name'])}").df()
             suite = context.suites.add_or_update(gx.ExpectationSuite(
                 name=suite_def["name"], expectations=suite_def["expectations"], meta=suite_def.get("meta")))
             asset = _asset(source, suite_def["name"])

@@ -94,6 +94,12 @@ create table if not exists sources (
     start_urls varchar[],
     loaded_at timestamptz not null
 );
+-- Attachments a source declares partial (scrapers/sources/*.yaml: partial_lists), refreshed each load.
+create table if not exists declared_partial_lists (
+    url varchar primary key,
+    source_id varchar not null,
+    reason varchar not null
+);
 -- Added after v0.1: lakes created earlier gain the column on their next load.
 alter table announcements add column if not exists title_key varchar;
 alter table announcements add column if not exists list_status varchar;   -- proposed | published | revoked

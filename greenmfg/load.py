@@ -53,11 +53,16 @@ def init_lake(con) -> None:
 
 
 def register_sources(con) -> None:
-    """The source registry as a lake table (dim_source is built from it)."""
+    """The source registry as lake tables (dim_source is built from it)."""
+    sources = registry().values()
     con.executemany(
         "insert or replace into sources values (?, ?, ?, ?, ?, ?, ?)",
-        [[s.id, s.name, s.issuer, s.level, s.region_code, list(s.list_urls), now()] for s in registry().values()],
+        [[s.id, s.name, s.issuer, s.level, s.region_code, list(s.list_urls), now()] for s in sources],
     )
+    con.execute("delete from declared_partial_lists")
+    partial = [[url, s.id, reason] for s in sources for url, reason in s.partial_lists]
+    if partial:
+        con.executemany("insert into declared_partial_lists values (?, ?, ?)", partial)
 
 
 def load(paths: Paths) -> LoadStats:

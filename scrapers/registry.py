@@ -56,6 +56,9 @@ class SourceConfig:
     max_list_pages: int = 20
     empty_ok: bool = False  # a source may declare that it can legitimately list nothing
     mirror_of: tuple[str, ...] = ()  # for mirror sources: the original issuers' source ids
+    # attachments known to hold fewer rows than their notice states: ((url, reason), …);
+    # the reconciliation gate skips them (expectations/suites/lake.list_reconciliation.json)
+    partial_lists: tuple[tuple[str, str], ...] = ()
     path: str | None = None
 
 
@@ -72,6 +75,7 @@ def parse(data: dict, path: str | None = None) -> SourceConfig:
     values = dict(data)
     values["list_urls"] = tuple(data["list_urls"])
     values["mirror_of"] = tuple(data.get("mirror_of") or ())
+    values["partial_lists"] = tuple((p["url"], p["reason"]) for p in data.get("partial_lists") or ())
     values["list"] = ListSelectors(**(data.get("list") or {}))
     values["article"] = ArticleSelectors(**(data.get("article") or {}))
     values["region_code"] = str(data["region_code"]) if data.get("region_code") else None

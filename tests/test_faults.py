@@ -6,6 +6,7 @@ what was missed, so the lake ends equal to a clean run's.
 """
 
 import hashlib
+import re
 
 import duckdb
 import pytest
@@ -143,3 +144,22 @@ def test_a_dead_link_is_given_up_after_three_runs(tmp_path, monkeypatch):
 def test_fault_plan_rejects_unknown_faults():
     with pytest.raises(ValueError, match="unknown fault"):
         FaultPlan.from_rules([{"match": "x", "fault": "meteor"}])
+
+
+def test_a_run_with_one_source_broken_publishes_the_others_and_names_it(tmp_path, monkeypatch):
+    from greenmfg import pipeline
+    from greenmfg.scrape import SourcesFailed
+
+    paths = Paths(tmp_path)
+    broken = {"match": "gxt.hunan.gov.cn/gxt/xxgk_71033/tzgg/index.html", "fault": "status", "status": 500}
+    with MirrorThread(fault_plan=FaultPlan.from_rules([broken])) as mirror:
+        monkeypatch.setenv("GREENMFG_MIRROR_URL", mirror.url)
+        with pytest.raises(SourcesFailed, match="hn_gxt"):
+            pipeline.run(paths, "one-broken", ["hn_gxt", "nb_jxj", "zj_jxt"])
+    with duckdb.connect(str(paths.published_db), read_only=True) as con:
+        published = dict(con.execute("select source_id, count(*) from marts.dim_announcement group by 1").fetchall())
+    assert set(published) == {"nb_jxj", "zj_jxt"} and all(published.values())
+    report = (paths.warehouse_dir / "report.html").read_text(encoding="utf-8")
+    assert re.search(r"hn_gxt</td>.*?FAILED: SourceBroken", report, re.S)
+    from greenmfg.status import status_text
+    assert "last error: SourceBroken: hn_gxt: list page" in status_text(paths)

@@ -1,6 +1,18 @@
--- The status periods of one designation follow each other without overlap.
+-- The status periods of one designation follow each other without overlap: one current
+-- period, none ending before it starts, and each ending no later than the next begins.
+with periods as (
+    select
+        designation_key,
+        valid_from,
+        valid_to,
+        is_current,
+        lead(valid_from) over (partition by designation_key order by valid_from, valid_to nulls last) as next_from
+    from {{ ref('fct_designations') }}
+)
+
 select designation_key
-from {{ ref('fct_designations') }}
+from periods
 group by designation_key
 having count(*) filter (where is_current) <> 1
-    or max(case when valid_to < valid_from then 1 else 0 end) = 1
+    or count(*) filter (where valid_to < valid_from) > 0
+    or count(*) filter (where next_from is not null and (valid_to is null or valid_to > next_from)) > 0

@@ -1,0 +1,64 @@
+"""The Great Expectations gate fails on what must not be published, and says what it found."""
+
+import shutil
+
+import duckdb
+import pytest
+
+from greenmfg import pipeline
+from greenmfg.gate import GateFailed
+from greenmfg.settings import Paths
+
+pytestmark = pytest.mark.slow
+THIRD_BATCH = "https://wap.miit.gov.cn/zwgk/zcwj/wjfb/zh/art/2020/art_c2479dccd1fa492881c0487bbb014022.html"
+
+
+@pytest.fixture
+def home(pipeline_home, tmp_path):
+    """A copy of the published run's home, with its marts as the build to validate."""
+    shutil.copytree(pipeline_home[0].home, tmp_path / "home", symlinks=True)
+    paths = Paths(tmp_path / "home")
+    shutil.copyfile(paths.published_db, paths.build_db("check"))
+    return paths
+
+
+def gate_report(paths: Paths) -> str:
+    with pytest.raises(GateFailed) as failure:
+        pipeline.validate(paths, "check")
+    return str(failure.value)
+
+
+def test_the_copy_passes_as_it_is(home):
+    assert pipeline.validate(home, "check")["success"]
+
+
+def test_a_list_short_of_its_stated_count_fails_naming_notice_and_counts(home):
+    with duckdb.connect(str(home.lake_db)) as con:
+        con.execute("""delete from list_rows where (attachment_url, row_number) in (
+                           select (r.attachment_url, r.row_number) from list_rows r join attachments a on a.url = r.attachment_url
+                           where a.announcement_url = ? and r.designation_type = 'green_factory' limit 1)""", [THIRD_BATCH])
+    report = gate_report(home)
+    assert "lake.list_reconciliation FAILED" in report
+    assert f"{THIRD_BATCH}: green_factory stated 391, extracted 390" in report
+
+
+def test_a_partial_list_passes_only_while_it_is_declared(home):
+    with duckdb.connect(str(home.lake_db)) as con:
+        con.execute("delete from declared_partial_lists")
+    report = gate_report(home)
+    assert "http://jxt.zj.gov.cn/art/2024/5/31/art_1582899_36801.html: green_factory stated 100, extracted 1" in report
+
+
+def test_a_source_whose_regions_stop_resolving_fails(home):
+    with duckdb.connect(str(home.lake_db)) as con:
+        con.execute("update list_rows set province_code = null where source_id = 'miit' and row_number % 4 = 0")
+    report = gate_report(home)
+    assert "lake.source_checks FAILED" in report and "region_resolution_rate" in report
+
+
+def test_overlapping_status_periods_fail(home):
+    with duckdb.connect(str(home.build_db("check"))) as con:
+        con.execute("""insert into marts.fct_designations select * replace (md5(designation_id) as designation_id,
+                           valid_from + 1 as valid_from) from marts.fct_designations where valid_to is null limit 1""")
+    report = gate_report(home)
+    assert "marts.status_history FAILED" in report and "overlaps the next from" in report
