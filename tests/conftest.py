@@ -68,6 +68,29 @@ def pipeline_home(tmp_path_factory):
     return paths, summary
 
 
+# A department the registry does not have: tests add it with register_source().
+GUIZHOU_SOURCE = """\
+id: gz_gxt
+name: 贵州省工业和信息化厅 通知公告
+issuer: 贵州省工业和信息化厅
+level: provincial
+region_code: "520000"
+list_urls: [http://gxt.guizhou.gov.cn/zwgk/tzgg/index.html]
+list: {item: "div.news li", link: "a[href]", date: "em"}
+article: {title: "h2.tit", body: "div.view", date: "p.time"}
+"""
+
+
+def register_source(tmp_path, monkeypatch, text: str = GUIZHOU_SOURCE) -> None:
+    """Add one source YAML file, in a sources folder of the test's own (GREENMFG_SOURCES_PATH)."""
+    import yaml
+
+    sources = tmp_path / "sources"
+    sources.mkdir(exist_ok=True)
+    (sources / f"{yaml.safe_load(text)['id']}.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("GREENMFG_SOURCES_PATH", str(sources))
+
+
 def corpus_with(tmp_path, files: dict[str, bytes]):
     """A mirror root with these files under sites/<host>/<path>."""
     root = tmp_path / "corpus"

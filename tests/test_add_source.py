@@ -1,7 +1,6 @@
 """Adding a department takes one YAML file and its pages; a changed template fails loudly."""
 
 import shutil
-import textwrap
 
 import duckdb
 import pytest
@@ -10,18 +9,8 @@ from greenmfg.load import load
 from greenmfg.mirror.server import MirrorThread
 from greenmfg.scrape import SourcesFailed, scrape
 from greenmfg.settings import CORPUS_DIR, Paths
-from tests.conftest import corpus_with, xlsx
+from tests.conftest import GUIZHOU_SOURCE, corpus_with, register_source, xlsx
 
-NEW_SOURCE = textwrap.dedent("""\
-    id: gz_gxt
-    name: 贵州省工业和信息化厅 通知公告
-    issuer: 贵州省工业和信息化厅
-    level: provincial
-    region_code: "520000"
-    list_urls: [http://gxt.guizhou.gov.cn/zwgk/tzgg/index.html]
-    list: {item: "div.news li", link: "a[href]", date: "em"}
-    article: {title: "h2.tit", body: "div.view", date: "p.time"}
-""")
 LIST = """<html><head><meta charset="utf-8"></head><body><div class="news"><ul>
 <li><a href="/zwgk/tzgg/202401/t20240105_1.html">贵州省工业和信息化厅关于公布2023年度贵州省绿色制造名单的通知</a><em>2024-01-05</em></li>
 </ul></div></body></html>"""
@@ -31,10 +20,7 @@ ARTICLE = """<html><head><meta charset="utf-8"></head><body><h2 class="tit">贵�
 
 
 def test_a_new_source_needs_only_a_yaml_file(tmp_path, monkeypatch):
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    (sources / "gz_gxt.yaml").write_text(NEW_SOURCE, encoding="utf-8")
-    monkeypatch.setenv("GREENMFG_SOURCES_PATH", str(sources))
+    register_source(tmp_path, monkeypatch)
     host = "gxt.guizhou.gov.cn"
     root = corpus_with(tmp_path, {
         f"{host}/zwgk/tzgg/index.html": LIST.encode(),
@@ -75,11 +61,7 @@ def test_a_changed_template_fails_that_source_loudly_and_the_others_go_on(tmp_pa
 
 
 def test_a_source_may_declare_itself_empty(tmp_path, monkeypatch):
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    quiet = NEW_SOURCE.replace("id: gz_gxt", "id: gz_quiet") + "empty_ok: true\n"
-    (sources / "gz_quiet.yaml").write_text(quiet, encoding="utf-8")
-    monkeypatch.setenv("GREENMFG_SOURCES_PATH", str(sources))
+    register_source(tmp_path, monkeypatch, GUIZHOU_SOURCE.replace("id: gz_gxt", "id: gz_quiet") + "empty_ok: true\n")
     root = corpus_with(tmp_path, {"gxt.guizhou.gov.cn/zwgk/tzgg/index.html": b"<html><body>none yet</body></html>"})
     with MirrorThread(root=root) as mirror:
         monkeypatch.setenv("GREENMFG_MIRROR_URL", mirror.url)

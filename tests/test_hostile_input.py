@@ -4,7 +4,6 @@ the data directory; the rest of the run goes on."""
 import io
 import os
 import re
-import textwrap
 import zipfile
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from greenmfg.load import load
 from greenmfg.mirror.server import MirrorThread
 from greenmfg.scrape import scrape
 from greenmfg.settings import Paths
-from tests.conftest import REFERENCE, SITES, corpus_with, xlsx
+from tests.conftest import REFERENCE, SITES, corpus_with, register_source, xlsx
 
 WAP = SITES / "wap.miit.gov.cn/cms_files/filemanager/oldfile/miit/n1146295/n1652858/n1652930/n3757016"
 GOOD = [["序号", "地区", "企业名称"], [1, "贵阳", "贵州某某绿色建材有限公司"]]
@@ -97,16 +96,6 @@ def test_a_file_over_the_size_cap_is_refused_before_parsing(monkeypatch):
         read_tables(body, "list.xlsx")
 
 
-SOURCE = textwrap.dedent("""\
-    id: gz_gxt
-    name: 贵州省工业和信息化厅 通知公告
-    issuer: 贵州省工业和信息化厅
-    level: provincial
-    region_code: "520000"
-    list_urls: [http://gxt.guizhou.gov.cn/zwgk/tzgg/index.html]
-    list: {item: "div.news li", link: "a[href]", date: "em"}
-    article: {title: "h2.tit", body: "div.view", date: "p.time"}
-""")
 LIST = """<html><head><meta charset="utf-8"></head><body><div class="news"><ul>
 <li><a href="/zwgk/tzgg/202401/t20240105_1.html">关于公布2023年度贵州省绿色工厂名单的通知</a><em>2024-01-05</em></li>
 </ul></div></body></html>"""
@@ -126,10 +115,7 @@ def files_outside(root: Path, home: Path) -> set[Path]:
 
 
 def test_a_hostile_notice_is_quarantined_and_the_run_goes_on(tmp_path, monkeypatch):
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    (sources / "gz_gxt.yaml").write_text(SOURCE, encoding="utf-8")
-    monkeypatch.setenv("GREENMFG_SOURCES_PATH", str(sources))
+    register_source(tmp_path, monkeypatch)
     host = "gxt.guizhou.gov.cn"
     files = {f"{host}/zwgk/tzgg/index.html": LIST.encode(),
              f"{host}/zwgk/tzgg/202401/t20240105_1.html": ARTICLE.encode(),

@@ -21,10 +21,13 @@ counted as (
     group by t.target_id
 ),
 
+-- The latest cumulative count the region reported. A target counts the region's designations
+-- of every level, so on one date a count of all levels beats a national-only subset
+-- ("累计创建绿色工厂171家…其中国家级35家": 171), then the larger.
 reported as (
     select
         t.target_id,
-        arg_max(r.value, (r.reported_on, r.value)) as latest_reported_count,
+        arg_max(r.value, (r.reported_on, coalesce(r.level, '') <> 'national', r.value)) as latest_reported_count,
         max(r.reported_on) as latest_reported_on
     from targets as t
     inner join {{ ref('fct_reported_metrics') }} as r
