@@ -72,7 +72,7 @@ def transform(paths: Paths, run_id: str) -> dict:
     """
     build_db = paths.build_db(run_id)
     build_db.parent.mkdir(parents=True, exist_ok=True)
-    build_db.unlink(missing_ok=True)
+    prune_builds(paths)
     fingerprint = project_fingerprint()
     seeded = paths.published_db.exists() and _published_fingerprint(paths.published_db) == fingerprint
     if seeded:
@@ -92,6 +92,22 @@ def transform(paths: Paths, run_id: str) -> dict:
     docs = dbt(paths, build_db, "docs", "generate")  # the documentation site of this build
     return {"build_db": str(build_db), **summary, "search_index_pages": indexed,
             "dbt_docs": str(paths.dbt_work_dir / "target" / "index.html") if docs.returncode == 0 else None}
+
+
+KEEP_FAILED = 5  # failed builds kept for inspection (warehouse/build/failed/)
+
+
+def prune_builds(paths: Paths) -> list[Path]:
+    """A new build supersedes what earlier runs left: builds a killed run never finished or
+    never published, and all but the newest failed builds. Returns what was removed."""
+    leftovers = [p for p in paths.build_dir.glob("*.duckdb*") if p.is_file()]
+    failed = sorted((p for p in (paths.build_dir / "failed").glob("*.duckdb") if p.is_file()),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    removed = leftovers + failed[KEEP_FAILED:]
+    for path in removed:
+        path.unlink(missing_ok=True)
+        log.info("removed stale build %s", path.name)
+    return removed
 
 
 def _summary(paths: Paths) -> dict:

@@ -77,3 +77,18 @@ def test_kill_9_at_each_stage_then_the_next_run_publishes_a_clean_runs_marts(pip
         kill_when(child, lambda: build_bytes(paths, "killed-dbt-again") > 1_000_000, "dbt building")
     assert hashlib.sha256(paths.published_db.read_bytes()).hexdigest() == published
     assert mart_snapshot(paths.published_db) == clean
+
+
+def test_a_new_build_clears_what_killed_and_failed_runs_left(tmp_path):
+    from greenmfg.transform import KEEP_FAILED, prune_builds
+
+    paths = Paths(tmp_path)
+    (paths.build_dir / "failed").mkdir(parents=True)
+    stale = [paths.build_dir / "killed.duckdb", paths.build_dir / "killed.duckdb.wal"]
+    failed = [paths.build_dir / "failed" / f"run{i}.duckdb" for i in range(KEEP_FAILED + 2)]
+    for number, path in enumerate(stale + failed):
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 + number, 1_000_000 + number))
+    removed = prune_builds(paths)
+    assert set(removed) == set(stale + failed[:2])  # the two oldest failed builds go
+    assert sorted(p.name for p in (paths.build_dir / "failed").iterdir()) == [f.name for f in failed[2:]]

@@ -38,14 +38,15 @@ def chinese_number(text: str) -> int:
 
 
 def batch(title: str, publish_date: str | None) -> tuple[str | None, int | None, int | None]:
-    """(batch label, batch number, list year). 第N批 lists take their notice's year."""
+    """(batch label, batch number, list year). 第N批 lists take their notice's year; a list named
+    by its year ("2023年…名单" or "2023年度…") is labelled "2023年度" either way."""
     if match := LIST_YEAR.search(title or ""):
         return match.group(0).replace(" ", ""), None, int(match.group(1))
     if match := BATCH.search(title or ""):
         year = int(publish_date[:4]) if publish_date else None
         return match.group(0), chinese_number(match.group(1)), year
     if match := TITLE_YEAR.search(title or ""):
-        return match.group(0).replace(" ", ""), None, int(match.group(1))
+        return f"{match.group(1)}年度", None, int(match.group(1))
     return None, None, int(publish_date[:4]) if publish_date else None
 
 
