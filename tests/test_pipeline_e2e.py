@@ -150,7 +150,7 @@ def test_targets_and_reported_counts_are_published(pipeline_home):
                                       where source_id = 'jx_jxj' and designation_type_code = 'green_factory'
                                         and target_year = 2019 and region_name in ('全市', '海宁市')""").fetchall())
         chongqing = con.execute("""select count(*) from marts.fct_policy_targets where source_id = 'cq_jjxxw'
-                                   and target_year = 2025 and target_value = 300""").fetchone()[0]
+                                   and target_year = 2025 and target_value = 300 and region_name = '重庆市'""").fetchone()[0]
         shangluo = con.execute("""select value, region_code from marts.fct_reported_metrics
                                   where source_id = 'sl_gxj' and designation_type_code = 'green_park'
                                   order by metric_id""").fetchall()

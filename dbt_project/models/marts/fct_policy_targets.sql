@@ -9,10 +9,11 @@ select
     f.unit,
     f.target_year,
     coalesce(f.region_code, s.region_code) as region_code,
-    coalesce(f.region_name, s.issuer) as region_name,
+    coalesce(f.region_name, r.region_name, s.issuer) as region_name,
     a.notice_date as set_on,
     f.evidence
 from {{ ref('stg_lake__text_facts') }} as f
 inner join {{ ref('stg_lake__announcements') }} as a using (announcement_url)
 inner join {{ ref('stg_lake__sources') }} as s on s.source_id = f.source_id
+left join {{ ref('dim_region') }} as r on r.region_code = s.region_code
 where f.record_type = 'policy_target'
