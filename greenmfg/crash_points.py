@@ -10,16 +10,19 @@ from __future__ import annotations
 import os
 import time
 
+from pathlib import Path
+
 from greenmfg.settings import paths
 
 
-def marker(variable: str):
-    return paths().home / "crash-points" / variable
+def marker(home: Path, variable: str) -> Path:
+    """The file that says a run under `home` reached the crash point `variable`."""
+    return home / "crash-points" / variable
 
 
 def pause(variable: str) -> None:
     if seconds := os.environ.get(variable):
-        reached = marker(variable)
+        reached = marker(paths().home, variable)
         reached.parent.mkdir(parents=True, exist_ok=True)
         reached.touch()
         time.sleep(float(seconds))

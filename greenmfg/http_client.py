@@ -189,19 +189,21 @@ class PoliteSession:
     def get(self, url: str, headers: dict | None = None, check_robots: bool = False) -> requests.Response:
         if check_robots and not self.allowed(url):
             raise requests.RequestException(f"disallowed by robots.txt: {url}")
-        for attempt in range(BODY_RETRIES + 1):
-            self.limiter.wait(urlsplit(url).netloc)
-            response = self.session.get(url, timeout=self.timeout, headers=headers, stream=True)
+        for attempt in range(BODY_RETRIES):
             try:
-                response._content, response._content_consumed = self._read_body(response), True
-                return response
+                return self._get_once(url, headers)
             except requests.exceptions.ChunkedEncodingError:  # cut short: urllib3's retries cover the rest
-                if attempt == BODY_RETRIES:
-                    raise
                 time.sleep(self.backoff * 2 ** attempt)
-            finally:
-                response.close()
-        raise AssertionError("unreachable")
+        return self._get_once(url, headers)
+
+    def _get_once(self, url: str, headers: dict | None) -> requests.Response:
+        self.limiter.wait(urlsplit(url).netloc)
+        response = self.session.get(url, timeout=self.timeout, headers=headers, stream=True)
+        try:
+            response._content, response._content_consumed = self._read_body(response), True
+            return response
+        finally:
+            response.close()
 
     def _read_body(self, response: requests.Response) -> bytes:
         """The whole body, within the size cap and the deadline; a short body raises

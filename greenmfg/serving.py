@@ -85,5 +85,3 @@ def publish_parquet(build_db: Path, paths: Paths, run_id: str) -> Path:
     for old in sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink() and p.name != run_id)[:-2]:
         shutil.rmtree(old, ignore_errors=True)  # keep the two previous versions
     return link
-
-

@@ -11,7 +11,7 @@ import time
 import duckdb
 import pytest
 
-from greenmfg import pipeline
+from greenmfg import crash_points, pipeline
 from greenmfg.mirror.server import MirrorThread
 from greenmfg.settings import Paths
 from tests.conftest import mart_snapshot
@@ -54,7 +54,7 @@ def test_kill_9_at_each_stage_then_the_next_run_publishes_a_clean_runs_marts(pip
         assert not paths.lake_db.exists() and not paths.published_db.exists()
 
         child = start_run(paths, mirror.url, "killed-load", GREENMFG_FAULT_PAUSE_IN_LOAD="300")
-        kill_when(child, (paths.home / "crash-points" / "GREENMFG_FAULT_PAUSE_IN_LOAD").exists, "loading")
+        kill_when(child, crash_points.marker(paths.home, "GREENMFG_FAULT_PAUSE_IN_LOAD").exists, "loading")
         with duckdb.connect(str(paths.lake_db), read_only=True) as lake:  # the killed transaction left nothing
             assert lake.execute("select count(*) from loaded_manifests").fetchone()[0] == 0
             assert lake.execute("select count(*) from list_rows").fetchone()[0] == 0

@@ -70,8 +70,8 @@ class FaultPlan:
 
 
 def apply(handler, rule: FaultRule, serve) -> None:
-    """Answer the request with the rule's fault. `serve(headers_override)` returns the normal
-    (data, content_type) of the request, or None where the file does not exist."""
+    """Answer the request with the rule's fault. `serve()` returns the normal (data,
+    content_type) of the request, or None where the file does not exist."""
     handler.close_connection = True
     if rule.fault == "status":
         _send(handler, rule.status, b"injected fault", "text/plain")
