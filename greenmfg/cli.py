@@ -202,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
                 result = pipeline.scrape(p, run_id, args.source)
             else:
                 result = pipeline.run(p, run_id, args.source)
+    elif args.command == "load":  # the lake is only useful extracted: `load` does both stages
+        result = {"load": pipeline.load(p, run_id), "extract": pipeline.extract(p, run_id)}
     else:
         result = getattr(pipeline, args.command)(p, run_id)
     if args.command == "run":

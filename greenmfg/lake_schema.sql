@@ -123,3 +123,11 @@ create table if not exists text_facts (
     primary key (announcement_url, sha256, fact_number)
 );
 alter table attachments add column if not exists level varchar;   -- inline lists: the level their text gives
+-- What the extract stage has read (articles: facts and inline lists; attachments: list rows).
+create table if not exists extracted (
+    url varchar not null,
+    sha256 varchar not null,
+    kind varchar not null,              -- article | attachment
+    extracted_at timestamptz not null,
+    primary key (url, sha256)
+);

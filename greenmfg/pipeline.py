@@ -1,6 +1,6 @@
 """The stages, as the CLI and the DAGs call them, and the whole run.
 
-scrape → load (+ extract) → transform (dbt build into a build file) → validate (GX gate)
+scrape → load → extract → transform (dbt build into a build file) → validate (GX gate)
 → publish (atomic swap). Each stage writes its result to runs/<run_id>/<stage>.json.
 """
 
@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 
 from greenmfg import gate, load as load_stage, publish as publish_stage, scrape as scrape_stage
 from greenmfg import transform as transform_stage
+from greenmfg.extract import stage as extract_stage
 from greenmfg.settings import Paths
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,12 @@ def load(paths: Paths, run_id: str) -> dict:
     return result
 
 
+def extract(paths: Paths, run_id: str) -> dict:
+    result = asdict(extract_stage.extract(paths))
+    _record(paths, run_id, "extract", result)
+    return result
+
+
 def transform(paths: Paths, run_id: str) -> dict:
     result = transform_stage.transform(paths, run_id)
     _record(paths, run_id, "transform", result)
@@ -109,6 +116,7 @@ def run(paths: Paths, run_id: str | None = None, sources: list[str] | None = Non
     except scrape_stage.SourcesFailed as exc:
         summary["scrape"], failed = exc.results, exc
     summary["load"] = load(paths, run_id)
+    summary["extract"] = extract(paths, run_id)
     summary["transform"] = transform(paths, run_id)
     summary["validate"] = validate(paths, run_id)
     summary["publish"] = publish(paths, run_id)

@@ -81,6 +81,14 @@ article: {title: "h2.tit", body: "div.view", date: "p.time"}
 """
 
 
+def load_lake(paths: Paths):
+    """Load, then extract, as a pipeline run does: (load stats, extract stats)."""
+    from greenmfg.extract.stage import extract
+    from greenmfg.load import load
+
+    return load(paths), extract(paths)
+
+
 def register_source(tmp_path, monkeypatch, text: str = GUIZHOU_SOURCE) -> None:
     """Add one source YAML file, in a sources folder of the test's own (GREENMFG_SOURCES_PATH)."""
     import yaml

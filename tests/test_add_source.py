@@ -5,11 +5,10 @@ import shutil
 import duckdb
 import pytest
 
-from greenmfg.load import load
 from greenmfg.mirror.server import MirrorThread
 from greenmfg.scrape import SourcesFailed, scrape
 from greenmfg.settings import CORPUS_DIR, Paths
-from tests.conftest import GUIZHOU_SOURCE, corpus_with, register_source, xlsx
+from tests.conftest import GUIZHOU_SOURCE, corpus_with, register_source, xlsx, load_lake
 
 LIST = """<html><head><meta charset="utf-8"></head><body><div class="news"><ul>
 <li><a href="/zwgk/tzgg/202401/t20240105_1.html">贵州省工业和信息化厅关于公布2023年度贵州省绿色制造名单的通知</a><em>2024-01-05</em></li>
@@ -31,7 +30,7 @@ def test_a_new_source_needs_only_a_yaml_file(tmp_path, monkeypatch):
     with MirrorThread(root=root) as mirror:
         monkeypatch.setenv("GREENMFG_MIRROR_URL", mirror.url)
         scrape(paths, "r1", ["gz_gxt"])
-    load(paths)
+    load_lake(paths)
     with duckdb.connect(str(paths.lake_db), read_only=True) as con:
         notice = con.execute("select doc_number, publish_date::varchar, list_year from announcements "
                              "where source_id = 'gz_gxt'").fetchone()

@@ -11,7 +11,8 @@ import re
 import duckdb
 import pytest
 
-from greenmfg.load import load
+from tests.conftest import load_lake
+
 from greenmfg.mirror.faults import FaultPlan
 from greenmfg.mirror.server import MirrorThread
 from greenmfg.raw_store import RawStore, read_manifest
@@ -79,7 +80,7 @@ def clean_lake(tmp_path_factory):
     try:
         paths = Paths(tmp_path_factory.mktemp("clean"))
         results, requests = crawl(paths, "clean", monkeypatch)
-        load(paths)
+        load_lake(paths)
         return lake_contents(paths), len(requests)
     finally:
         monkeypatch.undo()
@@ -97,7 +98,7 @@ def test_transient_faults_are_retried_within_the_run(tmp_path, monkeypatch, clea
     results, requests = crawl(paths, "faulty", monkeypatch, FaultPlan.from_rules(TRANSIENT))
     assert sum(r["failed"] for r in results) == 0, [r["errors"] for r in results]
     assert len(requests) >= clean_lake[1] + 5  # 2 × 503, reset, truncated body, timeout: each asked again
-    load(paths)
+    load_lake(paths)
     assert lake_contents(paths) == clean_lake[0]
     assert_no_partial_objects(paths)
 
@@ -113,7 +114,7 @@ def test_faults_that_outlast_the_run_are_recorded_and_fetched_by_the_next_run(tm
         kind = rule["fault"] + (str(rule["status"]) if rule["fault"] == "status" else "")
         assert EXPECTED_ERRORS[kind] in failed[url], (url, failed[url])
     assert_no_partial_objects(paths)
-    load(paths)
+    load_lake(paths)
     assert lake_contents(paths) != clean_lake[0]
 
     results, requests = crawl(paths, "next", monkeypatch)  # the site is healthy again
@@ -122,7 +123,7 @@ def test_faults_that_outlast_the_run_are_recorded_and_fetched_by_the_next_run(tm
     fetched = {f"{host}{path}" for host, path in requests}
     assert all(url.split("://", 1)[1] in fetched for url in PERSISTENT)
     assert "jxj.ningbo.gov.cn/art/2024/5/15/P065512034.docx" in fetched  # behind the missed article
-    load(paths)
+    load_lake(paths)
     assert lake_contents(paths) == clean_lake[0]  # nothing lost
 
     _, requests = crawl(paths, "after", monkeypatch)  # nothing is owed any more

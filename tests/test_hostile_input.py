@@ -12,11 +12,10 @@ import pytest
 import requests
 
 from greenmfg.extract.readers import UnreadableAttachment, read_tables
-from greenmfg.load import load
 from greenmfg.mirror.server import MirrorThread
 from greenmfg.scrape import scrape
 from greenmfg.settings import Paths
-from tests.conftest import REFERENCE, SITES, corpus_with, register_source, xlsx
+from tests.conftest import REFERENCE, SITES, corpus_with, register_source, xlsx, load_lake
 
 WAP = SITES / "wap.miit.gov.cn/cms_files/filemanager/oldfile/miit/n1146295/n1652858/n1652930/n3757016"
 GOOD = [["序号", "地区", "企业名称"], [1, "贵阳", "贵州某某绿色建材有限公司"]]
@@ -129,7 +128,7 @@ def test_a_hostile_notice_is_quarantined_and_the_run_goes_on(tmp_path, monkeypat
         monkeypatch.setenv("GREENMFG_MIRROR_URL", mirror.url)
         scrape(paths, "r1", ["gz_gxt"])
         escape = requests.get(f"{mirror.url}/%2e%2e/%2e%2e/%2e%2e/etc/passwd", headers={"X-Mirror-Host": host})
-    load(paths)
+    load_lake(paths)
 
     assert escape.status_code == 404  # the mirror serves nothing outside its corpus
     assert files_outside(tmp_path, paths.home) == before  # nothing written outside GREENMFG_HOME

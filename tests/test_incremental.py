@@ -5,7 +5,8 @@ from collections import Counter
 import duckdb
 import pytest
 
-from greenmfg.load import load
+from tests.conftest import load_lake
+
 from greenmfg.mirror.server import MirrorThread
 from greenmfg.scrape import scrape
 from greenmfg.settings import Paths
@@ -30,7 +31,7 @@ def run_scrape(paths, run_id, as_of=None, monkeypatch=None):
 def test_refresh_without_change_makes_one_request_per_source_and_loads_nothing(tmp_path, monkeypatch):
     paths = Paths(tmp_path)
     run_scrape(paths, "first", monkeypatch=monkeypatch)
-    first = load(paths)
+    first, _ = load_lake(paths)
     assert first.announcements > 40
 
     results, requests = run_scrape(paths, "second", monkeypatch=monkeypatch)
@@ -38,18 +39,18 @@ def test_refresh_without_change_makes_one_request_per_source_and_loads_nothing(t
     assert len(requests) == len(sources)  # robots.txt is cached for 24 h: list pages only
     assert {r["source_id"]: r["requests"] for r in results} == {s: 1 for s in sources}
     assert sum(r["not_modified"] for r in results) >= len(sources) - 1  # 304 wherever the host supports it
-    second = load(paths)
-    assert (second.announcements, second.attachments, second.rows) == (0, 0, 0)
+    loaded, extracted = load_lake(paths)
+    assert (loaded.announcements, extracted.attachments, extracted.rows) == (0, 0, 0)
 
 
 def test_advancing_the_corpus_loads_exactly_the_new_items(tmp_path, monkeypatch):
     paths = Paths(tmp_path)
     run_scrape(paths, "earlier", as_of=EARLIER, monkeypatch=monkeypatch)
-    load(paths)
+    load_lake(paths)
     before = announcements(paths)
 
     results, requests = run_scrape(paths, "later", monkeypatch=monkeypatch)
-    load(paths)
+    load_lake(paths)
     new = sum(r["articles"] for r in results)
     assert new == 7  # articles published after 2024-06-30 across the catalogued sites
     assert announcements(paths) == before + new

@@ -1,7 +1,8 @@
-"""Load: a broken attachment is quarantined with its reason and the load goes on."""
+"""Load and extract: a broken attachment is quarantined with its reason and the rest goes on."""
 
 import duckdb
 
+from greenmfg.extract.stage import extract
 from greenmfg.load import load
 from greenmfg.raw_store import FetchRecord, RawStore
 from greenmfg.settings import Paths
@@ -30,11 +31,14 @@ def test_corrupt_attachment_is_quarantined_and_the_rest_loads(tmp_path):
                       parent_url=ARTICLE, link_text="附件2：绿色工业园区名单"))
     writer.commit()
 
-    stats = load(paths)
-    assert (stats.announcements, stats.attachments, stats.rows, stats.quarantined) == (1, 1, 52, 1)
+    loaded, extracted = load(paths), extract(paths)
+    assert loaded.announcements == 1
+    assert (extracted.articles, extracted.attachments, extracted.rows, extracted.quarantined) == (1, 1, 52, 1)
+    assert extracted.per_source == {"miit": {"articles": 1, "facts": 2, "attachments": 1, "rows": 52, "quarantined": 1}}
     with duckdb.connect(str(paths.lake_db), read_only=True) as con:
         status = dict(con.execute("select url, status from attachments").fetchall())
         rule, reason = con.execute("select rule, reason from quarantine").fetchone()
     assert status == {FACTORIES: "quarantined", PARKS: "parsed"}
     assert rule == "attachment_unreadable" and "pdf" in reason.lower()
     assert load(paths).manifests == 0  # idempotent: nothing new to load
+    assert extract(paths).articles == 0  # nor to extract

@@ -74,14 +74,14 @@ def test_a_second_run_adds_no_rows(pipeline_home, monkeypatch):
     with MirrorThread() as mirror:
         monkeypatch.setenv("GREENMFG_MIRROR_URL", mirror.url)
         second = pipeline.run(paths, "second")
-    assert second["load"]["rows"] == 0 and second["load"]["attachments"] == 0
+    assert second["extract"]["rows"] == 0 and second["extract"]["attachments"] == 0
     assert first["transform"]["incremental_from_published"] is False  # nothing published yet
     assert second["transform"]["incremental_from_published"] is True  # same dbt project: incremental
     with published(paths) as con:
         after = con.execute("select count(*), sum(hash(designation_id)) from marts.fct_designations").fetchone()
     lake = duckdb.connect(str(paths.lake_db), read_only=True)
     try:
-        assert lake.execute("select count(*) from list_rows").fetchone()[0] == first["load"]["rows"]
+        assert lake.execute("select count(*) from list_rows").fetchone()[0] == first["extract"]["rows"]
     finally:
         lake.close()
     assert after == before
