@@ -9,6 +9,7 @@ export AIRFLOW__CORE__DAGS_FOLDER := $(CURDIR)/dags
 export AIRFLOW__CORE__LOAD_EXAMPLES := False
 export AIRFLOW__CORE__UNIT_TEST_MODE := False
 export GX_ANALYTICS_ENABLED := false
+export AIRFLOW__COSMOS__ENABLE_TELEMETRY := False
 MIRROR_PORT ?= 8765
 
 .PHONY: venv run test lock corpus clean airflow-init
@@ -21,10 +22,12 @@ $(BIN)/.installed: pyproject.toml requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $@
 
+## make airflow-init: metadata database, the duckdb_writer pool, dbt's manifest (make run does it too)
 airflow-init: venv
-	$(BIN)/airflow db migrate > $(GREENMFG_HOME)/airflow-db-migrate.log 2>&1 || (tail -30 $(GREENMFG_HOME)/airflow-db-migrate.log; exit 1)
+	mkdir -p $(GREENMFG_HOME)
+	PATH=$(CURDIR)/$(BIN):$$PATH bash scripts/airflow_setup.sh
 
-## make run: set up everything, run the real Airflow DAG on the offline corpus, print the summary
+## make run: set up everything, run the real Airflow DAGs on the offline corpus, print the summary
 run: venv
 	mkdir -p $(GREENMFG_HOME)
 	PATH=$(CURDIR)/$(BIN):$$PATH bash scripts/run_dag.sh $(MIRROR_PORT)

@@ -58,7 +58,9 @@ def summary_text(p: Paths) -> str:
             from marts.fct_designations f join marts.dim_list l using (list_id)
             where l.source_id <> 'miit' group by 1 order by 1""").fetchall()
         quarantined = con.execute("select rule, count(*) from marts.quarantine group by 1 order by 1").fetchall()
-    sources = pipeline.scrape_report(p, info["run_id"])
+    report_file = p.runs_dir / info["run_id"] / "report.json"  # the DAGs' run report names the ingest runs
+    ingest_runs = json.loads(report_file.read_text(encoding="utf-8"))["ingest_runs"] if report_file.exists() else []
+    sources = [s for run in [info["run_id"], *ingest_runs] for s in pipeline.scrape_report(p, run)]
     if sources:
         failed = [s["source_id"] for s in sources if s.get("error")]
         lines += ["", f"  last scrape: {len(sources)} sources, {sum(s.get('requests', 0) for s in sources)} requests, "
@@ -109,9 +111,11 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--run-id", required=name in ("validate", "publish"))
     mirror = sub.add_parser("serve-mirror", help="serve the offline corpus on 127.0.0.1")
     mirror.add_argument("--port", type=int, default=8765)
+    mirror.add_argument("--host", default="127.0.0.1", help="address to bind (0.0.0.0 in a container)")
     mirror.add_argument("--as-of", help="serve the corpus as it was on this date (YYYY-MM-DD)")
     mirror.add_argument("--faults", help="YAML fault plan: requests to fail on purpose (greenmfg/mirror/faults.py)")
     sub.add_parser("summary", help="what is published")
+    sub.add_parser("dbt-manifest", help="render dbt's manifest for the transform DAG (only if the project changed)")
     sub.add_parser("status", help="source health: last success, failures in a row, newest notice")
     extract = sub.add_parser("extract", help="records of one saved page or attachment, as JSON lines")
     extract.add_argument("path")
@@ -143,13 +147,18 @@ def main(argv: list[str] | None = None) -> int:
         from greenmfg.mirror.server import make_server
 
         plan = FaultPlan.from_file(Path(args.faults)) if args.faults else None
-        server = make_server(args.port, as_of=args.as_of, fault_plan=plan)
+        server = make_server(args.port, as_of=args.as_of, fault_plan=plan, host=args.host)
         print(f"offline mirror on http://127.0.0.1:{server.server_address[1]} (Ctrl-C to stop)", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
         return 0
     if args.command == "summary":
         print(summary_text(p))
+        return 0
+    if args.command == "dbt-manifest":
+        from greenmfg import transform
+
+        print(transform.manifest(p.dbt_work_dir / "manifest"))
         return 0
     if args.command == "status":
         from greenmfg.status import source_health, status_text

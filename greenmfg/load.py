@@ -42,6 +42,7 @@ class LoadStats(StageStats):
     fetches: int = 0
     announcements: int = 0
     quarantined: int = 0
+    scrape_runs: list[str] = field(default_factory=list)  # the runs whose manifests were loaded
 
 
 def now() -> datetime:
@@ -96,6 +97,8 @@ def load(paths: Paths) -> LoadStats:
                 con.rollback()
                 raise
             stats.count(source_id, "manifests")
+            if run_id not in stats.scrape_runs:
+                stats.scrape_runs.append(run_id)
     return stats
 
 

@@ -83,6 +83,20 @@ def transform(paths: Paths, run_id: str) -> dict:
     return result
 
 
+def prepare_build(paths: Paths, run_id: str) -> dict:
+    """The transform DAG's first dbt step: the build file its per-model tasks write."""
+    result = transform_stage.prepare(paths, run_id)
+    _record(paths, run_id, "prepare_build", result)
+    return result
+
+
+def finalize_build(paths: Paths, run_id: str) -> dict:
+    """The transform DAG's last dbt step, after every model and test passed."""
+    result = transform_stage.finalize(paths, run_id)
+    _record(paths, run_id, "transform", result)
+    return result
+
+
 def validate(paths: Paths, run_id: str) -> dict:
     """Raise GateFailed (build file moved to build/failed/) unless every check passes."""
     build_db = paths.build_db(run_id)

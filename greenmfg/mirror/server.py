@@ -3,7 +3,8 @@
 Each source site lives under corpus/sites/<real host>/<real path>; list pages of the
 catalogued sites are rendered from corpus/catalog/*.yaml. A request names the real host in
 `X-Mirror-Host` (set by greenmfg.http_client.MirrorAdapter) or in `Host`, so scrapers use
-the real URLs and only the host is redirected. Binds 127.0.0.1 only.
+the real URLs and only the host is redirected. Binds 127.0.0.1 unless told otherwise
+(the compose stack's `mirror` service listens on its container network).
 
 Like the real servers: per-host charset headers (some missing or wrong, corpus/hosts.yaml),
 ETag / Last-Modified validators and 304 answers where the host supports them, robots.txt.
@@ -213,9 +214,9 @@ class MirrorHandler(BaseHTTPRequestHandler):
 
 
 def make_server(port: int = 0, root: Path = CORPUS_DIR, as_of: str | None = None,
-                fault_plan: faults.FaultPlan | None = None) -> ThreadingHTTPServer:
+                fault_plan: faults.FaultPlan | None = None, host: str = "127.0.0.1") -> ThreadingHTTPServer:
     handler = type("Handler", (MirrorHandler,), {"corpus": Corpus(root, as_of), "faults": fault_plan})
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = ThreadingHTTPServer((host, port), handler)
     server.handle_error = lambda request, address: log.debug("mirror: connection from %s ended early", address)
     server.requests = []  # (host, path) of every request: tests count them
     return server

@@ -1,0 +1,101 @@
+"""Transform: load → extract → dbt (one task per model, Cosmos) → Great Expectations → publish."""
+
+from __future__ import annotations
+
+import pendulum
+from airflow.sdk import AssetOrTimeSchedule, dag, task
+
+from greenmfg.orchestration.assets import RAW_LANDED, WAREHOUSE
+from greenmfg.orchestration.callbacks import on_task_failure
+from greenmfg.orchestration.dbt_group import dbt_task_group
+from greenmfg.orchestration.schedules import cron
+from greenmfg.orchestration.stages import WRITER_POOL, run_id_of, run_stage
+
+DOC = """
+### Green manufacturing warehouse · transform
+
+Runs when **greenmfg_ingest** hands off (`greenmfg://raw/manifests`), and daily at 06:00 as a
+rebuild. It never fetches: backfilling a date range
+(`airflow backfill create --dag-id greenmfg_transform --from-date … --to-date …`) rebuilds the
+warehouse from the landed data.
+
+1. `load`: new raw manifests → `lake/raw.duckdb` (fetch log, notices);
+2. `extract`: list rows from attachments and pages, counts and targets from notice texts;
+   what cannot be read is quarantined with its reason;
+3. `prepare_build` → `dbt` (one task per seed and model running `dbt build` on it: the model,
+   then its tests; a test between two models runs after both) →
+   `finalize_build`: a fresh build file `warehouse/build/<run_id>.duckdb`;
+4. `validate`: the Great Expectations gate (a failure keeps the build in `build/failed/`);
+5. `publish`: atomic swap to `warehouse/greenmfg.duckdb`, Parquet and the PostgreSQL `marts`
+   schema, then emits `greenmfg://warehouse/published`;
+6. `report`: the run report (`runs/<run_id>/report.md`, also in this task's log: per source
+   new items, rows, quarantined; gate results; rows published). It fails the run when nothing
+   was published.
+
+Every task that writes DuckDB runs in the one-slot pool `duckdb_writer`.
+Failed tasks are recorded with the run and posted to the `greenmfg_webhook` connection if set.
+"""
+
+
+def schedule():
+    """Each ingest hand-off, and a daily rebuild at 06:00 in China (GREENMFG_TRANSFORM_CRON):
+    the time part makes the DAG periodic, so a date range can be backfilled."""
+    daily = cron("transform", "0 6 * * *")
+    return RAW_LANDED if daily is None else AssetOrTimeSchedule(timetable=daily, assets=RAW_LANDED)
+
+
+@dag(
+    dag_id="greenmfg_transform",
+    schedule=schedule(),
+    catchup=False,
+    max_active_runs=1,
+    doc_md=DOC,
+    tags=["greenmfg", "transform"],
+    default_args={"retries": 1, "retry_delay": pendulum.duration(minutes=1), "on_failure_callback": on_task_failure},
+)
+def greenmfg_transform():
+    @task(pool=WRITER_POOL)
+    def load() -> dict:
+        return run_stage("load")
+
+    @task(pool=WRITER_POOL)
+    def extract() -> dict:
+        return run_stage("extract")
+
+    @task(pool=WRITER_POOL)
+    def prepare_build() -> dict:
+        return run_stage("prepare_build")
+
+    @task(pool=WRITER_POOL)
+    def finalize_build() -> dict:
+        return run_stage("finalize_build")
+
+    @task(retries=0)  # a failed gate is a data problem: retrying cannot fix it
+    def validate() -> dict:
+        return run_stage("validate")
+
+    @task(pool=WRITER_POOL, outlets=[WAREHOUSE])
+    def publish() -> dict:
+        return run_stage("publish")
+
+    @task(trigger_rule="all_done", retries=0)
+    def report(**context) -> None:
+        """The run's verdict and report, whatever happened upstream."""
+        from greenmfg import run_report
+        from greenmfg.settings import paths
+
+        run_id = run_id_of(context)
+        ingest_runs = sorted({run_id_of({"run_id": e.source_run_id})
+                              for events in context["triggering_asset_events"].values() for e in events
+                              if e.source_run_id})
+        result = run_report.build(paths(), run_id, ingest_runs)
+        print(run_report.to_markdown(result))
+        run_report.write(paths(), run_id, result)
+        if result["published"] is None:
+            raise RuntimeError("nothing was published: see the failed task above and report.md")
+
+    dbt = dbt_task_group()
+    load() >> extract() >> prepare_build() >> dbt >> finalize_build() >> validate() >> publish() >> report()
+
+
+greenmfg_transform()
