@@ -37,7 +37,7 @@ Offline corpus: set `GREENMFG_MIRROR_URL` (as `make run` and the tests do).
     max_active_runs=1,
     doc_md=DOC,
     tags=["greenmfg", "ingest"],
-    default_args={"retries": 2, "retry_delay": pendulum.duration(minutes=2), "retry_exponential_backoff": True,
+    default_args={"owner": "greenmfg", "retries": 2, "retry_delay": pendulum.duration(minutes=2), "retry_exponential_backoff": True,
                   "max_retry_delay": pendulum.duration(minutes=30), "on_failure_callback": on_task_failure},
 )
 def greenmfg_ingest():

@@ -51,7 +51,7 @@ def schedule():
     max_active_runs=1,
     doc_md=DOC,
     tags=["greenmfg", "transform"],
-    default_args={"retries": 1, "retry_delay": pendulum.duration(minutes=1), "on_failure_callback": on_task_failure},
+    default_args={"owner": "greenmfg", "retries": 1, "retry_delay": pendulum.duration(minutes=1), "on_failure_callback": on_task_failure},
 )
 def greenmfg_transform():
     @task(pool=WRITER_POOL)
