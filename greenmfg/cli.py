@@ -112,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     mirror = sub.add_parser("serve-mirror", help="serve the offline corpus on 127.0.0.1")
     mirror.add_argument("--port", type=int, default=8765)
     mirror.add_argument("--host", default="127.0.0.1", help="address to bind (0.0.0.0 in a container)")
+    mirror.add_argument("--root", help="a corpus folder other than corpus/ (e.g. bench/scale_corpus.py's)")
     mirror.add_argument("--as-of", help="serve the corpus as it was on this date (YYYY-MM-DD)")
     mirror.add_argument("--faults", help="YAML fault plan: requests to fail on purpose (greenmfg/mirror/faults.py)")
     sub.add_parser("summary", help="what is published")
@@ -145,9 +146,11 @@ def main(argv: list[str] | None = None) -> int:
 
         from greenmfg.mirror.faults import FaultPlan
         from greenmfg.mirror.server import make_server
+        from greenmfg.settings import CORPUS_DIR
 
         plan = FaultPlan.from_file(Path(args.faults)) if args.faults else None
-        server = make_server(args.port, as_of=args.as_of, fault_plan=plan, host=args.host)
+        server = make_server(args.port, root=Path(args.root) if args.root else CORPUS_DIR, as_of=args.as_of,
+                             fault_plan=plan, host=args.host)
         print(f"offline mirror on http://127.0.0.1:{server.server_address[1]} (Ctrl-C to stop)", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()

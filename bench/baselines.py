@@ -1,0 +1,105 @@
+"""The baselines each stage is measured against, on the same input in the same run:
+
+- `lxml`: a bare lxml parse of every HTML page of the corpus (what extraction is compared to);
+- `duckdb`: a bare DuckDB read of the raw manifests the load stage reads (JSON lines);
+- `scrapy`: a minimal Scrapy spider crawling the same mirror (list pages → articles →
+  attachments) at the same concurrency, one request at a time per site, as the scrapers do.
+
+    python -m bench.baselines lxml --corpus DIR | duckdb --home DIR | scrapy --corpus DIR --mirror URL
+Prints {"seconds": …, "items": …} as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+
+def lxml_parse(corpus: Path) -> dict:
+    import lxml.html
+
+    pages = sorted((corpus / "sites").rglob("*.html"))
+    started = time.perf_counter()
+    for page in pages:
+        lxml.html.fromstring(page.read_bytes()).text_content()
+    return {"seconds": time.perf_counter() - started, "items": len(pages)}
+
+
+def duckdb_read(home: Path) -> dict:
+    import duckdb
+
+    pattern = str(home / "raw" / "manifests" / "**" / "*.jsonl")
+    started = time.perf_counter()
+    with duckdb.connect(":memory:") as con:
+        con.execute(f"create table manifests as select * from read_json_auto('{pattern}', union_by_name = true)")
+        rows = con.execute("select count(*) from manifests").fetchone()[0]
+    return {"seconds": time.perf_counter() - started, "items": rows}
+
+
+def scrapy_crawl(corpus: Path, mirror: str, concurrency: int) -> dict:
+    """Same pages as the scrapers fetch: each site's list pages, its articles, their attachments."""
+    import scrapy
+    from scrapy.crawler import CrawlerProcess
+
+    hosts = sorted(p.name for p in (corpus / "sites").iterdir())
+    counted = {"responses": 0}
+
+    def request(host: str, path: str, callback):
+        return scrapy.Request(f"{mirror}{path}", headers={"X-Mirror-Host": host}, callback=callback,
+                              cb_kwargs={"host": host}, dont_filter=True)
+
+    class MirrorSpider(scrapy.Spider):
+        name = "baseline"
+
+        async def start(self):
+            for host in hosts:
+                yield request(host, "/tzgg/index.html", self.parse_list)
+
+        def parse_list(self, response, host):
+            counted["responses"] += 1
+            for href in response.css("ul.list > li a::attr(href)").getall():
+                yield request(host, "/tzgg/" + href, self.parse_article)
+            next_page = response.css("a.next::attr(href)").get()
+            if next_page:
+                yield request(host, "/tzgg/" + next_page, self.parse_list)
+
+        def parse_article(self, response, host):
+            counted["responses"] += 1
+            base = response.url.rsplit("/", 1)[0].replace(mirror, "")
+            for href in response.css("div.content a::attr(href)").getall():
+                yield request(host, f"{base}/{href}", self.parse_attachment)
+
+        def parse_attachment(self, response, host):
+            counted["responses"] += 1
+
+    process = CrawlerProcess(settings={
+        "CONCURRENT_REQUESTS": concurrency, "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
+        "DOWNLOAD_DELAY": 0, "ROBOTSTXT_OBEY": False, "LOG_LEVEL": "ERROR", "TELNETCONSOLE_ENABLED": False,
+        "RETRY_ENABLED": False, "COOKIES_ENABLED": False})
+    started = time.perf_counter()
+    process.crawl(MirrorSpider)
+    process.start()
+    return {"seconds": time.perf_counter() - started, "items": counted["responses"]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("baseline", choices=["lxml", "duckdb", "scrapy"])
+    parser.add_argument("--corpus", type=Path)
+    parser.add_argument("--home", type=Path)
+    parser.add_argument("--mirror")
+    parser.add_argument("--concurrency", type=int, default=4)
+    args = parser.parse_args()
+    if args.baseline == "lxml":
+        result = lxml_parse(args.corpus)
+    elif args.baseline == "duckdb":
+        result = duckdb_read(args.home)
+    else:
+        result = scrapy_crawl(args.corpus, args.mirror, args.concurrency)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

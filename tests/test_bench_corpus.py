@@ -1,0 +1,29 @@
+"""The benchmark's scaled corpus (bench/scale_corpus.py) is what the scrapers and extractors
+read for real: a smoke check of the generator, not the benchmark itself (bench/run.py)."""
+
+from bench import baselines, scale_corpus
+from greenmfg.extract.document import extract_document
+
+
+def test_the_scaled_corpus_reads_like_a_real_site(tmp_path):
+    made = scale_corpus.generate(tmp_path, sources=2, notices=10, rows=4)
+    assert made["notices"] == 10 and made["rows"] == 40
+    assert set(made["formats"]) == {"xlsx", "xls", "docx", "pdf", "html"}
+    site = tmp_path / "sites" / scale_corpus.host(0)
+    assert (tmp_path / "sources" / "bench_000.yaml").exists()
+    page = site / "art" / "000001.html"  # this one carries its list as an HTML table
+    records = extract_document(page, f"http://{scale_corpus.host(0)}/art/000001.html")
+    listed = [r for r in records if r["record_type"] == "designation" and r["region_name"]]
+    assert len(listed) == 4 and {r["designation_type"] for r in listed} == {"green_factory"}
+    assert all(r["level"] == "provincial" and r["adcode"] for r in listed)
+    assert [r["value"] for r in records if r["record_type"] == "reported_count"] == [4]  # the count it states
+    assert baselines.lxml_parse(tmp_path)["items"] == 12  # 10 articles and one list page per site
+
+
+def test_growing_the_corpus_keeps_every_file_and_adds_the_newest(tmp_path):
+    scale_corpus.generate(tmp_path, sources=1, notices=3, rows=2)
+    first = {p: p.stat().st_mtime_ns for p in (tmp_path / "sites").rglob("*") if p.is_file() and "tzgg" not in p.parts}
+    grown = scale_corpus.generate(tmp_path, sources=1, notices=4, rows=2)
+    assert grown["new_files"] >= 1
+    assert all(p.stat().st_mtime_ns == t for p, t in first.items())  # nothing rewritten
+    assert "第4批" in (tmp_path / "sites" / scale_corpus.host(0) / "tzgg" / "index.html").read_text(encoding="utf-8")
