@@ -43,12 +43,36 @@ HEADER = ["序号", "企业名称", "所在地区", "所属行业"]
 FIRST_DAY = date(2016, 3, 1)
 
 
-def _writers():
-    """The attachment writers of the real corpus's builder (corpus/build_miit.py)."""
+def _writers(out: Path):
+    """The attachment writers of the real corpus's builder (corpus/build_miit.py). Its PDFs
+    embed fonts that fpdf parses again for every file (~1 s for the 4 MB CJK font); this
+    corpus uses a few hundred characters, so it writes with subsets of those fonts, made once."""
     spec = importlib.util.spec_from_file_location("build_miit", CORPUS_DIR / "build_miit.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    module.FONT = _subset(module.FONT, out / "fonts")
+    module.LATIN_FONT = _subset(module.LATIN_FONT, out / "fonts")
     return module.WRITERS
+
+
+def _subset(font: Path, folder: Path) -> Path:
+    """`font` cut down to the characters this generator writes."""
+    from fontTools import subset
+
+    target = folder / f"bench-{font.name}"
+    if target.exists():
+        return target
+    text = "".join(name + "".join(cities) for _, name, _, cities in PROVINCES) + "".join(TRADES) + "".join(HEADER)
+    text += "0123456789省级绿色工厂名单（第批）科技有限公司()._- "
+    options = subset.Options()
+    options.notdef_outline = True
+    loaded = subset.load_font(str(font), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(loaded)
+    folder.mkdir(parents=True, exist_ok=True)
+    subset.save_font(loaded, str(target), options)
+    return target
 
 
 def host(source: int) -> str:
@@ -128,7 +152,7 @@ def list_pages(source: int, notices: int) -> dict[str, str]:
 
 def generate(out: Path, sources: int, notices: int, rows: int) -> dict:
     """Write (or extend) the corpus: `notices` in all, spread over `sources`."""
-    writers = _writers()
+    writers = _writers(out)
     (out / "sources").mkdir(parents=True, exist_ok=True)
     written = {"notices": 0, "new_files": 0, "rows": 0, "formats": {}}
     per_source = [notices // sources + (1 if s < notices % sources else 0) for s in range(sources)]
