@@ -20,6 +20,7 @@ import argparse
 import html
 import importlib.util
 import json
+import os
 import random
 from datetime import date, timedelta
 from pathlib import Path
@@ -150,35 +151,53 @@ def list_pages(source: int, notices: int) -> dict[str, str]:
     return pages
 
 
-def generate(out: Path, sources: int, notices: int, rows: int) -> dict:
-    """Write (or extend) the corpus: `notices` in all, spread over `sources`."""
-    writers = _writers(out)
+_worker_writers = None  # each generator process loads the writers once
+
+
+def _start_worker(out: Path) -> None:
+    global _worker_writers
+    _worker_writers = _writers(out)
+
+
+def _write_notice(job: tuple[Path, int, int, str, int]) -> int:
+    """One notice's attachment, then its page (a page on disk means the notice is complete)."""
+    site, source, number, fmt, rows = job
+    listed = rows_of(source, number, rows)
+    title, text, attachment = article(source, number, listed, fmt)
+    if attachment:
+        (site / "files").mkdir(parents=True, exist_ok=True)
+        _worker_writers[fmt](site / "files" / attachment, f"省级绿色工厂名单（第{number + 1}批）", HEADER, listed)
+    target = site / "art" / f"{number:06d}.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return 2 if attachment else 1
+
+
+def generate(out: Path, sources: int, notices: int, rows: int, processes: int | None = None) -> dict:
+    """Write (or extend) the corpus: `notices` in all, spread over `sources`, the new notices
+    written by one process per core (a PDF takes ~0.3 s)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    _writers(out)  # the font subsets, made once before the workers start
     (out / "sources").mkdir(parents=True, exist_ok=True)
     written = {"notices": 0, "new_files": 0, "rows": 0, "formats": {}}
     per_source = [notices // sources + (1 if s < notices % sources else 0) for s in range(sources)]
+    jobs = []
     for source, count in enumerate(per_source):
         site = out / "sites" / host(source)
         (out / "sources" / f"bench_{source:03d}.yaml").write_text(source_yaml(source), encoding="utf-8")
         for number in range(count):
             fmt = FORMATS[(source + number) % len(FORMATS)]
-            target = site / "art" / f"{number:06d}.html"
             written["notices"] += 1
             written["rows"] += rows
             written["formats"][fmt] = written["formats"].get(fmt, 0) + 1
-            if target.exists():
-                continue
-            listed = rows_of(source, number, rows)
-            title, text, attachment = article(source, number, listed, fmt)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-            written["new_files"] += 1
-            if attachment:
-                (site / "files").mkdir(exist_ok=True)
-                writers[fmt](site / "files" / attachment, f"省级绿色工厂名单（第{number + 1}批）", HEADER, listed)
-                written["new_files"] += 1
+            if not (site / "art" / f"{number:06d}.html").exists():
+                jobs.append((site, source, number, fmt, rows))
         for name, text in list_pages(source, count).items():
             (site / "tzgg").mkdir(parents=True, exist_ok=True)
             (site / "tzgg" / name).write_text(text, encoding="utf-8")
+    with ProcessPoolExecutor(processes or os.cpu_count(), initializer=_start_worker, initargs=(out,)) as pool:
+        written["new_files"] = sum(pool.map(_write_notice, jobs, chunksize=32))
     written.update(sources=sources, rows_per_notice=rows)
     (out / "corpus.json").write_text(json.dumps(written, indent=2), encoding="utf-8")
     return written

@@ -3,7 +3,8 @@ memory (ru_maxrss of the process and what it waited for). Prints the stage's res
 
     python -m bench.stage fetch|load|extract|transform|validate|publish --run-id R [--concurrency 4]
 
-The environment says where: GREENMFG_HOME, GREENMFG_SOURCES_PATH (the scaled corpus's
+A transform that finds nothing new prints {"nothing_new": …}: the harness then skips
+validate and publish, as the pipeline does. The environment says where: GREENMFG_HOME, GREENMFG_SOURCES_PATH (the scaled corpus's
 sources), GREENMFG_MIRROR_URL.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 from greenmfg import pipeline
@@ -42,10 +44,15 @@ def main() -> None:
     parser.add_argument("--run-id", required=True)
     parser.add_argument("--concurrency", type=int, default=4)
     args = parser.parse_args()
-    if args.stage == "fetch":
-        result = fetch(args.run_id, args.concurrency)
-    else:
-        result = getattr(pipeline, args.stage)(paths(), args.run_id)
+    started = time.perf_counter()  # the stage's own work, without Python's start-up and imports
+    try:
+        if args.stage == "fetch":
+            result = fetch(args.run_id, args.concurrency)
+        else:
+            result = getattr(pipeline, args.stage)(paths(), args.run_id)
+    except pipeline.NothingNew as nothing:  # the pipeline skips the rest of the run
+        result = {"nothing_new": str(nothing)}
+    result["work_seconds"] = round(time.perf_counter() - started, 3)
     print(json.dumps(result, ensure_ascii=False, default=str))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pendulum
-from airflow.sdk import AssetOrTimeSchedule, dag, task
+from airflow.sdk import AssetOrTimeSchedule, Param, dag, task
 
 from greenmfg.orchestration.assets import RAW_LANDED, WAREHOUSE
 from greenmfg.orchestration.callbacks import on_task_failure
@@ -22,7 +22,9 @@ warehouse from the landed data.
 1. `load`: new raw manifests → `lake/raw.duckdb` (fetch log, notices);
 2. `extract`: list rows from attachments and pages, counts and targets from notice texts;
    what cannot be read is quarantined with its reason;
-3. `prepare_build` → `dbt` (one task per seed and model running `dbt build` on it: the model,
+3. `prepare_build`: skips the rest (the report says "nothing new") when the lake, the dbt
+   project and the suites are as the published build had them; trigger with
+   `{"rebuild": true}` to build anyway. Then → `dbt` (one task per seed and model running `dbt build` on it: the model,
    then its tests; a test between two models runs after both) →
    `finalize_build`: a fresh build file `warehouse/build/<run_id>.duckdb`;
 4. `validate`: the Great Expectations gate (a failure keeps the build in `build/failed/`);
@@ -30,7 +32,7 @@ warehouse from the landed data.
    schema, then emits `greenmfg://warehouse/published`;
 6. `report`: the run report (`runs/<run_id>/report.md`, also in this task's log: per source
    new items, rows, quarantined; gate results; rows published). It fails the run when nothing
-   was published.
+   was published, unless there was nothing new to publish.
 
 Every task that writes DuckDB runs in the one-slot pool `duckdb_writer`.
 Failed tasks are recorded with the run and posted to the `greenmfg_webhook` connection if set.
@@ -51,6 +53,8 @@ def schedule():
     max_active_runs=1,
     doc_md=DOC,
     tags=["greenmfg", "transform"],
+    params={"rebuild": Param(False, type="boolean",
+                             description="build, gate and publish even when nothing is new since the published build")},
     default_args={"owner": "greenmfg", "retries": 1, "retry_delay": pendulum.duration(minutes=1), "on_failure_callback": on_task_failure},
 )
 def greenmfg_transform():
@@ -63,8 +67,16 @@ def greenmfg_transform():
         return run_stage("extract")
 
     @task(pool=WRITER_POOL)
-    def prepare_build() -> dict:
-        return run_stage("prepare_build")
+    def prepare_build(**context) -> dict:
+        """The build file; skipped, with everything after it but the report, when nothing is new."""
+        from airflow.sdk.exceptions import AirflowSkipException
+
+        from greenmfg.pipeline import NothingNew
+
+        try:
+            return run_stage("prepare_build", rebuild=bool(context["params"].get("rebuild")))
+        except NothingNew as nothing:
+            raise AirflowSkipException(str(nothing)) from None
 
     @task(pool=WRITER_POOL)
     def finalize_build() -> dict:
@@ -91,7 +103,7 @@ def greenmfg_transform():
         result = run_report.build(paths(), run_id, ingest_runs)
         print(run_report.to_markdown(result))
         run_report.write(paths(), run_id, result)
-        if result["published"] is None:
+        if result["published"] is None and result["nothing_new"] is None:
             raise RuntimeError("nothing was published: see the failed task above and report.md")
 
     dbt = dbt_task_group()

@@ -109,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("load", "transform", "validate", "publish"):
         p = sub.add_parser(name)
         p.add_argument("--run-id", required=name in ("validate", "publish"))
+    for command in (sub.choices["run"], sub.choices["transform"]):
+        command.add_argument("--rebuild", action="store_true",
+                             help="build, gate and publish even when nothing is new since the published build")
     mirror = sub.add_parser("serve-mirror", help="serve the offline corpus on 127.0.0.1")
     mirror.add_argument("--port", type=int, default=8765)
     mirror.add_argument("--host", default="127.0.0.1", help="address to bind (0.0.0.0 in a container)")
@@ -213,12 +216,19 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "scrape":
                 result = pipeline.scrape(p, run_id, args.source)
             else:
-                result = pipeline.run(p, run_id, args.source)
+                result = pipeline.run(p, run_id, args.source, rebuild=args.rebuild)
     elif args.command == "load":  # the lake is only useful extracted: `load` does both stages
         result = {"load": pipeline.load(p, run_id), "extract": pipeline.extract(p, run_id)}
+    elif args.command == "transform":
+        try:
+            result = pipeline.transform(p, run_id, rebuild=args.rebuild)
+        except pipeline.NothingNew as nothing:
+            result = {"nothing_new": str(nothing)}
     else:
         result = getattr(pipeline, args.command)(p, run_id)
     if args.command == "run":
+        if "nothing_new" in result:
+            print(f"{pipeline.NothingNew(result['nothing_new'])}\n")
         print(summary_text(p))
     else:
         print(json.dumps(result, ensure_ascii=False, indent=2, default=str))

@@ -1,9 +1,8 @@
-"""Load: complete raw manifests → DuckDB raw tables (fetch_log, announcements).
+"""Load: complete raw manifests → the lake's fetch log (DuckDB reads the JSON lines itself).
 
-Idempotent: a manifest is loaded once (loaded_manifests), and every table is keyed by
-URL + sha256, so re-running adds nothing. An article that does not parse goes to
-`quarantine` with the rule and the reason, and the load goes on. Reading the lists out of
-attachments and the facts out of notice texts is the next stage (greenmfg.extract.stage).
+Idempotent: a manifest is loaded once (loaded_manifests) and fetch_log is keyed by run and
+URL, so re-running adds nothing. Reading what was fetched (notices, their lists and facts)
+is the next stage (greenmfg.extract.stage).
 """
 
 from __future__ import annotations
@@ -14,12 +13,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from greenmfg import crash_points, db
-from greenmfg.extract import classify
-from greenmfg.extract.normalize import clean_text, match_key
-from greenmfg.raw_store import RawStore, read_manifest
+from greenmfg.raw_store import RawStore
 from greenmfg.settings import Paths
-from scrapers import get_spider, registry
-from scrapers.text_patterns import doc_number
+from scrapers import registry
 
 log = logging.getLogger(__name__)
 SCHEMA = Path(__file__).with_name("lake_schema.sql")
@@ -40,8 +36,6 @@ class StageStats:
 class LoadStats(StageStats):
     manifests: int = 0
     fetches: int = 0
-    announcements: int = 0
-    quarantined: int = 0
     scrape_runs: list[str] = field(default_factory=list)  # the runs whose manifests were loaded
 
 
@@ -75,79 +69,51 @@ def register_sources(con) -> None:
         con.executemany("insert into declared_partial_lists values (?, ?, ?)", partial)
 
 
+BATCH_MANIFESTS = 500  # manifests per transaction
+MANIFEST_COLUMNS = {"url": "VARCHAR", "source_id": "VARCHAR", "run_id": "VARCHAR", "kind": "VARCHAR",
+                    "fetched_at": "TIMESTAMPTZ", "http_status": "INTEGER", "content_type": "VARCHAR",
+                    "sha256": "VARCHAR", "bytes": "BIGINT", "parent_url": "VARCHAR", "link_text": "VARCHAR",
+                    "error": "VARCHAR"}
+FETCH_LOG_FROM_MANIFESTS = """
+    insert into fetch_log
+    select m.run_id, m.source_id, m.url, m.kind, m.fetched_at, m.http_status, m.content_type, m.sha256, m.bytes,
+           m.parent_url, m.link_text, m.error, now()
+    from read_json(?, format = 'newline_delimited', columns = ?) as m
+    where not exists (select 1 from fetch_log f where f.run_id = m.run_id and f.url = m.url)
+    qualify row_number() over (partition by m.run_id, m.url order by m.fetched_at) = 1
+    returning source_id"""
+
+
 def load(paths: Paths) -> LoadStats:
+    """New complete manifests, read in bulk by DuckDB, `BATCH_MANIFESTS` per transaction."""
     store = RawStore(paths.raw_dir)
     stats = LoadStats()
     with db.writer(paths.lake_db) as con:
         init_lake(con)
         register_sources(con)
         done = {r[0] for r in con.execute("select manifest_path from loaded_manifests").fetchall()}
-        for manifest in store.complete_manifests():
-            key = str(manifest.relative_to(paths.raw_dir))
-            if key in done:
-                continue
+        new = [m for m in store.complete_manifests() if str(m.relative_to(paths.raw_dir)) not in done]
+        for start in range(0, len(new), BATCH_MANIFESTS):
             con.begin()
             try:
-                _load_manifest(con, store, manifest, stats)
+                _load_manifests(con, paths, new[start:start + BATCH_MANIFESTS], stats)
                 crash_points.pause("GREENMFG_FAULT_PAUSE_IN_LOAD")  # inside the transaction
-                source_id, run_id = (p.split("=", 1)[1] for p in manifest.parent.parts[-2:])
-                con.execute("insert into loaded_manifests values (?, ?, ?, ?)", [key, source_id, run_id, now()])
                 con.commit()
             except Exception:
                 con.rollback()
                 raise
-            stats.count(source_id, "manifests")
-            if run_id not in stats.scrape_runs:
-                stats.scrape_runs.append(run_id)
     return stats
 
 
-def _load_manifest(con, store: RawStore, manifest: Path, stats: LoadStats) -> None:
-    records = read_manifest(manifest)
-    loaded_at = now()
-    con.executemany(
-        """insert into fetch_log select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-           where not exists (select 1 from fetch_log where run_id = ? and url = ?)""",
-        [[r["run_id"], r["source_id"], r["url"], r["kind"], r["fetched_at"], r["http_status"],
-          r["content_type"], r["sha256"], r["bytes"], r["parent_url"], r["link_text"], r["error"],
-          loaded_at, r["run_id"], r["url"]] for r in records],
-    )
-    for record in records:
-        stats.count(record["source_id"], "fetches")
-    for record in (r for r in records if r["sha256"] and r["kind"] == "article"):
-        _load_article(con, store, record, stats)
+def _load_manifests(con, paths: Paths, manifests: list[Path], stats: LoadStats) -> None:
+    inserted = con.execute(FETCH_LOG_FROM_MANIFESTS, [[str(m) for m in manifests], MANIFEST_COLUMNS]).fetchall()
+    for (source_id,) in inserted:
+        stats.count(source_id, "fetches")
+    for manifest in manifests:
+        source_id, run_id = (p.split("=", 1)[1] for p in manifest.parent.parts[-2:])
+        con.execute("insert into loaded_manifests values (?, ?, ?, now())",
+                    [str(manifest.relative_to(paths.raw_dir)), source_id, run_id])
+        stats.count(source_id, "manifests")
+        if run_id not in stats.scrape_runs:
+            stats.scrape_runs.append(run_id)
 
-
-def _exists(con, table: str, url: str, sha256: str) -> bool:
-    return con.execute(f"select 1 from {table} where url = ? and sha256 = ?", [url, sha256]).fetchone() is not None
-
-
-def quarantine(con, record: dict, stage: str, rule: str, reason: str, row_number: int | None = None) -> None:
-    con.execute(
-        "insert into quarantine values (?, ?, ?, ?, ?, ?, ?, ?)",
-        [record["source_id"], record["url"], record.get("sha256"), row_number, stage, rule, reason, now()],
-    )
-
-
-def _load_article(con, store: RawStore, record: dict, stats: LoadStats) -> None:
-    if _exists(con, "announcements", record["url"], record["sha256"]):
-        return
-    spider = get_spider(record["source_id"])
-    html = store.read(record["sha256"])
-    try:
-        article = spider.article_from_bytes(html, record["url"], record["content_type"])
-    except Exception as exc:
-        quarantine(con, record, "article", "article_unparseable", f"{type(exc).__name__}: {exc}")
-        stats.count(record["source_id"], "quarantined")
-        return
-    title = clean_text(article.title)
-    label, number, year = classify.batch(title, article.publish_date)
-    con.execute(
-        """insert into announcements (source_id, url, sha256, title, publish_date, doc_number, batch_label,
-               batch_no, list_year, body_text, attachment_count, loaded_at, title_key, list_status)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [record["source_id"], record["url"], record["sha256"], article.title, article.publish_date,
-         article.doc_number or doc_number(clean_text(article.body_text)), label, number, year,
-         article.body_text, len(article.attachments), now(), match_key(article.title), classify.status(title)],
-    )
-    stats.count(record["source_id"], "announcements")

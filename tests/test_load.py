@@ -32,7 +32,7 @@ def test_corrupt_attachment_is_quarantined_and_the_rest_loads(tmp_path):
     writer.commit()
 
     loaded, extracted = load(paths), extract(paths)
-    assert loaded.announcements == 1
+    assert loaded.manifests == 1 and loaded.fetches == 3
     assert (extracted.articles, extracted.attachments, extracted.rows, extracted.quarantined) == (1, 1, 52, 1)
     assert extracted.per_source == {"miit": {"articles": 1, "facts": 2, "attachments": 1, "rows": 52, "quarantined": 1}}
     with duckdb.connect(str(paths.lake_db), read_only=True) as con:

@@ -64,19 +64,27 @@ def test_lists_carry_batch_year_date_and_doc_number(pipeline_home):
     assert row == ("2021年度", 2021, "2022-01-15", "工信厅节函〔2022〕7号", "national", "工业和信息化部")
 
 
-def test_a_second_run_adds_no_rows(pipeline_home, monkeypatch):
+def test_a_second_run_finds_nothing_new_and_a_rebuild_adds_no_rows(pipeline_home, monkeypatch):
     paths, first = pipeline_home
+    from greenmfg import run_report
     from greenmfg.mirror.server import MirrorThread
 
     snapshot = mart_snapshot(paths.published_db)
+    published_bytes = paths.published_db.read_bytes()
     with published(paths) as con:
         before = con.execute("select count(*), sum(hash(designation_id)) from marts.fct_designations").fetchone()
     with MirrorThread() as mirror:
         monkeypatch.setenv("GREENMFG_MIRROR_URL", mirror.url)
         second = pipeline.run(paths, "second")
-    assert second["extract"]["rows"] == 0 and second["extract"]["attachments"] == 0
+        assert second["extract"]["rows"] == 0 and second["extract"]["attachments"] == 0
+        # nothing new: no dbt, no gate, no publish; the report says so
+        assert second["nothing_new"]["run_id"] == first["run_id"] and "transform" not in second
+        assert paths.published_db.read_bytes() == published_bytes
+        assert not paths.build_db("second").exists()
+        assert "Nothing new" in run_report.to_markdown(run_report.build(paths, "second"))
+        third = pipeline.run(paths, "third", rebuild=True)
     assert first["transform"]["incremental_from_published"] is False  # nothing published yet
-    assert second["transform"]["incremental_from_published"] is True  # same dbt project: incremental
+    assert third["transform"]["incremental_from_published"] is True  # same dbt project: incremental
     with published(paths) as con:
         after = con.execute("select count(*), sum(hash(designation_id)) from marts.fct_designations").fetchone()
     lake = duckdb.connect(str(paths.lake_db), read_only=True)

@@ -1,33 +1,35 @@
 """Extract: loaded notices and attachments → list rows and text facts in the lake.
 
-Works through what `load` landed and this stage has not read yet (the `extracted` table),
-one object per transaction, so a killed run resumes where it stopped and a re-run adds
-nothing. An attachment that cannot be read, or a row without a region, goes to
-`quarantine` with the rule and the reason; the stage goes on with the rest.
+Works through what `load` landed and this stage has not read yet (the `extracted` table).
+Documents are read in parallel processes (`GREENMFG_EXTRACT_WORKERS`, default one per core)
+and written in batches, each batch one transaction with its documents' `extracted` marks,
+so a killed run resumes at the last batch and a re-run adds nothing. An attachment that
+cannot be read, or a row without a region, goes to `quarantine` with the rule and the
+reason; the stage goes on with the rest.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import multiprocessing
+import os
+import time
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
 
 from greenmfg import crash_points, db
-from greenmfg.extract import classify
-from greenmfg.extract.clean import clean_body
-from greenmfg.extract.facts import extract_facts
-from greenmfg.extract.inline_lists import inline_lists
-from greenmfg.extract.list_rows import extract_rows
-from greenmfg.extract.normalize import clean_text
-from greenmfg.extract.readers import read_tables
-from greenmfg.load import StageStats, init_lake, now, quarantine
-from greenmfg.raw_store import RawStore
-from greenmfg.regions import resolve, resolve_code, resolve_row
+from greenmfg.extract.records import Document, LakeRows, read_document
+from greenmfg.load import StageStats, init_lake
 from greenmfg.settings import Paths
-from scrapers import registry
 
 log = logging.getLogger(__name__)
-ROW_FIELDS = ("category", "seq", "region_text", "name", "industry", "evaluator",
-              "product_name", "product_model", "recommender", "star_level")
+BATCH_DOCUMENTS = 500      # documents per write transaction
+BATCH_ROWS = 50_000        # or fewer, when they yield many rows
+PARALLEL_FROM = 100        # fewer pending documents are read in this process (no pool start-up)
 
 
 @dataclass
@@ -37,155 +39,155 @@ class ExtractStats(StageStats):
     rows: int = 0
     facts: int = 0
     quarantined: int = 0
+    workers: int = 1
+    seconds: dict[str, float] = field(default_factory=dict)  # per phase: pages, attachments
 
 
+# One record per version of a page or attachment: its first fetch names its notice and link text.
 PENDING_ARTICLES = """
-    select source_id, url, sha256, title, body_text, coalesce(list_year, year(publish_date)) from announcements a
-    where not exists (select 1 from extracted e where e.url = a.url and e.sha256 = a.sha256)
-    order by loaded_at, url"""
-# One record per attachment version: the first fetch of it names its notice and link text.
-PENDING_ATTACHMENTS = """
-    select source_id, url, sha256, parent_url, link_text from fetch_log f
-    where kind = 'attachment' and sha256 is not null
+    select source_id, url, sha256, content_type from fetch_log f
+    where kind = 'article' and sha256 is not null
       and not exists (select 1 from extracted e where e.url = f.url and e.sha256 = f.sha256)
     qualify row_number() over (partition by url, sha256 order by fetched_at, run_id) = 1
     order by fetched_at, url"""
+# Attachments are read after every notice is: the newest version of their notice gives the
+# list year and title.
+PENDING_ATTACHMENTS = """
+    with pending as (
+        select source_id, url, sha256, parent_url, link_text, fetched_at from fetch_log f
+        where kind = 'attachment' and sha256 is not null
+          and not exists (select 1 from extracted e where e.url = f.url and e.sha256 = f.sha256)
+        qualify row_number() over (partition by url, sha256 order by fetched_at, run_id) = 1),
+    notice as (
+        select url, list_year, title from announcements
+        qualify row_number() over (partition by url order by loaded_at desc, sha256) = 1)
+    select p.source_id, p.url, p.sha256, n.title, n.list_year, p.parent_url, p.link_text
+    from pending p left join notice n on n.url = p.parent_url
+    order by p.fetched_at, p.url"""
+
+
+# Statements built once from the constants above (no run-time text is ever interpolated).
+COUNT = {query: f"select count(*) from ({query})" for query in (PENDING_ARTICLES, PENDING_ATTACHMENTS)}
+INSERT = {table: f"insert into {table} ({', '.join(columns)}, {LakeRows.STAMP.get(table, 'loaded_at')}) "
+                 "select *, now() from batch_rows" for table, columns in LakeRows.COLUMNS.items()}
+
+
+def _articles(row) -> Document:
+    source_id, url, sha256, content_type = row
+    return Document("article", source_id, url, sha256, content_type=content_type)
+
+
+def _attachments(row) -> Document:
+    source_id, url, sha256, title, year, parent_url, link_text = row
+    return Document("attachment", source_id, url, sha256, title=title, year=year, parent_url=parent_url,
+                    link_text=link_text)
+
+
+def _pending(con, query: str, make) -> tuple[int, Iterator[Document]]:
+    """How many documents are pending, and the documents, streamed."""
+    return con.execute(COUNT[query]).fetchone()[0], _stream(con, query, make)
+
+
+def _stream(con, query: str, make, size: int = 1000) -> Iterator[Document]:
+    cursor = con.cursor()  # its own snapshot: the writes of earlier batches do not disturb it
+    try:
+        cursor.execute(query)
+        while rows := cursor.fetchmany(size):
+            yield from map(make, rows)
+    finally:
+        cursor.close()
+
+
+def workers() -> int:
+    return max(1, int(os.environ.get("GREENMFG_EXTRACT_WORKERS") or os.cpu_count() or 1))
 
 
 def extract(paths: Paths) -> ExtractStats:
-    store = RawStore(paths.raw_dir)
+    """Notice pages first (their list years and titles are what attachments are read with), then attachments."""
     stats = ExtractStats()
     with db.writer(paths.lake_db) as con:
         init_lake(con)
-        articles = con.execute(PENDING_ARTICLES).fetchall()
-        attachments = con.execute(PENDING_ATTACHMENTS).fetchall()
-        for source_id, url, sha256, title, body, year in articles:
-            record = {"source_id": source_id, "url": url, "sha256": sha256}
-            _in_transaction(con, record, "article", lambda: _extract_article(con, store, record, title, body, year, stats))
-        for number, (source_id, url, sha256, parent_url, link_text) in enumerate(attachments, start=1):
-            record = {"source_id": source_id, "url": url, "sha256": sha256, "parent_url": parent_url,
-                      "link_text": link_text}
-            before = stats.rows
-            _in_transaction(con, record, "attachment", lambda: _extract_attachment(con, store, record, stats))
-            log.info("[extract] %d/%d %s: %d rows", number, len(attachments), url.rsplit("/", 1)[-1],
-                     stats.rows - before)
+        for kind, query, make in (("pages", PENDING_ARTICLES, _articles), ("attachments", PENDING_ATTACHMENTS, _attachments)):
+            total, documents = _pending(con, query, make)
+            processes = workers() if total >= PARALLEL_FROM else 1
+            stats.workers = max(stats.workers, processes)
+            log.info("[extract] %d %s pending, %d process(es)", total, kind, processes)
+            done, started = 0, time.perf_counter()
+            for batch in _batches(_read_all(paths, documents, processes)):
+                _write(con, batch)
+                _tally(stats, batch.counts)
+                done += batch.documents
+                log.info("[extract] %d/%d %s, %d rows", done, total, kind, stats.rows)
+            stats.seconds[kind] = round(time.perf_counter() - started, 3)
     return stats
 
 
-def _in_transaction(con, record: dict, kind: str, work) -> None:
+def _read_all(paths: Paths, documents: Iterable[Document], processes: int) -> Iterator[LakeRows]:
+    read = partial(read_document, paths.raw_dir)
+    if processes == 1:
+        yield from map(read, documents)
+        return
+    # forkserver: workers start from a clean process, not a fork of one holding DuckDB's threads
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["greenmfg.extract.records"])
+    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+        yield from _ordered_map(pool, read, documents, in_flight=processes * 4)
+
+
+def _ordered_map(pool, function, items: Iterable, in_flight: int, chunk: int = 16) -> Iterator:
+    """pool.map with a bounded number of pending chunks (pool.map would read every item first)."""
+    window: deque = deque()
+    for items_chunk in _chunks(items, chunk):
+        window.append(pool.submit(_apply, function, items_chunk))
+        if len(window) >= in_flight:
+            yield from window.popleft().result()
+    while window:
+        yield from window.popleft().result()
+
+
+def _apply(function, items: list) -> list:
+    return [function(item) for item in items]
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _batches(results: Iterable[LakeRows]) -> Iterator[LakeRows]:
+    batch = LakeRows()
+    for result in results:
+        batch.merge(result)
+        if batch.documents >= BATCH_DOCUMENTS or batch.row_total() >= BATCH_ROWS:
+            yield batch
+            batch = LakeRows()
+    if batch.documents:
+        yield batch
+
+
+def _write(con, batch: LakeRows) -> None:
+    """One transaction: every table's rows of the batch and its documents' `extracted` marks."""
+    import pandas
+
     con.begin()
     try:
-        work()
+        for table, rows in batch.tables.items():
+            if not rows:
+                continue
+            frame = pandas.DataFrame(rows, columns=list(LakeRows.COLUMNS[table]), dtype=object)
+            con.execute("set pandas_analyze_sample = ?", [len(frame)])  # types from every row, not a sample
+            con.register("batch_rows", frame)
+            con.execute(INSERT[table])
+            con.unregister("batch_rows")
         crash_points.pause("GREENMFG_FAULT_PAUSE_IN_EXTRACT")  # inside the transaction
-        con.execute("insert into extracted values (?, ?, ?, ?)", [record["url"], record["sha256"], kind, now()])
         con.commit()
     except Exception:
         con.rollback()
         raise
 
 
-def _extract_article(con, store: RawStore, record: dict, title: str, body: str, year: int | None,
-                     stats: ExtractStats) -> None:
-    stats.count(record["source_id"], "articles")
-    _text_facts(con, record, body, year, stats)
-    _inline_lists(con, record, store.read(record["sha256"]), body, title, year, stats)
-
-
-def _text_facts(con, record: dict, text: str, year: int | None, stats: ExtractStats) -> None:
-    """Reported counts and policy targets in the notice's own text, each with its sentence."""
-    rows = []
-    for number, fact in enumerate(extract_facts(clean_body(text), default_year=year), start=1):
-        region = resolve(fact.region_name, year) if fact.region_name else None
-        rows.append([record["url"], record["sha256"], number, record["source_id"], fact.record_type,
-                     fact.designation_type, float(fact.value), fact.unit, fact.level, fact.indicator,
-                     fact.target_year, fact.cumulative, fact.region_name, region.code if region else None,
-                     fact.evidence, now()])
-    if rows:
-        con.executemany(f"insert into text_facts values ({', '.join(['?'] * 16)})", rows)
-        stats.count(record["source_id"], "facts", len(rows))
-
-
-def _inline_lists(con, record: dict, html: bytes, body: str, title: str, year: int | None,
-                  stats: ExtractStats) -> None:
-    """Designations the page names itself (tables, enumerations), one inline list per type."""
-    source = registry()[record["source_id"]]
-    for dtype, rows in inline_lists(html, body, title).items():
-        inline = {**record, "url": f"{record['url']}#inline-{dtype}", "parent_url": record["url"],
-                  "link_text": f"inline: {dtype}"}
-        values = []
-        for number, row in enumerate(rows, start=1):
-            region, method = resolve_row(row.region_text, None, row.name, year)
-            if region is None and source.region_code and source.level != "mirror":
-                region, method = resolve_code(source.region_code, year), "issuer_region"
-            if region is None:
-                quarantine(con, inline, "row", "region_unresolved", f"no region for {row.name!r}", number)
-                stats.count(record["source_id"], "quarantined")
-            values.append([inline["url"], record["sha256"], number, record["source_id"], record["url"], dtype,
-                           row.category, None, row.region_text, row.name, None, None, None, None, None, None, method,
-                           region.province_code if region else None, region.city_code if region else None,
-                           region.county_code if region else None, now()])
-        con.executemany(f"insert into list_rows values ({', '.join(['?'] * 21)})", values)
-        _insert_attachment(con, inline, dtype, "inline", len(values), 0, "parsed", None)
-        con.execute("update attachments set level = ? where url = ? and sha256 = ?",
-                    [_inline_level(rows) or source.level, inline["url"], record["sha256"]])
-        stats.count(record["source_id"], "rows", len(values))
-
-
-def _inline_level(rows) -> str | None:
-    levels = {row.level for row in rows if row.level}
-    return levels.pop() if len(levels) == 1 else None
-
-
-def _extract_attachment(con, store: RawStore, record: dict, stats: ExtractStats) -> None:
-    url, sha256, source_id = record["url"], record["sha256"], record["source_id"]
-    parent = con.execute(
-        "select list_year, title from announcements where url = ? order by loaded_at desc limit 1",
-        [record.get("parent_url")],
-    ).fetchone()
-    year, title = parent if parent else (None, "")
-    dtype = (classify.designation_type(clean_text(record.get("link_text") or ""))
-             or classify.designation_type(clean_text(title or "")))
-    if dtype is None:  # e.g. a cleaner-production list linked from an industry department's page
-        reason = f"no designation type in link text {record.get('link_text')!r} or title {title!r}"
-        _insert_attachment(con, record, None, None, 0, 0, "quarantined", reason)
-        quarantine(con, record, "attachment", "unknown_list_type", reason)
-        stats.count(source_id, "quarantined")
-        return
-    try:
-        fmt, table = read_tables(store.read(sha256), url.split("?")[0])
-        extraction = extract_rows(table)
-        if not extraction.rows:
-            raise ValueError("table has a header but no data rows")
-    except Exception as exc:
-        reason = f"{type(exc).__name__}: {exc}"
-        _insert_attachment(con, record, dtype, None, 0, 0, "quarantined", reason)
-        quarantine(con, record, "attachment", "attachment_unreadable", reason)
-        stats.count(source_id, "quarantined")
-        log.warning("quarantined %s: %s", url, reason)
-        return
-    rows = []
-    for row in extraction.rows:
-        values = {**row.fields, "category": row.category}
-        region, method = resolve_row(values.get("region_text"), values.get("recommender"), values.get("name"), year)
-        if region is None:
-            quarantine(con, record, "row", "region_unresolved",
-                       f"no region in 地区={values.get('region_text')!r}, 推荐单位={values.get('recommender')!r}, "
-                       f"name={values.get('name')!r}", row.row_number)
-            stats.count(source_id, "quarantined")
-        rows.append([url, sha256, row.row_number, source_id, record.get("parent_url"), dtype,
-                     *(values.get(f) or None for f in ROW_FIELDS), method,
-                     region.province_code if region else None, region.city_code if region else None,
-                     region.county_code if region else None, now()])
-    con.executemany(f"insert into list_rows values ({', '.join(['?'] * 21)})", rows)
-    _insert_attachment(con, record, dtype, fmt, len(rows), len(extraction.skipped), "parsed", None)
-    stats.count(source_id, "attachments")
-    stats.count(source_id, "rows", len(rows))
-
-
-def _insert_attachment(con, record, dtype, fmt, row_count, skipped, status, error) -> None:
-    con.execute(
-        """insert into attachments (url, sha256, source_id, announcement_url, link_text, designation_type, format,
-               row_count, skipped_rows, status, error, loaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [record["url"], record["sha256"], record["source_id"], record.get("parent_url"), record.get("link_text"),
-         dtype, fmt, row_count, skipped, status, error, now()],
-    )
+def _tally(stats: ExtractStats, counts: dict[str, Counter]) -> None:
+    for source_id, counted in counts.items():
+        for what, n in counted.items():
+            stats.count(source_id, what, n)

@@ -1,0 +1,193 @@
+"""One notice or attachment → the lake rows it yields. Pure: it reads the raw store and
+writes nothing, so the extract stage can run it in parallel processes and write in batches.
+
+Row layouts follow greenmfg/lake_schema.sql without the time stamp column, which the
+writer adds (`LakeRows.COLUMNS`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from greenmfg.extract import classify
+from greenmfg.extract.clean import clean_body
+from greenmfg.extract.facts import extract_facts
+from greenmfg.extract.inline_lists import inline_lists
+from greenmfg.extract.list_rows import extract_rows
+from greenmfg.extract.normalize import clean_text, match_key
+from greenmfg.extract.readers import read_tables
+from greenmfg.raw_store import RawStore
+from greenmfg.regions import resolve, resolve_code, resolve_row
+from scrapers import get_spider, registry
+from scrapers.text_patterns import doc_number
+
+ROW_FIELDS = ("category", "seq", "region_text", "name", "industry", "evaluator",
+              "product_name", "product_model", "recommender", "star_level")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A fetched notice page (kind 'article') or attachment version, pending extraction."""
+    kind: str
+    source_id: str
+    url: str
+    sha256: str
+    content_type: str | None = None  # articles: as served
+    title: str | None = None         # attachments: their notice's title and list year
+    year: int | None = None
+    parent_url: str | None = None
+    link_text: str | None = None
+
+    def record(self) -> dict:
+        return {"source_id": self.source_id, "url": self.url, "sha256": self.sha256,
+                "parent_url": self.parent_url, "link_text": self.link_text}
+
+
+@dataclass
+class LakeRows:
+    """What documents add to the lake, table by table (rows without their time stamp)."""
+    COLUMNS = {
+        "announcements": ("source_id", "url", "sha256", "title", "publish_date", "doc_number", "batch_label",
+                          "batch_no", "list_year", "body_text", "attachment_count", "title_key", "list_status"),
+        "list_rows": ("attachment_url", "sha256", "row_number", "source_id", "announcement_url",
+                      "designation_type", *ROW_FIELDS, "region_method", "province_code", "city_code",
+                      "county_code"),
+        "text_facts": ("announcement_url", "sha256", "fact_number", "source_id", "record_type",
+                       "designation_type", "value", "unit", "level", "indicator", "target_year",
+                       "cumulative", "region_name", "region_code", "evidence"),
+        "attachments": ("url", "sha256", "source_id", "announcement_url", "link_text", "designation_type",
+                        "format", "row_count", "skipped_rows", "status", "error", "level"),
+        "quarantine": ("source_id", "url", "sha256", "row_number", "stage", "rule", "reason"),
+        "extracted": ("url", "sha256", "kind"),
+    }
+    STAMP = {"quarantine": "quarantined_at", "extracted": "extracted_at"}  # else loaded_at
+
+    tables: dict[str, list[tuple]] = field(default_factory=lambda: {t: [] for t in LakeRows.COLUMNS})
+    counts: dict[str, Counter] = field(default_factory=dict)  # per source: articles, rows, ...
+    documents: int = 0
+
+    def count(self, source_id: str, what: str, n: int = 1) -> None:
+        self.counts.setdefault(source_id, Counter())[what] += n
+
+    def quarantine(self, record: dict, stage: str, rule: str, reason: str, row_number: int | None = None) -> None:
+        self.tables["quarantine"].append((record["source_id"], record["url"], record.get("sha256"), row_number,
+                                          stage, rule, reason))
+        self.count(record["source_id"], "quarantined")
+
+    def attachment(self, record: dict, dtype, fmt, row_count, skipped, status, error, level=None) -> None:
+        self.tables["attachments"].append((record["url"], record["sha256"], record["source_id"],
+                                           record.get("parent_url"), record.get("link_text"), dtype, fmt,
+                                           row_count, skipped, status, error, level))
+
+    def merge(self, other: LakeRows) -> None:
+        for table, rows in other.tables.items():
+            self.tables[table] += rows
+        for source_id, counts in other.counts.items():
+            self.counts.setdefault(source_id, Counter()).update(counts)
+        self.documents += other.documents
+
+    def row_total(self) -> int:
+        return sum(len(rows) for rows in self.tables.values())
+
+
+def read_document(raw_dir: Path, document: Document) -> LakeRows:
+    """The rows one document yields; it is marked extracted with them."""
+    out = LakeRows(documents=1)
+    store = RawStore(raw_dir)
+    if document.kind == "article":
+        _article(out, document, store.read(document.sha256))
+    else:
+        _attachment(out, document, store)
+    out.tables["extracted"].append((document.url, document.sha256, document.kind))
+    return out
+
+
+def _article(out: LakeRows, doc: Document, html: bytes) -> None:
+    """The notice (title, date, batch, status, text) by its source's spider, then what its text says."""
+    try:
+        article = get_spider(doc.source_id).article_from_bytes(html, doc.url, doc.content_type)
+    except Exception as exc:
+        out.quarantine(doc.record(), "article", "article_unparseable", f"{type(exc).__name__}: {exc}")
+        return
+    title = clean_text(article.title)
+    label, number, year = classify.batch(title, article.publish_date)
+    out.tables["announcements"].append((
+        doc.source_id, doc.url, doc.sha256, article.title, article.publish_date,
+        article.doc_number or doc_number(clean_text(article.body_text)), label, number, year, article.body_text,
+        len(article.attachments), match_key(article.title), classify.status(title)))
+    out.count(doc.source_id, "articles")
+    published = article.publish_date or ""
+    year = year or (int(published[:4]) if published[:4].isdigit() else None)
+    _text_facts(out, doc, article.body_text, year)
+    _inline_lists(out, doc, html, article.body_text, article.title, year)
+
+
+def _text_facts(out: LakeRows, doc: Document, body: str, year: int | None) -> None:
+    """Reported counts and policy targets in the notice's own text, each with its sentence."""
+    for number, fact in enumerate(extract_facts(clean_body(body), default_year=year), start=1):
+        region = resolve(fact.region_name, year) if fact.region_name else None
+        out.tables["text_facts"].append((
+            doc.url, doc.sha256, number, doc.source_id, fact.record_type, fact.designation_type, float(fact.value),
+            fact.unit, fact.level, fact.indicator, fact.target_year, fact.cumulative, fact.region_name,
+            region.code if region else None, fact.evidence))
+        out.count(doc.source_id, "facts")
+
+
+def _inline_lists(out: LakeRows, doc: Document, html: bytes, body: str, title: str, year: int | None) -> None:
+    """Designations the page names itself (tables, enumerations), one inline list per type."""
+    source = registry()[doc.source_id]
+    for dtype, rows in inline_lists(html, body, title).items():
+        inline = {**doc.record(), "url": f"{doc.url}#inline-{dtype}", "parent_url": doc.url,
+                  "link_text": f"inline: {dtype}"}
+        for number, row in enumerate(rows, start=1):
+            region, method = resolve_row(row.region_text, None, row.name, year)
+            if region is None and source.region_code and source.level != "mirror":
+                region, method = resolve_code(source.region_code, year), "issuer_region"
+            if region is None:
+                out.quarantine(inline, "row", "region_unresolved", f"no region for {row.name!r}", number)
+            out.tables["list_rows"].append((
+                inline["url"], doc.sha256, number, doc.source_id, doc.url, dtype, row.category, None,
+                row.region_text, row.name, None, None, None, None, None, None, method, *_codes(region)))
+        levels = {row.level for row in rows if row.level}
+        level = levels.pop() if len(levels) == 1 else source.level
+        out.attachment(inline, dtype, "inline", len(rows), 0, "parsed", None, level)
+        out.count(doc.source_id, "rows", len(rows))
+
+
+def _codes(region) -> tuple:
+    return (region.province_code, region.city_code, region.county_code) if region else (None, None, None)
+
+
+def _attachment(out: LakeRows, doc: Document, store: RawStore) -> None:
+    record = doc.record()
+    dtype = (classify.designation_type(clean_text(doc.link_text or ""))
+             or classify.designation_type(clean_text(doc.title or "")))
+    if dtype is None:  # e.g. a cleaner-production list linked from an industry department's page
+        reason = f"no designation type in link text {doc.link_text!r} or title {doc.title or ''!r}"
+        out.attachment(record, None, None, 0, 0, "quarantined", reason)
+        out.quarantine(record, "attachment", "unknown_list_type", reason)
+        return
+    try:
+        fmt, table = read_tables(store.read(doc.sha256), doc.url.split("?")[0])
+        extraction = extract_rows(table)
+        if not extraction.rows:
+            raise ValueError("table has a header but no data rows")
+    except Exception as exc:
+        reason = f"{type(exc).__name__}: {exc}"
+        out.attachment(record, dtype, None, 0, 0, "quarantined", reason)
+        out.quarantine(record, "attachment", "attachment_unreadable", reason)
+        return
+    for row in extraction.rows:
+        values = {**row.fields, "category": row.category}
+        region, method = resolve_row(values.get("region_text"), values.get("recommender"), values.get("name"), doc.year)
+        if region is None:
+            out.quarantine(record, "row", "region_unresolved",
+                           f"no region in 地区={values.get('region_text')!r}, 推荐单位={values.get('recommender')!r}, "
+                           f"name={values.get('name')!r}", row.row_number)
+        out.tables["list_rows"].append((doc.url, doc.sha256, row.row_number, doc.source_id, doc.parent_url, dtype,
+                                        *(values.get(f) or None for f in ROW_FIELDS), method, *_codes(region)))
+    out.attachment(record, dtype, fmt, len(extraction.rows), len(extraction.skipped), "parsed", None)
+    out.count(doc.source_id, "attachments")
+    out.count(doc.source_id, "rows", len(extraction.rows))
