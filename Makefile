@@ -14,11 +14,14 @@ MIRROR_PORT ?= 8765
 
 .PHONY: venv run test lock corpus clean airflow-init
 
+# --compile-bytecode: uv leaves .pyc files to the first import, and where PYTHONDONTWRITEBYTECODE
+# is set none is ever written, so every process compiled pandas, dbt and Airflow from source
+# (importing pandas: 2.7 s without, 0.6 s with).
 venv: $(BIN)/.installed
 $(BIN)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip uv
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $@
 

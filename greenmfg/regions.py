@@ -45,6 +45,14 @@ def _clean(value) -> str | None:
     return None if value is None or value != value else str(value)  # NaN → None
 
 
+def _parse(text: str, year: int) -> dict:
+    """cnloc's parse of one text: what `cnloc.getlocation` does per row, without building a
+    DataFrame and a thread pool for each call (~3 ms of the ~4 ms a call cost)."""
+    parser = _cnloc().address_parser
+    parser._build_automaton([year])  # built once per year, then cached by cnloc
+    return parser.parse_single(text, year, mode=1, drop=["id"])
+
+
 @lru_cache(maxsize=100_000)
 def resolve(text: str | None, year: int | None) -> Region | None:
     """Codes for a region text in the given year (clipped to cnloc's 1980–2024)."""
@@ -53,8 +61,7 @@ def resolve(text: str | None, year: int | None) -> Region | None:
         return None
     text = ALIASES.get(text, text)
     year = min(max(year or 2024, 1980), 2024)
-    frame = _cnloc().getlocation(text, year=year, drop=["id"], max_workers=1)
-    row = frame.iloc[0]
+    row = _parse(text, year)
     region = Region(*(_clean(row[c]) for c in (
         "province_adcode", "city_adcode", "county_adcode", "province_name", "city_name", "county_name")))
     return region if region.province_code else None

@@ -24,16 +24,21 @@ def _t2s():
 
 @lru_cache(maxsize=1)
 def _convertible() -> frozenset[str]:
-    """Every character of a t2s dictionary entry that changes the text: a text with none of
-    them is already simplified, and OpenCC (pure Python, ~0.1 ms per phrase) is skipped."""
+    """The characters a t2s conversion can change: those a dictionary entry maps to something
+    else. A text with none of them is already simplified, so OpenCC (pure Python, ~0.1 ms
+    per phrase) is skipped. A phrase that changes the text changes at least one of its
+    characters, and that character is in the set."""
     import opencc
 
     chars: set[str] = set()
     for name in ("TSPhrases.txt", "TSCharacters.txt"):
         for line in (Path(opencc.__file__).parent / "dictionary" / name).read_text(encoding="utf-8").splitlines():
             key, _, values = line.partition("\t")
-            if values.split() != [key]:
-                chars.update(key)
+            for value in values.split():
+                if len(value) != len(key):
+                    chars.update(key)
+                else:
+                    chars.update(k for k, v in zip(key, value) if k != v)
     return frozenset(chars)
 
 
