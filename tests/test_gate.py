@@ -62,3 +62,23 @@ def test_overlapping_status_periods_fail(home):
                            valid_from + 1 as valid_from) from marts.fct_designations where valid_to is null limit 1""")
     report = gate_report(home)
     assert "marts.status_history FAILED" in report and "overlaps the next from" in report
+
+
+def test_a_key_missing_from_its_dimension_fails_showing_the_key(home):
+    with duckdb.connect(str(home.build_db("check"))) as con:
+        con.execute("""update marts.fct_designations set enterprise_key = 'no-such-enterprise'
+                       where designation_id = (select min(designation_id) from marts.fct_designations)""")
+    report = gate_report(home)
+    assert "expect_column_values_to_be_in_set(enterprise_key) unexpected=1 e.g. ['no-such-enterprise']" in report
+
+
+def test_a_reference_checked_column_takes_no_other_value_check():
+    from greenmfg.gate import _select
+
+    suite = {"name": "marts.fct_designations", "expectations": [
+        {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "list_id", "value_set": {"$ref": "marts.dim_list.list_id"}}},
+        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "list_id"}}]}
+    assert "in (select \"list_id\" from build.\"marts\".\"dim_list\")" in _select(suite)
+    suite["expectations"].append({"type": "expect_column_values_to_be_unique", "kwargs": {"column": "list_id"}})
+    with pytest.raises(ValueError, match="can only also be checked for nulls"):
+        _select(suite)
