@@ -19,9 +19,10 @@ rebuild. It never fetches: backfilling a date range
 (`airflow backfill create --dag-id greenmfg_transform --from-date … --to-date …`) rebuilds the
 warehouse from the landed data.
 
-1. `load`: new raw manifests → `lake/raw.duckdb` (fetch log, notices);
-2. `extract`: list rows from attachments and pages, counts and targets from notice texts;
-   what cannot be read is quarantined with its reason;
+1. `load`: new raw manifests → `lake/raw.duckdb` (the fetch log, read in bulk by DuckDB);
+2. `extract`: notices from their pages, list rows from attachments and pages, counts and
+   targets from notice texts, in one worker process per core; what cannot be read is
+   quarantined with its reason;
 3. `prepare_build`: skips the rest (the report says "nothing new") when the lake, the dbt
    project and the suites are as the published build had them; trigger with
    `{"rebuild": true}` to build anyway. Then → `dbt` (one task per seed and model running `dbt build` on it: the model,
