@@ -15,6 +15,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterator
 
 import duckdb
 
@@ -135,10 +136,64 @@ def _context(paths: Paths):
     return context
 
 
-def validate(paths: Paths, build_db: Path) -> GateResult:
-    import great_expectations as gx
-    from great_expectations.checkpoint import UpdateDataDocsAction
+@dataclass
+class Part:
+    """One GX validation of some of a suite's expectations, over one or more frames."""
+    name: str
+    expectations: list
+    frames: Callable[[], Iterator]
 
+
+WHOLE_TABLE = {"expect_table_row_count_to_be_between", "expect_column_values_to_be_unique",
+               "expect_compound_columns_to_be_unique"}
+
+
+def chunk_rows() -> int:
+    return int(os.environ.get("GREENMFG_GATE_CHUNK_ROWS", "200000"))
+
+
+def _parts(suite: dict, sql: str, con, limit: int) -> list[Part]:
+    """A table up to `limit` rows is one frame, as it is. A larger one is validated in pieces,
+    so memory stays flat as the warehouse grows: the row-by-row expectations over chunks of
+    the rows as they stream; each uniqueness expectation over hash partitions of its own
+    columns (equal values share a partition, so a duplicate is always seen); the row count
+    over a frame of one boolean column."""
+    name, expectations = suite["name"], suite["expectations"]
+    rows = con.execute(COUNT_ROWS.format(sql=sql)).fetchone()[0]
+    if rows <= limit:
+        return [Part(name, expectations, lambda: iter([con.execute(sql).df()]))]
+    partitions = -(-rows // limit)
+    by_row = [e for e in expectations if e["type"] not in WHOLE_TABLE]
+    parts = [Part(f"{name} (rows)", by_row, lambda: _stream(con, sql, limit))] if by_row else []
+    for e in expectations:
+        if e["type"] in WHOLE_TABLE - {"expect_table_row_count_to_be_between"}:
+            columns = e["kwargs"].get("column_list") or [e["kwargs"]["column"]]
+            parts.append(Part(f"{name} (unique {', '.join(columns)})", [e],
+                              lambda columns=columns: _partitions(con, sql, columns, partitions)))
+    counted = [e for e in expectations if e["type"] == "expect_table_row_count_to_be_between"]
+    if counted:
+        parts.append(Part(f"{name} (row count)", counted, lambda: iter([con.execute(ONE_COLUMN.format(sql=sql)).df()])))
+    return parts
+
+
+COUNT_ROWS = "select count(*) from ({sql})"
+ONE_COLUMN = 'select true as "row" from ({sql})'
+PARTITION = "select {columns} from ({sql}) where hash({columns}) % {partitions} = {partition}"
+
+
+def _stream(con, sql: str, limit: int) -> Iterator:
+    con.execute(sql)
+    while len(frame := con.fetch_df_chunk(max(1, limit // 2048))):
+        yield frame
+
+
+def _partitions(con, sql: str, columns: list[str], partitions: int) -> Iterator:
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    for partition in range(partitions):
+        yield con.execute(PARTITION.format(columns=quoted, sql=sql, partitions=partitions, partition=partition)).df()
+
+
+def validate(paths: Paths, build_db: Path) -> GateResult:
     context = _context(paths)
     source = context.data_sources.add_or_update_pandas("warehouse_build")
     result = GateResult(success=True)
@@ -148,25 +203,52 @@ def validate(paths: Paths, build_db: Path) -> GateResult:
     try:
         for raw_suite in load_suites():
             suite_def = _resolve_refs(raw_suite, con)
-            frame = con.execute(suite_def.get("query") or _select(raw_suite)).df()
-            suite = context.suites.add_or_update(gx.ExpectationSuite(
-                name=suite_def["name"], expectations=suite_def["expectations"], meta=suite_def.get("meta")))
-            asset = _asset(source, suite_def["name"])
-            batch = _batch_definition(asset)
-            definition = context.validation_definitions.add_or_update(
-                gx.ValidationDefinition(name=f"gate {suite_def['name']}", data=batch, suite=suite))
-            checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
-                name=f"gate {suite_def['name']}", validation_definitions=[definition],
-                actions=[UpdateDataDocsAction(name="update_data_docs")], result_format="SUMMARY"))
-            run = checkpoint.run(batch_parameters={"dataframe": frame})
-            result.tables[suite_def["name"]] = run.success
-            result.success &= run.success
-            result.failures += _failures(suite_def["name"], run)
+            parts = _parts(suite_def, suite_def.get("query") or _select(raw_suite), con, chunk_rows())
+            success, failures = True, []
+            for part in parts:
+                part_success, part_failures = _run_part(context, source, part, suite_def)
+                success &= part_success
+                failures += part_failures
+            result.tables[suite_def["name"]] = success
+            result.success &= success
+            result.failures += _merged(failures)
     finally:
         con.close()
     index = paths.gx_dir / "uncommitted" / "data_docs" / "local_site" / "index.html"
     result.data_docs = str(index) if index.exists() else None
     return result
+
+
+def _run_part(context, source, part: Part, suite_def: dict) -> tuple[bool, list[Failure]]:
+    import great_expectations as gx
+    from great_expectations.checkpoint import UpdateDataDocsAction
+
+    suite = context.suites.add_or_update(gx.ExpectationSuite(
+        name=part.name, expectations=part.expectations, meta=suite_def.get("meta")))
+    definition = context.validation_definitions.add_or_update(
+        gx.ValidationDefinition(name=f"gate {part.name}", data=_batch_definition(_asset(source, part.name)), suite=suite))
+    checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
+        name=f"gate {part.name}", validation_definitions=[definition],
+        actions=[UpdateDataDocsAction(name="update_data_docs")], result_format="SUMMARY"))
+    success, failures = True, []
+    for frame in part.frames():
+        run = checkpoint.run(batch_parameters={"dataframe": frame})
+        success &= run.success
+        failures += _failures(suite_def["name"], run)
+    return success, failures
+
+
+def _merged(failures: list[Failure]) -> list[Failure]:
+    """One failure per expectation and column: the counts of its chunks added up."""
+    merged: dict[tuple, Failure] = {}
+    for f in failures:
+        m = merged.setdefault((f.expectation, f.column), Failure(f.table, f.expectation, f.column, None, []))
+        if m.unexpected_count is None:
+            m.unexpected_count = f.unexpected_count
+        elif isinstance(m.unexpected_count, int) and isinstance(f.unexpected_count, int):
+            m.unexpected_count += f.unexpected_count
+        m.examples = (m.examples + f.examples)[:5]
+    return list(merged.values())
 
 
 def _asset(source, name: str):

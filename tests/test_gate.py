@@ -82,3 +82,22 @@ def test_a_reference_checked_column_takes_no_other_value_check():
     suite["expectations"].append({"type": "expect_column_values_to_be_unique", "kwargs": {"column": "list_id"}})
     with pytest.raises(ValueError, match="can only also be checked for nulls"):
         _select(suite)
+
+
+def test_a_large_table_is_validated_in_chunks_and_still_sees_every_row(home, monkeypatch):
+    """Chunks and hash partitions: a duplicate split across chunks and orphans in different
+    chunks are all found, and their counts add up."""
+    monkeypatch.setenv("GREENMFG_GATE_CHUNK_ROWS", "1500")
+    with duckdb.connect(str(home.build_db("check"))) as con:
+        assert con.execute("select count(*) from marts.fct_designations").fetchone()[0] > 2 * 1500
+        con.execute("""insert into marts.fct_designations select * from marts.fct_designations
+                       where designation_id = (select min(designation_id) from marts.fct_designations)""")
+        con.execute("""update marts.fct_designations set enterprise_key = 'orphan-' || designation_id
+                       where designation_id in (select min(designation_id) from marts.fct_designations
+                                                union select max(designation_id) from marts.fct_designations)""")
+        first, last = con.execute("select min(designation_id), max(designation_id) from marts.fct_designations").fetchone()
+    report = gate_report(home)
+    assert "marts.fct_designations FAILED" in report
+    assert "expect_column_values_to_be_unique(designation_id) unexpected=2" in report
+    orphans = next(line for line in report.splitlines() if "in_set(enterprise_key)" in line)
+    assert "unexpected=3" in orphans and f"orphan-{first}" in orphans and f"orphan-{last}" in orphans
