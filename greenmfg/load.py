@@ -57,16 +57,25 @@ def init_lake(con) -> None:
 
 
 def register_sources(con) -> None:
-    """The source registry as lake tables (dim_source is built from it)."""
+    """The source registry as lake tables (dim_source is built from it). Only what changed is
+    written: the registry rarely changes, and a load runs after every scrape."""
     sources = registry().values()
-    con.executemany(
-        "insert or replace into sources values (?, ?, ?, ?, ?, ?, ?)",
-        [[s.id, s.name, s.issuer, s.level, s.region_code, list(s.list_urls), now()] for s in sources],
-    )
-    con.execute("delete from declared_partial_lists")
-    partial = [[url, s.id, reason] for s in sources for url, reason in s.partial_lists]
-    if partial:
-        con.executemany("insert into declared_partial_lists values (?, ?, ?)", partial)
+    current = {(*r[:5], tuple(r[5] or ())) for r in con.execute(CURRENT_SOURCES).fetchall()}
+    changed = [r for r in ((s.id, s.name, s.issuer, s.level, s.region_code, list(s.list_urls)) for s in sources)
+               if (*r[:5], tuple(r[5])) not in current]
+    if changed:
+        con.execute(UPSERT_SOURCES, [list(column) for column in zip(*changed)] + [now()])
+    partial = sorted((url, s.id, reason) for s in sources for url, reason in s.partial_lists)
+    if con.execute("select url, source_id, reason from declared_partial_lists order by all").fetchall() != partial:
+        con.execute("delete from declared_partial_lists")
+        if partial:
+            con.execute(INSERT_PARTIAL_LISTS, [list(column) for column in zip(*partial)])
+
+
+CURRENT_SOURCES = "select source_id, name, issuer, level, region_code, start_urls from sources"
+# one statement per table, column lists unnested (executemany prepares a statement per row)
+UPSERT_SOURCES = "insert or replace into sources select unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), ?"
+INSERT_PARTIAL_LISTS = "insert into declared_partial_lists select unnest(?), unnest(?), unnest(?)"
 
 
 BATCH_MANIFESTS = 500  # manifests per transaction
