@@ -81,8 +81,13 @@ def host(source: int) -> str:
 
 
 def notice_date(source: int, number: int) -> date:
-    """Notice `number` of a source (0 = oldest); newer notices get later dates."""
-    return FIRST_DAY + timedelta(days=number * 2 + source % 2)
+    """Notice `number` of a source (0 = oldest); newer notices get later (or the same) dates,
+    within ten years whatever the corpus size (two days apart at first, then closer: 5,000
+    notices of a source span 2016–2025), so the dates stay as plausible as the real lists'."""
+    return FIRST_DAY + timedelta(days=round(DATE_SPAN_DAYS * number / (number + 500)) + source % 2)
+
+
+DATE_SPAN_DAYS = 3650
 
 
 def rows_of(source: int, number: int, rows: int) -> list[list[str]]:
@@ -164,13 +169,16 @@ def _write_notice(job: tuple[Path, int, int, str, int]) -> int:
     site, source, number, fmt, rows = job
     listed = rows_of(source, number, rows)
     title, text, attachment = article(source, number, listed, fmt)
-    if attachment:
+    written = bool(attachment) and not (site / "files" / attachment).exists()
+    if written:  # an attachment never changes; a page may (its dates)
         (site / "files").mkdir(parents=True, exist_ok=True)
-        _worker_writers[fmt](site / "files" / attachment, f"省级绿色工厂名单（第{number + 1}批）", HEADER, listed)
+        partial = site / "files" / f".partial-{attachment}"  # renamed into place once whole
+        _worker_writers[fmt](partial, f"省级绿色工厂名单（第{number + 1}批）", HEADER, listed)
+        os.replace(partial, site / "files" / attachment)
     target = site / "art" / f"{number:06d}.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    return 2 if attachment else 1
+    return 2 if written else 1
 
 
 def generate(out: Path, sources: int, notices: int, rows: int, processes: int | None = None) -> dict:
