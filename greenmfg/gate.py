@@ -2,7 +2,8 @@
 extracted lake tables (`lake.*` suites) and the build file's marts (`marts.*` suites).
 
 One checkpoint per table listed in expectations/suites/, each table read from DuckDB into
-pandas (GX's SQL datasource cannot validate DuckDB). A suite may instead name a `query` over
+pandas (GX's SQL datasource cannot validate DuckDB); a table larger than
+GREENMFG_GATE_CHUNK_ROWS is validated in pieces (see _parts). A suite may instead name a `query` over
 `lake.main.*` and `build.marts.*` (reconciliation, per-source rates, period overlaps).
 Results and Data Docs are kept in $GREENMFG_HOME/gx/. Any failed expectation fails the gate
 with a readable report.
