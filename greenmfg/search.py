@@ -38,17 +38,44 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+SEARCH_COLUMNS = ["announcement_key", "text_hash", "search_text"]
+CREATE_SEARCH = """create table if not exists marts.announcement_search
+                   (announcement_key varchar, text_hash varchar, search_text varchar)"""
+SEARCH_HAS_HASH = """select count(*) from information_schema.columns
+                     where table_schema = 'marts' and table_name = 'announcement_search' and column_name = 'text_hash'"""
+TEXT_HASH = "md5(coalesce(t.title, '') || chr(10) || coalesce(t.body_text, ''))"
+DROP_STALE = f"""delete from marts.announcement_search s where not exists (
+                     select 1 from marts.announcement_texts t
+                     where t.announcement_key = s.announcement_key and {TEXT_HASH} = s.text_hash)"""
+PENDING = f"""select t.announcement_key, {TEXT_HASH}, t.title, t.body_text from marts.announcement_texts t
+              where not exists (select 1 from marts.announcement_search s
+                                where s.announcement_key = t.announcement_key and s.text_hash = {TEXT_HASH})"""
+BATCH = 2000
+
+
 def build_index(build_db: Path) -> int:
-    """marts.announcement_search (bigram text) and its BM25 index, inside the build file."""
+    """marts.announcement_search (bigram text) and its BM25 index, inside the build file.
+
+    A build seeded from the published file keeps the tokens of every notice whose text is
+    unchanged (text_hash) and tokenizes only the new ones, streamed in batches; the BM25
+    index is then rebuilt over all. Returns the number of notices indexed."""
+    import pandas as pd
+
     with db.writer(build_db) as con:
         duckdb_ext.load(con, "fts")
-        rows = con.execute("select announcement_key, title, body_text from marts.announcement_texts").fetchall()
-        con.execute("create or replace table marts.announcement_search (announcement_key varchar, search_text varchar)")
-        con.executemany("insert into marts.announcement_search values (?, ?)",
-                        [[key, " ".join(tokens(f"{title}\n{title}\n{clean_body(body or '')}"))] for key, title, body in rows])
+        if con.execute(SEARCH_HAS_HASH).fetchone()[0] == 0:
+            con.execute("drop table if exists marts.announcement_search")  # a layout without text_hash
+        con.execute(CREATE_SEARCH)
+        con.execute(DROP_STALE)
+        pending = con.cursor().execute(PENDING)
+        while rows := pending.fetchmany(BATCH):
+            batch = pd.DataFrame(  # noqa: F841 (read by the insert below)
+                [[key, text_hash, " ".join(tokens(f"{title}\n{title}\n{clean_body(body or '')}"))]
+                 for key, text_hash, title, body in rows], columns=SEARCH_COLUMNS, dtype=object)
+            con.execute("insert into marts.announcement_search by name select * from batch")
         con.execute("PRAGMA create_fts_index('marts.announcement_search', 'announcement_key', 'search_text', "
                     "stemmer = 'none', stopwords = 'none', strip_accents = 0, lower = 1, overwrite = 1)")
-        return len(rows)
+        return con.execute("select count(*) from marts.announcement_search").fetchone()[0]
 
 
 def search(database: Path, query: str, limit: int = 10) -> list[tuple]:
