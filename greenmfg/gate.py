@@ -198,7 +198,7 @@ def validate(paths: Paths, build_db: Path) -> GateResult:
     context = _context(paths)
     source = context.data_sources.add_or_update_pandas("warehouse_build")
     result = GateResult(success=True)
-    con = duckdb.connect()
+    con = duckdb.connect(config={"memory_limit": os.environ.get("GREENMFG_DUCKDB_MEMORY_LIMIT", "1GB")})
     con.execute(f"ATTACH '{build_db}' AS build (READ_ONLY)")
     con.execute(f"ATTACH '{paths.lake_db}' AS lake (READ_ONLY)")
     try:
