@@ -67,12 +67,13 @@ def build_index(build_db: Path) -> int:
             con.execute("drop table if exists marts.announcement_search")  # a layout without text_hash
         con.execute(CREATE_SEARCH)
         con.execute(DROP_STALE)
-        pending = con.cursor().execute(PENDING)
-        while rows := pending.fetchmany(BATCH):
-            batch = pd.DataFrame(  # noqa: F841 (read by the insert below)
-                [[key, text_hash, " ".join(tokens(f"{title}\n{title}\n{clean_body(body or '')}"))]
-                 for key, text_hash, title, body in rows], columns=SEARCH_COLUMNS, dtype=object)
-            con.execute("insert into marts.announcement_search by name select * from batch")
+        with con.cursor() as reader:  # a snapshot to stream from while `con` inserts
+            pending = reader.execute(PENDING)
+            while rows := pending.fetchmany(BATCH):
+                batch = pd.DataFrame(  # noqa: F841 (read by the insert below)
+                    [[key, text_hash, " ".join(tokens(f"{title}\n{title}\n{clean_body(body or '')}"))]
+                     for key, text_hash, title, body in rows], columns=SEARCH_COLUMNS, dtype=object)
+                con.execute("insert into marts.announcement_search by name select * from batch")
         con.execute("PRAGMA create_fts_index('marts.announcement_search', 'announcement_key', 'search_text', "
                     "stemmer = 'none', stopwords = 'none', strip_accents = 0, lower = 1, overwrite = 1)")
         return con.execute("select count(*) from marts.announcement_search").fetchone()[0]
