@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 
 import duckdb
 
-from greenmfg.settings import EXPECTATIONS_DIR, Paths
+from greenmfg.settings import EXPECTATIONS_DIR, Paths, duckdb_memory_limit
 
 log = logging.getLogger(__name__)
 SUITES_DIR = EXPECTATIONS_DIR / "suites"
@@ -145,8 +145,9 @@ class Part:
     frames: Callable[[], Iterator]
 
 
-WHOLE_TABLE = {"expect_table_row_count_to_be_between", "expect_column_values_to_be_unique",
-               "expect_compound_columns_to_be_unique"}
+ROW_COUNT = "expect_table_row_count_to_be_between"
+UNIQUENESS = {"expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique"}
+WHOLE_TABLE = UNIQUENESS | {ROW_COUNT}  # what a chunk of the rows cannot answer alone
 
 
 def chunk_rows() -> int:
@@ -167,11 +168,11 @@ def _parts(suite: dict, sql: str, con, limit: int) -> list[Part]:
     by_row = [e for e in expectations if e["type"] not in WHOLE_TABLE]
     parts = [Part(f"{name} (rows)", by_row, lambda: _stream(con, sql, limit))] if by_row else []
     for e in expectations:
-        if e["type"] in WHOLE_TABLE - {"expect_table_row_count_to_be_between"}:
+        if e["type"] in UNIQUENESS:
             columns = e["kwargs"].get("column_list") or [e["kwargs"]["column"]]
             parts.append(Part(f"{name} (unique {', '.join(columns)})", [e],
                               lambda columns=columns: _partitions(con, sql, columns, partitions)))
-    counted = [e for e in expectations if e["type"] == "expect_table_row_count_to_be_between"]
+    counted = [e for e in expectations if e["type"] == ROW_COUNT]
     if counted:
         parts.append(Part(f"{name} (row count)", counted, lambda: iter([con.execute(ONE_COLUMN.format(sql=sql)).df()])))
     return parts
@@ -198,7 +199,7 @@ def validate(paths: Paths, build_db: Path) -> GateResult:
     context = _context(paths)
     source = context.data_sources.add_or_update_pandas("warehouse_build")
     result = GateResult(success=True)
-    con = duckdb.connect(config={"memory_limit": os.environ.get("GREENMFG_DUCKDB_MEMORY_LIMIT", "1GB")})
+    con = duckdb.connect(config={"memory_limit": duckdb_memory_limit()})
     con.execute(f"ATTACH '{build_db}' AS build (READ_ONLY)")
     con.execute(f"ATTACH '{paths.lake_db}' AS lake (READ_ONLY)")
     try:

@@ -7,7 +7,6 @@ is the next stage (greenmfg.extract.stage).
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,7 +16,6 @@ from greenmfg.raw_store import RawStore
 from greenmfg.settings import Paths
 from scrapers import registry
 
-log = logging.getLogger(__name__)
 SCHEMA = Path(__file__).with_name("lake_schema.sql")
 
 

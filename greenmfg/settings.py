@@ -67,6 +67,11 @@ def max_file_bytes() -> int:
     return int(os.environ.get("GREENMFG_MAX_RESPONSE_BYTES") or 64 * 1024 * 1024)
 
 
+def duckdb_memory_limit() -> str:
+    """DuckDB spills to disk past this (dbt's profile reads the same variable, same default)."""
+    return os.environ.get("GREENMFG_DUCKDB_MEMORY_LIMIT") or "1GB"
+
+
 def mirror_url() -> str | None:
     """Base URL of the offline mirror; when set, every source host is routed there."""
     return os.environ.get("GREENMFG_MIRROR_URL") or None
