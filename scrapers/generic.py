@@ -6,6 +6,7 @@ import re
 
 from bs4 import BeautifulSoup
 
+from greenmfg.extract.html import meta_content, page_title, select, select_one, text_of
 from scrapers.base import Article, AttachmentLink, ListItem, Spider
 from scrapers.text_patterns import doc_number, is_attachment_href, iso_date
 
@@ -42,26 +43,24 @@ class ConfiguredSpider(Spider):
         next_link = soup.select_one(selectors.next) if selectors.next else None
         return items, self.absolute(url, next_link["href"]) if next_link and next_link.get("href") else None
 
-    def parse_article(self, soup: BeautifulSoup, url: str) -> Article:
+    def parse_article(self, page, url: str) -> Article:
         selectors = self.config.article
-        body = soup.select_one(selectors.body)
+        body = select_one(page, selectors.body)
         if body is None:
             raise ValueError(f"{self.source_id}: article body {selectors.body!r} not found on {url}")
-        title_node = soup.select_one(selectors.title)
-        meta_title = soup.find("meta", attrs={"name": "ArticleTitle"})
-        title = (title_node.get_text(" ", strip=True) if title_node else
-                 meta_title.get("content", "") if meta_title else (soup.title.string or "" if soup.title else ""))
+        title_node = select_one(page, selectors.title)
+        title = text_of(title_node, " ") if title_node is not None else meta_content(page, "ArticleTitle")
+        title = title if title is not None else page_title(page)
         if not title.strip():
             raise ValueError(f"{self.source_id}: no title ({selectors.title!r}) on {url}")
-        text = self.text_of(body)
-        date_node = soup.select_one(selectors.date) if selectors.date else None
-        meta_date = soup.find("meta", attrs={"name": "PubDate"})
-        publish_date = (iso_date(date_node.get_text(" ", strip=True) if date_node else None)
-                        or iso_date(meta_date.get("content") if meta_date else None)
+        text = text_of(body)
+        date_node = select_one(page, selectors.date) if selectors.date else None
+        publish_date = (iso_date(text_of(date_node, " ") if date_node is not None else None)
+                        or iso_date(meta_content(page, "PubDate"))
                         or date_from_url(url) or _signature_date(text))
-        scope = soup.select(selectors.attachments) if selectors.attachments else body.select("a[href]")
-        attachments = [AttachmentLink(self.absolute(url, a["href"]), a.get_text(" ", strip=True))
-                       for a in scope if a.get("href") and is_attachment_href(a["href"])]
+        scope = select(page, selectors.attachments) if selectors.attachments else body.iter("a")
+        attachments = [AttachmentLink(self.absolute(url, a.get("href")), text_of(a, " "))
+                       for a in scope if a.get("href") and is_attachment_href(a.get("href"))]
         return Article(url=url, title=title.strip(), publish_date=publish_date, doc_number=doc_number(text),
                        body_text=text, attachments=unique_links(attachments))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
+from greenmfg.extract.html import meta_content, select, select_one, text_of
 from scrapers.base import Article, AttachmentLink, ListItem, Spider
 from scrapers.generic import unique_links
 from scrapers.text_patterns import doc_number, is_attachment_href, iso_date
@@ -31,24 +32,23 @@ class MiitSpider(Spider):
         next_link = soup.select_one("div.page a.next[href]")
         return items, self.absolute(url, next_link["href"]) if next_link else None
 
-    def parse_article(self, soup: BeautifulSoup, url: str) -> Article:
-        title = soup.select_one("#con_title")
-        body = soup.select_one("#con_con")
+    def parse_article(self, page, url: str) -> Article:
+        title = select_one(page, "#con_title")
+        body = select_one(page, "#con_con")
         if title is None or body is None:
             raise ValueError("not a MIIT article page: #con_title or #con_con missing")
-        time = soup.select_one("#con_time")
-        meta_date = soup.find("meta", attrs={"name": "PubDate"})
-        text = self.text_of(body)
+        time = select_one(page, "#con_time")
+        text = text_of(body)
         attachments = [
-            AttachmentLink(self.absolute(url, a["href"]), a.get_text(strip=True))
-            for a in soup.select("#con_con a[href], .fujian a[href]")
-            if is_attachment_href(a["href"])
+            AttachmentLink(self.absolute(url, a.get("href")), text_of(a, ""))
+            for a in select(page, "#con_con a[href], .fujian a[href]")
+            if is_attachment_href(a.get("href"))
         ]
         return Article(
             url=url,
-            title=title.get_text(strip=True),
-            publish_date=iso_date(time.get_text() if time else None)
-            or iso_date(meta_date.get("content") if meta_date else None),
+            title=text_of(title, ""),
+            publish_date=iso_date(text_of(time, " ") if time is not None else None)
+            or iso_date(meta_content(page, "PubDate")),
             doc_number=doc_number(text),
             body_text=text,
             attachments=unique_links(attachments),

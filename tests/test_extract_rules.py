@@ -126,3 +126,15 @@ def test_parks_and_enterprises_are_linked_to_their_city_or_county():
 ])
 def test_list_variants(title, variants):
     assert classify.list_variants(title) == variants
+
+
+def test_every_designation_term_contains_the_mark_that_guards_sentences():
+    """facts and names skip sentences without TERM_MARK: a term without it would go unseen."""
+    import re
+
+    from greenmfg.extract.facts import TERM, TERM_MARK, TERMS
+
+    for pattern, _ in TERMS:
+        assert TERM_MARK in pattern
+    for sentence in ("二星级绿色低碳工厂", "绿色供应链管理示范企业", "绿色化工园区", "绿色设计示范产品型号"):
+        assert TERM_MARK in re.search(TERM, sentence).group(0)

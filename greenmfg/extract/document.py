@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 
 from greenmfg.extract import classify
 from greenmfg.extract.clean import clean_body
-from greenmfg.extract.encoding import decode_html
 from greenmfg.extract.facts import extract_facts
 from greenmfg.extract.list_rows import extract_rows
 from greenmfg.extract.names import extract_names
@@ -78,21 +77,22 @@ def _text_document(text: str) -> Document:
 
 
 def _html_document(body: bytes, url: str | None) -> Document:
-    from bs4 import BeautifulSoup
+    from lxml import etree
 
-    from greenmfg.extract.readers import read_html_tables
+    from greenmfg.extract import html
+    from greenmfg.extract.readers import clean_rows
 
     spider = _spider_for(url)
+    page = spider.page(body) if spider is not None else html.parse_html(body)
+    tables = clean_rows(html.table_rows(page))  # before the chrome goes: a list may sit anywhere
     if spider is not None:
-        article = spider.article_from_bytes(body, url)
+        article = spider.parse_article(page, url)
         text, title = article.body_text, article.title
     else:
-        soup = BeautifulSoup(decode_html(body), "lxml")
-        for tag in soup(["script", "style", "nav", "header", "footer"]):
-            tag.decompose()
-        text = soup.get_text("\n", strip=True)
-        title = (soup.title.string or "").strip() if soup.title else ""
-    return Document(text=text, title=title, tables=read_html_tables(body), kind="html")
+        title = html.page_title(page)
+        etree.strip_elements(page, "nav", "header", "footer", with_tail=False)
+        text = html.text_of(page)
+    return Document(text=text, title=title, tables=tables, kind="html")
 
 
 def _spider_for(url: str | None):

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from greenmfg.extract.normalize import clean_text
 
-# designation terms → type (longest first, so 绿色工业园区 wins over 绿色园区)
+# designation terms → type (longest first, so 绿色工业园区 wins over 绿色园区). Each one
+# contains TERM_MARK: a sentence without it names no designation and is skipped unread.
+TERM_MARK = "绿色"
 TERMS = [
     (r"绿色供应链(?:管理)?(?:示范)?(?:企业)?", "green_supply_chain"),
     (r"绿色设计(?:示范)?产品(?:型号)?", "green_design_product"),
@@ -55,6 +58,7 @@ class Fact:
         return asdict(self)
 
 
+@lru_cache(maxsize=1024)  # a handful of distinct terms, met on every page
 def term_type(term: str) -> str | None:
     for pattern, code in TERMS:
         if re.fullmatch(pattern, term):
@@ -122,6 +126,8 @@ def _sentence_facts(text: str, default_year: int | None) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple] = set()
     for sentence in sentences(text):
+        if TERM_MARK not in sentence and "%" not in sentence:
+            continue  # neither a count of designations nor a percentage target
         target = TARGET_CUE.search(NOUN_PLAN.sub("", sentence))
         if target and not target.group("year") and CUMULATIVE_CUE.search(sentence):
             target = None  # "截至去年底…累计创建": an achieved total, whatever plans the sentence names

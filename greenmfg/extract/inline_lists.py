@@ -7,20 +7,16 @@ issuer's.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup
-
 from greenmfg.extract import classify
-from greenmfg.extract.clean import clean_body
 from greenmfg.extract.facts import designation_level
-from greenmfg.extract.encoding import decode_html
+from greenmfg.extract.html import table_rows
 from greenmfg.extract.list_rows import extract_rows
 from greenmfg.extract.names import extract_names
 from greenmfg.extract.normalize import clean_text, match_key
-from greenmfg.extract.readers import read_html_tables
+from greenmfg.extract.readers import clean_rows
 
 
 @dataclass
@@ -32,10 +28,8 @@ class InlineRow:
     level: str | None
 
 
-TABLE_TAG = re.compile(r"<table\b", re.IGNORECASE)
-
-
-def inline_lists(html: bytes, body_text: str, title: str) -> dict[str, list[InlineRow]]:
+def inline_lists(page, body_text: str, title: str) -> dict[str, list[InlineRow]]:
+    """`page`: the notice's lxml tree; `body_text`: its text, cleaned (clean_body)."""
     groups: dict[str, list[InlineRow]] = defaultdict(list)
     seen: set[tuple[str, str]] = set()
 
@@ -45,12 +39,9 @@ def inline_lists(html: bytes, body_text: str, title: str) -> dict[str, list[Inli
             seen.add(key)
             groups[dtype].append(row)
 
-    text = decode_html(html)
-    # most notices have no table: parsing the page a second time only to find none cost a third of a page's time
-    tables = BeautifulSoup(text, "lxml").find_all("table") if TABLE_TAG.search(text) else []
-    for table in tables:
+    for table in page.iter("table"):
         try:
-            extraction = extract_rows(read_html_tables(str(table)))
+            extraction = extract_rows(clean_rows(table_rows(table)))
         except ValueError:
             continue  # a layout or metadata table, not a list
         for row in extraction.rows:
@@ -59,7 +50,7 @@ def inline_lists(html: bytes, body_text: str, title: str) -> dict[str, list[Inli
             add(dtype, InlineRow(row.fields.get("name", ""), row.fields.get("region_text"), label or None,
                                  " | ".join(v for v in row.fields.values() if v),
                                  designation_level(label) or designation_level(title)))
-    for entity in extract_names(clean_body(body_text)):
+    for entity in extract_names(body_text):
         add(entity.designation_type, InlineRow(entity.name, None, None, entity.evidence,
                                                designation_level(entity.evidence) or designation_level(title)))
     return dict(groups)

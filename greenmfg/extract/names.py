@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from greenmfg.extract.facts import TERM, sentences, term_type
+from greenmfg.extract.facts import TERM, TERM_MARK, sentences, term_type
 from greenmfg.extract.list_rows import _LOOKUP, extract_rows, fold
 from greenmfg.extract.normalize import clean_text
 
@@ -47,6 +47,8 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     at least one full company or park name, the short names beside it are names too."""
     out = []
     for sentence in sentences(text):
+        if TERM_MARK not in sentence:
+            continue
         terms = [(m.start(), term_type(m.group(0))) for m in re.finditer(TERM, sentence)]
         if not terms or not DESIGNATION_CUE.search(sentence):
             continue

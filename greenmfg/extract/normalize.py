@@ -11,7 +11,8 @@ from pathlib import Path
 # Mirror sites inject the reading after a character: 發(fā)布, 工廠(chǎng), 創(chuàng )建.
 PINYIN = re.compile(r"\(\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s?\)")
 # Variant characters OpenCC's t2s leaves alone but simplified text never uses.
-VARIANTS = str.maketrans({"陜": "陕", "峯": "峰", "綫": "线", "衞": "卫"})
+VARIANTS_FROM, VARIANTS_TO = "陜峯綫衞", "陕峰线卫"
+VARIANTS = str.maketrans(VARIANTS_FROM, VARIANTS_TO)
 PUNCTUATION = re.compile(r"[\s\"'“”‘’《》〈〉「」『』【】()（）\[\]、，,。.：:；;！!？?·—\-_/|]+")
 
 
@@ -27,7 +28,7 @@ def _convertible() -> frozenset[str]:
     """The characters a t2s conversion can change: those a dictionary entry maps to something
     else. A text with none of them is already simplified, so OpenCC (pure Python, ~0.1 ms
     per phrase) is skipped. A phrase that changes the text changes at least one of its
-    characters, and that character is in the set."""
+    characters, and that character is in the set. The VARIANTS are in it too."""
     import opencc
 
     chars: set[str] = set()
@@ -39,7 +40,7 @@ def _convertible() -> frozenset[str]:
                     chars.update(key)
                 else:
                     chars.update(k for k, v in zip(key, value) if k != v)
-    return frozenset(chars)
+    return frozenset(chars | set(VARIANTS_FROM))
 
 
 def strip_pinyin(text: str) -> str:
@@ -48,10 +49,11 @@ def strip_pinyin(text: str) -> str:
 
 def to_simplified(text: str) -> str:
     if _convertible().isdisjoint(text):
-        return text.translate(VARIANTS)
+        return text
     return _t2s().convert(text).translate(VARIANTS)
 
 
+@lru_cache(maxsize=1024)  # a notice's body is cleaned by each rule that reads it
 def clean_text(text: str) -> str:
     """Readable simplified text: pinyin removed, traditional converted, NFKC width folding."""
     return unicodedata.normalize("NFKC", to_simplified(strip_pinyin(text or "")))

@@ -79,10 +79,13 @@ def read_doc(body: bytes) -> list[Row]:
 
 
 def read_html_tables(body: bytes | str) -> list[Row]:
-    from bs4 import BeautifulSoup
+    from greenmfg.extract.html import parse_html, table_rows
 
-    soup = BeautifulSoup(body, "lxml")
-    return [[_cell(c.get_text(" ", strip=True)) for c in tr.find_all(["td", "th"])] for tr in soup.find_all("tr")]
+    return clean_rows(table_rows(parse_html(body)))
+
+
+def clean_rows(rows: list[list[str]]) -> list[Row]:
+    return [[_cell(c) for c in row] for row in rows]
 
 
 def sniff_format(body: bytes, name: str = "") -> str:

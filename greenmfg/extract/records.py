@@ -107,7 +107,9 @@ def read_document(raw_dir: Path, document: Document) -> LakeRows:
 def _article(out: LakeRows, doc: Document, html: bytes) -> None:
     """The notice (title, date, batch, status, text) by its source's spider, then what its text says."""
     try:
-        article = get_spider(doc.source_id).article_from_bytes(html, doc.url, doc.content_type)
+        spider = get_spider(doc.source_id)
+        page = spider.page(html, doc.content_type)  # one parse: the spider's fields and the inline tables
+        article = spider.parse_article(page, doc.url)
     except Exception as exc:
         out.quarantine(doc.record(), "article", "article_unparseable", f"{type(exc).__name__}: {exc}")
         return
@@ -120,13 +122,14 @@ def _article(out: LakeRows, doc: Document, html: bytes) -> None:
     out.count(doc.source_id, "articles")
     published = article.publish_date or ""
     year = year or (int(published[:4]) if published[:4].isdigit() else None)
-    _text_facts(out, doc, article.body_text, year)
-    _inline_lists(out, doc, html, article.body_text, article.title, year)
+    body = clean_body(article.body_text)
+    _text_facts(out, doc, body, year)
+    _inline_lists(out, doc, page, body, article.title, year)
 
 
 def _text_facts(out: LakeRows, doc: Document, body: str, year: int | None) -> None:
-    """Reported counts and policy targets in the notice's own text, each with its sentence."""
-    for number, fact in enumerate(extract_facts(clean_body(body), default_year=year), start=1):
+    """Reported counts and policy targets in the notice's own (cleaned) text, each with its sentence."""
+    for number, fact in enumerate(extract_facts(body, default_year=year), start=1):
         region = resolve(fact.region_name, year) if fact.region_name else None
         out.tables["text_facts"].append((
             doc.url, doc.sha256, number, doc.source_id, fact.record_type, fact.designation_type, float(fact.value),
@@ -135,10 +138,10 @@ def _text_facts(out: LakeRows, doc: Document, body: str, year: int | None) -> No
         out.count(doc.source_id, "facts")
 
 
-def _inline_lists(out: LakeRows, doc: Document, html: bytes, body: str, title: str, year: int | None) -> None:
+def _inline_lists(out: LakeRows, doc: Document, page, body: str, title: str, year: int | None) -> None:
     """Designations the page names itself (tables, enumerations), one inline list per type."""
     source = registry()[doc.source_id]
-    for dtype, rows in inline_lists(html, body, title).items():
+    for dtype, rows in inline_lists(page, body, title).items():
         inline = {**doc.record(), "url": f"{doc.url}#inline-{dtype}", "parent_url": doc.url,
                   "link_text": f"inline: {dtype}"}
         for number, row in enumerate(rows, start=1):

@@ -16,7 +16,7 @@ import os
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
@@ -68,8 +68,10 @@ PENDING_ATTACHMENTS = """
 
 # Statements built once from the constants above (no run-time text is ever interpolated).
 COUNT = {query: f"select count(*) from ({query})" for query in (PENDING_ARTICLES, PENDING_ATTACHMENTS)}
+# A batch goes in as one list per column ($1 … $n), unnested side by side.
 INSERT = {table: f"insert into {table} ({', '.join(columns)}, {LakeRows.STAMP.get(table, 'loaded_at')}) "
-                 "select *, now() from batch_rows" for table, columns in LakeRows.COLUMNS.items()}
+                 f"select {', '.join(f'unnest(${n})' for n in range(1, len(columns) + 1))}, now()"
+          for table, columns in LakeRows.COLUMNS.items()}
 
 
 def _articles(row) -> Document:
@@ -113,13 +115,27 @@ def extract(paths: Paths) -> ExtractStats:
             stats.workers = max(stats.workers, processes)
             log.info("[extract] %d %s pending, %d process(es)", total, kind, processes)
             done, started = 0, time.perf_counter()
-            for batch in _batches(_read_all(paths, documents, processes)):
-                _write(con, batch)
+            for batch in _written(con, _batches(_read_all(paths, documents, processes))):
                 _tally(stats, batch.counts)
                 done += batch.documents
                 log.info("[extract] %d/%d %s, %d rows", done, total, kind, stats.rows)
             stats.seconds[kind] = round(time.perf_counter() - started, 3)
     return stats
+
+
+def _written(con, batches: Iterable[LakeRows]) -> Iterator[LakeRows]:
+    """Each batch once it is committed. A batch is written in a thread of its own while the
+    next one is gathered, so the readers never wait for the database (one write at a time)."""
+    with ThreadPoolExecutor(1, thread_name_prefix="extract-writer") as writer:
+        previous = None
+        for batch in batches:
+            if previous is not None:
+                previous[0].result()  # a failed write raises here, and nothing after it is written
+                yield previous[1]
+            previous = (writer.submit(_write, con, batch), batch)
+        if previous is not None:
+            previous[0].result()
+            yield previous[1]
 
 
 def _read_all(paths: Paths, documents: Iterable[Document], processes: int) -> Iterator[LakeRows]:
@@ -168,18 +184,11 @@ def _batches(results: Iterable[LakeRows]) -> Iterator[LakeRows]:
 
 def _write(con, batch: LakeRows) -> None:
     """One transaction: every table's rows of the batch and its documents' `extracted` marks."""
-    import pandas
-
     con.begin()
     try:
         for table, rows in batch.tables.items():
-            if not rows:
-                continue
-            frame = pandas.DataFrame(rows, columns=list(LakeRows.COLUMNS[table]), dtype=object)
-            con.execute("set pandas_analyze_sample = ?", [len(frame)])  # types from every row, not a sample
-            con.register("batch_rows", frame)
-            con.execute(INSERT[table])
-            con.unregister("batch_rows")
+            if rows:
+                con.execute(INSERT[table], [list(column) for column in zip(*rows)])
         crash_points.pause("GREENMFG_FAULT_PAUSE_IN_EXTRACT")  # inside the transaction
         con.commit()
     except Exception:
