@@ -145,7 +145,8 @@ def _read_all(paths: Paths, documents: Iterable[Document], processes: int) -> It
         return
     # forkserver: workers start from a clean process, not a fork of one holding DuckDB's threads
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["greenmfg.extract.records"])
+    # cnloc loads its division tables on import (~3 s): once in the server, shared by every worker
+    context.set_forkserver_preload(["greenmfg.extract.records", "cnloc"])
     with ProcessPoolExecutor(processes, mp_context=context) as pool:
         yield from _ordered_map(pool, read, documents, in_flight=processes * 4)
 
