@@ -23,18 +23,24 @@ CODE_TAGS = ("script", "style", "noscript", "template")
 def parse_html(body: bytes | str, content_type: str | None = None, hint: str | None = None) -> etree._Element:
     """The page's tree, decoded by `decode_html` (declared charsets are often wrong)."""
     text = body if isinstance(body, str) else decode_html(body, content_type, hint)
+    parser = _parser()
     # handed over as UTF-8 bytes: lxml refuses str input that carries an encoding declaration
-    tree = etree.fromstring(text.encode("utf-8"), _parser()) if text.strip() else None
+    tree = etree.fromstring(text.encode("utf-8"), parser) if text.strip() else None
     if tree is None:
         raise ValueError("empty page")
+    if fatal := [error for error in parser.error_log if error.level_name == "FATAL"]:
+        # e.g. nesting past libxml2's limit: the tree would silently lack what lies deeper
+        raise ValueError(f"page cannot be parsed whole: {fatal[0].message} (line {fatal[0].line})")
     etree.strip_elements(tree, *CODE_TAGS, with_tail=False)
     return tree
 
 
 def _parser() -> etree.HTMLParser:
     # plain etree elements (lxml.html's element classes cost a Python call per element);
+    # huge_tree: unclosed tags (<font> after <font>) nest old CMS pages past libxml2's default
+    # depth of 256, and the raw file is already capped in size (settings.max_file_bytes);
     # a new parser per page: lxml parsers must not be shared between threads
-    return etree.HTMLParser(encoding="utf-8")
+    return etree.HTMLParser(encoding="utf-8", huge_tree=True)
 
 
 @lru_cache(maxsize=256)
