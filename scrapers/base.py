@@ -13,7 +13,7 @@ source declares `empty_ok`.
 
 List pages are read with BeautifulSoup (a few per source, and adapters get its forgiving
 API); article pages, one per notice and read again by every extraction, with lxml and the
-same CSS selectors (greenmfg.extract.html), at a fifteenth of the cost.
+same CSS selectors (greenmfg.extract.html), at a twelfth of the cost.
 """
 
 from __future__ import annotations

@@ -125,7 +125,7 @@ def extract(paths: Paths) -> ExtractStats:
 
 def _written(con, batches: Iterable[LakeRows]) -> Iterator[LakeRows]:
     """Each batch once it is committed. A batch is written in a thread of its own while the
-    next one is gathered, so the readers never wait for the database (one write at a time)."""
+    next one is gathered, so reading goes on while the database writes (one write at a time)."""
     with ThreadPoolExecutor(1, thread_name_prefix="extract-writer") as writer:
         previous = None
         for batch in batches:
