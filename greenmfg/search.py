@@ -38,7 +38,6 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-SEARCH_COLUMNS = ["announcement_key", "text_hash", "search_text"]
 CREATE_SEARCH = """create table if not exists marts.announcement_search
                    (announcement_key varchar, text_hash varchar, search_text varchar)"""
 SEARCH_HAS_HASH = """select count(*) from information_schema.columns
@@ -50,6 +49,7 @@ DROP_STALE = f"""delete from marts.announcement_search s where not exists (
 PENDING = f"""select t.announcement_key, {TEXT_HASH}, t.title, t.body_text from marts.announcement_texts t
               where not exists (select 1 from marts.announcement_search s
                                 where s.announcement_key = t.announcement_key and s.text_hash = {TEXT_HASH})"""
+INSERT_SEARCH = "insert into marts.announcement_search select unnest(?), unnest(?), unnest(?)"  # column lists
 BATCH = 2000
 
 
@@ -59,8 +59,6 @@ def build_index(build_db: Path) -> int:
     A build seeded from the published file keeps the tokens of every notice whose text is
     unchanged (text_hash) and tokenizes only the new ones, streamed in batches; the BM25
     index is then rebuilt over all. Returns the number of notices indexed."""
-    import pandas as pd
-
     with db.writer(build_db) as con:
         duckdb_ext.load(con, "fts")
         if con.execute(SEARCH_HAS_HASH).fetchone()[0] == 0:
@@ -70,10 +68,10 @@ def build_index(build_db: Path) -> int:
         with con.cursor() as reader:  # a snapshot to stream from while `con` inserts
             pending = reader.execute(PENDING)
             while rows := pending.fetchmany(BATCH):
-                batch = pd.DataFrame(  # noqa: F841 (read by the insert below)
-                    [[key, text_hash, " ".join(tokens(f"{title}\n{title}\n{clean_body(body or '')}"))]
-                     for key, text_hash, title, body in rows], columns=SEARCH_COLUMNS, dtype=object)
-                con.execute("insert into marts.announcement_search by name select * from batch")
+                keys, hashes, titles, bodies = zip(*rows)
+                texts = [" ".join(tokens(f"{title}\n{title}\n{clean_body(body or '')}"))
+                         for title, body in zip(titles, bodies)]
+                con.execute(INSERT_SEARCH, [list(keys), list(hashes), texts])
         con.execute("PRAGMA create_fts_index('marts.announcement_search', 'announcement_key', 'search_text', "
                     "stemmer = 'none', stopwords = 'none', strip_accents = 0, lower = 1, overwrite = 1)")
         return con.execute("select count(*) from marts.announcement_search").fetchone()[0]
