@@ -1,4 +1,9 @@
--- Raw tables of the lake (data/lake/raw.duckdb). Written only by `greenmfg load`.
+-- Raw tables of the lake (data/lake/raw.duckdb). Written only by `greenmfg load` and `greenmfg extract`.
+-- The extract stage's tables (announcements, attachments, list_rows, text_facts) carry no
+-- primary key: their rows go in with their documents' `extracted` marks, in one transaction,
+-- and `extracted`'s key refuses a document read twice. Their grain is tested in dbt
+-- (_lake__sources.yml). An index per table cost more than the inserts themselves: a checkpoint
+-- rewrites every index whole, and at 100,000 notices that was 3/4 of the extract's writing.
 create table if not exists loaded_manifests (
     manifest_path varchar primary key,
     source_id varchar not null,
@@ -33,8 +38,7 @@ create table if not exists announcements (
     list_year integer,
     body_text varchar,
     attachment_count integer,
-    loaded_at timestamptz not null,
-    primary key (url, sha256)
+    loaded_at timestamptz not null
 );
 create table if not exists attachments (
     url varchar not null,
@@ -48,8 +52,7 @@ create table if not exists attachments (
     skipped_rows integer,
     status varchar not null,            -- parsed | quarantined
     error varchar,
-    loaded_at timestamptz not null,
-    primary key (url, sha256)
+    loaded_at timestamptz not null
 );
 create table if not exists list_rows (
     attachment_url varchar not null,
@@ -72,8 +75,7 @@ create table if not exists list_rows (
     province_code varchar,
     city_code varchar,
     county_code varchar,
-    loaded_at timestamptz not null,
-    primary key (attachment_url, sha256, row_number)
+    loaded_at timestamptz not null
 );
 create table if not exists quarantine (
     source_id varchar not null,
@@ -119,8 +121,7 @@ create table if not exists text_facts (
     region_name varchar,
     region_code varchar,
     evidence varchar not null,
-    loaded_at timestamptz not null,
-    primary key (announcement_url, sha256, fact_number)
+    loaded_at timestamptz not null
 );
 alter table attachments add column if not exists level varchar;   -- inline lists: the level their text gives
 -- What the extract stage has read (articles: facts and inline lists; attachments: list rows).

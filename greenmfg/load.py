@@ -47,11 +47,40 @@ def init_lake(con) -> None:
     had_lake = con.execute(
         "select count(*) from information_schema.tables where table_name = 'announcements'").fetchone()[0]
     con.execute(SCHEMA.read_text())
+    _drop_extract_keys(con)
     if had_lake and not had_extracted:
         # a lake loaded before extraction was a stage of its own: what it holds is extracted
         con.execute("""insert into extracted select url, sha256, 'article', loaded_at from announcements
                        union all select url, sha256, 'attachment', loaded_at from attachments
                        where url not like '%#inline-%'""")
+
+
+# Lakes created before the extract stage's tables lost their primary keys (lake_schema.sql)
+# have them rebuilt without, once: DuckDB cannot drop a key in place.
+UNKEYED = ("announcements", "attachments", "list_rows", "text_facts")
+PRIMARY_KEYS = """select table_name from duckdb_constraints()
+                  where constraint_type = 'PRIMARY KEY' and database_name = current_database()"""
+SET_ASIDE = {t: f"alter table {t} rename to {t}__keyed" for t in UNKEYED}
+REFILL = {t: f"insert into {t} by name select * from {t}__keyed" for t in UNKEYED}
+DROP_SET_ASIDE = {t: f"drop table {t}__keyed" for t in UNKEYED}
+
+
+def _drop_extract_keys(con) -> None:
+    keyed = sorted({r[0] for r in con.execute(PRIMARY_KEYS).fetchall()} & set(UNKEYED))
+    if not keyed:
+        return
+    con.begin()
+    try:
+        for table in keyed:
+            con.execute(SET_ASIDE[table])
+        con.execute(SCHEMA.read_text())  # the set-aside tables again, unkeyed
+        for table in keyed:
+            con.execute(REFILL[table])
+            con.execute(DROP_SET_ASIDE[table])
+        con.commit()
+    except Exception:
+        con.rollback()
+        raise
 
 
 def register_sources(con) -> None:

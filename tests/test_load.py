@@ -42,3 +42,38 @@ def test_corrupt_attachment_is_quarantined_and_the_rest_loads(tmp_path):
     assert rule == "attachment_unreadable" and "pdf" in reason.lower()
     assert load(paths).manifests == 0  # idempotent: nothing new to load
     assert extract(paths).articles == 0  # nor to extract
+
+
+# lake_schema.sql before the extract tables lost their keys (only what the migration reads)
+KEYED_LAKE = """
+create table announcements (source_id varchar not null, url varchar not null, sha256 varchar not null,
+    title varchar not null, publish_date date, doc_number varchar, batch_label varchar, batch_no integer,
+    list_year integer, body_text varchar, attachment_count integer, loaded_at timestamptz not null,
+    primary key (url, sha256));
+create table list_rows (attachment_url varchar not null, sha256 varchar not null, row_number integer not null,
+    source_id varchar not null, name varchar, loaded_at timestamptz not null,
+    primary key (attachment_url, sha256, row_number));
+insert into announcements values ('miit', 'u1', 's1', '关于公布绿色工厂名单的通知', '2024-01-02', null, null, null,
+    2024, 'text', 1, now());
+insert into list_rows (attachment_url, sha256, row_number, source_id, name, loaded_at)
+    values ('a1', 's2', 1, 'miit', '甲有限公司', now()), ('a1', 's2', 2, 'miit', '乙有限公司', now());
+"""
+
+
+def test_a_lake_with_the_old_keys_is_rebuilt_without_them_and_keeps_its_rows(tmp_path):
+    paths = Paths(tmp_path)
+    paths.lake_db.parent.mkdir(parents=True)
+    with duckdb.connect(str(paths.lake_db)) as con:
+        con.execute(KEYED_LAKE)
+    load(paths)
+    with duckdb.connect(str(paths.lake_db), read_only=True) as con:
+        keyed = {r[0] for r in con.execute("select table_name from duckdb_constraints() "
+                                           "where constraint_type = 'PRIMARY KEY'").fetchall()}
+        assert keyed.isdisjoint({"announcements", "list_rows", "attachments", "text_facts"}) and "extracted" in keyed
+        assert con.execute("select url, sha256, title, list_year, title_key from announcements").fetchall() == [
+            ("u1", "s1", "关于公布绿色工厂名单的通知", 2024, None)]
+        assert con.execute("select row_number, name, province_code from list_rows order by 1").fetchall() == [
+            (1, "甲有限公司", None), (2, "乙有限公司", None)]
+        assert con.execute("select url, kind from extracted").fetchall() == [("u1", "article")]  # marked as read
+        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+        assert not any(t.endswith("__keyed") for t in tables)

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 
+import pyarrow as pa
+
 from greenmfg import crash_points, db
 from greenmfg.extract.records import Document, LakeRows, read_document
 from greenmfg.load import StageStats, init_lake
@@ -68,9 +70,11 @@ PENDING_ATTACHMENTS = """
 
 # Statements built once from the constants above (no run-time text is ever interpolated).
 COUNT = {query: f"select count(*) from ({query})" for query in (PENDING_ARTICLES, PENDING_ATTACHMENTS)}
-# A batch goes in as one list per column ($1 … $n), unnested side by side.
+# A batch's rows of a table go in as an Arrow table registered as the view `batch`: DuckDB
+# scans it in place. Per 10,000 bench pages, 0.65 s of CPU; a DataFrame took 1.8 s (DuckDB
+# inspects object columns value by value), unnesting Python lists more.
 INSERT = {table: f"insert into {table} ({', '.join(columns)}, {LakeRows.STAMP.get(table, 'loaded_at')}) "
-                 f"select {', '.join(f'unnest(${n})' for n in range(1, len(columns) + 1))}, now()"
+                 f"select {', '.join(columns)}, now() from batch"
           for table, columns in LakeRows.COLUMNS.items()}
 
 
@@ -109,6 +113,7 @@ def extract(paths: Paths) -> ExtractStats:
     stats = ExtractStats()
     with db.writer(paths.lake_db) as con:
         init_lake(con)
+        con.execute("set threads = 1")  # small batch inserts: DuckDB's own threads would only contend with the readers
         for kind, query, make in (("pages", PENDING_ARTICLES, _articles), ("attachments", PENDING_ATTACHMENTS, _attachments)):
             total, documents = _pending(con, query, make)
             processes = workers() if total >= PARALLEL_FROM else 1
@@ -151,19 +156,24 @@ def _read_all(paths: Paths, documents: Iterable[Document], processes: int) -> It
         yield from _ordered_map(pool, read, documents, in_flight=processes * 4)
 
 
-def _ordered_map(pool, function, items: Iterable, in_flight: int, chunk: int = 16) -> Iterator:
-    """pool.map with a bounded number of pending chunks (pool.map would read every item first)."""
+def _ordered_map(pool, read, documents: Iterable[Document], in_flight: int, chunk: int = 32) -> Iterator[LakeRows]:
+    """The rows of each chunk of documents, in order, with a bounded number of chunks pending
+    (pool.map would read every document first)."""
     window: deque = deque()
-    for items_chunk in _chunks(items, chunk):
-        window.append(pool.submit(_apply, function, items_chunk))
+    for documents_chunk in _chunks(documents, chunk):
+        window.append(pool.submit(_read_chunk, read, documents_chunk))
         if len(window) >= in_flight:
-            yield from window.popleft().result()
+            yield window.popleft().result()
     while window:
-        yield from window.popleft().result()
+        yield window.popleft().result()
 
 
-def _apply(function, items: list) -> list:
-    return [function(item) for item in items]
+def _read_chunk(read, documents: list[Document]) -> LakeRows:
+    """A chunk's rows merged in the worker: one result to pickle and send back, not one per document."""
+    rows = LakeRows()
+    for document in documents:
+        rows.merge(read(document))
+    return rows
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -189,12 +199,20 @@ def _write(con, batch: LakeRows) -> None:
     try:
         for table, rows in batch.tables.items():
             if rows:
-                con.execute(INSERT[table], [list(column) for column in zip(*rows)])
+                con.register("batch", _arrow(table, rows))
+                con.execute(INSERT[table])
+                con.unregister("batch")
         crash_points.pause("GREENMFG_FAULT_PAUSE_IN_EXTRACT")  # inside the transaction
         con.commit()
     except Exception:
         con.rollback()
         raise
+
+
+def _arrow(table: str, rows: list[tuple]) -> pa.Table:
+    """Rows → an Arrow table, each column's type inferred by Arrow (None as null); DuckDB
+    casts to the lake's types on insert (e.g. ISO date strings to DATE)."""
+    return pa.table([pa.array(column) for column in zip(*rows)], names=list(LakeRows.COLUMNS[table]))
 
 
 def _tally(stats: ExtractStats, counts: dict[str, Counter]) -> None:
