@@ -40,6 +40,7 @@ class RawStore:
     def __init__(self, raw_dir: Path):
         self.objects = raw_dir / "objects"
         self.manifests = raw_dir / "manifests"
+        self._objects = str(self.objects)  # read() joins strings: pathlib cost 3x the read of a notice page
 
     def object_path(self, sha256: str) -> Path:
         return self.objects / sha256[:2] / sha256
@@ -61,7 +62,8 @@ class RawStore:
         return digest
 
     def read(self, sha256: str) -> bytes:
-        return self.object_path(sha256).read_bytes()
+        with open(os.path.join(self._objects, sha256[:2], sha256), "rb") as fh:
+            return fh.read()
 
     def manifest_dir(self, source_id: str, run_id: str) -> Path:
         return self.manifests / f"source={source_id}" / f"run={run_id}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Order matters: the first pattern found wins.
 DESIGNATION_TYPES: list[tuple[str, re.Pattern]] = [
@@ -17,6 +18,7 @@ LIST_YEAR = re.compile(r"(20\d{2})\s*年度")
 TITLE_YEAR = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
+@lru_cache(maxsize=4096)  # list labels and titles repeat row after row
 def designation_type(text: str) -> str | None:
     for code, pattern in DESIGNATION_TYPES:
         if pattern.search(text or ""):

@@ -24,6 +24,7 @@ TERMS = [
     (r"绿色(?:制造)?(?:示范)?产品", "green_design_product"),
 ]
 TERM = "|".join(f"(?:{t})" for t, _ in TERMS)
+TERM_PATTERN = re.compile(TERM)  # compiled once: the hot rules call it per sentence and per name
 UNIT = r"(?:家|个|种|款|项|件|户)"
 LEVEL = r"(?P<level>国家级|国家|省级|市级|县级|区级)?"
 NUMBER = r"(?P<value>\d+(?:\.\d+)?|[一二三四五六七八九十两]{1,3})"
@@ -72,15 +73,17 @@ def _level(text: str | None) -> str | None:
 
 
 LEVEL_BEFORE_TERM = re.compile(r"(国家级|国家|省级|市级|县级|区级)(?:" + TERM + r")")
+MIIT, SUB_NATIONAL = re.compile(r"工信部|工业和信息化部"), re.compile(r"省级|市级|县级")
 
 
+@lru_cache(maxsize=4096)  # a page asks for its title's and each sentence's level once per name
 def designation_level(text: str | None) -> str | None:
     """Level of the designations a sentence or title speaks of: 省级绿色工厂 → provincial;
     a list published by MIIT (工信部…) with no other level named → national."""
     text = clean_text(text or "")
     if match := LEVEL_BEFORE_TERM.search(text):
         return _level(match.group(1))
-    if re.search(r"工信部|工业和信息化部", text) and not re.search(r"省级|市级|县级", text):
+    if MIIT.search(text) and not SUB_NATIONAL.search(text):
         return "national"
     return None
 
@@ -94,8 +97,13 @@ def _number(value: str) -> float:
     return int(number) if number.is_integer() else number
 
 
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE.findall(clean_text(text)) if s.strip()]
+def sentences(text: str) -> tuple[str, ...]:
+    return _sentences(clean_text(text))
+
+
+@lru_cache(maxsize=256)  # the fact patterns and the names in prose split the same cleaned body
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in SENTENCE.findall(text) if s.strip())
 
 
 PLAN_END = re.compile(r"到\s*(20\d{2})\s*年|(20\d{2})\s*[—\-–~至]\s*(20\d{2})\s*年")
@@ -174,7 +182,7 @@ def _star_continuations(sentence: str, kind: str, target_year, region) -> list[F
     """五星级绿色工厂8家,四星级60家 | 绿色工厂8个(其中国家级2个、省级6个): the term carries over."""
     out = []
     for m in STAR_CONTINUATION.finditer(sentence):
-        before = list(re.finditer(TERM, sentence[:m.start()]))
+        before = list(TERM_PATTERN.finditer(sentence[:m.start()]))
         if not before:
             continue
         out.append(Fact(kind, term_type(before[-1].group(0)), _number(m.group("value")), m.group("unit"), sentence,

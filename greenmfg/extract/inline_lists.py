@@ -39,6 +39,7 @@ def inline_lists(page, body_text: str, title: str) -> dict[str, list[InlineRow]]
             seen.add(key)
             groups[dtype].append(row)
 
+    title_type, title_level = classify.designation_type(clean_text(title)), designation_level(title)
     for table in page.iter("table"):
         try:
             extraction = extract_rows(clean_rows(table_rows(table)))
@@ -46,11 +47,10 @@ def inline_lists(page, body_text: str, title: str) -> dict[str, list[InlineRow]]
             continue  # a layout or metadata table, not a list
         for row in extraction.rows:
             label = clean_text(" ".join(filter(None, [row.fields.get("category"), row.category])))
-            dtype = classify.designation_type(label) or classify.designation_type(clean_text(title))
+            dtype = classify.designation_type(label) or title_type
             add(dtype, InlineRow(row.fields.get("name", ""), row.fields.get("region_text"), label or None,
-                                 " | ".join(v for v in row.fields.values() if v),
-                                 designation_level(label) or designation_level(title)))
+                                 " | ".join(filter(None, row.fields.values())), designation_level(label) or title_level))
     for entity in extract_names(body_text):
         add(entity.designation_type, InlineRow(entity.name, None, None, entity.evidence,
-                                               designation_level(entity.evidence) or designation_level(title)))
+                                               designation_level(entity.evidence) or title_level))
     return dict(groups)

@@ -27,11 +27,12 @@ _LOOKUP = {syn: canon for canon, syns in HEADER_SYNONYMS.items() for syn in syns
 CATEGORY = re.compile(r"^[一二三四五六七八九十百]+[、.．]\s*\S")
 NOTE = re.compile(r"^(适用评价标准|绿色设计亮点|备注|注)[:：]")
 SEQ = re.compile(r"^\d{1,5}$")
+SPACES = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
     """Full-width → half-width, no spaces: for matching only (originals are kept)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+    return SPACES.sub("", unicodedata.normalize("NFKC", text or ""))
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from greenmfg.extract.facts import TERM, TERM_MARK, sentences, term_type
+from greenmfg.extract.facts import TERM, TERM_MARK, TERM_PATTERN, sentences, term_type
 from greenmfg.extract.list_rows import _LOOKUP, extract_rows, fold
 from greenmfg.extract.normalize import clean_text
 
@@ -25,6 +25,8 @@ LOCATION_PREFIX = re.compile(r"^[\u4e00-\u9fa5]{1,4}[县区](?=(?:" + "|".join(P
 # A sentence names designated entities only when it says they were listed.
 DESIGNATION_CUE = re.compile(r"入选|上榜|榜上有名|获评|被评为|入围|认定|确定|名单|获批|成为|分别是|分别为")
 SHORT_NAME = re.compile(r"^[\u4e00-\u9fa5A-Za-z()·]{2,12}$")
+NOT_A_SHORT_NAME = re.compile(TERM + r"|\d|名单|企业|公司")
+CLAUSE_END = re.compile(r"(?<=[,，])")
 
 
 @dataclass
@@ -37,7 +39,7 @@ class NamedEntity:
 def _full_name(item: str) -> str | None:
     """A full company, group or park name; a news-style location prefix (东至县安徽…) is dropped."""
     match = COMPANY.match(item) or GROUP.match(item) or PARK.match(item)
-    if not match or re.search(TERM, match.group(1)) or "的" in match.group(1):
+    if not match or TERM_PATTERN.search(match.group(1)) or "的" in match.group(1):
         return None
     return LOCATION_PREFIX.sub("", match.group(1))
 
@@ -49,11 +51,11 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     for sentence in sentences(text):
         if TERM_MARK not in sentence:
             continue
-        terms = [(m.start(), term_type(m.group(0))) for m in re.finditer(TERM, sentence)]
+        terms = [(m.start(), term_type(m.group(0))) for m in TERM_PATTERN.finditer(sentence)]
         if not terms or not DESIGNATION_CUE.search(sentence):
             continue
         offset = 0
-        for clause in re.split(r"(?<=[,，])", QUOTED.sub(lambda m: "＂" * len(m.group(0)), sentence)):
+        for clause in CLAUSE_END.split(QUOTED.sub(lambda m: "＂" * len(m.group(0)), sentence)):
             start, offset = offset, offset + len(clause)
             dtype = _type_for_clause(terms, start, offset)
             items = [TRAILING.sub("", LEADING_CUES.sub("", item.strip().rstrip(",，"))) for item in clause.split("、")]
@@ -63,7 +65,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             for item, name in zip(items, full):
                 if name:
                     out.append(NamedEntity(name, dtype, sentence))
-                elif len(items) > 1 and SHORT_NAME.match(item) and not re.search(TERM + r"|\d|名单|企业|公司", item):
+                elif len(items) > 1 and SHORT_NAME.match(item) and not NOT_A_SHORT_NAME.search(item):
                     out.append(NamedEntity(item, dtype, sentence))
     return out
 
@@ -96,7 +98,7 @@ def names_from_text_tables(text: str, dtype_hint: str | None = None) -> list[Nam
 
 def extract_names(text: str) -> list[NamedEntity]:
     hint = None
-    if match := re.search(TERM, clean_text(text)):
+    if match := TERM_PATTERN.search(clean_text(text)):
         hint = term_type(match.group(0))
     seen, out = set(), []
     for entity in names_from_text_tables(text, hint) + names_from_prose(text):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from greenmfg.extract import classify
@@ -95,13 +96,18 @@ class LakeRows:
 def read_document(raw_dir: Path, document: Document) -> LakeRows:
     """The rows one document yields; it is marked extracted with them."""
     out = LakeRows(documents=1)
-    store = RawStore(raw_dir)
+    store = _store(raw_dir)
     if document.kind == "article":
         _article(out, document, store.read(document.sha256))
     else:
         _attachment(out, document, store)
     out.tables["extracted"].append((document.url, document.sha256, document.kind))
     return out
+
+
+@lru_cache(maxsize=4)
+def _store(raw_dir: Path) -> RawStore:
+    return RawStore(raw_dir)
 
 
 def _article(out: LakeRows, doc: Document, html: bytes) -> None:
