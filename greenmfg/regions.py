@@ -51,7 +51,29 @@ def _parse(text: str, year: int) -> dict:
     parser = _cnloc().address_parser
     if year not in parser.year_automatons:  # built once per year (the check alone costs 40 µs in cnloc)
         parser._build_automaton([year])
-    return parser.parse_single(text, year, mode=1, drop=["id"])
+    return _parse_names(_division_names(parser.year_automatons[year], text.strip()), year)
+
+
+def _division_names(automaton, text: str) -> tuple[str, ...]:
+    """The division names cnloc reads in a text (its `get_best_matches`): at each start the
+    longest name, left to right, none overlapping. Its parse depends on these names alone."""
+    found = sorted((end - len(value["name"]) + 1, -len(value["name"]), end, value["name"])
+                   for end, value in automaton.iter(text))
+    names, last_end = [], -1
+    for start, _, end, name in found:
+        if start > last_end:
+            names.append(name)
+            last_end = end
+    return tuple(names)
+
+
+@lru_cache(maxsize=100_000)
+def _parse_names(names: tuple[str, ...], year: int) -> dict:
+    """cnloc's left-to-right parse of those names (enterprise names are all different; the
+    division names in them repeat: 温州, 杭州市 …)."""
+    parser = _cnloc().address_parser
+    automaton = parser.year_automatons[year]
+    return parser.parse_left_to_right([automaton.get(name) for name in names], year)
 
 
 @lru_cache(maxsize=100_000)

@@ -4,6 +4,7 @@ import pytest
 
 from greenmfg.extract import classify
 from greenmfg.extract.list_rows import extract_rows
+from greenmfg import regions
 from greenmfg.regions import resolve, resolve_first, resolve_row
 
 
@@ -138,3 +139,25 @@ def test_every_designation_term_contains_the_mark_that_guards_sentences():
         assert TERM_MARK in pattern
     for sentence in ("二星级绿色低碳工厂", "绿色供应链管理示范企业", "绿色化工园区", "绿色设计示范产品型号"):
         assert TERM_MARK in re.search(TERM, sentence).group(0)
+
+
+def test_region_parse_equals_cnlocs_own_on_every_reference_name_and_region():
+    """regions._parse memoizes cnloc's parse on the division names it reads; the answer must be
+    cnloc's parse_single's, for every enterprise, park and region text of MIIT's lists."""
+    import csv
+
+    from tests.conftest import REFERENCE, REFERENCE_FILES
+
+    texts = {"", "朝阳", "北京市朝阳区", "鼓楼区", "吉林市", "吉林省吉林市", "兵团"}
+    for name in REFERENCE_FILES.values():
+        with open(REFERENCE / name, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                texts.update(v for k, v in row.items() if k != "序号" and v and len(v) < 80)
+    parser = regions._cnloc().address_parser
+    keys = ("province_adcode", "city_adcode", "county_adcode", "province_name", "city_name", "county_name")
+    for year in (2017, 2024):
+        regions._parse("", year)  # builds the year's automaton
+        differ = [t for t in sorted(texts) if [regions._parse(t, year)[k] for k in keys]
+                  != [parser.parse_single(t, year, mode=1)[k] for k in keys]]
+        assert differ == [], differ[:5]
+    assert len(texts) > 3000

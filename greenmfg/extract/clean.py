@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from greenmfg.extract.normalize import match_key
 
@@ -15,6 +16,11 @@ SPAM = re.compile(r"火箭vs|全场录像|博彩|赌场|皇冠(?:电脑版|网�
 EMPTY_BRACKETS = re.compile(r"^(?:\[\]\s*)+(?:\[返回顶部\])?\s*(?:\[\]\s*)*$")
 
 
+@lru_cache(maxsize=8192)  # salutations, signatures and table headers recur from notice to notice
+def _line_key(line: str) -> str:
+    return match_key(line)
+
+
 def clean_body(text: str) -> str:
     """Drop chrome and spam lines and any paragraph already seen (mirrors print bodies twice)."""
     out, seen = [], set()
@@ -25,7 +31,7 @@ def clean_body(text: str) -> str:
             continue
         if CHROME.match(stripped) or SPAM.search(stripped) or EMPTY_BRACKETS.match(stripped):
             continue
-        key = match_key(stripped)
+        key = _line_key(stripped)
         if len(key) >= 12 and key in seen:
             continue
         seen.add(key)
