@@ -9,6 +9,7 @@ import pytest
 
 from greenmfg import pipeline
 from greenmfg.gate import GateFailed
+from greenmfg.settings import Paths
 from tests.conftest import mart_snapshot, reference_counts
 
 pytestmark = pytest.mark.slow
@@ -64,8 +65,9 @@ def test_lists_carry_batch_year_date_and_doc_number(pipeline_home):
     assert row == ("2021年度", 2021, "2022-01-15", "工信厅节函〔2022〕7号", "national", "工业和信息化部")
 
 
-def test_a_second_run_finds_nothing_new_and_a_rebuild_adds_no_rows(pipeline_home, monkeypatch):
-    paths, first = pipeline_home
+def test_a_second_run_finds_nothing_new_and_a_rebuild_adds_no_rows(pipeline_home, monkeypatch, tmp_path):
+    shutil.copytree(pipeline_home[0].home, tmp_path / "home", symlinks=True)
+    paths, first = Paths(tmp_path / "home"), pipeline_home[1]  # a copy: the shared home keeps one run
     from greenmfg import run_report
     from greenmfg.mirror.server import MirrorThread
 
@@ -175,8 +177,6 @@ def test_dbt_build_has_no_warnings_and_docs_are_generated(pipeline_home):
 
 
 def test_a_header_row_loaded_as_data_fails_the_raw_gate(pipeline_home, tmp_path):
-    from greenmfg.settings import Paths
-
     shutil.copytree(pipeline_home[0].home, tmp_path / "home", symlinks=True)
     paths = Paths(tmp_path / "home")  # a copy: the shared lake stays clean
     with duckdb.connect(str(paths.lake_db)) as con:
