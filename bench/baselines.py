@@ -1,12 +1,12 @@
 """The baselines each stage is measured against, on the same input in the same run:
 
-- `lxml`: a bare lxml parse of every HTML page of the corpus (what extraction is compared to);
+- `lxml`: a bare lxml parse of every notice page the run fetched (what extraction is compared to);
 - `duckdb`: a bare DuckDB load of the raw manifests the load stage reads (JSON lines) into a
   database file, as the load stage writes the lake (and, for reference, into memory);
 - `scrapy`: a minimal Scrapy spider crawling the same mirror (list pages → articles →
   attachments) at the same concurrency, one request at a time per site, as the scrapers do.
 
-    python -m bench.baselines lxml --corpus DIR | duckdb --home DIR | scrapy --corpus DIR --mirror URL
+    python -m bench.baselines lxml --home DIR | duckdb --home DIR | scrapy --corpus DIR --mirror URL
 Prints {"seconds": …, "items": …} as JSON.
 """
 
@@ -18,14 +18,29 @@ import time
 from pathlib import Path
 
 
-def lxml_parse(corpus: Path) -> dict:
+def lxml_parse(pages: list[Path]) -> dict:
     import lxml.html
 
-    pages = sorted((corpus / "sites").rglob("*.html"))
     started = time.perf_counter()
     for page in pages:
         lxml.html.fromstring(page.read_bytes()).text_content()
     return {"seconds": time.perf_counter() - started, "items": len(pages)}
+
+
+def fetched_notice_pages(home: Path) -> list[Path]:
+    """The notice pages the run fetched, as the raw store holds them: the pages extraction
+    read (the corpus folder may hold more, e.g. notices an earlier 1% refresh added)."""
+    import duckdb
+
+    from greenmfg.raw_store import RawStore
+    from greenmfg.settings import Paths
+
+    paths = Paths(home)
+    with duckdb.connect(str(paths.lake_db), read_only=True) as con:
+        digests = con.execute("select distinct sha256 from fetch_log where kind = 'article' and sha256 is not null "
+                              "order by 1").fetchall()
+    store = RawStore(paths.raw_dir)
+    return [store.object_path(digest) for (digest,) in digests]
 
 
 def duckdb_read(home: Path) -> dict:
@@ -102,7 +117,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=4)
     args = parser.parse_args()
     if args.baseline == "lxml":
-        result = lxml_parse(args.corpus)
+        result = lxml_parse(fetched_notice_pages(args.home))
     elif args.baseline == "duckdb":
         result = duckdb_read(args.home)
     else:

@@ -93,7 +93,7 @@ def bench(notices: int, rows: int, sources: int, concurrency: int) -> dict:
         print("full run", flush=True)
         results = {"corpus": generated, "concurrency": concurrency, "full": run_stages(env, "full", concurrency)}
         results["baselines"] = {  # on the corpus and manifests the full run read
-            "lxml": baseline("lxml", env, corpus=corpus),
+            "lxml": baseline("lxml", env, home=home),
             "duckdb": baseline("duckdb", env, home=home),
         }
         print("no-change refresh", flush=True)

@@ -17,7 +17,27 @@ def test_the_scaled_corpus_reads_like_a_real_site(tmp_path):
     assert len(listed) == 4 and {r["designation_type"] for r in listed} == {"green_factory"}
     assert all(r["level"] == "provincial" and r["adcode"] for r in listed)
     assert [r["value"] for r in records if r["record_type"] == "reported_count"] == [4]  # the count it states
-    assert baselines.lxml_parse(tmp_path)["items"] == 12  # 10 articles and one list page per site
+    assert baselines.lxml_parse(sorted((tmp_path / "sites").rglob("*.html")))["items"] == 12  # 10 notices, 2 lists
+
+
+def test_the_lxml_baseline_parses_the_notice_pages_the_run_fetched(tmp_path):
+    import duckdb
+
+    from greenmfg.raw_store import RawStore
+    from greenmfg.settings import Paths
+
+    paths = Paths(tmp_path)
+    store, html = RawStore(paths.raw_dir), "<html><body><p>绿色工厂{}</p></body></html>"
+    notices = [store.put(html.format(n).encode()) for n in range(3)]
+    listing = store.put(b"<html><body><ul class='list'></ul></body></html>")
+    paths.lake_db.parent.mkdir(parents=True)
+    with duckdb.connect(str(paths.lake_db)) as con:
+        con.execute("create table fetch_log (kind varchar, sha256 varchar)")
+        con.execute("insert into fetch_log values ('article', ?), ('article', ?), ('article', ?), ('article', ?), "
+                    "('list', ?), ('attachment', 'x'), ('article', null)", [*notices, notices[0], listing])
+    pages = baselines.fetched_notice_pages(tmp_path)
+    assert sorted(p.name for p in pages) == sorted(notices)  # each stored notice once; no list page
+    assert baselines.lxml_parse(pages)["items"] == 3
 
 
 def test_growing_the_corpus_keeps_every_file_and_adds_the_newest(tmp_path):
