@@ -26,3 +26,14 @@ def test_match_key_equates_a_mirror_title_with_the_original():
     original = "关于公布江苏省绿色工厂（第二批）名单的通知"
     mirror = "關於公佈江蘇省綠色工廠(第二批)名單的通知"
     assert match_key(original) == match_key(mirror)
+
+
+def test_the_convertible_check_finds_every_convertible_character():
+    """The fast check OpenCC is skipped on: every character a conversion can change is found,
+    in the BMP and beyond it, and simplified text passes unconverted."""
+    from greenmfg.extract.normalize import _convertible, has_convertible
+
+    chars = _convertible()
+    assert any(ord(c) > 0xFFFF for c in chars)
+    assert all(has_convertible(f"绿色工厂{c}名单") for c in chars)
+    assert not has_convertible("关于公布2024年度绿色制造名单的通知（第一批）𠀀")

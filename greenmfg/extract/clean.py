@@ -23,13 +23,20 @@ def _line_key(line: str) -> str:
 
 def clean_body(text: str) -> str:
     """Drop chrome and spam lines and any paragraph already seen (mirrors print bodies twice)."""
+    text = text or ""
+    # Patterns no line can match are not tried line by line: a line is part of the text, so a
+    # line's match is the text's too. Removing inline chrome can join new words, so after it
+    # the spam and bracket checks run on every line.
+    inline = CHROME_INLINE.search(text) is not None
+    spam = inline or SPAM.search(text) is not None
+    brackets = inline or "[]" in text
     out, seen = [], set()
-    for raw in (text or "").splitlines():
-        line = CHROME_INLINE.sub("", raw).rstrip()
+    for raw in text.splitlines():
+        line = (CHROME_INLINE.sub("", raw) if inline else raw).rstrip()
         stripped = line.strip()
         if not stripped:
             continue
-        if CHROME.match(stripped) or SPAM.search(stripped) or EMPTY_BRACKETS.match(stripped):
+        if CHROME.match(stripped) or (spam and SPAM.search(stripped)) or (brackets and EMPTY_BRACKETS.match(stripped)):
             continue
         key = _line_key(stripped)
         if len(key) >= 12 and key in seen:

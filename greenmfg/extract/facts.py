@@ -38,6 +38,8 @@ PERCENT = re.compile(
 TARGET_CUE = re.compile(r"到\s*(?P<year>20\d{2})\s*年|(?P<plan>计划|目标|力争|争取|未来\s*\d+\s*年|将(?:创建|培育|建成|新增|打造)|每年)")
 CUMULATIVE_CUE = re.compile(r"累计|截至|截止|至此|共有|已有|已在|先后|总数|已累计")
 REMOVED_CUE = re.compile(r"移出|撤销|取消其?荣誉")
+# What every count and star continuation has: a number, then its unit (8家, 三个, 50 家)
+COUNT_CUE = re.compile(r"(?:\d|[一二三四五六七八九十两])\s*" + UNIT)
 SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 REGION_IN_SENTENCE = re.compile(r"([\u4e00-\u9fa5]{2,6}?(?:省|市|县|区|自治区))(?:共有|新增|已|累计|的|共|有|今年|将)")
 
@@ -136,14 +138,17 @@ def _sentence_facts(text: str, default_year: int | None) -> list[Fact]:
     for sentence in sentences(text):
         if TERM_MARK not in sentence and "%" not in sentence:
             continue  # neither a count of designations nor a percentage target
+        counted = COUNT_CUE.search(sentence) is not None
+        if not counted and "%" not in sentence:
+            continue  # a designation named, but no number of them
         target = TARGET_CUE.search(NOUN_PLAN.sub("", sentence))
         if target and not target.group("year") and CUMULATIVE_CUE.search(sentence):
             target = None  # "截至去年底…累计创建": an achieved total, whatever plans the sentence names
         target_year = int(target.group("year")) if target and target.group("year") else (
             default_year if target else None)
         kind = "policy_target" if target else "reported_count"
-        region = REGION_IN_SENTENCE.search(sentence)
-        for match in _count_matches(sentence):
+        region = REGION_IN_SENTENCE.search(sentence) if counted else None
+        for match in _count_matches(sentence) if counted else ():
             dtype = term_type(match.group("term"))
             value = _number(match.group("value"))
             indicator = _clause_indicator(sentence, match.start())
@@ -156,7 +161,7 @@ def _sentence_facts(text: str, default_year: int | None) -> list[Fact]:
                 evidence=sentence, level=_level(match.group("level")), indicator=indicator,
                 target_year=target_year, cumulative=bool(CUMULATIVE_CUE.search(sentence)) if kind == "reported_count" else None,
                 region_name=region.group(1) if region else None))
-        facts += _star_continuations(sentence, kind, target_year, region)
+        facts += _star_continuations(sentence, kind, target_year, region) if counted else []
         if target:
             for match in PERCENT.finditer(sentence):
                 for value in match.group("values").split("、"):

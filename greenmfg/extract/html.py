@@ -9,6 +9,7 @@ where BeautifulSoup builds it again in Python (parse, select and text of a bench
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 from lxml import etree
@@ -17,6 +18,7 @@ from lxml.cssselect import CSSSelector
 from greenmfg.extract.encoding import decode_html
 
 CODE_TAGS = ("script", "style", "noscript", "template")
+_THREAD = threading.local()
 
 
 def parse_html(body: bytes | str, content_type: str | None = None, hint: str | None = None) -> etree._Element:
@@ -38,8 +40,12 @@ def _parser() -> etree.HTMLParser:
     # plain etree elements (lxml.html's element classes cost a Python call per element);
     # huge_tree: unclosed tags (<font> after <font>) nest old CMS pages past libxml2's default
     # depth of 256, and the raw file is already capped in size (settings.max_file_bytes);
-    # a new parser per page: lxml parsers must not be shared between threads
-    return etree.HTMLParser(encoding="utf-8", huge_tree=True)
+    # one parser per thread (lxml parsers must not be shared between threads), reused page
+    # after page: its error_log holds the last page's errors
+    parser = getattr(_THREAD, "parser", None)
+    if parser is None:
+        parser = _THREAD.parser = etree.HTMLParser(encoding="utf-8", huge_tree=True)
+    return parser
 
 
 @lru_cache(maxsize=256)

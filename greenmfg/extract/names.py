@@ -80,8 +80,10 @@ def _type_for_clause(terms: list[tuple[int, str | None]], start: int, end: int) 
 
 def names_from_text_tables(text: str, dtype_hint: str | None = None) -> list[NamedEntity]:
     """Pipe tables pasted as text; a one-column table needs only its name header."""
-    rows = [[c.strip() for c in line.strip().strip("|").split("|")]
-            for line in clean_text(text).splitlines() if "|" in line]
+    text = clean_text(text)
+    if "|" not in text:
+        return []
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in text.splitlines() if "|" in line]
     rows = [r for r in rows if any(r)]
     if not rows:
         return []

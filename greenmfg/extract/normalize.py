@@ -43,12 +43,32 @@ def _convertible() -> frozenset[str]:
     return frozenset(chars | set(VARIANTS_FROM))
 
 
+@lru_cache(maxsize=1)
+def _convertible_pattern() -> tuple[re.Pattern, frozenset[str]]:
+    """`_convertible` as a character class (a C scan: ~5x faster than `isdisjoint`, which
+    makes a string of each character), plus the characters beyond the BMP, which a class
+    that includes them would scan slowly; a text has those rarely."""
+    chars = _convertible()
+    bmp = "".join(sorted(c for c in chars if ord(c) <= 0xFFFF))
+    return re.compile("[" + re.escape(bmp) + "]"), frozenset(c for c in chars if ord(c) > 0xFFFF)
+
+
+BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def strip_pinyin(text: str) -> str:
-    return PINYIN.sub("", text)
+    return PINYIN.sub("", text) if "(" in text else text
+
+
+def has_convertible(text: str) -> bool:
+    """Whether the text holds a character of `_convertible`."""
+    pattern, beyond_bmp = _convertible_pattern()
+    return pattern.search(text) is not None or (BEYOND_BMP.search(text) is not None
+                                                and not beyond_bmp.isdisjoint(text))
 
 
 def to_simplified(text: str) -> str:
-    if _convertible().isdisjoint(text):
+    if not has_convertible(text):
         return text
     return _t2s().convert(text).translate(VARIANTS)
 

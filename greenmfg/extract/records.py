@@ -93,9 +93,10 @@ class LakeRows:
         return sum(len(rows) for rows in self.tables.values())
 
 
-def read_document(raw_dir: Path, document: Document) -> LakeRows:
-    """The rows one document yields; it is marked extracted with them."""
-    out = LakeRows(documents=1)
+def read_document(raw_dir: Path, document: Document, out: LakeRows | None = None) -> LakeRows:
+    """The rows one document yields, added to `out` if given; it is marked extracted with them."""
+    out = out if out is not None else LakeRows()
+    out.documents += 1
     store = _store(raw_dir)
     if document.kind == "article":
         _article(out, document, store.read(document.sha256))
