@@ -21,6 +21,20 @@ def test_clean_text_is_total_and_width_folded(text):
     assert isinstance(match_key(text), str)
 
 
+FULL_WIDTH_MIX = st.text(st.one_of(HAN, st.characters(min_codepoint=0xFF01, max_codepoint=0xFF65),
+                                   st.characters(min_codepoint=0x300, max_codepoint=0x36F),  # combining marks
+                                   st.sampled_from("\u3000 aA1(〔⑴㈠ｶﾞ"), st.characters(codec="utf-8", exclude_categories=("Cs",))),
+                         max_size=40)
+
+
+@given(FULL_WIDTH_MIX)
+@settings(max_examples=500)
+def test_nfkc_fast_path_equals_unicodedata(text):
+    from greenmfg.extract.normalize import nfkc
+
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
 @given(st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7E), max_size=30))
 def test_match_key_ignores_full_width_forms(ascii_text):
     full_width = "".join(chr(ord(c) + 0xFEE0) for c in ascii_text)  # ！ … ～

@@ -64,6 +64,8 @@ def select_one(node, css: str):
 
 def text_of(node, separator: str = "\n") -> str:
     """The node's text, pieces stripped and joined by `separator` (comments are not text)."""
+    if not len(node):  # no child element: its text is the one piece (most cells, titles, links)
+        return (node.text or "").strip()
     return separator.join(filter(None, map(str.strip, node.itertext())))
 
 

@@ -70,7 +70,10 @@ class LakeRows:
     documents: int = 0
 
     def count(self, source_id: str, what: str, n: int = 1) -> None:
-        self.counts.setdefault(source_id, Counter())[what] += n
+        counts = self.counts.get(source_id)
+        if counts is None:
+            counts = self.counts[source_id] = Counter()
+        counts[what] += n
 
     def quarantine(self, record: dict, stage: str, rule: str, reason: str, row_number: int | None = None) -> None:
         self.tables["quarantine"].append((record["source_id"], record["url"], record.get("sha256"), row_number,
