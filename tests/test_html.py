@@ -35,6 +35,22 @@ def test_body_text_is_what_beautifulsoup_gives(source_id, page):
     assert spider.parse_article(spider.page(body), "http://example.test/a.html").body_text == node.get_text("\n", strip=True)
 
 
+def test_simple_selectors_find_what_cssselect_finds():
+    """`tag`, `tag.class` and `#id` are matched without XPath: on every saved page, with every
+    source's article selectors and some tricky ones, the node is cssselect's first match."""
+    from greenmfg.extract.html import _selector, _simple
+
+    selectors = {s for c in registry().values() for s in (c.article.title, c.article.body, c.article.date) if s}
+    selectors |= {"#con_con", "div", "p.a", "td", "span.time", "div.TRS_Editor", "body", "a"}
+    assert {s for s in selectors if _simple(s)} >= {"#con_con", "div.TRS_Editor", "h1", "td"}
+    pages = [parse_html(p.read_bytes()) for p in sorted(FILES.glob("*/*.html"))]
+    pages.append(parse_html(b'<div class="x\tTRS_Editor\n"><p class="a\xa0b">1</p><p class="A b a">2</p></div>'))
+    for page in pages:
+        for css in selectors:
+            found = _selector(css)(page)
+            assert select_one(page, css) is (found[0] if found else None), css
+
+
 def test_code_and_comments_are_not_text():
     tree = parse_html("<html><body><div id=b> 一 <!-- 注释 --><script>var x;</script><style>p{}</style>"
                       "<p> 二 </p>三<noscript>四</noscript></div>尾</body></html>".encode())

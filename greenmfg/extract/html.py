@@ -9,6 +9,7 @@ where BeautifulSoup builds it again in Python (parse, select and text of a bench
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -53,13 +54,41 @@ def _selector(css: str) -> CSSSelector:
     return CSSSelector(css, translator="html")
 
 
+# `tag`, `tag.class` and `#id`, the usual article selectors, are matched by walking the tree:
+# 2 µs against 5 µs for cssselect's XPath. Same rule as cssselect's: class tokens are split
+# at XML white space (XPath's normalize-space), the node itself counts (descendant-or-self).
+SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?(?:\.([A-Za-z_][\w-]*)|#([A-Za-z_][\w-]*))?$")
+XML_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+@lru_cache(maxsize=256)
+def _simple(css: str) -> tuple[str | None, str | None, str | None] | None:
+    match = SIMPLE_SELECTOR.match(css.strip())
+    return match.groups() if match and any(match.groups()) else None
+
+
 def select(node, css: str) -> list:
     return _selector(css)(node)
 
 
 def select_one(node, css: str):
+    simple = _simple(css)
+    if simple is not None:
+        return _first(node, *simple)
     found = _selector(css)(node)
     return found[0] if found else None
+
+
+def _first(node, tag: str | None, css_class: str | None, element_id: str | None):
+    for element in node.iter(tag or etree.Element):
+        if css_class is not None:
+            value = element.get("class")
+            if value is None or css_class not in XML_SPACE.split(value):
+                continue
+        elif element_id is not None and element.get("id") != element_id:
+            continue
+        return element
+    return None
 
 
 def text_of(node, separator: str = "\n") -> str:

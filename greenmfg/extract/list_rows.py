@@ -8,8 +8,9 @@ category/note rows such as "一、家用洗涤剂（58种）" or "适用评价�
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from greenmfg.extract.normalize import nfkc
 
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "seq": ("序号", "编号", "序"),
@@ -32,7 +33,7 @@ SPACES = re.compile(r"\s+")
 
 def fold(text: str) -> str:
     """Full-width → half-width, no spaces: for matching only (originals are kept)."""
-    return SPACES.sub("", unicodedata.normalize("NFKC", text or ""))
+    return SPACES.sub("", nfkc(text or ""))
 
 
 @dataclass
@@ -54,9 +55,13 @@ class NoHeaderFound(ValueError):
 
 
 def header_map(row: list[str]) -> dict[int, str]:
+    return _header_map([fold(cell) for cell in row])
+
+
+def _header_map(folded: list[str]) -> dict[int, str]:
     mapping = {}
-    for index, cell in enumerate(row):
-        canon = _LOOKUP.get(fold(cell))
+    for index, cell in enumerate(folded):
+        canon = _LOOKUP.get(cell)
         if canon and canon not in mapping.values():
             mapping[index] = canon
     return mapping
@@ -82,21 +87,23 @@ def extract_rows(table: list[list[str]]) -> Extraction:
     for number, row in enumerate(table, start=1):
         text = " ".join(c for c in row if c)
         if header_fold is None:
-            mapping = header_map(row)
+            folded = [fold(c) for c in row]
+            mapping = _header_map(folded)
             if _is_header(mapping):
-                out.header, header_fold = mapping, [fold(c) for c in row]
+                out.header, header_fold = mapping, folded
             elif text:
                 out.skipped.append((number, "before header", text))
             continue
         if not text:
             continue
-        if [fold(c) for c in row] == header_fold:
+        folded = [fold(c) for c in row]  # once per row: the repeated-header test and the header map
+        if folded == header_fold:
             out.skipped.append((number, "repeated header", text))
             continue
-        mapping = header_map(row)
+        mapping = _header_map(folded)
         if _is_header(mapping) and not out.rows:  # a second header row (merged two-level header)
             out.header = {**out.header, **mapping}
-            header_fold = [fold(c) for c in row]
+            header_fold = folded
             out.skipped.append((number, "header row", text))
             continue
         single = _single_text(row)
