@@ -14,6 +14,8 @@ COMPANY = re.compile(r"^([\u4e00-\u9fa5A-Za-z0-9()·\-]{2,40}?(?:有限责任公
 GROUP = re.compile(r"^([\u4e00-\u9fa5A-Za-z0-9()·]{2,20}?集团)$")
 PARK = re.compile(r"^([\u4e00-\u9fa5]{2,30}?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|工业园区|产业园区|"
                   r"高新区|产业园|创业园|工业园|科技园))$")
+# What every full name ends with (COMPANY, GROUP, PARK): a clause without one has no full name
+NAME_END = re.compile(r"公司|集团|开发区|园区|高新区|产业园|创业园|工业园|科技园")
 LEADING_CUES = re.compile(r"^(?:分别是|分别为|其中包括|其中|包括|现认定|认定|确定|如|有|以及|和|及|我市|我县|我区|本市|全市|"
                           r"[\u4e00-\u9fa5]{1,4}市将以|将以)+")
 TRAILING = re.compile(r"(?:等.*|上榜.*|入选.*|榜上有名.*|获评.*|入围.*|被评为.*|成为.*|经过.*)$")
@@ -54,14 +56,19 @@ def names_from_prose(text: str) -> list[NamedEntity]:
         terms = [(m.start(), term_type(m.group(0))) for m in TERM_PATTERN.finditer(sentence)]
         if not terms or not DESIGNATION_CUE.search(sentence):
             continue
+        masked = QUOTED.sub(lambda m: "＂" * len(m.group(0)), sentence)
+        if not NAME_END.search(masked):
+            continue
         offset = 0
-        for clause in CLAUSE_END.split(QUOTED.sub(lambda m: "＂" * len(m.group(0)), sentence)):
+        for clause in CLAUSE_END.split(masked):
             start, offset = offset, offset + len(clause)
-            dtype = _type_for_clause(terms, start, offset)
+            if not NAME_END.search(clause):
+                continue
             items = [TRAILING.sub("", LEADING_CUES.sub("", item.strip().rstrip(",，"))) for item in clause.split("、")]
             full = [_full_name(item) for item in items]
             if not any(full):
                 continue
+            dtype = _type_for_clause(terms, start, offset)
             for item, name in zip(items, full):
                 if name:
                     out.append(NamedEntity(name, dtype, sentence))
