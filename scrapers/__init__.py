@@ -41,4 +41,9 @@ def get_spider(source_id: str) -> Spider:
     sources = registry()
     if source_id not in sources:
         raise KeyError(f"unknown source {source_id!r}; known: {sorted(sources)}")
-    return spider_for(sources[source_id])
+    return _spider(sources[source_id])
+
+
+@lru_cache(maxsize=1024)  # one per source's configuration: extraction asks for it once per page
+def _spider(config: SourceConfig) -> Spider:
+    return spider_for(config)
