@@ -35,6 +35,30 @@ def test_nfkc_fast_path_equals_unicodedata(text):
     assert nfkc(text) == unicodedata.normalize("NFKC", text)
 
 
+COUNT_TOKENS = ["国家级", "国家", "省级", "市级", "县", "区级", "绿色", "工厂", "绿色工厂", "绿色供应链管理企业",
+                "绿色设计产品", "绿色工业园区", "五星级", "二", "三星级绿色制造工厂", "名单", "达到", "共", "为", "数",
+                "家", "个", "种", "10", "3", "5.5", "两", "十一", "被评为", "企业", " ", "，", ",", "、", "中", "等"]
+COUNT_TEXT = st.lists(st.sampled_from(COUNT_TOKENS), max_size=16).map("".join)
+
+
+@given(COUNT_TEXT)
+@settings(max_examples=1000)
+def test_term_then_number_scan_equals_finditer(text):
+    from greenmfg.extract.facts import TERM_THEN_NUMBER, _term_then_number
+
+    found = [(m.span(), m.groupdict()) for m in _term_then_number(text)]
+    assert found == [(m.span(), m.groupdict()) for m in TERM_THEN_NUMBER.finditer(text)]
+
+
+def test_term_then_number_starts_where_the_scan_looks():
+    """Every level word and every term begins with a character the scan starts at."""
+    from greenmfg.extract.facts import TERM_THEN_NUMBER_START, TERMS
+
+    for word in ("国家级", "国家", "省级", "市级", "县级", "区级", "绿色工厂", "五星级绿色工厂"):
+        assert TERM_THEN_NUMBER_START.match(word)
+    assert all(pattern.startswith(("绿色", "(?:[二三四五]星级)?绿色")) for pattern, _ in TERMS)
+
+
 @given(st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7E), max_size=30))
 def test_match_key_ignores_full_width_forms(ascii_text):
     full_width = "".join(chr(ord(c) + 0xFEE0) for c in ascii_text)  # ！ … ～

@@ -269,11 +269,25 @@ def _target_row(cells, target_year, evidence) -> list[Fact]:
 
 def _count_matches(sentence: str):
     spans = []
-    for pattern in (TERM_THEN_NUMBER, NUMBER_THEN_TERM):
-        for match in pattern.finditer(sentence):
+    for matches in (_term_then_number(sentence), NUMBER_THEN_TERM.finditer(sentence)):
+        for match in matches:
             if not any(a < match.end() and match.start() < b for a, b in spans):
                 spans.append((match.start(), match.end()))
                 yield match
+
+
+# Where a TERM_THEN_NUMBER match can start: a level (国家级, 省级 …) or a term (绿色…, 五星级…)
+TERM_THEN_NUMBER_START = re.compile(r"[国省市县区绿二三四五]")
+
+
+def _term_then_number(sentence: str):
+    """`TERM_THEN_NUMBER.finditer`, the pattern tried only where a match can start: sre has no
+    prefix to skip ahead with, and tries every position (half the time on a long sentence)."""
+    end = 0
+    for start in TERM_THEN_NUMBER_START.finditer(sentence):
+        if start.start() >= end and (match := TERM_THEN_NUMBER.match(sentence, start.start())):
+            end = match.end()
+            yield match
 
 
 def _drop_repeated_paragraph_facts(facts: list[Fact]) -> list[Fact]:

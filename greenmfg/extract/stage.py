@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import time
 from collections import Counter, deque
@@ -156,8 +157,10 @@ def _read_all(paths: Paths, documents: Iterable[Document], processes: int) -> It
         return
     # forkserver: workers start from a clean process, not a fork of one holding DuckDB's threads
     context = multiprocessing.get_context("forkserver")
-    # cnloc loads its division tables on import (~3 s): once in the server, shared by every worker
+    # cnloc loads its division tables on import (~3 s): once in the server, shared by every worker;
+    # the server starts loading now, while this process runs the query for the documents
     context.set_forkserver_preload(["greenmfg.extract.records", "cnloc"])
+    multiprocessing.forkserver.ensure_running()
     with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker) as pool:
         yield from _ordered_map(pool, read, documents, in_flight=processes * 4)
 
