@@ -125,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("path")
     extract.add_argument("--url", help="the page's real URL (selects its source's parser)")
     evaluation = sub.add_parser("eval", help="precision and recall of the extractors on the labelled set")
-    evaluation.add_argument("--details", action="store_true", help="list every miss and extra")
+    evaluation.add_argument("--details", action="store_true",
+                            help="list every miss and extra of the tuned part (never of the holdout)")
     sources = sub.add_parser("sources", help="the source registry")
     sources_sub = sources.add_subparsers(dest="sources_command", required=True)
     sources_sub.add_parser("list", help="every registered source")
@@ -174,9 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "extract":
         return _extract(args.path, args.url)
     if args.command == "eval":
-        from greenmfg.evaluate import evaluate, report
+        from greenmfg.evaluate import evaluate_parts, report_parts
 
-        print(report(evaluate(), verbose=args.details))
+        print(report_parts(evaluate_parts(), verbose=args.details))
         return 0
     if args.command == "sources":
         from greenmfg import sources_cli

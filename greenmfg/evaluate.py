@@ -1,4 +1,5 @@
-"""Precision and recall of the text extractors against the labelled set (tests/eval/labels.yaml).
+"""Precision and recall of the text extractors against the labelled set (tests/eval/labels.yaml),
+reported apart for the tuned part and the development holdout (tests/eval/holdout.txt).
 
 Matching is by set per document: counts on (designation type, value); targets on
 (designation type, value, unit for percentages, target year, region); names on
@@ -19,7 +20,10 @@ from greenmfg.extract.names import extract_names
 from greenmfg.extract.normalize import match_key
 from greenmfg.settings import CORPUS_DIR, PROJECT_ROOT
 
-LABELS = PROJECT_ROOT / "tests" / "eval" / "labels.yaml"
+EVAL_DIR = PROJECT_ROOT / "tests" / "eval"
+LABELS = EVAL_DIR / "labels.yaml"
+HOLDOUT = EVAL_DIR / "holdout.txt"
+PARTS = ("tuned", "holdout")
 
 
 @dataclass
@@ -46,21 +50,45 @@ class Score:
         self.extras += [(doc, x) for x in predicted - labelled]
 
 
+def document_path(ref: str) -> Path:
+    """seed:000 → reference/seeds/000_*.txt; p2:206 → reference/pages2/206_*.txt; 034 → reference/pages/034_*.txt."""
+    folder, _, stem = ref.rpartition(":")
+    folder = {"": "pages", "p2": "pages2", "seed": "seeds"}[folder]
+    return next((CORPUS_DIR / "reference" / folder).glob(f"{stem}_*.txt"))
+
+
 def document_text(ref: str) -> str:
-    reference = CORPUS_DIR / "reference"
+    text = document_path(ref).read_text(encoding="utf-8")
     if ref.startswith("seed:"):
-        return next((reference / "seeds").glob(f"{ref[5:]}_*.txt")).read_text(encoding="utf-8")
-    lines = next((reference / "pages").glob(f"{ref}_*.txt")).read_text(encoding="utf-8").splitlines()
-    return "\n".join(lines[3:])  # lines 1-3: URL, description, provenance note
+        return text
+    return "\n".join(text.splitlines()[3:])  # lines 1-3: URL, description, provenance note
+
+
+def holdout_ids(path: Path = HOLDOUT) -> frozenset[str]:
+    """The development holdout: documents no rule is written or tuned against."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _target_key(dtype, value, unit, year, region):
     return (dtype, float(value), unit if unit == "%" else None, year, region)
 
 
-def evaluate(labels_path: Path = LABELS) -> dict[str, Score]:
+def labelled_documents(labels_path: Path = LABELS) -> list[dict]:
+    return yaml.safe_load(labels_path.read_text(encoding="utf-8"))
+
+
+def evaluate_parts(labels_path: Path = LABELS, holdout_path: Path = HOLDOUT) -> dict[str, dict[str, Score]]:
+    """Scores of the tuned part and of the development holdout, apart."""
+    holdout = holdout_ids(holdout_path)
+    docs = labelled_documents(labels_path)
+    return {"tuned": evaluate([d for d in docs if str(d["doc"]) not in holdout]),
+            "holdout": evaluate([d for d in docs if str(d["doc"]) in holdout])}
+
+
+def evaluate(docs: list[dict] | None = None) -> dict[str, Score]:
     scores = {"reported_count": Score(), "policy_target": Score(), "designation": Score()}
-    for doc in yaml.safe_load(labels_path.read_text(encoding="utf-8")):
+    for doc in labelled_documents() if docs is None else docs:
         text = clean_body(document_text(str(doc["doc"])))  # as the pipeline reads bodies
         facts = extract_facts(text, default_year=doc.get("year"))
         counts = {(f.designation_type, float(f.value)) for f in facts
@@ -73,6 +101,11 @@ def evaluate(labels_path: Path = LABELS) -> dict[str, Score]:
         if "names" in doc:
             scores["designation"].add(doc["doc"], names, {(t, match_key(n)) for t, n in doc["names"]})
     return scores
+
+
+def report_parts(parts: dict[str, dict[str, Score]], verbose: bool = False) -> str:
+    """Both parts; misses and extras are listed for the tuned part only (the holdout is not to tune on)."""
+    return "\n\n".join(f"{name} part\n{report(parts[name], verbose and name == 'tuned')}" for name in PARTS)
 
 
 def report(scores: dict[str, Score], verbose: bool = False) -> str:
