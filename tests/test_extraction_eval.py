@@ -5,27 +5,42 @@ import json
 
 import pytest
 
-from greenmfg.evaluate import document_text, evaluate
+from greenmfg.evaluate import document_text, evaluate_parts, holdout_ids, labelled_documents
 from greenmfg.extract.document import extract_document
 from greenmfg.extract.facts import extract_facts
 from greenmfg.extract.normalize import match_key
 from tests.conftest import REFERENCE
 
 
+# Issue 17's bar, held on the development holdout (tests/eval/holdout.txt), which no rule is
+# written or tuned against; the tuned part must clear it too.
+THRESHOLDS = {"designation": (0.97, 0.95), "reported_count": (0.95, 0.92), "policy_target": (0.95, 0.90)}
+
+
 @pytest.fixture(scope="module")
-def scores():
-    return evaluate()
+def parts():
+    return evaluate_parts()
 
 
-def test_designation_names_precision_and_recall(scores):
-    s = scores["designation"]
-    assert s.precision >= 0.98 and s.recall >= 0.95, (s.precision, s.recall, s.misses, s.extras)
+@pytest.mark.parametrize("record_type", sorted(THRESHOLDS))
+def test_holdout_precision_and_recall(parts, record_type):
+    s, (precision, recall) = parts["holdout"][record_type], THRESHOLDS[record_type]
+    # figures only: the holdout's misses are not for reading
+    assert s.precision >= precision and s.recall >= recall, (round(s.precision, 3), round(s.recall, 3))
 
 
-@pytest.mark.parametrize("record_type", ["reported_count", "policy_target"])
-def test_counts_and_targets_precision_and_recall(scores, record_type):
-    s = scores[record_type]
-    assert s.precision >= 0.95 and s.recall >= 0.95, (s.precision, s.recall, s.misses, s.extras)
+@pytest.mark.parametrize("record_type", sorted(THRESHOLDS))
+def test_tuned_part_precision_and_recall(parts, record_type):
+    s, (precision, recall) = parts["tuned"][record_type], THRESHOLDS[record_type]
+    assert s.precision >= precision and s.recall >= recall, (s.precision, s.recall, s.misses, s.extras)
+
+
+def test_the_holdout_is_a_third_of_the_labelled_set_across_kinds():
+    docs = {str(d["doc"]): d for d in labelled_documents()}
+    held = holdout_ids()
+    assert held <= set(docs) and len(held) * 3 >= len(docs)
+    for kind in ("names", "targets", "counts"):
+        assert any(kind in docs[ref] for ref in held), kind
 
 
 def facts_of(ref, year=None):

@@ -55,7 +55,7 @@ def test_term_then_number_starts_where_the_scan_looks():
     """Every level word and every term begins with a character the scan starts at."""
     from greenmfg.extract.facts import TERM_THEN_NUMBER_START, TERMS
 
-    for word in ("国家级", "国家", "省级", "市级", "县级", "区级", "绿色工厂", "五星级绿色工厂"):
+    for word in ("国家级", "国家层面", "国家", "省级", "自治区级", "兵团级", "市级", "县级", "区级", "绿色工厂", "五星级绿色工厂"):
         assert TERM_THEN_NUMBER_START.match(word)
     assert all(pattern.startswith(("绿色", "(?:[二三四五]星级)?绿色")) for pattern, _ in TERMS)
 

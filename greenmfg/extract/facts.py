@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from greenmfg.extract.normalize import clean_text
 
@@ -25,23 +26,52 @@ TERMS = [
 ]
 TERM = "|".join(f"(?:{t})" for t, _ in TERMS)
 TERM_PATTERN = re.compile(TERM)  # compiled once: the hot rules call it per sentence and per name
-UNIT = r"(?:家|个|种|款|项|件|户)"
-LEVEL = r"(?P<level>国家级|国家|省级|市级|县级|区级)?"
-NUMBER = r"(?P<value>\d+(?:\.\d+)?|[一二三四五六七八九十两]{1,3})"
-# 绿色工厂874家 | 国家级绿色工厂35家 | 绿色工厂 50 家以上
-TERM_THEN_NUMBER = re.compile(LEVEL + r"(?P<term>" + TERM + r")(?:名单)?(?:达到|达|共|为|数)?\s*" + NUMBER + r"\s*(?P<unit>" + UNIT + r")")
-# 41家绿色工厂 | 45家市级绿色工厂 | 3家绿色供应链管理企业
-NUMBER_THEN_TERM = re.compile(NUMBER + r"\s*(?P<unit>" + UNIT + r")" + r"(?:企业|单位|产品)?(?:先后)?(?:被评为|被认定为|拟认定为|认定为|符合|入选|获评|为)?" + LEVEL + r"(?P<term>" + TERM + r")")
+UNIT = r"(?:家|个|种|款|项|件|户|条|座)"
+# The level a term is qualified by; 省级以上 / 市级及以上 qualify a mixed total, which has no level
+LEVEL_WORD = r"国家级|国家层面|国家|省级|自治区级|兵团级|市级|县级|区级"
+LEVEL = r"(?P<level>" + LEVEL_WORD + r")?(?P<above>及以上|以上)?"
+NUM = r"\d+(?:\.\d+)?|[一二三四五六七八九十两]{1,3}"
+# 8 | 30余 | 1.2万 | 2-3 | 2个至3 (a range keeps its lower bound)
+NUMBER = (r"(?P<value>" + NUM + r")\s*(?:余|多)?(?P<scale>万|千)?"
+          r"(?:\s*" + UNIT + r"?\s*[-~～—–至到]\s*(?:" + NUM + r")\s*(?:万|千)?)?\s*(?:余|多)?")
+# 绿色工厂874家 | 国家级绿色工厂35家 | 绿色工厂 50 家以上 | 省级以上绿色工厂总计27家
+TERM_THEN_NUMBER = re.compile(LEVEL + r"(?P<term>" + TERM + r")(?:公示)?(?:名单)?(?:企业|数量|总数|数)?(?:分别)?[(（]?"
+                              r"(?:达到|已达|达|共计|共有|共|为|总计|合计|累计达?|增至|增加到|超过|逾|近)?\s*"
+                              + NUMBER + r"\s*(?P<unit>" + UNIT + r")")
+# 41家绿色工厂 | 45家市级绿色工厂 | 6家企业入选国家级绿色工厂 | 3家公司入选“国家绿色工厂”名单
+NUMBER_THEN_TERM = re.compile(
+    NUMBER + r"\s*(?P<unit>" + UNIT + r")(?:型号)?(?:制造)?(?:企业|单位|公司|产品|工厂)?(?:的)?"
+    r"(?:先后|成功|分别|均|同时)?(?:被评为|被认定为|被授予|拟认定为|认定为|评为|获评|获批|入选|入围|进入|列入|纳入|"
+    r"成为|符合|上榜|为)?(?:了)?[“\"]?(?:全省|全国|全市|全区|首批|本批|新一批|第[一二三四五六七八九十\d]+批|20\d{2}年度?)*"
+    r"(?:[\u4e00-\u9fa5]{2,5}?[省市县区](?=" + LEVEL_WORD + "|" + TERM_MARK + r"))?"
+    + LEVEL + r"(?P<term>" + TERM + r")")
+# A number of units named without the term (5家企业, 3个工业园区), paired or typed by its clause
+BARE_COUNT = re.compile(NUMBER + r"\s*(?P<unit>" + UNIT + r")(?P<noun>[\u4e00-\u9fa5]{0,8}?)(?=[、和及与]|$)")
+BARE_NOUN_TYPE = [(re.compile(r"园区|集聚区|开发区"), "green_park"), (re.compile(r"工厂"), "green_factory")]
+LISTED = re.compile(r"被认定为|认定为|被评为|评为|获评|入选|入围|上榜|榜上有名|进入|列入|纳入|开展")
 PERCENT = re.compile(
-    r"(?P<indicator>[\u4e00-\u9fa5、“”]{2,30}?)(?:较|比)?(?:“十三五”末|20\d{2}年|上年)?(?:分别)?"
-    r"(?P<direction>下降|降低|提高|提升|达到|增长|保持在|不超过|不高于)(?P<values>\d+(?:\.\d+)?%(?:、\d+(?:\.\d+)?%)*)")
-TARGET_CUE = re.compile(r"到\s*(?P<year>20\d{2})\s*年|(?P<plan>计划|目标|力争|争取|未来\s*\d+\s*年|将(?:创建|培育|建成|新增|打造)|每年)")
-CUMULATIVE_CUE = re.compile(r"累计|截至|截止|至此|共有|已有|已在|先后|总数|已累计")
+    r"(?P<indicator>[\u4e00-\u9fa5、“”]{2,30}?)(?:[较比](?:“十三五”末|20\d{2}\s*年|上年))?(?:分别)?"
+    r"(?P<direction>下降|降低|提高到|提高至|提升到|提升至|提高|提升|达到|增长|保持在|不超过|不高于)"
+    r"(?P<values>\d+(?:\.\d+)?%(?:(?:、|和|以上、)\d+(?:\.\d+)?%)*)")
+INDICATOR_LEAD = re.compile(r"^(?:以上|确保|力争|争取|实现|推动|其中|均|累计|年均|全市|全省|全区|和|及|与|并)+")
+# A clause plans ahead when it says by when (到2025年, 2025年前, “十四五”末), or with 力争 / 将 + a verb
+# of creating; the plan carries on to the next clauses of its sentence.
+STRONG_TARGET = re.compile(
+    r"(?:到|(?<!截)至|(?<![关对属由等])于)\s*(?P<by>20\d{2})\s*年(?!度)|(?P<before>20\d{2})\s*年(?:前|以前|底前)|"
+    r"(?P<goal>20\d{2})\s*年(?:的)?(?:目标|力争|计划|将|要)|[“\"]?(?P<fyp>十[三四五六])五[”\"]?(?:末|时期|期间)|"
+    r"力争|争取|(?<![现特兹并拟])将(?=[^,，]{0,12}?(?:创建|培育|建成|新增|打造|推进|推动|实现|达到|累计|争创|建设|选择|形成))")
+# 目标新增… | 计划培育… | 每年创建…: a plan for its own clause only
+WEAK_TARGET = re.compile(r"目标|计划|预计|每年|年均")
+ACHIEVED = re.compile(r"截至|截止|目前|已|至此|先后|现有|完成|公布|公示|发布|评审|获评|入选|上榜|榜上有名")
+FYP_END = {"十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
+THIS_YEAR = re.compile(r"今年|年内|本年度?|当年")
+CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")
+CUMULATIVE_CUE = re.compile(r"累计|截至|截止|至此|共有|已有|已在|先后|总数|已累计|总计")
 REMOVED_CUE = re.compile(r"移出|撤销|取消其?荣誉")
 # What every count and star continuation has: a number, then its unit (8家, 三个, 50 家)
-COUNT_CUE = re.compile(r"(?:\d|[一二三四五六七八九十两])\s*" + UNIT)
+COUNT_CUE = re.compile(r"(?:\d|[一二三四五六七八九十两])\s*(?:余|多)?(?:万|千)?\s*" + UNIT)
 SENTENCE = re.compile(r"[^。；;！!？?\n]+")
-REGION_IN_SENTENCE = re.compile(r"([\u4e00-\u9fa5]{2,6}?(?:省|市|县|区|自治区))(?:共有|新增|已|累计|的|共|有|今年|将)")
+REGION_IN_SENTENCE = re.compile(r"(?!今年|我|本|该|全|此次|其中)([\u4e00-\u9fa5]{2,6}?(?:省|市|县|区|自治区))(?:共有|新增|已|累计|的|共|有|今年|将)")
 
 
 @dataclass
@@ -90,13 +120,18 @@ def designation_level(text: str | None) -> str | None:
     return None
 
 
-def _number(value: str) -> float:
-    if not value[0].isdigit():
+def _number(value: str, scale: str | None = None) -> float:
+    if value[0].isdigit():
+        number = float(value)
+    else:
         from greenmfg.extract.classify import chinese_number
 
-        return chinese_number(value.replace("两", "二"))
-    number = float(value)
-    return int(number) if number.is_integer() else number
+        number = chinese_number(value.replace("两", "二"))
+    number *= SCALE.get(scale or "", 1)
+    return int(number) if float(number).is_integer() else number
+
+
+SCALE = {"万": 10000, "千": 1000}
 
 
 def sentences(text: str) -> tuple[str, ...]:
@@ -109,7 +144,10 @@ def _sentences(text: str) -> tuple[str, ...]:
 
 
 PLAN_END = re.compile(r"到\s*(20\d{2})\s*年|(20\d{2})\s*[—\-–~至]\s*(20\d{2})\s*年")
-STAR_CONTINUATION = re.compile(r"[,，、(（](?:其中)?(?P<level>[二三四五]星级|国家级|省级|市级)(?P<value>\d+)(?P<unit>家|个)")
+# After a term, the term carries over: 五星级绿色工厂8家,四星级60家 | 绿色工厂8个(其中国家级2个、省级6个) |
+# 新增绿色工厂5家,累计达到30家
+STAR_CONTINUATION = re.compile(r"[,，、(（](?:其中)?(?:(?P<level>[二三四五]星级|国家级|省级|自治区级|兵团级|市级|县级|区级)|"
+                               r"(?:累计|总数|共计|合计|总计)(?:达到|达|为)?)(?P<value>\d+)(?P<unit>家|个|户|种|项)")
 RENAMED_CUE = re.compile(r"变更名称|更名")
 NOUN_PLAN = re.compile(r"行动计划|计划》|工作计划|创建计划|培育计划")
 REGION_CELL = re.compile(r"^(全市|全省|[\u4e00-\u9fa5]{2,8}(?:区|县|市|开发区|港区))$")
@@ -129,10 +167,67 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
     table_lines = {i for i, line in enumerate(lines) if line.count("\t") >= 2}
     prose = "\n".join(line for i, line in enumerate(lines) if i not in table_lines)
     return _drop_repeated_paragraph_facts(
-        _sentence_facts(prose, target_year) + _table_facts(lines, table_lines, target_year))
+        _sentence_facts(prose, default_year, target_year) + _table_facts(lines, table_lines, target_year))
 
 
-def _sentence_facts(text: str, default_year: int | None) -> list[Fact]:
+class Clause(NamedTuple):
+    start: int
+    end: int
+    kind: str  # policy_target | reported_count
+    target_year: int | None
+    cumulative: bool  # a report of a total to date (累计, 截至 …), not of what is new (新增, 本批 …)
+
+
+NEW_CUE = re.compile(r"新增|新培育|新认定|本批|此次|本次|今年|当年|新入选|再添|又有")
+
+
+# A document's name (…行动计划》) plans nothing in this sentence; a baseline (较“十三五”末, 比2020年) is no deadline
+TITLE = re.compile(r"《[^》]*》|[较比][“\"]?十[三四五六]五[”\"]?末|[较比]\s*20\d{2}\s*年(?:底|末)?")
+CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fa5]) +(?=[\u4e00-\u9fa5])")  # PDF line breaks: 清 洁生产
+
+
+def clauses(sentence: str, default_year: int | None, doc_year: int | None = None) -> list[Clause]:
+    """The sentence's clauses, each a plan (policy_target, with the year it is for) or a report.
+    By when (到2025年, “十四五”末) or 力争 / 将 + creating opens a plan that carries on to the next
+    clauses; what is achieved (截至, 已, 完成 …) closes it; 目标 / 计划 / 每年 plan their own clause.
+    到2022年 on a page of 2024 is a past stock, a report."""
+    masked = TITLE.sub(lambda m: "＂" * len(m.group(0)), sentence)
+    out, carried, total = [], None, False  # carried: the open plan's year (0 when it has none)
+    for match in CLAUSE.finditer(masked):
+        clause = match.group(0)
+        total = False if NEW_CUE.search(clause) else True if CUMULATIVE_CUE.search(clause) else total
+        strong = STRONG_TARGET.search(clause)
+        year = _cue_year(clause, default_year) if strong or carried is not None or WEAK_TARGET.search(clause) else None
+        if strong and not (year and default_year and year < default_year):
+            carried = year or carried or 0
+            kind = "policy_target"
+        elif strong or ACHIEVED.search(clause):
+            carried, kind = None, "reported_count"
+        elif WEAK_TARGET.search(clause) or carried is not None:
+            kind, year = "policy_target", year or carried
+        else:
+            kind = "reported_count"
+        out.append(Clause(match.start(), match.end(), kind, (year or doc_year or default_year)
+                          if kind == "policy_target" else None, total))
+    return out
+
+
+def _cue_year(clause: str, default_year: int | None) -> int | None:
+    """The year a plan clause names: 到2025年, 2025年前, 2024年目标, “十四五”末, 今年 (the page's)."""
+    cues = list(STRONG_TARGET.finditer(clause))
+    for match in sorted(cues, key=lambda m: m.group("by") is None):  # 到2025年 before any other cue
+        if year := match.group("by") or match.group("before") or match.group("goal"):
+            return int(year)
+        if match.group("fyp"):
+            return FYP_END.get(match.group("fyp"))
+    return default_year if THIS_YEAR.search(clause) else None
+
+
+def _clause_at(parts: list[Clause], position: int) -> Clause:
+    return next((c for c in parts if c.start <= position < c.end), parts[-1])
+
+
+def _sentence_facts(text: str, default_year: int | None, doc_year: int | None = None) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple] = set()
     for sentence in sentences(text):
@@ -141,34 +236,96 @@ def _sentence_facts(text: str, default_year: int | None) -> list[Fact]:
         counted = COUNT_CUE.search(sentence) is not None
         if not counted and "%" not in sentence:
             continue  # a designation named, but no number of them
-        target = TARGET_CUE.search(NOUN_PLAN.sub("", sentence))
-        if target and not target.group("year") and CUMULATIVE_CUE.search(sentence):
-            target = None  # "截至去年底…累计创建": an achieved total, whatever plans the sentence names
-        target_year = int(target.group("year")) if target and target.group("year") else (
-            default_year if target else None)
-        kind = "policy_target" if target else "reported_count"
+        sentence = CJK_GAP.sub("", sentence)
+        parts = clauses(sentence, default_year, doc_year)
         region = REGION_IN_SENTENCE.search(sentence) if counted else None
-        for match in _count_matches(sentence) if counted else ():
-            dtype = term_type(match.group("term"))
-            value = _number(match.group("value"))
-            indicator = _clause_indicator(sentence, match.start())
-            key = (sentence, dtype, value)
+        region_name = region.group(1) if region else None
+        for position, dtype, value, unit, level in _counts(sentence, parts) if counted else ():
+            clause = _clause_at(parts, position)
+            key = (sentence, dtype, value, clause.kind)
             if key in seen:
                 continue
             seen.add(key)
+            reported = clause.kind == "reported_count"
             facts.append(Fact(
-                record_type=kind, designation_type=dtype, value=value, unit=match.group("unit"),
-                evidence=sentence, level=_level(match.group("level")), indicator=indicator,
-                target_year=target_year, cumulative=bool(CUMULATIVE_CUE.search(sentence)) if kind == "reported_count" else None,
-                region_name=region.group(1) if region else None))
-        facts += _star_continuations(sentence, kind, target_year, region) if counted else []
-        if target:
-            for match in PERCENT.finditer(sentence):
-                for value in match.group("values").split("、"):
-                    facts.append(Fact("policy_target", None, _number(value.rstrip("%")), "%", sentence,
-                                      indicator=f"{match.group('indicator')}{match.group('direction')}",
-                                      target_year=target_year))
+                record_type=clause.kind, designation_type=dtype, value=value, unit=unit, evidence=sentence,
+                level=level, indicator=_clause_indicator(sentence, position), target_year=clause.target_year,
+                cumulative=clause.cumulative if reported else None, region_name=region_name if reported else None))
+        facts += _percent_targets(sentence, parts)
     return facts
+
+
+def _counts(sentence: str, parts: list[Clause]):
+    """(position, type, value, unit, level) of every count in a sentence: term and number side by
+    side, star and level subtotals after a term, and numbers whose type their clause tells."""
+    spans, previous = [], (None, -1)  # the level of the count before, and where it ended
+    for match in _count_matches(sentence):
+        spans.append(match.span())
+        level = None if match.group("above") else _level(match.group("level"))
+        if level is None and not match.group("above") and sentence[previous[1]:match.start()] in ("、", "和", "及", "以及"):
+            level = previous[0]  # 国家级绿色工厂3家、绿色园区1个: the level scopes the enumeration
+        previous = (level, match.end())
+        yield (match.start(), term_type(match.group("term")), _number(match.group("value"), match.group("scale")),
+               match.group("unit"), level)
+    for match in STAR_CONTINUATION.finditer(sentence):
+        before = list(TERM_PATTERN.finditer(sentence[:match.start()]))
+        if before and not _overlaps(match.span(), spans):
+            spans.append(match.span())
+            yield (match.start("value"), term_type(before[-1].group(0)), _number(match.group("value")),
+                   match.group("unit"), _level(match.group("level")))
+    for clause in parts:
+        yield from _typed_by_clause(sentence, clause, spans)
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
+def _typed_by_clause(sentence: str, clause: Clause, spans: list) -> list[tuple]:
+    """Numbers without a term beside them: 38户企业、8个产品、3个园区被认定为绿色工厂、绿色产品和绿色园区
+    (paired in order); 3个工业园区 (the noun says park); 9家企业榜上有名 in a sentence about one type."""
+    text = sentence[clause.start:clause.end].rstrip(",，:：")
+    listed = LISTED.search(text)
+    if not listed:
+        return []
+    counts = [m for m in BARE_COUNT.finditer(text[:listed.start()])
+              if not _overlaps((clause.start + m.start(), clause.start + m.end()), spans)]
+    if not counts:
+        return []
+    terms = [term_type(m.group(0)) for m in TERM_PATTERN.finditer(text[listed.end():])]
+    if len(counts) > 1 and len(terms) == len(counts):
+        types = terms
+    else:
+        sentence_types = {term_type(m.group(0)) for m in TERM_PATTERN.finditer(sentence)}
+        only = sentence_types.pop() if len(sentence_types) == 1 else None
+        types = [_noun_type(m.group("noun")) or (only if len(counts) == 1 and not terms else None) for m in counts]
+    out = []
+    for match, dtype in zip(counts, types):
+        if dtype:
+            span = (clause.start + match.start(), clause.start + match.end())
+            spans.append(span)
+            out.append((span[0], dtype, _number(match.group("value"), match.group("scale")), match.group("unit"), None))
+    return out
+
+
+def _noun_type(noun: str) -> str | None:
+    return next((code for pattern, code in BARE_NOUN_TYPE if pattern.search(noun)), None)
+
+
+def _percent_targets(sentence: str, parts: list[Clause]) -> list[Fact]:
+    """单位工业增加值能耗下降16% in a plan clause; 能耗、水耗分别下降13.5%、16% pairs in order."""
+    out = []
+    for match in PERCENT.finditer(sentence) if "%" in sentence else ():
+        clause = _clause_at(parts, match.start())
+        if clause.kind != "policy_target":
+            continue
+        values = re.findall(r"\d+(?:\.\d+)?", match.group("values"))
+        names = [INDICATOR_LEAD.sub("", n) for n in match.group("indicator").split("、")]
+        names = names if len(names) == len(values) else [names[-1]] * len(values)
+        for name, value in zip(names, values):
+            out.append(Fact("policy_target", None, _number(value), "%", sentence,
+                            indicator=f"{name.strip('“”')}{match.group('direction')}", target_year=clause.target_year))
+    return out
 
 
 def _clause_indicator(sentence: str, position: int) -> str:
@@ -181,20 +338,6 @@ def _clause_indicator(sentence: str, position: int) -> str:
     if REMOVED_CUE.search(clause):
         return "removed"
     return "designations"
-
-
-def _star_continuations(sentence: str, kind: str, target_year, region) -> list[Fact]:
-    """五星级绿色工厂8家,四星级60家 | 绿色工厂8个(其中国家级2个、省级6个): the term carries over."""
-    out = []
-    for m in STAR_CONTINUATION.finditer(sentence):
-        before = list(TERM_PATTERN.finditer(sentence[:m.start()]))
-        if not before:
-            continue
-        out.append(Fact(kind, term_type(before[-1].group(0)), _number(m.group("value")), m.group("unit"), sentence,
-                        level=_level(m.group("level")), indicator="designations", target_year=target_year,
-                        cumulative=bool(CUMULATIVE_CUE.search(sentence)) if kind == "reported_count" else None,
-                        region_name=region.group(1) if region else None))
-    return out
 
 
 def _table_facts(lines: list[str], table_lines: set[int], target_year: int | None) -> list[Fact]:
@@ -277,7 +420,7 @@ def _count_matches(sentence: str):
 
 
 # Where a TERM_THEN_NUMBER match can start: a level (国家级, 省级 …) or a term (绿色…, 五星级…)
-TERM_THEN_NUMBER_START = re.compile(r"[国省市县区绿二三四五]")
+TERM_THEN_NUMBER_START = re.compile(r"[国省自兵市县区绿二三四五]")
 
 
 def _term_then_number(sentence: str):

@@ -1,0 +1,160 @@
+"""The clause grammar of counts and targets (greenmfg/extract/facts.py), class by class.
+
+Sentences are written for the class they test, in several wordings each: none is copied from
+a labelled page, so these pin the rule, not a page.
+"""
+
+import pytest
+
+from greenmfg.extract.facts import extract_facts
+
+
+def facts(text, year=2024, kind=None):
+    found = extract_facts(text, default_year=year)
+    return [f for f in found if kind is None or f.record_type == kind]
+
+
+def counts(text, year=2024):
+    return {(f.designation_type, f.value) for f in facts(text, year, "reported_count")}
+
+
+def targets(text, year=2024):
+    return {(f.designation_type, f.value, f.target_year) for f in facts(text, year, "policy_target")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("全省累计创建国家级绿色工厂45家、绿色园区6个。", {("green_factory", 45), ("green_park", 6)}),
+    ("截至目前，本市共有绿色工厂120家、绿色供应链管理企业9家、绿色设计产品33种。",
+     {("green_factory", 120), ("green_supply_chain", 9), ("green_design_product", 33)}),
+    ("名单包括2000家绿色工厂、150家绿色工业园区和180家绿色供应链管理企业。",
+     {("green_factory", 2000), ("green_park", 150), ("green_supply_chain", 180)}),
+])
+def test_one_sentence_reports_several_types(text, expected):
+    assert counts(text) == expected
+
+
+def test_the_level_a_clause_states_scopes_its_enumeration():
+    found = {(f.designation_type, f.value): f.level for f in facts("全省累计创建国家级绿色工厂45家、绿色园区6个。")}
+    assert found == {("green_factory", 45): "national", ("green_park", 6): "national"}
+
+
+@pytest.mark.parametrize("text", [
+    "累计培育绿色工厂8个(其中国家级2个、省级6个)。",
+    "全县累计培育绿色工厂8个（其中国家级2个、省级6个）。",
+])
+def test_subtotals_are_rows_of_their_own_and_the_total_has_no_level(text):
+    found = {(f.value, f.level) for f in facts(text)}
+    assert found == {(8, None), (2, "national"), (6, "provincial")}
+
+
+@pytest.mark.parametrize("text", ["省级以上绿色工厂82家。", "累计创建市级及以上绿色工厂82家。"])
+def test_a_mixed_level_total_has_no_level(text):
+    [fact] = facts(text)
+    assert (fact.value, fact.level) == (82, None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("全区有五星级绿色工厂8家、四星级60家、三星级312家。", {8, 60, 312}),
+    ("其中五星级绿色工厂3家，四星级12家，三星级40家。", {3, 12, 40}),
+])
+def test_star_ratings_carry_the_term(text, expected):
+    found = facts(text)
+    assert {f.value for f in found} == expected and {f.designation_type for f in found} == {"green_factory"}
+
+
+@pytest.mark.parametrize("text,new,total", [
+    ("今年新增绿色工厂5家，累计达到30家。", 5, 30),
+    ("本批新认定省级绿色工厂12家，截至目前全省累计认定绿色工厂340家。", 12, 340),
+    ("截至2023年底，全市已有绿色工厂60家，其中今年新增9家绿色工厂。", 9, 60),
+])
+def test_new_versus_cumulative_per_clause(text, new, total):
+    found = {f.value: f.cumulative for f in facts(text, kind="reported_count")}
+    assert found == {new: False, total: True}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("兵团再添5家国家级绿色工厂", {("green_factory", 5)}),
+    ("我市10家企业成功入选绿色工厂。", {("green_factory", 10)}),
+    ("4家企业的45种产品成功入选绿色设计产品名单。", {("green_design_product", 45)}),
+    ("拟认定甲有限公司等20家企业为2022年度某某市绿色工厂。", {("green_factory", 20)}),
+    ("3家公司入选“国家绿色工厂”名单。", {("green_factory", 3)}),
+    ("一、入选国家级绿色工厂公示名单(40家)", {("green_factory", 40)}),
+    ("省内38户企业、8个产品、3个工业园区被认定为全省第一批绿色工厂、绿色设计产品和绿色园区。",
+     {("green_factory", 38), ("green_design_product", 8), ("green_park", 3)}),
+    ("市工信局公布了市级绿色工厂名单，高新区9家企业榜上有名。", {("green_factory", 9)}),
+    ("全市已有21家企业、2家园区入选省级绿色制造名单。", {("green_park", 2)}),
+])
+def test_counts_in_headlines_and_news_wording(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize("text", ["共有12家单位入选绿色制造名单。", "黄冈有7家企业上榜。"])
+def test_a_count_whose_type_is_not_told_is_not_guessed(text):
+    assert counts(text) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("到2025年，创建绿色工厂50家、绿色园区5个。", {("green_factory", 50, 2025), ("green_park", 5, 2025)}),
+    ("力争到2026年培育省级绿色工厂100家以上。", {("green_factory", 100, 2026)}),
+    ("“十四五”末，累计建成绿色园区30个以上、绿色工厂300家以上。",
+     {("green_park", 30, 2025), ("green_factory", 300, 2025)}),
+    ("2025年目标新增国家级绿色工厂2家、省级绿色工厂5家、市级10家。",
+     {("green_factory", 2, 2025), ("green_factory", 5, 2025), ("green_factory", 10, 2025)}),
+    ("今年我市将培育绿色设计产品20余个。", {("green_design_product", 20, 2024)}),
+    ("力争到2025年打造绿色园区2个至3个、绿色供应链2条至3条。",
+     {("green_park", 2, 2025), ("green_supply_chain", 2, 2025)}),
+    ("到2030年建成绿色工厂1.2万家。", {("green_factory", 12000, 2030)}),
+    ("计划每年创建绿色工厂10家。", {("green_factory", 10, 2024)}),
+    ("今年将选择30余个企业、10个工业集聚区开展绿色工厂和绿色园区创建。",
+     {("green_factory", 30, 2024), ("green_park", 10, 2024)}),
+])
+def test_plan_sentences_in_common_forms(text, expected):
+    assert targets(text) == expected
+    assert counts(text) == set()
+
+
+@pytest.mark.parametrize("text,target,count", [
+    ("2024年创建绿色工厂35家，提前完成了到2025年累计创建50家绿色工厂的目标。", 50, 35),
+    ("截至目前已创建绿色工厂20家，力争到2027年达到40家绿色工厂。", 40, 20),
+])
+def test_a_plan_and_a_report_in_one_sentence_are_told_apart(text, target, count):
+    assert {f.value for f in facts(text, kind="policy_target")} == {target}
+    assert {f.value for f in facts(text, kind="reported_count")} == {count}
+
+
+def test_a_deadline_already_past_reports_a_stock():
+    assert counts("到2022年，全市省级以上绿色工厂总计27家。", year=2024) == {("green_factory", 27)}
+    assert targets("到2022年，全市省级以上绿色工厂总计27家。", year=2024) == set()
+
+
+@pytest.mark.parametrize("text", ["关于2024年度绿色工厂名单的公示，经专家评审，94家企业符合绿色工厂评价要求。",
+                                  "为实现碳达峰碳中和目标，我厅开展了推荐工作，现将名单予以公布，其中绿色工厂143家。"])
+def test_a_notice_naming_a_year_or_a_goal_is_not_a_plan(text):
+    assert targets(text) == set() and counts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("到2025年，规模以上工业增加值能耗较2020年下降14.5%。", {("规模以上工业增加值能耗下降", 14.5, 2025)}),
+    ("到2025年，单位工业增加值能耗、水耗较“十三五”末分别下降16%、20%。",
+     {("单位工业增加值能耗下降", 16, 2025), ("水耗下降", 20, 2025)}),
+    ("到2025年，绿色工厂产值占比提高到40%以上、单位产品能耗下降8%。",
+     {("绿色工厂产值占比提高到", 40, 2025), ("单位产品能耗下降", 8, 2025)}),
+    ("到2025年，清 洁生产审核覆盖率达到90%。", {("清洁生产审核覆盖率达到", 90, 2025)}),
+])
+def test_percentage_targets_with_a_clean_indicator(text, expected):
+    found = {(f.indicator, f.value, f.target_year) for f in facts(text, kind="policy_target") if f.unit == "%"}
+    assert found == expected
+
+
+def test_a_reported_percentage_is_no_target():
+    assert facts("2023年全市规模以上工业增加值能耗下降5.2%。", kind="policy_target") == []
+
+
+def test_traditional_and_pinyin_polluted_plans():
+    text = "到2025年，全市創(chuàng)建綠色工廠300家、綠色園區(qū)30個。"
+    assert targets(text) == {("green_factory", 300, 2025), ("green_park", 30, 2025)}
+
+
+def test_every_fact_keeps_the_sentence_that_holds_its_number():
+    for fact in facts("截至目前，本市共有绿色工厂120家。力争到2025年创建绿色园区5个。到2025年能耗下降13.5%。"):
+        assert str(fact.value).rstrip("0").rstrip(".") in fact.evidence.replace("13.5", "13.5")
