@@ -158,3 +158,29 @@ def test_traditional_and_pinyin_polluted_plans():
 def test_every_fact_keeps_the_sentence_that_holds_its_number():
     for fact in facts("截至目前，本市共有绿色工厂120家。力争到2025年创建绿色园区5个。到2025年能耗下降13.5%。"):
         assert str(fact.value).rstrip("0").rstrip(".") in fact.evidence.replace("13.5", "13.5")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("全省国家级绿色工厂、绿色园区分别达到120家、8个。", {("green_factory", 120), ("green_park", 8)}),
+    ("截至目前，绿色工厂、绿色供应链管理企业和绿色设计产品分别有45家、6家和30种。",
+     {("green_factory", 45), ("green_supply_chain", 6), ("green_design_product", 30)}),
+])
+def test_terms_then_values_respectively(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("绿色工厂：8家；绿色园区：2个。", {("green_factory", 8), ("green_park", 2)}),
+    ("获评绿色工厂的企业有12家。", {("green_factory", 12)}),
+])
+def test_a_term_and_its_number_across_a_colon_or_a_relative_clause(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2024—2026年，培育绿色工厂30家。", {("green_factory", 30, 2026)}),
+    ("确保全市绿色工厂总数达到200家。", {("green_factory", 200, 2024)}),
+    ("今年争创国家级绿色工厂5家。", {("green_factory", 5, 2024)}),
+])
+def test_more_plan_cues(text, expected):
+    assert targets(text) == expected

@@ -35,8 +35,8 @@ NUM = r"\d+(?:\.\d+)?|[一二三四五六七八九十两]{1,3}"
 NUMBER = (r"(?P<value>" + NUM + r")\s*(?:余|多)?(?P<scale>万|千)?"
           r"(?:\s*" + UNIT + r"?\s*[-~～—–至到]\s*(?:" + NUM + r")\s*(?:万|千)?)?\s*(?:余|多)?")
 # 绿色工厂874家 | 国家级绿色工厂35家 | 绿色工厂 50 家以上 | 省级以上绿色工厂总计27家
-TERM_THEN_NUMBER = re.compile(LEVEL + r"(?P<term>" + TERM + r")(?:公示)?(?:名单)?(?:企业|数量|总数|数)?(?:分别)?[(（]?"
-                              r"(?:达到|已达|达|共计|共有|共|为|总计|合计|累计达?|增至|增加到|超过|逾|近)?\s*"
+TERM_THEN_NUMBER = re.compile(LEVEL + r"(?P<term>" + TERM + r")(?:公示)?(?:名单)?(?:企业|数量|总数|数|的企业|的单位)?[(（:：]?"
+                              r"(?:达到|已达|达|共计|共有|共|有|为|总计|合计|累计达?|增至|增加到|超过|逾|近)?\s*"
                               + NUMBER + r"\s*(?P<unit>" + UNIT + r")")
 # 41家绿色工厂 | 45家市级绿色工厂 | 6家企业入选国家级绿色工厂 | 3家公司入选“国家绿色工厂”名单
 NUMBER_THEN_TERM = re.compile(
@@ -59,7 +59,7 @@ INDICATOR_LEAD = re.compile(r"^(?:以上|确保|力争|争取|实现|推动|其�
 STRONG_TARGET = re.compile(
     r"(?:到|(?<!截)至|(?<![关对属由等])于)\s*(?P<by>20\d{2})\s*年(?!度)|(?P<before>20\d{2})\s*年(?:前|以前|底前)|"
     r"(?P<goal>20\d{2})\s*年(?:的)?(?:目标|力争|计划|将|要)|[“\"]?(?P<fyp>十[三四五六])五[”\"]?(?:末|时期|期间)|"
-    r"力争|争取|(?<![现特兹并拟])将(?=[^,，]{0,12}?(?:创建|培育|建成|新增|打造|推进|推动|实现|达到|累计|争创|建设|选择|形成))")
+    r"20\d{2}\s*[-—–~]\s*(?P<span>20\d{2})\s*年(?!度)|力争|争取|争创|确保|(?<![现特兹并拟])将(?=[^,，]{0,12}?(?:创建|培育|建成|新增|打造|推进|推动|实现|达到|累计|争创|建设|选择|形成))")
 # 目标新增… | 计划培育… | 每年创建…: a plan for its own clause only
 WEAK_TARGET = re.compile(r"目标|计划|预计|每年|年均")
 ACHIEVED = re.compile(r"截至|截止|目前|已|至此|先后|现有|完成|公布|公示|发布|评审|获评|入选|上榜|榜上有名")
@@ -179,6 +179,7 @@ class Clause(NamedTuple):
 
 
 NEW_CUE = re.compile(r"新增|新培育|新认定|本批|此次|本次|今年|当年|新入选|再添|又有")
+ANY_CLAUSE_CUE = re.compile("|".join(p.pattern for p in (STRONG_TARGET, WEAK_TARGET, CUMULATIVE_CUE, NEW_CUE)))
 
 
 # A document's name (…行动计划》) plans nothing in this sentence; a baseline (较“十三五”末, 比2020年) is no deadline
@@ -191,6 +192,8 @@ def clauses(sentence: str, default_year: int | None, doc_year: int | None = None
     By when (到2025年, “十四五”末) or 力争 / 将 + creating opens a plan that carries on to the next
     clauses; what is achieved (截至, 已, 完成 …) closes it; 目标 / 计划 / 每年 plan their own clause.
     到2022年 on a page of 2024 is a past stock, a report."""
+    if not ANY_CLAUSE_CUE.search(sentence):  # most sentences: one report of what is new
+        return [Clause(0, len(sentence), "reported_count", None, False)]
     masked = TITLE.sub(lambda m: "＂" * len(m.group(0)), sentence)
     out, carried, total = [], None, False  # carried: the open plan's year (0 when it has none)
     for match in CLAUSE.finditer(masked):
@@ -216,7 +219,7 @@ def _cue_year(clause: str, default_year: int | None) -> int | None:
     """The year a plan clause names: 到2025年, 2025年前, 2024年目标, “十四五”末, 今年 (the page's)."""
     cues = list(STRONG_TARGET.finditer(clause))
     for match in sorted(cues, key=lambda m: m.group("by") is None):  # 到2025年 before any other cue
-        if year := match.group("by") or match.group("before") or match.group("goal"):
+        if year := match.group("by") or match.group("before") or match.group("goal") or match.group("span"):
             return int(year)
         if match.group("fyp"):
             return FYP_END.get(match.group("fyp"))
@@ -273,8 +276,38 @@ def _counts(sentence: str, parts: list[Clause]):
             spans.append(match.span())
             yield (match.start("value"), term_type(before[-1].group(0)), _number(match.group("value")),
                    match.group("unit"), _level(match.group("level")))
-    for clause in parts:
-        yield from _typed_by_clause(sentence, clause, spans)
+    respectively, listed = "分别" in sentence, LISTED.search(sentence) is not None
+    for clause in parts if respectively or listed else ():
+        yield from _respectively(sentence, clause, spans) if respectively else ()
+        yield from _typed_by_clause(sentence, clause, spans) if listed else ()
+
+
+RESPECTIVELY = re.compile(r"分别(?:为|达到|达|有|是|新增|增加|超过)?")
+VALUE_LIST = re.compile(r"\s*" + NUMBER + r"\s*(?P<unit>" + UNIT + r")(?:以上)?\s*[、和及与]?")
+
+
+def _respectively(sentence: str, clause: Clause, spans: list) -> list[tuple]:
+    """国家级绿色工厂、绿色园区分别达到12家、3个: terms before 分别, values after, paired in order."""
+    text = sentence[clause.start:clause.end]
+    cue = RESPECTIVELY.search(text)
+    if not cue:
+        return []
+    terms = list(TERM_PATTERN.finditer(text[:cue.start()]))
+    values, position = [], cue.end()
+    while len(values) < len(terms) and (match := VALUE_LIST.match(text, position)):
+        values.append(match)
+        position = match.end()
+    if len(terms) < 2 or len(values) != len(terms):
+        return []
+    levels = [_level(m.group(0)) for m in re.finditer(LEVEL_WORD, text[:terms[0].start()])][-1:] or [None]
+    out = []
+    for term, value in zip(terms, values):
+        span = (clause.start + value.start("value"), clause.start + value.end())
+        if not _overlaps(span, spans):
+            spans.append(span)
+            out.append((span[0], term_type(term.group(0)), _number(value.group("value"), value.group("scale")),
+                        value.group("unit"), levels[0]))
+    return out
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
