@@ -184,3 +184,57 @@ def test_a_term_and_its_number_across_a_colon_or_a_relative_clause(text, expecte
 ])
 def test_more_plan_cues(text, expected):
     assert targets(text) == expected
+
+
+def test_a_term_shared_by_two_levels_is_a_total_without_level():
+    found = {(f.value, f.level) for f in facts("累计培育省级、国家级绿色工厂8个(其中国家级2个、省级6个)。")}
+    assert found == {(8, None), (2, "national"), (6, "provincial")}
+
+
+@pytest.mark.parametrize("text", ["将17家企业、4个园区纳入省级绿色制造培育库。", "120家企业纳入省级绿色工厂培育库。",
+                                  "支持45个绿色工厂建设项目。", "申报省级绿色工厂的企业有45家。", "全市有15家绿色工厂评价机构。"])
+def test_a_term_that_names_something_else_counts_nothing(text):
+    assert facts(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("12家企业被工业和信息化部认定为国家级绿色工厂。", {("green_factory", 12)}),
+    ("我市18家企业获得“国家级绿色工厂”称号。", {("green_factory", 18)}),
+    ("本次共认定12家市（州）级绿色工厂。", {("green_factory", 12)}),
+    ("国家级、省级绿色工厂分别达到23家、86家。", {("green_factory", 23), ("green_factory", 86)}),
+    ("新增国家级绿色工厂5家，全市总数达到31家。", {("green_factory", 5), ("green_factory", 31)}),
+    ("绿色工厂、绿色供应链管理企业各1家。", {("green_factory", 1), ("green_supply_chain", 1)}),
+    ("绿色工厂数量已经达到64家。", {("green_factory", 64)}),
+    ("力争每年培育两三家国家级绿色工厂。", set()),
+])
+def test_news_verbs_totals_and_shared_terms(text, expected):
+    assert counts(text) == expected
+
+
+def test_a_mixed_total_of_several_types_has_no_type():
+    assert facts("绿色工厂、绿色园区、绿色供应链管理企业共计50家。") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("“十四五”末，力争全省绿色工厂达到150家。", {("green_factory", 150, 2025)}),
+    ("2024年工作目标：新增国家级绿色工厂10家。", {("green_factory", 10, 2024)}),
+    ("到2025年，完成100家以上绿色工厂创建任务。", {("green_factory", 100, 2025)}),
+    ("明年力争新增国家级绿色工厂5家。", {("green_factory", 5, 2025)}),
+    ("力争每年培育两三家国家级绿色工厂。", {("green_factory", 2, 2024)}),
+    ("到2022年全市绿色工厂40家。下一步，力争新增绿色工厂10家。", {("green_factory", 10, 2024)}),
+])
+def test_plan_years_carry_and_heads(text, expected):
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("到2025年，建成市级绿色工厂100家，其中争创省级以上30家。", {("green_factory", 100, 2025), ("green_factory", 30, 2025)}),
+    ("预计今年底全市绿色工厂将达到80家。", {("green_factory", 80, 2024)}),
+    ("2025年，全省力争新增国家级绿色工厂50家。", {("green_factory", 50, 2025)}),
+])
+def test_plan_continuations_and_opening_years(text, expected):
+    assert targets(text) == expected
+
+
+def test_applicants_are_not_designations():
+    assert facts("省工信厅组织专家对申报的126家绿色工厂进行了现场核查。") == []

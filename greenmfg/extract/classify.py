@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from greenmfg.extract.numbers import chinese_numeral
+
 # Order matters: the first pattern found wins.
 DESIGNATION_TYPES: list[tuple[str, re.Pattern]] = [
     ("green_supply_chain", re.compile(r"绿色供应链")),
@@ -12,7 +14,6 @@ DESIGNATION_TYPES: list[tuple[str, re.Pattern]] = [
     ("green_park", re.compile(r"绿色(低碳)?(工业)?园区")),
     ("green_factory", re.compile(r"绿色(低碳)?工厂")),
 ]
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 BATCH = re.compile(r"第([一二三四五六七八九十\d]+)批")
 LIST_YEAR = re.compile(r"(20\d{2})\s*年度")
 TITLE_YEAR = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
@@ -27,16 +28,7 @@ def designation_type(text: str) -> str | None:
 
 
 def chinese_number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN_DIGITS[text[1]]
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return _CN_DIGITS[tens] * 10 + (_CN_DIGITS[ones] if ones else 0)
-    return _CN_DIGITS[text]
+    return chinese_numeral(text)
 
 
 def batch(title: str, publish_date: str | None) -> tuple[str | None, int | None, int | None]:

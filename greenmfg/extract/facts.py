@@ -1,8 +1,11 @@
 """Facts in running text: reported counts ("绿色工厂391家") and policy targets
 ("到2025年…建成绿色园区30个、绿色工厂300家", "单位工业增加值能耗下降16%").
 
-Works on normalized text (pinyin removed, simplified, half-width). Every fact keeps the
-sentence it came from as evidence. Unknown fields stay None: nothing is guessed.
+Works on normalized text (pinyin removed, simplified, half-width), sentence by sentence: the
+clauses (greenmfg/extract/clauses.py) say what is planned and what is reported; the patterns
+below find the counts, each typed by its term, or, where the number stands without one, by
+its clause. Every fact keeps the sentence it came from as evidence. Unknown fields stay None:
+nothing is guessed.
 """
 
 from __future__ import annotations
@@ -10,68 +13,76 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
+from greenmfg.extract.clauses import Clause, clauses
 from greenmfg.extract.normalize import clean_text
+from greenmfg.extract.numbers import COUNT_CUE, NUM, NUMBER, UNIT, number
+from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and designation_level are this module's API too
+    LEVEL_WORD, STAR, TERM, TERM_MARK, TERM_PATTERN, TERMS, designation_level, level_code, term_type)
 
-# designation terms → type (longest first, so 绿色工业园区 wins over 绿色园区). Each one
-# contains TERM_MARK: a sentence without it names no designation and is skipped unread.
-TERM_MARK = "绿色"
-TERMS = [
-    (r"绿色供应链(?:管理)?(?:示范)?(?:企业)?", "green_supply_chain"),
-    (r"绿色设计(?:示范)?产品(?:型号)?", "green_design_product"),
-    (r"绿色(?:低碳)?(?:示范)?(?:工业|化工)?园区", "green_park"),
-    (r"(?:[二三四五]星级)?绿色(?:低碳)?(?:制造)?工厂", "green_factory"),
-    (r"绿色(?:制造)?(?:示范)?产品", "green_design_product"),
-]
-TERM = "|".join(f"(?:{t})" for t, _ in TERMS)
-TERM_PATTERN = re.compile(TERM)  # compiled once: the hot rules call it per sentence and per name
-UNIT = r"(?:家|个|种|款|项|件|户|条|座)"
-# The level a term is qualified by; 省级以上 / 市级及以上 qualify a mixed total, which has no level
-LEVEL_WORD = r"国家级|国家层面|国家|省级|自治区级|兵团级|市级|县级|区级"
 LEVEL = r"(?P<level>" + LEVEL_WORD + r")?(?P<above>及以上|以上)?"
-NUM = r"\d+(?:\.\d+)?|[一二三四五六七八九十两]{1,3}"
-# 8 | 30余 | 1.2万 | 2-3 | 2个至3 (a range keeps its lower bound)
-NUMBER = (r"(?P<value>" + NUM + r")\s*(?:余|多)?(?P<scale>万|千)?"
-          r"(?:\s*" + UNIT + r"?\s*[-~～—–至到]\s*(?:" + NUM + r")\s*(?:万|千)?)?\s*(?:余|多)?")
-# 绿色工厂874家 | 国家级绿色工厂35家 | 绿色工厂 50 家以上 | 省级以上绿色工厂总计27家
-TERM_THEN_NUMBER = re.compile(LEVEL + r"(?P<term>" + TERM + r")(?:公示)?(?:名单)?(?:企业|数量|总数|数|的企业|的单位)?[(（:：]?"
-                              r"(?:达到|已达|达|共计|共有|共|有|为|总计|合计|累计达?|增至|增加到|超过|逾|近)?\s*"
+# 绿色工厂874家 | 国家级绿色工厂35家 | 绿色工厂 50 家以上 | 省级以上绿色工厂总计27家 | 绿色工厂数量已经达到64家 |
+# 绿色工厂达到国家级10家
+JOINER = (r"(?:累计|已经|已|目前|共|分别|将|力争|预计)*(?:达到|达|突破|超过|超|逾|近|增加至|增加到|增至|增长至|为|有|计|总计|合计|"
+          r"不少于|不低于)?")
+TERM_THEN_NUMBER = re.compile(LEVEL + r"(?P<term>" + TERM + r")(?:公示)?(?:名单)?(?:企业|数量|总数|总量|数|的企业|的单位)?"
+                              r"[(（:：]?" + JOINER + r"\s*(?P<level2>" + LEVEL_WORD + "|" + STAR + r")?\s*"
                               + NUMBER + r"\s*(?P<unit>" + UNIT + r")")
-# 41家绿色工厂 | 45家市级绿色工厂 | 6家企业入选国家级绿色工厂 | 3家公司入选“国家绿色工厂”名单
+# 41家绿色工厂 | 45家市级绿色工厂 | 6家企业入选国家级绿色工厂 | 12家企业被工信部认定为国家级绿色工厂 |
+# 3家公司入选“国家绿色工厂”名单: what stands between the number and the term (the gap) must say they were listed
 NUMBER_THEN_TERM = re.compile(
-    NUMBER + r"\s*(?P<unit>" + UNIT + r")(?:型号)?(?:制造)?(?:企业|单位|公司|产品|工厂)?(?:的)?"
-    r"(?:先后|成功|分别|均|同时)?(?:被评为|被认定为|被授予|拟认定为|认定为|评为|获评|获批|入选|入围|进入|列入|纳入|"
-    r"成为|符合|上榜|为)?(?:了)?[“\"]?(?:全省|全国|全市|全区|首批|本批|新一批|第[一二三四五六七八九十\d]+批|20\d{2}年度?)*"
-    r"(?:[\u4e00-\u9fa5]{2,5}?[省市县区](?=" + LEVEL_WORD + "|" + TERM_MARK + r"))?"
-    + LEVEL + r"(?P<term>" + TERM + r")")
+    NUMBER + r"\s*(?P<unit>" + UNIT + r")(?:型号)?(?:制造)?(?:企业|单位|公司|产品|工厂|园区)?(?:的)?"
+    r"(?P<gap>(?:[^,，。；;、\d“”\"()（）]|20\d{2}年度?){0,16}?)[“\"]?" + LEVEL + r"(?P<term>" + TERM + r")")
+NUMBER_RUN = re.compile(NUM)  # where a NUMBER_THEN_TERM match can start
+LISTING_VERB = re.compile(r"认定|评为|评定|确定|命名|授予|获评|获批|获得|荣获|入选|入围|进入|列入|纳入|成为|符合|上榜|"
+                          r"创建|新晋|跻身|通过|晋升|^为|^(?:[\u4e00-\u9fa5]{0,6}[省市县区])?$|^第.{1,3}批$")
+# The term names something else: 绿色工厂培育库, 绿色工厂建设项目, 绿色工厂评价机构; 申报绿色工厂的企业
+MODIFIED = re.compile(r"培育库|培育名单|创建计划|创建名单|建设项目|项目|评价机构|服务机构|机构|评价标准|标准|申报|推荐|"
+                      r"创建单位|后备|梯度培育")
+APPLYING = re.compile(r"(?:申报|推荐|拟推荐)(?:的)?$")
+SHARED_LEVEL = re.compile(r"(?:" + LEVEL_WORD + r")\s*[、和及与]$")  # 省级、国家级绿色工厂8个: a total of both levels
+# After a term, the term carries over: 五星级绿色工厂8家,四星级60家 | 绿色工厂8个(其中国家级2个、省级6个) |
+# 新增绿色工厂5家,全市总数达到31家 | …12家,力争到2025年达到20家
+CONTINUATION = re.compile(
+    r"[,，、(（](?:其中|含|包括|包含)?[:：]?(?:力争|争取|计划|预计|确保)?(?:到?20\d{2}\s*年(?:底|末)?|年内|今年|明年|当年)?"
+    r"(?P<cue>(?:全市|全省|全区|全县|目前|现|总数|总量|数量|累计|已经|已|共计|共|总计|合计|当年|新增|再|分别为|分别|达到|"
+    r"达|超过|突破|增至|增加到|获评|创建|认定|争创|培育)+)?\s*(?P<level>" + STAR + "|" + LEVEL_WORD + r")?(?P<above>及以上|以上)?\s*"
+    r"(?P<value>" + NUM + r")\s*(?:余|多)?(?P<unit>家|个|户|种|项|款)")
+# Terms enumerated, then their values: 绿色工厂、绿色园区分别达到120家、8个 | …各1家 | …共计50家 (a mixed total)
+VALUE = r"(?:" + NUM + r")\s*(?:余|多)?(?:万|千)?\s*" + UNIT + r"(?:以上|左右)?"
+ITEM = r"(?:" + LEVEL_WORD + "|" + STAR + r")?(?:及以上|以上)?(?:" + TERM + r")"
+LEVEL_ITEM = r"(?:" + LEVEL_WORD + "|" + STAR + r")"
+ENUMERATION = re.compile(
+    r"(?:(?P<items>" + ITEM + r"(?:\s*[、和及与]\s*" + ITEM + r")+)|(?P<levels>" + LEVEL_ITEM + r"(?:\s*[、和及与]\s*"
+    + LEVEL_ITEM + r")+)(?P<term>" + TERM + r"))\s*(?:数量|总数)?(?P<mode>分别|各|共计|共|合计|总计)?"
+    r"(?:为|达到|达|有|是|新增|增加|超过|累计|已)*\s*(?P<values>" + VALUE + r"(?:\s*[、和及与]\s*" + VALUE + r")*)")
+ITEM_PARTS = re.compile(r"(" + LEVEL_WORD + "|" + STAR + r")?(及以上|以上)?(" + TERM + r")")
+# What every enumeration has: a term or level, a separator, then another (a cheap test first)
+ENUMERATION_HINT = re.compile(r"(?:工厂|园区|企业|产品|供应链|型号|级)\s*[、和及与]\s*(?:[^、,，。；]{0,6}?绿色|" + LEVEL_WORD
+                              + "|" + STAR + ")")
+VALUE_PARTS = re.compile(r"(?P<value>" + NUM + r")\s*(?:余|多)?(?P<scale>万|千)?\s*(?P<unit>" + UNIT + ")")
 # A number of units named without the term (5家企业, 3个工业园区), paired or typed by its clause
 BARE_COUNT = re.compile(NUMBER + r"\s*(?P<unit>" + UNIT + r")(?P<noun>[\u4e00-\u9fa5]{0,8}?)(?=[、和及与]|$)")
 BARE_NOUN_TYPE = [(re.compile(r"园区|集聚区|开发区"), "green_park"), (re.compile(r"工厂"), "green_factory")]
-LISTED = re.compile(r"被认定为|认定为|被评为|评为|获评|入选|入围|上榜|榜上有名|进入|列入|纳入|开展")
+PLAIN_NOUN = re.compile(r"^(?:制造)?(?:企业|单位|公司|工厂|园区|产品)?$")
+LISTED = re.compile(r"被认定为|认定为|被评为|评为|被确定为|确定为|被命名为|命名为|获评|入选|入围|上榜|榜上有名|进入|列入|"
+                    r"纳入|获批|获得|荣获|创建|新晋|跻身|通过|开展")
+LISTED_AS_ONE_TYPE = re.compile(r"认定|评为|确定|命名|获评|入选|入围|上榜|榜上有名|获批|荣获")
 PERCENT = re.compile(
     r"(?P<indicator>[\u4e00-\u9fa5、“”]{2,30}?)(?:[较比](?:“十三五”末|20\d{2}\s*年|上年))?(?:分别)?"
     r"(?P<direction>下降|降低|提高到|提高至|提升到|提升至|提高|提升|达到|增长|保持在|不超过|不高于)"
     r"(?P<values>\d+(?:\.\d+)?%(?:(?:、|和|以上、)\d+(?:\.\d+)?%)*)")
 INDICATOR_LEAD = re.compile(r"^(?:以上|确保|力争|争取|实现|推动|其中|均|累计|年均|全市|全省|全区|和|及|与|并)+")
-# A clause plans ahead when it says by when (到2025年, 2025年前, “十四五”末), or with 力争 / 将 + a verb
-# of creating; the plan carries on to the next clauses of its sentence.
-STRONG_TARGET = re.compile(
-    r"(?:到|(?<!截)至|(?<![关对属由等])于)\s*(?P<by>20\d{2})\s*年(?!度)|(?P<before>20\d{2})\s*年(?:前|以前|底前)|"
-    r"(?P<goal>20\d{2})\s*年(?:的)?(?:目标|力争|计划|将|要)|[“\"]?(?P<fyp>十[三四五六])五[”\"]?(?:末|时期|期间)|"
-    r"20\d{2}\s*[-—–~]\s*(?P<span>20\d{2})\s*年(?!度)|力争|争取|争创|确保|(?<![现特兹并拟])将(?=[^,，]{0,12}?(?:创建|培育|建成|新增|打造|推进|推动|实现|达到|累计|争创|建设|选择|形成))")
-# 目标新增… | 计划培育… | 每年创建…: a plan for its own clause only
-WEAK_TARGET = re.compile(r"目标|计划|预计|每年|年均")
-ACHIEVED = re.compile(r"截至|截止|目前|已|至此|先后|现有|完成|公布|公示|发布|评审|获评|入选|上榜|榜上有名")
-FYP_END = {"十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
-THIS_YEAR = re.compile(r"今年|年内|本年度?|当年")
-CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")
-CUMULATIVE_CUE = re.compile(r"累计|截至|截止|至此|共有|已有|已在|先后|总数|已累计|总计")
 REMOVED_CUE = re.compile(r"移出|撤销|取消其?荣誉")
-# What every count and star continuation has: a number, then its unit (8家, 三个, 50 家)
-COUNT_CUE = re.compile(r"(?:\d|[一二三四五六七八九十两])\s*(?:余|多)?(?:万|千)?\s*" + UNIT)
+RENAMED_CUE = re.compile(r"变更名称|更名")
+COUNTED = re.compile(COUNT_CUE)
 SENTENCE = re.compile(r"[^。；;！!？?\n]+")
-REGION_IN_SENTENCE = re.compile(r"(?!今年|我|本|该|全|此次|其中)([\u4e00-\u9fa5]{2,6}?(?:省|市|县|区|自治区))(?:共有|新增|已|累计|的|共|有|今年|将)")
+REGION_IN_SENTENCE = re.compile(r"(?!今年|我|本|该|全|此次|其中)([\u4e00-\u9fa5]{2,6}?(?:省|市|县|区|自治区))"
+                                r"(?:共有|新增|已|累计|的|共|有|今年|将)")
+CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fa5]) +(?=[\u4e00-\u9fa5])")  # PDF line breaks: 清 洁生产
+PLAN_END = re.compile(r"到\s*(20\d{2})\s*年|(20\d{2})\s*[—\-–~至]\s*(20\d{2})\s*年")
+REGION_CELL = re.compile(r"^(全市|全省|[\u4e00-\u9fa5]{2,8}(?:区|县|市|开发区|港区))$")
+PERIOD_CELL = re.compile(r"^(累计|合计|20\d{2}\s*年)$")
 
 
 @dataclass
@@ -91,47 +102,8 @@ class Fact:
         return asdict(self)
 
 
-@lru_cache(maxsize=1024)  # a handful of distinct terms, met on every page
-def term_type(term: str) -> str | None:
-    for pattern, code in TERMS:
-        if re.fullmatch(pattern, term):
-            return code
-    return None
+_level = level_code
 
-
-def _level(text: str | None) -> str | None:
-    return {"国家级": "national", "国家": "national", "省级": "provincial", "市级": "municipal",
-            "县级": "county", "区级": "county"}.get(text or "")
-
-
-LEVEL_BEFORE_TERM = re.compile(r"(国家级|国家|省级|市级|县级|区级)(?:" + TERM + r")")
-MIIT, SUB_NATIONAL = re.compile(r"工信部|工业和信息化部"), re.compile(r"省级|市级|县级")
-
-
-@lru_cache(maxsize=4096)  # a page asks for its title's and each sentence's level once per name
-def designation_level(text: str | None) -> str | None:
-    """Level of the designations a sentence or title speaks of: 省级绿色工厂 → provincial;
-    a list published by MIIT (工信部…) with no other level named → national."""
-    text = clean_text(text or "")
-    if match := LEVEL_BEFORE_TERM.search(text):
-        return _level(match.group(1))
-    if MIIT.search(text) and not SUB_NATIONAL.search(text):
-        return "national"
-    return None
-
-
-def _number(value: str, scale: str | None = None) -> float:
-    if value[0].isdigit():
-        number = float(value)
-    else:
-        from greenmfg.extract.classify import chinese_number
-
-        number = chinese_number(value.replace("两", "二"))
-    number *= SCALE.get(scale or "", 1)
-    return int(number) if float(number).is_integer() else number
-
-
-SCALE = {"万": 10000, "千": 1000}
 
 
 def sentences(text: str) -> tuple[str, ...]:
@@ -143,17 +115,6 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in SENTENCE.findall(text) if s.strip())
 
 
-PLAN_END = re.compile(r"到\s*(20\d{2})\s*年|(20\d{2})\s*[—\-–~至]\s*(20\d{2})\s*年")
-# After a term, the term carries over: 五星级绿色工厂8家,四星级60家 | 绿色工厂8个(其中国家级2个、省级6个) |
-# 新增绿色工厂5家,累计达到30家
-STAR_CONTINUATION = re.compile(r"[,，、(（](?:其中)?(?:(?P<level>[二三四五]星级|国家级|省级|自治区级|兵团级|市级|县级|区级)|"
-                               r"(?:累计|总数|共计|合计|总计)(?:达到|达|为)?)(?P<value>\d+)(?P<unit>家|个|户|种|项)")
-RENAMED_CUE = re.compile(r"变更名称|更名")
-NOUN_PLAN = re.compile(r"行动计划|计划》|工作计划|创建计划|培育计划")
-REGION_CELL = re.compile(r"^(全市|全省|[\u4e00-\u9fa5]{2,8}(?:区|县|市|开发区|港区))$")
-PERIOD_CELL = re.compile(r"^(累计|合计|20\d{2}\s*年)$")
-
-
 def plan_year(text: str) -> int | None:
     """The year a plan's targets are for: 到2019年, or the end of 2017—2019年."""
     years = [int(m.group(1) or m.group(3)) for m in PLAN_END.finditer(clean_text(text))]
@@ -161,8 +122,10 @@ def plan_year(text: str) -> int | None:
 
 
 def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
-    """Counts and targets from sentences, plus target tables (tab-separated rows)."""
-    target_year = plan_year(text) or default_year
+    """Counts and targets from sentences, plus target tables (tab-separated rows).
+    `default_year`: the year the page speaks from (its list year or publish year)."""
+    deadline = plan_year(text)
+    target_year = deadline if deadline and not (default_year and deadline < default_year) else default_year
     lines = clean_text(text).splitlines()
     table_lines = {i for i, line in enumerate(lines) if line.count("\t") >= 2}
     prose = "\n".join(line for i, line in enumerate(lines) if i not in table_lines)
@@ -170,77 +133,17 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
         _sentence_facts(prose, default_year, target_year) + _table_facts(lines, table_lines, target_year))
 
 
-class Clause(NamedTuple):
-    start: int
-    end: int
-    kind: str  # policy_target | reported_count
-    target_year: int | None
-    cumulative: bool  # a report of a total to date (累计, 截至 …), not of what is new (新增, 本批 …)
-
-
-NEW_CUE = re.compile(r"新增|新培育|新认定|本批|此次|本次|今年|当年|新入选|再添|又有")
-ANY_CLAUSE_CUE = re.compile("|".join(p.pattern for p in (STRONG_TARGET, WEAK_TARGET, CUMULATIVE_CUE, NEW_CUE)))
-
-
-# A document's name (…行动计划》) plans nothing in this sentence; a baseline (较“十三五”末, 比2020年) is no deadline
-TITLE = re.compile(r"《[^》]*》|[较比][“\"]?十[三四五六]五[”\"]?末|[较比]\s*20\d{2}\s*年(?:底|末)?")
-CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fa5]) +(?=[\u4e00-\u9fa5])")  # PDF line breaks: 清 洁生产
-
-
-def clauses(sentence: str, default_year: int | None, doc_year: int | None = None) -> list[Clause]:
-    """The sentence's clauses, each a plan (policy_target, with the year it is for) or a report.
-    By when (到2025年, “十四五”末) or 力争 / 将 + creating opens a plan that carries on to the next
-    clauses; what is achieved (截至, 已, 完成 …) closes it; 目标 / 计划 / 每年 plan their own clause.
-    到2022年 on a page of 2024 is a past stock, a report."""
-    if not ANY_CLAUSE_CUE.search(sentence):  # most sentences: one report of what is new
-        return [Clause(0, len(sentence), "reported_count", None, False)]
-    masked = TITLE.sub(lambda m: "＂" * len(m.group(0)), sentence)
-    out, carried, total = [], None, False  # carried: the open plan's year (0 when it has none)
-    for match in CLAUSE.finditer(masked):
-        clause = match.group(0)
-        total = False if NEW_CUE.search(clause) else True if CUMULATIVE_CUE.search(clause) else total
-        strong = STRONG_TARGET.search(clause)
-        year = _cue_year(clause, default_year) if strong or carried is not None or WEAK_TARGET.search(clause) else None
-        if strong and not (year and default_year and year < default_year):
-            carried = year or carried or 0
-            kind = "policy_target"
-        elif strong or ACHIEVED.search(clause):
-            carried, kind = None, "reported_count"
-        elif WEAK_TARGET.search(clause) or carried is not None:
-            kind, year = "policy_target", year or carried
-        else:
-            kind = "reported_count"
-        out.append(Clause(match.start(), match.end(), kind, (year or doc_year or default_year)
-                          if kind == "policy_target" else None, total))
-    return out
-
-
-def _cue_year(clause: str, default_year: int | None) -> int | None:
-    """The year a plan clause names: 到2025年, 2025年前, 2024年目标, “十四五”末, 今年 (the page's)."""
-    cues = list(STRONG_TARGET.finditer(clause))
-    for match in sorted(cues, key=lambda m: m.group("by") is None):  # 到2025年 before any other cue
-        if year := match.group("by") or match.group("before") or match.group("goal") or match.group("span"):
-            return int(year)
-        if match.group("fyp"):
-            return FYP_END.get(match.group("fyp"))
-    return default_year if THIS_YEAR.search(clause) else None
-
-
-def _clause_at(parts: list[Clause], position: int) -> Clause:
-    return next((c for c in parts if c.start <= position < c.end), parts[-1])
-
-
-def _sentence_facts(text: str, default_year: int | None, doc_year: int | None = None) -> list[Fact]:
+def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = None) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple] = set()
     for sentence in sentences(text):
         if TERM_MARK not in sentence and "%" not in sentence:
             continue  # neither a count of designations nor a percentage target
-        counted = COUNT_CUE.search(sentence) is not None
+        counted = COUNTED.search(sentence) is not None
         if not counted and "%" not in sentence:
             continue  # a designation named, but no number of them
         sentence = CJK_GAP.sub("", sentence)
-        parts = clauses(sentence, default_year, doc_year)
+        parts = clauses(sentence, page_year, plan_year)
         region = REGION_IN_SENTENCE.search(sentence) if counted else None
         region_name = region.group(1) if region else None
         for position, dtype, value, unit, level in _counts(sentence, parts) if counted else ():
@@ -258,86 +161,127 @@ def _sentence_facts(text: str, default_year: int | None, doc_year: int | None = 
     return facts
 
 
+def _clause_at(parts: list[Clause], position: int) -> Clause:
+    return next((c for c in parts if c.start <= position < c.end), parts[-1])
+
+
 def _counts(sentence: str, parts: list[Clause]):
-    """(position, type, value, unit, level) of every count in a sentence: term and number side by
-    side, star and level subtotals after a term, and numbers whose type their clause tells."""
-    spans, previous = [], (None, -1)  # the level of the count before, and where it ended
-    for match in _count_matches(sentence):
-        spans.append(match.span())
-        level = None if match.group("above") else _level(match.group("level"))
-        if level is None and not match.group("above") and sentence[previous[1]:match.start()] in ("、", "和", "及", "以及"):
+    """(position, type, value, unit, level) of every count in a sentence: enumerations of terms
+    with their values, a term and its number side by side, what continues a term (subtotals,
+    stars, totals), and numbers whose type their clause tells."""
+    spans: list[tuple[int, int]] = []
+    listed = LISTED.search(sentence) is not None
+    yield from _enumerations(sentence, spans)
+    for clause in parts if listed else ():
+        yield from _typed_by_clause(sentence, clause, spans, paired=True)
+    previous = (None, -1)  # the level of the count before, and where it ended
+    for match in _count_matches(sentence, spans):
+        level = None if match.group("above") or SHARED_LEVEL.search(sentence[max(0, match.start() - 8):match.start()]) else (
+            level_code(match.group("level")))
+        if "level2" in match.re.groupindex and match.group("level2"):
+            level = level_code(match.group("level2"))
+        elif level is None and not match.group("above") and sentence[previous[1]:match.start()] in ("、", "和", "及"):
             level = previous[0]  # 国家级绿色工厂3家、绿色园区1个: the level scopes the enumeration
         previous = (level, match.end())
-        yield (match.start(), term_type(match.group("term")), _number(match.group("value"), match.group("scale")),
+        yield (match.start("value"), term_type(match.group("term")), number(match.group("value"), match.group("scale")),
                match.group("unit"), level)
-    for match in STAR_CONTINUATION.finditer(sentence):
-        before = list(TERM_PATTERN.finditer(sentence[:match.start()]))
-        if before and not _overlaps(match.span(), spans):
-            spans.append(match.span())
-            yield (match.start("value"), term_type(before[-1].group(0)), _number(match.group("value")),
-                   match.group("unit"), _level(match.group("level")))
-    respectively, listed = "分别" in sentence, LISTED.search(sentence) is not None
-    for clause in parts if respectively or listed else ():
-        yield from _respectively(sentence, clause, spans) if respectively else ()
-        yield from _typed_by_clause(sentence, clause, spans) if listed else ()
-
-
-RESPECTIVELY = re.compile(r"分别(?:为|达到|达|有|是|新增|增加|超过)?")
-VALUE_LIST = re.compile(r"\s*" + NUMBER + r"\s*(?P<unit>" + UNIT + r")(?:以上)?\s*[、和及与]?")
-
-
-def _respectively(sentence: str, clause: Clause, spans: list) -> list[tuple]:
-    """国家级绿色工厂、绿色园区分别达到12家、3个: terms before 分别, values after, paired in order."""
-    text = sentence[clause.start:clause.end]
-    cue = RESPECTIVELY.search(text)
-    if not cue:
-        return []
-    terms = list(TERM_PATTERN.finditer(text[:cue.start()]))
-    values, position = [], cue.end()
-    while len(values) < len(terms) and (match := VALUE_LIST.match(text, position)):
-        values.append(match)
-        position = match.end()
-    if len(terms) < 2 or len(values) != len(terms):
-        return []
-    levels = [_level(m.group(0)) for m in re.finditer(LEVEL_WORD, text[:terms[0].start()])][-1:] or [None]
-    out = []
-    for term, value in zip(terms, values):
-        span = (clause.start + value.start("value"), clause.start + value.end())
-        if not _overlaps(span, spans):
-            spans.append(span)
-            out.append((span[0], term_type(term.group(0)), _number(value.group("value"), value.group("scale")),
-                        value.group("unit"), levels[0]))
-    return out
+    yield from _continuations(sentence, spans)
+    for clause in parts if listed else ():
+        yield from _typed_by_clause(sentence, clause, spans, paired=False)
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in spans)
 
 
-def _typed_by_clause(sentence: str, clause: Clause, spans: list) -> list[tuple]:
-    """Numbers without a term beside them: 38户企业、8个产品、3个园区被认定为绿色工厂、绿色产品和绿色园区
-    (paired in order); 3个工业园区 (the noun says park); 9家企业榜上有名 in a sentence about one type."""
+def _count_matches(sentence: str, spans: list):
+    for matches in (_term_then_number(sentence), _number_then_term(sentence)):
+        for match in matches:
+            if _overlaps(match.span(), spans) or not _designates(sentence, match):
+                continue
+            spans.append(match.span())
+            yield match
+
+
+def _designates(sentence: str, match: re.Match) -> bool:
+    """The term counts designations: not 绿色工厂培育库 or 申报绿色工厂的企业, and a number before
+    the term is joined to it by a listing verb (12家企业被认定为…), not by any words."""
+    if MODIFIED.match(sentence, match.end("term")) or APPLYING.search(sentence[max(0, match.start() - 4):match.start()]):
+        return False
+    gap = match.groupdict().get("gap")
+    return not gap or LISTING_VERB.search(gap) is not None
+
+
+def _continuations(sentence: str, spans: list):
+    for match in CONTINUATION.finditer(sentence):
+        if not (match.group("cue") or match.group("level")) or _overlaps(match.span("value"), spans):
+            continue
+        before = list(TERM_PATTERN.finditer(sentence, 0, match.start()))
+        if before:
+            spans.append(match.span())
+            yield (match.start("value"), term_type(before[-1].group(0)), number(match.group("value")),
+                   match.group("unit"), None if match.group("above") else level_code(match.group("level")))
+
+
+def _enumerations(sentence: str, spans: list):
+    """国家级绿色工厂、绿色园区分别达到120家、8个 (paired in order; the first level scopes them) |
+    国家级、省级绿色工厂分别有12家和45家 | …各1家 (each) | 绿色工厂、绿色园区共计50家 (a mixed total: none)."""
+    for match in ENUMERATION.finditer(sentence) if ENUMERATION_HINT.search(sentence) else ():
+        values = list(VALUE_PARTS.finditer(match.group("values")))
+        if match.group("items"):
+            items = [(m.group(0), term_type(m.group(3)), None if m.group(2) else level_code(m.group(1)))
+                     for m in ITEM_PARTS.finditer(match.group("items"))]
+            items = [(text, dtype, level or items[0][2]) for text, dtype, level in items]
+        else:
+            dtype = term_type(match.group("term"))
+            items = [(m.group(0), dtype, level_code(m.group(0)))
+                     for m in re.finditer(LEVEL_WORD + "|" + STAR, match.group("levels"))]
+        mode = match.group("mode") or ""
+        if mode == "各" and len(values) == 1:
+            values = values * len(items)
+        elif mode in ("共计", "共", "合计", "总计"):
+            spans.append(match.span())  # a total of several types: no type to give it
+            continue
+        if len(values) != len(items):
+            continue
+        spans.append(match.span())
+        offset = match.start("values")
+        for (_, dtype, level), value in zip(items, values):
+            yield (offset + value.start(), dtype, number(value.group("value"), value.group("scale")),
+                   value.group("unit"), level)
+
+
+def _typed_by_clause(sentence: str, clause: Clause, spans: list, paired: bool) -> list[tuple]:
+    """Numbers without a term beside them. `paired`: 38户企业、8个产品、3个园区被认定为绿色工厂、
+    绿色产品和绿色园区 (in order, before any other reading); else 3个工业园区 (the noun says park),
+    12家企业被工信部认定为国家级绿色工厂, 9家企业榜上有名 in a sentence about one type."""
     text = sentence[clause.start:clause.end].rstrip(",，:：")
     listed = LISTED.search(text)
     if not listed:
         return []
     counts = [m for m in BARE_COUNT.finditer(text[:listed.start()])
               if not _overlaps((clause.start + m.start(), clause.start + m.end()), spans)]
-    if not counts:
+    if not counts or MODIFIED.search(text, listed.end()):  # 4个园区纳入省级绿色制造培育库: not listed yet
         return []
     terms = [term_type(m.group(0)) for m in TERM_PATTERN.finditer(text[listed.end():])]
-    if len(counts) > 1 and len(terms) == len(counts):
+    if paired and len(counts) < 2:
+        return []
+    if terms and len(terms) == len(counts):
         types = terms
+    elif paired:
+        return []
     else:
-        sentence_types = {term_type(m.group(0)) for m in TERM_PATTERN.finditer(sentence)}
-        only = sentence_types.pop() if len(sentence_types) == 1 else None
-        types = [_noun_type(m.group("noun")) or (only if len(counts) == 1 and not terms else None) for m in counts]
+        only = None
+        if len(counts) == 1 and not terms and LISTED_AS_ONE_TYPE.match(listed.group(0)):
+            sentence_types = {term_type(m.group(0)) for m in TERM_PATTERN.finditer(sentence)}
+            only = sentence_types.pop() if len(sentence_types) == 1 else None
+        types = [_noun_type(m.group("noun")) or (only if PLAIN_NOUN.match(m.group("noun")) else None) for m in counts]
     out = []
     for match, dtype in zip(counts, types):
         if dtype:
             span = (clause.start + match.start(), clause.start + match.end())
             spans.append(span)
-            out.append((span[0], dtype, _number(match.group("value"), match.group("scale")), match.group("unit"), None))
+            out.append((span[0], dtype, number(match.group("value"), match.group("scale")), match.group("unit"), None))
     return out
 
 
@@ -356,7 +300,7 @@ def _percent_targets(sentence: str, parts: list[Clause]) -> list[Fact]:
         names = [INDICATOR_LEAD.sub("", n) for n in match.group("indicator").split("、")]
         names = names if len(names) == len(values) else [names[-1]] * len(values)
         for name, value in zip(names, values):
-            out.append(Fact("policy_target", None, _number(value), "%", sentence,
+            out.append(Fact("policy_target", None, number(value), "%", sentence,
                             indicator=f"{name.strip('“”')}{match.group('direction')}", target_year=clause.target_year))
     return out
 
@@ -417,7 +361,7 @@ def _breakdown_row(cells, regions, periods, target_year, evidence) -> list[Fact]
             continue
         period = periods[index]
         year = int(period[:4]) if period[:4].isdigit() else target_year
-        facts.append(Fact("policy_target", dtype, _number(cell), unit or "", evidence, indicator=name,
+        facts.append(Fact("policy_target", dtype, number(cell), unit or "", evidence, indicator=name,
                           target_year=year, region_name=regions[index // span],
                           cumulative=None if period[:4].isdigit() else True))
     return facts
@@ -430,7 +374,7 @@ def _target_row(cells, target_year, evidence) -> list[Fact]:
         percent = re.search(r"(下降|降低|提高|提升|达到)\s*(\d+(?:\.\d+)?)\s*%", cell)
         if percent and index > 0:
             name = re.sub(r"\s*[(（].*$", "", cells[index - 1]).strip()
-            return [Fact("policy_target", None, _number(percent.group(2)), "%", evidence,
+            return [Fact("policy_target", None, number(percent.group(2)), "%", evidence,
                          indicator=f"{name}{percent.group(1)}", target_year=target_year)]
         dtype, name, _ = _indicator(cell)
         if not dtype:
@@ -438,22 +382,13 @@ def _target_row(cells, target_year, evidence) -> list[Fact]:
         for value_cell in cells[index + 1:]:
             value = re.match(r"(\d+(?:\.\d+)?)\s*(" + UNIT + r")", value_cell)
             if value:
-                return [Fact("policy_target", dtype, _number(value.group(1)), value.group(2), evidence,
+                return [Fact("policy_target", dtype, number(value.group(1)), value.group(2), evidence,
                              indicator=name, target_year=target_year)]
     return []
 
 
-def _count_matches(sentence: str):
-    spans = []
-    for matches in (_term_then_number(sentence), NUMBER_THEN_TERM.finditer(sentence)):
-        for match in matches:
-            if not any(a < match.end() and match.start() < b for a, b in spans):
-                spans.append((match.start(), match.end()))
-                yield match
-
-
-# Where a TERM_THEN_NUMBER match can start: a level (国家级, 省级 …) or a term (绿色…, 五星级…)
-TERM_THEN_NUMBER_START = re.compile(r"[国省自兵市县区绿二三四五]")
+# Where a TERM_THEN_NUMBER match can start: a level (国家级, 省级, 自治区级 …) or a term (绿色…, 五星级…)
+TERM_THEN_NUMBER_START = re.compile(r"[国省自兵市州盟地县区绿二三四五]")
 
 
 def _term_then_number(sentence: str):
@@ -462,6 +397,15 @@ def _term_then_number(sentence: str):
     end = 0
     for start in TERM_THEN_NUMBER_START.finditer(sentence):
         if start.start() >= end and (match := TERM_THEN_NUMBER.match(sentence, start.start())):
+            end = match.end()
+            yield match
+
+
+def _number_then_term(sentence: str):
+    """NUMBER_THEN_TERM tried where a run of digits or numerals starts, not at every position."""
+    end = 0
+    for run in NUMBER_RUN.finditer(sentence):
+        if run.start() >= end and (match := NUMBER_THEN_TERM.match(sentence, run.start())):
             end = match.end()
             yield match
 

@@ -1,0 +1,90 @@
+"""A sentence's clauses, each a plan or a report, with the year a plan is for and whether a
+report gives a total to date or what is new.
+
+By when (到2025年, 2025年前, “十四五”末, 2024—2026年) or 力争 / 确保 / 将 + a verb of creating
+opens a plan that carries on to the next clauses; what is past (截至, 已, 目前, 公布 …) closes
+it. 目标 / 计划 / 每年 plan their own clause, or the rest of the sentence when they head it
+(2024年工作目标：…). A deadline already past (到2022年 on a page of 2024) reports a stock.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+STRONG_TARGET = re.compile(
+    r"(?:到|(?<!截)至|(?<![关对属由等])于)\s*(?P<by>20\d{2})\s*年(?!度)|(?P<before>20\d{2})\s*年(?:底前|前|以前)|"
+    r"(?P<goal>20\d{2})\s*年(?:的)?(?:工作目标|目标任务|主要目标|重点工作|工作要点|目标|力争|计划|将|要)|"
+    r"[“\"]?(?P<fyp>十[三四五六])五[”\"]?(?:末|时期|期间)|20\d{2}\s*[-—–~]\s*(?P<span>20\d{2})\s*年(?!度)|"
+    r"(?P<next>明年)|力争|争取|争创|确保|"
+    r"(?<![现特兹并拟])将(?=[^,，]{0,12}?(?:创建|培育|建成|新增|打造|推进|推动|实现|达到|累计|争创|建设|选择|形成))")
+WEAK_TARGET = re.compile(r"目标|计划|预计|每年|年均|全年")
+PAST = re.compile(r"截至|截止|目前|已|至此|先后|现有(?!基础)|公布|公示|发布")
+DONE = re.compile(r"完成|评审|获评|入选|上榜|榜上有名")  # past in a report, a goal in a plan
+FYP_END = {"十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
+THIS_YEAR = re.compile(r"今年|年内|本年度?|当年")
+CUMULATIVE_CUE = re.compile(r"累计|截至|截止|至此|共有|已有|已在|先后|总数|已累计|总计")
+NEW_CUE = re.compile(r"新增|新培育|新认定|本批|此次|本次|今年|当年|新入选|再添|又有")
+ANY_CUE = re.compile("|".join(p.pattern for p in (STRONG_TARGET, WEAK_TARGET, CUMULATIVE_CUE, NEW_CUE)))
+YEAR_HEAD = re.compile(r"^\s*(20\d{2})\s*年\s*[,，:：]?$")
+CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")
+# A document's name (…行动计划》) plans nothing in this sentence; a baseline (较“十三五”末, 比2020年) is no deadline
+MASKED = re.compile(r"《[^》]*》|[较比][“\"]?十[三四五六]五[”\"]?末|[较比]\s*20\d{2}\s*年(?:底|末)?")
+
+
+class Clause(NamedTuple):
+    start: int
+    end: int
+    kind: str  # policy_target | reported_count
+    target_year: int | None
+    cumulative: bool  # a report of a total to date (累计, 截至 …), not of what is new (新增, 本批 …)
+
+
+def clauses(sentence: str, page_year: int | None, plan_year: int | None = None) -> list[Clause]:
+    """`page_year`: the year the page speaks from; `plan_year`: the page's own deadline, for a plan
+    clause that names none."""
+    if not ANY_CUE.search(sentence):  # most sentences: one report of what is new
+        return [Clause(0, len(sentence), "reported_count", None, False)]
+    masked = MASKED.sub(lambda m: "＂" * len(m.group(0)), sentence)
+    out, carried, total = [], None, False  # carried: the open plan's year (0 when it names none)
+    named = None  # a year the sentence opened with (2025年，全省力争…)
+    for match in CLAUSE.finditer(masked):
+        clause = match.group(0)
+        total = False if NEW_CUE.search(clause) else True if CUMULATIVE_CUE.search(clause) else total
+        kind, year, carried = _kind(clause, page_year, carried)
+        target_year = (year or carried or named or plan_year or page_year) if kind == "policy_target" else None
+        if (opening := YEAR_HEAD.match(clause)) and not (page_year and int(opening.group(1)) < page_year):
+            named = int(opening.group(1))
+        out.append(Clause(match.start(), match.end(), kind, target_year, total))
+    return out
+
+
+def _kind(clause: str, page_year: int | None, carried: int | None) -> tuple[str, int | None, int | None]:
+    """(kind, the year the clause names, the plan carried on) of one clause."""
+    strong = STRONG_TARGET.search(clause)
+    year = cue_year(clause, page_year) if strong or carried is not None or WEAK_TARGET.search(clause) else None
+    if strong:
+        if year and page_year and year < page_year:
+            return "reported_count", None, None  # 到2022年 on a page of 2024: a past stock
+        return "policy_target", year, year or carried or 0
+    if PAST.search(clause):
+        return "reported_count", None, None
+    if WEAK_TARGET.search(clause):
+        heads = clause.endswith((":", "："))  # 2024年工作目标：… plans what follows
+        return "policy_target", year, (year or carried or 0) if heads else carried
+    if carried is not None:
+        return "policy_target", year, carried
+    return "reported_count", None, None
+
+
+def cue_year(clause: str, page_year: int | None) -> int | None:
+    """The year a plan clause names: 到2025年, 2025年前, 2024年目标, “十四五”末, 明年, 今年 (the page's)."""
+    cues = sorted(STRONG_TARGET.finditer(clause), key=lambda m: m.group("by") is None)  # 到2025年 first
+    for match in cues:
+        if year := match.group("by") or match.group("before") or match.group("goal") or match.group("span"):
+            return int(year)
+        if match.group("fyp"):
+            return FYP_END.get(match.group("fyp"))
+        if match.group("next") and page_year:
+            return page_year + 1
+    return page_year if THIS_YEAR.search(clause) else None
