@@ -3,6 +3,12 @@
 Every reader returns the rows of every table in document order; cells are strings with
 line breaks inside a cell removed. Merged cells come back as in the file (python-docx
 repeats a merged cell's text; openpyxl/xlrd leave the rest empty).
+
+Where the format knows where a table begins, the reader puts a `TableStart` marker row
+before it: each sheet of a workbook (with the sheet's name), each table pdfplumber finds on
+a page, each table of a .docx. A marker is an empty list, so code that only looks at cells
+sees an empty row; extract_rows uses it (a sheet's name can give its rows' designation type;
+a table without a list header is not read under the previous table's).
 """
 
 from __future__ import annotations
@@ -15,6 +21,20 @@ from typing import Callable
 from greenmfg.settings import max_file_bytes
 
 Row = list[str]
+
+
+class TableStart(list):
+    """A marker row (no cells) where a table begins; `sheet` is the worksheet's name for the
+    first table of a workbook's sheet, else None. Not a data row: it is not counted in row numbers."""
+
+    __slots__ = ("sheet",)
+
+    def __init__(self, sheet: str | None = None):
+        super().__init__()
+        self.sheet = sheet
+
+    def __repr__(self) -> str:
+        return f"TableStart(sheet={self.sheet!r})"
 
 
 class UnreadableAttachment(ValueError):
@@ -36,6 +56,7 @@ def read_pdf(body: bytes) -> list[Row]:
     with pdfplumber.open(io.BytesIO(body)) as pdf:
         for page in pdf.pages:
             for table in page.extract_tables():
+                rows.append(TableStart())
                 rows += [[_cell(c) for c in row] for row in table]
     return rows
 
@@ -45,7 +66,11 @@ def read_xlsx(body: bytes) -> list[Row]:
 
     workbook = load_workbook(io.BytesIO(body), read_only=True, data_only=True)
     try:
-        return [[_cell(c) for c in row] for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True)]
+        rows: list[Row] = []
+        for sheet in workbook.worksheets:
+            rows.append(TableStart(sheet.title))
+            rows += [[_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+        return rows
     finally:
         workbook.close()
 
@@ -54,14 +79,22 @@ def read_xls(body: bytes) -> list[Row]:
     import xlrd
 
     book = xlrd.open_workbook(file_contents=body)
-    return [[_cell(c) for c in sheet.row_values(r)] for sheet in book.sheets() for r in range(sheet.nrows)]
+    rows: list[Row] = []
+    for sheet in book.sheets():
+        rows.append(TableStart(sheet.name))
+        rows += [[_cell(c) for c in sheet.row_values(r)] for r in range(sheet.nrows)]
+    return rows
 
 
 def read_docx(body: bytes) -> list[Row]:
     from docx import Document
 
     document = Document(io.BytesIO(body))
-    return [[_cell(cell.text) for cell in row.cells] for table in document.tables for row in table.rows]
+    rows: list[Row] = []
+    for table in document.tables:
+        rows.append(TableStart())
+        rows += [[_cell(cell.text) for cell in row.cells] for row in table.rows]
+    return rows
 
 
 def read_doc(body: bytes) -> list[Row]:
@@ -160,6 +193,6 @@ def read_tables(body: bytes, name: str = "") -> tuple[str, list[Row]]:
         raise
     except Exception as exc:  # the libraries raise many types for corrupt files
         raise UnreadableAttachment(f"{fmt} reader failed: {type(exc).__name__}: {exc}") from exc
-    if not rows:
+    if all(type(row) is TableStart for row in rows):  # none, or only markers (empty sheets)
         raise UnreadableAttachment(f"{fmt} file has no table")
     return fmt, rows
