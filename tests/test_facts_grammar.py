@@ -136,7 +136,7 @@ def test_a_notice_naming_a_year_or_a_goal_is_not_a_plan(text):
 @pytest.mark.parametrize("text,expected", [
     ("到2025年，规模以上工业增加值能耗较2020年下降14.5%。", {("规模以上工业增加值能耗下降", 14.5, 2025)}),
     ("到2025年，单位工业增加值能耗、水耗较“十三五”末分别下降16%、20%。",
-     {("单位工业增加值能耗下降", 16, 2025), ("水耗下降", 20, 2025)}),
+     {("单位工业增加值能耗下降", 16, 2025), ("单位工业增加值水耗下降", 20, 2025)}),
     ("到2025年，绿色工厂产值占比提高到40%以上、单位产品能耗下降8%。",
      {("绿色工厂产值占比提高到", 40, 2025), ("单位产品能耗下降", 8, 2025)}),
     ("到2025年，清 洁生产审核覆盖率达到90%。", {("清洁生产审核覆盖率达到", 90, 2025)}),
@@ -238,3 +238,55 @@ def test_plan_continuations_and_opening_years(text, expected):
 
 def test_applicants_are_not_designations():
     assert facts("省工信厅组织专家对申报的126家绿色工厂进行了现场核查。") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("到2025年，全县绿色工厂达到40家；绿色园区达到2个。", {("green_factory", 40, 2025), ("green_park", 2, 2025)}),
+    ("主要目标：到2026年，一是创建省级绿色工厂12家；二是培育绿色供应链管理企业2家。",
+     {("green_factory", 12, 2026), ("green_supply_chain", 2, 2026)}),
+    ("到2025年，工业绿色发展水平明显提升。绿色工厂达到60家，绿色园区达到4个。",
+     {("green_factory", 60, 2025), ("green_park", 4, 2025)}),
+])
+def test_a_deadline_carries_through_its_paragraph(text, expected):
+    assert targets(text) == expected and counts(text) == set()
+
+
+def test_a_paragraph_moves_from_plan_to_report_at_a_past_cue():
+    text = "到2025年，创建绿色工厂50家。截至目前，全市已有绿色工厂31家。"
+    assert targets(text) == {("green_factory", 50, 2025)} and counts(text) == {("green_factory", 31)}
+
+
+def test_a_dated_event_is_not_a_deadline():
+    text = "我局于2025年2月19日开展了认定工作，共有甲有限公司等6家企业入选区级绿色工厂。"
+    assert counts(text, year=2025) == {("green_factory", 6)} and targets(text, year=2025) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("力争2026年全市绿色工厂达到70家。", {("green_factory", 70, 2026)}),
+    ("全市2026年绿色工厂发展目标为60家。", {("green_factory", 60, 2026)}),
+    ("《某市工业绿色发展实施方案（2024—2026年）》提出，创建国家级绿色工厂10家。", {("green_factory", 10, 2026)}),
+    ("到2025年，培育10家以上省级绿色工厂。", {("green_factory", 10, 2025)}),
+    ("到2025年，全区新增绿色工厂（含国家级、省级）10家以上。", {("green_factory", 10, 2025)}),
+])
+def test_future_years_plan_documents_and_quantifiers(text, expected):
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("到2025年，单位工业增加值能耗和二氧化碳排放分别下降13.5%和18%。",
+     {("单位工业增加值能耗下降", 13.5), ("单位工业增加值二氧化碳排放下降", 18)}),
+    ("到2025年，新能源汽车产量占比超过30%。", {("新能源汽车产量占比超过", 30)}),
+    ("到2025年，可再生能源装机占比力争达到60%。", {("可再生能源装机占比达到", 60)}),
+])
+def test_percentage_indicators_paired_and_cleaned(text, expected):
+    assert {(f.indicator, f.value) for f in facts(text, kind="policy_target")} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("喜报！我区2家企业荣登国家级绿色工厂榜单", {("green_factory", 2)}),
+    ("某县1企业入选国家级绿色工厂", {("green_factory", 1)}),
+    ("我市新增6家省级绿色工厂 总数达38家", {("green_factory", 6), ("green_factory", 38)}),
+    ("全市累计获批国家级绿色工厂21家，今年新获批4家。", {("green_factory", 21), ("green_factory", 4)}),
+])
+def test_headlines(text, expected):
+    assert counts(text) == expected

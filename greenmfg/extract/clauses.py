@@ -1,10 +1,12 @@
-"""A sentence's clauses, each a plan or a report, with the year a plan is for and whether a
+"""A paragraph's clauses, each a plan or a report, with the year a plan is for and whether a
 report gives a total to date or what is new.
 
-By when (到2025年, 2025年前, “十四五”末, 2024—2026年) or 力争 / 确保 / 将 + a verb of creating
-opens a plan that carries on to the next clauses; what is past (截至, 已, 目前, 公布 …) closes
-it. 目标 / 计划 / 每年 plan their own clause, or the rest of the sentence when they head it
-(2024年工作目标：…). A deadline already past (到2022年 on a page of 2024) reports a stock.
+By when (到2025年, 2025年前, “十四五”末, 2024—2026年, or any year after the page's) or 力争 /
+确保 / 将 + a verb of creating opens a plan that carries on to the next clauses and sentences
+of its paragraph (到2025年，一是…；二是…); what is past (截至, 已, 目前, 公布, a year before the
+page's …) closes it. 目标 / 计划 / 每年 plan their own clause, or what follows when they head it
+(2024年工作目标：…). 每年 / 年均 plan for the page's year. A deadline already past (到2022年 on a
+page of 2024) reports a stock.
 """
 
 from __future__ import annotations
@@ -12,24 +14,29 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+QUOTE_OPEN, QUOTE_CLOSE = "[“\"「]?", "[”\"」]?"
 STRONG_TARGET = re.compile(
-    r"(?:到|(?<!截)至|(?<![关对属由等])于)\s*(?P<by>20\d{2})\s*年(?!度)|(?P<before>20\d{2})\s*年(?:底前|前|以前)|"
+    r"(?:到|(?<!截)至|(?<![关对属由等])于)\s*(?P<by>20\d{2})\s*年(?![度\d]|\s*\d{1,2}\s*月)|(?P<before>20\d{2})\s*年(?:底前|前|以前)|"
     r"(?P<goal>20\d{2})\s*年(?:的)?(?:工作目标|目标任务|主要目标|重点工作|工作要点|目标|力争|计划|将|要)|"
-    r"[“\"]?(?P<fyp>十[三四五六])五[”\"]?(?:末|时期|期间)|20\d{2}\s*[-—–~]\s*(?P<span>20\d{2})\s*年(?!度)|"
-    r"(?P<next>明年)|力争|争取|争创|确保|"
+    + QUOTE_OPEN + r"(?P<fyp>十[三四五六])五" + QUOTE_CLOSE + r"(?:末|时期|期间)|"
+    r"20\d{2}\s*年?\s*[-—–~]\s*(?P<span>20\d{2})\s*年(?!度)|(?P<next>明年)|力争|争取|争创|确保|"
     r"(?<![现特兹并拟])将(?=[^,，]{0,12}?(?:创建|培育|建成|新增|打造|推进|推动|实现|达到|累计|争创|建设|选择|形成))")
-WEAK_TARGET = re.compile(r"目标|计划|预计|每年|年均|全年")
-PAST = re.compile(r"截至|截止|目前|已|至此|先后|现有(?!基础)|公布|公示|发布")
-DONE = re.compile(r"完成|评审|获评|入选|上榜|榜上有名")  # past in a report, a goal in a plan
+WEAK_TARGET = re.compile(r"目标|计划|预计|每年|年均|要点")
+EACH_YEAR = re.compile(r"每年|年均")
+PAST = re.compile(r"截至|截止|目前|已|至此|先后|现有(?!基础)|公布|公示|发布|(?<![为除])了")
+YEAR = re.compile(r"(?<![较比\d])(20\d{2})\s*年(?![度\d]|\s*\d{1,2}\s*月)")
 FYP_END = {"十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
 THIS_YEAR = re.compile(r"今年|年内|本年度?|当年")
 CUMULATIVE_CUE = re.compile(r"累计|截至|截止|至此|共有|已有|已在|先后|总数|已累计|总计")
 NEW_CUE = re.compile(r"新增|新培育|新认定|本批|此次|本次|今年|当年|新入选|再添|又有")
-ANY_CUE = re.compile("|".join(p.pattern for p in (STRONG_TARGET, WEAK_TARGET, CUMULATIVE_CUE, NEW_CUE)))
+ANY_CUE = re.compile("|".join(p.pattern for p in (STRONG_TARGET, WEAK_TARGET, CUMULATIVE_CUE, NEW_CUE, YEAR)))
 YEAR_HEAD = re.compile(r"^\s*(20\d{2})\s*年\s*[,，:：]?$")
 CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")
-# A document's name (…行动计划》) plans nothing in this sentence; a baseline (较“十三五”末, 比2020年) is no deadline
-MASKED = re.compile(r"《[^》]*》|[较比][“\"]?十[三四五六]五[”\"]?末|[较比]\s*20\d{2}\s*年(?:底|末)?")
+# A document's name (…行动计划》) plans nothing itself; a baseline (较“十三五”末, 比2020年) is no deadline
+MASKED = re.compile(r"《[^》]*》|[较比]" + QUOTE_OPEN + r"十[三四五六]五" + QUOTE_CLOSE + r"末|[较比]\s*20\d{2}\s*年(?:底|末)?")
+# …but what a plan document 提出 is its plan: 《…实施方案（2023—2025年）》提出，…
+PLAN_TITLE = re.compile(r"《[^》]*(?:规划|方案|计划|意见|要点)[^》]*》[^,，。]{0,8}?(?:提出|明确|要求|指出|确定)")
+SPAN_END = re.compile(r"20\d{2}\s*年?\s*[-—–~至]\s*(20\d{2})")
 
 
 class Clause(NamedTuple):
@@ -41,13 +48,29 @@ class Clause(NamedTuple):
 
 
 def clauses(sentence: str, page_year: int | None, plan_year: int | None = None) -> list[Clause]:
+    """One sentence on its own (see paragraph_clauses)."""
+    return sentence_clauses(sentence, page_year, plan_year, None)[0]
+
+
+def paragraph_clauses(sentences: list[str], page_year: int | None, plan_year: int | None = None):
+    """The clauses of each sentence of one paragraph, the plan carried from sentence to sentence."""
+    carried = None
+    for sentence in sentences:
+        parts, carried = sentence_clauses(sentence, page_year, plan_year, carried)
+        yield sentence, parts
+
+
+def sentence_clauses(sentence: str, page_year: int | None, plan_year: int | None,
+                     carried: int | None) -> tuple[list[Clause], int | None]:
     """`page_year`: the year the page speaks from; `plan_year`: the page's own deadline, for a plan
-    clause that names none."""
-    if not ANY_CUE.search(sentence):  # most sentences: one report of what is new
-        return [Clause(0, len(sentence), "reported_count", None, False)]
+    clause that names none; `carried`: the year of the plan open before it (0: none named; None: no plan)."""
+    if carried is None and not ANY_CUE.search(sentence):  # most sentences: one report of what is new
+        return [Clause(0, len(sentence), "reported_count", None, False)], None
+    if title := PLAN_TITLE.search(sentence):
+        span = SPAN_END.search(title.group(0))
+        carried = int(span.group(1)) if span else (carried or 0)
     masked = MASKED.sub(lambda m: "＂" * len(m.group(0)), sentence)
-    out, carried, total = [], None, False  # carried: the open plan's year (0 when it names none)
-    named = None  # a year the sentence opened with (2025年，全省力争…)
+    out, total, named = [], False, None  # named: a year the sentence opened with (2025年，全省力争…)
     for match in CLAUSE.finditer(masked):
         clause = match.group(0)
         total = False if NEW_CUE.search(clause) else True if CUMULATIVE_CUE.search(clause) else total
@@ -56,20 +79,29 @@ def clauses(sentence: str, page_year: int | None, plan_year: int | None = None) 
         if (opening := YEAR_HEAD.match(clause)) and not (page_year and int(opening.group(1)) < page_year):
             named = int(opening.group(1))
         out.append(Clause(match.start(), match.end(), kind, target_year, total))
-    return out
+    return out, carried
 
 
 def _kind(clause: str, page_year: int | None, carried: int | None) -> tuple[str, int | None, int | None]:
     """(kind, the year the clause names, the plan carried on) of one clause."""
     strong = STRONG_TARGET.search(clause)
-    year = cue_year(clause, page_year) if strong or carried is not None or WEAK_TARGET.search(clause) else None
-    if strong:
+    weak = WEAK_TARGET.search(clause)
+    years = [int(y) for y in YEAR.findall(clause)]
+    if any(page_year and y < page_year for y in years) and not strong:
+        return "reported_count", None, None  # 2023年新增… on a page of 2024
+    future = next((y for y in years if page_year and y > page_year), None)
+    year = cue_year(clause, page_year) if strong or weak or carried is not None or future else None
+    each = EACH_YEAR.search(clause) and carried is None and not (strong and year and year != page_year)
+    if each:
+        year = page_year  # 每年创建…10家: a target for each year, this year's first
+    if strong or future:
+        year = year or future
         if year and page_year and year < page_year:
             return "reported_count", None, None  # 到2022年 on a page of 2024: a past stock
-        return "policy_target", year, year or carried or 0
+        return "policy_target", year, (None if each else year) or carried or 0
     if PAST.search(clause):
         return "reported_count", None, None
-    if WEAK_TARGET.search(clause):
+    if weak:
         heads = clause.endswith((":", "："))  # 2024年工作目标：… plans what follows
         return "policy_target", year, (year or carried or 0) if heads else carried
     if carried is not None:

@@ -14,7 +14,7 @@ import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
-from greenmfg.extract.clauses import Clause, clauses
+from greenmfg.extract.clauses import Clause, paragraph_clauses
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.numbers import COUNT_CUE, NUM, NUMBER, UNIT, number
 from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and designation_level are this module's API too
@@ -23,18 +23,20 @@ from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and design
 LEVEL = r"(?P<level>" + LEVEL_WORD + r")?(?P<above>及以上|以上)?"
 # 绿色工厂874家 | 国家级绿色工厂35家 | 绿色工厂 50 家以上 | 省级以上绿色工厂总计27家 | 绿色工厂数量已经达到64家 |
 # 绿色工厂达到国家级10家
-JOINER = (r"(?:累计|已经|已|目前|共|分别|将|力争|预计)*(?:达到|达|突破|超过|超|逾|近|增加至|增加到|增至|增长至|为|有|计|总计|合计|"
-          r"不少于|不低于)?")
-TERM_THEN_NUMBER = re.compile(LEVEL + r"(?P<term>" + TERM + r")(?:公示)?(?:名单)?(?:企业|数量|总数|总量|数|的企业|的单位)?"
-                              r"[(（:：]?" + JOINER + r"\s*(?P<level2>" + LEVEL_WORD + "|" + STAR + r")?\s*"
+JOINER = (r"(?:[较比](?:20\d{2}\s*年|上年|去年))?(?:累计|已经|已|目前|共|分别|将|力争|预计|新|净|再)*"
+          r"(?:达到|达|突破|超过|超|逾|近|增加至|增加到|增至|增长至|为|有|计|总计|合计|不少于|不低于|增加|增|培育|创建|获批|"
+          r"完成|(?:发展|创建)?目标(?:为|是)?)?")
+TERM_THEN_NUMBER = re.compile(LEVEL + r"(?P<term>" + TERM + r")(?:[(（][^()（）]{0,12}[)）])?(?:公示)?(?:名单)?(?:的)?"
+                              r"(?:企业|单位)?(?:数量|总数|总量|数)?[(（:：]?" + JOINER + r"\s*(?P<level2>" + LEVEL_WORD + "|"
+                              + STAR + r")?(?:及以上|以上)?\s*"
                               + NUMBER + r"\s*(?P<unit>" + UNIT + r")")
 # 41家绿色工厂 | 45家市级绿色工厂 | 6家企业入选国家级绿色工厂 | 12家企业被工信部认定为国家级绿色工厂 |
 # 3家公司入选“国家绿色工厂”名单: what stands between the number and the term (the gap) must say they were listed
 NUMBER_THEN_TERM = re.compile(
-    NUMBER + r"\s*(?P<unit>" + UNIT + r")(?:型号)?(?:制造)?(?:企业|单位|公司|产品|工厂|园区)?(?:的)?"
+    NUMBER + r"\s*(?P<unit>" + UNIT + r"|(?=企业|单位))(?:以上|左右)?(?:型号)?(?:制造)?(?:企业|单位|公司|产品|工厂|园区)?(?:的)?"
     r"(?P<gap>(?:[^,，。；;、\d“”\"()（）]|20\d{2}年度?){0,16}?)[“\"]?" + LEVEL + r"(?P<term>" + TERM + r")")
 NUMBER_RUN = re.compile(NUM)  # where a NUMBER_THEN_TERM match can start
-LISTING_VERB = re.compile(r"认定|评为|评定|确定|命名|授予|获评|获批|获得|荣获|入选|入围|进入|列入|纳入|成为|符合|上榜|"
+LISTING_VERB = re.compile(r"认定|评为|评定|确定|命名|授予|获评|获批|获得|荣获|荣登|登上|入选|入围|进入|列入|纳入|成为|符合|上榜|"
                           r"创建|新晋|跻身|通过|晋升|^为|^(?:[\u4e00-\u9fa5]{0,6}[省市县区])?$|^第.{1,3}批$")
 # The term names something else: 绿色工厂培育库, 绿色工厂建设项目, 绿色工厂评价机构; 申报绿色工厂的企业
 MODIFIED = re.compile(r"培育库|培育名单|创建计划|创建名单|建设项目|项目|评价机构|服务机构|机构|评价标准|标准|申报|推荐|"
@@ -46,7 +48,7 @@ SHARED_LEVEL = re.compile(r"(?:" + LEVEL_WORD + r")\s*[、和及与]$")  # 省�
 CONTINUATION = re.compile(
     r"[,，、(（](?:其中|含|包括|包含)?[:：]?(?:力争|争取|计划|预计|确保)?(?:到?20\d{2}\s*年(?:底|末)?|年内|今年|明年|当年)?"
     r"(?P<cue>(?:全市|全省|全区|全县|目前|现|总数|总量|数量|累计|已经|已|共计|共|总计|合计|当年|新增|再|分别为|分别|达到|"
-    r"达|超过|突破|增至|增加到|获评|创建|认定|争创|培育)+)?\s*(?P<level>" + STAR + "|" + LEVEL_WORD + r")?(?P<above>及以上|以上)?\s*"
+    r"达|超过|突破|增至|增加到|获评|创建|认定|争创|培育|完成|获批|新获批|新认定|入选|新入选)+)?\s*(?P<level>" + STAR + "|" + LEVEL_WORD + r")?(?P<above>及以上|以上)?\s*"
     r"(?P<value>" + NUM + r")\s*(?:余|多)?(?P<unit>家|个|户|种|项|款)")
 # Terms enumerated, then their values: 绿色工厂、绿色园区分别达到120家、8个 | …各1家 | …共计50家 (a mixed total)
 VALUE = r"(?:" + NUM + r")\s*(?:余|多)?(?:万|千)?\s*" + UNIT + r"(?:以上|左右)?"
@@ -65,14 +67,15 @@ VALUE_PARTS = re.compile(r"(?P<value>" + NUM + r")\s*(?:余|多)?(?P<scale>万|�
 BARE_COUNT = re.compile(NUMBER + r"\s*(?P<unit>" + UNIT + r")(?P<noun>[\u4e00-\u9fa5]{0,8}?)(?=[、和及与]|$)")
 BARE_NOUN_TYPE = [(re.compile(r"园区|集聚区|开发区"), "green_park"), (re.compile(r"工厂"), "green_factory")]
 PLAIN_NOUN = re.compile(r"^(?:制造)?(?:企业|单位|公司|工厂|园区|产品)?$")
-LISTED = re.compile(r"被认定为|认定为|被评为|评为|被确定为|确定为|被命名为|命名为|获评|入选|入围|上榜|榜上有名|进入|列入|"
+LISTED = re.compile(r"被认定为|认定为|被评为|评为|被确定为|确定为|被命名为|命名为|获评|入选|入围|上榜|榜上有名|荣登|进入|列入|"
                     r"纳入|获批|获得|荣获|创建|新晋|跻身|通过|开展")
 LISTED_AS_ONE_TYPE = re.compile(r"认定|评为|确定|命名|获评|入选|入围|上榜|榜上有名|获批|荣获")
 PERCENT = re.compile(
-    r"(?P<indicator>[\u4e00-\u9fa5、“”]{2,30}?)(?:[较比](?:“十三五”末|20\d{2}\s*年|上年))?(?:分别)?"
-    r"(?P<direction>下降|降低|提高到|提高至|提升到|提升至|提高|提升|达到|增长|保持在|不超过|不高于)"
-    r"(?P<values>\d+(?:\.\d+)?%(?:(?:、|和|以上、)\d+(?:\.\d+)?%)*)")
-INDICATOR_LEAD = re.compile(r"^(?:以上|确保|力争|争取|实现|推动|其中|均|累计|年均|全市|全省|全区|和|及|与|并)+")
+    r"(?P<indicator>[\u4e00-\u9fa5、“”]{2,40}?)(?:分别)?(?:[较比](?:“十三五”末|20\d{2}\s*年|上年))?(?:分别)?"
+    r"(?P<direction>下降|降低|提高到|提高至|提升到|提升至|提高|提升|达到|增长|保持在|不超过|不高于|超过|不低于|高于)"
+    r"(?:超过|目标为|目标是|目标|约)?(?P<values>\d+(?:\.\d+)?%(?:(?:、|和|以上、)\d+(?:\.\d+)?%)*)")
+INDICATOR_LEAD = re.compile(r"^(?:以上|、|确保|力争|争取|实现|推动|其中|均|累计|年均|全市|全省|全区|和|及|与|并)+")
+INDICATOR_NOISE = re.compile(r"力争|争取|确保|努力|分别")
 REMOVED_CUE = re.compile(r"移出|撤销|取消其?荣誉")
 RENAMED_CUE = re.compile(r"变更名称|更名")
 COUNTED = re.compile(COUNT_CUE)
@@ -136,14 +139,29 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
 def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = None) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple] = set()
-    for sentence in sentences(text):
+    for paragraph in _paragraphs(clean_text(text)):
+        facts += _paragraph_facts(paragraph, page_year, plan_year, seen)
+    return facts
+
+
+@lru_cache(maxsize=64)
+def _paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
+    """Each line's sentences, with the lines that could hold a fact and the ones between them."""
+    out = []
+    for line in text.splitlines():
+        if TERM_MARK in line or "%" in line or "目标" in line or "年" in line:
+            out.append(tuple(CJK_GAP.sub("", s.strip()) for s in SENTENCE.findall(line) if s.strip()))
+    return tuple(out)
+
+
+def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set) -> list[Fact]:
+    facts: list[Fact] = []
+    for sentence, parts in paragraph_clauses(paragraph, page_year, plan_year):
         if TERM_MARK not in sentence and "%" not in sentence:
             continue  # neither a count of designations nor a percentage target
         counted = COUNTED.search(sentence) is not None
         if not counted and "%" not in sentence:
             continue  # a designation named, but no number of them
-        sentence = CJK_GAP.sub("", sentence)
-        parts = clauses(sentence, page_year, plan_year)
         region = REGION_IN_SENTENCE.search(sentence) if counted else None
         region_name = region.group(1) if region else None
         for position, dtype, value, unit, level in _counts(sentence, parts) if counted else ():
@@ -184,7 +202,7 @@ def _counts(sentence: str, parts: list[Clause]):
             level = previous[0]  # 国家级绿色工厂3家、绿色园区1个: the level scopes the enumeration
         previous = (level, match.end())
         yield (match.start("value"), term_type(match.group("term")), number(match.group("value"), match.group("scale")),
-               match.group("unit"), level)
+               match.group("unit") or "家", level)
     yield from _continuations(sentence, spans)
     for clause in parts if listed else ():
         yield from _typed_by_clause(sentence, clause, spans, paired=False)
@@ -196,10 +214,10 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def _count_matches(sentence: str, spans: list):
     for matches in (_term_then_number(sentence), _number_then_term(sentence)):
-        for match in matches:
-            if _overlaps(match.span(), spans) or not _designates(sentence, match):
+        for match in matches:  # a term may be shared (新增6家省级绿色工厂总数达38家), a number may not
+            if _overlaps(match.span("value"), spans) or not _designates(sentence, match):
                 continue
-            spans.append(match.span())
+            spans.append(match.span("value"))
             yield match
 
 
@@ -297,12 +315,24 @@ def _percent_targets(sentence: str, parts: list[Clause]) -> list[Fact]:
         if clause.kind != "policy_target":
             continue
         values = re.findall(r"\d+(?:\.\d+)?", match.group("values"))
-        names = [INDICATOR_LEAD.sub("", n) for n in match.group("indicator").split("、")]
-        names = names if len(names) == len(values) else [names[-1]] * len(values)
+        names = _indicators(INDICATOR_NOISE.sub("", match.group("indicator")), len(values))
         for name, value in zip(names, values):
             out.append(Fact("policy_target", None, number(value), "%", sentence,
                             indicator=f"{name.strip('“”')}{match.group('direction')}", target_year=clause.target_year))
     return out
+
+
+def _indicators(text: str, count: int) -> list[str]:
+    """One indicator per value: 能耗、水耗 (or 能耗和二氧化碳排放) paired in order, the shared head
+    (单位工业增加值) kept on each; one value keeps the whole phrase."""
+    text = INDICATOR_LEAD.sub("", text)
+    if count == 1:
+        return [text]
+    parts = [INDICATOR_LEAD.sub("", p) for p in re.split(r"、|和|及", text)]
+    if len(parts) != count:
+        return [parts[-1]] * count
+    head = re.match(r"^(.*?(?:增加值|生产总值|产值))", parts[0])
+    return [parts[0]] + [(head.group(1) if head and not p.startswith(head.group(1)) else "") + p for p in parts[1:]]
 
 
 def _clause_indicator(sentence: str, position: int) -> str:

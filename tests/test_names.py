@@ -1,0 +1,273 @@
+"""Names in prose (greenmfg.extract.names): the clause grammar of issue 17, one class of
+sentence per test, each with variants written for it (甲乙…, 丙丁… are made-up names)."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from greenmfg.extract.names import extract_names, names_from_prose
+
+F, P, S, D = "green_factory", "green_park", "green_supply_chain", "green_design_product"
+
+
+def names(text):
+    return [(e.designation_type, e.name) for e in extract_names(text)]
+
+
+# A name starts where the entity starts: cue verbs, prepositions, speakers, quantities,
+# places with 的 and list numbers before it are not part of it.
+@pytest.mark.parametrize("text", [
+    "拟将甲乙科技有限公司、丙丁材料股份有限公司认定为2024年度绿色工厂。",
+    "经评审,甲乙科技有限公司、丙丁材料股份有限公司被认定为省级绿色工厂。",
+    "同意将甲乙科技有限公司、丙丁材料股份有限公司认定为绿色工厂。",
+    "确定甲乙科技有限公司、丙丁材料股份有限公司为市级绿色工厂。",
+    "现将拟认定的绿色工厂名单公示如下:甲乙科技有限公司、丙丁材料股份有限公司。",
+    "祝贺甲乙科技有限公司、丙丁材料股份有限公司入选国家级绿色工厂!",
+    "其中,甲乙科技有限公司、丙丁材料股份有限公司入选绿色工厂。",
+    "此次入选绿色工厂的企业分别是甲乙科技有限公司、丙丁材料股份有限公司。",
+    "本次认定的绿色工厂包括甲乙科技有限公司、丙丁材料股份有限公司。",
+    "我省共有包括甲乙科技有限公司、丙丁材料股份有限公司在内的2家企业入选绿色工厂。",
+    "此次获评绿色工厂的兵团企业是甲乙科技有限公司、丙丁材料股份有限公司。",
+    "我市3家企业入选绿色工厂:甲乙科技有限公司、丙丁材料股份有限公司。",
+    "宝坻区共有甲乙科技有限公司、丙丁材料股份有限公司入选绿色工厂。",
+    "记者了解到,甲乙科技有限公司、丙丁材料股份有限公司成功入选绿色工厂名单。",
+    "将甲乙科技有限公司、丙丁材料股份有限公司列为市级绿色工厂。",
+    "把甲乙科技有限公司、丙丁材料股份有限公司列入绿色工厂名单。",
+    "向甲乙科技有限公司、丙丁材料股份有限公司授予“绿色工厂”称号。",
+    "为甲乙科技有限公司、丙丁材料股份有限公司颁发绿色工厂牌匾,两家企业入选绿色工厂名单。",
+    "中山的甲乙科技有限公司、丙丁材料股份有限公司2家公司入选“国家绿色工厂”名单。",
+    "位于宁波经济技术开发区的甲乙科技有限公司、丙丁材料股份有限公司入选绿色工厂。",
+    "我省甲乙科技有限公司、丙丁材料股份有限公司入选绿色工厂。",
+    "本市入选绿色工厂名单的是:1.甲乙科技有限公司、2.丙丁材料股份有限公司。",
+    "入选企业依次为甲乙科技有限公司、丙丁材料股份有限公司,均获评绿色工厂。",
+    "这次公布的绿色工厂包括了甲乙科技有限公司、丙丁材料股份有限公司等企业。",
+    "下一步,我市将以甲乙科技有限公司、丙丁材料股份有限公司入选绿色工厂为新起点,继续推进。",
+])
+def test_a_name_starts_where_the_entity_starts(text):
+    assert names(text) == [(F, "甲乙科技有限公司"), (F, "丙丁材料股份有限公司")]
+
+
+@pytest.mark.parametrize("name", [
+    "将乐县甲乙竹业有限公司",  # 将 of a county's name, not the verb
+    "向阳机械有限公司",  # a preposition's character starting a name: no verb frames it
+    "为民机械有限公司",
+    "福建经纬新纤科技实业有限公司",
+    "有研科技集团有限公司",
+    "广东美的制冷设备有限公司",  # 美的 is a brand, not "X的"
+    "葵花药业集团(襄阳)隆中有限公司",  # 集团 inside a name
+    "湖北祥云(集团)化工股份有限公司",
+    "红塔烟草(集团)有限责任公司玉溪卷烟厂",  # a company's factory, named after it
+    "上海甲乙汽车有限公司金桥工厂",
+    "中国甲乙股份有限公司丙丁分公司",
+    "ABC电气(中国)有限公司",
+])
+def test_names_that_look_like_a_prefix_are_kept_whole(name):
+    assert names(f"{name}入选国家级绿色工厂。") == [(F, name)]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("东至县安徽甲乙化工有限公司入选绿色工厂。", "安徽甲乙化工有限公司"),  # a county before a province
+    ("赣江新区甲乙线缆有限公司入选绿色工厂。", "甲乙线缆有限公司"),  # a new area is a location
+    ("由甲乙科技有限公司申报的项目入选绿色工厂。", "甲乙科技有限公司"),
+    ("“甲乙科技有限公司”入选绿色工厂。", "甲乙科技有限公司"),  # a quoted name is a name
+    ("——甲乙科技有限公司入选绿色工厂。", "甲乙科技有限公司"),
+    ("甲乙科技有限公司等12家企业被认定为绿色工厂。", "甲乙科技有限公司"),
+    ("甲乙科技有限公司(2款产品)入选绿色工厂。", "甲乙科技有限公司"),
+])
+def test_location_and_punctuation_around_a_name(text, name):
+    assert names(text) == [(F, name)]
+
+
+# Two entities joined by 和 / 及 / 与 / 以及 / 、 / "," are two names; a 和 inside a name is not a join.
+@pytest.mark.parametrize("joint", ["和", "及", "与", "以及", "、", ","])
+def test_two_entities_joined_are_split(joint):
+    text = f"甲乙机械有限公司{joint}丙丁电机股份有限公司入选绿色工厂。"
+    assert names(text) == [(F, "甲乙机械有限公司"), (F, "丙丁电机股份有限公司")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("甲乙集团和丙丁集团入选绿色供应链管理企业。", [(S, "甲乙集团"), (S, "丙丁集团")]),
+    ("甲乙有限公司、丙丁有限公司和戊己集团以及庚辛有限公司入选绿色工厂。",
+     [(F, "甲乙有限公司"), (F, "丙丁有限公司"), (F, "戊己集团"), (F, "庚辛有限公司")]),
+    ("上海石油和化工设备有限公司入选绿色工厂。", [(F, "上海石油和化工设备有限公司")]),
+    ("中国石油和化学工业联合会公布绿色工厂名单,甲乙化工有限公司入选。", [(F, "甲乙化工有限公司")]),
+    ("甲乙有限公司及其子公司入选绿色工厂。", [(F, "甲乙有限公司")]),
+    ("甲乙经济开发区和丙丁高新区入选绿色园区。", [(P, "甲乙经济开发区"), (P, "丙丁高新区")]),
+])
+def test_joins_inside_and_between_names(text, expected):
+    assert names(text) == expected
+
+
+# A place is never a name by itself: a county-level city, a district, a province.
+@pytest.mark.parametrize("text,expected", [
+    ("宜都市、平湖市等地的12家企业入选绿色工厂。", []),
+    ("宜都市、甲乙化工有限公司入选绿色工厂名单。", [(F, "甲乙化工有限公司")]),
+    ("江岸区、武昌区、甲乙有限公司入选绿色工厂名单。", [(F, "甲乙有限公司")]),
+    ("湖北省、浙江省、甲乙化工有限公司入选绿色工厂名单。", [(F, "甲乙化工有限公司")]),
+    ("飞鹤乳业、湖北省、香其食品等3家入选绿色工厂。", [(F, "飞鹤乳业"), (F, "香其食品")]),
+    ("宜都市入选绿色工厂名单的企业有甲乙有限公司。", [(F, "甲乙有限公司")]),
+    ("经济技术开发区入选绿色园区。", []),  # generic words only
+    ("列入创建计划的企业和园区入选绿色园区名单。", []),
+    ("推荐的绿色工业园区是具备统一管理机构的省级及以上工业园区,名单另行公布。", []),
+])
+def test_a_place_is_never_a_name_by_itself(text, expected):
+    assert names(text) == expected
+
+
+# Parks in prose: every park ending, typed green_park when their clause says 园区.
+@pytest.mark.parametrize("park", [
+    "甲乙经济技术开发区", "甲乙经济开发区", "甲乙高新技术产业开发区", "甲乙开发区", "甲乙高新区", "甲乙工业园区",
+    "甲乙化工园区", "甲乙产业园区", "甲乙产业园", "甲乙工业园", "甲乙科技园", "甲乙创业园", "甲乙投资区",
+    "甲乙工业集中区", "甲乙产业集聚区", "甲乙新区", "甲乙示范区", "宁夏甲乙能源化工基地", "甲乙园区",
+])
+def test_parks_in_prose(park):
+    assert names(f"{park}入选国家级绿色工业园区。") == [(P, park)]
+    assert names(f"近日,省绿色园区名单公布,{park}、丙丁经济开发区入选。") == [(P, park), (P, "丙丁经济开发区")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("截至目前,全省累计创建国家级绿色园区2个(甲乙高新区、丙丁经济开发区)、绿色工厂20家。",
+     [(P, "甲乙高新区"), (P, "丙丁经济开发区")]),
+    ("国家级绿色园区3家(甲乙经济技术开发区、丙丁经济开发区、戊己经济开发区)。",
+     [(P, "甲乙经济技术开发区"), (P, "丙丁经济开发区"), (P, "戊己经济开发区")]),
+    ("甲乙经济开发区管委会获评国家级绿色园区。", [(P, "甲乙经济开发区")]),
+    ("建德经济开发区(建德新材料产业园区)等10个园区入选绿色低碳工业园区名单。", [(P, "建德经济开发区")]),
+    ("经过两年的创建,甲乙经济开发区成功获评全省首个国家级绿色园区。", [(P, "甲乙经济开发区")]),
+    ("申报“绿色工业园区”的拉萨经济技术开发区入选。", [(P, "拉萨经济技术开发区")]),
+    # a park named as the place of a company or of a count is not designated
+    ("甲乙开发区有3家企业入选绿色工厂名单。", []),
+    ("甲乙经济开发区的丙丁有限公司入选绿色工厂。", [(F, "丙丁有限公司")]),
+    ("赣江新区甲乙线缆有限公司和丙丁智能制造有限公司获评国家级绿色工厂。",
+     [(F, "甲乙线缆有限公司"), (F, "丙丁智能制造有限公司")]),
+])
+def test_parks_and_places_of_parks(text, expected):
+    assert names(text) == expected
+
+
+# A name's type comes from its own clause, else its heading or the nearest term.
+@pytest.mark.parametrize("text,expected", [
+    ("甲乙有限公司、丙丁有限公司入选绿色工厂,戊己有限公司入选绿色供应链管理企业。",
+     [(F, "甲乙有限公司"), (F, "丙丁有限公司"), (S, "戊己有限公司")]),
+    ("绿色工厂:甲乙有限公司、丙丁有限公司。绿色园区:戊己经济开发区。",
+     [(F, "甲乙有限公司"), (F, "丙丁有限公司"), (P, "戊己经济开发区")]),
+    ("其中,绿色工厂有甲乙有限公司、丙丁有限公司,绿色供应链管理企业有戊己集团。",
+     [(F, "甲乙有限公司"), (F, "丙丁有限公司"), (S, "戊己集团")]),
+    ("其中,绿色工厂3家:甲乙有限公司、丙丁有限公司、戊己有限公司;绿色园区1个:庚辛高新区。",
+     [(F, "甲乙有限公司"), (F, "丙丁有限公司"), (F, "戊己有限公司"), (P, "庚辛高新区")]),
+    # a park is a park, whatever term a later clause names
+    ("甲乙经济开发区入选绿色园区,丙丁有限公司入选绿色供应链管理企业。", [(P, "甲乙经济开发区"), (S, "丙丁有限公司")]),
+    ("丙丁有限公司入选绿色供应链管理企业,甲乙经济开发区入选绿色工业园区。", [(S, "丙丁有限公司"), (P, "甲乙经济开发区")]),
+    ("甲乙高新区、丙丁有限公司分别入选绿色园区和绿色供应链管理企业。", [(P, "甲乙高新区"), (S, "丙丁有限公司")]),
+    # 分别: one term each, in order
+    ("甲乙有限公司、丙丁有限公司分别获评绿色工厂、绿色设计产品。", [(F, "甲乙有限公司"), (D, "丙丁有限公司")]),
+    ("我市甲乙有限公司、丙丁有限公司经过层层评选最终成功入围,分别成为首家获得省级绿色工厂和省级绿色设计产品称号的企业。",
+     [(F, "甲乙有限公司"), (D, "丙丁有限公司")]),
+    # a term before a parenthesis types the names inside it
+    ("其中,绿色工厂48家(其中,甲乙有限公司、丙丁有限公司从四星级提升至五星级,包含在名单内)、"
+     "绿色供应链管理企业16家(其中,戊己有限公司从四星级提升至五星级,包含在名单内)。",
+     [(F, "甲乙有限公司"), (F, "丙丁有限公司"), (S, "戊己有限公司")]),
+    # each item its own term
+    ("甲乙有限公司(绿色工厂)、丙丁有限公司(绿色设计产品)入选名单。", [(F, "甲乙有限公司"), (D, "丙丁有限公司")]),
+    ("甲乙有限公司入选绿色工厂、丙丁有限公司入选绿色供应链管理企业。", [(F, "甲乙有限公司"), (S, "丙丁有限公司")]),
+    # a clause that only enumerates takes the term of the clause that says what they are
+    ("工信部公布绿色制造名单,甲乙有限公司,丙丁有限公司入选绿色供应链管理企业。",
+     [(S, "甲乙有限公司"), (S, "丙丁有限公司")]),
+    # the owner of a design product
+    ("甲乙有限公司的2款产品入选绿色设计产品名单。", [(D, "甲乙有限公司")]),
+    ("甲乙有限公司生产的电动机入选绿色设计产品。", [(D, "甲乙有限公司")]),
+])
+def test_type_from_the_clause(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("一、绿色工厂(3家)\n甲乙有限公司、丙丁有限公司\n戊己有限公司\n二、绿色园区(1家)\n庚辛经济开发区\n"
+     "三、绿色供应链管理企业\n1.壬癸集团有限公司\n2.子丑股份有限公司",
+     [(F, "甲乙有限公司"), (F, "丙丁有限公司"), (F, "戊己有限公司"), (P, "庚辛经济开发区"),
+      (S, "壬癸集团有限公司"), (S, "子丑股份有限公司")]),
+    # a heading sentence, then a sentence that says they were listed
+    ("绿色设计产品入选数量历年最多。甲乙电机厂7个型号电动机产品和建龙西钢、丙丁钢铁有限公司3个型号钢材产品入选。",
+     [(D, "甲乙电机厂"), (D, "建龙西钢"), (D, "丙丁钢铁有限公司")]),
+    # a list that ends a sentence goes on after 1.…;2.…
+    ("本市3家企业入选绿色工厂:1.甲乙科技有限公司;2.丙丁材料股份有限公司;3.戊己食品有限公司。",
+     [(F, "甲乙科技有限公司"), (F, "丙丁材料股份有限公司"), (F, "戊己食品有限公司")]),
+    # a sentence that opens a list (…名单公布如下: / 以下企业入选…名单。), then lines of names
+    ("经企业申报、专家评审,现将2018年度北京市绿色工厂名单公布如下:\n1 甲乙有限公司\n2 丙丁有限公司",
+     [(F, "甲乙有限公司"), (F, "丙丁有限公司")]),
+    ("以下企业入选2023年绿色供应链管理企业名单。\n甲乙有限公司、丙丁有限公司。",
+     [(S, "甲乙有限公司"), (S, "丙丁有限公司")]),
+    # 其中 continues the sentence before it
+    ("共有61家绿色工厂、3家绿色园区脱颖而出。其中,天津市甲乙水泥股份有限公司是在列的唯一一家水泥企业。",
+     [(F, "天津市甲乙水泥股份有限公司")]),
+])
+def test_type_from_the_heading_or_the_sentence_before(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # prose after a heading is not a list of its names
+    "加快建设绿色工厂\n甲乙有限公司董事长张三表示,将继续推进节能降碳工作,公司去年营收增长百分之二十,员工超过一千人。\n丙丁有限公司",
+    # a company that is the subject of something else is not said to be designated
+    "截至目前,已有绿色工厂10家。其中,甲乙有限公司投资1亿元建设光伏电站。",
+    "现将我县绿色工厂名单推荐请示如下:目前我县甲乙有限公司委托第三方机构开展创建工作。",
+    "甲乙科技有限公司入选绿色工厂。丙丁有限公司获评省级科技进步奖。",
+])
+def test_names_outside_a_designation_are_not_taken(text):
+    assert all(name != "丙丁有限公司" and "甲乙有限公司" not in name for _, name in names(text))
+
+
+# Traditional characters and injected pinyin are normalized first: names come out simplified.
+@pytest.mark.parametrize("text,expected", [
+    ("甲乙科技有限公司、丙丁材料股份有限公司入選綠色工廠名單。", [(F, "甲乙科技有限公司"), (F, "丙丁材料股份有限公司")]),
+    ("經評審,甲乙電器有限公司入選國家級綠色供應鏈管理企業。", [(S, "甲乙电器有限公司")]),
+    ("甲乙經濟開發區入選綠色工業園區。", [(P, "甲乙经济开发区")]),
+    ("甲乙科技有(yǒu)限公(gōng)司入(rù)選(xuǎn)綠(lǜ)色(sè)工(gōng)廠(chǎng)。", [(F, "甲乙科技有限公司")]),
+    ("工信部發(fā)布綠色工廠名單,甲乙機(jī)械有限公司、丙丁紡(fǎng)織有限公司入選。",
+     [(F, "甲乙机械有限公司"), (F, "丙丁纺织有限公司")]),
+    ("ＡＢＣ电气有限公司，丙丁有限公司入选绿色工厂。", [(F, "ABC电气有限公司"), (F, "丙丁有限公司")]),
+])
+def test_traditional_and_pinyin_text(text, expected):
+    assert names(text) == expected
+
+
+# Short names stay names only where the enumeration says they were designated.
+@pytest.mark.parametrize("text,expected", [
+    ("飞鹤乳业、香其食品、航天海鹰等38家工厂、3家绿色供应链管理企业入选。",
+     [(F, "飞鹤乳业"), (F, "香其食品"), (F, "航天海鹰")]),
+    ("飞鹤乳业、香其食品等38家企业入选绿色工厂。", [(F, "飞鹤乳业"), (F, "香其食品")]),
+    ("甲乙有限公司、香其食品入选绿色工厂。", [(F, "甲乙有限公司"), (F, "香其食品")]),
+    ("飞鹤乳业、香其食品等企业积极推进绿色工厂建设。", []),
+])
+def test_short_names_only_where_designated(text, expected):
+    assert names(text) == expected
+
+
+def test_short_names_need_their_own_clause_to_say_so():
+    text = "会议公布了绿色工厂名单,甲乙有限公司、香其食品等企业负责人参加会议。"
+    assert (F, "香其食品") not in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "绿色工厂和绿色园区名单公布",  # no one named
+    "甲乙有限公司入选省级专精特新企业名单。",  # no designation term
+    "甲乙有限公司积极创建绿色工厂,推进节能降碳。",  # a term, but nothing says it was listed
+    "根据《关于公布甲乙有限公司等绿色工厂名单的通知》要求,做好创建工作。",  # a title names no one
+])
+def test_no_names_without_a_designation(text):
+    assert names_from_prose(text) == []
+
+
+TOKENS = ["甲乙", "丙丁", "有限公司", "集团", "电机厂", "工厂", "经济开发区", "园区", "新区", "基地", "、", ",", "。", ";", ":",
+          "和", "及", "与", "以及", "等", "3家", "入选", "名单", "绿色工厂", "绿色园区", "绿色供应链管理企业", "绿色设计产品",
+          "其中", "分别", "的", "美的", "将", "向", "我市", "(", ")", "“", "”", "《", "》", "\n", "1.", "如下", "有", "宜都市"]
+
+
+@given(st.lists(st.sampled_from(TOKENS), max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_names_are_total_and_well_formed(tokens):
+    """Any sequence of the grammar's tokens: no error, and every name is typed, holds no
+    separator, and keeps its evidence."""
+    for entity in extract_names("".join(tokens)):
+        assert entity.designation_type in (F, P, S, D)
+        assert entity.name and not any(sep in entity.name for sep in "、,。;:\n")
+        assert entity.evidence
