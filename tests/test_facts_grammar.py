@@ -290,3 +290,35 @@ def test_percentage_indicators_paired_and_cleaned(text, expected):
 ])
 def test_headlines(text, expected):
     assert counts(text) == expected
+
+
+def table_targets(text, year=2024):
+    return {(f.designation_type, f.value, f.unit == "%", f.target_year, f.region_name)
+            for f in facts(text, year, "policy_target")}
+
+
+def test_an_indicator_table_with_a_unit_column_and_a_target_year_column():
+    text = ("“十四五”主要指标\n序号\t指标名称\t单位\t2020年基数\t2025年目标\t属性\n"
+            "1\t单位工业增加值能耗下降\t%\t—\t14\t约束性\n2\t省级绿色工厂\t家\t30\t90\t预期性\n3\t绿色园区\t个\t1\t4\t预期性")
+    assert table_targets(text) == {(None, 14, True, 2025, None), ("green_factory", 90, False, 2025, None),
+                                   ("green_park", 4, False, 2025, None)}
+    assert counts(text) == set()  # a baseline column is no report
+
+
+def test_a_target_value_cell_with_its_direction_or_bound():
+    text = "序号\t指标\t目标值\n1\t国家级绿色工厂\t≥12家\n2\t单位工业增加值能耗\t下降13%"
+    found = {(f.designation_type, f.value, f.indicator) for f in facts(text, kind="policy_target")}
+    assert found == {("green_factory", 12, "designations"), (None, 13, "单位工业增加值能耗下降")}
+
+
+def test_a_breakdown_with_regions_as_rows():
+    text = "各区县绿色工厂创建目标分解表\n序号\t地区\t国家级绿色工厂（家）\t省级绿色工厂（家）\n1\t甲区\t2\t6\n2\t乙县\t1\t3"
+    assert table_targets(text) == {("green_factory", 2, False, 2024, "甲区"), ("green_factory", 6, False, 2024, "甲区"),
+                                   ("green_factory", 1, False, 2024, "乙县"), ("green_factory", 3, False, 2024, "乙县")}
+
+
+def test_a_count_table_by_region_under_a_caption_naming_the_type():
+    text = "截至2023年底各县区绿色工厂情况\n地区\t国家级\t省级\n甲区\t3\t12\n合计\t3\t12"
+    found = {(f.value, f.level, f.region_name, f.cumulative) for f in facts(text, kind="reported_count")}
+    assert found == {(3, "national", "甲区", True), (12, "provincial", "甲区", True),
+                     (3, "national", None, True), (12, "provincial", None, True)}

@@ -14,6 +14,7 @@ import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
+from greenmfg.extract import fact_tables
 from greenmfg.extract.clauses import Clause, paragraph_clauses
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.numbers import COUNT_CUE, NUM, NUMBER, UNIT, number
@@ -133,7 +134,32 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
     table_lines = {i for i, line in enumerate(lines) if line.count("\t") >= 2}
     prose = "\n".join(line for i, line in enumerate(lines) if i not in table_lines)
     return _drop_repeated_paragraph_facts(
-        _sentence_facts(prose, default_year, target_year) + _table_facts(lines, table_lines, target_year))
+        _sentence_facts(prose, default_year, target_year) + _tables(lines, table_lines, default_year, target_year))
+
+
+def _tables(lines: list[str], table_lines: set[int], page_year: int | None, plan_year: int | None) -> list[Fact]:
+    """Each run of table lines read by its header (fact_tables); what no header explains, by the
+    older row rules (target rows, district breakdowns under a row of periods)."""
+    facts, unexplained = [], []
+    for block in _blocks(sorted(table_lines)):
+        caption = next((lines[i] for i in range(block[0] - 1, max(-1, block[0] - 3), -1) if lines[i].strip()), "")
+        rows = [(lines[i], [c.strip() for c in lines[i].split("\t")]) for i in block]
+        found = fact_tables.table_facts(rows, caption, page_year, plan_year)
+        if found is None:
+            unexplained += block
+        else:
+            facts += [Fact(**fact) for fact in found]
+    return facts + _table_facts(lines, unexplained, plan_year)
+
+
+def _blocks(indexes: list[int]) -> list[list[int]]:
+    blocks: list[list[int]] = []
+    for i in indexes:
+        if blocks and blocks[-1][-1] == i - 1:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    return blocks
 
 
 def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = None) -> list[Fact]:
@@ -347,7 +373,7 @@ def _clause_indicator(sentence: str, position: int) -> str:
     return "designations"
 
 
-def _table_facts(lines: list[str], table_lines: set[int], target_year: int | None) -> list[Fact]:
+def _table_facts(lines: list[str], table_lines: list[int], target_year: int | None) -> list[Fact]:
     """Target tables pasted as text: `序号 指标名称 目标` rows, and breakdowns by district
     (a header row of regions, a row of periods 累计/2017年, then one row per indicator).
     Columns are matched by order, not position: trimming may have eaten empty edge cells."""

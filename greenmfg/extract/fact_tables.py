@@ -1,0 +1,147 @@
+"""Counts and targets in tables pasted as text (cells split by tabs, a row a line).
+
+Two layouts are read by their header row: indicators as rows (序号 | 指标名称 | 单位 | 2020年基数 |
+2025年目标), and regions as rows (地区 | 国家级绿色工厂（家） | 省级绿色工厂（家）, or 地区 | 国家级 |
+省级 under a caption that names the type). Each fact keeps its row as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from greenmfg.extract.terms import LEVEL_WORD, TERM, level_code, term_type
+
+INDICATOR = re.compile(r"(?:主要)?(?:指标|项目)(?:名称|内容)?|名称")
+UNIT_HEADER = re.compile(r"(?:计量)?单位")
+REGION_HEADER = re.compile(r"地区|区域|区县|县区|县市区|各区县|县[(（]市、?区[)）]|区[(（]县、?市[)）]|县[(（]区[)）]")
+YEAR_HEADER = re.compile(r"(20\d{2})\s*年?(?:度)?\s*(目标值?|基数|基期值?|现状值?|完成值?|完成情况|实际完成|实际|完成)?")
+LEVEL_HEADER = re.compile(r"(?:" + LEVEL_WORD + r")")
+TERM_IN = re.compile(TERM)
+UNIT_IN_CELL = re.compile(r"[(（]\s*([^)）]+?)\s*[)）]")
+VALUE = re.compile(r"^(?P<direction>下降|降低|提高到|提高|提升到|提升|达到)?[≥>＞≧约]?\s*(\d+(?:\.\d+)?)\s*(%|家|个|种|项|款|户)?"
+                   r"\s*(?:以上|左右)?$")
+TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|全市|全省|全区|全县)$")
+PLAN_CAPTION = re.compile(r"目标|任务|计划|分解|力争|规划")
+CUMULATIVE_CAPTION = re.compile(r"截至|截止|累计|现有|情况")
+BASELINE = ("基数", "基期", "现状")
+DONE = ("完成", "实际")
+
+
+class Column(NamedTuple):
+    index: int
+    role: str  # indicator | unit | region | year | term | level
+    year: int | None = None
+    qualifier: str = ""
+    designation_type: str | None = None
+    level: str | None = None
+    unit: str | None = None
+
+
+def header_columns(cells: list[str]) -> list[Column]:
+    columns = []
+    for index, raw in enumerate(cells):
+        cell = raw.replace(" ", "")
+        if INDICATOR.fullmatch(cell):
+            columns.append(Column(index, "indicator"))
+        elif UNIT_HEADER.fullmatch(cell):
+            columns.append(Column(index, "unit"))
+        elif REGION_HEADER.fullmatch(cell):
+            columns.append(Column(index, "region"))
+        elif match := YEAR_HEADER.fullmatch(cell):
+            columns.append(Column(index, "year", int(match.group(1)), match.group(2) or ""))
+        elif cell.endswith("目标") or cell == "目标值":
+            columns.append(Column(index, "year", None, "目标"))
+        elif term := TERM_IN.search(cell):
+            unit = UNIT_IN_CELL.search(cell)
+            level = LEVEL_HEADER.search(cell[:term.start()])
+            columns.append(Column(index, "term", designation_type=term_type(term.group(0)),
+                                  level=level_code(level.group(0)) if level else None, unit=unit.group(1) if unit else None))
+        elif LEVEL_HEADER.fullmatch(cell):
+            columns.append(Column(index, "level", level=level_code(cell)))
+    return columns
+
+
+def table_facts(rows: list[tuple[str, list[str]]], caption: str, page_year: int | None,
+                plan_year: int | None) -> list[dict] | None:
+    """Facts of one table (its rows as (line, cells)), or None when no header says what it holds."""
+    for position, (_, cells) in enumerate(rows):
+        columns = header_columns(cells)
+        roles = {c.role for c in columns}
+        if "indicator" in roles and "year" in roles:
+            return _indicator_rows(rows[position + 1:], columns, page_year, plan_year)
+        if "region" in roles and roles & {"term", "level"}:
+            return _region_rows(rows[position + 1:], columns, caption + " ".join(cells), page_year, plan_year)
+    return None
+
+
+def _indicator_rows(rows, columns, page_year, plan_year) -> list[dict]:
+    by_role = {c.role: c for c in columns}
+    out = []
+    for line, cells in rows:
+        name = cells[by_role["indicator"].index] if by_role["indicator"].index < len(cells) else ""
+        term = TERM_IN.search(name.replace(" ", ""))
+        stated_unit = cells[by_role["unit"].index] if "unit" in by_role and by_role["unit"].index < len(cells) else ""
+        for column in (c for c in columns if c.role == "year" and c.index < len(cells)):
+            value = VALUE.match(cells[column.index].strip())
+            if not value:
+                continue
+            unit = value.group(3) or stated_unit or (m.group(1) if (m := UNIT_IN_CELL.search(name)) else "")
+            kind = _column_kind(column, page_year)
+            if kind is None or (unit != "%" and not term):
+                continue
+            out.append({
+                "record_type": kind, "designation_type": None if unit == "%" else term_type(term.group(0)),
+                "value": _number(value.group(2)), "unit": unit, "evidence": line,
+                "indicator": UNIT_IN_CELL.sub("", name).strip() + (value.group("direction") or "") if unit == "%"
+                else "designations",
+                "level": None if unit == "%" else _level_before(name, term),
+                "target_year": (column.year or plan_year or page_year) if kind == "policy_target" else None,
+                "cumulative": True if kind == "reported_count" else None})
+    return out
+
+
+def _column_kind(column: Column, page_year: int | None) -> str | None:
+    """A target column (目标, or a year not past), a completion column (完成: a report), or a baseline (none)."""
+    if any(word in column.qualifier for word in BASELINE):
+        return None
+    if any(word in column.qualifier for word in DONE):
+        return "reported_count"
+    if column.year and page_year and column.year < page_year:
+        return None  # a past year's goal: neither a goal now nor what was achieved
+    return "policy_target"
+
+
+def _region_rows(rows, columns, context: str, page_year, plan_year) -> list[dict]:
+    region_column = next(c for c in columns if c.role == "region")
+    caption_term = TERM_IN.search(context)
+    planned = PLAN_CAPTION.search(context) is not None
+    year = next((int(y) for y in re.findall(r"(20\d{2})\s*年", context) if not page_year or int(y) >= page_year), None)
+    out = []
+    for line, cells in rows:
+        if region_column.index >= len(cells):
+            continue
+        region = cells[region_column.index].strip()
+        for column in (c for c in columns if c.role in ("term", "level") and c.index < len(cells)):
+            value = VALUE.match(cells[column.index].strip())
+            dtype = column.designation_type or (term_type(caption_term.group(0)) if caption_term else None)
+            if not value or not dtype or not region:
+                continue
+            out.append({
+                "record_type": "policy_target" if planned else "reported_count", "designation_type": dtype,
+                "value": _number(value.group(2)), "unit": value.group(3) or column.unit or "家", "evidence": line,
+                "indicator": "designations", "level": column.level,
+                "target_year": (year or plan_year or page_year) if planned else None,
+                "cumulative": None if planned else bool(CUMULATIVE_CAPTION.search(context)),
+                "region_name": None if TOTAL_ROW.match(region) else region})
+    return out
+
+
+def _level_before(name: str, term: re.Match) -> str | None:
+    level = LEVEL_HEADER.search(name.replace(" ", "")[:term.start()])
+    return level_code(level.group(0)) if level else None
+
+
+def _number(text: str) -> int | float:
+    value = float(text)
+    return int(value) if value.is_integer() else value
