@@ -28,7 +28,7 @@ def designation_type(text: str) -> str | None:
 
 
 def chinese_number(text: str) -> int:
-    return chinese_numeral(text)
+    return int(text) if text.isdigit() else chinese_numeral(text)
 
 
 def batch(title: str, publish_date: str | None) -> tuple[str | None, int | None, int | None]:
