@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from greenmfg.extract import fact_tables
-from greenmfg.extract.clauses import Clause, paragraph_clauses
+from greenmfg.extract.clauses import STRONG_TARGET, WEAK_TARGET, Clause, paragraph_clauses
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.numbers import COUNT_CUE, NUM, NUMBER, UNIT, number
 from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and designation_level are this module's API too
@@ -81,8 +81,10 @@ REMOVED_CUE = re.compile(r"移出|撤销|取消其?荣誉")
 RENAMED_CUE = re.compile(r"变更名称|更名")
 COUNTED = re.compile(COUNT_CUE)
 SENTENCE = re.compile(r"[^。；;！!？?\n]+")
-REGION_IN_SENTENCE = re.compile(r"(?!今年|我|本|该|全|此次|其中)([\u4e00-\u9fa5]{2,6}?(?:省|市|县|区|自治区))"
-                                r"(?:共有|新增|已|累计|的|共|有|今年|将)")
+# The region a sentence speaks of: 2–6 characters and a division ending, then what it has (湖州市共有…)
+REGION_END = re.compile(r"(?:自治区|省|市|县|区)(?=共有|新增|已|累计|的|共|有|今年|将)")
+NOT_A_REGION_START = ("今年", "我", "本", "该", "全", "此次", "其中")
+STRONG_OR_WEAK = re.compile(STRONG_TARGET.pattern + "|" + WEAK_TARGET.pattern + r"|20\d{2}\s*年")
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fa5]) +(?=[\u4e00-\u9fa5])")  # PDF line breaks: 清 洁生产
 PLAN_END = re.compile(r"到\s*(20\d{2})\s*年|(20\d{2})\s*[—\-–~至]\s*(20\d{2})\s*年")
 REGION_CELL = re.compile(r"^(全市|全省|[\u4e00-\u9fa5]{2,8}(?:区|县|市|开发区|港区))$")
@@ -175,21 +177,28 @@ def _paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
     """Each line's sentences, with the lines that could hold a fact and the ones between them."""
     out = []
     for line in text.splitlines():
-        if TERM_MARK in line or "%" in line or "目标" in line or "年" in line:
+        if TERM_MARK in line or "%" in line:  # a line without either holds no fact
             out.append(tuple(CJK_GAP.sub("", s.strip()) for s in SENTENCE.findall(line) if s.strip()))
     return tuple(out)
 
 
+def _could_hold_a_fact(sentence: str) -> bool:
+    """A count needs a term and a number with its unit; a percentage target, a %."""
+    return "%" in sentence or (TERM_MARK in sentence and COUNTED.search(sentence) is not None)
+
+
 def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set) -> list[Fact]:
     facts: list[Fact] = []
-    for sentence, parts in paragraph_clauses(paragraph, page_year, plan_year):
-        if TERM_MARK not in sentence and "%" not in sentence:
-            continue  # neither a count of designations nor a percentage target
+    candidates = [_could_hold_a_fact(s) for s in paragraph]
+    if not any(candidates):
+        return facts
+    first = candidates.index(True)  # sentences before it only matter when they open a plan for it
+    start = 0 if first and any(STRONG_OR_WEAK.search(s) for s in paragraph[:first]) else first
+    for (sentence, parts), candidate in zip(paragraph_clauses(paragraph[start:], page_year, plan_year), candidates[start:]):
+        if not candidate:
+            continue
         counted = COUNTED.search(sentence) is not None
-        if not counted and "%" not in sentence:
-            continue  # a designation named, but no number of them
-        region = REGION_IN_SENTENCE.search(sentence) if counted else None
-        region_name = region.group(1) if region else None
+        region_name = region_in_sentence(sentence) if counted else None
         for position, dtype, value, unit, level in _counts(sentence, parts) if counted else ():
             clause = _clause_at(parts, position)
             key = (sentence, dtype, value, clause.kind)
@@ -203,6 +212,19 @@ def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set
                 cumulative=clause.cumulative if reported else None, region_name=region_name if reported else None))
         facts += _percent_targets(sentence, parts)
     return facts
+
+
+def region_in_sentence(sentence: str) -> str | None:
+    """The leftmost 2–6 Han characters before a division ending that is followed by what it has."""
+    for end in REGION_END.finditer(sentence):
+        start = end.start()
+        first = start
+        while first > 0 and start - first < 6 and "\u4e00" <= sentence[first - 1] <= "\u9fa5":
+            first -= 1
+        for begin in range(first, start - 1):
+            if not sentence.startswith(NOT_A_REGION_START, begin):
+                return sentence[begin:end.end()]
+    return None
 
 
 def _clause_at(parts: list[Clause], position: int) -> Clause:
@@ -257,7 +279,8 @@ def _designates(sentence: str, match: re.Match) -> bool:
 
 
 def _continuations(sentence: str, spans: list):
-    for match in CONTINUATION.finditer(sentence):
+    first_term = TERM_PATTERN.search(sentence)
+    for match in CONTINUATION.finditer(sentence, first_term.end()) if first_term else ():
         if not (match.group("cue") or match.group("level")) or _overlaps(match.span("value"), spans):
             continue
         before = list(TERM_PATTERN.finditer(sentence, 0, match.start()))
@@ -444,24 +467,30 @@ def _target_row(cells, target_year, evidence) -> list[Fact]:
 
 
 # Where a TERM_THEN_NUMBER match can start: a level (国家级, 省级, 自治区级 …) or a term (绿色…, 五星级…)
-TERM_THEN_NUMBER_START = re.compile(r"[国省自兵市州盟地县区绿二三四五]")
+TERM_THEN_NUMBER_START = re.compile(r"[国省自兵市州盟地县区以及绿二三四五]")
+LEVEL_BEFORE = re.compile(r"(?:" + LEVEL_WORD + r")?(?:及以上|以上)?$")
 
 
 def _term_then_number(sentence: str):
-    """`TERM_THEN_NUMBER.finditer`, the pattern tried only where a match can start: sre has no
-    prefix to skip ahead with, and tries every position (half the time on a long sentence)."""
+    """`TERM_THEN_NUMBER.finditer`, the pattern tried only where a match can start: at a term, or
+    at the level words right before it (sre has no prefix to skip ahead with, and would try every
+    position)."""
     end = 0
-    for start in TERM_THEN_NUMBER_START.finditer(sentence):
-        if start.start() >= end and (match := TERM_THEN_NUMBER.match(sentence, start.start())):
-            end = match.end()
-            yield match
+    for term in TERM_PATTERN.finditer(sentence):
+        qualifier = LEVEL_BEFORE.search(sentence, max(end, term.start() - 7), term.start())
+        for start in (qualifier.start(), term.start()) if qualifier.start() < term.start() else (term.start(),):
+            if start >= end and (match := TERM_THEN_NUMBER.match(sentence, start)):
+                end = match.end()
+                yield match
+                break
 
 
 def _number_then_term(sentence: str):
     """NUMBER_THEN_TERM tried where a run of digits or numerals starts, not at every position."""
     end = 0
     for run in NUMBER_RUN.finditer(sentence):
-        if run.start() >= end and (match := NUMBER_THEN_TERM.match(sentence, run.start())):
+        if run.start() >= end and TERM_MARK in sentence[run.end():run.end() + 40] and (
+                match := NUMBER_THEN_TERM.match(sentence, run.start())):
             end = match.end()
             yield match
 

@@ -14,10 +14,13 @@ TERMS = [
     (r"绿色供应链(?:管理)?(?:示范)?(?:企业)?", "green_supply_chain"),
     (r"绿色设计(?:示范)?产品(?:型号)?", "green_design_product"),
     (r"绿色(?:低碳)?(?:示范)?(?:工业|化工)?园区", "green_park"),
-    (r"(?:[二三四五]星级)?绿色(?:低碳)?(?:制造)?工厂", "green_factory"),
+    (r"[二三四五]星级绿色(?:低碳)?(?:制造)?工厂", "green_factory"),
+    (r"绿色(?:低碳)?(?:制造)?工厂", "green_factory"),
     (r"绿色(?:制造)?(?:示范)?产品", "green_design_product"),
 ]
-TERM = "|".join(f"(?:{t})" for t, _ in TERMS)
+# Each pattern starts with a literal and has no top-level |: joined bare, sre can skip to the
+# characters a term starts with
+TERM = "|".join(t for t, _ in TERMS)
 TERM_PATTERN = re.compile(TERM)  # compiled once: the hot rules call it per sentence and per name
 
 # The level a term is qualified by; 省级以上 / 市级及以上 qualify a mixed total, which has no level
