@@ -33,11 +33,11 @@ def project_fingerprint() -> str:
     return _hash_files(DBT_PROJECT_DIR, (".sql", ".yml", ".yaml", ".csv"))
 
 
-def gate_fingerprint() -> str:
+def gate_fingerprint(paths: Paths | None = None) -> str:
     """Hash of the expectation suites and the publish target: a change re-gates and republishes."""
     from greenmfg import serving
 
-    dsn = serving.postgres_dsn() or ""
+    dsn = serving.postgres_dsn(paths) or ""
     return hashlib.sha256(_hash_files(EXPECTATIONS_DIR, (".json",)).encode() + dsn.encode()).hexdigest()
 
 
@@ -55,7 +55,7 @@ def lake_version(lake_db: Path) -> str | None:
 
 def current(paths: Paths) -> dict:
     return {"lake_version": lake_version(paths.lake_db), "fingerprint": project_fingerprint(),
-            "gate_fingerprint": gate_fingerprint()}
+            "gate_fingerprint": gate_fingerprint(paths)}
 
 
 def published(paths: Paths) -> dict | None:

@@ -35,4 +35,10 @@ def load(con: duckdb.DuckDBPyConnection, name: str) -> None:
             tmp.symlink_to(path)
             os.replace(tmp, link)
         path = link
-    con.execute(f"LOAD '{path}'")
+    con.execute(f"LOAD {literal(str(path))}")
+
+
+def literal(text: str) -> str:
+    """`text` as a SQL string literal, quoted by DuckDB itself: for the statements that take no
+    parameters (ATTACH, LOAD), where a path or DSN must still never be pasted in raw."""
+    return str(duckdb.ConstantExpression(str(text)))

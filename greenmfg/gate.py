@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 
 import duckdb
 
+from greenmfg.duckdb_ext import literal
 from greenmfg.settings import EXPECTATIONS_DIR, Paths, duckdb_memory_limit
 
 log = logging.getLogger(__name__)
@@ -200,8 +201,8 @@ def validate(paths: Paths, build_db: Path) -> GateResult:
     source = context.data_sources.add_or_update_pandas("warehouse_build")
     result = GateResult(success=True)
     con = duckdb.connect(config={"memory_limit": duckdb_memory_limit()})
-    con.execute(f"ATTACH '{build_db}' AS build (READ_ONLY)")
-    con.execute(f"ATTACH '{paths.lake_db}' AS lake (READ_ONLY)")
+    con.execute(f"ATTACH {literal(str(build_db))} AS build (READ_ONLY)")  # (ATTACH takes no parameters)
+    con.execute(f"ATTACH {literal(str(paths.lake_db))} AS lake (READ_ONLY)")
     try:
         for raw_suite in load_suites():
             suite_def = _resolve_refs(raw_suite, con)

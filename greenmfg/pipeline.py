@@ -2,10 +2,12 @@
 
 scrape → load → extract → transform (dbt build into a build file) → validate (GX gate)
 → publish (atomic swap). Each stage writes its result to runs/<run_id>/<stage>.json.
+Each holds the home's run lock (greenmfg.run_lock): one run at a time; a second is refused.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -14,8 +16,10 @@ from dataclasses import asdict
 from datetime import datetime, timezone
 
 from greenmfg import build_inputs, gate, load as load_stage, publish as publish_stage, scrape as scrape_stage
+from greenmfg import run_lock
 from greenmfg import transform as transform_stage
 from greenmfg.extract import stage as extract_stage
+from greenmfg.files import write_atomic
 from greenmfg.settings import Paths
 
 log = logging.getLogger(__name__)
@@ -31,11 +35,20 @@ def safe_run_id(text: str) -> str:
 
 
 def _record(paths: Paths, run_id: str, stage: str, result) -> None:
-    target = paths.runs_dir / run_id / f"{stage}.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(result, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    write_atomic(paths.runs_dir / run_id / f"{stage}.json", json.dumps(result, ensure_ascii=False, indent=2, default=str))
 
 
+def _locked(stage):
+    """The stage holds the home's run lock; another run holding it: RunInProgress at once
+    (GREENMFG_RUN_LOCK_WAIT: seconds to wait for it first). Re-entrant: `run` holds it for all."""
+    @functools.wraps(stage)
+    def locked(paths: Paths, *args, **kwargs):
+        with run_lock.hold(paths, f"greenmfg {stage.__name__}", wait=run_lock.wait_seconds(0)):
+            return stage(paths, *args, **kwargs)
+    return locked
+
+
+@_locked
 def scrape(paths: Paths, run_id: str, sources: list[str] | None = None) -> list[dict]:
     try:
         result = scrape_stage.scrape(paths, run_id, sources)
@@ -48,6 +61,7 @@ def scrape(paths: Paths, run_id: str, sources: list[str] | None = None) -> list[
     return result
 
 
+@_locked
 def scrape_source(paths: Paths, run_id: str, source_id: str) -> dict:
     """One source (the DAG maps a task per source); the report is written even on failure."""
     try:
@@ -65,12 +79,14 @@ def scrape_report(paths: Paths, run_id: str) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
+@_locked
 def load(paths: Paths, run_id: str) -> dict:
     result = asdict(load_stage.load(paths))
     _record(paths, run_id, "load", result)
     return result
 
 
+@_locked
 def extract(paths: Paths, run_id: str) -> dict:
     result = asdict(extract_stage.extract(paths))
     _record(paths, run_id, "extract", result)
@@ -94,6 +110,7 @@ def check_new(paths: Paths, run_id: str, rebuild: bool = False) -> None:
         raise NothingNew(published)
 
 
+@_locked
 def transform(paths: Paths, run_id: str, rebuild: bool = False) -> dict:
     check_new(paths, run_id, rebuild)
     result = transform_stage.transform(paths, run_id)
@@ -101,6 +118,7 @@ def transform(paths: Paths, run_id: str, rebuild: bool = False) -> dict:
     return result
 
 
+@_locked
 def prepare_build(paths: Paths, run_id: str, rebuild: bool = False) -> dict:
     """The transform DAG's first dbt step: the build file its per-model tasks write
     (NothingNew when there is nothing to build)."""
@@ -110,6 +128,7 @@ def prepare_build(paths: Paths, run_id: str, rebuild: bool = False) -> dict:
     return result
 
 
+@_locked
 def finalize_build(paths: Paths, run_id: str) -> dict:
     """The transform DAG's last dbt step, after every model and test passed."""
     result = transform_stage.finalize(paths, run_id)
@@ -117,6 +136,7 @@ def finalize_build(paths: Paths, run_id: str) -> dict:
     return result
 
 
+@_locked
 def validate(paths: Paths, run_id: str) -> dict:
     """Raise GateFailed (build file moved to build/failed/) unless every check passes."""
     build_db = paths.build_db(run_id)
@@ -130,6 +150,7 @@ def validate(paths: Paths, run_id: str) -> dict:
     return asdict(result)
 
 
+@_locked
 def publish(paths: Paths, run_id: str) -> dict:
     from greenmfg import report
 
@@ -139,6 +160,7 @@ def publish(paths: Paths, run_id: str) -> dict:
     return result
 
 
+@_locked
 def run(paths: Paths, run_id: str | None = None, sources: list[str] | None = None, rebuild: bool = False) -> dict:
     """All stages. A broken source does not stop the others: what was scraped is loaded,
     gated and published, and the run then fails naming the broken sources. When nothing is new

@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from greenmfg import crash_points, db
+from greenmfg.files import fsync_dir, write_atomic
 from greenmfg.settings import Paths
 
 MART_SCHEMA = "marts"
@@ -25,14 +26,14 @@ def publish(paths: Paths, build_db: Path, run_id: str) -> dict:
     if not build_db.exists():
         raise FileNotFoundError(f"nothing to publish: {build_db} does not exist")
     counts = mart_counts(build_db)
-    dsn = serving.postgres_dsn()
+    dsn = serving.postgres_dsn(paths)
     postgres = serving.publish_postgres(build_db, dsn) if dsn else None
     parquet = serving.publish_parquet(build_db, paths, run_id)
     target = paths.published_db
     target.parent.mkdir(parents=True, exist_ok=True)
     crash_points.pause("GREENMFG_FAULT_PAUSE_BEFORE_SWAP")
     os.replace(build_db, target)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     info = {"run_id": run_id, "published_at": datetime.now(timezone.utc).isoformat(),
             "path": str(target), "tables": counts, "parquet": str(parquet),
             "postgres": {"schema": serving.MARTS, "tables": len(postgres)} if postgres is not None else None}
@@ -49,14 +50,4 @@ def mart_counts(database: Path) -> dict[str, int]:
 
 
 def _write_json(path: Path, data: dict) -> None:
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2))

@@ -17,6 +17,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from greenmfg.files import fsync_dir
+
 
 @dataclass
 class FetchRecord:
@@ -108,8 +110,12 @@ class ManifestWriter:
         self._fh.flush()
 
     def commit(self) -> Path:
+        """The part file, on disk, renamed to the manifest (a crash leaves the part or the whole)."""
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
         self._fh.close()
         os.replace(self.part, self.final)
+        fsync_dir(self.final.parent)
         return self.final
 
     def abort(self) -> None:

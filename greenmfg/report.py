@@ -112,8 +112,6 @@ def _last_scrape(paths: Paths, run_id: str) -> dict[str, str]:
 
 
 def write(paths: Paths, target: Path | None = None) -> Path:
-    target = target or paths.warehouse_dir / "report.html"
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(render(paths), encoding="utf-8")
-    tmp.replace(target)
-    return target
+    from greenmfg.files import write_atomic
+
+    return write_atomic(target or paths.warehouse_dir / "report.html", render(paths))

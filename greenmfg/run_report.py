@@ -91,18 +91,16 @@ def to_markdown(report: dict) -> str:
 
 
 def write(paths: Paths, run_id: str, report: dict) -> Path:
+    from greenmfg.files import write_atomic
+
     folder = paths.runs_dir / run_id
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
-    target = folder / "report.md"
-    target.write_text(to_markdown(report), encoding="utf-8")
-    return target
+    write_atomic(folder / "report.json", json.dumps(report, ensure_ascii=False, indent=2, default=str))
+    return write_atomic(folder / "report.md", to_markdown(report))
 
 
 def record_task_failure(paths: Paths, run_id: str, task: str, error: str) -> Path:
     """A failed task, as its failure callback sees it (listed in the run report)."""
-    target = paths.runs_dir / run_id / "failures" / f"{task}.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps({"task": task, "error": error, "at": datetime.now(timezone.utc).isoformat()},
-                                 ensure_ascii=False), encoding="utf-8")
-    return target
+    from greenmfg.files import write_atomic
+
+    return write_atomic(paths.runs_dir / run_id / "failures" / f"{task}.json", json.dumps(
+        {"task": task, "error": error, "at": datetime.now(timezone.utc).isoformat()}, ensure_ascii=False))

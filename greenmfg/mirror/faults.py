@@ -11,7 +11,10 @@ Faults: status (5xx, 404 …), timeout (hold the connection `seconds`, answer no
 reset (TCP RST, no answer), truncate (Content-Length of the whole body, half of it sent),
 wrong_charset (the page under a lying `charset=` header), redirect_loop (302 to itself),
 oversized (`bytes` of body, more than the client accepts), slow_drip (one byte every
-`interval` seconds for at most `seconds`).
+`interval` seconds for at most `seconds`, no Content-Length, then the connection closed),
+close_early (the first half of the file, no Content-Length, then the connection closed: to
+the client the body looks complete), placeholder (200 with a small page that has no
+article: a CMS serving a notice before its text is in).
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ from pathlib import Path
 
 import yaml
 
-KINDS = {"status", "timeout", "reset", "truncate", "wrong_charset", "redirect_loop", "oversized", "slow_drip"}
+KINDS = {"status", "timeout", "reset", "truncate", "wrong_charset", "redirect_loop", "oversized", "slow_drip",
+         "close_early", "placeholder"}
+PLACEHOLDER = "<html><head><title>提示</title></head><body><p>页面正在更新，请稍后访问。</p></body></html>".encode()
 
 
 @dataclass
@@ -89,6 +94,8 @@ def apply(handler, rule: FaultRule, serve) -> None:
         _stream(handler, rule.bytes, chunk=b"x" * 65536, interval=0.0, seconds=rule.seconds)
     elif rule.fault == "slow_drip":
         _stream(handler, 1_000_000, chunk=b" ", interval=rule.interval, seconds=rule.seconds)
+    elif rule.fault == "placeholder":
+        _send(handler, 200, PLACEHOLDER, "text/html; charset=utf-8")
     else:
         found = serve()
         if found is None:
@@ -98,6 +105,13 @@ def apply(handler, rule: FaultRule, serve) -> None:
             handler.send_response(HTTPStatus.OK)
             handler.send_header("Content-Type", content_type)
             handler.send_header("Content-Length", str(len(data)))
+            handler.end_headers()
+            handler.wfile.write(data[: len(data) // 2])
+        elif rule.fault == "close_early":
+            data, content_type = found
+            handler.send_response(HTTPStatus.OK)
+            handler.send_header("Content-Type", content_type)
+            handler.send_header("Connection", "close")
             handler.end_headers()
             handler.wfile.write(data[: len(data) // 2])
         else:  # wrong_charset

@@ -31,5 +31,14 @@ def run_stage(name: str, **kwargs):
     from greenmfg import pipeline
     from greenmfg.settings import paths
 
+    from greenmfg import run_lock
+
     release_in_process_dbt()
-    return getattr(pipeline, name)(paths(), run_id_of(get_current_context()), **kwargs)
+    # one run at a time per GREENMFG_HOME: a stage waits for a run in progress (the scrapes of
+    # one ingest run, one task per source, share the lock with each other)
+    try:
+        with run_lock.hold(paths(), f"task {name}", shared=name == "scrape_source",
+                           wait=run_lock.wait_seconds(run_lock.DAG_WAIT)):
+            return getattr(pipeline, name)(paths(), run_id_of(get_current_context()), **kwargs)
+    except run_lock.RunInProgress as busy:  # a task failure (retried by Airflow), not an exit
+        raise RuntimeError(str(busy)) from None

@@ -1,4 +1,5 @@
--- List attachments of every source, latest stored version of each URL.
+-- List attachments of every source, one version of each URL: the latest that was read, else the
+-- latest (a refresh that stores an unreadable version never takes a held list's rows away).
 select
     url as attachment_url,
     source_id,
@@ -14,4 +15,4 @@ select
     error,
     loaded_at
 from {{ source('lake', 'attachments') }}
-qualify row_number() over (partition by url order by loaded_at desc, sha256) = 1
+qualify row_number() over (partition by url order by status = 'parsed' desc, loaded_at desc, sha256) = 1
