@@ -79,19 +79,42 @@ def summary_text(p: Paths) -> str:
     return "\n".join(lines)
 
 
-def _extract(path: str, url: str | None) -> int:
+def _extract(args) -> int:
+    """Records of one file as JSON lines; a file that cannot be read (or that the pipeline would
+    quarantine whole) is one line on stderr and exit 2, never a traceback."""
+    import warnings
     from pathlib import Path
 
-    from greenmfg.extract.document import ExtractError, extract_document
-
+    quiet = not args.verbose
+    if quiet:  # libraries' warnings and log lines (pdfminer, openpyxl) are not the command's output
+        logging.disable(logging.CRITICAL)
     try:
-        records = extract_document(Path(path), url)
-    except ExtractError as exc:
-        print(f"greenmfg extract: {path}: {exc}", file=sys.stderr)
+        with warnings.catch_warnings():
+            if quiet:
+                warnings.simplefilter("ignore")
+            from greenmfg.extract.document import extract_document
+
+            context = {"kind": args.kind, "title": args.title, "year": args.year, "link_text": args.link_text,
+                       "content_type": args.content_type}
+            records = extract_document(Path(args.path), args.url, **context)
+    except Exception as exc:  # noqa: BLE001 - whatever the file does, one line and exit 2
+        from greenmfg.extract.document import ExtractError
+
+        reason = str(exc) if isinstance(exc, ExtractError) else f"{type(exc).__name__}: {exc}"
+        if reason.startswith("unknown_list_type") and not (args.title or args.link_text):
+            reason += " (tell it with --link-text or --title)"
+        print(f"greenmfg extract: {args.path}: {' '.join(reason.split())[:1000]}", file=sys.stderr)
         return 2
+    finally:
+        if quiet:
+            logging.disable(logging.NOTSET)
     try:
         for record in records:
-            print(json.dumps(record, ensure_ascii=False))
+            line = json.dumps(record, ensure_ascii=False)
+            try:
+                print(line)
+            except UnicodeEncodeError:  # a terminal that cannot show Chinese: JSON's escapes
+                print(json.dumps(record))
     except BrokenPipeError:  # `| head` closed the pipe: fine
         sys.stderr.close()
     return 0
@@ -123,7 +146,14 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("status", help="source health: last success, failures in a row, newest notice")
     extract = sub.add_parser("extract", help="records of one saved page or attachment, as JSON lines")
     extract.add_argument("path")
-    extract.add_argument("--url", help="the page's real URL (selects its source's parser)")
+    extract.add_argument("--url", help="the document's real URL: its host selects the source (parser, level, "
+                                       "region); without it, or for a host not in the registry, the generic source")
+    extract.add_argument("--kind", choices=("article", "attachment"),
+                         help="a notice page or a list attachment (default: from the file's format)")
+    extract.add_argument("--title", help="attachments: their notice's title (list type, status, batch)")
+    extract.add_argument("--year", type=int, help="attachments: their notice's list year")
+    extract.add_argument("--link-text", help="attachments: the text of the link to them (default: the file's name)")
+    extract.add_argument("--content-type", help="the Content-Type it was served with (charset; text/plain)")
     evaluation = sub.add_parser("eval", help="precision and recall of the extractors on the labelled set")
     evaluation.add_argument("--details", action="store_true",
                             help="list every miss and extra of the tuned part (never of the holdout)")
@@ -173,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         print(status_text(p))
         return 1 if any(h.flagged for h in source_health(p)) else 0
     if args.command == "extract":
-        return _extract(args.path, args.url)
+        return _extract(args)
     if args.command == "eval":
         from greenmfg.evaluate import evaluate_parts, report_parts
 
@@ -208,8 +238,16 @@ def main(argv: list[str] | None = None) -> int:
         if not p.published_db.exists():
             print(f"nothing published yet under {p.home}: run `greenmfg run` first", file=sys.stderr)
             return 1
-        with db.reader(p.published_db) as con:
-            con.sql(args.query).show(max_rows=200)
+        import duckdb
+
+        try:
+            with db.reader(p.published_db, sandboxed=True) as con:
+                relation = con.sql(args.query)
+                if relation is not None:
+                    relation.show(max_rows=200)
+        except duckdb.Error as exc:  # bad SQL, or a write, file access or extension refused by the sandbox
+            print(f"greenmfg sql: {str(exc).splitlines()[0]}", file=sys.stderr)
+            return 2
         return 0
     run_id = getattr(args, "run_id", None) or pipeline.new_run_id()
     if args.command in ("scrape", "run"):

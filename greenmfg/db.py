@@ -22,9 +22,16 @@ def writer(path: Path, timeout_note: str = ""):
             con.close()
 
 
+# What a query from a person may not do: touch files other than the database (COPY, read_csv,
+# ATTACH, EXPORT), install or load extensions, or undo these settings.
+SANDBOX = {"enable_external_access": False, "allow_community_extensions": False,
+           "autoinstall_known_extensions": False, "autoload_known_extensions": False, "lock_configuration": True}
+
+
 @contextmanager
-def reader(path: Path):
-    con = duckdb.connect(str(path), read_only=True)
+def reader(path: Path, sandboxed: bool = False):
+    """Read-only connection; `sandboxed` also locks out the file system and extensions (for `greenmfg sql`)."""
+    con = duckdb.connect(str(path), read_only=True, config=SANDBOX if sandboxed else {})
     try:
         yield con
     finally:

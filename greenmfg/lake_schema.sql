@@ -124,6 +124,10 @@ create table if not exists text_facts (
     loaded_at timestamptz not null
 );
 alter table attachments add column if not exists level varchar;   -- inline lists: the level their text gives
+-- How the notice's title and text were found: selector (the source's CSS selectors) | fallback (the
+-- generic article finder: a page of another column, or of a site not in the registry) | text (a page
+-- served as plain text). Rows written before the column existed were all read by selector.
+alter table announcements add column if not exists body_source varchar default 'selector';
 -- What the extract stage has read (articles: facts and inline lists; attachments: list rows).
 create table if not exists extracted (
     url varchar not null,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from greenmfg.extract.html import meta_content, select, select_one, text_of
-from scrapers.base import Article, AttachmentLink, ListItem, Spider
+from scrapers.base import Article, AttachmentLink, BodyNotFound, ListItem, Spider
 from scrapers.generic import unique_links
 from scrapers.text_patterns import doc_number, is_attachment_href, iso_date
 
@@ -36,7 +36,7 @@ class MiitSpider(Spider):
         title = select_one(page, "#con_title")
         body = select_one(page, "#con_con")
         if title is None or body is None:
-            raise ValueError("not a MIIT article page: #con_title or #con_con missing")
+            raise BodyNotFound("not a MIIT article page: #con_title or #con_con missing")
         time = select_one(page, "#con_time")
         text = text_of(body)
         attachments = [

@@ -1,156 +1,126 @@
 """One saved page or attachment → records, as `greenmfg extract PATH [--url URL]` prints them.
 
-Record types: `designation` (a listed entity: attachment rows, inline tables, names in
-prose), `reported_count` and `policy_target` (facts in the text). Every record has the same
-fields; what the document does not say stays None.
+The file goes through the pipeline's own assembly (greenmfg.extract.records.document_rows),
+with the source its URL's host names in the registry, or the generic source (no level, no
+issuer's region, the generic article finder) for no URL or a host the registry does not
+know; the records are read off the lake rows it yields, so what is printed is what the
+extract stage would store. Record types: `designation` (a listed entity: attachment rows,
+inline tables, names in prose), `reported_count` and `policy_target` (facts in the text).
+Every record has the same fields; what the document does not say stays None. Levels are
+the lake's level, else the source's (as the marts take them).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import hashlib
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from greenmfg.extract import classify
-from greenmfg.extract.clean import clean_body
-from greenmfg.extract.facts import extract_facts
-from greenmfg.extract.list_rows import extract_rows
-from greenmfg.extract.names import extract_names
 from greenmfg.extract.normalize import clean_text
-from greenmfg.extract.readers import UnreadableAttachment, read_tables, sniff_format
-from greenmfg.regions import resolve
+from greenmfg.extract.readers import UnreadableAttachment, sniff_format
+from greenmfg.extract.records import ROW_FIELDS, Document, LakeRows, document_rows
+from greenmfg.settings import max_file_bytes
+from scrapers import source_for_url
+from scrapers.registry import SourceConfig
 
 FIELDS = ("record_type", "designation_type", "entity_name", "product_name", "level", "status", "batch",
-          "list_year", "region_name", "adcode", "value", "unit", "target_year", "indicator", "cumulative", "evidence")
-LEVEL_WORDS = [("national", re.compile(r"国家级|工业和信息化部|工信部")), ("provincial", re.compile(r"省级|省工业|省经济|省经信|省工信")),
-               ("municipal", re.compile(r"市级|市经信|市工信|市经济")), ("county", re.compile(r"县级|区级|县经信|县经济"))]
-MAX_BYTES = 50 * 1024 * 1024
+          "list_year", "region_name", "adcode", "value", "unit", "target_year", "indicator", "cumulative", "evidence",
+          "body_source")
+ATTACHMENT_SUFFIXES = (".pdf", ".xls", ".xlsx", ".doc", ".docx", ".wps", ".et")
+PLAIN_TEXT = "text/plain; charset=utf-8"
 
 
 class ExtractError(ValueError):
-    """Unsupported or malformed input; the message names the reason."""
+    """Unsupported or malformed input, or a document the pipeline would quarantine whole; the
+    message names the reason (for the latter: the quarantine rule and reason)."""
 
 
-@dataclass
-class Document:
-    text: str  # normalized body text ('' for spreadsheets)
-    title: str
-    tables: list[list[str]]
-    kind: str  # html | text | pdf | xlsx | xls | docx | doc
-
-
-def level_of(text: str) -> str | None:
-    for code, pattern in LEVEL_WORDS:
-        if pattern.search(text or ""):
-            return code
-    return None
-
-
-def load_document(path: Path, url: str | None = None) -> Document:
+def load_document(path: Path, url: str | None = None, *, kind: str | None = None, title: str | None = None,
+                  year: int | None = None, link_text: str | None = None,
+                  content_type: str | None = None) -> tuple[Document, bytes, SourceConfig]:
+    """The document the extract stage would read for this file: its kind (a page, unless the
+    file is an office file or a PDF), source, URL (the file's own without --url) and context.
+    A reference text (.txt: URL, description, provenance note, text) is a plain-text page."""
     if not path.is_file():
         raise ExtractError("no such file")
+    size = path.stat().st_size
+    if size > max_file_bytes():  # as the fetch refuses it: never read whole
+        raise ExtractError(f"file of {size} bytes is over the cap of {max_file_bytes()} bytes")
     body = path.read_bytes()
-    if len(body) > MAX_BYTES:
-        raise ExtractError(f"file over the {MAX_BYTES // 2**20} MiB cap")
     if path.suffix.lower() == ".txt":
-        return _text_document(body.decode("utf-8", errors="replace"))
+        kind, content_type = kind or "article", content_type or PLAIN_TEXT
+        lines = body.decode("utf-8", errors="replace").splitlines()
+        if lines and lines[0].startswith("http"):  # a reference page: URL, description, provenance note
+            url, title = url or lines[0].strip(), title or (lines[1] if len(lines) > 1 else "")
+            body = "\n".join(lines[3:]).encode("utf-8")
+    kind = kind or _kind(body, path)
+    source = source_for_url(url)
+    document = Document(kind, source.id, url or path.absolute().as_uri(), hashlib.sha256(body).hexdigest(),
+                        content_type=content_type, title=title, year=year,
+                        link_text=link_text if link_text is not None or kind == "article" else path.stem)
+    return document, body, source
+
+
+def _kind(body: bytes, path: Path) -> str:
+    if path.suffix.lower() in ATTACHMENT_SUFFIXES:
+        return "attachment"
     try:
-        kind = sniff_format(body, path.name)
-    except UnreadableAttachment as exc:
-        raise ExtractError(str(exc)) from exc
-    if kind == "html":
-        return _html_document(body, url)
-    try:
-        kind, table = read_tables(body, path.name)
-    except UnreadableAttachment as exc:
-        raise ExtractError(str(exc)) from exc
-    return Document(text="", title=path.stem, tables=table, kind=kind)
+        return "article" if sniff_format(body, path.name) == "html" else "attachment"
+    except UnreadableAttachment:
+        return "attachment"  # the assembly says what it is not
 
 
-def _text_document(text: str) -> Document:
-    lines = text.splitlines()
-    title = ""
-    if lines and lines[0].startswith("http"):  # a reference page: URL, description, provenance note
-        title, lines = (lines[1] if len(lines) > 1 else ""), lines[3:]
-    return Document(text="\n".join(lines), title=title, tables=[], kind="text")
+def extract_document(path: Path, url: str | None = None, **context) -> list[dict]:
+    """The records of one file (`context`: kind, title, year, link_text, content_type as
+    `load_document` takes them); ExtractError if the pipeline would quarantine it whole."""
+    document, body, source = load_document(path, url, **context)
+    rows = document_rows(document, body)
+    for _source_id, _url, _sha, _row, stage, rule, reason in rows.tables["quarantine"]:
+        if stage in ("article", "attachment"):
+            raise ExtractError(f"{rule}: {reason}")
+    return records(rows, document, source)
 
 
-def _html_document(body: bytes, url: str | None) -> Document:
-    from lxml import etree
-
-    from greenmfg.extract import html
-    from greenmfg.extract.readers import clean_rows
-
-    spider = _spider_for(url)
-    page = spider.page(body) if spider is not None else html.parse_html(body)
-    tables = clean_rows(html.table_rows(page))  # before the chrome goes: a list may sit anywhere
-    if spider is not None:
-        article = spider.parse_article(page, url)
-        text, title = article.body_text, article.title
-    else:
-        title = html.page_title(page)
-        etree.strip_elements(page, "nav", "header", "footer", with_tail=False)
-        text = html.text_of(page)
-    return Document(text=text, title=title, tables=tables, kind="html")
-
-
-def _spider_for(url: str | None):
-    if not url:
-        return None
-    from scrapers import registry, spider_for
-
-    host = urlsplit(url).netloc
-    for config in registry().values():
-        if any(urlsplit(u).netloc == host for u in config.list_urls):
-            return spider_for(config)
-    return None
-
-
-def extract_document(path: Path, url: str | None = None) -> list[dict]:
-    document = load_document(path, url)
-    title = clean_text(document.title)
-    label, _, list_year = classify.batch(title, None)
-    context = {"level": level_of(title), "status": classify.status(title), "batch": label, "list_year": list_year}
-    records = _table_records(document, title, context)
-    if document.text:
-        records += _text_records(clean_body(document.text), context)
-    return [{field: record.get(field) for field in FIELDS} for record in records]
+def records(rows: LakeRows, document: Document, source: SourceConfig) -> list[dict]:
+    """Records read off a document's lake rows: list rows (attachments and inline lists), then text facts."""
+    columns = LakeRows.COLUMNS
+    notices = {row[1]: dict(zip(columns["announcements"], row)) for row in rows.tables["announcements"]}
+    lists = {row[0]: dict(zip(columns["attachments"], row)) for row in rows.tables["attachments"]}
+    out = []
+    for values in rows.tables["list_rows"]:
+        row = dict(zip(columns["list_rows"], values))
+        listed = lists.get(row["attachment_url"], {})
+        notice = notices.get(row["announcement_url"])
+        context = _notice_context(notice) if notice else _attachment_context(document)
+        title = context.pop("title")
+        star = classify.star_level(row["star_level"] or row["category"] or title)
+        out.append({**context, "record_type": "designation", "designation_type": row["designation_type"],
+                    "entity_name": row["name"], "product_name": row["product_name"],
+                    "level": listed.get("level") or source.level,
+                    "region_name": row["region_text"] or row["recommender"],
+                    "adcode": row["county_code"] or row["city_code"] or row["province_code"],
+                    "indicator": f"star_{star}" if star else None,
+                    "evidence": " | ".join(row[f] for f in ROW_FIELDS if row[f])})
+    for values in rows.tables["text_facts"]:
+        fact = dict(zip(columns["text_facts"], values))
+        context = _notice_context(notices.get(fact["announcement_url"]) or {})
+        context.pop("title")
+        out.append({**context, **{f: fact[f] for f in ("record_type", "designation_type", "value", "unit",
+                                                       "indicator", "target_year", "cumulative", "region_name",
+                                                       "evidence")},
+                    "level": fact["level"] or source.level, "adcode": fact["region_code"]})
+    return [{field: record.get(field) for field in FIELDS} for record in out]
 
 
-def _table_records(document: Document, title: str, context: dict) -> list[dict]:
-    if not document.tables:
-        return []
-    try:
-        extraction = extract_rows(document.tables)
-    except ValueError:
-        if document.kind == "html":
-            return []  # a page without a list table is fine
-        raise ExtractError("no table with known list columns (企业名称/工厂名称/园区名称 …)") from None
-    list_type = classify.designation_type(title)
-    records = []
-    for row in extraction.rows:
-        fields = row.fields
-        region_text = fields.get("region_text") or fields.get("recommender")
-        region = resolve(region_text, context["list_year"]) if region_text else None
-        records.append({
-            **context, "record_type": "designation",
-            "designation_type": classify.designation_type(fields.get("category") or "") or list_type,
-            "entity_name": fields.get("name"), "product_name": fields.get("product_name"),
-            "region_name": region_text, "adcode": region.code if region else None,
-            "indicator": f"star_{classify.star_level(fields.get('category') or title)}"
-            if classify.star_level(fields.get("category") or title) else None,
-            "evidence": " | ".join(v for v in fields.values() if v),
-        })
-    return records
+def _notice_context(notice: dict) -> dict:
+    return {"title": clean_text(notice.get("title") or ""), "status": notice.get("list_status"),
+            "batch": notice.get("batch_label"), "list_year": notice.get("list_year"),
+            "body_source": notice.get("body_source")}
 
 
-def _text_records(text: str, context: dict) -> list[dict]:
-    records = []
-    for fact in extract_facts(text, default_year=context["list_year"]):
-        records.append({**context, **{k: v for k, v in fact.to_dict().items() if v is not None},
-                        "level": fact.level or context["level"]})
-    for entity in extract_names(text):
-        records.append({**context, "record_type": "designation", "designation_type": entity.designation_type,
-                        "entity_name": entity.name, "evidence": entity.evidence})
-    return records
+def _attachment_context(document: Document) -> dict:
+    """An attachment's list is its notice's: the status and batch its title gives, its list year."""
+    title = clean_text(document.title or "")
+    label, _, year = classify.batch(title, None)
+    return {"title": title, "status": classify.status(title), "batch": label, "list_year": document.year or year,
+            "body_source": None}

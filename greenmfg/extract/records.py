@@ -1,5 +1,6 @@
-"""One notice or attachment → the lake rows it yields. Pure: it reads the raw store and
-writes nothing, so the extract stage can run it in parallel processes and write in batches.
+"""One notice or attachment → the lake rows it yields (`document_rows`). Pure: it writes
+nothing, so the extract stage can run it in parallel processes and write in batches, and
+`greenmfg extract` runs the very same assembly on a file (greenmfg/extract/document.py).
 
 Row layouts follow greenmfg/lake_schema.sql without the time stamp column, which the
 writer adds (`LakeRows.COLUMNS`).
@@ -7,14 +8,19 @@ writer adds (`LakeRows.COLUMNS`).
 
 from __future__ import annotations
 
+import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from lxml import etree
+
 from greenmfg.extract import classify
 from greenmfg.extract.clean import clean_body
+from greenmfg.extract.encoding import decode_html
 from greenmfg.extract.facts import extract_facts
 from greenmfg.extract.inline_lists import inline_lists
 from greenmfg.extract.list_rows import extract_rows
@@ -22,7 +28,10 @@ from greenmfg.extract.normalize import clean_text, match_key
 from greenmfg.extract.readers import read_tables
 from greenmfg.raw_store import RawStore
 from greenmfg.regions import resolve, resolve_code, resolve_row
-from scrapers import get_spider, registry
+from scrapers import source_config, spider_of
+from scrapers.base import Article, Spider
+from scrapers.generic import date_from_url
+from scrapers.registry import SourceConfig
 from scrapers.text_patterns import doc_number
 
 ROW_FIELDS = ("category", "seq", "region_text", "name", "industry", "evaluator",
@@ -51,7 +60,8 @@ class LakeRows:
     """What documents add to the lake, table by table (rows without their time stamp)."""
     COLUMNS = {
         "announcements": ("source_id", "url", "sha256", "title", "publish_date", "doc_number", "batch_label",
-                          "batch_no", "list_year", "body_text", "attachment_count", "title_key", "list_status"),
+                          "batch_no", "list_year", "body_text", "attachment_count", "title_key", "list_status",
+                          "body_source"),
         "list_rows": ("attachment_url", "sha256", "row_number", "source_id", "announcement_url",
                       "designation_type", *ROW_FIELDS, "region_method", "province_code", "city_code",
                       "county_code"),
@@ -97,16 +107,35 @@ class LakeRows:
 
 
 def read_document(raw_dir: Path, document: Document, out: LakeRows | None = None) -> LakeRows:
-    """The rows one document yields, added to `out` if given; it is marked extracted with them."""
+    """The rows one stored document yields (`document_rows`), added to `out` if given; it is
+    marked extracted with them."""
     out = out if out is not None else LakeRows()
     out.documents += 1
-    store = _store(raw_dir)
-    if document.kind == "article":
-        _article(out, document, store.read(document.sha256))
-    else:
-        _attachment(out, document, store)
+    document_rows(document, _store(raw_dir).read(document.sha256), out)
     out.tables["extracted"].append((document.url, document.sha256, document.kind))
     return out
+
+
+def document_rows(document: Document, body: bytes, out: LakeRows | None = None) -> LakeRows:
+    """The lake rows a document's bytes yield: a notice page (kind 'article': its announcement,
+    text facts and inline lists) or an attachment (its list rows), with what cannot be used in
+    `quarantine`. The one assembly: the extract stage calls it on stored bodies, and
+    `greenmfg extract` on a file (greenmfg/extract/document.py). A source id the registry does
+    not know is read as the generic source (no level, no issuer's region, the generic article
+    finder)."""
+    out = out if out is not None else LakeRows()
+    source, spider = _source(document.source_id, os.environ.get("GREENMFG_SOURCES_PATH", ""))
+    if document.kind == "article":
+        _article(out, document, source, spider, body)
+    else:
+        _attachment(out, document, source, body)
+    return out
+
+
+@lru_cache(maxsize=1024)  # asked once per document: by id, not by hashing the source's whole configuration
+def _source(source_id: str, _sources_path: str) -> tuple[SourceConfig, Spider]:
+    config = source_config(source_id)
+    return config, spider_of(config)
 
 
 @lru_cache(maxsize=4)
@@ -114,12 +143,18 @@ def _store(raw_dir: Path) -> RawStore:
     return RawStore(raw_dir)
 
 
-def _article(out: LakeRows, doc: Document, html: bytes) -> None:
+PLAIN_TEXT = "text/plain"
+MARKUP = re.compile(rb"\s*<")
+
+
+def _article(out: LakeRows, doc: Document, source: SourceConfig, spider: Spider, html: bytes) -> None:
     """The notice (title, date, batch, status, text) by its source's spider, then what its text says."""
     try:
-        spider = get_spider(doc.source_id)
-        page = spider.page(html, doc.content_type)  # one parse: the spider's fields and the inline tables
-        article = spider.parse_article(page, doc.url)
+        if doc.content_type and doc.content_type.startswith(PLAIN_TEXT) and not MARKUP.match(html):
+            page, article = _EMPTY_PAGE, _text_article(doc, html)
+        else:
+            page = spider.page(html, doc.content_type)  # one parse: the spider's fields and the inline tables
+            article = spider.read_article(page, doc.url)  # its selectors, else the generic article finder
     except Exception as exc:
         out.quarantine(doc.record(), "article", "article_unparseable", f"{type(exc).__name__}: {exc}")
         return
@@ -128,13 +163,25 @@ def _article(out: LakeRows, doc: Document, html: bytes) -> None:
     out.tables["announcements"].append((
         doc.source_id, doc.url, doc.sha256, article.title, article.publish_date,
         article.doc_number or doc_number(clean_text(article.body_text)), label, number, year, article.body_text,
-        len(article.attachments), match_key(article.title), classify.status(title)))
+        len(article.attachments), match_key(article.title), classify.status(title), article.body_source))
     out.count(doc.source_id, "articles")
     published = article.publish_date or ""
-    year = year or (int(published[:4]) if published[:4].isdigit() else None)
+    published_year = int(published[:4]) if published[:4].isdigit() else None
+    year = year or published_year
     body = clean_body(article.body_text)
-    _text_facts(out, doc, body, year)
-    _inline_lists(out, doc, page, body, article.title, year)
+    _text_facts(out, doc, body, published_year or year)  # 今年, a deadline already past: the page's own year
+    _inline_lists(out, doc, source, page, body, article.title, year)
+
+
+_EMPTY_PAGE = etree.Element("html")  # a plain-text page has no tables
+
+
+def _text_article(doc: Document, body: bytes) -> Article:
+    """A page served as plain text: all of it is the body; its title is the one the document
+    carries (`greenmfg extract` reads it from a reference text's header), else none."""
+    text = decode_html(body, doc.content_type)
+    return Article(url=doc.url, title=doc.title or "", publish_date=date_from_url(doc.url), doc_number=None,
+                   body_text=text, body_source="text")
 
 
 def _text_facts(out: LakeRows, doc: Document, body: str, year: int | None) -> None:
@@ -148,9 +195,9 @@ def _text_facts(out: LakeRows, doc: Document, body: str, year: int | None) -> No
         out.count(doc.source_id, "facts")
 
 
-def _inline_lists(out: LakeRows, doc: Document, page, body: str, title: str, year: int | None) -> None:
+def _inline_lists(out: LakeRows, doc: Document, source: SourceConfig, page, body: str, title: str,
+                  year: int | None) -> None:
     """Designations the page names itself (tables, enumerations), one inline list per type."""
-    source = registry()[doc.source_id]
     for dtype, rows in inline_lists(page, body, title).items():
         inline = {**doc.record(), "url": f"{doc.url}#inline-{dtype}", "parent_url": doc.url,
                   "link_text": f"inline: {dtype}"}
@@ -173,26 +220,39 @@ def _codes(region) -> tuple:
     return (region.province_code, region.city_code, region.county_code) if region else (None, None, None)
 
 
-def _attachment(out: LakeRows, doc: Document, store: RawStore) -> None:
+def _attachment(out: LakeRows, doc: Document, source: SourceConfig, body: bytes) -> None:
+    """An attachment's list rows. The list's type: each row's own (a type column, a section row,
+    its sheet: ListRow.designation_type where list_rows gives it), else the link text's, the
+    notice title's, or what the file itself says above its header (its title rows)."""
     record = doc.record()
-    dtype = (classify.designation_type(clean_text(doc.link_text or ""))
-             or classify.designation_type(clean_text(doc.title or "")))
-    if dtype is None:  # e.g. a cleaner-production list linked from an industry department's page
-        reason = f"no designation type in link text {doc.link_text!r} or title {doc.title or ''!r}"
-        out.attachment(record, None, None, 0, 0, "quarantined", reason)
-        out.quarantine(record, "attachment", "unknown_list_type", reason)
-        return
     try:
-        fmt, table = read_tables(store.read(doc.sha256), doc.url.split("?")[0])
+        fmt, table = read_tables(body, doc.url.split("?")[0])
         extraction = extract_rows(table)
         if not extraction.rows:
             raise ValueError("table has a header but no data rows")
     except Exception as exc:
-        reason = f"{type(exc).__name__}: {exc}"
-        out.attachment(record, dtype, None, 0, 0, "quarantined", reason)
-        out.quarantine(record, "attachment", "attachment_unreadable", reason)
+        reason, list_type = f"{type(exc).__name__}: {exc}", _list_type(doc)
+        if list_type is None:  # not a list of ours, as far as anything tells: that is the reason
+            reason = f"{_untyped(doc)}; the file cannot be read either ({reason})"
+        out.attachment(record, list_type, None, 0, 0, "quarantined", reason)
+        out.quarantine(record, "attachment", "attachment_unreadable" if list_type else "unknown_list_type", reason)
         return
-    for row in extraction.rows:
+    list_type = _list_type(doc) or _own_type(extraction)
+    typed = [(row, getattr(row, "designation_type", None) or list_type) for row in extraction.rows]
+    if list_type is None and not any(dtype for _, dtype in typed):
+        reason = f"{_untyped(doc)}, its rows or its title rows"
+        out.attachment(record, None, None, 0, 0, "quarantined", reason)
+        out.quarantine(record, "attachment", "unknown_list_type", reason)
+        return
+    rejected = getattr(extraction, "rejected", ())
+    for row_number, rule, reason in rejected:  # e.g. implausible_name (list_rows)
+        out.quarantine(record, "row", rule, reason, row_number)
+    rows = 0
+    for row, dtype in typed:
+        if dtype is None:
+            out.quarantine(record, "row", "unknown_list_type", f"no designation type for {row.fields.get('name')!r}",
+                           row.row_number)
+            continue
         values = {**row.fields, "category": row.category}
         region, method = resolve_row(values.get("region_text"), values.get("recommender"), values.get("name"), doc.year)
         if region is None:
@@ -201,6 +261,23 @@ def _attachment(out: LakeRows, doc: Document, store: RawStore) -> None:
                            f"name={values.get('name')!r}", row.row_number)
         out.tables["list_rows"].append((doc.url, doc.sha256, row.row_number, doc.source_id, doc.parent_url, dtype,
                                         *(values.get(f) or None for f in ROW_FIELDS), method, *_codes(region)))
-    out.attachment(record, dtype, fmt, len(extraction.rows), len(extraction.skipped), "parsed", None)
+        rows += 1
+    dtype = list_type or Counter(dtype for _, dtype in typed if dtype).most_common(1)[0][0]
+    out.attachment(record, dtype, fmt, rows, len(extraction.skipped), "parsed", None)
     out.count(doc.source_id, "attachments")
-    out.count(doc.source_id, "rows", len(extraction.rows))
+    out.count(doc.source_id, "rows", rows)
+
+
+def _list_type(doc: Document) -> str | None:
+    return (classify.designation_type(clean_text(doc.link_text or ""))
+            or classify.designation_type(clean_text(doc.title or "")))
+
+
+def _untyped(doc: Document) -> str:
+    return f"no designation type in link text {doc.link_text!r} or title {doc.title or ''!r}"
+
+
+def _own_type(extraction) -> str | None:
+    """The type the file's rows above its header name (a title row: 第六批绿色工厂名单)."""
+    above = " ".join(text for _, why, text in extraction.skipped if why in ("before header", "title row"))
+    return classify.designation_type(clean_text(above)) if above else None

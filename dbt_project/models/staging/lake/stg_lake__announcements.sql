@@ -13,6 +13,7 @@ select
     title_key,
     list_status,
     body_text,
+    body_source,
     loaded_at
 from {{ source('lake', 'announcements') }}
 qualify row_number() over (partition by url order by loaded_at desc, sha256) = 1
