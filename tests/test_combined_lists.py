@@ -372,3 +372,26 @@ def test_a_workbook_of_empty_sheets_has_no_table():
     workbook.save(out)
     with pytest.raises(UnreadableAttachment, match="has no table"):
         read_tables(out.getvalue(), "empty.xlsx")
+
+
+# --- through the one assembly: what the extract stage stores -----------------------------------
+SENTENCE_ROW = ["5", "申报企业应建立完善的能源管理体系，并按照标准要求开展产品全生命周期评价，确保指标持续达标。",
+                "-", "-", "广东省工业和信息化厅"]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "xlsx"])
+def test_the_stage_stores_only_the_list_and_quarantines_the_sentence_rows(fmt):
+    import hashlib
+
+    from greenmfg.extract.records import Document, document_rows
+
+    rows = [LIST_HEADER, *LISTED, SENTENCE_ROW]
+    body = pdf([rows, [STANDARDS_HEADER, *STANDARDS]]) if fmt == "pdf" else xlsx(
+        [("名单", ["附件：绿色设计产品名单", *rows, [""] * 5, "附表：评价要求", STANDARDS_HEADER, *STANDARDS])])
+    url = f"http://www.miit.gov.cn/files/list.{fmt}"
+    document = Document("attachment", "miit", url, hashlib.sha256(body).hexdigest(), title="关于公布绿色设计产品名单的通知",
+                        year=2023, parent_url="http://www.miit.gov.cn/a.html", link_text="附件：绿色设计产品名单")
+    lake = document_rows(document, body)
+    assert [row[9] for row in lake.tables["list_rows"]] == [row[1] for row in LISTED]  # the name column
+    assert [q[5] for q in lake.tables["quarantine"]] == ["implausible_name"]
+    assert "申报企业应建立" in lake.tables["quarantine"][0][6]  # the reason quotes the row

@@ -259,7 +259,9 @@ def test_no_names_without_a_designation(text):
 
 TOKENS = ["甲乙", "丙丁", "有限公司", "集团", "电机厂", "工厂", "经济开发区", "园区", "新区", "基地", "、", ",", "。", ";", ":",
           "和", "及", "与", "以及", "等", "3家", "入选", "名单", "绿色工厂", "绿色园区", "绿色供应链管理企业", "绿色设计产品",
-          "其中", "分别", "的", "美的", "将", "向", "我市", "(", ")", "“", "”", "《", "》", "\n", "1.", "如下", "有", "宜都市"]
+          "其中", "分别", "的", "美的", "将", "向", "我市", "(", ")", "“", "”", "《", "》", "\n", "1.", "如下", "有", "宜都市",
+          " ", "①", "一、", "(一)", "双双", "新增", "旗下", "为", "经开区", "第三〇一工厂", "电饭煲", "第三方评价机构", "撤销",
+          "为代表的", "| ", " |", "---"]
 
 
 @given(st.lists(st.sampled_from(TOKENS), max_size=40))
@@ -271,3 +273,315 @@ def test_names_are_total_and_well_formed(tokens):
         assert entity.designation_type in (F, P, S, D)
         assert entity.name and not any(sep in entity.name for sep in "、,。;:\n")
         assert entity.evidence
+
+
+# A word between the names and the verb (双双, 一同, 都, 喜获 …) leaves every name a name.
+@pytest.mark.parametrize("text,expected", [
+    ("甲乙机械有限公司与丙丁电子股份有限公司双双获评省级绿色工厂。", [(F, "甲乙机械有限公司"), (F, "丙丁电子股份有限公司")]),
+    ("甲乙机械有限公司和丙丁电子股份有限公司一同跻身绿色供应链管理企业。",
+     [(S, "甲乙机械有限公司"), (S, "丙丁电子股份有限公司")]),
+    ("甲乙机械有限公司、丙丁电子股份有限公司同获市级绿色工厂称号。", [(F, "甲乙机械有限公司"), (F, "丙丁电子股份有限公司")]),
+    ("甲乙机械有限公司及丙丁电子股份有限公司都入选了绿色工厂名单。", [(F, "甲乙机械有限公司"), (F, "丙丁电子股份有限公司")]),
+    ("甲乙机械有限公司喜获国家级绿色工厂称号。", [(F, "甲乙机械有限公司")]),
+    ("甲乙机械有限公司斩获省级绿色工厂称号。", [(F, "甲乙机械有限公司")]),
+    ("甲乙机械有限公司获得省级绿色工厂认证。", [(F, "甲乙机械有限公司")]),
+    ("甲乙经济开发区与丙丁高新技术产业开发区双双获评绿色工业园区。", [(P, "甲乙经济开发区"), (P, "丙丁高新技术产业开发区")]),
+    ("甲乙机械有限公司都江堰分公司入选绿色工厂。", [(F, "甲乙机械有限公司都江堰分公司")]),  # 都 of a place
+])
+def test_a_word_between_the_names_and_the_verb(text, expected):
+    assert names(text) == expected
+
+
+# 有 before the names is the verb (…的有A公司; ,有A公司入选), not the name's first character.
+@pytest.mark.parametrize("text,expected", [
+    ("本批获评省级绿色工厂的有甲乙纺织有限公司、丙丁食品有限公司。", [(F, "甲乙纺织有限公司"), (F, "丙丁食品有限公司")]),
+    ("获评绿色供应链管理企业的有甲乙纺织有限公司等。", [(S, "甲乙纺织有限公司")]),
+    ("本市有庚辛经济开发区获评绿色园区,有湖南甲乙纺织有限公司获评绿色工厂。",
+     [(P, "庚辛经济开发区"), (F, "湖南甲乙纺织有限公司")]),
+    ("有研甲乙材料有限公司获评绿色工厂。", [(F, "有研甲乙材料有限公司")]),  # a name that starts with 有
+])
+def test_you_before_the_names_is_a_verb(text, expected):
+    assert names(text) == expected
+
+
+# Lists laid out on lines: names on one line apart by spaces, numbered or not; list numbers
+# (一、 (一) 1、 ①) and a place noted in parentheses after each name are not part of it.
+@pytest.mark.parametrize("text", [
+    "省级绿色工厂名单:甲乙纺织有限公司 丙丁食品股份有限公司",
+    "省级绿色工厂名单:1.甲乙纺织有限公司 2.丙丁食品股份有限公司",
+    "省级绿色工厂名单:1、甲乙纺织有限公司 2、丙丁食品股份有限公司",
+    "本批入选绿色工厂的企业分别为:1、甲乙纺织有限公司;2、丙丁食品股份有限公司",
+    "新认定绿色工厂:①甲乙纺织有限公司 ②丙丁食品股份有限公司",
+    "省级绿色工厂名单:“甲乙纺织有限公司”“丙丁食品股份有限公司”",
+    "拟认定的省级绿色工厂名单如下:\n一、甲乙纺织有限公司\n二、丙丁食品股份有限公司",
+    "2025年度省级绿色工厂名单(共2家)\n(一)甲乙纺织有限公司\n(二)丙丁食品股份有限公司",
+    "省级绿色工厂名单:\n1. 甲乙纺织有限公司(柯桥区)\n2. 丙丁食品股份有限公司(上虞区)",
+    "拟认定省级绿色工厂名单\n甲乙纺织有限公司(柯桥区)\n丙丁食品股份有限公司(上虞区)",
+    "省级绿色工厂名单:甲乙纺织有限公司(柯桥区) 丙丁食品股份有限公司(上虞区)",
+])
+def test_list_layouts(text):
+    assert names(text) == [(F, "甲乙纺织有限公司"), (F, "丙丁食品股份有限公司")]
+
+
+def test_parks_on_one_line_apart_by_spaces():
+    assert names("省级绿色园区:甲乙经济技术开发区 丙丁高新技术产业开发区") == [
+        (P, "甲乙经济技术开发区"), (P, "丙丁高新技术产业开发区")]
+
+
+def test_a_space_after_a_name_in_prose_does_not_make_a_list():
+    assert names("绿色工厂名单公布 甲乙纺织有限公司 董事长赵某表示将再接再厉") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a branch named in a parenthesis is part of the name, a place is not
+    ("甲乙汽车有限公司(襄阳分公司)获评绿色工厂。", [(F, "甲乙汽车有限公司(襄阳分公司)")]),
+    ("绿色工厂:甲乙汽车有限公司(襄阳分公司)、丙丁电器有限公司(余杭区)",
+     [(F, "甲乙汽车有限公司(襄阳分公司)"), (F, "丙丁电器有限公司")]),
+    ("甲乙钢铁股份有限公司东山基地获评绿色工厂。", [(F, "甲乙钢铁股份有限公司东山基地")]),  # a company's base
+])
+def test_branches_and_bases_named_after_a_company(text, expected):
+    assert names(text) == expected
+
+
+# Pipe tables: a section row types the rows under it; a separator row is never a name.
+def test_section_rows_inside_a_pipe_table_type_their_rows():
+    text = ("2025年甲市绿色制造名单\n| 序号 | 名称 | 所在地 |\n| --- | --- | --- |\n| 一、绿色工厂 | | |\n"
+            "| 1 | 甲乙重工有限公司 | 甲市 |\n| 二、绿色园区 | | |\n| 1 | 丙丁经济技术开发区 | 甲市 |\n"
+            "| 三、绿色供应链管理企业 | | |\n| 1 | 戊己电器股份有限公司 | 甲市 |")
+    assert names(text) == [(F, "甲乙重工有限公司"), (P, "丙丁经济技术开发区"), (S, "戊己电器股份有限公司")]
+
+
+def test_a_table_separator_row_is_not_a_name():
+    text = "本县入选省级绿色工厂的企业:\n| 企业名称 |\n| :---: |\n| 甲乙纺织有限公司 |\n| 丙丁食品有限公司 |"
+    assert names(text) == [(F, "甲乙纺织有限公司"), (F, "丙丁食品有限公司")]
+
+
+# An area or a parent before a company is not part of its name.
+@pytest.mark.parametrize("text,expected", [
+    ("高新区企业甲乙光电有限公司获评省级绿色工厂。", [(F, "甲乙光电有限公司")]),
+    ("经开区企业甲乙光电有限公司、丙丁工业园区企业戊己精密有限公司获评绿色工厂。",
+     [(F, "甲乙光电有限公司"), (F, "戊己精密有限公司")]),
+    ("甲乙控股集团有限公司旗下丙丁光电有限公司获评绿色工厂。", [(F, "丙丁光电有限公司")]),
+    ("甲乙控股集团有限公司下属丙丁光电有限公司、戊己精密有限公司获评绿色工厂。",
+     [(F, "丙丁光电有限公司"), (F, "戊己精密有限公司")]),
+    ("甲乙控股集团有限公司下属4家企业获评绿色工厂。", []),
+    ("东阳市浙江甲乙工贸有限公司获评绿色工厂。", [(F, "浙江甲乙工贸有限公司")]),  # a city before a province
+    ("甲市企业管理咨询有限公司获评绿色工厂。", [(F, "甲市企业管理咨询有限公司")]),  # 企业 inside a name
+])
+def test_area_and_parent_prefixes(text, expected):
+    assert names(text) == expected
+
+
+# Companies named in another role than a designated one.
+@pytest.mark.parametrize("text", [
+    "甲乙认证有限公司、丙丁咨询有限公司被确定为绿色工厂第三方评价机构。",  # evaluators
+    "甲乙咨询有限公司为入选绿色工厂的企业提供碳核算服务。",  # a service provider
+    "甲乙供电公司向获评绿色工厂的企业提供用能诊断。",
+    "该企业获评绿色工厂,其主要客户有甲乙重工有限公司、丙丁汽车有限公司。",  # customers
+    "甲乙电子有限公司入选省级专精特新中小企业名单,该公司此前已建设绿色工厂示范产线。",  # another list's cue
+    "获评绿色园区的园区将获得资金支持,甲乙高新区管委会相关负责人介绍。",  # a speaker
+    "经复核,甲乙钢铁有限公司不再符合条件,撤销其绿色工厂称号。",  # a revoked designation
+    "经审核,将甲乙钢铁有限公司等3家企业移出省级绿色工厂名单。",
+])
+def test_companies_in_another_role_are_not_designated(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("甲乙认证有限公司是绿色工厂第三方评价机构,丙丁纺织有限公司获评绿色工厂。", [(F, "丙丁纺织有限公司")]),
+    ("甲乙纺织有限公司入选2025年度国家级名单,成为绿色工厂。", [(F, "甲乙纺织有限公司")]),  # no other list
+    ("绿色工厂名单公布,甲乙纺织有限公司成为本市唯一一家入选企业。", [(F, "甲乙纺织有限公司")]),
+    ("省级绿色工厂名单公布,甲乙纺织有限公司入选。撤销丙丁钢铁有限公司称号。", [(F, "甲乙纺织有限公司")]),
+])
+def test_the_designated_beside_other_roles(text, expected):
+    assert names(text) == expected
+
+
+# 新增 says they were designated.
+@pytest.mark.parametrize("text,expected", [
+    ("本县新增甲乙纺织有限公司等3家省级绿色工厂。", [(F, "甲乙纺织有限公司")]),
+    ("全区已有省级绿色工厂9家,其中今年新增甲乙纺织有限公司、丙丁食品有限公司。",
+     [(F, "甲乙纺织有限公司"), (F, "丙丁食品有限公司")]),
+])
+def test_xinzeng_is_a_designation_cue(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("park", ["甲乙经开区", "甲乙中外生态园", "甲乙港保税区", "甲乙化学工业区", "甲乙经济综合实验区"])
+def test_more_park_endings(park):
+    assert names(f"{park}获评省级绿色园区。") == [(P, park)]
+    assert names(f"{park}的丙丁有限公司获评绿色工厂。") == [(F, "丙丁有限公司")]  # a place
+
+
+# A sentence whose clauses open with a term and say what it is (绿色园区为X) lists names with no cue word.
+@pytest.mark.parametrize("text,expected", [
+    ("本市共有4家单位上榜。绿色园区为甲乙经济开发区,绿色供应链管理企业为丙丁电机有限公司、戊己电器有限公司。",
+     [(P, "甲乙经济开发区"), (S, "丙丁电机有限公司"), (S, "戊己电器有限公司")]),
+    ("上榜的绿色工厂有甲乙化工有限公司;绿色设计产品有丙丁化工有限公司的烧碱产品。",
+     [(F, "甲乙化工有限公司"), (D, "丙丁化工有限公司")]),
+    ("创建绿色工厂是甲乙化工有限公司的重要举措。", []),
+    ("绿色工厂是甲乙化工有限公司推进转型的抓手。", []),
+])
+def test_a_term_that_opens_its_clause(text, expected):
+    assert names(text) == expected
+
+
+# A design product's noun may follow its owner's name.
+@pytest.mark.parametrize("text,expected", [
+    ("获评绿色设计产品的有:甲乙电器有限公司洗碗机、丙丁家电制造有限公司空气净化器。",
+     [(D, "甲乙电器有限公司"), (D, "丙丁家电制造有限公司")]),
+    ("甲乙电器有限公司参与制定的绿色设计产品评价标准入选行业标准。", []),  # 参与 is no 与
+])
+def test_a_product_after_its_owner(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("中国甲乙工业第三〇一工厂获评绿色工厂。", [(F, "中国甲乙工业第三〇一工厂")]),  # 工厂 after a number
+    ("甲乙有限公司第二工厂获评绿色工厂。", [(F, "甲乙有限公司第二工厂")]),
+    ("和丰甲乙科技有限公司获评绿色供应链管理企业。", [(S, "和丰甲乙科技有限公司")]),  # a name that starts with 和
+])
+def test_registered_factories_and_names_starting_with_he(text, expected):
+    assert names(text) == expected
+
+
+# Short names counted as companies after 等 or 为代表, never trades or places.
+@pytest.mark.parametrize("text,expected", [
+    ("甲乙电器、丙丁家居等家电龙头企业获评绿色供应链管理企业。", [(S, "甲乙电器"), (S, "丙丁家居")]),
+    ("以甲乙石化、丙丁铜业为代表的9家企业获评绿色工厂。", [(F, "甲乙石化"), (F, "丙丁铜业")]),
+    ("钢铁、化工、建材等9家企业获评绿色工厂。", []),
+    ("涉及钢铁、化工等行业的9家企业获评绿色工厂。", []),
+    ("甲市、乙县等地企业获评绿色工厂。", []),
+    ("甲乙电器、丙丁家居等企业积极创建绿色工厂。", []),
+])
+def test_short_names_counted_as_companies(text, expected):
+    assert names(text) == expected
+
+
+def test_section_rows_inside_a_one_column_table_type_their_rows():
+    text = "| 企业名称 |\n| --- |\n| 一、绿色工厂 |\n| 甲乙纺织有限公司 |\n| 二、绿色供应链管理企业 |\n| 丙丁食品有限公司 |"
+    assert names(text) == [(F, "甲乙纺织有限公司"), (S, "丙丁食品有限公司")]
+
+
+@pytest.mark.parametrize("text", [
+    "| 企业名称 |\n| 甲乙纺织有限公司 |",  # no designation named anywhere: no type, no designation
+    "| 序号 | 企业名称 |\n| 1 | 甲乙纺织有限公司 |",
+    "本市绿色工厂:\n| 企业名称 |\n| 以下排名不分先后,名单如下。 |",  # a sentence in a name's cell
+])
+def test_table_rows_without_a_type_or_a_name_are_not_taken(text):
+    assert names(text) == []
+
+
+# A count, then 为 / 是 / 包括 and the names: the verb opens the list (国家级绿色园区1家,为X开发区),
+# and a subtotal after a 其中 sentence goes on with its term (…;城西区1家,为Y公司).
+@pytest.mark.parametrize("text,expected", [
+    ("本年度新增省级绿色园区1个,为甲乙经济开发区。", [(P, "甲乙经济开发区")]),
+    ("省级绿色供应链管理企业2家,是甲乙电器有限公司和丙丁泵业有限公司。",
+     [(S, "甲乙电器有限公司"), (S, "丙丁泵业有限公司")]),
+    ("全区绿色工厂3家。其中,东城片区2家,分别为甲乙纸业有限公司、丙丁化纤有限公司;西城片区1家,为戊己建材有限公司。",
+     [(F, "甲乙纸业有限公司"), (F, "丙丁化纤有限公司"), (F, "戊己建材有限公司")]),
+    ("省级绿色工厂合计26家,是历年最多的一次。", []),  # no names after the count
+    ("培育国家级绿色工厂1家,为全区园区绿色发展树立了标杆,甲乙污水处理厂等设施相继建成。", []),
+    ("绿色供应链管理企业包括甲乙电器有限公司、丙丁泵业有限公司等。", [(S, "甲乙电器有限公司"), (S, "丙丁泵业有限公司")]),
+])
+def test_a_count_then_its_list(text, expected):
+    assert names(text) == expected
+
+
+# Words before a name that are never part of it: 来自, 涉及, 的是, a member (会员单位).
+@pytest.mark.parametrize("text,expected", [
+    ("本市9款产品入选绿色设计产品,分别来自甲乙电器有限公司和丙丁泵业有限公司。",
+     [(D, "甲乙电器有限公司"), (D, "丙丁泵业有限公司")]),
+    ("入选绿色设计产品的12款产品涉及甲乙电器有限公司等5家企业。", [(D, "甲乙电器有限公司")]),
+    ("今年新认定省级绿色工厂的是甲乙纸业有限公司和丙丁化纤有限公司。", [(F, "甲乙纸业有限公司"), (F, "丙丁化纤有限公司")]),
+    ("本会会员单位甲乙纸业有限公司入选绿色工厂。", [(F, "甲乙纸业有限公司")]),
+    ("本县申报的甲乙纸业有限公司、丙丁化纤有限公司悉数入选绿色工厂。", [(F, "甲乙纸业有限公司"), (F, "丙丁化纤有限公司")]),
+    ("甲乙纸业有限公司、丙丁化纤有限公司新获评省级绿色工厂。", [(F, "甲乙纸业有限公司"), (F, "丙丁化纤有限公司")]),
+])
+def test_more_words_before_and_after_a_name(text, expected):
+    assert names(text) == expected
+
+
+# A sentence that names 绿色 but no designation type (…绿色制造名单…) types no one and leaves the
+# heading before it in force; names no term types take the type of a summary right after them.
+@pytest.mark.parametrize("text,expected", [
+    ("本县2家企业获评省级绿色工厂\n日前,省厅公布新一批绿色制造名单,甲乙纸业有限公司、丙丁化纤有限公司上榜。",
+     [(F, "甲乙纸业有限公司"), (F, "丙丁化纤有限公司")]),
+    ("省厅公布新一批名单,甲乙纸业有限公司、丙丁化纤有限公司在列。至此,本县省级绿色工厂达到15家。",
+     [(F, "甲乙纸业有限公司"), (F, "丙丁化纤有限公司")]),
+    ("甲乙纸业有限公司成功入选。这是本县企业首次获评绿色供应链管理企业。", [(S, "甲乙纸业有限公司")]),
+    ("1.甲乙纸业有限公司 2.丙丁化纤有限公司\n以上企业被认定为省级绿色工厂。",
+     [(F, "甲乙纸业有限公司"), (F, "丙丁化纤有限公司")]),
+    # a summary of two types, another list, or names nothing says were designated: no one
+    ("甲乙纸业有限公司、丙丁化纤有限公司入选。截至目前,本县绿色工厂12家、绿色供应链管理企业2家。", []),
+    ("甲乙纸业有限公司入选专精特新企业名单。至此,本县省级绿色工厂达到15家。", []),
+    ("甲乙纸业有限公司举行签约仪式。以上企业入选绿色工厂。", []),
+    ("省厅公布新一批绿色制造名单。甲乙纸业有限公司、丙丁化纤有限公司在列。", []),
+])
+def test_types_from_a_headline_or_a_summary(text, expected):
+    assert names(text) == expected
+
+
+def test_a_heading_then_names_joined_by_he():
+    text = "2家企业入选省级绿色供应链管理企业名单\n分别为甲乙电器有限公司和丙丁泵业有限公司。"
+    assert names(text) == [(S, "甲乙电器有限公司"), (S, "丙丁泵业有限公司")]
+
+
+@pytest.mark.parametrize("park", ["甲乙循环经济产业区", "甲乙工业集中发展区"])
+def test_park_endings_of_industry_areas(park):
+    assert names(f"{park}入选省级绿色园区。") == [(P, park)]
+    assert names(f"{park}有3家企业入选绿色工厂。") == []
+
+
+# A short name, then the full name in a parenthesis: the full name is the name.
+@pytest.mark.parametrize("text,expected", [
+    ("甲乙电气(甲乙电气股份有限公司)入选绿色供应链管理企业。", [(S, "甲乙电气股份有限公司")]),
+    ("甲乙集团(甲乙实业集团股份有限公司)、丙丁(丙丁泵业有限公司)获评绿色工厂。",
+     [(F, "甲乙实业集团股份有限公司"), (F, "丙丁泵业有限公司")]),
+    ("甲乙泵业有限公司(丙丁集团全资子公司)获评绿色工厂。", [(F, "甲乙泵业有限公司")]),  # a note, not a name
+])
+def test_a_full_name_in_parentheses_after_a_short_one(text, expected):
+    assert names(text) == expected
+
+
+# In a clause of design products, the nouns after an owner's product are products, and a short
+# owner is the name before its 的.
+@pytest.mark.parametrize("text,expected", [
+    ("甲乙电器有限公司的电饭煲、电水壶等3款产品入选绿色设计产品名单。", [(D, "甲乙电器有限公司")]),
+    ("绿色设计产品:甲乙电器有限公司(电饭煲、电水壶)、丙丁泵业有限公司(水泵)。",
+     [(D, "甲乙电器有限公司"), (D, "丙丁泵业有限公司")]),
+    ("绿色设计产品方面,甲乙电器有限公司的电饭煲、丙丁的电水壶入选。", [(D, "甲乙电器有限公司"), (D, "丙丁")]),
+])
+def test_products_beside_their_owners(text, expected):
+    assert names(text) == expected
+
+
+# A clause that opens with a name, then a clause that opens with its designation: the name is
+# the subject. A speaker, a provider of a service or a circumstance is not.
+@pytest.mark.parametrize("text,expected", [
+    ("甲乙泵业有限公司联合上下游30余家企业推行绿色采购,获评省级绿色供应链管理企业。", [(S, "甲乙泵业有限公司")]),
+    ("甲乙经济开发区推进循环化改造,成功获评省级绿色园区。", [(P, "甲乙经济开发区")]),
+    ("甲乙泵业有限公司总经理李某表示,获评绿色工厂是对企业的激励。", []),
+    ("甲乙咨询有限公司为丙丁泵业有限公司提供能源审计服务,助其获评绿色工厂。", []),
+    ("在甲乙泵业有限公司的带动下,丙丁铸造有限公司等配套企业获评绿色工厂。", [(F, "丙丁铸造有限公司")]),
+    ("甲乙泵业有限公司开展节能改造,推进绿色工厂建设。", []),  # no designation
+])
+def test_a_clause_that_opens_with_its_subject(text, expected):
+    assert names(text) == expected
+
+
+# Pasted tables: a caption above each table types its rows; a 简称 column holds names.
+def test_a_caption_above_each_table_types_its_rows():
+    text = ("一、绿色园区\n| 序号 | 名称 |\n| --- | --- |\n| 1 | 甲乙高新区 |\n"
+            "二、绿色供应链管理企业\n| 序号 | 名称 |\n| --- | --- |\n| 1 | 丙丁泵业有限公司 |")
+    assert names(text) == [(P, "甲乙高新区"), (S, "丙丁泵业有限公司")]
+
+
+def test_a_column_of_short_names():
+    text = "本市入选省级绿色工厂的企业\n| 序号 | 企业简称 | 所在县 |\n| --- | --- | --- |\n| 1 | 甲乙泵业 | 东县 |"
+    assert names(text) == [(F, "甲乙泵业")]
+
+
+def test_pinyin_in_full_width_parentheses():
+    text = "省工（gōng）信厅公布名单，甲乙泵业有限公司入（rù）选绿色工厂。"
+    assert names(text) == [(F, "甲乙泵业有限公司")]

@@ -19,8 +19,22 @@ else the nearest one: the one before a parenthesis it is in, one each after 分�
 always a green park, and a company never is; a park named where its clause names no park term
 is a place (XX开发区有3家企业入选绿色工厂). Short names (飞鹤乳业) count only in an enumeration
 beside full names or counted after 等 (…等38家工厂), in a clause that says they were designated.
-A sentence without a term continues the one before it (其中,A公司…), a heading (一、绿色工厂 /
-A公司、B公司) or a list that ended the sentence before (…:1.A公司;2.B公司).
+A sentence without a term continues the one before it (其中,A公司…, and the subtotals after it:
+湖州市1家,为C公司), a heading (一、绿色工厂 / A公司、B公司) or a list that ended the sentence before
+(…:1.A公司;2.B公司); names said to be designated where no term types them (…绿色制造名单,A公司
+上榜) take the type of a summary right after them (至此,全市绿色工厂达30家 / 以上企业入选绿色工厂).
+A list may be laid out on a line (1.A公司 2.B公司, “A公司”“B公司”) or a line each (一、A公司 /
+(一)A公司 / A公司(诸暨市)). A full name in a parenthesis after a short one is the name
+(长虹(四川长虹电器股份有限公司)入选); a clause that opens with a name is its subject when the next
+clause opens with the designation (A公司联合上下游企业开展绿色采购,获评X). A caption above or between
+pasted tables types the rows under it.
+
+Words between the names and the verb (双双, 一同, 都, 喜获) are trails; an area or a parent before
+a name (高新区企业A公司, A集团下属B公司) is a prefix. A company in another role is not designated:
+an evaluator (…绿色工厂第三方评价机构), a service provider (A公司为入选…的企业提供…), a customer
+(其主要客户包括A公司), one listed in another list (A公司入选专精特新企业名单), a speaker (A开发区管委会
+相关负责人介绍, A公司董事长表示,获评…), a circumstance (在A公司的带动下,B公司…), and no one in a
+sentence that takes a designation back (撤销其…称号, 移出…名单).
 """
 
 from __future__ import annotations
@@ -29,19 +43,23 @@ import re
 from dataclasses import dataclass
 
 from greenmfg.extract.facts import TERM, TERM_MARK, TERM_PATTERN, sentences, term_type
-from greenmfg.extract.list_rows import _LOOKUP, extract_rows, fold
+from greenmfg.extract.list_rows import _LOOKUP, extract_rows, fold, label_type
 from greenmfg.extract.normalize import clean_text
+from greenmfg.extract.terms import LEVEL_WORD
 
 PARK = "green_park"
+DESIGN = "green_design_product"
 PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
              "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
              "陕西", "甘肃", "青海", "宁夏", "新疆")
 PROVINCE = "|".join(PROVINCES)
 
 # Name endings. Every legal form ends in 公司; 厂 is an enterprise's (佳木斯电机厂), not 工厂, a term's.
-COMPANY_END = r"公司|集团|厂(?<!工厂)"
+# A 工厂 after a number is a registered name (中国人民解放军第五七二〇工厂), never a term.
+COMPANY_END = r"公司|集团|厂(?<!工厂)|厂(?<=[〇零一二三四五六七八九十百千0-9]工厂)"
 COMPANY_ENDS = ("公司", "集团", "厂")
-PARK_END = r"园区|开发区|高新区|新区|示范区|集中区|集聚区|投资区|合作区|业园(?!区)|技园(?!区)|创园(?!区)|基地"
+PARK_END = (r"园区|开发区|经开区|高新区|新区|示范区|集中区|集聚区|投资区|合作区|保税区|工业区|业区(?<=产业区)|实验区|集中发展区|"
+            r"业园(?!区)|技园(?!区)|创园(?!区)|态园(?!区)|基地")
 # One flat alternation of literals: sre skips ahead by their first characters (a group or a
 # class in front of a branch makes it try every branch at every position, 5x slower).
 NAME_END = re.compile(COMPANY_END + "|" + PARK_END)
@@ -49,7 +67,9 @@ NAME_END = re.compile(COMPANY_END + "|" + PARK_END)
 # XX开发区有3家), a company so followed is an owner (A公司的产品) or in a list (A公司有限…: 有 is not).
 TRAIL = (r"等|\d|[一二三四五六七八九十两]+(?:家|个|户|种|款|项|型号)|"  # 等3家, 7个型号…
          r"入选|入围|入榜|上榜|榜上有名|获|荣获|荣膺|被|成功|顺利|均|同时|再次|也|又|分别|成为|经过|经|列入|进入|名列|"
+         r"双双|一同|一起|共同|同获|同步|都(?!江|市|匀|昌|兰)|皆|斩获|喜获|摘得|捧得|揽获|夺得|勇夺|首获|再获|"
          r"跻身|通过|是|为|作为|申报|参评|位列|首次|正式|此次|本次|今年|凭借|还|共|已(?!有)|认定|确定|评定|评为|"
+         r"全部|全都|悉数|新获|新入|新晋|"
          r"列为|命名|获得|推荐|荣登|登上|授予|颁发|授牌|给予|予以|"
          r"和|及|与|以及|、|,|:|＂|”|】|\)(?![\u4e00-\u9fa5A-Za-z0-9])|$")
 PARK_TRAIL = re.compile(TRAIL + r"|\(|管委会|管理委员会")  # 建德经济开发区(建德…产业园区): the alias is not the name
@@ -57,25 +77,40 @@ PARK_TRAIL = re.compile(TRAIL + r"|\(|管委会|管理委员会")  # 建德经�
 COMPANY_TRAIL = re.compile(TRAIL + r"|的|在|于|将|有(?!限)|已|从|以|生产|设计|研发|制造|(?<=司)\(")
 # A company's factory or branch named after it (A有限公司金桥工厂, A股份有限公司B分厂): no 绿色 in it
 BRANCH = re.compile(r"(?:(?!绿色)[\u4e00-\u9fa5]){1,8}?(?:工厂|分厂|车间)")
+# A company's base named after it (A股份有限公司宝山基地), where no park is named
+BASE = re.compile(r"[\u4e00-\u9fa5]{1,6}?基地")
+# A design product's noun after its owner's name (A有限公司电饭煲、B有限公司微波炉): no name ending in it
+PRODUCT = re.compile(r"(?:(?!公司|集团|厂|绿色)[\u4e00-\u9fa5A-Za-z0-9\-]){2,10}?(?=$|等|入选|获评|上榜|\()")
+# A name in another role after it: a service provider's (为入选…的企业提供…), a speaker's (…管委会相关负责人介绍)
+OTHER_ROLE = re.compile(r"[为向][^,]{0,30}?(?:企业|单位|园区|工厂|公司|集团)们?(?:提供|开展|进行|出具|量身|定制)|"
+                        r"的[\u4e00-\u9fa5]{1,4}下|"  # 在A公司的带动下: a circumstance
+                        r"(?:管委会|管理委员会|党工委)?(?:相关|有关|主要)?(?:负责人|领导|发言人|工作人员)|"
+                        r"(?:管委会|管理委员会|党工委)(?:介绍|表示|指出|透露|称)")
 # A prefix's last cue: the name starts after it. None of these is ever inside a name.
 CUT = re.compile(r"分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|主要包括|包括了?|包含了?|其中|如下|"
                  r"名单|认定|确定|授予|祝贺|恭喜|推荐|同意|公示|评审|评选出?|命名|表彰|获悉|了解到|据悉|现将|拟将|将以|"
-                 r"将(?<=[省市县区州旗盟]将)(?!军)|有(?<=[共还已另现拥则也仍省市县区州旗盟]有)(?!限)|家\(|个\(|户\(|:|"
-                 + "|".join(noun + verb for noun in ("企业", "单位", "工厂", "园区") for verb in ("是", "为", "有(?!限)")))
+                 r"将(?<=[省市县区州旗盟]将)(?!军)|有(?<=[共还已另现拥则也仍省市县区州旗盟的]有)(?!限)|家\(|个\(|户\(|:|"
+                 # 新增 (我市新增A公司等5家), a parent (A集团下属B公司), an area (高新区企业A公司)
+                 r"新增|下属|旗下|来自|涉及|是(?<=的是)|员(?<=[会成]员)(?:单位|企业)|企业(?<=[区园县市]企业)(?!管理|服务|发展|孵化|集团|有限|股份|联合|协会|家)|"
+                 + "|".join(noun + verb for noun in ("企业", "单位", "工厂", "园区", "产品") for verb in ("是", "为", "有(?!限)")))
 # What a name never starts with, stripped from the front again and again: a list number,
 # conjunctions and adverbs, the speaker (我市, 本区), a quantity (3家企业), and 将 / 把 / 对 / 被
 # unless they are a place's first character (将乐县).
-LEAD = re.compile(r"(?:[-—•·“【\s]+|\d+[.、)\s]|\(\d+\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.]|以及|和|及|与|此次|本次|今年|去年|近日|日前|"
-                  r"目前|同时|此外|另外|其中|分别|(?:我|本|全|该)[省市县区州旗盟]|[省市区县]内|辖区内?|当地|"
+LEAD = re.compile(r"(?:[-—•·“【\s]+|\d+[.、)\s]|\((?:\d+|[一二三四五六七八九十]+)\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
+                  r"以及|及|与|此次|本次|今年|去年|近日|日前|"
+                  r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]|[省市区县]内|辖区内?|当地|"
                   r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个|户|项)(?:企业|单位|公司|园区)?|"
-                  r"这是|也是|继|[将把对被](?![\u4e00-\u9fa5][县市区旗])|[\u4e00-\u9fa5]{1,4}[县区](?=" + PROVINCE + "))+")
+                  r"这是|也是|继|[将把对被](?![\u4e00-\u9fa5][县市区旗])|[\u4e00-\u9fa5]{1,4}[县区](?=" + PROVINCE + ")|"
+                  # a city before a province-led name (永康市浙江A公司), not the province's own (天津市天津港…)
+                  r"(?!(?:" + PROVINCE + r")市)[\u4e00-\u9fa5]{2,3}市(?=" + PROVINCE + "))+")
 # Prepositions that also start names (向阳…, 为民…, 由…): stripped only when the name after them
-# starts with a province or is the object of another verb (向A公司授予…, 由A公司申报的…)
+# starts with a province or is the object of another verb (向A公司授予…, 由A公司申报的…); 有 (有研…)
+# only before a province (…,有湖北A公司入选)
 PREPOSITION = "向为给由从据在经"
 FRAME_VERB = re.compile(r"(?:公司|集团|厂)(?:授予|颁发|授牌|给予|予以|发放|申报|牵头|承担|颁授|生产)")
 PROVINCE_FIRST = re.compile(PROVINCE)
-COMPANY = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9()·&.\-]{2,50}(?:" + COMPANY_END
-                     + r")(?:[\u4e00-\u9fa5]{1,8}?(?:工厂|分厂|车间))?")
+COMPANY = re.compile(r"[\u4e00-\u9fa5〇A-Za-z0-9()·&.\-]{2,50}(?:" + COMPANY_END
+                     + r")(?:[\u4e00-\u9fa5]{1,8}?(?:工厂|分厂|车间|基地)|\((?:(?!绿色)[^()]){1,10}(?:分公司|分厂|工厂|车间)\))?")
 PARK_NAME = re.compile(r"[\u4e00-\u9fa5]{2,30}(?:" + PARK_END + ")")
 # A body that names no one: 上述公司, 3家公司, 该集团 …; a park that is only generic words (经济技术开发区)
 GENERIC_BODY = re.compile(r"^(?:[该本其子分母总各两这此某多数]|上述|相关|有关|这些|其他|其它|下属|旗下|入选|获评|"
@@ -85,25 +120,84 @@ GENERIC_PARK = re.compile(r"国家级|省级|市级|经济技术|经济|高新�
 # A company's location before its name: a new area (赣江新区春光线缆有限公司) is not part of it
 NEW_AREA = re.compile(r"^[\u4e00-\u9fa5]{2,4}新区(?=[\u4e00-\u9fa5]{2})")
 # 飞鹤乳业、香其食品等38家工厂入选: short names counted after 等 are designated; the head (工厂) may type them
-COUNTED = re.compile(r"等[^,、]{0,8}?(?:\d+|[一二三四五六七八九十两]+)(?:家|个|户)(?P<head>[\u4e00-\u9fa5]{0,12})")
+# 海尔、格力等家电龙头企业入选 / 以A、B为代表的11家企业入选: counted or said to be companies
+COUNTED = re.compile(r"(?:等|为代表的)(?:[^,、]{0,8}?(?:\d+|[一二三四五六七八九十两]+)(?:家|个|户)|"
+                     r"(?=[^,、等]{0,8}?(?:企业|车企|乳企|药企)))(?P<head>[\u4e00-\u9fa5]{0,12})")
+# …what was counted is trades or places, not companies (钢铁、化工等行业的12家企业, 宁波、温州等地)
+TRADE = re.compile(r"行业|领域|产业|地区|等地|区域|城市|县市|园区")
+INDUSTRY = re.compile(r"(?:钢铁|化工|石化|石油化工|建材|有色|有色金属|纺织|印染|轻工|机械|装备|电子|电子信息|汽车|医药|"
+                      r"生物医药|食品|家电|造纸|制药|电力|能源|新能源|光伏|冶金|煤炭|水泥|玻璃|陶瓷|家具|服装|化纤|"
+                      r"锂电|新材料|材料|船舶|铸造|电镀|皮革|塑料|橡胶|包装|印刷|家居|五金|通信|半导体|集成电路)"
+                      r"(?:行业|产业|领域|企业)?")
 # 美的 is a brand (广东美的制冷设备有限公司), any other X的Y a description of Y (中山的A公司)
 OWNER = re.compile(r"(?<!美)的")
-CONJUNCTION = re.compile(r"以及|和|及(?!其)|与")
+CONJUNCTION = re.compile(r"以及|和|及(?!其|时)|(?<!参)与")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 QUOTE_MARKS = re.compile(r"[“\"《]")
 # A sentence names designated entities only when it says they were listed.
 DESIGNATION_CUE = re.compile(r"入选|上榜|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
-                             r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示")
+                             r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
+                             r"工厂认证|园区认证|企业认证")
 # …绿色园区3家(A、B、C) | 绿色工厂:A、B | 绿色工厂有A、B: a count or a term that opens a list of
 # names. Apart from the cues: a branch led by a common character (家, 个, 企) would make sre try
 # it all along every sentence.
 LISTED = re.compile(r"[家个户种项款][(:]|(?:工厂|园区|企业|产品)(?:\([^)]*\))?(?::|有(?!限))")
-SHORT_NAME = re.compile(r"^[\u4e00-\u9fa5A-Za-z()·]{2,12}$")
-SHORT_TRAIL = re.compile(r"(?:等|上榜|入选|榜上有名|获评|入围|被评为|成为|经过|成功|均|分别|\d|"
+# …绿色园区1家,为X开发区: a count, then the verb that opens a list of names (not 2家,为全市…树立了典范)
+COUNT_THEN_LIST = re.compile(r"[家个户种项款],(?:为|是(?!指)|包括)[^,]{0,60}?(?:" + COMPANY_END + "|" + PARK_END
+                             + r")(?:$|[、,和及与(等的])")
+SHORT_NAME = re.compile(r"^(?:[\u4e00-\u9fa5A-Za-z·]|\([\u4e00-\u9fa5A-Za-z·]{1,8}\)){2,12}$")  # (no stray parenthesis)
+SHORT_TRAIL = re.compile(r"(?:等|为代表|上榜|入选|榜上有名|获评|入围|被评为|成为|经过|成功|均|分别|\d|"
                          r"[一二三四五六七八九十两]+(?:家|个|户|种|款|项)).*$")
 # Not a short name: a term, a number, a word of the notice, a place (宜都市, 平湖市, 浙江)
-NOT_A_SHORT_NAME = re.compile(TERM + r"|\d|名单|企业|公司|单位|[省市县区州旗盟镇乡]$|^(?:" + PROVINCE + ")$")
+NOT_A_SHORT_NAME = re.compile(TERM + r"|\d|名单|企业|公司|单位|[省市县区州旗盟镇乡]$|^(?:" + PROVINCE
+                              + r")$|^[一二三四五六七八九十]+$")  # (a list number: 十一、A公司)
 NOT_A_FIRST = frozenset("这那该此其是")  # 这是继A公司…: a clause the prefix rules did not strip
+# Lists laid out on a line: 1.A公司 2.B公司 / ①A公司 ②B公司 / 1、A公司 2、B公司 / 一、A公司 / (一)A公司
+LIST_SEPARATOR = re.compile(r"[、,;\s]+")
+LIST_NUMBER = re.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}")
+CIRCLED = re.compile(r"[①-⑳]")  # after ①: a list numbered so
+LIST_DIGITS = frozenset("0123456789一二三四五六七八九十")
+NUMBER_BEFORE = frozenset(" \t:,;、")
+SPACES = frozenset(" \t")  # (clean_text has made \u3000 a space)
+SPACE_OR_CLAUSE = re.compile(r"[\s,]")
+NOTE = re.compile(r"\([^()]{1,12}\)$")
+BRANCH_NOTE = re.compile(r"\((?:(?!绿色)[^()]){1,10}(?:分公司|分厂|工厂|车间)\)")  # A有限公司(武汉分公司): part of the name
+SHORT_NAME_HEADERS = {"企业简称": "企业名称", "单位简称": "单位名称", "园区简称": "园区名称", "简称": "企业名称"}
+RULE_CELL = re.compile(r":?-{3,}:?|")  # a markdown table's separator row: | --- | :---: |
+CELL_PUNCTUATION = re.compile(r"[、,。;:!?]")
+# A designation taken back: the names are no longer designated
+REVOKED = re.compile(r"撤销|取消(?!了?[^,]{0,4}(?:限制|收费))|摘牌|除名|移出|不再(?:符合|具备|保留)")
+# A term that names another role: its evaluators, consultants (绿色工厂第三方评价机构)
+ROLE_AFTER_TERM = re.compile(r"(?:第三方)?(?:评价|评估|服务|咨询|认证|检测|培训|创建服务)(?:机构|服务商|专家)|第三方")
+EXCEPTION = re.compile(r"撤销|取消|摘牌|除名|移出|不再|第三方|机构|服务商|专家")  # REVOKED or ROLE_AFTER_TERM may match
+# A term that opens its clause and says what the list is: 绿色园区为X开发区, 绿色供应链管理企业是A公司
+OPENING_VERB = re.compile(r"为|是(?!指)|有(?!限)|包括")  # (绿色工厂是指…: a definition)
+# (whether a long sentence with no cue may hold one: a cheap search before reading its terms)
+TERM_THEN_VERB = re.compile(r"绿色[^,;:]{0,12}?(?:工厂|园区|企业|产品|供应链|管理|示范|型号)(?:为|是(?!指)|有(?!限)|包括)")
+CLAUSE_LEAD = re.compile(r"(?:其中|此外|另外)?(?:\d{4}年度?)?(?:" + LEVEL_WORD + r")?")
+# Companies named in a role that is not a designation, before their names (其主要客户包括A公司)
+ROLE_NOUN = re.compile(r"客户|供应商|合作伙伴|合作单位|合作方|股东|投资方|采购商|经销商|服务商|竞争对手")
+# A clause's designation in another list: its object, less the words any list's object may hold
+OTHER_LIST = re.compile(r"(?:入选|获评|认定为|评为|列入|上榜|荣获|获得|入围)(?P<object>[^,]{2,30}?)"
+                        r"(?:名单|称号|榜单|企业|单位|工厂|车间|冠军|巨人)")
+LIST_FILLER = re.compile(r"\d{4}年度?|第[一二三四五六七八九十\d]+批|" + LEVEL_WORD + "|" + PROVINCE
+                         + r"|工信部|工业和信息化部|(?:工信|经信)[厅局委]|全国|全省|全市|首批|新一批|本批|此次|本次|最新|"
+                           r"拟|公示|推荐|认定|公布|发布|评选|遴选|入选|示范|唯一|首家|首个|一家|之一|"
+                           r"[的我本该其新省市县区]|[“”＂《》\"\d]")
+# A subtotal that goes on after a 其中 sentence: 湖州市1家,为C公司 / 化工企业3家(A、B、C)
+SUBTOTAL = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:\d+|[一二三四五六七八九十两]+)[家个户种项款](?:[,(:]|分别)")
+COUNTER = re.compile(r"[家个户种项款]")  # (a cheap search before SUBTOTAL: its count is near the start)
+SUBTOTAL_REACH = 18
+# A summary after names that no term typed: 至此 / 截至目前 / 这是…首次入选 / 以上企业…
+SUMMARY = ("至此", "截至目前", "截止目前", "这是", "这也是", "以上", "上述", "加上")
+SUMMARY_FIRST = frozenset(word[0] for word in SUMMARY)
+UNTYPED_KEPT = 40  # sentences without a term kept for a summary after them
+# A clause that opens with its designation and has no subject: the clause before names it (…,获评X)
+SUBJECT_VERB = re.compile(r"(?:并|先后|相继|成功|顺利|再次|又|也|还|最终|一举|今年)?"
+                          r"(?:获评|入选|荣获|获得|被评为|被认定为|被确定为|被授予|荣登|跻身|入围|上榜|获批|喜获|斩获|摘得)")
+SPEECH = re.compile(r"表示|介绍|指出|透露|认为|说|称")  # A公司董事长表示,获评…: a speaker, not a subject
+COUNT_VERBS = ("为", "是")
+COUNTERS = frozenset("家个户种项款)")
 HEADING_LENGTH = 30  # a line this short naming a term and no one is a heading (一、绿色工厂; 绿色园区名单如下:)
 
 
@@ -117,23 +211,57 @@ class NamedEntity:
 def _designated(text: str) -> bool:
     """Whether a sentence or clause says that the entities it names were listed."""
     return DESIGNATION_CUE.search(text) is not None or (
-        ("(" in text or ":" in text or "有" in text) and LISTED.search(text) is not None)
+        ("(" in text or ":" in text or "有" in text) and LISTED.search(text) is not None) or (
+        (",为" in text or ",是" in text or ",包括" in text) and COUNT_THEN_LIST.search(text) is not None)
 
 
-def _name_in(item: str, ends: list[tuple[int, bool]], in_park_clause: bool, clause: str) -> tuple[str, bool] | None:
+def _term_opens(sentence: str, terms: list[re.Match]) -> bool:
+    """Whether a term opens its clause and says what the names after it are (绿色园区为X开发区)."""
+    for term in terms:
+        if OPENING_VERB.match(sentence, term.end()):
+            start = max(sentence.rfind(mark, 0, term.start()) for mark in ",:;") + 1
+            if CLAUSE_LEAD.fullmatch(sentence, start, term.start()):
+                return True
+    return False
+
+
+def _name_in(item: str, ends: list[tuple[int, bool]], in_park_clause: bool, clause: str,
+             product_clause: bool = False) -> tuple[str, bool] | None:
     """The name an item of an enumeration holds, and whether it is a park; None if it holds none.
     `ends`: where the item's name endings end, and whether each is a park's. The name ends at the
     first one that a trail follows (a company named as the subject of anything else, A公司委托…,
-    is not said to be designated)."""
+    is not said to be designated). In a clause of design products a product may follow the
+    owner's name (A有限公司电饭煲); in a clause of no park, a company's base (A有限公司B基地)."""
     for end, park in ends:
+        if not park and item.startswith(")", end) and (alias := _aliased(item, end)):
+            return alias  # 长虹(四川长虹电器股份有限公司): the full name in the parenthesis
         if park:
             trailed = PARK_TRAIL.match(item, end)
         elif not (trailed := COMPANY_TRAIL.match(item, end)):
-            if (branch := BRANCH.match(item, end)) and COMPANY_TRAIL.match(item, branch.end()):
+            branch = BRANCH.match(item, end) or (BASE.match(item, end) if not in_park_clause else None)
+            if branch and COMPANY_TRAIL.match(item, branch.end()):
                 trailed, end = branch, branch.end()  # A有限公司金桥工厂: a company's factory, named after it
-        if trailed and (name := _name_before(item, end, park, clause)):
-            return (name, park) if in_park_clause or not park else None
+            elif product_clause:
+                trailed = PRODUCT.match(item, end)
+        elif trailed.group() == "(" and (note := BRANCH_NOTE.match(item, end)) \
+                and COMPANY_TRAIL.match(item, note.end()):
+            end = note.end()  # A有限公司(武汉分公司): a branch named in a parenthesis
+        if trailed:
+            if OTHER_ROLE.match(item, end):  # A公司为入选…的企业提供服务, A开发区管委会负责人介绍
+                return None
+            if name := _name_before(item, end, park, clause):
+                return (name, park) if in_park_clause or not park else None
     return None
+
+
+def _aliased(item: str, end: int) -> tuple[str, bool] | None:
+    """The full name in a parenthesis after a short one (伊利集团(内蒙古伊利实业集团股份有限公司)入选),
+    when a trail follows the parenthesis."""
+    opened = item.rfind("(", 0, end)
+    if opened <= 0 or item.find(")", opened, end) >= 0 or BRANCH_NOTE.fullmatch(item, opened, end + 1) \
+            or not COMPANY_TRAIL.match(item, end + 1):  # (A有限公司(武汉分公司): a branch, part of the name)
+        return None
+    return (name, False) if (name := _valid(item[opened + 1:end], False)) else None
 
 
 def _name_before(item: str, end: int, park: bool, clause: str) -> str | None:
@@ -148,7 +276,8 @@ def _name_before(item: str, end: int, park: bool, clause: str) -> str | None:
             name = tail
     if not park and "新区" in name:
         name = NEW_AREA.sub("", name)
-    if name and name[0] in PREPOSITION and (PROVINCE_FIRST.match(name, 1) or FRAME_VERB.search(clause)):
+    if name and name[0] in PREPOSITION and (PROVINCE_FIRST.match(name, 1) or FRAME_VERB.search(clause)) \
+            or name[:1] == "有" and PROVINCE_FIRST.match(name, 1):
         name = name[1:]
     return _valid(name, park)
 
@@ -171,39 +300,70 @@ def _valid(name: str, park: bool) -> str | None:
 def names_from_prose(text: str) -> list[NamedEntity]:
     """Enumerations in sentences that name a designation, or that continue one: names under a
     heading (绿色工厂: / A公司、B公司; 绿色设计产品入选数量最多。/ A厂的产品入选), a 其中
-    sentence after one that named the term."""
+    sentence after one that named the term, and a subtotal after it (…;湖州市1家,为C公司).
+    Names said to be designated in sentences that name no type (…绿色制造名单,A公司上榜) take
+    the type of the summary that follows them (至此,全市绿色工厂达30家 / 以上企业入选绿色工厂)."""
     out: list[NamedEntity] = []
     heading = None  # the type of the nearest heading, while the lines after it continue it
     listing = None  # the type of the names that ended the sentence before (…:1.A公司;2.B公司)
     previous = None  # the sentence before, when it named a term: a 其中 sentence continues it
-    for sentence in sentences(text):
+    typed_since = False  # whether a sentence since the last one that named a term had names typed
+    last_term = -1  # the index of the last sentence that named a term
+    if "①" in text:  # ①A公司 ②B公司: normalized, ① would be a bare 1 glued to the name
+        text = CIRCLED.sub(lambda m: f"{ord(m.group()) - 0x245F}.", text)
+    split = sentences(text)
+    for index, sentence in enumerate(split):
         if TERM_MARK not in sentence:
             if heading is None and previous is None and listing is None:
                 continue
-            if previous is not None and sentence.startswith("其中"):
-                out += _continuing(sentence, previous)
+            terms = None
+        else:
+            if sentence[0] in SUMMARY_FIRST and sentence.startswith(SUMMARY) and index - last_term > 1 \
+                    and not typed_since:
+                out += _summarized(split[max(last_term + 1, index - UNTYPED_KEPT):index], sentence)
+            designated = _designated(sentence)
+            if not designated and len(sentence) > HEADING_LENGTH and not TERM_THEN_VERB.search(sentence):
+                last_term, typed_since, previous, listing, heading = index, False, sentence, None, None
+                continue
+            terms = list(TERM_PATTERN.finditer(sentence))
+        if not terms:  # (绿色制造名单 names no type)
+            if heading is None and previous is None and listing is None:
+                continue
+            found = []
+            if previous is not None and (sentence.startswith("其中") or COUNTER.search(sentence, 1, SUBTOTAL_REACH)
+                                         and SUBTOTAL.match(sentence)):
+                found = _continuing(sentence, previous)
             elif heading is not None or listing is not None:
-                if continued := _under_heading(sentence, heading or listing, heading is None):
-                    out += continued
-                elif len(sentence) > HEADING_LENGTH:
-                    heading = None
-                if not continued:
+                if not (found := _under_heading(sentence, heading or listing, heading is None)):
                     listing = None
-            previous = None
+                    if len(sentence) > HEADING_LENGTH:
+                        heading = None
+            if found:
+                out += found
+                typed_since = True
+            else:
+                previous = None
             continue
+        last_term, typed_since = index, False
         previous = sentence
         listing = None
-        designated = _designated(sentence)
-        if not designated and len(sentence) > HEADING_LENGTH:
+        if not designated and not (designated := _term_opens(sentence, terms)) and len(sentence) > HEADING_LENGTH:
             heading = None
             continue
-        matches = list(TERM_PATTERN.finditer(sentence))
-        if not matches:
-            heading = None
-            continue
-        ends = _name_ends(sentence, matches)
-        if designated and (ends or "等" in sentence):
-            if found := _clause_names(sentence, [(m.start(), term_type(m.group(0))) for m in matches], ends):
+        matches = terms
+        if EXCEPTION.search(sentence):  # (one search for the rare words of both rules)
+            if REVOKED.search(sentence):  # 撤销其绿色工厂称号: a designation taken back names no one
+                heading = previous = None
+                continue
+            # a term naming another role is no designation (…被确定为绿色工厂第三方评价机构): it
+            # types its clause's names as nothing
+            if not (matches := [m for m in terms if not ROLE_AFTER_TERM.match(sentence, m.end())]):
+                heading = None
+                continue
+        ends = _name_ends(sentence, terms)
+        if designated and (ends or "等" in sentence or "为代表" in sentence):
+            typed = [(m.start(), term_type(m.group(0)) if m in matches else None) for m in terms]
+            if found := _clause_names(sentence, typed, ends):
                 out += found
                 listing = found[-1].designation_type if sentence.endswith(found[-1].name) else None
         elif designated:  # …绿色工厂名单公布。/ A公司、B公司: the list may follow
@@ -212,6 +372,37 @@ def names_from_prose(text: str) -> list[NamedEntity]:
         # the lines after it may list names
         heading = term_type(matches[-1].group(0)) if not ends and (
             len(sentence) <= HEADING_LENGTH or designated and sentence.endswith((":", "如下"))) else None
+    return out
+
+
+def _summarized(untyped: tuple[str, ...], summary: str) -> list[NamedEntity]:
+    """Names in the sentences before a summary that types them: after 以上 / 上述 (以上3家企业被认定为
+    绿色工厂), the lines of names right before it, or the sentence that says they were designated;
+    after a total (至此 / 截至目前 / 这是…首次入选), the one sentence right before it, if it says so.
+    The summary must name one company type (a park is typed by its own ending)."""
+    types = {term_type(m.group(0)) for m in TERM_PATTERN.finditer(summary)}
+    companies = types - {PARK}
+    if EXCEPTION.search(summary) or len(companies) > 1:
+        return []
+    company = next(iter(companies), None)
+    terms = [(-1, t) for t in types]
+    if not summary.startswith(("以上", "上述")):
+        sentence = untyped[-1]
+        ends = _name_ends(sentence)
+        return _clause_names(sentence, terms, ends) if ends and _designated(sentence) else []
+    if not _designated(summary):
+        return []
+    out: list[NamedEntity] = []
+    for sentence in reversed(untyped):  # lines of names alone, back to the sentence that opened them
+        if not (ends := _name_ends(sentence)):
+            break
+        if listed := _name_list(sentence):
+            out[:0] = [NamedEntity(name, PARK if park else company, sentence) for name, park in listed
+                       if park or company]
+            continue
+        if _designated(sentence):
+            out[:0] = _clause_names(sentence, terms, ends)
+        break
     return out
 
 
@@ -271,47 +462,103 @@ def _items(clause: str, ends: list[tuple[int, int, bool]]) -> list[tuple[int, st
 
 
 def _name_list(sentence: str) -> list[tuple[str, bool]] | None:
-    """A line that is only names (A公司、B公司 / 1.A公司), or None."""
+    """A line that is only names (A公司、B公司 / 1.A公司 2.B公司 / 一、A公司 / A公司(诸暨市)), or None."""
     names = []
-    for item in sentence.replace(",", "、").split("、"):
-        item = _lead(item.strip(" ,;"))
-        if not item:
+    for item in LIST_SEPARATOR.split(sentence):
+        item = _lead(item)
+        if not item or LIST_NUMBER.fullmatch(item):
             continue
+        if item[-1] == ")" and (note := NOTE.search(item)) and not BRANCH_NOTE.fullmatch(note.group()):
+            bare = item[:note.start()]  # a place noted after the name: A有限公司(诸暨市)
+            park = bool(PARK_NAME.fullmatch(bare))
+            if _valid(bare, park) is not None:
+                item = bare
         park = bool(PARK_NAME.fullmatch(item))
         if _valid(item, park) is None:
             return None
-        names.append((item, park))
+        names += _joined(item, park) if CONJUNCTION.search(item) else [(item, park)]
     return names or None
+
+
+def _joined(item: str, park: bool) -> list[tuple[str, bool]]:
+    """A list item that is two names joined (A公司和B公司), else the item: a 和 inside a name
+    (中国石油和化学工业…, 新和成) has no name before it."""
+    for conjunction in CONJUNCTION.finditer(item):
+        left, right = item[:conjunction.start()], _lead(item[conjunction.end():])
+        left_park, right_park = bool(PARK_NAME.fullmatch(left)), bool(PARK_NAME.fullmatch(right))
+        if _valid(left, left_park) and _valid(right, right_park):
+            return [(left, left_park), *_joined(right, right_park)]
+    return [(item, park)]
+
+
+def _list_marks(sentence: str, ends: list[tuple[int, int, bool]]) -> str:
+    """The sentence with the separators of a list laid out on one line made 、, in place
+    (positions stay the sentence's): a space after a name or its note (A公司(诸暨市) B公司,
+    ①A公司 ②B公司), quotes side by side (“A公司”“B公司”); and a list number's 、 made a space
+    (1、A公司 2、B公司), so that it does not split an item."""
+    chars = None
+    for index, (_, end, _) in enumerate(ends if " " in sentence or "\t" in sentence else ()):
+        if end < len(sentence) and sentence[end] == "(" and (close := sentence.find(")", end, end + 14)) > 0:
+            end = close + 1  # a note after the name
+        # a space between two names: the next name ending follows with no space or clause between
+        if end + 1 < len(sentence) and sentence[end] in SPACES and sentence[end + 1] not in SPACES and any(
+                not SPACE_OR_CLAUSE.search(sentence, end + 1, later) for _, later, _ in ends[index + 1:index + 3]):
+            chars = chars or list(sentence)
+            chars[end] = "、"
+    at = sentence.find("”“")
+    while at >= 0:
+        chars = chars or list(sentence)
+        chars[at + 1] = "、"
+        at = sentence.find("”“", at + 2)
+    # a list number's 、: one to three digits after a separator or at the start, in a list that
+    # counts from 1 (a line that goes on 2、B公司 is a list of names alone: _name_list)
+    at = sentence.find("、") if "1、" in sentence or "一、" in sentence else -1
+    while at > 0:
+        start = at
+        while start > 0 and at - start < 3 and sentence[start - 1] in LIST_DIGITS:
+            start -= 1
+        if start < at and (start == 0 or sentence[start - 1] in NUMBER_BEFORE):
+            chars = chars or list(sentence)
+            chars[at] = " "
+        at = sentence.find("、", at + 1)
+    return sentence if chars is None else "".join(chars)
 
 
 def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
                   ends: list[tuple[int, int, bool]]) -> list[NamedEntity]:
     """The names of a sentence's enumerations, clause by clause (`ends`: its name endings)."""
-    masked = sentence
-    if QUOTE_MARKS.search(sentence):  # a quoted title (《…名单》, “绿色工厂”) names no one
-        quotes = [m.span() for m in QUOTED.finditer(sentence)]
+    masked = listed = _list_marks(sentence, ends)
+    if QUOTE_MARKS.search(listed):  # a quoted title (《…名单》, “绿色工厂”) names no one
+        quotes = [m.span() for m in QUOTED.finditer(listed)]
         pieces, last = [], 0
         for a, b in quotes:  # masked in place: positions stay those of the sentence
-            if sentence[b - 1] == "”" and NAME_END.search(sentence, b - 4, b - 1):
+            if listed[b - 1] == "”" and NAME_END.search(listed, b - 4, b - 1):
                 continue  # “A有限公司”: a quoted name is a name
-            pieces += [sentence[last:a], "＂" * (b - a)]
+            pieces += [listed[last:a], "＂" * (b - a)]
             last = b
-        masked = "".join(pieces) + sentence[last:]
+        masked = "".join(pieces) + listed[last:]
         ends = [end for end in ends if masked[end[0]] != "＂"]
     out = []
     offset = next_end = 0
     for clause in masked.split(","):
         start, offset = offset, offset + len(clause) + 1
+        if clause.startswith(COUNT_VERBS) and start > 1 and masked[start - 2] in COUNTERS:
+            clause = " " + clause[1:]  # 绿色园区1家,为X开发区: the verb after a count opens the list
         clause_ends = []  # the clause's name endings, from its start (ends are in order)
         while next_end < len(ends) and ends[next_end][0] < offset:
             end_start, end, park = ends[next_end]
             clause_ends.append((end_start - start, end - start, park))
             next_end += 1
-        counted = COUNTED.search(clause) if "等" in clause else None
+        counted = COUNTED.search(clause) if "等" in clause or "为代表" in clause else None
+        if counted and TRADE.search(clause, counted.start(), counted.start() + 10):
+            counted = None
         if not counted and not clause_ends:
             continue
         clause_terms = [t for pos, t in terms if start <= pos < offset]
+        if not clause_terms and clause_ends and _another_role(clause, clause_ends[0][0]):
+            continue
         in_park_clause = PARK in clause_terms if clause_terms else any(t == PARK for _, t in terms)
+        product_clause = DESIGN in clause_terms if clause_terms else any(t == DESIGN for _, t in terms)
         items = _items(clause, clause_ends)
         found = []
         following = 0
@@ -322,17 +569,24 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
             while following < len(clause_ends) and clause_ends[following][1] <= at + len(item):
                 item_ends.append((clause_ends[following][1] - at, clause_ends[following][2]))
                 following += 1
-            found.append(_name_in(item, item_ends, in_park_clause, clause) if item_ends else None)
+            found.append(_name_in(item, item_ends, in_park_clause, clause, product_clause) if item_ends else None)
         names = [n for n in found if n]
+        if not names and not counted and clause_ends and (subject := _subject(masked, clause, clause_ends[0], offset,
+                                                                               terms, in_park_clause)):
+            items, found, names = [(0, clause)], [subject], [subject]
         if not names and not counted:
             continue
         last_end = start + clause.rfind(names[-1][0]) + len(names[-1][0]) if names else offset
         company_type = _company_type(terms, masked, clause, start, offset, last_end)
         respective = _respective(masked, terms, last_end, len(names))
         index = 0
+        products = False  # an owner's product was named (A公司的电压力锅、炒锅): short items after it are products
         for (at, item), entity in zip(items, found):
             if entity:
                 name, park = entity
+                if product_clause:
+                    after = item.find(name) + len(name)
+                    products = after < len(item) and (item[after] == "的" or not COMPANY_TRAIL.match(item, after))
                 dtype = PARK if park else (respective[index] if respective else company_type)
                 if not park and not respective and len(items) > 1 and (
                         own := _own_term(terms, start + at + item.find(name) + len(name), start + at + len(item))):
@@ -342,15 +596,49 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
                     out.append(NamedEntity(name, dtype, sentence))
             elif len(items) > 1 and _designated(clause):
                 short = SHORT_TRAIL.sub("", _lead(item.strip()))
+                if short[:1] == "以" and not at and "为代表" in clause:
+                    short = short[1:]  # 以A、B为代表的…
+                if owner := OWNER.search(short):  # B的电饭煲: a product's owner, in a clause of products
+                    if not product_clause or not (short := short[:owner.start()]):
+                        continue
+                elif products:
+                    continue
                 if counted and 0 <= clause.find(short) < counted.start():
                     dtype = _head_type(counted) or company_type
                 elif names:
                     dtype = company_type
                 else:
                     continue
-                if dtype and dtype != PARK and SHORT_NAME.match(short) and not NOT_A_SHORT_NAME.search(short):
+                if dtype and dtype != PARK and SHORT_NAME.match(short) and not NOT_A_SHORT_NAME.search(short) \
+                        and not INDUSTRY.fullmatch(short):
                     out.append(NamedEntity(short, dtype, sentence))
     return out
+
+
+def _subject(sentence: str, clause: str, first_end: tuple[int, int, bool], offset: int, terms,
+             in_park_clause: bool) -> tuple[str, bool] | None:
+    """The name a clause opens with when the next clause is its designation, with no subject of
+    its own (A公司联合200余家供应商开展绿色采购,获评绿色供应链管理企业), else None."""
+    if not (verb := SUBJECT_VERB.match(sentence, offset)):
+        return None
+    stop = sentence.find(",", offset)
+    if not any(verb.start() <= pos < (stop if stop >= 0 else len(sentence)) for pos, t in terms if t):
+        return None
+    _, end, park = first_end
+    if OTHER_ROLE.match(clause, end) or park and not in_park_clause or SPEECH.search(clause, end):
+        return None
+    name = _lead(clause[:end])
+    return (name, park) if _valid(name, park) else None
+
+
+def _another_role(clause: str, first_name: int) -> bool:
+    """Whether a clause that names no term names its companies in another role: after a role
+    noun (其主要客户包括A公司), or as designated in another list (A公司入选专精特新企业名单)."""
+    if ROLE_NOUN.search(clause, 0, first_name):
+        return True
+    if other := OTHER_LIST.search(clause):
+        return len(LIST_FILLER.sub("", other.group("object"))) >= 2 and TERM_MARK not in other.group("object")
+    return False
 
 
 def _own_term(terms, start: int, end: int) -> str | None:
@@ -400,19 +688,53 @@ def names_from_text_tables(text: str, dtype_hint: str | None = None) -> list[Nam
     text = clean_text(text)
     if "|" not in text:
         return []
-    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in text.splitlines() if "|" in line]
-    rows = [r for r in rows if any(r)]
+    rows = []
+    for line in text.splitlines():
+        if "|" in line:
+            row = [c.strip() for c in line.strip().strip("|").split("|")]
+            if "简称" in line:  # 企业简称: the name column of a table of short names
+                row = [SHORT_NAME_HEADERS.get(c, c) for c in row]
+            if any(row) and not all(RULE_CELL.fullmatch(c) for c in row):  # not | --- | --- |
+                rows.append(row)
+        elif TERM_MARK in line and len(line := line.strip()) <= HEADING_LENGTH and label_type(line):
+            rows.append([line])  # a caption (二、绿色供应链管理企业): a section row, typing the rows under it
     if not rows:
         return []
+    caption = None
     for index, row in enumerate(rows):
         if len(row) == 1 and _LOOKUP.get(fold(row[0])) == "name":
-            return [NamedEntity(r[0], dtype_hint, "|".join(r)) for r in rows[index + 1:] if r[0]]
+            return _one_column(rows[index + 1:], caption or dtype_hint)
+        if len(row) == 1 and TERM_MARK in row[0]:
+            caption = label_type(row[0]) or caption
     try:
         extraction = extract_rows(rows)
     except ValueError:
         return []
-    return [NamedEntity(r.fields["name"], term_type(m.group(0)) if (m := re.search(TERM, " ".join(r.fields.values()))) else dtype_hint,
-                        " | ".join(r.fields.values())) for r in extraction.rows if r.fields.get("name")]
+    # a row's type: its type column's or section row's (| 二、绿色园区 | |), else a term in its cells, else the
+    # page's; a row of no type is no designation
+    out = []
+    for row in extraction.rows:
+        if name := row.fields.get("name"):
+            dtype = row.designation_type or (
+                term_type(m.group(0)) if (m := TERM_PATTERN.search(" ".join(row.fields.values()))) else dtype_hint)
+            if dtype:
+                out.append(NamedEntity(name, dtype, " | ".join(row.fields.values())))
+    return out
+
+
+def _one_column(rows: list[list[str]], dtype: str | None) -> list[NamedEntity]:
+    """The names of a one-column table under its name header: a section row (| 二、绿色园区 |)
+    types the rows under it; a cell that holds a sentence, a list or a term is no name."""
+    out = []
+    for row in rows:
+        cell = row[0]
+        if not cell:
+            continue
+        if TERM_MARK in cell and (section := label_type(cell)):
+            dtype = section
+        elif dtype and not CELL_PUNCTUATION.search(cell) and not TERM_PATTERN.search(cell):
+            out.append(NamedEntity(cell, dtype, "|".join(row)))
+    return out
 
 
 def extract_names(text: str) -> list[NamedEntity]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 # Mirror sites inject the reading after a character: 發(fā)布, 工廠(chǎng), 創(chuàng )建.
-PINYIN = re.compile(r"\(\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s?\)")
+PINYIN = re.compile(r"[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s?[)）]")  # 發(fā)布, 发（fā）布
 # Variant characters OpenCC's t2s leaves alone but simplified text never uses.
 VARIANTS_FROM, VARIANTS_TO = "陜峯綫衞", "陕峰线卫"
 VARIANTS = str.maketrans(VARIANTS_FROM, VARIANTS_TO)
@@ -57,7 +57,7 @@ BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def strip_pinyin(text: str) -> str:
-    return PINYIN.sub("", text) if "(" in text else text
+    return PINYIN.sub("", text) if "(" in text or "（" in text else text
 
 
 def has_convertible(text: str) -> bool:
