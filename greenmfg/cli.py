@@ -120,8 +120,56 @@ def _extract(args) -> int:
     return 0
 
 
+class Parser(argparse.ArgumentParser):
+    """A mistake on the command line is one line: what is wrong (`-h` shows the usage)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} -h)\n")
+
+
+def positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="greenmfg", description=__doc__)
+    """Every error a person can meet is one line on stderr and a non-zero exit; `--debug` keeps
+    the traceback, which is otherwise written to $GREENMFG_HOME/logs/cli-errors.log."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    if debug:
+        argv.remove("--debug")
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("greenmfg: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place every other error ends
+        if debug:
+            raise
+        command = next((a for a in argv if not a.startswith("-")), "")
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        print(f"greenmfg {command}: {type(exc).__name__}: {reason[:500]}{_logged(exc)}", file=sys.stderr)
+        return 1
+
+
+def _logged(exc: Exception) -> str:
+    """Append the traceback to the CLI's error log; its path for the message (none if it cannot be written)."""
+    import traceback
+
+    log = paths().home / "logs" / "cli-errors.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(f"--- {time.strftime('%Y-%m-%dT%H:%M:%S')}\n{''.join(traceback.format_exception(exc))}")
+    except OSError:  # a full or read-only disk: the one line is all there is
+        return " (run with --debug for the traceback)"
+    return f" (traceback in {log}; --debug shows it)"
+
+
+def _main(argv: list[str]) -> int:
+    parser = Parser(prog="greenmfg", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command", required=True)
     for name in ("scrape", "run"):
@@ -167,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--out", help="file to write (default $GREENMFG_HOME/warehouse/report.html)")
     find = sub.add_parser("search", help="full-text search over the published notices")
     find.add_argument("query")
-    find.add_argument("--limit", type=int, default=10)
+    find.add_argument("--limit", type=positive_int, default=10)
     sql = sub.add_parser("sql", help="run a read-only query on the published warehouse")
     sql.add_argument("query")
     args = parser.parse_args(argv)
