@@ -7,6 +7,9 @@ GREENMFG_GATE_CHUNK_ROWS is validated in pieces (see _parts). A suite may instea
 `lake.main.*` and `build.marts.*` (reconciliation, per-source rates, period overlaps).
 Results and Data Docs are kept in $GREENMFG_HOME/gx/. Any failed expectation fails the gate
 with a readable report.
+
+Besides the suites, a volume check (`volume_failures`): no mart of the build may have more
+than GREENMFG_VOLUME_FACTOR times the rows of the published warehouse's.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Callable, Iterator
 import duckdb
 
 from greenmfg.duckdb_ext import literal
-from greenmfg.settings import EXPECTATIONS_DIR, Paths, duckdb_memory_limit
+from greenmfg.settings import EXPECTATIONS_DIR, Paths, duckdb_memory_limit, volume_factor, volume_min_rows
 
 log = logging.getLogger(__name__)
 SUITES_DIR = EXPECTATIONS_DIR / "suites"
@@ -34,6 +37,7 @@ class Failure:
     column: str | None
     unexpected_count: int | None
     examples: list
+    message: str | None = None  # a check that is no GX expectation says what it found in one line
 
 
 @dataclass
@@ -47,6 +51,9 @@ class GateResult:
         lines = [f"gate {'PASSED' if self.success else 'FAILED'}: "
                  + ", ".join(f"{t} {'ok' if ok else 'FAILED'}" for t, ok in self.tables.items())]
         for f in self.failures:
+            if f.message:
+                lines.append(f"  {f.message}")
+                continue
             lines.append(f"  {f.table}: {f.expectation}({f.column or ''}) "
                          f"unexpected={f.unexpected_count} e.g. {f.examples[:5]}")
         if self.data_docs:
@@ -215,6 +222,11 @@ def validate(paths: Paths, build_db: Path) -> GateResult:
             result.tables[suite_def["name"]] = success
             result.success &= success
             result.failures += _merged(failures)
+        if paths.published_db.exists():
+            volume = volume_failures(con, paths.published_db)
+            result.tables[VOLUME] = not volume
+            result.success &= not volume
+            result.failures += volume
     finally:
         con.close()
     index = paths.gx_dir / "uncommitted" / "data_docs" / "local_site" / "index.html"
@@ -283,3 +295,57 @@ def _failures(table: str, run) -> list[Failure]:
                 examples=list(details.get("partial_unexpected_list") or [])[:5],
             ))
     return failures
+
+
+VOLUME = "volume"  # the volume check's name in the gate's report
+MART_TABLES = """select table_name from information_schema.tables
+                 where table_catalog = ? and table_schema = 'marts' and table_type = 'BASE TABLE'"""
+# The list with the most designations the published warehouse does not have, with its title and file
+NEW_BY_LIST = """
+    with built as (select list_id, count(*) as n from build.marts.fct_designations group by list_id),
+         published as (select list_id, count(*) as n from published.marts.fct_designations group by list_id)
+    select b.list_id, b.n - coalesce(p.n, 0) as new, l.title, l.attachment_url
+    from built b left join published p using (list_id) left join build.marts.dim_list l using (list_id)
+    order by new desc, b.list_id limit 1"""
+
+
+def volume_failures(con, published_db: Path, factor: float | None = None,
+                    min_rows: int | None = None) -> list[Failure]:
+    """A failure for each mart of the build (attached as `build` on `con`) with more than
+    `factor` times its rows in the published warehouse (attached here, read-only), one line
+    each naming the table, both counts and, for designations, the list that adds the most.
+    A mart new, or empty, in the published warehouse, or of up to `min_rows` rows, is not judged."""
+    factor = volume_factor() if factor is None else factor
+    min_rows = volume_min_rows() if min_rows is None else min_rows
+    con.execute(f"ATTACH {literal(str(published_db))} AS published (READ_ONLY)")
+    try:
+        published = {name for (name,) in con.execute(MART_TABLES, ["published"]).fetchall()}
+        failures = []
+        for (name,) in con.execute(MART_TABLES, ["build"]).fetchall():
+            if name not in published:
+                continue
+            built = con.execute(f'select count(*) from build.marts."{name}"').fetchone()[0]
+            before = con.execute(f'select count(*) from published.marts."{name}"').fetchone()[0]
+            if before == 0 or built <= min_rows or built <= factor * before:
+                continue
+            message = (f"marts.{name}: {built:,} rows in the build, {before:,} published "
+                       f"({built / before:.1f}×, over the volume factor {factor:g}, GREENMFG_VOLUME_FACTOR)")
+            if name == "fct_designations":
+                message += _largest_new_list(con)
+            failures.append(Failure(f"marts.{name}", "volume_factor", None, built, [before], message))
+        return failures
+    finally:
+        con.execute("DETACH published")
+
+
+def _largest_new_list(con) -> str:
+    try:
+        row = con.execute(NEW_BY_LIST).fetchone()
+    except duckdb.Error as exc:  # a published warehouse of an older layout
+        log.warning("gate: no list for the volume check: %s", exc)
+        return ""
+    if row is None:
+        return ""
+    list_id, new, title, attachment_url = row
+    title = " ".join((title or "no title").split())  # one line
+    return f"; most new rows: {new:,} from list {list_id} ({title}, {attachment_url or 'no attachment'})"

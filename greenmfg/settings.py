@@ -75,3 +75,44 @@ def duckdb_memory_limit() -> str:
 def mirror_url() -> str | None:
     """Base URL of the offline mirror; when set, every source host is routed there."""
     return os.environ.get("GREENMFG_MIRROR_URL") or None
+
+
+# Budgets: what one document, and one build, may cost. A file over a per-document budget is
+# not read further: the extract stage quarantines it with the budget's rule and goes on.
+def max_pdf_pages() -> int:
+    """The most pages a PDF attachment may have (GREENMFG_MAX_PDF_PAGES, default 300); one with
+    more is refused before any page is parsed (quarantine rule `too_many_pages`)."""
+    return int(os.environ.get("GREENMFG_MAX_PDF_PAGES") or 300)
+
+
+def max_table_rows() -> int:
+    """The most table rows one attachment may yield, every sheet or table together
+    (GREENMFG_MAX_TABLE_ROWS, default 20,000); a reader stops at the next one (`too_many_rows`)."""
+    return int(os.environ.get("GREENMFG_MAX_TABLE_ROWS") or 20_000)
+
+
+def parse_seconds() -> float:
+    """Wall-clock seconds reading one attachment may take (GREENMFG_PARSE_SECONDS, default 60;
+    0 for no limit); enforced with SIGALRM where the read runs on a process's main thread, as in
+    the extract stage's worker processes (`parse_timeout`)."""
+    return float(os.environ.get("GREENMFG_PARSE_SECONDS") or 60)
+
+
+def worker_memory_mb() -> int:
+    """The address space of each extract worker process, in MiB (GREENMFG_WORKER_MEMORY_MB,
+    default 2048; 0 for no limit), set with RLIMIT_AS when the worker starts: a runaway parse
+    raises MemoryError and the file is quarantined (`out_of_memory`), the run goes on."""
+    return int(os.environ.get("GREENMFG_WORKER_MEMORY_MB") or 2048)
+
+
+def volume_factor() -> float:
+    """The gate fails a build in which a mart (designations, enterprises, any other) has more
+    than this many times the rows it has in the published warehouse (GREENMFG_VOLUME_FACTOR,
+    default 3); no published warehouse, no check."""
+    return float(os.environ.get("GREENMFG_VOLUME_FACTOR") or 3)
+
+
+def volume_min_rows() -> int:
+    """Marts of up to this many rows in the build are not judged by the volume factor
+    (GREENMFG_VOLUME_MIN_ROWS, default 1,000): a new source may well triple a small table."""
+    return int(os.environ.get("GREENMFG_VOLUME_MIN_ROWS") or 1000)

@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import io
 import re
+import signal
+import threading
 import zipfile
-from typing import Callable
+from contextlib import contextmanager
+from itertools import islice
+from typing import Callable, Iterator
 
-from greenmfg.settings import max_file_bytes
+from greenmfg.settings import max_file_bytes, max_pdf_pages, max_table_rows, parse_seconds
 
 Row = list[str]
 
@@ -40,6 +44,35 @@ class TableStart(list):
 class UnreadableAttachment(ValueError):
     """The file is not what its name says, is corrupt, or has no table."""
 
+    rule = "attachment_unreadable"  # the quarantine rule it is filed under
+
+
+class OverBudget(UnreadableAttachment):
+    """Reading the file would cost more than one document may (greenmfg/settings.py, Budgets)."""
+
+
+class TooManyPages(OverBudget):
+    rule = "too_many_pages"
+
+
+class TooManyRows(OverBudget):
+    rule = "too_many_rows"
+
+
+class ParseTimeout(OverBudget):
+    rule = "parse_timeout"
+
+
+class OutOfMemory(OverBudget):
+    rule = "out_of_memory"
+
+
+def _row_budget(rows: list, fmt: str) -> None:
+    """Raise TooManyRows once a file's data rows (markers not counted) pass the limit."""
+    limit = max_table_rows()
+    if len(rows) > limit and sum(type(row) is not TableStart for row in rows) > limit:
+        raise TooManyRows(f"{fmt} file has more than {limit} table rows (GREENMFG_MAX_TABLE_ROWS)")
+
 
 def _cell(value) -> str:
     if value is None:
@@ -52,8 +85,13 @@ def _cell(value) -> str:
 def read_pdf(body: bytes) -> list[Row]:
     import pdfplumber
 
+    from pdfminer.pdfpage import PDFPage
+
     rows: list[Row] = []
     with pdfplumber.open(io.BytesIO(body)) as pdf:
+        limit = max_pdf_pages()  # counted from the page tree, before any page's content is parsed
+        if sum(1 for _ in islice(PDFPage.create_pages(pdf.doc), limit + 1)) > limit:
+            raise TooManyPages(f"pdf file has more than {limit} pages (GREENMFG_MAX_PDF_PAGES)")
         for page in pdf.pages:
             for table in page.extract_tables():
                 rows.append(TableStart())
@@ -67,9 +105,14 @@ def read_xlsx(body: bytes) -> list[Row]:
     workbook = load_workbook(io.BytesIO(body), read_only=True, data_only=True)
     try:
         rows: list[Row] = []
+        left = max_table_rows()  # rows are read one by one: reading stops at the first one over
         for sheet in workbook.worksheets:
             rows.append(TableStart(sheet.title))
-            rows += [[_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+            for row in sheet.iter_rows(values_only=True):
+                left -= 1
+                if left < 0:
+                    raise TooManyRows(f"xlsx file has more than {max_table_rows()} table rows (GREENMFG_MAX_TABLE_ROWS)")
+                rows.append([_cell(c) for c in row])
         return rows
     finally:
         workbook.close()
@@ -79,6 +122,8 @@ def read_xls(body: bytes) -> list[Row]:
     import xlrd
 
     book = xlrd.open_workbook(file_contents=body)
+    if sum(sheet.nrows for sheet in book.sheets()) > max_table_rows():
+        raise TooManyRows(f"xls file has more than {max_table_rows()} table rows (GREENMFG_MAX_TABLE_ROWS)")
     rows: list[Row] = []
     for sheet in book.sheets():
         rows.append(TableStart(sheet.name))
@@ -188,11 +233,49 @@ def read_tables(body: bytes, name: str = "") -> tuple[str, list[Row]]:
     if reader is None:
         raise UnreadableAttachment(f"no reader for format {fmt!r} yet")
     try:
-        rows = reader(body)
+        with time_budget(parse_seconds(), fmt):
+            rows = reader(body)
     except UnreadableAttachment:
         raise
+    except MemoryError as exc:  # e.g. over the extract worker's address space (GREENMFG_WORKER_MEMORY_MB)
+        raise OutOfMemory(f"{fmt} reader ran out of memory: {str(exc) or 'MemoryError'}") from None
     except Exception as exc:  # the libraries raise many types for corrupt files
+        if isinstance(exc.__cause__ or exc.__context__, MemoryError):  # wrapped by the library
+            raise OutOfMemory(f"{fmt} reader ran out of memory: {type(exc).__name__}") from None
         raise UnreadableAttachment(f"{fmt} reader failed: {type(exc).__name__}: {exc}") from exc
+    _row_budget(rows, fmt)  # every format: whatever its reader did not stop at
     if all(type(row) is TableStart for row in rows):  # none, or only markers (empty sheets)
         raise UnreadableAttachment(f"{fmt} file has no table")
     return fmt, rows
+
+
+@contextmanager
+def time_budget(seconds: float, fmt: str = "file") -> Iterator[None]:
+    """Raise ParseTimeout in the block once `seconds` (wall clock) have passed. SIGALRM: only
+    on a process's main thread (the extract workers read there), and only when no other timer
+    is set; elsewhere, or with 0 seconds, no limit."""
+    if (seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
+        yield
+        return
+
+    message = f"reading the {fmt} file took more than {seconds:g} s (GREENMFG_PARSE_SECONDS)"
+    fired = []
+
+    def expired(signum, frame):
+        fired.append(True)
+        raise ParseTimeout(message)
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except ParseTimeout:
+        raise
+    except Exception as exc:  # a library that wrapped the ParseTimeout in its own exception
+        if fired:
+            raise ParseTimeout(message) from exc
+        raise
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

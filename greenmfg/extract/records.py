@@ -25,7 +25,7 @@ from greenmfg.extract.facts import extract_facts
 from greenmfg.extract.inline_lists import inline_lists
 from greenmfg.extract.list_rows import extract_rows
 from greenmfg.extract.normalize import clean_text, match_key
-from greenmfg.extract.readers import read_tables
+from greenmfg.extract.readers import OverBudget, read_tables
 from greenmfg.raw_store import RawStore
 from greenmfg.regions import resolve, resolve_code, resolve_row
 from scrapers import source_config, spider_of
@@ -232,10 +232,13 @@ def _attachment(out: LakeRows, doc: Document, source: SourceConfig, body: bytes)
             raise ValueError("table has a header but no data rows")
     except Exception as exc:
         reason, list_type = f"{type(exc).__name__}: {exc}", _list_type(doc)
-        if list_type is None:  # not a list of ours, as far as anything tells: that is the reason
+        # over a budget (too_many_pages, too_many_rows, parse_timeout, out_of_memory): that is the rule
+        budget = exc.rule if isinstance(exc, OverBudget) else "out_of_memory" if isinstance(exc, MemoryError) else None
+        if list_type is None and budget is None:  # not a list of ours, as far as anything tells: that is the reason
             reason = f"{_untyped(doc)}; the file cannot be read either ({reason})"
         out.attachment(record, list_type, None, 0, 0, "quarantined", reason)
-        out.quarantine(record, "attachment", "attachment_unreadable" if list_type else "unknown_list_type", reason)
+        out.quarantine(record, "attachment", budget or ("attachment_unreadable" if list_type else "unknown_list_type"),
+                       reason)
         return
     list_type = _list_type(doc) or _own_type(extraction)
     typed = [(row, getattr(row, "designation_type", None) or list_type) for row in extraction.rows]

