@@ -152,3 +152,25 @@ def test_the_report_escapes_scraped_text():
 
     cell = _table(["name"], [['<script>alert("x")</script><img src=x onerror=alert(1)>']])
     assert "<script>" not in cell and "<img" not in cell and "&lt;script&gt;" in cell
+
+
+@pytest.mark.parametrize("body,name", [(b"", "list.xls"), (b"", "list.pdf"), (b"  \n", "list.xlsx")])
+def test_an_empty_file_says_it_is_empty(body, name):
+    from greenmfg.extract.readers import UnreadableAttachment, read_tables
+
+    with pytest.raises(UnreadableAttachment, match="empty file"):
+        read_tables(body, name)
+
+
+def test_an_encrypted_pdf_says_it_is_encrypted():
+    from fpdf import FPDF
+
+    from greenmfg.extract.readers import UnreadableAttachment, read_tables
+
+    document = FPDF()
+    document.set_encryption(owner_password="owner", user_password="user")
+    document.add_page()
+    document.set_font("helvetica", size=12)
+    document.cell(text="secret list")
+    with pytest.raises(UnreadableAttachment, match="encrypted"):
+        read_tables(bytes(document.output()), "list.pdf")

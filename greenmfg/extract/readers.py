@@ -228,6 +228,8 @@ def read_tables(body: bytes, name: str = "") -> tuple[str, list[Row]]:
     """(format, rows) of an attachment; UnreadableAttachment with the reason otherwise."""
     if len(body) > max_file_bytes():
         raise UnreadableAttachment(f"file of {len(body)} bytes is over the cap of {max_file_bytes()} bytes")
+    if not body.strip():
+        raise UnreadableAttachment(f"empty file ({len(body)} bytes{', blank' if body else ''})")
     fmt = sniff_format(body, name)
     reader = READERS.get(fmt)
     if reader is None:
@@ -242,7 +244,11 @@ def read_tables(body: bytes, name: str = "") -> tuple[str, list[Row]]:
     except Exception as exc:  # the libraries raise many types for corrupt files
         if isinstance(exc.__cause__ or exc.__context__, MemoryError):  # wrapped by the library
             raise OutOfMemory(f"{fmt} reader ran out of memory: {type(exc).__name__}") from None
-        raise UnreadableAttachment(f"{fmt} reader failed: {type(exc).__name__}: {exc}") from exc
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc  # pdfplumber wraps pdfminer's
+        if "Password" in type(inner).__name__ or "ncrypt" in str(inner):  # PDFPasswordIncorrect has no text
+            raise UnreadableAttachment(f"{fmt} file is encrypted (a password is needed to read it)") from exc
+        reason = str(exc).strip() or "no message from the library"
+        raise UnreadableAttachment(f"{fmt} reader failed: {type(exc).__name__}: {reason}") from exc
     _row_budget(rows, fmt)  # every format: whatever its reader did not stop at
     if all(type(row) is TableStart for row in rows):  # none, or only markers (empty sheets)
         raise UnreadableAttachment(f"{fmt} file has no table")
