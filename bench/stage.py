@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 
@@ -26,7 +28,10 @@ def bench_sources() -> list[str]:
 
 
 def _scrape_one(run_id: str, source_id: str) -> dict:
-    return pipeline.scrape_source(paths(), run_id, source_id)
+    from greenmfg import run_lock
+
+    with run_lock.hold(paths(), f"bench scrape {source_id}", shared=True):  # as the DAG's mapped scrape tasks
+        return pipeline.scrape_source(paths(), run_id, source_id)
 
 
 def fetch(run_id: str, concurrency: int) -> dict:
@@ -44,6 +49,8 @@ def main() -> None:
     parser.add_argument("--run-id", required=True)
     parser.add_argument("--concurrency", type=int, default=4)
     args = parser.parse_args()
+    if args.stage == "extract":  # its progress lines (a few per 10,000 documents): bench.pages reads them
+        logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
     started = time.perf_counter()  # the stage's own work, without Python's start-up and imports
     try:
         if args.stage == "fetch":
