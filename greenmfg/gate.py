@@ -321,18 +321,18 @@ def volume_failures(con, published_db: Path, factor: float | None = None,
     try:
         published = {name for (name,) in con.execute(MART_TABLES, ["published"]).fetchall()}
         failures = []
-        for (name,) in con.execute(MART_TABLES, ["build"]).fetchall():
-            if name not in published:
+        for (table,) in con.execute(MART_TABLES, ["build"]).fetchall():
+            if table not in published:
                 continue
-            built = con.execute(f'select count(*) from build.marts."{name}"').fetchone()[0]
-            before = con.execute(f'select count(*) from published.marts."{name}"').fetchone()[0]
+            built = con.execute(f'select count(*) from build.marts."{table}"').fetchone()[0]
+            before = con.execute(f'select count(*) from published.marts."{table}"').fetchone()[0]
             if before == 0 or built <= min_rows or built <= factor * before:
                 continue
-            message = (f"marts.{name}: {built:,} rows in the build, {before:,} published "
+            message = (f"marts.{table}: {built:,} rows in the build, {before:,} published "
                        f"({built / before:.1f}×, over the volume factor {factor:g}, GREENMFG_VOLUME_FACTOR)")
-            if name == "fct_designations":
+            if table == "fct_designations":
                 message += _largest_new_list(con)
-            failures.append(Failure(f"marts.{name}", "volume_factor", None, built, [before], message))
+            failures.append(Failure(f"marts.{table}", "volume_factor", None, built, [before], message))
         return failures
     finally:
         con.execute("DETACH published")
