@@ -52,11 +52,13 @@ def test_term_then_number_scan_equals_finditer(text):
 
 
 def test_term_then_number_starts_where_the_scan_looks():
-    """Every level word and every term begins with a character the scan starts at."""
-    from greenmfg.extract.facts import TERM_THEN_NUMBER_START, TERMS
+    """The scan tries a term's start and the level words right before it: each level word (and
+    以上) must be found there, and every term must begin with 绿色 or a star rating."""
+    from greenmfg.extract.facts import LEVEL_BEFORE, TERMS
 
-    for word in ("国家级", "国家层面", "国家", "省级", "自治区级", "兵团级", "市级", "县级", "区级", "绿色工厂", "五星级绿色工厂"):
-        assert TERM_THEN_NUMBER_START.match(word)
+    for word in ("国家级", "国家层面", "国家", "省级", "自治区级", "兵团级", "市级", "县级", "区级", "省级以上", "市级及以上"):
+        text = "全省" + word
+        assert LEVEL_BEFORE.search(text, 0, len(text)).start() == 2, word
     assert all(pattern.startswith(("绿色", "[二三四五]星级绿色")) for pattern, _ in TERMS)
 
 

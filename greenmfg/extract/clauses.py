@@ -52,11 +52,6 @@ class Clause(NamedTuple):
     cumulative: bool  # a report of a total to date (累计, 截至 …), not of what is new (新增, 本批 …)
 
 
-def clauses(sentence: str, page_year: int | None, plan_year: int | None = None) -> list[Clause]:
-    """One sentence on its own (see paragraph_clauses)."""
-    return sentence_clauses(sentence, page_year, plan_year, None)[0]
-
-
 def paragraph_clauses(sentences: list[str], page_year: int | None, plan_year: int | None = None):
     """The clauses of each sentence of one paragraph, the plan carried from sentence to sentence."""
     carried = None

@@ -108,7 +108,6 @@ class Fact:
         return asdict(self)
 
 
-_level = level_code
 
 
 
@@ -466,8 +465,7 @@ def _target_row(cells, target_year, evidence) -> list[Fact]:
     return []
 
 
-# Where a TERM_THEN_NUMBER match can start: a level (国家级, 省级, 自治区级 …) or a term (绿色…, 五星级…)
-TERM_THEN_NUMBER_START = re.compile(r"[国省自兵市州盟地县区以及绿二三四五]")
+# A TERM_THEN_NUMBER match starts at a term or at the level words right before it (国家级, 省级以上 …)
 LEVEL_BEFORE = re.compile(r"(?:" + LEVEL_WORD + r")?(?:及以上|以上)?$")
 
 
