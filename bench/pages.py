@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import subprocess
 import sys
 import time
 
-from bench.run import OUT, baseline, generate, mirror, timed
+from bench.run import OUT, baseline, bench_env, generate, mirror, timed
 
 PAGES_DONE = re.compile(r"\[extract\] (\d+)/(\d+) pages")
 PAGES_PENDING = re.compile(r"\[extract\] (\d+) pages pending")
@@ -52,8 +51,7 @@ def main() -> None:
     args = parser.parse_args()
     corpus, home = OUT / f"corpus-{args.notices}", OUT / f"home-pages-{args.notices}"
     subprocess.run(["rm", "-rf", str(home)], check=True)
-    env = {**os.environ, "GREENMFG_HOME": str(home), "GREENMFG_SOURCES_PATH": str(corpus / "sources"),
-           "GREENMFG_POSTGRES_DSN": "", "GREENMFG_REQUESTS_PER_SECOND": "0", "GX_ANALYTICS_ENABLED": "false"}
+    env = bench_env(corpus, home)
     if not (corpus / "corpus.json").exists():
         generate(corpus, args.sources, args.notices, args.rows, env)
     server, env["GREENMFG_MIRROR_URL"] = mirror(corpus, env)

@@ -79,11 +79,16 @@ def mirror(corpus: Path, env: dict) -> tuple[subprocess.Popen, str]:
     return process, f"http://127.0.0.1:{port}"
 
 
+def bench_env(corpus: Path, home: Path) -> dict:
+    """The environment every stage of a bench run gets: its home, the scaled corpus's sources, no PostgreSQL."""
+    return {**os.environ, "GREENMFG_HOME": str(home), "GREENMFG_SOURCES_PATH": str(corpus / "sources"),
+            "GREENMFG_POSTGRES_DSN": "", "GREENMFG_REQUESTS_PER_SECOND": "0", "GX_ANALYTICS_ENABLED": "false"}
+
+
 def bench(notices: int, rows: int, sources: int, concurrency: int) -> dict:
     corpus, home = OUT / f"corpus-{notices}", OUT / f"home-{notices}"
     subprocess.run(["rm", "-rf", str(home)], check=True)
-    env = {**os.environ, "GREENMFG_HOME": str(home), "GREENMFG_SOURCES_PATH": str(corpus / "sources"),
-           "GREENMFG_POSTGRES_DSN": "", "GREENMFG_REQUESTS_PER_SECOND": "0", "GX_ANALYTICS_ENABLED": "false"}
+    env = bench_env(corpus, home)
     made = generate(corpus, sources, notices, rows, env)
     generated = made["result"]
     print(f"corpus: {generated['notices']} notices, {generated['rows']} rows ({made['seconds']:.0f}s to generate)",
