@@ -2,11 +2,14 @@
 
     .venv/bin/python corpus/build_sites.py
 
-Article bodies are the real page texts in corpus/reference/pages/ and seeds/ (as captured,
-oddities included), placed under the site that issued them. Page templates, URLs that the
-texts do not give, list pages and attachment files are reconstructions (corpus/README.md).
+Article bodies are the real page texts in corpus/reference/pages/, pages2/ and seeds/ (as
+captured, oddities included), placed under the site that issued or reported them. Page
+templates, URLs that the texts do not give, list pages and attachment files are
+reconstructions (corpus/README.md).
 Writes sites/<host>/… (articles, attachments) and catalog/<source>.yaml (list entries that
 the mirror renders as list pages, newest first, hiding entries after its --as-of date).
+Articles are rewritten on each build (byte-identical for the same reference); an attachment is
+written once (office files and PDFs stamp their build time): delete it to rebuild it.
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import yaml
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "reference" / "pages"
+PAGES2 = HERE / "reference" / "pages2"
 SEEDS = HERE / "reference" / "seeds"
 SITES = HERE / "sites"
 CATALOG = HERE / "catalog"
@@ -29,7 +33,7 @@ CATALOG = HERE / "catalog"
 
 @dataclass
 class Page:
-    ref: str  # page id in reference/pages ("021") or seed id ("seed:003")
+    ref: str  # page id in reference/pages ("021"), in reference/pages2 ("p2:202") or seed id ("seed:003")
     url: str
     date: str
     title: str | None = None  # default: the description line of the reference page
@@ -180,10 +184,121 @@ SITES_SPEC = [
     ]),
 ]
 
+
+# --- reference/pages2: one source per real host, each page at its real URL -------------------
+# News portals and reposting sites are `news`-family mirrors; the two government sites (宝坻区,
+# 辽阳市) are `trs`. List URLs are reconstructed (the texts do not give them). Dates come from the
+# URL or the text; "(R)" marks a date or title reconstructed from the text where it gives none.
+def news_site(source: str, list_url: str, issuer: str, page: Page, encoding: str = "utf-8") -> Site:
+    return Site(source, "news", list_url, issuer, encoding=encoding, pages=[page])
+
+
+SITES_SPEC += [
+    news_site("mirror_zhb", "http://www.zhb.org.cn/lshj/lshj_2/index.html", "中国环保协会", Page(
+        "p2:202", "http://www.zhb.org.cn/lshj/lshj_2/2023-03-09/16737.html", "2023-03-09",
+        "湖北襄阳新增6家国家级绿色工厂")),
+    news_site("mirror_hg_cjyun", "http://m-huanggang.cjyun.org/index.html", "云上黄冈", Page(
+        "p2:203", "http://m-huanggang.cjyun.org/p/412476.html", "2023-12-25",  # (R) date
+        "2023年湖北省绿色制造名单 黄冈有7家企业上榜")),
+    news_site("mirror_gx_cri", "https://gx.cri.cn/old/index.html", "国际在线广西频道", Page(
+        "p2:204", "https://gx.cri.cn/old/2021-08-17/28dc51e0-5b92-a3c7-8fbf-b0d0156c504d.html", "2021-08-17",
+        "自治区级第四批绿色制造体系示范名单出炉 南宁又有8家企业入选 入榜数量居全区首位")),
+    news_site("mirror_bt_huyang", "http://m.huyangnet.cn/index.html", "胡杨网(兵团日报)", Page(
+        "p2:206", "http://m.huyangnet.cn/content/2025-01/10/content_1948401.html", "2025-01-10",
+        "祝贺!兵团再添5家国家级绿色工厂")),
+    news_site("mirror_xj_hts", "https://hts.gov.cn/xinxigongkai/index.html", "和田市人民政府(转载新疆日报)", Page(
+        "p2:207", "https://hts.gov.cn/xinxigongkai/show.php?itemid=10357", "2023-03-10",  # (R) date: 截至今年2月底
+        "12家单位7种产品上榜")),
+    news_site("mirror_001ce", "http://news.001ce.com/jingji/index.html", "news.001ce.com(经济新闻)", Page(
+        "p2:210", "http://news.001ce.com/jingji/2024/1212/1000224174.html", "2024-12-12",
+        "沧州今年创建省级以上绿色工厂35家 新增数量位居河北第二")),
+    news_site("mirror_shzx", "https://m.shzx.org/index.html", "四海资讯(转载成都日报)", Page(
+        "p2:211", "https://m.shzx.org/a/39-48827-0.html", "2019-07-30",
+        "工信部公示第四批绿色制造名单 成都14个项目上榜")),
+    news_site("mirror_cnstock", "http://news.cnstock.com/news/sns_bwkx/index.html", "上海证券报·中国证券网", Page(
+        "p2:212", "http://news.cnstock.com/news,bwkx-201810-4280099.htm", "2018-10-08",
+        "北京市首份绿色制造名单公布 燕京啤酒等入选")),
+    news_site("mirror_ttnews", "https://ttnews.xyz/index.html", "ttnews.xyz(繁体转载)", Page(
+        "p2:213", "https://ttnews.xyz/a/5bddce80dc9b5e0f8c5f395f", "2018-11-03",  # the id's timestamp (ObjectId)
+        "我市多家企業入選工信部第三批綠色製造名單")),
+    # the e-paper is served on port 2027; the mirror serves a host on any port, and the
+    # (reconstructed) list page sits on the default port
+    news_site("mirror_fs_epaper", "http://www.360elib.com/index.html", "佛山日报(电子报)", Page(
+        "p2:214", "http://www.360elib.com:2027/detail.aspx?NewsCode=NC1033&NewsId=50810754&OrgId=001", "2024-08-28",
+        "新增29家省绿色工厂企业")),
+    news_site("mirror_cinn", "https://www.cinn.cn/index.html", "中国工业新闻网", Page(
+        "p2:215", "https://www.cinn.cn/p/276262.html", "2023-11-13",
+        "黑龙江省38家工厂入选2023年度绿色制造名单")),
+    news_site("mirror_dutenews", "https://www.dutenews.com/n/index.html", "读特(深圳特区报)", Page(
+        "p2:216", "https://www.dutenews.com/n/article/8661412", "2025-01-26",
+        "中山4家企业入选“2024年度绿色制造名单”")),
+    news_site("mirror_gz_gzastv", "https://app.gzastv.cn/ac/b/index.html", "贵州广播电视台 动静", Page(
+        "p2:217", "https://app.gzastv.cn/ac/b/content_191065.shtml", "2026-01-15",  # (R) date and title
+        "贵州17家企业入选国家级绿色工厂 3家园区入选国家级绿色工业园区")),
+    news_site("mirror_sx_sxrb", "http://epaper.sxrb.com/shtml/sxscdb/index.html", "山西市场导报(山西日报社)", Page(
+        "p2:220", "http://epaper.sxrb.com/shtml/sxscdb/20240116/942063.shtml", "2024-01-16",
+        "国家绿色制造名单公布 我省32家单位入选")),
+    news_site("mirror_wxredian", "https://wxredian.com/index.html", "wxredian.com(微信文章转载)", Page(
+        "p2:221", "https://wxredian.com/art?id=b29226e545b7403bf3401eb6a33dd4c2", "2024-11-01",
+        "解读西藏“九大产业” | 绿色工业,以“含绿量”提升“含金量”")),
+    news_site("mirror_gs_gansudaily", "http://gansu.gansudaily.com.cn/index.html", "每日甘肃网", Page(
+        "p2:222", "http://gansu.gansudaily.com.cn/system/2020/06/02/017447177.shtml", "2020-06-02",
+        "平凉市3户企业入选全省首批绿色工厂")),
+    news_site("mirror_chinaerea", "http://www.chinaerea.com/news/bendi/index.html", "chinaerea.com(转载江西日报)", Page(
+        "p2:223", "http://www.chinaerea.com/news/bendi/2024-01-18/22604.html", "2024-01-18",
+        "赣江新区新增3家国家级绿色工厂")),
+    news_site("mirror_kskysp", "http://www.kskysp.com/index.html", "kskysp.com(繁体拼音转载)", Page(
+        "p2:224", "http://www.kskysp.com/s320545.html", "2024-07-18",  # the text's 7月18日; (R) title
+        "吉林省2024年度省级绿色制造示范项目名单公示 冀东水泥扶余入选绿色工厂")),
+    Site("tj_bd_gxj", "trs", "https://www.tjbd.gov.cn/zwgk/zfxxgkqjjg/gyhxxhj/fdzdgknr5/gyhxxhjwj5/index.html",
+         "天津市宝坻区工业和信息化局", pages=[
+             Page("p2:225", "https://www.tjbd.gov.cn/zwgk/zfxxgkqjjg/gyhxxhj/fdzdgknr5/gyhxxhjwj5/202503/"
+                  "t20250312_6880862.html", "2025-03-12", "宝坻区2025年度第一批区级绿色制造单位名单公布"),  # (R) title
+         ]),
+    news_site("mirror_ghqlgyb", "http://www.ghqlgyb.cn/xiamen/news/index.html", "ghqlgyb.cn(繁体拼音转载)", Page(
+        "p2:226", "http://www.ghqlgyb.cn/xiamen/news/3029806.html", "2025-12-20",  # (R) date and title
+        "2025年度福建省绿色制造名单 8家厦企入选")),
+    Site("ln_ly_gxj", "trs", "http://gxj.liaoyang.gov.cn/gzdt/002001/index.html", "辽阳市工业和信息化局", pages=[
+        Page("p2:231", "http://gxj.liaoyang.gov.cn/gzdt/002001/20241223/79bdb375-5376-45a5-8879-70e0e26a39d1.html",
+             "2024-12-23", "辽宁省工业和信息化厅关于公布2024年度(第九批)省级绿色制造名单的通知"),
+    ]),
+    news_site("mirror_solidwaste", "https://static.solidwaste.com.cn/news/index.html", "中国固废网", Page(
+        "p2:232", "https://static.solidwaste.com.cn/news/301480.html", "2020-01-10",
+        "贵州省工信厅公布2019年度贵州省绿色制造名单!")),
+    news_site("mirror_hlj_people", "http://hlj.people.com.cn/BIG5/GB/220024/index.html", "人民网黑龙江频道(繁体版)", Page(
+        "p2:233", "http://hlj.people.com.cn/BIG5/n2/2023/0328/c220024-40355000.html", "2023-03-28",
+        "2022年度國家級綠色制造名單公布 黑龍江省綠色制造體系建設取得突破"), encoding="big5"),
+    news_site("mirror_guc884", "http://guc884.cn/news/index.html", "guc884.cn(转载水泥网)", Page(
+        "p2:234", "http://guc884.cn/news/content/15361765758955001.html", "2021-03-10",
+        "僅有一家水泥企業(yè)!天津公布2020年度綠色工廠(園區(qū))名單")),
+    # the real URL has a doubled slash (//shengtaihuanbao/), which the mirror reads as a host: served
+    # at the single-slash path, which the real server answers too
+    news_site("mirror_ztjsxw", "http://fs.ztjsxw.com/shengtaihuanbao/index.html", "fs.ztjsxw.com(转载山西日报)", Page(
+        "p2:237", "http://fs.ztjsxw.com/shengtaihuanbao/2019-04-22/1264.html", "2019-04-22",
+        "我省将推进65个绿色制造工程重点项目")),
+    news_site("mirror_c4jnm3w", "http://c4jnm3w.cn/jinrong/index.html", "c4jnm3w.cn(繁体转载观点网)", Page(
+        "p2:238", "http://c4jnm3w.cn/jinrong/2023-01/31/content_111596.html", "2023-01-31",
+        "每日熱文:重慶:“十四五”末將累計建成市級及以上綠色園區30個")),
+    news_site("mirror_bjhxscl", "https://bjhxscl.com/Industry-News/index.html", "bjhxscl.com(转载中化新网)", Page(
+        "p2:239", "https://bjhxscl.com/Industry-News/445.html", "2023-01-16",  # (R) date and title
+        "浙江省工业领域碳达峰实施方案 建成500家绿色低碳工厂和50个绿色低碳工业园区")),
+    news_site("mirror_cz_829897", "https://m.829897.com/html/cznd/index.html", "m.829897.com(新视界 基层动态)", Page(
+        "p2:242", "https://m.829897.com/html/cznd/2024/KBJMQJEJ_0117/517834.html", "2024-01-17",  # (R) title
+        "滨江经济开发区9家企业入选2023年(第五批)市级绿色工厂公示名单")),
+    news_site("mirror_gdjn", "http://gdjn.org.cn/news/index.html", "广东省节能协会", Page(
+        "p2:243", "http://gdjn.org.cn/news/show_5940.html", "2017-08-23",  # (R) date: the notice's own
+        "工业和信息化部办公厅关于发布2017年第一批绿色制造示范名单的通知")),
+    news_site("mirror_gdipa", "http://gdipa.org/artice/index.html", "广东省工业园区网", Page(
+        "p2:244", "http://gdipa.org/artice/10011_7467.html", "2020-10-30",
+        "关于公布第五批绿色制造名单的通知")),
+]
+
+
 HOSTS = {  # how each host's server behaves (read by the mirror)
     "gxt.shandong.gov.cn": {"charset": "gb18030", "header_charset": "none", "meta_charset": "gb2312"},
     "gxt.hunan.gov.cn": {"charset": "gb18030", "header_charset": "iso-8859-1", "meta_charset": None},
     "big5.china.com.cn": {"charset": "big5", "header_charset": "big5", "meta_charset": "big5"},
+    "hlj.people.com.cn": {"charset": "big5", "header_charset": "big5", "meta_charset": "big5"},  # its /BIG5/ gateway
     "gdii.gd.gov.cn": {"etag": False},
     "my67778.com": {"etag": False, "last_modified": False},
     "jxt.zj.gov.cn": {"robots": "User-agent: *\nDisallow: /module/\nDisallow: /search/\n"},
@@ -196,7 +311,8 @@ def read_ref(ref: str) -> tuple[str, str]:
     if ref.startswith("seed:"):
         path = next(SEEDS.glob(f"{ref[5:]}_*.txt"))
         return "", path.read_text(encoding="utf-8").strip()
-    path = next(PAGES.glob(f"{ref}_*.txt"))
+    folder, ref = (PAGES2, ref[3:]) if ref.startswith("p2:") else (PAGES, ref)
+    path = next(folder.glob(f"{ref}_*.txt"))
     lines = path.read_text(encoding="utf-8").splitlines()
     return re.sub(r"\s*\(.*?\)\s*$", "", lines[1]).strip(), "\n".join(lines[3:]).strip()
 
@@ -335,12 +451,19 @@ def attachment_url(page: Page, file_name: str) -> str:
     return f"{base}/P0{_id(page.ref + file_name, 8)}{Path(file_name).suffix}"
 
 
+def site_host(url: str) -> str:
+    """The folder of a URL's host: the mirror serves a host whatever its port (www.360elib.com:2027)."""
+    return urlsplit(url).netloc.split(":")[0]
+
+
 def site_file(url: str) -> Path:
+    """Where the mirror finds a URL: its path, and its query quoted into the file name."""
     parts = urlsplit(url)
-    return SITES / parts.netloc / parts.path.lstrip("/")
+    name = parts.path.lstrip("/") + (quote("?" + parts.query, safe="") if parts.query else "")
+    return SITES / site_host(url) / name
 
 
-def build_site(site: Site) -> dict:
+def build_site(site: Site, written: set[Path]) -> dict:
     entries = []
     for page in site.pages:
         description, text = read_ref(page.ref)
@@ -348,12 +471,15 @@ def build_site(site: Site) -> dict:
         links = []
         for file_name, link_text, names in page.attachments:
             url = attachment_url(page, file_name)
-            write_attachment(site_file(url), link_text, names)
+            if not site_file(url).exists():  # office files and PDFs stamp their build time: kept once built
+                write_attachment(site_file(url), link_text, names)
+            written.add(site_file(url))
             links.append((url, link_text))
         encoding = HOSTS.get(urlsplit(page.url).netloc, {}).get("charset", site.encoding)
         target = site_file(page.url)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(article_page(site, page, title, text, links).encode(encoding, errors="xmlcharrefreplace"))
+        written.add(target)
         entries.append({"url": page.url, "title": title, "date": page.date, "ref": page.ref,
                         "attachments": [u for u, _ in links]})
     entries.sort(key=lambda e: e["date"], reverse=True)
@@ -363,15 +489,16 @@ def build_site(site: Site) -> dict:
 
 def build() -> None:
     CATALOG.mkdir(exist_ok=True)
-    hosts = {urlsplit(p.url).netloc for s in SITES_SPEC for p in s.pages} | {urlsplit(s.list_url).netloc for s in SITES_SPEC}
-    for host in hosts:
-        for path in (SITES / host).rglob("*") if (SITES / host).exists() else []:
-            if path.is_file():
-                path.unlink()
+    written: set[Path] = set()
     for site in SITES_SPEC:
-        catalog = build_site(site)
+        catalog = build_site(site, written)
         (CATALOG / f"{site.source}.yaml").write_text(
             yaml.safe_dump(catalog, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    hosts = {site_host(p.url) for s in SITES_SPEC for p in s.pages} | {site_host(s.list_url) for s in SITES_SPEC}
+    for host in hosts:  # what the sites no longer hold
+        for path in (SITES / host).rglob("*") if (SITES / host).exists() else []:
+            if path.is_file() and path not in written:
+                path.unlink()
     (HERE / "hosts.yaml").write_text(
         "# How each mirrored host's server behaves (charset headers, validators, robots.txt).\n"
         + yaml.safe_dump(HOSTS, allow_unicode=True, sort_keys=True), encoding="utf-8")

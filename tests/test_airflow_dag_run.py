@@ -38,7 +38,7 @@ def test_ingest_then_transform_publish_the_warehouse(tmp_path):
         ingest = dags_test("greenmfg_ingest", env)
         transform = dags_test("greenmfg_transform", env)
     ended = re.findall(r"\[DAG TEST\] end task task_id=([\w.]+)", ingest)
-    assert ended.count("scrape") == 17  # one mapped task per registered source
+    assert ended.count("scrape") == 47  # one mapped task per registered source
     assert [t for t in ended if t != "scrape"] == ["list_sources", "hand_off", "check_sources"]
     ended = re.findall(r"\[DAG TEST\] end task task_id=([\w.]+)", transform)
     assert ended[:3] == ["load", "extract", "prepare_build"]
@@ -51,7 +51,7 @@ def test_ingest_then_transform_publish_the_warehouse(tmp_path):
                               join marts.dim_list l using (list_id) where l.source_id = 'miit'""").fetchone()
         sources = con.execute("select count(distinct source_id) from marts.dim_announcement").fetchone()[0]
     assert miit == (18, 3422)
-    assert sources == 17
+    assert sources == 47
 
     run_dir = home / "runs" / info["run_id"]
     assert sorted(p.name for p in run_dir.iterdir()) == [
@@ -59,7 +59,7 @@ def test_ingest_then_transform_publish_the_warehouse(tmp_path):
         "transform.json", "validate.json"]
     report = json.loads((run_dir / "report.json").read_text())
     assert len(report["ingest_runs"]) == 1  # found through the manifests this run loaded
-    assert len(report["sources"]) == 17 and report["failed_sources"] == []
+    assert len(report["sources"]) == 47 and report["failed_sources"] == []
     assert report["sources"]["miit"]["new"] == 5 and report["sources"]["miit"]["rows"] > 3000
     assert report["gate"]["success"] and report["published"]["rows"]["fct_designations"] > 3400
     assert "| miit | 5 | 5 | 0 |" in transform  # the report is in the report task's log

@@ -14,6 +14,7 @@ import pytest
 
 from greenmfg.mirror.server import MirrorThread
 from greenmfg.settings import PROJECT_ROOT
+from scrapers import registry
 from tests.airflow_stack import BIN, LocalAirflow
 from tests.conftest import psql
 
@@ -44,7 +45,7 @@ def test_the_services_run_both_dags_on_the_offline_corpus(stack, tmp_path):
     ingest = airflow.wait_for_run(INGEST, lambda r: r["dag_run_id"] == triggered["dag_run_id"], timeout=900)
     assert ingest["state"] == "success", airflow.task_states(INGEST, ingest["dag_run_id"])
     states = airflow.task_states(INGEST, ingest["dag_run_id"])
-    assert sum(1 for t in states if t.startswith("scrape[")) == 17 and set(states.values()) == {"success"}
+    assert sum(1 for t in states if t.startswith("scrape[")) == len(registry()) and set(states.values()) == {"success"}
 
     # the ingest run's asset event starts the transform
     transform = airflow.wait_for_run(TRANSFORM, lambda r: r["run_type"] == "asset_triggered", timeout=1500)

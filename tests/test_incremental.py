@@ -52,7 +52,7 @@ def test_advancing_the_corpus_loads_exactly_the_new_items(tmp_path, monkeypatch)
     results, requests = run_scrape(paths, "later", monkeypatch=monkeypatch)
     load_lake(paths)
     new = sum(r["articles"] for r in results)
-    assert new == 7  # articles published after 2024-06-30 across the catalogued sites
+    assert new == 17  # articles published after 2024-06-30 across the catalogued sites (10 from pages2)
     assert announcements(paths) == before + new
     article_requests = Counter(path for _, path in requests if "/art/" in path or "/t20" in path or "content" in path)
     assert all(n == 1 for n in article_requests.values())  # nothing fetched twice
