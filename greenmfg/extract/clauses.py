@@ -34,6 +34,42 @@ FYP_END = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}  # 十X五: the X
 THIS_YEAR = re.compile(r"今年|年内|本年度?|当年")
 CUMULATIVE_CUE = re.compile(r"累计|截至|截止|至此|共有|已有|已在|先后|总数|已累计|总计")
 NEW_CUE = re.compile(r"新增|新培育|新认定|本批|此次|本次|今年|当年|新入选|再添|又有")
+# What a clause says of a count's period. A report takes the last cue before its number (今年新增5家，
+# 累计达到30家); a target the strongest of its clause: 每年 over 新增 over 总数 over 期间 over 累计 / 建成 / 到2025年.
+PERIOD_CUE = re.compile(
+    r"(?P<each>每年|年均)(?:新增|新培育|新创建|新认定|创建|培育|认定)?|(?P<period>期间|时期)(?:[^,，;；\d]{0,6}?(?:累计|共))?|"
+    r"(?P<new>新增|新培育|新创建|新认定|新获批|新获评|新入选|新晋|本批|此次|本次|今年|当年|年内|再添|又有)|"
+    r"(?P<total>累计|截[至止](?:20\d{2}\s*年|今年|目前|当前|去年|上年)?(?:底|末|\d{1,2}\s*月(?:底|末)?)?|至此|已有|"
+    r"先后|现有|目前)|(?P<sum>总数|总量)|(?P<stock>建成|达到|到\s*20\d{2}\s*年)")
+REPORTED_PERIOD = {"each": "per_year", "period": "new_in_period", "new": "new_in_period", "total": "cumulative",
+                   "sum": "cumulative"}
+TARGET_KIND = {"each": "per_year", "period": "new_in_period", "new": "new_in_period", "total": "stock", "sum": "stock",
+               "stock": "stock"}
+# the later, the stronger: “十四五”期间累计培育 is new in the period, “十四五”期间…总数达到 a stock
+TARGET_STRENGTH = ("stock", "total", "period", "sum", "new", "each")
+
+
+def reported_period(text: str) -> str | None:
+    """cumulative | new_in_period | per_year, by the last cue in a report's text; None when none says."""
+    kinds = [REPORTED_PERIOD[m.lastgroup] for m in PERIOD_CUE.finditer(text) if m.lastgroup in REPORTED_PERIOD]
+    return kinds[-1] if kinds else None
+
+
+def target_cue(text: str, carried: str | None = None) -> str | None:
+    """The strongest cue of a target's text; `carried`: the cue of the clauses before, which a
+    period keeps over a mere stock cue (“十四五”期间，全市累计培育100家: new in the period)."""
+    cues = {m.lastgroup for m in PERIOD_CUE.finditer(text)}
+    strongest = max(cues, key=TARGET_STRENGTH.index, default=None)
+    if strongest is None or (carried == "period" and strongest in ("total", "stock")):
+        return carried
+    return strongest
+
+
+def target_kind(text: str) -> str | None:
+    """stock | new_in_period | per_year, by the strongest cue in a target's text; None when none says."""
+    return TARGET_KIND.get(target_cue(text) or "")
+
+
 ANY_CUE = re.compile("|".join(p.pattern for p in (STRONG_TARGET, WEAK_TARGET, CUMULATIVE_CUE, NEW_CUE, YEAR)))
 YEAR_HEAD = re.compile(r"^\s*(20\d{2})\s*年\s*[,，:：]?$")
 CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")

@@ -6,8 +6,9 @@ issuer's region, the generic article finder) for no URL or a host the registry d
 know; the records are read off the lake rows it yields, so what is printed is what the
 extract stage would store. Record types: `designation` (a listed entity: attachment rows,
 inline tables, names in prose), `reported_count` and `policy_target` (facts in the text).
-Every record has the same fields; what the document does not say stays None. Levels are
-the lake's level, else the source's (as the marts take them).
+Every record has the same fields; what the document does not say stays None. A listed
+entity's level is its list's, else the source's; a fact's is the level its clause states
+(none for a total of several levels), as the marts take them.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from scrapers import source_for_url
 from scrapers.registry import SourceConfig
 
 FIELDS = ("record_type", "designation_type", "entity_name", "product_name", "level", "status", "batch",
-          "list_year", "region_name", "adcode", "value", "unit", "target_year", "indicator", "cumulative", "evidence",
-          "body_source")
+          "list_year", "region_name", "adcode", "area_name", "value", "value_text", "unit", "target_year", "target_kind",
+          "indicator", "cumulative", "period_kind", "star_rating", "evidence", "body_source")
 ATTACHMENT_SUFFIXES = (".pdf", ".xls", ".xlsx", ".doc", ".docx", ".wps", ".et")
 PLAIN_TEXT = "text/plain; charset=utf-8"
 
@@ -105,10 +106,10 @@ def records(rows: LakeRows, document: Document, source: SourceConfig) -> list[di
         fact = dict(zip(columns["text_facts"], values))
         context = _notice_context(notices.get(fact["announcement_url"]) or {})
         context.pop("title")
-        out.append({**context, **{f: fact[f] for f in ("record_type", "designation_type", "value", "unit",
-                                                       "indicator", "target_year", "cumulative", "region_name",
-                                                       "evidence")},
-                    "level": fact["level"] or source.level, "adcode": fact["region_code"]})
+        out.append({**context, **{f: fact[f] for f in (
+            "record_type", "designation_type", "value", "value_text", "unit", "indicator", "target_year", "target_kind",
+            "cumulative", "period_kind", "star_rating", "region_name", "area_name", "level", "evidence")},
+                    "adcode": fact["region_code"]})
     return [{field: record.get(field) for field in FIELDS} for record in out]
 
 

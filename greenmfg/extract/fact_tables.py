@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from greenmfg.extract.terms import LEVEL_WORD, TERM, level_code, term_type
+from greenmfg.extract.clauses import reported_period, target_kind
+from greenmfg.extract.terms import LEVEL_WORD, TERM, clean_indicator, level_code, star_rating, term_type
 
 INDICATOR = re.compile(r"(?:主要)?(?:指标|项目)(?:名称|内容)?|名称")
 UNIT_HEADER = re.compile(r"(?:计量)?单位")
@@ -90,14 +91,19 @@ def _indicator_rows(rows, columns, page_year, plan_year) -> list[dict]:
             kind = _column_kind(column, page_year)
             if kind is None or (unit != "%" and not term):
                 continue
+            planned = kind == "policy_target"
             out.append({
                 "record_type": kind, "designation_type": None if unit == "%" else term_type(term.group(0)),
                 "value": _number(value.group(2)), "unit": unit, "evidence": line,
-                "indicator": UNIT_IN_CELL.sub("", name).strip() + (value.group("direction") or "") if unit == "%"
+                "indicator": clean_indicator(UNIT_IN_CELL.sub("", name)) + (value.group("direction") or "") if unit == "%"
                 else "designations",
                 "level": None if unit == "%" else _level_before(name, term),
-                "target_year": (column.year or plan_year or page_year) if kind == "policy_target" else None,
-                "cumulative": True if kind == "reported_count" else None})
+                "target_year": (column.year or plan_year or page_year) if planned else None,
+                "cumulative": None if planned else True,
+                "target_kind": ("percent_change" if unit == "%" else target_kind(name) or "stock") if planned else None,
+                "period_kind": None if planned else "cumulative",
+                "star_rating": star_rating(name) if unit != "%" and term_type(term.group(0)) == "green_factory" else None,
+                "value_text": value.group(2)})
     return out
 
 
@@ -127,13 +133,17 @@ def _region_rows(rows, columns, context: str, page_year, plan_year) -> list[dict
             dtype = column.designation_type or (term_type(caption_term.group(0)) if caption_term else None)
             if not value or not dtype or not region:
                 continue
+            cumulative = bool(CUMULATIVE_CAPTION.search(context))
             out.append({
                 "record_type": "policy_target" if planned else "reported_count", "designation_type": dtype,
                 "value": _number(value.group(2)), "unit": value.group(3) or column.unit or "家", "evidence": line,
                 "indicator": "designations", "level": column.level,
                 "target_year": (year or plan_year or page_year) if planned else None,
-                "cumulative": None if planned else bool(CUMULATIVE_CAPTION.search(context)),
-                "region_name": None if TOTAL_ROW.match(region) else region})
+                "cumulative": None if planned else cumulative,
+                "region_name": None if TOTAL_ROW.match(region) else region,
+                "target_kind": target_kind(context) or "stock" if planned else None,
+                "period_kind": None if planned else "cumulative" if cumulative else reported_period(context),
+                "value_text": value.group(2)})
     return out
 
 

@@ -6,6 +6,11 @@ clauses (greenmfg/extract/clauses.py) say what is planned and what is reported; 
 below find the counts, each typed by its term, or, where the number stands without one, by
 its clause. Every fact keeps the sentence it came from as evidence. Unknown fields stay None:
 nothing is guessed.
+
+Attribution is per clause: the level or star a clause states scopes its own counts (8个(其中国家级
+2个、省级6个): the 8 has no level); the cues before a number say whether it is a total to date, new
+in a period or per year, and what a target asks for (clauses.PERIOD_CUE); the region a count speaks
+of is the last one the sentence names before it (湖州市, 全市), resolved in fact_regions.py.
 """
 
 from __future__ import annotations
@@ -13,13 +18,16 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from greenmfg.extract import fact_tables
-from greenmfg.extract.clauses import STRONG_TARGET, WEAK_TARGET, Clause, paragraph_clauses
+from greenmfg.extract.clauses import (
+    STRONG_TARGET, TARGET_KIND, WEAK_TARGET, Clause, paragraph_clauses, reported_period, target_cue, target_kind)
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.numbers import COUNT_CUE, NUM, NUMBER, UNIT, number
 from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and designation_level are this module's API too
-    LEVEL_WORD, STAR, TERM, TERM_MARK, TERM_PATTERN, TERMS, designation_level, level_code, term_type)
+    LEVEL_WORD, STAR, TERM, TERM_MARK, TERM_PATTERN, TERMS, clean_indicator, designation_level, level_code, star_rating,
+    term_type)
 
 LEVEL = r"(?P<level>" + LEVEL_WORD + r")?(?P<above>及以上|以上)?"
 # 绿色工厂874家 | 国家级绿色工厂35家 | 绿色工厂 50 家以上 | 省级以上绿色工厂总计27家 | 绿色工厂数量已经达到64家 |
@@ -82,8 +90,9 @@ RENAMED_CUE = re.compile(r"变更名称|更名")
 COUNTED = re.compile(COUNT_CUE)
 SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 # The region a sentence speaks of: 2–6 characters and a division ending, then what it has (湖州市共有…)
-REGION_END = re.compile(r"(?:自治区|省|市|县|区)(?=共有|新增|已|累计|的|共|有|今年|将)")
-NOT_A_REGION_START = ("今年", "我", "本", "该", "全", "此次", "其中")
+REGION_END = re.compile(r"(?:自治区|省|市|县|区)(?=共有|新增|已|累计|的|共|有|今年|将|目前|现有|获|入选|上榜|再添|又有)")
+OWN_REGION = re.compile(r"全国|[全我本](?:省|市|县|区|州|盟)(?![级内外])")  # the country, the document's own region
+NOT_A_REGION_START = ("今年", "我", "本", "该", "全", "此次", "其中", "家", "个", "种", "项", "户", "批")  # 3家园区: no region
 STRONG_OR_WEAK = re.compile(STRONG_TARGET.pattern + "|" + WEAK_TARGET.pattern + r"|20\d{2}\s*年")
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fa5]) +(?=[\u4e00-\u9fa5])")  # PDF line breaks: 清 洁生产
 PLAN_END = re.compile(r"到\s*(20\d{2})\s*年|(20\d{2})\s*[—\-–~至]\s*(20\d{2})\s*年")
@@ -102,14 +111,26 @@ class Fact:
     indicator: str | None = None
     target_year: int | None = None
     cumulative: bool | None = None
-    region_name: str | None = None
+    region_name: str | None = None  # counts: the region the sentence speaks of; targets: the row's or column's
+    star_rating: int | None = None  # 五星级 → 5 … 二星级 → 2, green factories only
+    period_kind: str | None = None  # counts: cumulative | new_in_period | per_year
+    target_kind: str | None = None  # targets: stock | new_in_period | per_year | percent_change
+    value_text: str | None = None  # the number as the evidence writes it
+    region_mention: str | None = None  # what the sentence names (湖州市, 全市, 我县) before the number, if anything
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
-
-
+class Count(NamedTuple):
+    """A number a sentence counts designations with, and what qualifies it."""
+    position: int  # where its value starts in the sentence
+    designation_type: str
+    value: int | float
+    unit: str
+    level: str | None
+    star: int | None
+    text: str  # the number as written (2,464, 八, 1.2万)
 
 def sentences(text: str) -> tuple[str, ...]:
     return _sentences(clean_text(text))
@@ -196,44 +217,74 @@ def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set
     for (sentence, parts), candidate in zip(paragraph_clauses(paragraph[start:], page_year, plan_year), candidates[start:]):
         if not candidate:
             continue
-        counted = COUNTED.search(sentence) is not None
-        region_name = region_in_sentence(sentence) if counted else None
-        for position, dtype, value, unit, level in _counts(sentence, parts) if counted else ():
-            clause = _clause_at(parts, position)
-            key = (sentence, dtype, value, clause.kind)
+        counts = list(_counts(sentence, parts)) if COUNTED.search(sentence) else []
+        periods = _periods(sentence, parts, sorted(c.position for c in counts))
+        mentions = region_mentions(sentence) if counts else []
+        for count in counts:
+            clause = _clause_at(parts, count.position)
+            key = (sentence, count.designation_type, count.value, clause.kind)
             if key in seen:
                 continue
             seen.add(key)
             reported = clause.kind == "reported_count"
+            mention = next((name for end, name in reversed(mentions) if end <= count.position), None)
+            period, kind = periods[count.position]
             facts.append(Fact(
-                record_type=clause.kind, designation_type=dtype, value=value, unit=unit, evidence=sentence,
-                level=level, indicator=_clause_indicator(sentence, position), target_year=clause.target_year,
-                cumulative=clause.cumulative if reported else None, region_name=region_name if reported else None))
+                record_type=clause.kind, designation_type=count.designation_type, value=count.value, unit=count.unit,
+                evidence=sentence, level=count.level, indicator=_clause_indicator(sentence, count.position),
+                target_year=clause.target_year, cumulative=clause.cumulative if reported else None,
+                region_name=mention if reported else None,
+                star_rating=count.star if count.designation_type == "green_factory" else None,
+                period_kind=period if reported else None, target_kind=None if reported else kind or "stock",
+                value_text=count.text, region_mention=mention))
         facts += _percent_targets(sentence, parts)
     return facts
 
 
-def region_in_sentence(sentence: str) -> str | None:
-    """The leftmost 2–6 Han characters before a division ending that is followed by what it has."""
+def _periods(sentence: str, parts: list[Clause], positions: list[int]) -> dict[int, tuple[str | None, str | None]]:
+    """(period_kind, target_kind) of the counts at `positions` (sorted): what the text since the
+    count before says (or since its clause's start, for the first count of a clause), else what
+    the counts before carry: 新增5家、累计达到30家 | 截至目前，全市共有60家，其中今年新增9家."""
+    out, period, cue, previous = {}, None, None, 0
+    for position in positions:
+        start = max(_clause_at(parts, position).start, previous)
+        if not out:
+            period, cue = reported_period(sentence[:start]), target_cue(sentence[:start])
+        text = sentence[start:position]
+        period, cue = reported_period(text) or period, target_cue(text, cue)
+        out[position], previous = (period, TARGET_KIND.get(cue or "")), position
+    return out
+
+
+def region_mentions(sentence: str) -> list[tuple[int, str]]:
+    """(end, text) of each region a sentence names, in order: 全市 / 我县 / 本省 (the document's
+    own, resolved by the caller), or 2–6 Han characters and a division ending followed by what it
+    has (湖州市共有…, 长兴县的…)."""
+    found = [(m.end(), m.group(0)) for m in OWN_REGION.finditer(sentence)]
     for end in REGION_END.finditer(sentence):
         start = end.start()
         first = start
         while first > 0 and start - first < 6 and "\u4e00" <= sentence[first - 1] <= "\u9fa5":
             first -= 1
-        for begin in range(first, start - 1):
-            if not sentence.startswith(NOT_A_REGION_START, begin):
-                return sentence[begin:end.end()]
-    return None
+        begin = next((b for b in range(first, start - 1) if not sentence.startswith(NOT_A_REGION_START, b)), None)
+        if begin is not None and all(e != end.end() for e, _ in found):  # 占全省: 全省 is found already
+            found.append((end.end(), sentence[begin:end.end()]))
+    return sorted(found)
 
 
 def _clause_at(parts: list[Clause], position: int) -> Clause:
     return next((c for c in parts if c.start <= position < c.end), parts[-1])
 
 
+def _number_text(text: str, match: re.Match) -> str:
+    """The number of a match as written: its value and its scale (1.2万)."""
+    return text[match.start("value"):match.end("scale") if match.group("scale") else match.end("value")]
+
+
 def _counts(sentence: str, parts: list[Clause]):
-    """(position, type, value, unit, level) of every count in a sentence: enumerations of terms
-    with their values, a term and its number side by side, what continues a term (subtotals,
-    stars, totals), and numbers whose type their clause tells."""
+    """Every Count in a sentence: enumerations of terms with their values, a term and its number
+    side by side, what continues a term (subtotals, stars, totals), and numbers whose type their
+    clause tells."""
     spans: list[tuple[int, int]] = []
     listed = LISTED.search(sentence) is not None
     yield from _enumerations(sentence, spans)
@@ -248,8 +299,11 @@ def _counts(sentence: str, parts: list[Clause]):
         elif level is None and not match.group("above") and sentence[previous[1]:match.start()] in ("、", "和", "及"):
             level = previous[0]  # 国家级绿色工厂3家、绿色园区1个: the level scopes the enumeration
         previous = (level, match.end())
-        yield (match.start("value"), term_type(match.group("term")), number(match.group("value"), match.group("scale")),
-               match.group("unit") or "家", level)
+        star = None if match.group("above") else star_rating(match.groupdict().get("level2")) or star_rating(
+            match.group("term"))
+        yield Count(match.start("value"), term_type(match.group("term")),
+                    number(match.group("value"), match.group("scale")), match.group("unit") or "家", level, star,
+                    _number_text(sentence, match))
     yield from _continuations(sentence, spans)
     for clause in parts if listed else ():
         yield from _typed_by_clause(sentence, clause, spans, paired=False)
@@ -285,8 +339,9 @@ def _continuations(sentence: str, spans: list):
         before = list(TERM_PATTERN.finditer(sentence, 0, match.start()))
         if before:
             spans.append(match.span())
-            yield (match.start("value"), term_type(before[-1].group(0)), number(match.group("value")),
-                   match.group("unit"), None if match.group("above") else level_code(match.group("level")))
+            qualifier = None if match.group("above") else match.group("level")
+            yield Count(match.start("value"), term_type(before[-1].group(0)), number(match.group("value")),
+                        match.group("unit"), level_code(qualifier), star_rating(qualifier), match.group("value"))
 
 
 def _enumerations(sentence: str, spans: list):
@@ -295,7 +350,7 @@ def _enumerations(sentence: str, spans: list):
     for match in ENUMERATION.finditer(sentence) if ENUMERATION_HINT.search(sentence) else ():
         values = list(VALUE_PARTS.finditer(match.group("values")))
         if match.group("items"):
-            items = [(m.group(0), term_type(m.group(3)), None if m.group(2) else level_code(m.group(1)))
+            items = [(None if m.group(2) else m.group(0), term_type(m.group(3)), None if m.group(2) else level_code(m.group(1)))
                      for m in ITEM_PARTS.finditer(match.group("items"))]
             items = [(text, dtype, level or items[0][2]) for text, dtype, level in items]
         else:
@@ -312,9 +367,9 @@ def _enumerations(sentence: str, spans: list):
             continue
         spans.append(match.span())
         offset = match.start("values")
-        for (_, dtype, level), value in zip(items, values):
-            yield (offset + value.start(), dtype, number(value.group("value"), value.group("scale")),
-                   value.group("unit"), level)
+        for (qualifier, dtype, level), value in zip(items, values):
+            yield Count(offset + value.start(), dtype, number(value.group("value"), value.group("scale")),
+                        value.group("unit"), level, star_rating(qualifier), _number_text(match.group("values"), value))
 
 
 def _typed_by_clause(sentence: str, clause: Clause, spans: list, paired: bool) -> list[tuple]:
@@ -347,7 +402,8 @@ def _typed_by_clause(sentence: str, clause: Clause, spans: list, paired: bool) -
         if dtype:
             span = (clause.start + match.start(), clause.start + match.end())
             spans.append(span)
-            out.append((span[0], dtype, number(match.group("value"), match.group("scale")), match.group("unit"), None))
+            out.append(Count(span[0], dtype, number(match.group("value"), match.group("scale")), match.group("unit"),
+                             None, None, _number_text(text, match)))
     return out
 
 
@@ -357,7 +413,7 @@ def _noun_type(noun: str) -> str | None:
 
 def _percent_targets(sentence: str, parts: list[Clause]) -> list[Fact]:
     """单位工业增加值能耗下降16% in a plan clause; 能耗、水耗分别下降13.5%、16% pairs in order."""
-    out = []
+    out, previous = [], ""
     for match in PERCENT.finditer(sentence) if "%" in sentence else ():
         clause = _clause_at(parts, match.start())
         if clause.kind != "policy_target":
@@ -365,8 +421,11 @@ def _percent_targets(sentence: str, parts: list[Clause]) -> list[Fact]:
         values = re.findall(r"\d+(?:\.\d+)?", match.group("values"))
         names = _indicators(INDICATOR_NOISE.sub("", match.group("indicator")), len(values))
         for name, value in zip(names, values):
+            name = clean_indicator(name) or previous  # …下降16%以上,力争下降18%: the same indicator
+            previous = name
             out.append(Fact("policy_target", None, number(value), "%", sentence,
-                            indicator=f"{name.strip('“”')}{match.group('direction')}", target_year=clause.target_year))
+                            indicator=name + match.group("direction"), target_year=clause.target_year,
+                            target_kind="percent_change", value_text=value))
     return out
 
 
@@ -439,9 +498,11 @@ def _breakdown_row(cells, regions, periods, target_year, evidence) -> list[Fact]
             continue
         period = periods[index]
         year = int(period[:4]) if period[:4].isdigit() else target_year
-        facts.append(Fact("policy_target", dtype, number(cell), unit or "", evidence, indicator=name,
+        kind = "percent_change" if unit == "%" else "new_in_period" if period[:4].isdigit() else "stock"
+        facts.append(Fact("policy_target", dtype, number(cell), unit or "", evidence,
+                          indicator="designations" if dtype else clean_indicator(name),
                           target_year=year, region_name=regions[index // span],
-                          cumulative=None if period[:4].isdigit() else True))
+                          cumulative=None if period[:4].isdigit() else True, target_kind=kind, value_text=cell))
     return facts
 
 
@@ -453,7 +514,8 @@ def _target_row(cells, target_year, evidence) -> list[Fact]:
         if percent and index > 0:
             name = re.sub(r"\s*[(（].*$", "", cells[index - 1]).strip()
             return [Fact("policy_target", None, number(percent.group(2)), "%", evidence,
-                         indicator=f"{name}{percent.group(1)}", target_year=target_year)]
+                         indicator=clean_indicator(name) + percent.group(1), target_year=target_year,
+                         target_kind="percent_change", value_text=percent.group(2))]
         dtype, name, _ = _indicator(cell)
         if not dtype:
             continue
@@ -461,7 +523,8 @@ def _target_row(cells, target_year, evidence) -> list[Fact]:
             value = re.match(r"(\d+(?:\.\d+)?)\s*(" + UNIT + r")", value_cell)
             if value:
                 return [Fact("policy_target", dtype, number(value.group(1)), value.group(2), evidence,
-                             indicator=name, target_year=target_year)]
+                             indicator="designations", target_year=target_year,
+                             target_kind=target_kind(name) or "stock", value_text=value.group(1))]
     return []
 
 

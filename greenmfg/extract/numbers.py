@@ -1,11 +1,11 @@
-"""Numbers as Chinese texts write them: 8, 三家, 一百二十, 30余, 近3.5万, 2-3 and 2个至3个 (a range
+"""Numbers as Chinese texts write them: 8, 2,464, 三家, 一百二十, 30余, 近3.5万, 2-3 and 2个至3个 (a range
 keeps its lower bound), 两三家."""
 
 from __future__ import annotations
 
 UNIT = r"(?:家|个|种|款|项|件|户|条|座)"
 CN_NUM = r"[零一二三四五六七八九十两百千]{1,6}"
-NUM = r"\d+(?:\.\d+)?|" + CN_NUM
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + CN_NUM  # 2,464: thousands grouped by commas
 # value and scale as named groups, for the patterns that embed it
 NUMBER = (r"(?P<value>" + NUM + r")\s*(?:余|多)?(?P<scale>万|千)?"
           r"(?:\s*" + UNIT + r"?\s*[-~～—–至到]\s*(?:" + NUM + r")\s*(?:万|千)?)?\s*(?:余|多)?")
@@ -32,6 +32,6 @@ def chinese_numeral(text: str) -> int:
 
 
 def number(value: str, scale: str | None = None) -> int | float:
-    amount = float(value) if value[0].isdigit() else chinese_numeral(value)
+    amount = float(value.replace(",", "")) if value[0].isdigit() else chinese_numeral(value)
     amount *= SCALE.get(scale or "", 1)
     return int(amount) if float(amount).is_integer() else amount

@@ -14,6 +14,11 @@ select
     f.region_name,
     f.region_code,
     f.evidence,
+    f.star_rating,
+    f.period_kind,
+    f.target_kind,
+    f.area_name,
+    f.value_text,
     f.loaded_at
 from {{ source('lake', 'text_facts') }} as f
 inner join {{ ref('stg_lake__announcements') }} as a
