@@ -58,6 +58,18 @@ def summary_text(p: Paths) -> str:
             from marts.fct_designations f join marts.dim_list l using (list_id)
             where l.source_id <> 'miit' group by 1 order by 1""").fetchall()
         quarantined = con.execute("select rule, count(*) from marts.quarantine group by 1 order by 1").fetchall()
+        precisions = con.execute("""
+            select precision, n, n / sum(n) over () from (
+                select coalesce(region_precision, 'unknown') as precision, count(*) as n
+                from marts.fct_designations group by 1)
+            order by list_position(['province', 'city', 'county', 'unknown'], precision)""").fetchall()
+        provinces = con.execute("""
+            select coalesce(r.region_name, '(unknown)'), count(*) filter (l.level = 'national'),
+                   count(*) filter (l.level = 'provincial'), count(*) filter (l.level in ('municipal', 'county')),
+                   count(*) filter (l.source_id <> 'miit'), count(*) filter (f.region_precision in ('city', 'county'))
+            from marts.fct_designations f join marts.dim_list l using (list_id)
+            left join marts.dim_region r on r.region_code = f.province_code
+            group by 1 order by count(*) desc, 1""").fetchall()
     report_file = p.runs_dir / info["run_id"] / "report.json"  # the DAGs' run report names the ingest runs
     ingest_runs = json.loads(report_file.read_text(encoding="utf-8"))["ingest_runs"] if report_file.exists() else []
     sources = [s for run in [info["run_id"], *ingest_runs] for s in pipeline.scrape_report(p, run)]
@@ -72,11 +84,23 @@ def summary_text(p: Paths) -> str:
     lines += [f"    {_pad(b or '-', 10)}{f:>10}{pk:>8}{sc:>14}{dp:>17}" for b, f, pk, sc, dp in national]
     lines += ["", "  provincial, municipal and mirror sources: " + (", ".join(
         f"{s} {n} ({k} list{'s' if k > 1 else ''})" for s, k, n in others) or "none")]
+    lines += _region_lines(precisions, provinces)
     lines += ["", "  quarantine: " + (", ".join(f"{r} {n}" for r, n in quarantined) or "empty")]
     lines += ["", "query it: .venv/bin/greenmfg sql \"select * from marts.fct_designations limit 5\"",
               f"data docs: {p.gx_dir / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}",
               f"report:    {p.warehouse_dir / 'report.html'}"]
     return "\n".join(lines)
+
+
+def _region_lines(precisions, provinces) -> list[str]:
+    """Designations by how finely their region is known, and per province (by level; from
+    sources other than MIIT; known to the city or county)."""
+    lines = ["", "  designations by region precision: " + ", ".join(
+        f"{p} {n} ({share:.1%})" for p, n, share in precisions), "", "  designations per province:",
+        f"    {_pad('province', 18)}{'national':>9}{'provincial':>11}{'municipal':>10}{'non-MIIT':>9}{'city/county':>12}"]
+    lines += [f"    {_pad(name, 18)}{nat:>9}{prov:>11}{local:>10}{other:>9}{fine:>12}"
+              for name, nat, prov, local, other, fine in provinces]
+    return lines
 
 
 def _extract(args) -> int:

@@ -31,9 +31,23 @@ def chinese_number(text: str) -> int:
     return int(text) if text.isdigit() else chinese_numeral(text)
 
 
-def batch(title: str, publish_date: str | None) -> tuple[str | None, int | None, int | None]:
+# A batch the text names for a list: 第六批省级绿色制造名单, 2024年度绿色工厂名单, (第九批)名单.
+BATCH_OF_LIST = re.compile(r"(第[一二三四五六七八九十\d]+批|20\d{2}\s*年度)[^。;；!！?？\n]{0,24}名单")
+LEAD_CHARS = 400  # where a news page names the list it reports on
+
+
+def batch(title: str, publish_date: str | None, body: str | None = None) -> tuple[str | None, int | None, int | None]:
     """(batch label, batch number, list year). 第N批 lists take their notice's year; a list named
-    by its year ("2023年…名单" or "2023年度…") is labelled "2023年度" either way."""
+    by its year ("2023年…名单" or "2023年度…") is labelled "2023年度" either way. A title that
+    names no batch ("商洛市新增省级绿色工厂3家") takes the one the body's lead gives its list."""
+    label, number, year = _batch_of(title, publish_date)
+    if label is None and body and (match := BATCH_OF_LIST.search(body[:LEAD_CHARS])):
+        label, number, lead_year = _batch_of(match.group(1), publish_date)
+        year = lead_year or year
+    return label, number, year
+
+
+def _batch_of(title: str, publish_date: str | None) -> tuple[str | None, int | None, int | None]:
     if match := LIST_YEAR.search(title or ""):
         return match.group(0).replace(" ", ""), None, int(match.group(1))
     if match := BATCH.search(title or ""):

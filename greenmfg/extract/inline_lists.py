@@ -7,6 +7,7 @@ issuer's.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from greenmfg.extract.list_rows import extract_rows
 from greenmfg.extract.names import extract_names
 from greenmfg.extract.normalize import clean_text, match_key
 from greenmfg.extract.readers import clean_rows
+from greenmfg.extract.terms import issuer_level
 
 
 @dataclass
@@ -54,3 +56,19 @@ def inline_lists(page, body_text: str, title: str) -> dict[str, list[InlineRow]]
         add(entity.designation_type, InlineRow(entity.name, None, None, entity.evidence,
                                                designation_level(entity.evidence) or title_level))
     return dict(groups)
+
+
+LEAD_SENTENCES = re.compile(r"[^。！？!?\n]+")
+
+
+def lead_level(body_text: str) -> str | None:
+    """The level of the list a page's lead reports on: its first sentence naming a 名单 whose
+    level is said (在工信部公布的第四批绿色制造名单中 → national), else None."""
+    sentences = [s for s in LEAD_SENTENCES.findall(clean_text(body_text[:2 * classify.LEAD_CHARS])) if "名单" in s]
+    for sentence in sentences:
+        if level := designation_level(sentence):
+            return level
+    for sentence in sentences:  # who published it (甘肃省工信厅发布…名单), or 自治区级第四批…名单
+        if level := issuer_level(sentence):
+            return level
+    return None

@@ -1,4 +1,5 @@
--- One row per published list: a notice's list of one designation type.
+-- One row per published list: a notice's list of one designation type. A repost names its
+-- original (original_list_id) and adds no rows to fct_designations while the original is held.
 select
     l.list_id,
     l.designation_type_code,
@@ -16,6 +17,7 @@ select
     l.announcement_url,
     l.attachment_url,
     l.attachment_format,
-    l.row_count as extracted_rows
+    l.row_count as extracted_rows,
+    l.original_list_id
 from {{ ref('int_lists_identified') }} as l
 inner join {{ ref('stg_lake__sources') }} as s using (source_id)

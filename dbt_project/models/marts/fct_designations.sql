@@ -14,6 +14,12 @@ select
     r.region_code,
     m.current_region_code as region_code_current,
     r.province_code,
+    case
+        when r.county_code is not null then 'county'
+        -- the four municipalities are provinces and cities at once
+        when r.city_code is not null or r.province_code in ('110000', '120000', '310000', '500000') then 'city'
+        when r.province_code is not null then 'province'
+    end as region_precision,
     r.region_method,
     r.region_text,
     l.notice_date,
