@@ -136,3 +136,14 @@ create table if not exists extracted (
     extracted_at timestamptz not null,
     primary key (url, sha256)
 );
+-- Reported counts and targets, attributed clause by clause: the star of a star-rated factory count
+-- (2-5), whether a count is cumulative | new_in_period | per_year, what a target asks for (stock |
+-- new_in_period | per_year | percent_change), an area without a GB/T 2260 code (its region_code is
+-- the parent's), and the number exactly as the evidence writes it.
+alter table text_facts add column if not exists star_rating integer;
+alter table text_facts add column if not exists period_kind varchar;
+alter table text_facts add column if not exists target_kind varchar;
+alter table text_facts add column if not exists area_name varchar;
+alter table text_facts add column if not exists value_text varchar;
+-- The extraction rules a document was read with (greenmfg/extract/records.py RULES): older ones are read again.
+alter table extracted add column if not exists rules varchar;

@@ -50,7 +50,8 @@ def init_lake(con) -> None:
     _drop_extract_keys(con)
     if had_lake and not had_extracted:
         # a lake loaded before extraction was a stage of its own: what it holds is extracted
-        con.execute("""insert into extracted select url, sha256, 'article', loaded_at from announcements
+        con.execute("""insert into extracted (url, sha256, kind, extracted_at)
+                       select url, sha256, 'article', loaded_at from announcements
                        union all select url, sha256, 'attachment', loaded_at from attachments
                        where url not like '%#inline-%'""")
 

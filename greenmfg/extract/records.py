@@ -21,19 +21,23 @@ from lxml import etree
 from greenmfg.extract import classify
 from greenmfg.extract.clean import clean_body
 from greenmfg.extract.encoding import decode_html
+from greenmfg.extract.fact_regions import document_region, fact_region, issuer_region, region_label
 from greenmfg.extract.facts import extract_facts
-from greenmfg.extract.inline_lists import inline_lists
+from greenmfg.extract.inline_lists import inline_lists, lead_level
 from greenmfg.extract.list_rows import extract_rows
 from greenmfg.extract.normalize import clean_text, match_key
 from greenmfg.extract.readers import OverBudget, read_tables
 from greenmfg.raw_store import RawStore
-from greenmfg.regions import resolve, resolve_code, resolve_row
+from greenmfg.regions import resolve, resolve_code, resolve_row, within_context
 from scrapers import source_config, spider_of
 from scrapers.base import Article, Spider
 from scrapers.generic import date_from_url
 from scrapers.registry import SourceConfig
 from scrapers.text_patterns import doc_number
 
+# The extraction rules' version: when rules change what a document yields, a new version makes the
+# extract stage read every stored document again (what the old rules yielded is taken out first).
+RULES = "2026-11-30"
 ROW_FIELDS = ("category", "seq", "region_text", "name", "industry", "evaluator",
               "product_name", "product_model", "recommender", "star_level")
 
@@ -67,11 +71,12 @@ class LakeRows:
                       "county_code"),
         "text_facts": ("announcement_url", "sha256", "fact_number", "source_id", "record_type",
                        "designation_type", "value", "unit", "level", "indicator", "target_year",
-                       "cumulative", "region_name", "region_code", "evidence"),
+                       "cumulative", "region_name", "region_code", "evidence",
+                       "star_rating", "period_kind", "target_kind", "area_name", "value_text"),
         "attachments": ("url", "sha256", "source_id", "announcement_url", "link_text", "designation_type",
                         "format", "row_count", "skipped_rows", "status", "error", "level"),
         "quarantine": ("source_id", "url", "sha256", "row_number", "stage", "rule", "reason"),
-        "extracted": ("url", "sha256", "kind"),
+        "extracted": ("url", "sha256", "kind", "rules"),
     }
     STAMP = {"quarantine": "quarantined_at", "extracted": "extracted_at"}  # else loaded_at
 
@@ -112,7 +117,7 @@ def read_document(raw_dir: Path, document: Document, out: LakeRows | None = None
     out = out if out is not None else LakeRows()
     out.documents += 1
     document_rows(document, _store(raw_dir).read(document.sha256), out)
-    out.tables["extracted"].append((document.url, document.sha256, document.kind))
+    out.tables["extracted"].append((document.url, document.sha256, document.kind, RULES))
     return out
 
 
@@ -159,7 +164,8 @@ def _article(out: LakeRows, doc: Document, source: SourceConfig, spider: Spider,
         out.quarantine(doc.record(), "article", "article_unparseable", f"{type(exc).__name__}: {exc}")
         return
     title = clean_text(article.title)
-    label, number, year = classify.batch(title, article.publish_date)
+    lead = clean_text((article.body_text or "")[:2 * classify.LEAD_CHARS])  # a title without a batch: the body's lead
+    label, number, year = classify.batch(title, article.publish_date, lead)
     out.tables["announcements"].append((
         doc.source_id, doc.url, doc.sha256, article.title, article.publish_date,
         article.doc_number or doc_number(clean_text(article.body_text)), label, number, year, article.body_text,
@@ -185,24 +191,37 @@ def _text_article(doc: Document, body: bytes) -> Article:
 
 
 def _text_facts(out: LakeRows, doc: Document, body: str, year: int | None) -> None:
-    """Reported counts and policy targets in the notice's own (cleaned) text, each with its sentence."""
-    for number, fact in enumerate(extract_facts(body, default_year=year), start=1):
-        region = resolve(fact.region_name, year) if fact.region_name else None
+    """Reported counts and policy targets in the notice's own (cleaned) text, each with its sentence
+    and its region: what the sentence or row names, else the region the notice is about (its title's,
+    from the announcement row just written, else its text's, refined by or else the issuing site's:
+    never a mirror's). A count's region_name is that region's; a target's stays what its row names,
+    null for the notice's own."""
+    facts = extract_facts(body, default_year=year)
+    title = next((row[3] for row in reversed(out.tables["announcements"]) if row[1] == doc.url), None) if facts else None
+    source = source_config(doc.source_id) if facts else None
+    issuer = issuer_region(source.region_code, year) if source and source.region_code and source.level != "mirror" else None
+    home = document_region(clean_text(title or ""), body, year, issuer) if facts else None
+    for number, fact in enumerate(facts, start=1):
+        region, area = fact_region(fact.region_name or fact.region_mention, home, year)
+        name = fact.region_name if fact.record_type == "policy_target" else region_label(region) or fact.region_name
         out.tables["text_facts"].append((
             doc.url, doc.sha256, number, doc.source_id, fact.record_type, fact.designation_type, float(fact.value),
-            fact.unit, fact.level, fact.indicator, fact.target_year, fact.cumulative, fact.region_name,
-            region.code if region else None, fact.evidence))
+            fact.unit, fact.level, fact.indicator, fact.target_year, fact.cumulative, name,
+            region.code if region else None, fact.evidence, fact.star_rating, fact.period_kind, fact.target_kind,
+            area, fact.value_text))
         out.count(doc.source_id, "facts")
 
 
 def _inline_lists(out: LakeRows, doc: Document, source: SourceConfig, page, body: str, title: str,
                   year: int | None) -> None:
     """Designations the page names itself (tables, enumerations), one inline list per type."""
+    context, context_method = _page_region(source, title, year)
     for dtype, rows in inline_lists(page, body, title).items():
         inline = {**doc.record(), "url": f"{doc.url}#inline-{dtype}", "parent_url": doc.url,
                   "link_text": f"inline: {dtype}"}
         for number, row in enumerate(rows, start=1):
-            region, method = resolve_row(row.region_text, None, row.name, year)
+            region, method = within_context(*resolve_row(row.region_text, None, row.name, year), row.name,
+                                            context, context_method, year)
             if region is None and source.region_code and source.level != "mirror":
                 region, method = resolve_code(source.region_code, year), "issuer_region"
             if region is None:
@@ -211,9 +230,29 @@ def _inline_lists(out: LakeRows, doc: Document, source: SourceConfig, page, body
                 inline["url"], doc.sha256, number, doc.source_id, doc.url, dtype, row.category, None,
                 row.region_text, row.name, None, None, None, None, None, None, method, *_codes(region)))
         levels = {row.level for row in rows if row.level}
-        level = levels.pop() if len(levels) == 1 else source.level
+        # a mirror's list whose rows and title name no level: the level of the list its lead reports
+        level = levels.pop() if len(levels) == 1 else (source.level == "mirror" and lead_level(body)) or source.level
         out.attachment(inline, dtype, "inline", len(rows), 0, "parsed", None, level)
         out.count(doc.source_id, "rows", len(rows))
+
+
+LOCAL_ISSUERS = ("municipal", "county")
+
+
+def _issuer_region(source: SourceConfig, year: int | None) -> tuple:
+    """A municipal or county list's rows lie in its issuer's region (not a mirror's)."""
+    if source.level in LOCAL_ISSUERS and source.region_code:
+        return resolve_code(source.region_code, year), "issuer_region"
+    return None, "issuer_region"
+
+
+def _page_region(source: SourceConfig, title: str, year: int | None) -> tuple:
+    """The region a page's inline list speaks of: the place its title names (湖州…名单 on
+    长兴's site is 湖州's; a mirror's 四川新增…), else a local issuer's region. Not its body:
+    a news lead's dateline (新华社北京电) is no list's region."""
+    if region := resolve(clean_text(title), year):
+        return region, "page_region"
+    return _issuer_region(source, year)
 
 
 def _codes(region) -> tuple:
@@ -257,7 +296,9 @@ def _attachment(out: LakeRows, doc: Document, source: SourceConfig, body: bytes)
                            row.row_number)
             continue
         values = {**row.fields, "category": row.category}
-        region, method = resolve_row(values.get("region_text"), values.get("recommender"), values.get("name"), doc.year)
+        region, method = within_context(
+            *resolve_row(values.get("region_text"), values.get("recommender"), values.get("name"), doc.year),
+            values.get("name"), *_issuer_region(source, doc.year), doc.year)
         if region is None:
             out.quarantine(record, "row", "region_unresolved",
                            f"no region in 地区={values.get('region_text')!r}, 推荐单位={values.get('recommender')!r}, "

@@ -27,7 +27,7 @@ from itertools import islice
 import pyarrow as pa
 
 from greenmfg import crash_points, db
-from greenmfg.extract.records import Document, LakeRows, read_document
+from greenmfg.extract.records import RULES, Document, LakeRows, read_document
 from greenmfg.load import StageStats, init_lake
 from greenmfg.settings import Paths, worker_memory_mb
 
@@ -45,6 +45,7 @@ class ExtractStats(StageStats):
     facts: int = 0
     quarantined: int = 0
     workers: int = 1
+    reread: int = 0  # documents read with older rules, read again
     seconds: dict[str, float] = field(default_factory=dict)  # per phase: pages, attachments
 
 
@@ -121,6 +122,7 @@ def extract(paths: Paths) -> ExtractStats:
         # log, every few batches (2.3 s of CPU per 100,000 pages). The log and what it holds in
         # memory stay bounded by this.
         con.execute("set checkpoint_threshold = '256MB'")
+        stats.reread = _forget_older_rules(con)
         for kind, query, make in (("pages", PENDING_ARTICLES, _articles), ("attachments", PENDING_ATTACHMENTS, _attachments)):
             total, documents = _pending(con, query, make)
             processes = workers() if total >= PARALLEL_FROM else 1
@@ -133,6 +135,36 @@ def extract(paths: Paths) -> ExtractStats:
                 log.info("[extract] %d/%d %s, %d rows", done, total, kind, stats.rows)
             stats.seconds[kind] = round(time.perf_counter() - started, 3)
     return stats
+
+
+# What documents read with older rules yielded, table by table (an inline list's URL is its page's
+# with #inline-<type>): taken out with their `extracted` marks in one transaction, so that they are
+# pending again and a run killed after it reads them anew.
+STALE_ROWS = {
+    "text_facts": "t.announcement_url", "announcements": "t.url", "list_rows": "split_part(t.attachment_url, '#', 1)",
+    "attachments": "split_part(t.url, '#', 1)", "quarantine": "split_part(t.url, '#', 1)"}
+STALE_STAGES = " and t.stage in ('article', 'attachment', 'row')"  # the extract stage's quarantine, not the fetch's
+FORGET_STALE = [f"delete from {table} t using stale s where {url} = s.url and t.sha256 = s.sha256"
+                + (STALE_STAGES if table == "quarantine" else "") for table, url in STALE_ROWS.items()]
+
+
+def _forget_older_rules(con) -> int:
+    stale = con.execute("select count(*) from extracted where rules is distinct from ?", [RULES]).fetchone()[0]
+    if not stale:
+        return 0
+    log.info("[extract] %d documents were read with older rules: reading them again", stale)
+    con.execute("begin")
+    try:
+        con.execute("create or replace temp table stale as select url, sha256 from extracted "
+                    "where rules is distinct from ?", [RULES])
+        for statement in FORGET_STALE:
+            con.execute(statement)
+        con.execute("delete from extracted where rules is distinct from ?", [RULES])
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return stale
 
 
 def _written(con, batches: Iterable[LakeRows]) -> Iterator[LakeRows]:
