@@ -585,3 +585,88 @@ def test_a_column_of_short_names():
 def test_pinyin_in_full_width_parentheses():
     text = "省工（gōng）信厅公布名单，甲乙泵业有限公司入（rù）选绿色工厂。"
     assert names(text) == [(F, "甲乙泵业有限公司")]
+
+
+# Tables pasted as text with tabs: a header or none, a merged type cell left empty, a caption
+# above typing the table, a note after a name in a cell.
+@pytest.mark.parametrize("text,expected", [
+    ("绿色工厂名单\n序号\t企业名称\t所在地区\n1\t甲乙科技有限公司\t某市\n2\t丙丁材料股份有限公司\t某县",
+     [(F, "甲乙科技有限公司"), (F, "丙丁材料股份有限公司")]),
+    ("绿色工厂\t1\t甲乙科技有限公司\n\t2\t丙丁材料股份有限公司\n绿色供应链管理企业\t1\t戊己电器有限公司",
+     [(F, "甲乙科技有限公司"), (F, "丙丁材料股份有限公司"), (S, "戊己电器有限公司")]),
+    ("类别\t名称\n绿色工厂\t甲乙化工有限公司\n绿色园区\t某某经济开发区\n绿色设计产品\t戊己化工有限公司（磷酸一铵）",
+     [(F, "甲乙化工有限公司"), (P, "某某经济开发区"), (D, "戊己化工有限公司")]),
+])
+def test_tab_tables_pasted_as_text(text, expected):
+    assert sorted(names(text)) == sorted(expected)
+
+
+# Lists laid out as lines or runs: bullets, ① without separators, a slash, dashes, a form's
+# field label, a long note after the name, a product after its owner under a products heading.
+@pytest.mark.parametrize("text,expected", [
+    ("■ 绿色工厂\n● 甲乙科技有限公司\n● 丙丁材料股份有限公司", [(F, "甲乙科技有限公司"), (F, "丙丁材料股份有限公司")]),
+    ("上榜省级绿色工厂的企业:①甲乙科技有限公司②丙丁材料股份有限公司", [(F, "甲乙科技有限公司"), (F, "丙丁材料股份有限公司")]),
+    ("省级绿色工厂名单:甲乙科技有限公司/丙丁材料股份有限公司", [(F, "甲乙科技有限公司"), (F, "丙丁材料股份有限公司")]),
+    ("某市绿色工厂名单出炉——甲乙科技有限公司、丙丁材料股份有限公司", [(F, "甲乙科技有限公司"), (F, "丙丁材料股份有限公司")]),
+    ("两家企业——甲乙科技有限公司、丙丁材料股份有限公司——入选国家级绿色工厂。",
+     [(F, "甲乙科技有限公司"), (F, "丙丁材料股份有限公司")]),
+    ("绿色设计产品\n企业名称:甲乙科技有限公司\n产品名称:毛织品", [(D, "甲乙科技有限公司")]),
+    ("省级绿色工厂拟认定名单:\n1. 甲乙科技有限公司（第三方评价机构:某某质量检验研究院）", [(F, "甲乙科技有限公司")]),
+    ("绿色设计产品:\n甲乙电器股份有限公司 电压力锅\n丙丁生活电器有限公司 电饭锅",
+     [(D, "甲乙电器股份有限公司"), (D, "丙丁生活电器有限公司")]),
+])
+def test_lists_laid_out_in_lines_and_runs(text, expected):
+    assert sorted(names(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("甲乙控股股份公司同时入选绿色工厂和绿色供应链管理企业两项名单。", [(F, "甲乙控股股份公司"), (S, "甲乙控股股份公司")]),
+    ("甲乙集团股份有限公司同仁制药厂和北京协和药厂有限公司入选绿色工厂。",
+     [(F, "甲乙集团股份有限公司同仁制药厂"), (F, "北京协和药厂有限公司")]),
+    ("甲乙冶炼股份有限公司由省级绿色工厂晋升为国家级绿色工厂。", [(F, "甲乙冶炼股份有限公司")]),
+    ("国家级绿色供应链管理企业花落我市:甲乙发展股份有限公司喜提这一“国字号”招牌。", [(S, "甲乙发展股份有限公司")]),
+    ("安徽（淮北）新型煤化工合成材料基地入选国家级绿色工业园区。", [(P, "安徽(淮北)新型煤化工合成材料基地")]),
+    ("甲乙实业股份有限公司入选绿色工厰名单。", [(F, "甲乙实业股份有限公司")]),
+])
+def test_joined_designations_names_holding_a_conjunction_and_rarer_cues(text, expected):
+    assert sorted(names(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "省级绿色工厂培育库入库企业名单\n甲乙科技有限公司\n丙丁材料股份有限公司",
+    "确定甲乙科技有限公司等15家企业为2025年度绿色工厂重点培育对象。",
+    "申报绿色工厂的企业名单\n甲乙科技有限公司",
+])
+def test_candidates_for_a_designation_are_not_designated(text):
+    assert names(text) == []
+
+
+# A clause that opens with short names its verb designates; trades and places are not names.
+@pytest.mark.parametrize("text,expected", [
+    ("甲乙恒升、丙丁化工获评国家级绿色工厂。", [(F, "甲乙恒升"), (F, "丙丁化工")]),
+    ("甲乙、丙丁两大乳企均上榜绿色工厂名单。", [(F, "甲乙"), (F, "丙丁")]),
+    ("甲乙、OPPO双双入选国家级绿色供应链管理企业。", [(S, "甲乙"), (S, "OPPO")]),
+    ("钢铁、化工行业入选绿色工厂", []),
+    ("宁波、温州入选绿色工厂示范城市", []),
+    ("南湖区、秀洲区获评绿色工厂", []),
+])
+def test_short_names_as_the_subject_of_a_designation(text, expected):
+    assert sorted(names(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("绿色工厂名单\n1.甲乙高新材料有限\n公司\n2.丙丁新材料有限公司", [(F, "甲乙高新材料有限公司"), (F, "丙丁新材料有限公司")]),
+    ("2024年度省级绿色工厂名单\n1 甲乙永磁科技股份有限公司 某市工业和信息化局\n2 丙丁钨业股份有限公司 某市工业和信息化局",
+     [(F, "甲乙永磁科技股份有限公司"), (F, "丙丁钨业股份有限公司")]),
+])
+def test_names_broken_over_lines_and_list_lines_with_their_recommender(text, expected):
+    assert sorted(names(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("获评国家级绿色工厂的甲乙风电有限公司,产品主要供应丙丁科技股份有限公司、戊己能源有限公司等整机厂。", []),
+    ("我县1家企业入选省级绿色工厂（甲乙化工有限责任公司），2家企业入选培育库（丙丁化工有限公司、戊己科技有限公司）。",
+     [(F, "甲乙化工有限责任公司")]),
+])
+def test_customers_and_cultivation_lists_are_not_designated(text, expected):
+    assert [x for x in names(text) if x[1] != "甲乙风电有限公司"] == expected

@@ -46,6 +46,7 @@ from greenmfg.extract.facts import TERM, TERM_MARK, TERM_PATTERN, sentences, ter
 from greenmfg.extract.list_rows import _LOOKUP, extract_rows, fold, label_type
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.terms import LEVEL_WORD
+from greenmfg.regions import resolve
 
 PARK = "green_park"
 DESIGN = "green_design_product"
@@ -68,10 +69,10 @@ NAME_END = re.compile(COMPANY_END + "|" + PARK_END)
 TRAIL = (r"等|\d|[一二三四五六七八九十两]+(?:家|个|户|种|款|项|型号)|"  # 等3家, 7个型号…
          r"入选|入围|入榜|上榜|榜上有名|获|荣获|荣膺|被|成功|顺利|均|同时|再次|也|又|分别|成为|经过|经|列入|进入|名列|"
          r"双双|一同|一起|共同|同获|同步|都(?!江|市|匀|昌|兰)|皆|斩获|喜获|摘得|捧得|揽获|夺得|勇夺|首获|再获|"
-         r"跻身|通过|是|为|作为|申报|参评|位列|首次|正式|此次|本次|今年|凭借|还|共|已(?!有)|认定|确定|评定|评为|"
+         r"跻身|通过|是|为|作为|申报|喜提|由|晋升|晋级|参评|位列|首次|正式|此次|本次|今年|凭借|还|共|已(?!有)|认定|确定|评定|评为|"
          r"全部|全都|悉数|新获|新入|新晋|"
          r"列为|命名|获得|推荐|荣登|登上|授予|颁发|授牌|给予|予以|"
-         r"和|及|与|以及|、|,|:|＂|”|】|\)(?![\u4e00-\u9fa5A-Za-z0-9])|$")
+         r"和|及|与|以及|、|,|:|＂|”|】|—|/|\.(?!\d)|\)(?![\u4e00-\u9fa5A-Za-z0-9])|$")
 PARK_TRAIL = re.compile(TRAIL + r"|\(|管委会|管理委员会")  # 建德经济开发区(建德…产业园区): the alias is not the name
 # (after 公司 a parenthesis is a note, A有限公司(2款产品); after 集团 part of the name, X集团(控股)有限公司)
 COMPANY_TRAIL = re.compile(TRAIL + r"|的|在|于|将|有(?!限)|已|从|以|生产|设计|研发|制造|(?<=司)\(")
@@ -87,7 +88,7 @@ OTHER_ROLE = re.compile(r"[为向][^,]{0,30}?(?:企业|单位|园区|工厂|公�
                         r"(?:管委会|管理委员会|党工委)?(?:相关|有关|主要)?(?:负责人|领导|发言人|工作人员)|"
                         r"(?:管委会|管理委员会|党工委)(?:介绍|表示|指出|透露|称)")
 # A prefix's last cue: the name starts after it. None of these is ever inside a name.
-CUT = re.compile(r"分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|主要包括|包括了?|包含了?|其中|如下|"
+CUT = re.compile(r"—|/|分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|主要包括|包括了?|包含了?|其中|如下|"
                  r"名单|认定|确定|授予|祝贺|恭喜|推荐|同意|公示|评审|评选出?|命名|表彰|获悉|了解到|据悉|现将|拟将|将以|"
                  r"将(?<=[省市县区州旗盟]将)(?!军)|有(?<=[共还已另现拥则也仍省市县区州旗盟的]有)(?!限)|家\(|个\(|户\(|:|"
                  # 新增 (我市新增A公司等5家), a parent (A集团下属B公司), an area (高新区企业A公司)
@@ -96,8 +97,8 @@ CUT = re.compile(r"分别是|分别为|分别有(?!限)|依次是|依次为|具�
 # What a name never starts with, stripped from the front again and again: a list number,
 # conjunctions and adverbs, the speaker (我市, 本区), a quantity (3家企业), and 将 / 把 / 对 / 被
 # unless they are a place's first character (将乐县).
-LEAD = re.compile(r"(?:[-—•·“【\s]+|\d+[.、)\s]|\((?:\d+|[一二三四五六七八九十]+)\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
-                  r"以及|及|与|此次|本次|今年|去年|近日|日前|"
+LEAD = re.compile(r"(?:[-—•·“【●○■□◆◇▲△★☆▪▶►√\s]+|[一二三四五六七八九十]是|\d+[.、)\s]|\((?:\d+|[一二三四五六七八九十]+)\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
+                  r"以及|及|与|此次|本次|今年|去年|近日|日前|(?:企业|单位|园区|公司|申报单位)名称:|"
                   r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]|[省市区县]内|辖区内?|当地|"
                   r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个|户|项)(?:企业|单位|公司|园区)?|"
                   r"这是|也是|继|[将把对被](?![\u4e00-\u9fa5][县市区旗])|[\u4e00-\u9fa5]{1,4}[县区](?=" + PROVINCE + ")|"
@@ -111,7 +112,7 @@ FRAME_VERB = re.compile(r"(?:公司|集团|厂)(?:授予|颁发|授牌|给予|�
 PROVINCE_FIRST = re.compile(PROVINCE)
 COMPANY = re.compile(r"[\u4e00-\u9fa5〇A-Za-z0-9()·&.\-]{2,50}(?:" + COMPANY_END
                      + r")(?:[\u4e00-\u9fa5]{1,8}?(?:工厂|分厂|车间|基地)|\((?:(?!绿色)[^()]){1,10}(?:分公司|分厂|工厂|车间)\))?")
-PARK_NAME = re.compile(r"[\u4e00-\u9fa5]{2,30}(?:" + PARK_END + ")")
+PARK_NAME = re.compile(r"[\u4e00-\u9fa5](?:[\u4e00-\u9fa5]|\([\u4e00-\u9fa5]{2,6}\)){1,29}(?:" + PARK_END + ")")
 # A body that names no one: 上述公司, 3家公司, 该集团 …; a park that is only generic words (经济技术开发区)
 GENERIC_BODY = re.compile(r"^(?:[该本其子分母总各两这此某多数]|上述|相关|有关|这些|其他|其它|下属|旗下|入选|获评|"
                           r"\d+|[一二三四五六七八九十两几]+)家?(?:企业|单位|工业)?(?:公司|集团|厂)$")
@@ -135,7 +136,7 @@ CONJUNCTION = re.compile(r"以及|和|及(?!其|时)|(?<!参)与")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 QUOTE_MARKS = re.compile(r"[“\"《]")
 # A sentence names designated entities only when it says they were listed.
-DESIGNATION_CUE = re.compile(r"入选|上榜|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
+DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升为|晋级为|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
                              r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
                              r"工厂认证|园区认证|企业认证")
 # …绿色园区3家(A、B、C) | 绿色工厂:A、B | 绿色工厂有A、B: a count or a term that opens a list of
@@ -146,7 +147,7 @@ LISTED = re.compile(r"[家个户种项款][(:]|(?:工厂|园区|企业|产品)(?
 COUNT_THEN_LIST = re.compile(r"[家个户种项款],(?:为|是(?!指)|包括)[^,]{0,60}?(?:" + COMPANY_END + "|" + PARK_END
                              + r")(?:$|[、,和及与(等的])")
 SHORT_NAME = re.compile(r"^(?:[\u4e00-\u9fa5A-Za-z·]|\([\u4e00-\u9fa5A-Za-z·]{1,8}\)){2,12}$")  # (no stray parenthesis)
-SHORT_TRAIL = re.compile(r"(?:等|为代表|上榜|入选|榜上有名|获评|入围|被评为|成为|经过|成功|均|分别|\d|"
+SHORT_TRAIL = re.compile(r"(?:等|为代表|上榜|入选|榜上有名|获评|入围|被评为|成为|经过|成功|均|分别|双双|一同|同时|\d|两大|"
                          r"[一二三四五六七八九十两]+(?:家|个|户|种|款|项)).*$")
 # Not a short name: a term, a number, a word of the notice, a place (宜都市, 平湖市, 浙江)
 NOT_A_SHORT_NAME = re.compile(TERM + r"|\d|名单|企业|公司|单位|[省市县区州旗盟镇乡]$|^(?:" + PROVINCE
@@ -155,12 +156,12 @@ NOT_A_FIRST = frozenset("这那该此其是")  # 这是继A公司…: a clause t
 # Lists laid out on a line: 1.A公司 2.B公司 / ①A公司 ②B公司 / 1、A公司 2、B公司 / 一、A公司 / (一)A公司
 LIST_SEPARATOR = re.compile(r"[、,;\s]+")
 LIST_NUMBER = re.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}")
-CIRCLED = re.compile(r"[①-⑳]")  # after ①: a list numbered so
+CIRCLED = re.compile(r"[ \t]*([①-⑳])")  # after ①: a list numbered so
 LIST_DIGITS = frozenset("0123456789一二三四五六七八九十")
 NUMBER_BEFORE = frozenset(" \t:,;、")
 SPACES = frozenset(" \t")  # (clean_text has made \u3000 a space)
 SPACE_OR_CLAUSE = re.compile(r"[\s,]")
-NOTE = re.compile(r"\([^()]{1,12}\)$")
+NOTE = re.compile(r"\([^()]{1,40}\)$")
 BRANCH_NOTE = re.compile(r"\((?:(?!绿色)[^()]){1,10}(?:分公司|分厂|工厂|车间)\)")  # A有限公司(武汉分公司): part of the name
 SHORT_NAME_HEADERS = {"企业简称": "企业名称", "单位简称": "单位名称", "园区简称": "园区名称", "简称": "企业名称"}
 RULE_CELL = re.compile(r":?-{3,}:?|")  # a markdown table's separator row: | --- | :---: |
@@ -168,15 +169,16 @@ CELL_PUNCTUATION = re.compile(r"[、,。;:!?]")
 # A designation taken back: the names are no longer designated
 REVOKED = re.compile(r"撤销|取消(?!了?[^,]{0,4}(?:限制|收费))|摘牌|除名|移出|不再(?:符合|具备|保留)")
 # A term that names another role: its evaluators, consultants (绿色工厂第三方评价机构)
-ROLE_AFTER_TERM = re.compile(r"(?:第三方)?(?:评价|评估|服务|咨询|认证|检测|培训|创建服务)(?:机构|服务商|专家)|第三方")
-EXCEPTION = re.compile(r"撤销|取消|摘牌|除名|移出|不再|第三方|机构|服务商|专家")  # REVOKED or ROLE_AFTER_TERM may match
+ROLE_AFTER_TERM = re.compile(r"(?:第三方)?(?:评价|评估|服务|咨询|认证|检测|培训|创建服务)(?:机构|服务商|专家)|第三方|"
+                             r"(?:重点)?培育(?:对象|库|名单|企业)|后备|梯度培育|申报|候选")
+EXCEPTION = re.compile(r"撤销|取消|摘牌|除名|移出|不再|第三方|机构|服务商|专家|培育|后备|申报|候选")  # REVOKED or ROLE_AFTER_TERM may match
 # A term that opens its clause and says what the list is: 绿色园区为X开发区, 绿色供应链管理企业是A公司
 OPENING_VERB = re.compile(r"为|是(?!指)|有(?!限)|包括")  # (绿色工厂是指…: a definition)
 # (whether a long sentence with no cue may hold one: a cheap search before reading its terms)
 TERM_THEN_VERB = re.compile(r"绿色[^,;:]{0,12}?(?:工厂|园区|企业|产品|供应链|管理|示范|型号)(?:为|是(?!指)|有(?!限)|包括)")
 CLAUSE_LEAD = re.compile(r"(?:其中|此外|另外)?(?:\d{4}年度?)?(?:" + LEVEL_WORD + r")?")
 # Companies named in a role that is not a designation, before their names (其主要客户包括A公司)
-ROLE_NOUN = re.compile(r"客户|供应商|合作伙伴|合作单位|合作方|股东|投资方|采购商|经销商|服务商|竞争对手")
+ROLE_NOUN = re.compile(r"供应(?!链)|供货|配套|培育库|培育对象|培育名单|客户|供应商|合作伙伴|合作单位|合作方|股东|投资方|采购商|经销商|服务商|竞争对手")
 # A clause's designation in another list: its object, less the words any list's object may hold
 OTHER_LIST = re.compile(r"(?:入选|获评|认定为|评为|列入|上榜|荣获|获得|入围)(?P<object>[^,]{2,30}?)"
                         r"(?:名单|称号|榜单|企业|单位|工厂|车间|冠军|巨人)")
@@ -198,6 +200,10 @@ SUBJECT_VERB = re.compile(r"(?:并|先后|相继|成功|顺利|再次|又|也|�
 SPEECH = re.compile(r"表示|介绍|指出|透露|认为|说|称")  # A公司董事长表示,获评…: a speaker, not a subject
 COUNT_VERBS = ("为", "是")
 COUNTERS = frozenset("家个户种项款)")
+AUTHORITY = re.compile(r"(?:局|厅|委|委员会|办公室|政府|管委会)$")  # 推荐单位: 某市工业和信息化局
+# A name broken over two lines before its ending (…有限\n公司)
+BROKEN_NAME = re.compile(r"(?<=[\u4e00-\u9fa5])\n(?=(?:股份|有限|责任)*(?:公司|集团)(?!名称|简称))")
+APPLYING = re.compile(r"(?:申报|候选)的?$")  # 申报绿色工厂的企业: applicants, not designated
 HEADING_LENGTH = 30  # a line this short naming a term and no one is a heading (一、绿色工厂; 绿色园区名单如下:)
 
 
@@ -310,7 +316,9 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     typed_since = False  # whether a sentence since the last one that named a term had names typed
     last_term = -1  # the index of the last sentence that named a term
     if "①" in text:  # ①A公司 ②B公司: normalized, ① would be a bare 1 glued to the name
-        text = CIRCLED.sub(lambda m: f"{ord(m.group()) - 0x245F}.", text)
+        text = CIRCLED.sub(lambda m: f" {ord(m.group(1)) - 0x245F}.", text)
+    if "\n" in text:
+        text = BROKEN_NAME.sub("", text)
     split = sentences(text)
     for index, sentence in enumerate(split):
         if TERM_MARK not in sentence:
@@ -357,11 +365,12 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 continue
             # a term naming another role is no designation (…被确定为绿色工厂第三方评价机构): it
             # types its clause's names as nothing
-            if not (matches := [m for m in terms if not ROLE_AFTER_TERM.match(sentence, m.end())]):
+            if not (matches := [m for m in terms if not ROLE_AFTER_TERM.match(sentence, m.end())
+                                and not APPLYING.search(sentence, max(0, m.start() - 3), m.start())]):
                 heading = None
                 continue
         ends = _name_ends(sentence, terms)
-        if designated and (ends or "等" in sentence or "为代表" in sentence):
+        if designated and (ends or "等" in sentence or "为代表" in sentence or "、" in sentence):
             typed = [(m.start(), term_type(m.group(0)) if m in matches else None) for m in terms]
             if found := _clause_names(sentence, typed, ends):
                 out += found
@@ -427,7 +436,7 @@ def _under_heading(sentence: str, heading: str, listing: bool) -> list[NamedEnti
     sentence before (…入选绿色工厂:1.A公司;2.B公司): a line of names alone."""
     if not (ends := _name_ends(sentence)):
         return []
-    if listed := _name_list(sentence):
+    if listed := _name_list(sentence, products=heading == DESIGN):
         return [NamedEntity(name, PARK if park else heading, sentence) for name, park in listed
                 if (heading == PARK) == park]
     if _designated(sentence) and not listing:
@@ -453,7 +462,9 @@ def _items(clause: str, ends: list[tuple[int, int, bool]]) -> list[tuple[int, st
             while conjunction:
                 items.append((head, clause[head:conjunction.start()]))
                 head = conjunction.end()
-                conjunction = CONJUNCTION.search(clause, head, stop)
+                # the next 和 splits only after the next name ends (北京协和药厂有限公司: inside a name)
+                later = next((e for _, e, _ in ends if e > head), None)
+                conjunction = CONJUNCTION.search(clause, later, stop) if later is not None and later <= stop else None
             items.append((head, clause[head:stop]))
         else:
             items.append((start, piece))
@@ -461,8 +472,10 @@ def _items(clause: str, ends: list[tuple[int, int, bool]]) -> list[tuple[int, st
     return items
 
 
-def _name_list(sentence: str) -> list[tuple[str, bool]] | None:
-    """A line that is only names (A公司、B公司 / 1.A公司 2.B公司 / 一、A公司 / A公司(诸暨市)), or None."""
+def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] | None:
+    """A line that is only names (A公司、B公司 / 1.A公司 2.B公司 / 一、A公司 / A公司(诸暨市)), or None.
+    `products`: a line of design products, where an owner's name may be followed by its product
+    (A有限公司 电饭煲 CFXB40)."""
     names = []
     for item in LIST_SEPARATOR.split(sentence):
         item = _lead(item)
@@ -475,6 +488,8 @@ def _name_list(sentence: str) -> list[tuple[str, bool]] | None:
                 item = bare
         park = bool(PARK_NAME.fullmatch(item))
         if _valid(item, park) is None:
+            if names and (products or AUTHORITY.search(item)):
+                continue  # the product of the name before it, or the authority that put it forward
             return None
         names += _joined(item, park) if CONJUNCTION.search(item) else [(item, park)]
     return names or None
@@ -505,6 +520,12 @@ def _list_marks(sentence: str, ends: list[tuple[int, int, bool]]) -> str:
                 not SPACE_OR_CLAUSE.search(sentence, end + 1, later) for _, later, _ in ends[index + 1:index + 3]):
             chars = chars or list(sentence)
             chars[end] = "、"
+    at = sentence.find("/")  # A公司/B公司: a slash between names
+    while at > 0:
+        if NAME_END.search(sentence, max(0, at - 4), at):
+            chars = chars or list(sentence)
+            chars[at] = "、"
+        at = sentence.find("/", at + 1)
     at = sentence.find("”“")
     while at >= 0:
         chars = chars or list(sentence)
@@ -552,7 +573,7 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
         counted = COUNTED.search(clause) if "等" in clause or "为代表" in clause else None
         if counted and TRADE.search(clause, counted.start(), counted.start() + 10):
             counted = None
-        if not counted and not clause_ends:
+        if not counted and not clause_ends and not ("、" in clause and _short_subjects(clause, _items(clause, ()))):
             continue
         clause_terms = [t for pos, t in terms if start <= pos < offset]
         if not clause_terms and clause_ends and _another_role(clause, clause_ends[0][0]):
@@ -574,7 +595,8 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
         if not names and not counted and clause_ends and (subject := _subject(masked, clause, clause_ends[0], offset,
                                                                                terms, in_park_clause)):
             items, found, names = [(0, clause)], [subject], [subject]
-        if not names and not counted:
+        subjects = not names and "、" in clause and _short_subjects(clause, items)
+        if not names and not counted and not subjects:
             continue
         last_end = start + clause.rfind(names[-1][0]) + len(names[-1][0]) if names else offset
         company_type = _company_type(terms, masked, clause, start, offset, last_end)
@@ -594,6 +616,8 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
                 index += 1
                 if dtype and (park or dtype != PARK):
                     out.append(NamedEntity(name, dtype, sentence))
+                    if len(names) == 1 and not park:
+                        out += [NamedEntity(name, also, sentence) for also in _joined_terms(clause, dtype)]
             elif len(items) > 1 and _designated(clause):
                 short = SHORT_TRAIL.sub("", _lead(item.strip()))
                 if short[:1] == "以" and not at and "为代表" in clause:
@@ -605,7 +629,7 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
                     continue
                 if counted and 0 <= clause.find(short) < counted.start():
                     dtype = _head_type(counted) or company_type
-                elif names:
+                elif names or subjects:
                     dtype = company_type
                 else:
                     continue
@@ -613,6 +637,23 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
                         and not INDUSTRY.fullmatch(short):
                     out.append(NamedEntity(short, dtype, sentence))
     return out
+
+
+def _short_subjects(clause: str, items: list[tuple[int, str]]) -> bool:
+    """Whether a clause opens with an enumeration of short names that its verb designates
+    (华鲁恒升、鲁西化工获评国家级绿色工厂 / 小米、OPPO双双入选…): the last item goes on with the verb."""
+    if len(items) < 2 or items[0][0] or "等" in clause or not SUBJECT_VERB.search(items[-1][1]):
+        return False
+    shorts = [SHORT_TRAIL.sub("", _lead(item.strip())) for _, item in items]
+    return all(SHORT_NAME.match(s) and not NOT_A_SHORT_NAME.search(s) and not INDUSTRY.fullmatch(s)
+               and not _place(s) for s in shorts)
+
+
+def _place(text: str) -> bool:
+    """A division's name, whole or without its ending (宁波, 温州市)."""
+    region = resolve(text, None)
+    return region is not None and any(
+        (name or "").startswith(text) for name in (region.province_name, region.city_name, region.county_name))
 
 
 def _subject(sentence: str, clause: str, first_end: tuple[int, int, bool], offset: int, terms,
@@ -639,6 +680,19 @@ def _another_role(clause: str, first_name: int) -> bool:
     if other := OTHER_LIST.search(clause):
         return len(LIST_FILLER.sub("", other.group("object"))) >= 2 and TERM_MARK not in other.group("object")
     return False
+
+
+def _joined_terms(clause: str, dtype: str) -> list[str]:
+    """The other company designations a clause joins to `dtype` (…入选绿色工厂和绿色供应链管理企业)."""
+    found = list(TERM_PATTERN.finditer(clause))
+    joined = [found[0]] if found else []
+    for before, term in zip(found, found[1:]):
+        if CONJUNCTION.fullmatch(clause, before.end(), term.start()) or clause[before.end():term.start()] == "、":
+            joined.append(term)
+        else:
+            break
+    types = {term_type(m.group(0)) for m in joined} if len(joined) > 1 else set()
+    return sorted(types - {dtype, PARK}) if dtype in types else []
 
 
 def _own_term(terms, start: int, end: int) -> str | None:
@@ -684,10 +738,17 @@ def _respective(sentence: str, terms, last_name: int, count: int) -> list[str | 
 
 
 def names_from_text_tables(text: str, dtype_hint: str | None = None) -> list[NamedEntity]:
-    """Pipe tables pasted as text; a one-column table needs only its name header."""
+    """Pipe tables pasted as text, then tab tables (each run of tab lines a table of its own,
+    typed by the caption above it); a one-column table needs only its name header, a table
+    without a header its cells that are names."""
     text = clean_text(text)
-    if "|" not in text:
-        return []
+    out = _table_names(_pipe_rows(text), dtype_hint) if "|" in text else []
+    for rows, caption in _tab_tables(text.splitlines()) if "\t" in text else ():
+        out += _table_names(rows, caption or dtype_hint)
+    return out
+
+
+def _pipe_rows(text: str) -> list[list[str]]:
     rows = []
     for line in text.splitlines():
         if "|" in line:
@@ -698,6 +759,26 @@ def names_from_text_tables(text: str, dtype_hint: str | None = None) -> list[Nam
                 rows.append(row)
         elif TERM_MARK in line and len(line := line.strip()) <= HEADING_LENGTH and label_type(line):
             rows.append([line])  # a caption (二、绿色供应链管理企业): a section row, typing the rows under it
+    return rows
+
+
+def _tab_tables(lines: list[str]):
+    """(rows, caption type) of each run of tab-separated lines; a merged cell is an empty one. The
+    caption is the type of the last term in the two lines above the run."""
+    run: list[list[str]] = []
+    for index, line in enumerate([*lines, ""]):
+        if "\t" in line and line.strip():
+            row = [c.strip() for c in line.rstrip().split("\t")]
+            run.append([SHORT_NAME_HEADERS.get(c, c) for c in row] if "简称" in line else row)
+            continue
+        if len(run) >= 2:
+            above = [x for x in lines[max(0, index - len(run) - 2):index - len(run)] if TERM_MARK in x]
+            terms = list(TERM_PATTERN.finditer(above[-1])) if above else []
+            yield run, term_type(terms[-1].group(0)) if terms else None
+        run = []
+
+
+def _table_names(rows: list[list[str]], dtype_hint: str | None) -> list[NamedEntity]:
     if not rows:
         return []
     caption = None
@@ -709,16 +790,40 @@ def names_from_text_tables(text: str, dtype_hint: str | None = None) -> list[Nam
     try:
         extraction = extract_rows(rows)
     except ValueError:
-        return []
+        return _headerless(rows, dtype_hint)
     # a row's type: its type column's or section row's (| 二、绿色园区 | |), else a term in its cells, else the
     # page's; a row of no type is no designation
     out = []
     for row in extraction.rows:
-        if name := row.fields.get("name"):
+        if name := _without_note(row.fields.get("name") or ""):
             dtype = row.designation_type or (
                 term_type(m.group(0)) if (m := TERM_PATTERN.search(" ".join(row.fields.values()))) else dtype_hint)
             if dtype:
                 out.append(NamedEntity(name, dtype, " | ".join(row.fields.values())))
+    return out
+
+
+def _without_note(cell: str) -> str:
+    """A name cell without the note after it (A有限公司(磷酸一铵)); a branch (A公司(武汉分公司)) is the name."""
+    if cell[-1:] == ")" and (note := NOTE.search(cell)) and not BRANCH_NOTE.fullmatch(note.group()) \
+            and _valid(cell[:note.start()], False):
+        return cell[:note.start()]
+    return cell
+
+
+def _headerless(rows: list[list[str]], dtype: str | None) -> list[NamedEntity]:
+    """A pasted table without a header row: the cells that are whole names, typed by a type cell
+    of their row, else the type of the rows above (a merged type cell), else the caption's."""
+    out = []
+    for row in rows:
+        typed = [t for cell in row if cell and len(cell) <= HEADING_LENGTH and TERM_MARK in cell
+                 and (t := label_type(cell))]
+        dtype = typed[0] if typed else dtype
+        for cell in row:
+            cell = _without_note(cell)
+            park = bool(PARK_NAME.fullmatch(cell))
+            if cell and dtype and (park == (dtype == PARK)) and _valid(cell, park):
+                out.append(NamedEntity(cell, dtype, " | ".join(row)))
     return out
 
 

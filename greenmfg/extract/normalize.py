@@ -11,7 +11,7 @@ from pathlib import Path
 # Mirror sites inject the reading after a character: 發(fā)布, 工廠(chǎng), 創(chuàng )建.
 PINYIN = re.compile(r"[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s?[)）]")  # 發(fā)布, 发（fā）布
 # Variant characters OpenCC's t2s leaves alone but simplified text never uses.
-VARIANTS_FROM, VARIANTS_TO = "陜峯綫衞", "陕峰线卫"
+VARIANTS_FROM, VARIANTS_TO = "陜峯綫衞厰", "陕峰线卫厂"
 VARIANTS = str.maketrans(VARIANTS_FROM, VARIANTS_TO)
 PUNCTUATION = re.compile(r"[\s\"'“”‘’《》〈〉「」『』【】()（）\[\]、，,。.：:；;！!？?·—\-_/|]+")
 
