@@ -145,10 +145,10 @@ def psql(dsn: str, sql: str) -> list[list[str]]:
     return [line.split("\t") for line in out.splitlines()]
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def postgres_databases():
     """new(): a fresh database on the PostgreSQL that .ci/run starts (scripts/postgres_up.sh),
-    dropped after the test. GREENMFG_TEST_POSTGRES_DSN names a role that may create databases;
+    dropped after the test module. GREENMFG_TEST_POSTGRES_DSN names a role that may create databases;
     CI must have it."""
     import uuid
 

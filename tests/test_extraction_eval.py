@@ -29,14 +29,18 @@ def holdout_figures(parts):
     return {name: (round(s.precision, 3), round(s.recall, 3)) for name, s in parts.pop("holdout").items()}
 
 
-# Names on the holdout are below issue 17's bar (P 0.962 / R 0.826 on 2026-11-30, after three
-# rounds of general rules written on other texts): the issue stays open. Strict, so the day the
-# bar is met this fails and the mark comes off.
-NAMES_BELOW_THE_BAR = pytest.mark.xfail(strict=True, reason="names on the holdout below 0.97 / 0.95 (issue 17)")
+# Below issue 17's bar on the holdout, so the issue stays open. Strict: the day the bar is met
+# this fails and the mark comes off.
+# - names: P 0.962 / R 0.826 on 2026-11-30, after four rounds of general rules written on other texts;
+# - targets: R 0.875 once seed:003 left the holdout (issue 18 names its figures): its many table
+#   targets, all found, had held the holdout's target recall at 0.955.
+BELOW_THE_BAR = {"designation": "names on the holdout below 0.97 / 0.95 (issue 17)",
+                 "policy_target": "targets on the holdout below 0.95 / 0.90 without seed:003 (issue 17)"}
 
 
-@pytest.mark.parametrize("record_type", [pytest.param(t, marks=NAMES_BELOW_THE_BAR) if t == "designation" else t
-                                         for t in sorted(THRESHOLDS)])
+@pytest.mark.parametrize("record_type", [
+    pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=BELOW_THE_BAR[t])) if t in BELOW_THE_BAR else t
+    for t in sorted(THRESHOLDS)])
 def test_holdout_precision_and_recall(holdout_figures, record_type):
     (got_precision, got_recall), (want_precision, want_recall) = holdout_figures[record_type], THRESHOLDS[record_type]
     assert got_precision >= want_precision and got_recall >= want_recall
@@ -48,10 +52,14 @@ def test_tuned_part_precision_and_recall(parts, record_type):
     assert s.precision >= precision and s.recall >= recall, (s.precision, s.recall, s.misses, s.extras)
 
 
+# Drawn as a third of the labelled set; these left it since (tests/eval/holdout.txt says why)
+LEFT_THE_HOLDOUT = {"seed:000", "seed:003"}
+
+
 def test_the_holdout_is_a_third_of_the_labelled_set_across_kinds():
     docs = {str(d["doc"]): d for d in labelled_documents()}
     held = holdout_ids()
-    assert held <= set(docs) and len(held) * 3 >= len(docs)
+    assert held <= set(docs) and not held & LEFT_THE_HOLDOUT and (len(held) + len(LEFT_THE_HOLDOUT)) * 3 >= len(docs)
     for kind in ("names", "targets", "counts"):
         assert any(kind in docs[ref] for ref in held), kind
 
