@@ -47,6 +47,8 @@ def lake_version(lake_db: Path) -> str | None:
         return None
     with db.reader(lake_db) as con:
         state = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in APPEND_ONLY}
+        # documents read again with new rules replace their rows one for one: the counts stay, this moves
+        state["last_extracted"] = con.execute("select max(extracted_at) from extracted").fetchone()[0]
         for table, cols in REFRESHED.items():
             state[table] = con.execute(
                 f"select count(*), coalesce(sum(hash({cols})), 0)::varchar from {table}").fetchone()

@@ -55,6 +55,7 @@ def databases(pipeline_home, postgres_databases, tmp_path_factory):
 def test_the_page_asks_at_least_twelve_questions_each_with_sql_and_answer():
     found = questions()
     assert len(found) >= 12
+    assert len(found) == QUESTIONS.read_text(encoding="utf-8").count("\n### ")  # each heading its own SQL and answer
     assert len({title for title, _, _ in found}) == len(found)
     assert all(answer for _, _, answer in found)
 

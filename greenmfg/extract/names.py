@@ -202,7 +202,7 @@ COUNT_VERBS = ("为", "是")
 COUNTERS = frozenset("家个户种项款)")
 AUTHORITY = re.compile(r"(?:局|厅|委|委员会|办公室|政府|管委会)$")  # 推荐单位: 某市工业和信息化局
 # A name broken over two lines before its ending (…有限\n公司)
-BROKEN_NAME = re.compile(r"(?<=[\u4e00-\u9fa5])\n(?=(?:股份|有限|责任)*(?:公司|集团)(?!名称|简称))")
+BROKEN_NAME = re.compile(r"\n(?<=[\u4e00-\u9fa5]\n)(?=(?:股份|有限|责任)*(?:公司|集团)(?!名称|简称))")
 APPLYING = re.compile(r"(?:申报|候选)的?$")  # 申报绿色工厂的企业: applicants, not designated
 HEADING_LENGTH = 30  # a line this short naming a term and no one is a heading (一、绿色工厂; 绿色园区名单如下:)
 

@@ -68,16 +68,18 @@ candidates as (
         and (r.batch_label is null or o.batch_label is null or r.batch_label = o.batch_label)
     left join shared_names as s on s.repost_id = r.list_id and s.original_id = o.list_id
     left join name_counts as c on c.list_id = r.list_id
-    -- the same notice (a province forwarding MIIT's: its issuer's level is no level of the list)
+    -- the same notice (a province forwarding MIIT's: its issuer's level is no level of the list),
+    -- naming some of the same names (two cities' lists under one title are two lists)
     where ((r.doc_number = o.doc_number or (r.title_key = o.title_key and r.list_year = o.list_year))
-            and (r.list_level is null or r.list_level = o.stated_level))
+            and (r.list_level is null or r.list_level = o.stated_level) and coalesce(s.shared, 0) > 0)
         -- the same names, at the same level (a mirror's list has none of its own)
         or (s.shared >= {{ var('repost_name_share', 0.8) }} * c.names
             and (r.stated_level = o.stated_level or r.stated_level = 'mirror'))
 ),
 
 originals as (
-    select c.list_id, coalesce(chain.original_id, c.original_id) as original_list_id, c.original_level
+    select c.list_id, coalesce(chain.original_id, c.original_id) as original_list_id,
+           coalesce(chain.original_level, c.original_level) as original_level
     from candidates as c
     left join candidates as chain on chain.list_id = c.original_id and chain.preference = 1
     where c.preference = 1

@@ -35,7 +35,8 @@ designations as (
         f.province_code,
         f.region_precision,
         l.level,
-        year(f.valid_from) as designated_year
+        -- the year first published: a product listed again in a later batch is not new then
+        min(year(f.valid_from)) over (partition by f.designation_key) as designated_year
     from {{ ref('fct_designations') }} as f
     inner join {{ ref('dim_list') }} as l using (list_id)
     where f.status = 'published'
@@ -63,7 +64,9 @@ counted as (
         ) as designations_counted,
         count(distinct designation_key) filter (where region_precision = 'province') as unattributed_in_province,
         count(distinct designation_key) filter (
-            where region_precision = 'city' and left(region_code_current, 4) = left(region_code_now, 4)
+            -- (a district of 北京, 天津, 上海, 重庆: its designations coded to the city itself)
+            where region_precision = 'city' and (left(region_code_current, 4) = left(region_code_now, 4)
+                                                 or region_code_current = left(region_code_now, 2) || '0000')
         ) as unattributed_in_city
     from in_scope
     group by target_id
