@@ -395,3 +395,12 @@ def test_the_stage_stores_only_the_list_and_quarantines_the_sentence_rows(fmt):
     assert [row[9] for row in lake.tables["list_rows"]] == [row[1] for row in LISTED]  # the name column
     assert [q[5] for q in lake.tables["quarantine"]] == ["implausible_name"]
     assert "申报企业应建立" in lake.tables["quarantine"][0][6]  # the reason quotes the row
+
+
+def test_rows_whose_outcome_says_not_designated_are_rejected_with_the_reason():
+    rows = [["序号", "企业名称", "结论"], ["1", "甲乙钢铁有限公司", "保留"], ["2", "丙丁钒钛有限公司", "撤销"],
+            ["3", "戊己化工有限公司", "培育"]]
+    out = extract_rows(rows)
+    assert [r.fields["name"] for r in out.rows] == ["甲乙钢铁有限公司"]
+    assert [(n, rule) for n, rule, _ in out.rejected] == [(3, "not_designated"), (4, "not_designated")]
+    assert "撤销" in out.rejected[0][2]

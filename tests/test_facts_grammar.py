@@ -322,3 +322,30 @@ def test_a_count_table_by_region_under_a_caption_naming_the_type():
     found = {(f.value, f.level, f.region_name, f.cumulative) for f in facts(text, kind="reported_count")}
     assert found == {(3, "national", "甲区", True), (12, "provincial", "甲区", True),
                      (3, "national", None, True), (12, "provincial", None, True)}
+
+
+def test_a_baseline_before_a_table_value_is_not_its_year():
+    text = "到2019年主要目标\n序号\t指标名称\t目标\n1\t单位工业增加值能耗 (%)\t比 2015 年下降 15%左右"
+    assert {(f.indicator, f.value, f.target_year) for f in facts(text, 2017, "policy_target")} == {
+        ("单位工业增加值能耗下降", 15, 2019)}
+
+
+def test_prose_cells_of_a_work_list_are_plans_for_its_year():
+    text = ("到2019年,创建绿色工厂50家。\n2017年推进绿色制造工作清单\n序号\t工作名称\t主要内容\t进度安排\n"
+            "7\t开展绿色工厂创建\t制定认定办法,2017 年认定 10 家以上市级绿色工厂。\t年底完成")
+    assert targets(text, 2017) == {("green_factory", 50, 2019), ("green_factory", 10, 2017)}
+
+
+def test_prose_cells_of_a_table_of_results_are_reports():
+    text = "2023年工作情况表\n序号\t事项\t情况\n1\t绿色制造\t全年新增省级绿色工厂12家,累计达到40家。"
+    assert counts(text, 2024) == {("green_factory", 12), ("green_factory", 40)} and targets(text, 2024) == set()
+
+
+def test_a_yearly_average_since_a_past_year_is_no_target():
+    assert facts("2016年以来,规上工业亩均税收年均增长44.7%,单位GDP能耗年均下降6.6%。", 2020, "policy_target") == []
+    assert targets("目前已创建绿色工厂20家,计划年内再创建5家。") == {("green_factory", 5, 2024)}
+
+
+def test_a_percent_target_with_spaces_in_it():
+    found = {(f.indicator, f.value) for f in facts("到2025年,单位工业增加值能耗下降 13.5 %。", kind="policy_target")}
+    assert found == {("单位工业增加值能耗下降", 13.5)}

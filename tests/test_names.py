@@ -670,3 +670,31 @@ def test_names_broken_over_lines_and_list_lines_with_their_recommender(text, exp
 ])
 def test_customers_and_cultivation_lists_are_not_designated(text, expected):
     assert [x for x in names(text) if x[1] != "甲乙风电有限公司"] == expected
+
+
+# A clause before the name that ends in 了 or an adverb (最终) is not part of it; a name that
+# the text says was not designated, or that supplies another, is not designated.
+@pytest.mark.parametrize("text,expected", [
+    ("名单中赫然出现了甲乙动力重工有限公司的名字——该公司获评国家级绿色工厂。", [(F, "甲乙动力重工有限公司")]),
+    ("全市共有11家企业申报,最终甲乙电缆有限公司、丙丁装备股份有限公司入选省级绿色工厂。",
+     [(F, "甲乙电缆有限公司"), (F, "丙丁装备股份有限公司")]),
+    ("甲乙集团股份有限公司入选国家级绿色工厂,同为陶瓷企业的丙丁集团股份有限公司本次落选。", [(F, "甲乙集团股份有限公司")]),
+    ("甲乙能源股份有限公司的组件入选绿色设计产品,组件玻璃由丙丁光能控股有限公司提供。", [(D, "甲乙能源股份有限公司")]),
+    ("绿色工厂认定结果出炉 甲乙化工(集团)有限责任公司成功摘得“国字号”金字招牌", [(F, "甲乙化工(集团)有限责任公司")]),
+])
+def test_a_clause_before_or_after_the_name_is_not_part_of_it(text, expected):
+    assert names(text) == expected
+
+
+def test_names_apart_by_runs_of_spaces():
+    assert names("国家级绿色工厂:&nbsp;甲乙橡胶集团股份有限公司&nbsp;&nbsp;丙丁机工有限公司") == [
+        (F, "甲乙橡胶集团股份有限公司"), (F, "丙丁机工有限公司")]
+
+
+def test_an_advert_for_applying_names_no_designation():
+    assert names("绿色工厂认证 绿色工厂申报 代办公司 咨询热线400-888-0000 甲乙节能科技有限公司") == []
+
+
+def test_a_table_row_whose_outcome_is_not_designated_is_no_name():
+    text = "绿色工厂\n企业名称\t状态\n甲乙钢铁股份有限公司\t认定\n丙丁特钢有限公司\t培育"
+    assert names(text) == [(F, "甲乙钢铁股份有限公司")]

@@ -37,3 +37,16 @@ def test_the_convertible_check_finds_every_convertible_character():
     assert any(ord(c) > 0xFFFF for c in chars)
     assert all(has_convertible(f"绿色工厂{c}名单") for c in chars)
     assert not has_convertible("关于公布2024年度绿色制造名单的通知（第一批）𠀀")
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("綠lǜ色sè工gōng廠chǎng", "绿色工厂"),  # each reading bare after its character
+    ("企業(yè)綠色(lǜ sè)工廠", "企业绿色工厂"),  # several readings in one parenthesis
+    ("甲乙&nbsp;丙丁&amp;戊", "甲乙 丙丁&戊"),  # entities a page printed as text
+])
+def test_mirror_noise_out(raw, clean):
+    assert clean_text(raw) == clean
+
+
+def test_latin_text_without_a_reading_is_kept():
+    assert clean_text("晶科Tiger Neo组件 café") == "晶科Tiger Neo组件 café"

@@ -28,7 +28,8 @@ STRONG_TARGET = re.compile(
     r"将(?<![现特兹并拟]将)(?=[^,，]{0,12}?(?:创建|培育|建成|新增|打造|推进|推动|实现|达到|累计|争创|建设|选择|形成))")
 WEAK_TARGET = re.compile(r"目标|计划|预计|每年|年均|要点")
 EACH_YEAR = re.compile(r"每年|年均")
-PAST = re.compile(r"截至|截止|目前|已|至此|先后|现有(?!基础)|公布|公示|发布|了(?<![为除]了)")
+PLAN_WORD = re.compile(r"目标|计划|预计|要点")
+PAST = re.compile(r"截至|截止|目前|已|至此|先后|现有(?!基础)|公布|公示|发布|了(?<![为除]了)|以来")
 YEAR = re.compile(r"2(?<![较比\d]2)0(\d{2})\s*年" + NOT_A_DATE)  # the group: the year's last two digits
 FYP_END = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}  # 十X五: the X-th five-year plan
 THIS_YEAR = re.compile(r"今年|年内|本年度?|当年")
@@ -88,9 +89,10 @@ class Clause(NamedTuple):
     cumulative: bool  # a report of a total to date (累计, 截至 …), not of what is new (新增, 本批 …)
 
 
-def paragraph_clauses(sentences: list[str], page_year: int | None, plan_year: int | None = None):
-    """The clauses of each sentence of one paragraph, the plan carried from sentence to sentence."""
-    carried = None
+def paragraph_clauses(sentences: list[str], page_year: int | None, plan_year: int | None = None,
+                      carried: int | None = None):
+    """The clauses of each sentence of one paragraph, the plan carried from sentence to sentence
+    (`carried`: a plan open at the start, as in sentence_clauses)."""
     for sentence in sentences:
         parts, carried = sentence_clauses(sentence, page_year, plan_year, carried)
         yield sentence, parts
@@ -107,10 +109,15 @@ def sentence_clauses(sentence: str, page_year: int | None, plan_year: int | None
         carried = int(span.group(1)) if span else (carried or 0)
     masked = MASKED.sub(lambda m: "＂" * len(m.group(0)), sentence)
     out, total, named = [], False, None  # named: a year the sentence opened with (2025年，全省力争…)
+    past = False  # a clause before said what is past (2016年以来, …): a 年均 after it averages the past
     for match in CLAUSE.finditer(masked):
         clause = match.group(0)
         total = False if NEW_CUE.search(clause) else True if CUMULATIVE_CUE.search(clause) else total
         kind, year, carried = _kind(clause, page_year, carried)
+        if kind == "policy_target" and past and EACH_YEAR.search(clause) and not STRONG_TARGET.search(clause) \
+                and not PLAN_WORD.search(clause) and not (year and page_year and year > page_year):
+            kind, carried = "reported_count", None
+        past = kind == "reported_count" and (past or PAST.search(clause) is not None)
         target_year = (year or carried or named or plan_year or page_year) if kind == "policy_target" else None
         if (opening := YEAR_HEAD.match(clause)) and not (page_year and int(opening.group(1)) < page_year):
             named = int(opening.group(1))
@@ -140,8 +147,8 @@ def _kind(clause: str, page_year: int | None, carried: int | None) -> tuple[str,
     if weak:
         heads = clause.endswith((":", "："))  # 2024年工作目标：… plans what follows
         return "policy_target", year, (year or carried or 0) if heads else carried
-    if carried is not None:
-        return "policy_target", year, carried
+    if carried is not None:  # in a plan, a clause's own year is its target's (2017年认定10家以上…)
+        return "policy_target", year or (years[0] if years else None), carried
     return "reported_count", None, None
 
 

@@ -20,7 +20,9 @@ YEAR_HEADER = re.compile(r"(20\d{2})\s*年?(?:度)?\s*(目标值?|基数|基期�
 LEVEL_HEADER = re.compile(r"(?:" + LEVEL_WORD + r")")
 TERM_IN = re.compile(TERM)
 UNIT_IN_CELL = re.compile(r"[(（]\s*([^)）]+?)\s*[)）]")
-VALUE = re.compile(r"^(?P<direction>下降|降低|提高到|提高|提升到|提升|达到)?[≥>＞≧约]?\s*(\d+(?:\.\d+)?)\s*(%|家|个|种|项|款|户)?"
+# a value cell, after its baseline if it names one (比2015年下降15%左右, 较上年提高2%)
+VALUE = re.compile(r"^(?:[比较]\s*(?:20\d{2}\s*年(?:底|末)?|上年|去年|基期|“?十[二三四五]五”?末)\s*)?"
+                   r"(?P<direction>下降|降低|提高到|提高|提升到|提升|达到)?[≥>＞≧约]?\s*(\d+(?:\.\d+)?)\s*(%|家|个|种|项|款|户)?"
                    r"\s*(?:以上|左右)?$")
 TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|全市|全省|全区|全县)$")
 PLAN_CAPTION = re.compile(r"目标|任务|计划|分解|力争|规划")

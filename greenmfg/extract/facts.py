@@ -82,12 +82,17 @@ LISTED_AS_ONE_TYPE = re.compile(r"认定|评为|确定|命名|获评|入选|入�
 PERCENT = re.compile(
     r"(?P<indicator>[\u4e00-\u9fa5、“”]{2,40}?)(?:分别)?(?:[较比](?:“十三五”末|20\d{2}\s*年|上年))?(?:分别)?"
     r"(?P<direction>下降|降低|提高到|提高至|提升到|提升至|提高|提升|达到|增长|保持在|不超过|不高于|超过|不低于|高于)"
-    r"(?:超过|目标为|目标是|目标|约)?(?P<values>\d+(?:\.\d+)?%(?:(?:、|和|以上、)\d+(?:\.\d+)?%)*)")
+    r"(?:超过|目标为|目标是|目标|约)?\s*(?P<values>\d+(?:\.\d+)?\s*%(?:(?:、|和|以上、)\d+(?:\.\d+)?\s*%)*)")
 INDICATOR_LEAD = re.compile(r"^(?:以上|、|确保|力争|争取|实现|推动|其中|均|累计|年均|全市|全省|全区|和|及|与|并)+")
 INDICATOR_NOISE = re.compile(r"力争|争取|确保|努力|分别")
 REMOVED_CUE = re.compile(r"移出|撤销|取消其?荣誉")
 RENAMED_CUE = re.compile(r"变更名称|更名")
 COUNTED = re.compile(COUNT_CUE)
+# A table cell that is a sentence or more: a clause mark with Chinese text on both sides
+PROSE_CELL = re.compile(r"[\u4e00-\u9fa5][,;。][\u4e00-\u9fa5\d ]")
+# A table of work to do (a plan's 工作清单, 重点任务, 进度安排): its prose cells are plans
+PLAN_TABLE = re.compile(r"目标|任务|计划|清单|安排|规划|方案|要点")
+CAPTION_YEAR = re.compile(r"(20\d{2})\s*年")
 SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 # The region a sentence speaks of: 2–6 characters and a division ending, then what it has (湖州市共有…)
 REGION_END = re.compile(r"(?:自治区|省|市|县|区)(?=共有|新增|已|累计|的|共|有|今年|将|目前|现有|获|入选|上榜|再添|又有)")
@@ -171,7 +176,7 @@ def _tables(lines: list[str], table_lines: set[int], page_year: int | None, plan
             unexplained += block
         else:
             facts += [Fact(**fact) for fact in found]
-    return facts + _table_facts(lines, unexplained, plan_year)
+    return facts + _table_facts(lines, unexplained, page_year, plan_year)
 
 
 def _blocks(indexes: list[int]) -> list[list[int]]:
@@ -207,14 +212,16 @@ def _could_hold_a_fact(sentence: str) -> bool:
     return "%" in sentence or (TERM_MARK in sentence and COUNTED.search(sentence) is not None)
 
 
-def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set) -> list[Fact]:
+def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set, opened: bool = False) -> list[Fact]:
+    """`opened`: the paragraph is a plan from its start (a cell of a table of work to do)."""
     facts: list[Fact] = []
     candidates = [_could_hold_a_fact(s) for s in paragraph]
     if not any(candidates):
         return facts
     first = candidates.index(True)  # sentences before it only matter when they open a plan for it
     start = 0 if first and any(STRONG_OR_WEAK.search(s) for s in paragraph[:first]) else first
-    for (sentence, parts), candidate in zip(paragraph_clauses(paragraph[start:], page_year, plan_year), candidates[start:]):
+    clauses = paragraph_clauses(paragraph[start:], page_year, plan_year, 0 if opened else None)
+    for (sentence, parts), candidate in zip(clauses, candidates[start:]):
         if not candidate:
             continue
         counts = list(_counts(sentence, parts)) if COUNTED.search(sentence) else []
@@ -454,16 +461,25 @@ def _clause_indicator(sentence: str, position: int) -> str:
     return "designations"
 
 
-def _table_facts(lines: list[str], table_lines: list[int], target_year: int | None) -> list[Fact]:
+def _table_facts(lines: list[str], table_lines: list[int], page_year: int | None,
+                 target_year: int | None) -> list[Fact]:
     """Target tables pasted as text: `序号 指标名称 目标` rows, and breakdowns by district
     (a header row of regions, a row of periods 累计/2017年, then one row per indicator).
-    Columns are matched by order, not position: trimming may have eaten empty edge cells."""
+    Columns are matched by order, not position: trimming may have eaten empty edge cells.
+    A row these rules read nothing from is read as sentences where its cells are prose (a
+    work list's 主要内容): as plans in a table of work to do (its caption or header says so)."""
     facts: list[Fact] = []
     regions: list[str] = []
     periods: list[str] = []
-    in_target_table = False
+    in_target_table = planned = False
+    table_year = target_year
     for i in sorted(table_lines):
         cells = [c.strip() for c in lines[i].split("\t")]
+        if i - 1 not in table_lines:  # a table starts: its caption (the lines above) and header say what it holds
+            caption = " ".join(lines[max(0, i - 2):i])
+            planned = PLAN_TABLE.search(caption + "".join(cells)) is not None
+            year = next((int(y) for y in CAPTION_YEAR.findall(caption) if not page_year or int(y) >= page_year), None)
+            table_year = year or target_year  # a work list for 2017: its cells' plans are for 2017
         if any("目标" in c or "指标" in c for c in cells[:3]):
             in_target_table = True
         region_cells = [c for c in cells[1:] if REGION_CELL.match(c)]
@@ -474,10 +490,23 @@ def _table_facts(lines: list[str], table_lines: list[int], target_year: int | No
         if len(period_cells) >= 3:
             periods = period_cells
             continue
+        found = []
         if regions and periods:
-            facts += _breakdown_row(cells, regions, periods, target_year, lines[i])
+            found = _breakdown_row(cells, regions, periods, target_year, lines[i])
         elif in_target_table:
-            facts += _target_row(cells, target_year, lines[i])
+            found = _target_row(cells, target_year, lines[i])
+        if not found and (prose := [c for c in cells if PROSE_CELL.search(c)]):
+            found = _cell_facts(prose, page_year, table_year, planned)
+        facts += found
+    return facts
+
+
+def _cell_facts(cells: list[str], page_year: int | None, plan_year: int | None, planned: bool) -> list[Fact]:
+    """The facts of a row's prose cells, each cell a paragraph (a plan, in a table of work to do)."""
+    facts: list[Fact] = []
+    for cell in cells:
+        paragraph = tuple(CJK_GAP.sub("", s.strip()) for s in SENTENCE.findall(cell) if s.strip())
+        facts += _paragraph_facts(paragraph, page_year, plan_year, set(), opened=planned)
     return facts
 
 

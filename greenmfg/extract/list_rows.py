@@ -35,6 +35,8 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "recommender": ("推荐单位",),
     "category": ("类型", "类别", "名单类别", "名单类型", "申报类别", "申报类型", "所属类别", "类别名称"),
     "star_level": ("星级",),
+    "outcome": ("结论", "状态", "结果", "认定结果", "评审结果", "评价结论", "复核结果", "审核结果", "核查结果",
+                "动态管理结果", "是否通过", "处理意见"),
 }
 _LOOKUP = {syn: canon for canon, syns in HEADER_SYNONYMS.items() for syn in syns}
 SPECIFIC_NAMES = frozenset(HEADER_SYNONYMS["name"]) - {"名称", "企业"}
@@ -47,6 +49,8 @@ OTHER_HEADER_WORDS = frozenset((
 CATEGORY = re.compile(r"^[一二三四五六七八九十百]+[、.．]\s*\S")
 NOTE = re.compile(r"^(适用评价标准|绿色设计亮点|备注|注)[:：]")
 SEQ = re.compile(r"^\d{1,5}$")
+# An outcome cell saying the row's entity is not (or no longer) designated: 培育, 撤销, 未通过 …
+NOT_DESIGNATED = re.compile(r"培育|后备|储备|候选|未通过|不通过|未获|不予|撤销|取消|摘牌|移出|不合格|不达标|整改|暂缓")
 SPACES = re.compile(r"\s+")
 
 
@@ -257,6 +261,9 @@ def extract_rows(table: list[list[str]]) -> Extraction:
                     and (reason := implausible_name(name, name_fold)):
                 out.rejected.append((number, "implausible_name", reason))
                 continue
+        if (outcome := fields.get("outcome")) and NOT_DESIGNATED.search(outcome):
+            out.rejected.append((number, "not_designated", f"outcome {_quote(outcome)}: {_quote(name or '')}"))
+            continue
         label = fields.get("category")
         out.rows.append(ListRow(number, fields, category or label,
                                 (label_type(label) if label else None) or section or sheet_type))

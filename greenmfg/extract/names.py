@@ -82,13 +82,16 @@ BRANCH = re.compile(r"(?:(?!绿色)[\u4e00-\u9fa5]){1,8}?(?:工厂|分厂|车间
 BASE = re.compile(r"[\u4e00-\u9fa5]{1,6}?基地")
 # A design product's noun after its owner's name (A有限公司电饭煲、B有限公司微波炉): no name ending in it
 PRODUCT = re.compile(r"(?:(?!公司|集团|厂|绿色)[\u4e00-\u9fa5A-Za-z0-9\-]){2,10}?(?=$|等|入选|获评|上榜|\()")
-# A name in another role after it: a service provider's (为入选…的企业提供…), a speaker's (…管委会相关负责人介绍)
+# A name in another role after it: a service provider's (为入选…的企业提供…), a supplier's (由A公司提供),
+# a speaker's (…管委会相关负责人介绍), or one not designated (A公司本次落选)
 OTHER_ROLE = re.compile(r"[为向][^,]{0,30}?(?:企业|单位|园区|工厂|公司|集团)们?(?:提供|开展|进行|出具|量身|定制)|"
+                        r"(?:提供|供货|供应(?!链)|配套)|"
+                        r"(?:本次|此次|今年|则|却|遗憾|最终|未能|也)?(?:落选|未入选|未能入选|未获|没有入选|未通过|无缘)|"
                         r"的[\u4e00-\u9fa5]{1,4}下|"  # 在A公司的带动下: a circumstance
                         r"(?:管委会|管理委员会|党工委)?(?:相关|有关|主要)?(?:负责人|领导|发言人|工作人员)|"
                         r"(?:管委会|管理委员会|党工委)(?:介绍|表示|指出|透露|称)")
 # A prefix's last cue: the name starts after it. None of these is ever inside a name.
-CUT = re.compile(r"—|/|分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|主要包括|包括了?|包含了?|其中|如下|"
+CUT = re.compile(r"—|/|了(?=[\u4e00-\u9fa5])|\s(?=[\u4e00-\u9fa5])|分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|主要包括|包括了?|包含了?|其中|如下|"
                  r"名单|认定|确定|授予|祝贺|恭喜|推荐|同意|公示|评审|评选出?|命名|表彰|获悉|了解到|据悉|现将|拟将|将以|"
                  r"将(?<=[省市县区州旗盟]将)(?!军)|有(?<=[共还已另现拥则也仍省市县区州旗盟的]有)(?!限)|家\(|个\(|户\(|:|"
                  # 新增 (我市新增A公司等5家), a parent (A集团下属B公司), an area (高新区企业A公司)
@@ -98,7 +101,7 @@ CUT = re.compile(r"—|/|分别是|分别为|分别有(?!限)|依次是|依次�
 # conjunctions and adverbs, the speaker (我市, 本区), a quantity (3家企业), and 将 / 把 / 对 / 被
 # unless they are a place's first character (将乐县).
 LEAD = re.compile(r"(?:[-—•·“【●○■□◆◇▲△★☆▪▶►√\s]+|[一二三四五六七八九十]是|\d+[.、)\s]|\((?:\d+|[一二三四五六七八九十]+)\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
-                  r"以及|及|与|此次|本次|今年|去年|近日|日前|(?:企业|单位|园区|公司|申报单位)名称:|"
+                  r"以及|及|与|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|"
                   r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]|[省市区县]内|辖区内?|当地|"
                   r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个|户|项)(?:企业|单位|公司|园区)?|"
                   r"这是|也是|继|[将把对被](?![\u4e00-\u9fa5][县市区旗])|[\u4e00-\u9fa5]{1,4}[县区](?=" + PROVINCE + ")|"
@@ -139,6 +142,7 @@ QUOTE_MARKS = re.compile(r"[“\"《]")
 DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升为|晋级为|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
                              r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
                              r"工厂认证|园区认证|企业认证")
+ADVERT = re.compile(r"代办|代理申报|热线|咨询电话|联系电话|400-?\d")
 # …绿色园区3家(A、B、C) | 绿色工厂:A、B | 绿色工厂有A、B: a count or a term that opens a list of
 # names. Apart from the cues: a branch led by a common character (家, 个, 企) would make sre try
 # it all along every sentence.
@@ -215,7 +219,10 @@ class NamedEntity:
 
 
 def _designated(text: str) -> bool:
-    """Whether a sentence or clause says that the entities it names were listed."""
+    """Whether a sentence or clause says that the entities it names were listed (an advert for
+    help with applying says nothing of the kind)."""
+    if ADVERT.search(text):
+        return False
     return DESIGNATION_CUE.search(text) is not None or (
         ("(" in text or ":" in text or "有" in text) and LISTED.search(text) is not None) or (
         (",为" in text or ",是" in text or ",包括" in text) and COUNT_THEN_LIST.search(text) is not None)
@@ -515,9 +522,12 @@ def _list_marks(sentence: str, ends: list[tuple[int, int, bool]]) -> str:
     for index, (_, end, _) in enumerate(ends if " " in sentence or "\t" in sentence else ()):
         if end < len(sentence) and sentence[end] == "(" and (close := sentence.find(")", end, end + 14)) > 0:
             end = close + 1  # a note after the name
-        # a space between two names: the next name ending follows with no space or clause between
-        if end + 1 < len(sentence) and sentence[end] in SPACES and sentence[end + 1] not in SPACES and any(
-                not SPACE_OR_CLAUSE.search(sentence, end + 1, later) for _, later, _ in ends[index + 1:index + 3]):
+        # spaces between two names: the next name ending follows with no space or clause between
+        after = end
+        while after < len(sentence) and sentence[after] in SPACES:
+            after += 1
+        if end < after < len(sentence) and any(
+                not SPACE_OR_CLAUSE.search(sentence, after, later) for _, later, _ in ends[index + 1:index + 3]):
             chars = chars or list(sentence)
             chars[end] = "、"
     at = sentence.find("/")  # A公司/B公司: a slash between names

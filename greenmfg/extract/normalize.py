@@ -3,6 +3,7 @@ full-width/half-width folded. The original text is always kept beside the normal
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -10,6 +11,13 @@ from pathlib import Path
 
 # Mirror sites inject the reading after a character: 發(fā)布, 工廠(chǎng), 創(chuàng )建.
 PINYIN = re.compile(r"[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s?[)）]")  # 發(fā)布, 发（fā）布
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+TONE = re.compile(f"[{TONED}]")
+# …or several readings in one parenthesis, 綠色(lǜ sè), or each reading bare after its character,
+# 綠lǜ色sè工gōng廠chǎng: a run of letters with a tone mark right after a Chinese character.
+PINYIN_TONED = re.compile(rf"[(（]\s*[a-zü]*[{TONED}][a-zü{TONED}]*(?:\s+[a-zü{TONED}]{{1,6}}){{1,5}}\s*[)）]|"
+                          rf"(?<=[\u4e00-\u9fff])[a-zü]{{0,5}}[{TONED}][a-zü{TONED}]{{0,5}}(?![A-Za-z])")
+ENTITY = re.compile(r"&(?:[a-z]{2,8}|#\d{2,6}|#x[0-9a-f]{2,5});", re.I)
 # Variant characters OpenCC's t2s leaves alone but simplified text never uses.
 VARIANTS_FROM, VARIANTS_TO = "陜峯綫衞厰", "陕峰线卫厂"
 VARIANTS = str.maketrans(VARIANTS_FROM, VARIANTS_TO)
@@ -57,6 +65,8 @@ BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def strip_pinyin(text: str) -> str:
+    if TONE.search(text):
+        text = PINYIN_TONED.sub("", text)
     return PINYIN.sub("", text) if "(" in text or "（" in text else text
 
 
@@ -92,8 +102,12 @@ def _folded(match: re.Match) -> str:
 
 @lru_cache(maxsize=1024)  # a notice's body is cleaned by each rule that reads it
 def clean_text(text: str) -> str:
-    """Readable simplified text: pinyin removed, traditional converted, NFKC width folding."""
-    return nfkc(to_simplified(strip_pinyin(text or "")))
+    """Readable simplified text: entities a page printed as text (&nbsp;) decoded, pinyin removed,
+    traditional converted, NFKC width folding."""
+    text = text or ""
+    if "&" in text and ENTITY.search(text):
+        text = html.unescape(text)
+    return nfkc(to_simplified(strip_pinyin(text)))
 
 
 def match_key(text: str) -> str:
