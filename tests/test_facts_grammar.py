@@ -349,3 +349,44 @@ def test_a_yearly_average_since_a_past_year_is_no_target():
 def test_a_percent_target_with_spaces_in_it():
     found = {(f.indicator, f.value) for f in facts("到2025年,单位工业增加值能耗下降 13.5 %。", kind="policy_target")}
     assert found == {("单位工业增加值能耗下降", 13.5)}
+
+
+def test_a_breakdown_of_regions_by_year_under_a_caption_that_names_the_type():
+    text = ("各镇街（园区）省级以上绿色工厂创建任务分解表（单位：家）\n镇街（园区）\t2024年\t2025年\t2026年\n"
+            "甲乙镇\t3\t3\t4\n丙丁镇\t2\t—\t3")
+    found = {(f.region_name, f.target_year, f.value, f.level) for f in facts(text, 2024, "policy_target")}
+    assert found == {("甲乙镇", 2024, 3, None), ("甲乙镇", 2025, 3, None), ("甲乙镇", 2026, 4, None),
+                     ("丙丁镇", 2024, 2, None), ("丙丁镇", 2026, 3, None)}  # 省级以上: no one level
+
+
+def test_a_breakdown_of_indicators_by_region_columns():
+    text = ("各县（市、区）绿色制造目标任务分解表（到2024年）\n指标\t甲乙区\t丙丁县\t高新区\n"
+            "省级以上绿色工厂（家）\t8\t6\t10\n绿色园区（个）\t1\t—\t1\n单位工业增加值能耗下降（%）\t10\t9.5\t10")
+    found = {(f.designation_type, f.region_name, f.value, f.unit, f.target_year) for f in facts(text, 2022, "policy_target")}
+    assert ("green_factory", "丙丁县", 6, "家", 2024) in found and ("green_park", "高新区", 1, "个", 2024) in found
+    assert (None, "丙丁县", 9.5, "%", 2024) in found and len(found) == 8  # a dash is no value
+
+
+def test_a_table_of_levels_by_type_reports_each_cell():
+    text = ("绿色制造示范单位统计表（截至2024年3月）\n级别\t绿色工厂\t绿色园区\t绿色设计产品\n国家级\t33\t3\t48\n"
+            "省级\t86\t6\t29\n合计\t119\t9\t77")
+    found = {(f.designation_type, f.level, f.value) for f in facts(text, 2024, "reported_count")}
+    assert ("green_factory", "national", 33) in found and ("green_park", "provincial", 6) in found
+    assert ("green_design_product", None, 77) in found and len(found) == 9
+
+
+def test_sections_that_plan_and_sections_that_report():
+    text = ("一、2023年工作回顾\n全年新增省级绿色工厂21家。\n二、2024年工作安排\n全年新创建省级以上绿色工厂20家以上。\n"
+            "年内新认定市级绿色工厂30家。")
+    assert counts(text, 2024) == {("green_factory", 21)}
+    assert targets(text, 2024) == {("green_factory", 20, 2024), ("green_factory", 30, 2024)}
+
+
+def test_a_baseline_inside_a_plan_keeps_the_plan():
+    text = "到2026年，全市省级以上绿色工厂数量在2023年底42家的基础上实现翻一番，达到85家，其中国家级绿色工厂25家。"
+    assert targets(text) == {("green_factory", 85, 2026), ("green_factory", 25, 2026)}
+
+
+def test_enterprises_counted_for_an_activity_are_not_designations():
+    assert facts("组织100家企业开展绿色工厂对标诊断。各设区市每年组织不少于100家企业开展绿色工厂自评价。") == []
+    assert targets("到2025年，引导200家以上企业开展绿色工厂创建。") == {("green_factory", 200, 2025)}

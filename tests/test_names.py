@@ -698,3 +698,32 @@ def test_an_advert_for_applying_names_no_designation():
 def test_a_table_row_whose_outcome_is_not_designated_is_no_name():
     text = "绿色工厂\n企业名称\t状态\n甲乙钢铁股份有限公司\t认定\n丙丁特钢有限公司\t培育"
     assert names(text) == [(F, "甲乙钢铁股份有限公司")]
+
+
+def test_a_list_line_with_its_products_after_a_colon_under_an_opener():
+    text = ("日前,我市5家企业的12种产品入选国家级绿色设计产品名单。分别是:\n①甲乙卫生用品有限公司:婴儿纸尿裤(3个型号)\n"
+            "②丙丁陶瓷有限公司:陶瓷砖(4个型号)")
+    assert names(text) == [(D, "甲乙卫生用品有限公司"), (D, "丙丁陶瓷有限公司")]
+
+
+def test_a_negated_cue_designates_no_one():
+    assert names("我市共有6家企业申报国家级绿色工厂,其中甲乙水泥有限公司等3家企业因能耗指标未达到要求未能入选。") == []
+
+
+def test_a_list_wrapped_inside_a_name_is_joined():
+    text = ("同时,园区内甲乙果业有限公司、丙丁精密零部件(中国)有限公司、戊己汽车\n零部件有限公司、庚辛新材料科技股份有限公司"
+            "4家企业入选国家级绿色工厂。")
+    assert names(text) == [(F, "甲乙果业有限公司"), (F, "丙丁精密零部件(中国)有限公司"), (F, "戊己汽车零部件有限公司"),
+                           (F, "庚辛新材料科技股份有限公司")]
+
+
+def test_a_sentence_describing_a_name_after_the_list_types_nothing():
+    text = ("甲乙新材料有限公司入选国家级绿色工厂,其聚酯切片产品入选国家级绿色设计产品。"
+            "其中,甲乙新材料有限公司是某集团的全资子公司,其关联企业丙丁汽车部件有限公司此前未参与申报。")
+    assert names(text) == [(F, "甲乙新材料有限公司")]
+
+
+def test_a_section_of_revoked_designations_after_the_list_is_no_list():
+    text = ("绿色工厂名单\n| 序号 | 企业名称 | 所在地 |\n| 1 | 甲乙印染有限公司 | 海安市 |\n二、撤销省级绿色工厂称号企业名单\n"
+            "| 序号 | 企业名称 | 所在地 |\n| 1 | 丙丁化工有限公司 | 启东市 |\n版权所有 某报 | 网络文化经营许可证 苏网文〔2020〕10472号")
+    assert names(text) == [(F, "甲乙印染有限公司")]

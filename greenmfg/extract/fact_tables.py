@@ -15,7 +15,11 @@ from greenmfg.extract.terms import LEVEL_WORD, TERM, clean_indicator, level_code
 
 INDICATOR = re.compile(r"(?:主要)?(?:指标|项目)(?:名称|内容)?|名称")
 UNIT_HEADER = re.compile(r"(?:计量)?单位")
-REGION_HEADER = re.compile(r"地区|区域|区县|县区|县市区|各区县|县[(（]市、?区[)）]|区[(（]县、?市[)）]|县[(（]区[)）]")
+# A column of regions: 地区, 区县, 县(市、区), 镇街(园区), 各乡镇 … (division words, parenthesised alternatives)
+DIVISION = r"(?:[县市区州盟旗镇乡]|街道|镇街|乡镇|地区|区域|设区市|地市|园区|开发区)"
+REGION_HEADER = re.compile(r"各?" + DIVISION + r"(?:[(（、,]?" + DIVISION + r"[)）]?)*")
+# A region named in a header cell (a breakdown's columns): 涪城区, 江油市, 高新区, 全市
+PLACE = re.compile(r"全[市省县区]|[\u4e00-\u9fa5]{1,8}(?:区|县|市|旗|镇|乡|街道)")
 YEAR_HEADER = re.compile(r"(20\d{2})\s*年?(?:度)?\s*(目标值?|基数|基期值?|现状值?|完成值?|完成情况|实际完成|实际|完成)?")
 LEVEL_HEADER = re.compile(r"(?:" + LEVEL_WORD + r")")
 TERM_IN = re.compile(TERM)
@@ -25,6 +29,8 @@ VALUE = re.compile(r"^(?:[比较]\s*(?:20\d{2}\s*年(?:底|末)?|上年|去年|�
                    r"(?P<direction>下降|降低|提高到|提高|提升到|提升|达到)?[≥>＞≧约]?\s*(\d+(?:\.\d+)?)\s*(%|家|个|种|项|款|户)?"
                    r"\s*(?:以上|左右)?$")
 TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|全市|全省|全区|全县)$")
+LEVELS_HEADER = re.compile(r"级别|层级|等级|级次")  # a column of levels: 国家级 | 省级 | 合计
+PERIOD = re.compile(r"累计|合计|20\d{2}年")
 PLAN_CAPTION = re.compile(r"目标|任务|计划|分解|力争|规划")
 CUMULATIVE_CAPTION = re.compile(r"截至|截止|累计|现有|情况")
 BASELINE = ("基数", "基期", "现状")
@@ -62,6 +68,10 @@ def header_columns(cells: list[str]) -> list[Column]:
                                   level=level_code(level.group(0)) if level else None, unit=unit.group(1) if unit else None))
         elif LEVEL_HEADER.fullmatch(cell):
             columns.append(Column(index, "level", level=level_code(cell)))
+        elif LEVELS_HEADER.fullmatch(cell):
+            columns.append(Column(index, "levels"))
+        elif PLACE.fullmatch(cell):
+            columns.append(Column(index, "place", qualifier=cell))
     return columns
 
 
@@ -75,7 +85,104 @@ def table_facts(rows: list[tuple[str, list[str]]], caption: str, page_year: int 
             return _indicator_rows(rows[position + 1:], columns, page_year, plan_year)
         if "region" in roles and roles & {"term", "level"}:
             return _region_rows(rows[position + 1:], columns, caption + " ".join(cells), page_year, plan_year)
+        if "levels" in roles and "term" in roles:
+            return _level_rows(rows[position + 1:], columns, caption, page_year, plan_year)
+        if "region" in roles and "year" in roles and TERM_IN.search(caption):
+            return _region_years(rows[position + 1:], columns, caption, page_year)
+        if "indicator" in roles and sum(c.role == "place" for c in columns) >= 2 and not _periods_follow(rows, position):
+            return _place_columns(rows[position + 1:], columns, caption, page_year, plan_year)
     return None
+
+
+def _periods_follow(rows, position: int) -> bool:
+    """A row of periods under the header (累计 | 2017年 | 累计 | 2017年 …): another layout."""
+    below = rows[position + 1][1] if position + 1 < len(rows) else []
+    return sum(1 for cell in below if PERIOD.fullmatch(cell.replace(" ", ""))) >= 2
+
+
+def _level_rows(rows, columns, caption: str, page_year, plan_year) -> list[dict]:
+    """Levels as rows, types as columns (级别 | 绿色工厂 | 绿色园区 / 国家级 | 33 | 3 / 合计 | …): a value
+    per level and type; the total row's have no level."""
+    levels = next(c for c in columns if c.role == "levels")
+    planned = PLAN_CAPTION.search(caption) is not None
+    year = next((int(y) for y in re.findall(r"(20\d{2})\s*年", caption) if not page_year or int(y) >= page_year), None)
+    out = []
+    for line, cells in rows:
+        label = cells[levels.index].replace(" ", "") if levels.index < len(cells) else ""
+        level = LEVEL_HEADER.fullmatch(label)
+        if not (level or TOTAL_ROW.match(label)):
+            continue
+        for column in (c for c in columns if c.role == "term" and c.index < len(cells)):
+            if value := VALUE.match(cells[column.index].strip()):
+                out.append(_fact("policy_target" if planned else "reported_count", column.designation_type, value,
+                                 column.unit or "", line, caption, year or plan_year or page_year, None,
+                                 level_code(level.group(0)) if level else None,
+                                 target_kind(caption) or "stock"))
+    return out
+
+
+def _region_years(rows, columns, caption: str, page_year) -> list[dict]:
+    """Regions as rows, years as columns, the type in the caption (各镇街省级以上绿色工厂创建任务分解表:
+    镇街 | 2024年 | 2025年): a value per region and year."""
+    region_column = next(c for c in columns if c.role == "region")
+    term = TERM_IN.search(caption)
+    level = LEVEL_HEADER.search(caption[:term.start()])
+    if level and caption.startswith(("以上", "及以上"), level.end()):
+        level = None  # 省级以上: several levels
+    planned = PLAN_CAPTION.search(caption) is not None
+    kind = target_kind(caption) or "new_in_period"  # a value per year: that year's
+    out = []
+    for line, cells in rows:
+        region = cells[region_column.index].strip() if region_column.index < len(cells) else ""
+        for column in (c for c in columns if c.role == "year" and c.year and c.index < len(cells)):
+            value = VALUE.match(cells[column.index].strip())
+            record = _column_kind(column, page_year) if planned else "reported_count"
+            if not value or not region or record is None:
+                continue
+            out.append(_fact(record, term_type(term.group(0)), value, "", line, caption, column.year,
+                             None if TOTAL_ROW.match(region) else region,
+                             level_code(level.group(0)) if level else None, kind))
+    return out
+
+
+def _place_columns(rows, columns, caption: str, page_year, plan_year) -> list[dict]:
+    """Indicators as rows, regions as columns (指标 | 涪城区 | 游仙区 …): a value per indicator and region,
+    for the caption's year (到2024年) or the plan's."""
+    by_role = next(c for c in columns if c.role == "indicator")
+    planned = PLAN_CAPTION.search(caption) is not None
+    year = next((int(y) for y in re.findall(r"(20\d{2})\s*年", caption) if not page_year or int(y) >= page_year), None)
+    out = []
+    for line, cells in rows:
+        name = cells[by_role.index].replace(" ", "") if by_role.index < len(cells) else ""
+        term = TERM_IN.search(name)
+        stated = UNIT_IN_CELL.search(name)
+        for column in (c for c in columns if c.role == "place" and c.index < len(cells)):
+            value = VALUE.match(cells[column.index].strip())
+            unit = (value.group(3) if value else None) or (stated.group(1) if stated else "")
+            if not value or not (term or unit == "%"):
+                continue
+            region = None if TOTAL_ROW.match(column.qualifier) else column.qualifier
+            record = "policy_target" if planned else "reported_count"
+            if unit == "%":
+                if planned:
+                    out.append(_fact(record, None, value, "%", line, caption, year or plan_year or page_year, region,
+                                     None, "percent_change", clean_indicator(UNIT_IN_CELL.sub("", name))))
+                continue
+            out.append(_fact(record, term_type(term.group(0)), value, unit, line, caption,
+                             year or plan_year or page_year, region, _level_before(name, term),
+                             target_kind(name + caption) or "stock", star=star_rating(name)))
+    return out
+
+
+def _fact(record, dtype, value, unit, line, caption, year, region, level, kind, indicator="designations",
+          star=None) -> dict:
+    planned = record == "policy_target"
+    return {"record_type": record, "designation_type": dtype, "value": _number(value.group(2)),
+            "unit": unit or value.group(3) or "家", "evidence": line, "indicator": indicator, "level": level,
+            "target_year": year if planned else None, "cumulative": None if planned else True,
+            "region_name": region, "target_kind": kind if planned else None,
+            "period_kind": None if planned else reported_period(caption) or "cumulative",
+            "star_rating": star if dtype == "green_factory" else None, "value_text": value.group(2)}
 
 
 def _indicator_rows(rows, columns, page_year, plan_year) -> list[dict]:

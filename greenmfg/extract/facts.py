@@ -22,7 +22,8 @@ from typing import NamedTuple
 
 from greenmfg.extract import fact_tables
 from greenmfg.extract.clauses import (
-    STRONG_TARGET, TARGET_KIND, WEAK_TARGET, Clause, paragraph_clauses, reported_period, target_cue, target_kind)
+    BASELINE, STRONG_TARGET, TARGET_KIND, WEAK_TARGET, Clause, paragraph_clauses, reported_period, target_cue,
+    target_kind)
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.numbers import COUNT_CUE, NUM, NUMBER, UNIT, number
 from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and designation_level are this module's API too
@@ -92,6 +93,16 @@ COUNTED = re.compile(COUNT_CUE)
 PROSE_CELL = re.compile(r"[\u4e00-\u9fa5][,;。][\u4e00-\u9fa5\d ]")
 # A table of work to do (a plan's 工作清单, 重点任务, 进度安排): its prose cells are plans
 PLAN_TABLE = re.compile(r"目标|任务|计划|清单|安排|规划|方案|要点")
+# Enterprises counted for something they do about a designation (开展…自评价, 申报 …), not designated
+ACTIVITY = re.compile(r"[\d一二三四五六七八九十百千两]+\s*(?:余|多)?(?:家|个|户)(?:以上)?(?:重点)?(?:企业|单位|工厂)?"
+                      r"(?:开展|参与|参加|进行|申报|申请|接受|实施|对标|完成)(?![^,;。]{0,12}?创建)")  # (…开展绿色工厂创建: creating them)
+# A section heading: a short line, numbered or not, with no sentence in it
+HEADING_MAX = 40
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])?[^。;!?]{2,36}[:]?\s*$")
+PLAN_HEADING = re.compile(r"工作安排|工作计划|工作要点|工作打算|重点工作|重点任务|主要任务|目标任务|工作目标|发展目标|主要目标|"
+                          r"预期目标|下一步|思路")
+REPORT_HEADING = re.compile(r"回顾|总结|成效|进展|情况|成绩|完成|取得")
+YEAR_IN_HEADING = re.compile(r"(20\d{2})\s*年")
 CAPTION_YEAR = re.compile(r"(20\d{2})\s*年")
 SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 # The region a sentence speaks of: 2–6 characters and a division ending, then what it has (湖州市共有…)
@@ -192,19 +203,35 @@ def _blocks(indexes: list[int]) -> list[list[int]]:
 def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = None) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple] = set()
-    for paragraph in _paragraphs(clean_text(text)):
-        facts += _paragraph_facts(paragraph, page_year, plan_year, seen)
+    for section, paragraph in _paragraphs(clean_text(text)):
+        facts += _paragraph_facts(paragraph, page_year, section or plan_year, seen, opened=section is not None)
     return facts
 
 
 @lru_cache(maxsize=64)
-def _paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
-    """Each line's sentences, with the lines that could hold a fact and the ones between them."""
-    out = []
+def _paragraphs(text: str) -> tuple[tuple[int | None, tuple[str, ...]], ...]:
+    """Each line's sentences, for the lines that could hold a fact, with the plan of the section
+    they are in: a heading that plans (二、2024年工作安排, 2024年…工作要点) opens one for the lines
+    under it (its year, or 0), a heading that reports (一、2023年工作回顾) closes it (None)."""
+    out, section = [], None
     for line in text.splitlines():
+        if len(line) <= HEADING_MAX and (heading := _section_plan(line)) is not False:
+            section = heading
         if TERM_MARK in line or "%" in line:  # a line without either holds no fact
-            out.append(tuple(CJK_GAP.sub("", s.strip()) for s in SENTENCE.findall(line) if s.strip()))
+            out.append((section, tuple(CJK_GAP.sub("", s.strip()) for s in SENTENCE.findall(line) if s.strip())))
     return tuple(out)
+
+
+def _section_plan(line: str) -> int | None | bool:
+    """A heading's plan: its year (or 0) when it plans, None when it reports, False when the line
+    is no heading or says neither."""
+    if not HEADING.match(line):
+        return False
+    plans, reports = PLAN_HEADING.search(line), REPORT_HEADING.search(line)
+    if plans and not (reports and reports.start() > plans.start()):
+        year = YEAR_IN_HEADING.search(line)
+        return int(year.group(1)) if year else 0
+    return None if reports else False
 
 
 def _could_hold_a_fact(sentence: str) -> bool:
@@ -229,6 +256,10 @@ def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set
         mentions = region_mentions(sentence) if counts else []
         for count in counts:
             clause = _clause_at(parts, count.position)
+            if ACTIVITY.match(sentence, count.position):  # 组织100家企业开展绿色工厂自评价: not designations
+                continue
+            if clause.kind == "policy_target" and _in_baseline(sentence, count.position):
+                clause = Clause(clause.start, clause.end, "reported_count", None, True)
             key = (sentence, count.designation_type, count.value, clause.kind)
             if key in seen:
                 continue
@@ -246,6 +277,10 @@ def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set
                 value_text=count.text, region_mention=mention))
         facts += _percent_targets(sentence, parts)
     return facts
+
+
+def _in_baseline(sentence: str, position: int) -> bool:
+    return any(m.start() <= position < m.end() for m in BASELINE.finditer(sentence)) if "基础上" in sentence else False
 
 
 def _periods(sentence: str, parts: list[Clause], positions: list[int]) -> dict[int, tuple[str | None, str | None]]:

@@ -50,6 +50,7 @@ CATEGORY = re.compile(r"^[一二三四五六七八九十百]+[、.．]\s*\S")
 NOTE = re.compile(r"^(适用评价标准|绿色设计亮点|备注|注)[:：]")
 SEQ = re.compile(r"^\d{1,5}$")
 # An outcome cell saying the row's entity is not (or no longer) designated: 培育, 撤销, 未通过 …
+REVOKED_SECTION = re.compile(r"撤销|取消|摘牌|移出|除名")
 NOT_DESIGNATED = re.compile(r"培育|后备|储备|候选|未通过|不通过|未获|不予|撤销|取消|摘牌|移出|不合格|不达标|整改|暂缓")
 SPACES = re.compile(r"\s+")
 
@@ -188,13 +189,13 @@ def extract_rows(table: list[list[str]]) -> Extraction:
     listing = True  # False inside a table that is not a list: its rows are skipped
     fresh = False  # a table began (marker): its first row with cells decides what it is
     mergeable = False  # a header row just read, no data yet: a second header row adds to it
-    category = section = sheet_type = None
+    category = section = sheet_type = revoked = None  # revoked: the section row of designations taken back
     number, name_at = 0, -1
     for row in table:
         if type(row) is TableStart:
             fresh, mergeable = True, False
             if row.sheet is not None:  # a new sheet: its name's type, no section or category yet
-                sheet_type, section, category = label_type(row.sheet), None, None
+                sheet_type, section, category, revoked = label_type(row.sheet), None, None, None
             continue
         number += 1
         text = " ".join(c for c in row if c)
@@ -226,7 +227,11 @@ def extract_rows(table: list[list[str]]) -> Extraction:
             continue
         single = _single_text(row)
         if single and not SEQ.match(single):
-            if dtype := _section_type(fold(single)):  # 二、绿色工业园区 / 绿色设计产品（12项）
+            if out.rows and REVOKED_SECTION.search(single):  # 二、撤销绿色工厂称号企业名单: after the list
+                revoked = single
+                out.skipped.append((number, "revoked section", single))
+            elif dtype := _section_type(fold(single)):  # 二、绿色工业园区 / 绿色设计产品（12项）
+                revoked = None
                 section, category = dtype, single  # the category as before: callers type rows by it
                 out.skipped.append((number, "section row", single))
             elif not listing:
@@ -261,6 +266,9 @@ def extract_rows(table: list[list[str]]) -> Extraction:
                     and (reason := implausible_name(name, name_fold)):
                 out.rejected.append((number, "implausible_name", reason))
                 continue
+        if revoked:
+            out.rejected.append((number, "not_designated", f"under {_quote(revoked)}: {_quote(name or '')}"))
+            continue
         if (outcome := fields.get("outcome")) and NOT_DESIGNATED.search(outcome):
             out.rejected.append((number, "not_designated", f"outcome {_quote(outcome)}: {_quote(name or '')}"))
             continue

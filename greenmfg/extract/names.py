@@ -103,6 +103,7 @@ CUT = re.compile(r"—|/|了(?=[\u4e00-\u9fa5])|\s(?=[\u4e00-\u9fa5])|分别是|
 LEAD = re.compile(r"(?:[-—•·“【●○■□◆◇▲△★☆▪▶►√\s]+|[一二三四五六七八九十]是|\d+[.、)\s]|\((?:\d+|[一二三四五六七八九十]+)\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
                   r"以及|及|与|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|"
                   r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]|[省市区县]内|辖区内?|当地|"
+                  r"(?:园区|开发区|高新区|经开区)内|"
                   r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个|户|项)(?:企业|单位|公司|园区)?|"
                   r"这是|也是|继|[将把对被](?![\u4e00-\u9fa5][县市区旗])|[\u4e00-\u9fa5]{1,4}[县区](?=" + PROVINCE + ")|"
                   # a city before a province-led name (永康市浙江A公司), not the province's own (天津市天津港…)
@@ -142,6 +143,7 @@ QUOTE_MARKS = re.compile(r"[“\"《]")
 DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升为|晋级为|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
                              r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
                              r"工厂认证|园区认证|企业认证")
+NEGATED = re.compile(r"未|没|不|无缘")
 ADVERT = re.compile(r"代办|代理申报|热线|咨询电话|联系电话|400-?\d")
 # …绿色园区3家(A、B、C) | 绿色工厂:A、B | 绿色工厂有A、B: a count or a term that opens a list of
 # names. Apart from the cues: a branch led by a common character (家, 个, 企) would make sre try
@@ -207,7 +209,13 @@ COUNTERS = frozenset("家个户种项款)")
 AUTHORITY = re.compile(r"(?:局|厅|委|委员会|办公室|政府|管委会)$")  # 推荐单位: 某市工业和信息化局
 # A name broken over two lines before its ending (…有限\n公司)
 BROKEN_NAME = re.compile(r"\n(?<=[\u4e00-\u9fa5]\n)(?=(?:股份|有限|责任)*(?:公司|集团)(?!名称|简称))")
+WRAPPED_LENGTH = 20  # a line this long that ends inside a list may have been wrapped
+ITEM_MARK = re.compile(r"[、,;。:]")
+WRAPPED_REST = re.compile(r"[\u4e00-\u9fa5()]{1,18}?(?:公司|集团|厂|园区|开发区)")
+COUNTED_OPENING = re.compile(r"其中,?(?:\d+|[一二三四五六七八九十两]+)[家个户种项款]|其中,?[^,]{0,20}?(?:为|是)(?:国家级|省级|市级|绿色)")
+FOOTER = re.compile(r"许可证|版权|备案|ICP|主办|承办|技术支持|〔\d{4}〕\d+号")
 APPLYING = re.compile(r"(?:申报|候选)的?$")  # 申报绿色工厂的企业: applicants, not designated
+OPENER_LENGTH = 8  # 分别是: / 名单如下: alone after the sentence that named the type
 HEADING_LENGTH = 30  # a line this short naming a term and no one is a heading (一、绿色工厂; 绿色园区名单如下:)
 
 
@@ -220,10 +228,10 @@ class NamedEntity:
 
 def _designated(text: str) -> bool:
     """Whether a sentence or clause says that the entities it names were listed (an advert for
-    help with applying says nothing of the kind)."""
+    help with applying says nothing of the kind, nor a cue negated: 未能入选)."""
     if ADVERT.search(text):
         return False
-    return DESIGNATION_CUE.search(text) is not None or (
+    return any(not NEGATED.search(text, max(0, cue.start() - 2), cue.start()) for cue in DESIGNATION_CUE.finditer(text)) or (
         ("(" in text or ":" in text or "有" in text) and LISTED.search(text) is not None) or (
         (",为" in text or ",是" in text or ",包括" in text) and COUNT_THEN_LIST.search(text) is not None)
 
@@ -325,7 +333,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     if "①" in text:  # ①A公司 ②B公司: normalized, ① would be a bare 1 glued to the name
         text = CIRCLED.sub(lambda m: f" {ord(m.group(1)) - 0x245F}.", text)
     if "\n" in text:
-        text = BROKEN_NAME.sub("", text)
+        text = _wrapped_names_joined(BROKEN_NAME.sub("", text))
     split = sentences(text)
     for index, sentence in enumerate(split):
         if TERM_MARK not in sentence:
@@ -344,6 +352,8 @@ def names_from_prose(text: str) -> list[NamedEntity]:
         if not terms:  # (绿色制造名单 names no type)
             if heading is None and previous is None and listing is None:
                 continue
+            if len(sentence) <= OPENER_LENGTH and sentence.endswith((":", "如下")):
+                continue  # …入选绿色设计产品名单。分别是: the list still to come
             found = []
             if previous is not None and (sentence.startswith("其中") or COUNTER.search(sentence, 1, SUBTOTAL_REACH)
                                          and SUBTOTAL.match(sentence)):
@@ -391,6 +401,23 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     return out
 
 
+def _wrapped_names_joined(text: str) -> str:
+    """Lines of a list wrapped inside a name (…、烟台鲁东汽车 / 零部件有限公司、…) joined: the line
+    before is long, ends with no name in its last item, and the line after starts with the rest of one."""
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        before = out[-1]
+        tail = ITEM_MARK.split(before)[-1]
+        head = ITEM_MARK.split(line, 1)[0]
+        if len(before) >= WRAPPED_LENGTH and "\u4e00" <= before[-1] <= "\u9fa5" and not NAME_END.search(tail) \
+                and not TERM_PATTERN.search(tail) and len(head) <= 20 and WRAPPED_REST.fullmatch(head):
+            out[-1] = before + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _summarized(untyped: tuple[str, ...], summary: str) -> list[NamedEntity]:
     """Names in the sentences before a summary that types them: after 以上 / 上述 (以上3家企业被认定为
     绿色工厂), the lines of names right before it, or the sentence that says they were designated;
@@ -431,8 +458,11 @@ def _name_ends(sentence: str, terms: list[re.Match] = ()) -> list[tuple[int, int
 
 
 def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
-    """其中,A公司… after a sentence that named the designation: its terms type the names."""
+    """其中,A公司… after a sentence that named the designation: its terms type the names, if the
+    sentence says they are designated or counts them (其中,A公司是德国某集团的子公司: it describes A)."""
     if not (ends := _name_ends(sentence)) or not (_designated(previous) or _designated(sentence)):
+        return []
+    if not _designated(sentence) and not SUBTOTAL.match(sentence) and not COUNTED_OPENING.match(sentence):
         return []
     return _clause_names(sentence, [(-1, term_type(m.group(0))) for m in TERM_PATTERN.finditer(previous)], ends)
 
@@ -484,6 +514,9 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
     `products`: a line of design products, where an owner's name may be followed by its product
     (A有限公司 电饭煲 CFXB40)."""
     names = []
+    head, colon, _ = sentence.partition(":")
+    if colon and (lead := _lead(head)) and _valid(lead, bool(PARK_NAME.fullmatch(lead))):
+        sentence = head  # ①A有限公司:婴儿纸尿裤(3个型号): a name, then its products
     for item in LIST_SEPARATOR.split(sentence):
         item = _lead(item)
         if not item or LIST_NUMBER.fullmatch(item):
@@ -805,7 +838,8 @@ def _table_names(rows: list[list[str]], dtype_hint: str | None) -> list[NamedEnt
     # page's; a row of no type is no designation
     out = []
     for row in extraction.rows:
-        if name := _without_note(row.fields.get("name") or ""):
+        name = _without_note(row.fields.get("name") or "")
+        if name and not FOOTER.search(name):  # (a page's footer after a table: 网络文化经营许可证 苏网文…号)
             dtype = row.designation_type or (
                 term_type(m.group(0)) if (m := TERM_PATTERN.search(" ".join(row.fields.values()))) else dtype_hint)
             if dtype:
