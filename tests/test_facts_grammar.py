@@ -390,3 +390,16 @@ def test_a_baseline_inside_a_plan_keeps_the_plan():
 def test_enterprises_counted_for_an_activity_are_not_designations():
     assert facts("组织100家企业开展绿色工厂对标诊断。各设区市每年组织不少于100家企业开展绿色工厂自评价。") == []
     assert targets("到2025年，引导200家以上企业开展绿色工厂创建。") == {("green_factory", 200, 2025)}
+
+
+def test_design_products_counted_by_owners_then_products():
+    assert counts("吉林省入选情况:绿色工厂6家、绿色设计产品2家企业4个型号。") == {
+        ("green_factory", 6), ("green_design_product", 4)}
+
+
+def test_values_respectively_after_the_counts_they_continue():
+    found = {(f.designation_type, f.value, f.level, f.period_kind)
+             for f in facts("新增国家级绿色工厂6家、省级绿色工厂21家,累计分别达到31家和96家。", kind="reported_count")}
+    assert found == {("green_factory", 6, "national", "new_in_period"), ("green_factory", 21, "provincial", "new_in_period"),
+                     ("green_factory", 31, "national", "cumulative"), ("green_factory", 96, "provincial", "cumulative")}
+    assert counts("国家级、省级绿色工厂分别有12家和45家。") == {("green_factory", 12), ("green_factory", 45)}

@@ -96,6 +96,12 @@ PLAN_TABLE = re.compile(r"目标|任务|计划|清单|安排|规划|方案|要�
 # Enterprises counted for something they do about a designation (开展…自评价, 申报 …), not designated
 ACTIVITY = re.compile(r"[\d一二三四五六七八九十百千两]+\s*(?:余|多)?(?:家|个|户)(?:以上)?(?:重点)?(?:企业|单位|工厂)?"
                       r"(?:开展|参与|参加|进行|申报|申请|接受|实施|对标|完成)(?![^,;。]{0,12}?创建)")  # (…开展绿色工厂创建: creating them)
+# Design products counted by their owners, then themselves: 2家企业4个型号, 5家企业的12种产品
+OWNERS_THEN_PRODUCTS = re.compile(r"(?:" + NUM + r")\s*(?:家|户)(?:企业|单位)?的?\s*(?P<value>" + NUM
+                                  + r")\s*(?P<unit>个|种|款|项)(?=产品|型号)")
+# Values with no term of their own after the counts they continue (…,累计分别达到31家和96家)
+RESPECTIVE = re.compile(r"(?<![、和及与])分别(?:达到|达|为|是|有|增至|增加到|突破)?\s*(?P<values>" + VALUE + r"(?:\s*[、和及与]\s*"
+                        + VALUE + r")+)")
 # A section heading: a short line, numbered or not, with no sentence in it
 HEADING_MAX = 40
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])?[^。;!?]{2,36}[:]?\s*$")
@@ -258,6 +264,10 @@ def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set
             clause = _clause_at(parts, count.position)
             if ACTIVITY.match(sentence, count.position):  # 组织100家企业开展绿色工厂自评价: not designations
                 continue
+            if count.designation_type == "green_design_product" and (
+                    products := OWNERS_THEN_PRODUCTS.match(sentence, count.position)):
+                count = count._replace(value=number(products.group("value")), unit=products.group("unit"),
+                                       text=products.group("value"))  # 2家企业4个型号: 4 products
             if clause.kind == "policy_target" and _in_baseline(sentence, count.position):
                 clause = Clause(clause.start, clause.end, "reported_count", None, True)
             key = (sentence, count.designation_type, count.value, clause.kind)
@@ -327,6 +337,27 @@ def _counts(sentence: str, parts: list[Clause]):
     """Every Count in a sentence: enumerations of terms with their values, a term and its number
     side by side, what continues a term (subtotals, stars, totals), and numbers whose type their
     clause tells."""
+    found = list(_counts_in_order(sentence, parts))
+    for match in RESPECTIVE.finditer(sentence) if "分别" in sentence else ():
+        if paired := _respectively_after(sentence, match, found):
+            found = [c for c in found if not match.start("values") <= c.position < match.end()] + paired
+    yield from found
+
+
+def _respectively_after(sentence: str, match: re.Match, found: list[Count]) -> list[Count]:
+    """…新增国家级绿色工厂6家、省级绿色工厂21家,累计分别达到31家和96家: values with no term of their
+    own, paired in order with the counts right before them (which they replace)."""
+    values = list(VALUE_PARTS.finditer(match.group("values")))
+    before = [c for c in found if c.position < match.start()][-len(values):]
+    if len(before) != len(values) or TERM_PATTERN.search(sentence, before[-1].position, match.start()):
+        return []  # (绿色工厂、绿色园区分别达到…: values with terms of their own)
+    offset = match.start("values")
+    return [count._replace(position=offset + value.start(), value=number(value.group("value"), value.group("scale")),
+                           unit=value.group("unit"), text=_number_text(match.group("values"), value))
+            for count, value in zip(before, values)]
+
+
+def _counts_in_order(sentence: str, parts: list[Clause]):
     spans: list[tuple[int, int]] = []
     listed = LISTED.search(sentence) is not None
     yield from _enumerations(sentence, spans)
