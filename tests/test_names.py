@@ -727,3 +727,8 @@ def test_a_section_of_revoked_designations_after_the_list_is_no_list():
     text = ("绿色工厂名单\n| 序号 | 企业名称 | 所在地 |\n| 1 | 甲乙印染有限公司 | 海安市 |\n二、撤销省级绿色工厂称号企业名单\n"
             "| 序号 | 企业名称 | 所在地 |\n| 1 | 丙丁化工有限公司 | 启东市 |\n版权所有 某报 | 网络文化经营许可证 苏网文〔2020〕10472号")
     assert names(text) == [(F, "甲乙印染有限公司")]
+
+
+def test_an_owner_with_a_parenthesis_in_its_name_after_its_product():
+    assert names("绿色设计产品有:铅酸蓄电池(甲乙电源股份有限公司)、锂离子电池(丙丁电池集团(安徽)有限公司)。") == [
+        (D, "甲乙电源股份有限公司"), (D, "丙丁电池集团(安徽)有限公司")]

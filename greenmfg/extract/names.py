@@ -278,11 +278,24 @@ def _name_in(item: str, ends: list[tuple[int, bool]], in_park_clause: bool, clau
 def _aliased(item: str, end: int) -> tuple[str, bool] | None:
     """The full name in a parenthesis after a short one (伊利集团(内蒙古伊利实业集团股份有限公司)入选),
     when a trail follows the parenthesis."""
-    opened = item.rfind("(", 0, end)
-    if opened <= 0 or item.find(")", opened, end) >= 0 or BRANCH_NOTE.fullmatch(item, opened, end + 1) \
+    opened = _opening(item, end)
+    if opened <= 0 or BRANCH_NOTE.fullmatch(item, opened, end + 1) \
             or not COMPANY_TRAIL.match(item, end + 1):  # (A有限公司(武汉分公司): a branch, part of the name)
         return None
     return (name, False) if (name := _valid(item[opened + 1:end], False)) else None
+
+
+def _opening(item: str, end: int) -> int:
+    """Where the parenthesis that `end` is inside opens (天能电池集团(安徽)有限公司 nested in it), or -1."""
+    depth = 0
+    for index in range(end - 1, -1, -1):
+        if item[index] == ")":
+            depth += 1
+        elif item[index] == "(":
+            if depth == 0:
+                return index
+            depth -= 1
+    return -1
 
 
 def _name_before(item: str, end: int, park: bool, clause: str) -> str | None:
