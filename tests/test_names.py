@@ -732,3 +732,44 @@ def test_a_section_of_revoked_designations_after_the_list_is_no_list():
 def test_an_owner_with_a_parenthesis_in_its_name_after_its_product():
     assert names("绿色设计产品有:铅酸蓄电池(甲乙电源股份有限公司)、锂离子电池(丙丁电池集团(安徽)有限公司)。") == [
         (D, "甲乙电源股份有限公司"), (D, "丙丁电池集团(安徽)有限公司")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("省级绿色工厂:\n【长沙县】甲乙汽车制造有限公司\n【望城区】丙丁暖通设备有限公司",
+     [(F, "甲乙汽车制造有限公司"), (F, "丙丁暖通设备有限公司")]),  # a district in brackets before the name
+    ("绿色工厂\n1福建甲乙锦江股份有限公司\n2福建丙丁聚纤科技有限公司", [(F, "福建甲乙锦江股份有限公司"), (F, "福建丙丁聚纤科技有限公司")]),
+    ("省级绿色供应链管理企业\nA. 甲乙电池集团股份有限公司\nB. 丙丁电源集团有限公司",
+     [(S, "甲乙电池集团股份有限公司"), (S, "丙丁电源集团有限公司")]),
+    ("绿色工厂:Ⅰ. 甲乙重工集团股份有限公司 Ⅱ. 丙丁轴承集团有限责任公司",
+     [(F, "甲乙重工集团股份有限公司"), (F, "丙丁轴承集团有限责任公司")]),  # Roman numbers (NFKC: I., II.)
+    ("1. 甲乙化学工业集团有限公司(绿色工厂)\n2. 丙丁经济技术开发区(绿色园区)\n3. 戊己铜箔集团股份有限公司(绿色供应链管理企业)",
+     [(F, "甲乙化学工业集团有限公司"), (P, "丙丁经济技术开发区"), (S, "戊己铜箔集团股份有限公司")]),
+])
+def test_list_lines_numbered_noted_or_typed_in_many_ways(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("福建甲乙核电有限公司成功创建国家级绿色工厂。", [(F, "福建甲乙核电有限公司")]),
+    ("武汉甲乙显示技术有限公司成功晋级国家级绿色工厂,此前该公司为省级绿色工厂。", [(F, "武汉甲乙显示技术有限公司")]),
+    ("入选省级绿色工厂的为甲乙钢铁集团有限公司,入选省级绿色园区的为济南甲乙新材料产业园区。",
+     [(F, "甲乙钢铁集团有限公司"), (P, "济南甲乙新材料产业园区")]),
+    ("中新甲乙生态城入选国家级绿色园区。", [(P, "中新甲乙生态城")]),
+    ("近日,灵宝甲乙晨光有色\n矿冶有限公司入选国家级绿色工厂。", [(F, "灵宝甲乙晨光有色矿冶有限公司")]),
+])
+def test_cues_subjects_and_wrapped_names(text, expected):
+    assert names(text) == expected
+
+
+def test_counts_with_their_names_in_parentheses_keep_their_own_type():
+    assert names("我区新增国家级绿色工厂2家(甲乙集团股份有限公司、丙丁电子股份有限公司)、绿色供应链管理企业1家(戊己集团股份有限公司)。") == [
+        (F, "甲乙集团股份有限公司"), (F, "丙丁电子股份有限公司"), (S, "戊己集团股份有限公司")]
+
+
+def test_columns_pasted_with_spaces_and_other_columns_of_a_table_are_no_names():
+    spaced = ("山东省绿色工厂\n序号   企业名称                 所在地\n1      济宁甲乙毛纺有限公司       济宁市\n"
+              "2      山东丙丁股份有限公司     德州市")
+    assert names(spaced) == [(F, "济宁甲乙毛纺有限公司"), (F, "山东丙丁股份有限公司")]
+    tabbed = ("绿色工厂拟认定名单\n序号\t企业名称\t第三方评价机构\n1\t池州甲乙新材料科技有限公司\t某电子技术标准化研究院\n"
+              "2\t安徽丙丁再生资源科技有限公司\t北京戊己认证有限责任公司")
+    assert names(tabbed) == [(F, "池州甲乙新材料科技有限公司"), (F, "安徽丙丁再生资源科技有限公司")]

@@ -60,7 +60,7 @@ PROVINCE = "|".join(PROVINCES)
 COMPANY_END = r"公司|集团|厂(?<!工厂)|厂(?<=[〇零一二三四五六七八九十百千0-9]工厂)"
 COMPANY_ENDS = ("公司", "集团", "厂")
 PARK_END = (r"园区|开发区|经开区|高新区|新区|示范区|集中区|集聚区|投资区|合作区|保税区|工业区|业区(?<=产业区)|实验区|集中发展区|"
-            r"业园(?!区)|技园(?!区)|创园(?!区)|态园(?!区)|基地")
+            r"业园(?!区)|技园(?!区)|创园(?!区)|态园(?!区)|基地|生态城")
 # One flat alternation of literals: sre skips ahead by their first characters (a group or a
 # class in front of a branch makes it try every branch at every position, 5x slower).
 NAME_END = re.compile(COMPANY_END + "|" + PARK_END)
@@ -95,12 +95,13 @@ CUT = re.compile(r"—|/|了(?=[\u4e00-\u9fa5])|\s(?=[\u4e00-\u9fa5])|分别是|
                  r"名单|认定|确定|授予|祝贺|恭喜|推荐|同意|公示|评审|评选出?|命名|表彰|获悉|了解到|据悉|现将|拟将|将以|"
                  r"将(?<=[省市县区州旗盟]将)(?!军)|有(?<=[共还已另现拥则也仍省市县区州旗盟的]有)(?!限)|家\(|个\(|户\(|:|"
                  # 新增 (我市新增A公司等5家), a parent (A集团下属B公司), an area (高新区企业A公司)
-                 r"新增|下属|旗下|来自|涉及|是(?<=的是)|员(?<=[会成]员)(?:单位|企业)|企业(?<=[区园县市]企业)(?!管理|服务|发展|孵化|集团|有限|股份|联合|协会|家)|"
+                 r"新增|下属|旗下|来自|涉及|是(?<=的是)|为(?<=的为)|员(?<=[会成]员)(?:单位|企业)|企业(?<=[区园县市]企业)(?!管理|服务|发展|孵化|集团|有限|股份|联合|协会|家)|"
                  + "|".join(noun + verb for noun in ("企业", "单位", "工厂", "园区", "产品") for verb in ("是", "为", "有(?!限)")))
 # What a name never starts with, stripped from the front again and again: a list number,
 # conjunctions and adverbs, the speaker (我市, 本区), a quantity (3家企业), and 将 / 把 / 对 / 被
 # unless they are a place's first character (将乐县).
-LEAD = re.compile(r"(?:[-—•·“【●○■□◆◇▲△★☆▪▶►√\s]+|[一二三四五六七八九十]是|\d+[.、)\s]|\((?:\d+|[一二三四五六七八九十]+)\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
+LEAD = re.compile(r"(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|[-—•·“【●○■□◆◇▲△★☆▪▶►√\s]+|[一二三四五六七八九十]是|\d+[.、)\s]|"
+                  r"\d{1,3}(?=[\u4e00-\u9fa5])|[A-Za-z][.、)]\s*|[IVX]{1,4}[.、)]\s*|\((?:\d+|[一二三四五六七八九十]+)\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
                   r"以及|及|与|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|"
                   r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]|[省市区县]内|辖区内?|当地|"
                   r"(?:园区|开发区|高新区|经开区)内|"
@@ -140,7 +141,7 @@ CONJUNCTION = re.compile(r"以及|和|及(?!其|时)|(?<!参)与")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 QUOTE_MARKS = re.compile(r"[“\"《]")
 # A sentence names designated entities only when it says they were listed.
-DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升为|晋级为|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
+DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升|晋级|成功创建|获批创建|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
                              r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
                              r"工厂认证|园区认证|企业认证")
 NEGATED = re.compile(r"未|没|不|无缘")
@@ -209,11 +210,17 @@ COUNTERS = frozenset("家个户种项款)")
 AUTHORITY = re.compile(r"(?:局|厅|委|委员会|办公室|政府|管委会)$")  # 推荐单位: 某市工业和信息化局
 # A name broken over two lines before its ending (…有限\n公司)
 BROKEN_NAME = re.compile(r"\n(?<=[\u4e00-\u9fa5]\n)(?=(?:股份|有限|责任)*(?:公司|集团)(?!名称|简称))")
-WRAPPED_LENGTH = 20  # a line this long that ends inside a list may have been wrapped
+WRAPPED_LENGTH = 8  # a line this long that ends inside a name may have been wrapped
 ITEM_MARK = re.compile(r"[、,;。:]")
+HEADER_WORDS = ("名称", "名单", "如下", "企业", "单位", "序号", "地区", "所在地")
 WRAPPED_REST = re.compile(r"[\u4e00-\u9fa5()]{1,18}?(?:公司|集团|厂|园区|开发区)")
 COUNTED_OPENING = re.compile(r"其中,?(?:\d+|[一二三四五六七八九十两]+)[家个户种项款]|其中,?[^,]{0,20}?(?:为|是)(?:国家级|省级|市级|绿色)")
 FOOTER = re.compile(r"许可证|版权|备案|ICP|主办|承办|技术支持|〔\d{4}〕\d+号")
+TYPE_NOTE = re.compile(r"(?P<name>[^()]{2,50}?(?:\([^()]{1,10}\)[^()]{1,30}?)?)\((?P<label>[^()]{2,16})\)")
+ITEM_NUMBER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[IVX]{1,4})[.、)]\s*")
+# Cells pasted with runs of spaces: a run of three or more, or two runs of two (序号  企业名称  所在地)
+SPACED_COLUMNS = re.compile(r" {2,}")
+COLUMN_GAPS = re.compile(r"\S {3,}\S|\S {2}\S.*\S {2}\S")
 APPLYING = re.compile(r"(?:申报|候选)的?$")  # 申报绿色工厂的企业: applicants, not designated
 OPENER_LENGTH = 8  # 分别是: / 名单如下: alone after the sentence that named the type
 HEADING_LENGTH = 30  # a line this short naming a term and no one is a heading (一、绿色工厂; 绿色园区名单如下:)
@@ -357,6 +364,9 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             if sentence[0] in SUMMARY_FIRST and sentence.startswith(SUMMARY) and index - last_term > 1 \
                     and not typed_since:
                 out += _summarized(split[max(last_term + 1, index - UNTYPED_KEPT):index], sentence)
+            if sentence[-1] == ")" and (typed := _typed_by_note(sentence)):
+                out.append(typed)  # 1. A有限公司(绿色工厂): a list line typed by its note
+                continue
             designated = _designated(sentence)
             if not designated and len(sentence) > HEADING_LENGTH and not TERM_THEN_VERB.search(sentence):
                 last_term, typed_since, previous, listing, heading = index, False, sentence, None, None
@@ -424,7 +434,8 @@ def _wrapped_names_joined(text: str) -> str:
         tail = ITEM_MARK.split(before)[-1]
         head = ITEM_MARK.split(line, 1)[0]
         if len(before) >= WRAPPED_LENGTH and "\u4e00" <= before[-1] <= "\u9fa5" and not NAME_END.search(tail) \
-                and not TERM_PATTERN.search(tail) and len(head) <= 20 and WRAPPED_REST.fullmatch(head):
+                and not TERM_PATTERN.search(tail) and not tail.endswith(HEADER_WORDS) and len(head) <= 20 \
+                and WRAPPED_REST.fullmatch(head) and not PROVINCE_FIRST.match(head):  # (a province starts a name)
             out[-1] = before + line
         else:
             out.append(line)
@@ -572,6 +583,8 @@ def _list_marks(sentence: str, ends: list[tuple[int, int, bool]]) -> str:
         after = end
         while after < len(sentence) and sentence[after] in SPACES:
             after += 1
+        if end < after and (number := ITEM_NUMBER.match(sentence, after)):
+            after = number.end()  # A公司 II. B公司: the next item's number
         if end < after < len(sentence) and any(
                 not SPACE_OR_CLAUSE.search(sentence, after, later) for _, later, _ in ends[index + 1:index + 3]):
             chars = chars or list(sentence)
@@ -669,6 +682,8 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
                 if not park and not respective and len(items) > 1 and (
                         own := _own_term(terms, start + at + item.find(name) + len(name), start + at + len(item))):
                     dtype = own  # A公司(绿色工厂)、B公司入选绿色供应链管理企业: each item its own term
+                if not park and not respective and (counted_by := _counted_in_parenthesis(terms, masked, start + at + item.find(name))):
+                    dtype = counted_by  # 绿色工厂2家(A、B)、绿色供应链管理企业1家(C): the count's term
                 index += 1
                 if dtype and (park or dtype != PARK):
                     out.append(NamedEntity(name, dtype, sentence))
@@ -693,6 +708,24 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
                         and not INDUSTRY.fullmatch(short):
                     out.append(NamedEntity(short, dtype, sentence))
     return out
+
+
+def _typed_by_note(sentence: str) -> NamedEntity | None:
+    """A line that is one name and its type in a parenthesis (2. A经济技术开发区(绿色园区))."""
+    line = TYPE_NOTE.fullmatch(_lead(sentence))
+    if not line or not (dtype := label_type(line.group("label"))):
+        return None
+    park = bool(PARK_NAME.fullmatch(name := line.group("name")))
+    return NamedEntity(name, dtype, sentence) if park == (dtype == PARK) and _valid(name, park) else None
+
+
+def _counted_in_parenthesis(terms, sentence: str, position: int) -> str | None:
+    """The term of the count whose parenthesis a name is in (绿色工厂2家(A、B)), or None."""
+    opened = sentence.rfind("(", 0, position)
+    if opened < 1 or sentence.find(")", opened, position) >= 0 or sentence[opened - 1] not in COUNTERS:
+        return None
+    before = [t for pos, t in terms if pos < opened and t != PARK]
+    return before[-1] if before else None
 
 
 def _short_subjects(clause: str, items: list[tuple[int, str]]) -> bool:
@@ -770,6 +803,9 @@ def _company_type(terms, sentence: str, clause: str, start: int, end: int, last_
     (绿色工厂48家(其中,A公司…)), before it when the clause says it designates (…名单,A公司入选),
     after it when it only enumerates (A公司,B公司入选绿色供应链…). Never a park."""
     companies = [(pos, t) for pos, t in terms if t != PARK]
+    listing = sentence.rfind("(", start, last_name)
+    if listing >= 0 and sentence.find(")", listing, last_name) < 0 and (closed := sentence.find(")", last_name)) >= 0:
+        end = min(end, closed)  # names in a parenthesis: a term after it is another's (…2家(A、B)、C企业1家(D))
     after = [t for pos, t in companies if last_name <= pos < end]
     inside = [t for pos, t in companies if start <= pos < last_name]
     if after or inside:
@@ -793,15 +829,34 @@ def _respective(sentence: str, terms, last_name: int, count: int) -> list[str | 
     return after if len(after) == count else None
 
 
-def names_from_text_tables(text: str, dtype_hint: str | None = None) -> list[NamedEntity]:
+def names_from_text_tables(text: str, dtype_hint: str | None = None) -> tuple[list[NamedEntity], set[int]]:
     """Pipe tables pasted as text, then tab tables (each run of tab lines a table of its own,
     typed by the caption above it); a one-column table needs only its name header, a table
-    without a header its cells that are names."""
+    without a header its cells that are names. Also the indexes of the lines of tab tables read
+    by their header: those are not prose (a row's evaluator is no designated name)."""
     text = clean_text(text)
     out = _table_names(_pipe_rows(text), dtype_hint) if "|" in text else []
-    for rows, caption in _tab_tables(text.splitlines()) if "\t" in text else ():
+    read: set[int] = set()
+    for rows, caption, indexes in _tab_tables(text.splitlines()) if "\t" in text else ():
         out += _table_names(rows, caption or dtype_hint)
-    return out
+        if _has_header(rows):
+            read.update(indexes)
+    return out, read
+
+
+def _has_header(rows: list[list[str]]) -> bool:
+    try:
+        extract_rows(rows)
+    except ValueError:
+        return False
+    return True
+
+
+def _columns_as_tabs(text: str) -> str:
+    """Columns pasted with runs of spaces (序号   企业名称   所在地) as tab-separated cells."""
+    if "   " not in text and "  " not in text:
+        return text
+    return "\n".join(SPACED_COLUMNS.sub("\t", line) if COLUMN_GAPS.search(line) else line for line in text.splitlines())
 
 
 def _pipe_rows(text: str) -> list[list[str]]:
@@ -819,8 +874,8 @@ def _pipe_rows(text: str) -> list[list[str]]:
 
 
 def _tab_tables(lines: list[str]):
-    """(rows, caption type) of each run of tab-separated lines; a merged cell is an empty one. The
-    caption is the type of the last term in the two lines above the run."""
+    """(rows, caption type, line indexes) of each run of tab-separated lines; a merged cell is an
+    empty one. The caption is the type of the last term in the two lines above the run."""
     run: list[list[str]] = []
     for index, line in enumerate([*lines, ""]):
         if "\t" in line and line.strip():
@@ -830,7 +885,7 @@ def _tab_tables(lines: list[str]):
         if len(run) >= 2:
             above = [x for x in lines[max(0, index - len(run) - 2):index - len(run)] if TERM_MARK in x]
             terms = list(TERM_PATTERN.finditer(above[-1])) if above else []
-            yield run, term_type(terms[-1].group(0)) if terms else None
+            yield run, term_type(terms[-1].group(0)) if terms else None, range(index - len(run), index)
         run = []
 
 
@@ -900,11 +955,17 @@ def _one_column(rows: list[list[str]], dtype: str | None) -> list[NamedEntity]:
 
 
 def extract_names(text: str) -> list[NamedEntity]:
+    if "①" in text:  # (before cleaning: NFKC makes ① a bare 1, glued to the name)
+        text = CIRCLED.sub(lambda m: f" {ord(m.group(1)) - 0x245F}.", text)
+    text = _columns_as_tabs(clean_text(text))
     hint = None
-    if match := TERM_PATTERN.search(clean_text(text)):
+    if match := TERM_PATTERN.search(text):
         hint = term_type(match.group(0))
+    tabled, read = names_from_text_tables(text, hint)
+    if read:
+        text = "\n".join(line for index, line in enumerate(text.splitlines()) if index not in read)
     seen, out = set(), []
-    for entity in names_from_text_tables(text, hint) + names_from_prose(text):
+    for entity in tabled + names_from_prose(text):
         key = (entity.name, entity.designation_type)
         if key not in seen:
             seen.add(key)
