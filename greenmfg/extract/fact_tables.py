@@ -30,6 +30,7 @@ VALUE = re.compile(r"^(?:[比较]\s*(?:20\d{2}\s*年(?:底|末)?|上年|去年|�
                    r"\s*(?:以上|左右)?$")
 TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|全市|全省|全区|全县)$")
 LEVELS_HEADER = re.compile(r"级别|层级|等级|级次")  # a column of levels: 国家级 | 省级 | 合计
+CAPTION_YEAR = re.compile(r"(20\d{2})\s*年")
 PERIOD = re.compile(r"累计|合计|20\d{2}年")
 PLAN_CAPTION = re.compile(r"目标|任务|计划|分解|力争|规划")
 CUMULATIVE_CAPTION = re.compile(r"截至|截止|累计|现有|情况")
@@ -105,7 +106,7 @@ def _level_rows(rows, columns, caption: str, page_year, plan_year) -> list[dict]
     per level and type; the total row's have no level."""
     levels = next(c for c in columns if c.role == "levels")
     planned = PLAN_CAPTION.search(caption) is not None
-    year = next((int(y) for y in re.findall(r"(20\d{2})\s*年", caption) if not page_year or int(y) >= page_year), None)
+    year = _caption_year(caption, page_year)
     out = []
     for line, cells in rows:
         label = cells[levels.index].replace(" ", "") if levels.index < len(cells) else ""
@@ -150,7 +151,7 @@ def _place_columns(rows, columns, caption: str, page_year, plan_year) -> list[di
     for the caption's year (到2024年) or the plan's."""
     by_role = next(c for c in columns if c.role == "indicator")
     planned = PLAN_CAPTION.search(caption) is not None
-    year = next((int(y) for y in re.findall(r"(20\d{2})\s*年", caption) if not page_year or int(y) >= page_year), None)
+    year = _caption_year(caption, page_year)
     out = []
     for line, cells in rows:
         name = cells[by_role.index].replace(" ", "") if by_role.index < len(cells) else ""
@@ -231,7 +232,7 @@ def _region_rows(rows, columns, context: str, page_year, plan_year) -> list[dict
     region_column = next(c for c in columns if c.role == "region")
     caption_term = TERM_IN.search(context)
     planned = PLAN_CAPTION.search(context) is not None
-    year = next((int(y) for y in re.findall(r"(20\d{2})\s*年", context) if not page_year or int(y) >= page_year), None)
+    year = _caption_year(context, page_year)
     out = []
     for line, cells in rows:
         if region_column.index >= len(cells):
@@ -254,6 +255,11 @@ def _region_rows(rows, columns, context: str, page_year, plan_year) -> list[dict
                 "period_kind": None if planned else "cumulative" if cumulative else reported_period(context),
                 "value_text": value.group(2)})
     return out
+
+
+def _caption_year(caption: str, page_year: int | None) -> int | None:
+    """The first year a caption names that is not past (到2024年, 2025年目标)."""
+    return next((int(y) for y in CAPTION_YEAR.findall(caption) if not page_year or int(y) >= page_year), None)
 
 
 def _level_before(name: str, term: re.Match) -> str | None:
