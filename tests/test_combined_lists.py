@@ -404,3 +404,8 @@ def test_rows_whose_outcome_says_not_designated_are_rejected_with_the_reason():
     assert [r.fields["name"] for r in out.rows] == ["甲乙钢铁有限公司"]
     assert [(n, rule) for n, rule, _ in out.rejected] == [(3, "not_designated"), (4, "not_designated")]
     assert "撤销" in out.rejected[0][2]
+
+
+def test_a_list_two_entries_a_row_gives_each_entry_a_row():
+    rows = [["序号", "企业名称", "序号", "企业名称"], ["1", "甲乙管业有限公司", "2", "丙丁包装有限公司*"], ["3", "戊己电气有限公司", "", ""]]
+    assert [r.fields["name"] for r in extract_rows(rows).rows] == ["甲乙管业有限公司", "丙丁包装有限公司", "戊己电气有限公司"]

@@ -773,3 +773,23 @@ def test_columns_pasted_with_spaces_and_other_columns_of_a_table_are_no_names():
     tabbed = ("绿色工厂拟认定名单\n序号\t企业名称\t第三方评价机构\n1\t池州甲乙新材料科技有限公司\t某电子技术标准化研究院\n"
               "2\t安徽丙丁再生资源科技有限公司\t北京戊己认证有限责任公司")
     assert names(tabbed) == [(F, "池州甲乙新材料科技有限公司"), (F, "安徽丙丁再生资源科技有限公司")]
+
+
+def test_a_list_lead_that_names_places_still_opens_the_list():
+    text = ("经企业申报、县(市)区和开发区推荐、专家评审,拟认定以下2家企业为2024年度合肥市绿色工厂:\n"
+            "1、合肥甲乙建材股份有限公司\n2、安徽丙丁包装集团有限公司(高新区)")
+    assert names(text) == [(F, "合肥甲乙建材股份有限公司"), (F, "安徽丙丁包装集团有限公司")]
+
+
+def test_a_sentence_naming_the_designated_of_the_sentence_before():
+    text = ("江苏省公布2024年度江苏省绿色工厂名单,我市甲乙纺机等3家企业榜上有名。"
+            "据了解,此次入选的3家企业分别是江苏甲乙纺织机械有限公司、海安丙丁精工科技有限公司和南通戊己新材料股份有限公司。")
+    assert [n for n in names(text) if n[1].endswith("公司")] == [
+        (F, "江苏甲乙纺织机械有限公司"), (F, "海安丙丁精工科技有限公司"), (F, "南通戊己新材料股份有限公司")]
+
+
+def test_a_list_laid_out_two_entries_a_row():
+    text = ("一、省级绿色低碳工厂名单\n序号  企业名称                    序号  企业名称\n"
+            "1     浙江甲乙管业集团股份有限公司    2     舟山丙丁包装有限公司\n3     宁波戊己包装有限公司*          4     诸暨庚辛炭黑有限公司")
+    assert names(text) == [(F, "浙江甲乙管业集团股份有限公司"), (F, "舟山丙丁包装有限公司"), (F, "宁波戊己包装有限公司"),
+                           (F, "诸暨庚辛炭黑有限公司")]

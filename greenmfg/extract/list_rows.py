@@ -49,6 +49,7 @@ OTHER_HEADER_WORDS = frozenset((
 CATEGORY = re.compile(r"^[一二三四五六七八九十百]+[、.．]\s*\S")
 NOTE = re.compile(r"^(适用评价标准|绿色设计亮点|备注|注)[:：]")
 SEQ = re.compile(r"^\d{1,5}$")
+FOOTNOTE_MARKS = "*＊※△▲#"
 # An outcome cell saying the row's entity is not (or no longer) designated: 培育, 撤销, 未通过 …
 REVOKED_SECTION = re.compile(r"撤销|取消|摘牌|移出|除名")
 NOT_DESIGNATED = re.compile(r"培育|后备|储备|候选|未通过|不通过|未获|不予|撤销|取消|摘牌|移出|不合格|不达标|整改|暂缓")
@@ -181,8 +182,32 @@ def _single_text(row: list[str]) -> str | None:
     return filled[0] if len(filled) == len(row) or (row[0] and len(filled) == 1) else None
 
 
+def _side_by_side(table: list) -> list:
+    """A list laid out two (or three) entries a row, its header repeated across (序号 | 企业名称 | 序号 |
+    企业名称): each entry a row of its own. Only the first header decides; other tables are returned as they are."""
+    for at, row in enumerate(table):
+        if type(row) is TableStart or not any(row):
+            continue
+        cells = [c for c in row if c]
+        folded = [fold(c) for c in cells]
+        if not _is_header(header_map(folded), folded):
+            continue
+        width = next((len(cells) // n for n in (2, 3) if len(cells) % n == 0 and folded == folded[:len(cells) // n] * n), 0)
+        if not width:
+            return table
+        out = table[:at] + [cells[:width]]
+        for rest in table[at + 1:]:
+            if type(rest) is TableStart or len(rest) <= width:
+                out.append(rest)
+            else:
+                out += [part for part in (rest[i:i + width] for i in range(0, len(rest), width)) if any(part)]
+        return out
+    return table
+
+
 def extract_rows(table: list[list[str]]) -> Extraction:
     """`table`: a reader's rows, with its TableStart markers where tables and sheets begin."""
+    table = _side_by_side(table)
     out = Extraction()
     header_fold: list[str] | None = None
     width = 0  # the current table's column count (its header's)
@@ -256,7 +281,8 @@ def extract_rows(table: list[list[str]]) -> Extraction:
             out.skipped.append((number, "not a list table", text))
             continue
         fields = {canon: row[i] for i, canon in out.header.items() if i < len(row)}
-        name = fields.get("name")
+        if (name := fields.get("name")) and name[-1] in FOOTNOTE_MARKS:
+            name = fields["name"] = name.rstrip(FOOTNOTE_MARKS)  # 余姚A股份有限公司*: a note's mark
         if not (name or fields.get("product_name")):
             out.skipped.append((number, "no name", text))
             continue

@@ -221,6 +221,8 @@ ITEM_NUMBER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[IVX]{1,4})[.、)]\s*")
 # Cells pasted with runs of spaces: a run of three or more, or two runs of two (序号  企业名称  所在地)
 SPACED_COLUMNS = re.compile(r" {2,}")
 COLUMN_GAPS = re.compile(r"\S {3,}\S|\S {2}\S.*\S {2}\S")
+# A sentence naming the designated of the sentence before: 此次入选的6家企业分别是A、B
+REFERS_BACK = re.compile(r"(?:此次|本次|上述|以上|今年)(?:入选|上榜|获评|认定)|(?:入选|上榜|获评|认定)的[^,]{0,12}?(?:分别|是|为|包括)")
 APPLYING = re.compile(r"(?:申报|候选)的?$")  # 申报绿色工厂的企业: applicants, not designated
 OPENER_LENGTH = 8  # 分别是: / 名单如下: alone after the sentence that named the type
 HEADING_LENGTH = 30  # a line this short naming a term and no one is a heading (一、绿色工厂; 绿色园区名单如下:)
@@ -379,7 +381,8 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 continue  # …入选绿色设计产品名单。分别是: the list still to come
             found = []
             if previous is not None and (sentence.startswith("其中") or COUNTER.search(sentence, 1, SUBTOTAL_REACH)
-                                         and SUBTOTAL.match(sentence)):
+                                         and SUBTOTAL.match(sentence) or REFERS_BACK.search(sentence)):
+                # (…榜上有名。此次入选的6家企业分别是A、B: the sentence before types them)
                 found = _continuing(sentence, previous)
             elif heading is not None or listing is not None:
                 if not (found := _under_heading(sentence, heading or listing, heading is None)):
@@ -410,17 +413,18 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 heading = None
                 continue
         ends = _name_ends(sentence, terms)
+        found = []
         if designated and (ends or "等" in sentence or "为代表" in sentence or "、" in sentence):
             typed = [(m.start(), term_type(m.group(0)) if m in matches else None) for m in terms]
             if found := _clause_names(sentence, typed, ends):
                 out += found
                 listing = found[-1].designation_type if sentence.endswith(found[-1].name) else None
-        elif designated:  # …绿色工厂名单公布。/ A公司、B公司: the list may follow
+        if designated and not found:  # …绿色工厂名单公布。/ A公司、B公司: the list may follow
             listing = term_type(matches[-1].group(0))
         # a line that names a term and no one, short or opening a list (…名单如下:), is a heading:
-        # the lines after it may list names
-        heading = term_type(matches[-1].group(0)) if not ends and (
-            len(sentence) <= HEADING_LENGTH or designated and sentence.endswith((":", "如下"))) else None
+        # the lines after it may list names (a place it names, 县区和开发区推荐…, is no one)
+        heading = term_type(matches[-1].group(0)) if not found and (
+            len(sentence) <= HEADING_LENGTH and not ends or designated and sentence.endswith((":", "如下"))) else None
     return out
 
 
