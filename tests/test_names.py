@@ -793,3 +793,19 @@ def test_a_list_laid_out_two_entries_a_row():
             "1     浙江甲乙管业集团股份有限公司    2     舟山丙丁包装有限公司\n3     宁波戊己包装有限公司*          4     诸暨庚辛炭黑有限公司")
     assert names(text) == [(F, "浙江甲乙管业集团股份有限公司"), (F, "舟山丙丁包装有限公司"), (F, "宁波戊己包装有限公司"),
                            (F, "诸暨庚辛炭黑有限公司")]
+
+
+def test_names_with_notes_after_the_verb_that_opens_the_list():
+    text = ("我区3家企业获评市级绿色工厂。获评企业分别为合肥甲乙光伏材料有限公司(光伏组件)、合肥丙丁微电子有限公司(集成电路封装)"
+            "和安徽戊己智能装备有限公司(智能装备)。")
+    assert names(text) == [(F, "合肥甲乙光伏材料有限公司"), (F, "合肥丙丁微电子有限公司"), (F, "安徽戊己智能装备有限公司")]
+
+
+def test_another_list_named_after_the_designated_is_not_theirs():
+    text = "我市新增省级绿色工厂3家。此外,为企业提供诊断服务的南通甲乙节能技术服务有限公司今年入选了省级绿色制造服务机构名录。"
+    assert names(text) == []
+
+
+def test_a_chemical_works_and_a_marked_cell_after_a_page_break():
+    text = ("绿色工厂名单\n序号\t企业名称\n1\t甲乙纺织有限公司\n共2页 首页 下一页\n2\t金华丙丁化工厂\n3\t宁波戊己精工集团公司*")
+    assert names(text) == [(F, "甲乙纺织有限公司"), (F, "金华丙丁化工厂"), (F, "宁波戊己精工集团公司")]

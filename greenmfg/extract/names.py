@@ -43,7 +43,7 @@ import re
 from dataclasses import dataclass
 
 from greenmfg.extract.facts import TERM, TERM_MARK, TERM_PATTERN, sentences, term_type
-from greenmfg.extract.list_rows import _LOOKUP, extract_rows, fold, label_type
+from greenmfg.extract.list_rows import _LOOKUP, FOOTNOTE_MARKS, extract_rows, fold, label_type
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.terms import LEVEL_WORD
 from greenmfg.regions import resolve
@@ -57,7 +57,7 @@ PROVINCE = "|".join(PROVINCES)
 
 # Name endings. Every legal form ends in 公司; 厂 is an enterprise's (佳木斯电机厂), not 工厂, a term's.
 # A 工厂 after a number is a registered name (中国人民解放军第五七二〇工厂), never a term.
-COMPANY_END = r"公司|集团|厂(?<!工厂)|厂(?<=[〇零一二三四五六七八九十百千0-9]工厂)"
+COMPANY_END = r"公司|集团|厂(?<!工厂)|厂(?<=[〇零一二三四五六七八九十百千0-9]工厂)|厂(?<=化工厂)"
 COMPANY_ENDS = ("公司", "集团", "厂")
 PARK_END = (r"园区|开发区|经开区|高新区|新区|示范区|集中区|集聚区|投资区|合作区|保税区|工业区|业区(?<=产业区)|实验区|集中发展区|"
             r"业园(?!区)|技园(?!区)|创园(?!区)|态园(?!区)|基地|生态城")
@@ -188,7 +188,7 @@ CLAUSE_LEAD = re.compile(r"(?:其中|此外|另外)?(?:\d{4}年度?)?(?:" + LEVE
 ROLE_NOUN = re.compile(r"供应(?!链)|供货|配套|培育库|培育对象|培育名单|客户|供应商|合作伙伴|合作单位|合作方|股东|投资方|采购商|经销商|服务商|竞争对手")
 # A clause's designation in another list: its object, less the words any list's object may hold
 OTHER_LIST = re.compile(r"(?:入选|获评|认定为|评为|列入|上榜|荣获|获得|入围)(?P<object>[^,]{2,30}?)"
-                        r"(?:名单|称号|榜单|企业|单位|工厂|车间|冠军|巨人)")
+                        r"(?:名单|名录|目录|称号|榜单|企业|单位|工厂|车间|冠军|巨人|机构)")
 LIST_FILLER = re.compile(r"\d{4}年度?|第[一二三四五六七八九十\d]+批|" + LEVEL_WORD + "|" + PROVINCE
                          + r"|工信部|工业和信息化部|(?:工信|经信)[厅局委]|全国|全省|全市|首批|新一批|本批|此次|本次|最新|"
                            r"拟|公示|推荐|认定|公布|发布|评选|遴选|入选|示范|唯一|首家|首个|一家|之一|"
@@ -223,6 +223,7 @@ SPACED_COLUMNS = re.compile(r" {2,}")
 COLUMN_GAPS = re.compile(r"\S {3,}\S|\S {2}\S.*\S {2}\S")
 # A sentence naming the designated of the sentence before: 此次入选的6家企业分别是A、B
 REFERS_BACK = re.compile(r"(?:此次|本次|上述|以上|今年)(?:入选|上榜|获评|认定)|(?:入选|上榜|获评|认定)的[^,]{0,12}?(?:分别|是|为|包括)")
+LIST_OPENER = re.compile(r"分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|包括|名单为|名单是")
 APPLYING = re.compile(r"(?:申报|候选)的?$")  # 申报绿色工厂的企业: applicants, not designated
 OPENER_LENGTH = 8  # 分别是: / 名单如下: alone after the sentence that named the type
 HEADING_LENGTH = 30  # a line this short naming a term and no one is a heading (一、绿色工厂; 绿色园区名单如下:)
@@ -381,7 +382,8 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 continue  # …入选绿色设计产品名单。分别是: the list still to come
             found = []
             if previous is not None and (sentence.startswith("其中") or COUNTER.search(sentence, 1, SUBTOTAL_REACH)
-                                         and SUBTOTAL.match(sentence) or REFERS_BACK.search(sentence)):
+                                         and SUBTOTAL.match(sentence) or REFERS_BACK.search(sentence)
+                                         and not _another_role(sentence, len(sentence))):
                 # (…榜上有名。此次入选的6家企业分别是A、B: the sentence before types them)
                 found = _continuing(sentence, previous)
             elif heading is not None or listing is not None:
@@ -549,6 +551,8 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
         item = _lead(item)
         if not item or LIST_NUMBER.fullmatch(item):
             continue
+        if not names and (cut := _last_cut(item)):
+            item = _lead(item[cut:])  # 获评企业分别为A公司、B公司: the list starts after its cue
         if item[-1] == ")" and (note := NOTE.search(item)) and not BRANCH_NOTE.fullmatch(note.group()):
             bare = item[:note.start()]  # a place noted after the name: A有限公司(诸暨市)
             park = bool(PARK_NAME.fullmatch(bare))
@@ -563,11 +567,21 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
     return names or None
 
 
+def _last_cut(item: str) -> int:
+    """Where a list's first name starts after the verb that opens it (获评企业分别为A公司), or 0."""
+    cut = None
+    for cut in LIST_OPENER.finditer(item):
+        pass
+    return cut.end() if cut else 0
+
+
 def _joined(item: str, park: bool) -> list[tuple[str, bool]]:
-    """A list item that is two names joined (A公司和B公司), else the item: a 和 inside a name
-    (中国石油和化学工业…, 新和成) has no name before it."""
+    """A list item that is two names joined (A公司和B公司, A公司(光伏组件)和B公司), else the item: a 和
+    inside a name (中国石油和化学工业…, 新和成) has no name before it."""
     for conjunction in CONJUNCTION.finditer(item):
         left, right = item[:conjunction.start()], _lead(item[conjunction.end():])
+        if left[-1:] == ")" and (note := NOTE.search(left)) and not BRANCH_NOTE.fullmatch(note.group()):
+            left = left[:note.start()]
         left_park, right_park = bool(PARK_NAME.fullmatch(left)), bool(PARK_NAME.fullmatch(right))
         if _valid(left, left_park) and _valid(right, right_park):
             return [(left, left_park), *_joined(right, right_park)]
@@ -771,7 +785,7 @@ def _another_role(clause: str, first_name: int) -> bool:
     if ROLE_NOUN.search(clause, 0, first_name):
         return True
     if other := OTHER_LIST.search(clause):
-        return len(LIST_FILLER.sub("", other.group("object"))) >= 2 and TERM_MARK not in other.group("object")
+        return len(LIST_FILLER.sub("", other.group("object"))) >= 2 and not TERM_PATTERN.search(other.group("object"))
     return False
 
 
@@ -920,7 +934,9 @@ def _table_names(rows: list[list[str]], dtype_hint: str | None) -> list[NamedEnt
 
 
 def _without_note(cell: str) -> str:
-    """A name cell without the note after it (A有限公司(磷酸一铵)); a branch (A公司(武汉分公司)) is the name."""
+    """A name cell without the note after it (A有限公司(磷酸一铵), A有限公司*); a branch (A公司(武汉分公司))
+    is the name."""
+    cell = cell.rstrip(FOOTNOTE_MARKS)
     if cell[-1:] == ")" and (note := NOTE.search(cell)) and not BRANCH_NOTE.fullmatch(note.group()) \
             and _valid(cell[:note.start()], False):
         return cell[:note.start()]
