@@ -809,3 +809,12 @@ def test_another_list_named_after_the_designated_is_not_theirs():
 def test_a_chemical_works_and_a_marked_cell_after_a_page_break():
     text = ("绿色工厂名单\n序号\t企业名称\n1\t甲乙纺织有限公司\n共2页 首页 下一页\n2\t金华丙丁化工厂\n3\t宁波戊己精工集团公司*")
     assert names(text) == [(F, "甲乙纺织有限公司"), (F, "金华丙丁化工厂"), (F, "宁波戊己精工集团公司")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("园区龙头企业荆州市甲乙机械股份有限公司入选国家级绿色供应链管理企业。", [(S, "荆州市甲乙机械股份有限公司")]),
+    ("同属甲乙控股集团的醴陵丙丁电瓷电器有限公司于2022年获评国家级绿色工厂。", [(F, "醴陵丙丁电瓷电器有限公司")]),
+    ("绿色工厂名单\n| 序号 | 企业名称 |\n| 1 | 甲乙纺织有限公司 |\n| 合计 | 28家 |", [(F, "甲乙纺织有限公司")]),
+])
+def test_a_role_before_an_owner_before_and_a_total_row_are_no_names(text, expected):
+    assert names(text) == expected

@@ -95,7 +95,7 @@ CUT = re.compile(r"—|/|了(?=[\u4e00-\u9fa5])|\s(?=[\u4e00-\u9fa5])|分别是|
                  r"名单|认定|确定|授予|祝贺|恭喜|推荐|同意|公示|评审|评选出?|命名|表彰|获悉|了解到|据悉|现将|拟将|将以|"
                  r"将(?<=[省市县区州旗盟]将)(?!军)|有(?<=[共还已另现拥则也仍省市县区州旗盟的]有)(?!限)|家\(|个\(|户\(|:|"
                  # 新增 (我市新增A公司等5家), a parent (A集团下属B公司), an area (高新区企业A公司)
-                 r"新增|下属|旗下|来自|涉及|是(?<=的是)|为(?<=的为)|员(?<=[会成]员)(?:单位|企业)|企业(?<=[区园县市]企业)(?!管理|服务|发展|孵化|集团|有限|股份|联合|协会|家)|"
+                 r"新增|下属|旗下|来自|涉及|是(?<=的是)|为(?<=的为)|龙头企业|骨干企业|重点企业|领军企业|链主企业|标杆企业|员(?<=[会成]员)(?:单位|企业)|企业(?<=[区园县市]企业)(?!管理|服务|发展|孵化|集团|有限|股份|联合|协会|家)|"
                  + "|".join(noun + verb for noun in ("企业", "单位", "工厂", "园区", "产品") for verb in ("是", "为", "有(?!限)")))
 # What a name never starts with, stripped from the front again and again: a list number,
 # conjunctions and adverbs, the speaker (我市, 本区), a quantity (3家企业), and 将 / 把 / 对 / 被
@@ -215,6 +215,7 @@ ITEM_MARK = re.compile(r"[、,;。:]")
 HEADER_WORDS = ("名称", "名单", "如下", "企业", "单位", "序号", "地区", "所在地")
 WRAPPED_REST = re.compile(r"[\u4e00-\u9fa5()]{1,18}?(?:公司|集团|厂|园区|开发区)")
 COUNTED_OPENING = re.compile(r"其中,?(?:\d+|[一二三四五六七八九十两]+)[家个户种项款]|其中,?[^,]{0,20}?(?:为|是)(?:国家级|省级|市级|绿色)")
+COUNT_CELL = re.compile(r"(?:共|合计)?\s*\d+\s*(?:家|个|户|项|种|款)?")
 FOOTER = re.compile(r"许可证|版权|备案|ICP|主办|承办|技术支持|〔\d{4}〕\d+号")
 TYPE_NOTE = re.compile(r"(?P<name>[^()]{2,50}?(?:\([^()]{1,10}\)[^()]{1,30}?)?)\((?P<label>[^()]{2,16})\)")
 ITEM_NUMBER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[IVX]{1,4})[.、)]\s*")
@@ -277,6 +278,9 @@ def _name_in(item: str, ends: list[tuple[int, bool]], in_park_clause: bool, clau
         elif trailed.group() == "(" and (note := BRANCH_NOTE.match(item, end)) \
                 and COMPANY_TRAIL.match(item, note.end()):
             end = note.end()  # A有限公司(武汉分公司): a branch named in a parenthesis
+        if trailed and trailed.group() == "的" and any(later > end and _valid(item[end + 1:later], False)
+                                                        for later, _ in ends):
+            continue  # A集团的B有限公司: B, the subject
         if trailed:
             if OTHER_ROLE.match(item, end):  # A公司为入选…的企业提供服务, A开发区管委会负责人介绍
                 return None
@@ -925,7 +929,7 @@ def _table_names(rows: list[list[str]], dtype_hint: str | None) -> list[NamedEnt
     out = []
     for row in extraction.rows:
         name = _without_note(row.fields.get("name") or "")
-        if name and not FOOTER.search(name):  # (a page's footer after a table: 网络文化经营许可证 苏网文…号)
+        if name and not FOOTER.search(name) and not COUNT_CELL.fullmatch(name):  # (| 合计 | 28家 |)  # (a page's footer after a table: 网络文化经营许可证 苏网文…号)
             dtype = row.designation_type or (
                 term_type(m.group(0)) if (m := TERM_PATTERN.search(" ".join(row.fields.values()))) else dtype_hint)
             if dtype:
