@@ -403,3 +403,9 @@ def test_values_respectively_after_the_counts_they_continue():
     assert found == {("green_factory", 6, "national", "new_in_period"), ("green_factory", 21, "provincial", "new_in_period"),
                      ("green_factory", 31, "national", "cumulative"), ("green_factory", 96, "provincial", "cumulative")}
     assert counts("国家级、省级绿色工厂分别有12家和45家。") == {("green_factory", 12), ("green_factory", 45)}
+
+
+def test_regions_enumerated_before_a_term_take_one_value_each():
+    found = {(f.region_name, f.value, f.level) for f in facts(
+        "分县市区看,温岭市、玉环市、黄岩区国家级绿色工厂数量分别达到18家、15家和14家,位列全市前三。", kind="reported_count")}
+    assert found == {("温岭市", 18, "national"), ("玉环市", 15, "national"), ("黄岩区", 14, "national")}

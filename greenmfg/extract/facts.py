@@ -99,6 +99,11 @@ ACTIVITY = re.compile(r"[\d一二三四五六七八九十百千两]+\s*(?:余|�
 # Design products counted by their owners, then themselves: 2家企业4个型号, 5家企业的12种产品
 OWNERS_THEN_PRODUCTS = re.compile(r"(?:" + NUM + r")\s*(?:家|户)(?:企业|单位)?的?\s*(?P<value>" + NUM
                                   + r")\s*(?P<unit>个|种|款|项)(?=产品|型号)")
+# Regions enumerated, then a term and its values, one each (A市、B区国家级绿色工厂数量分别达到18家、15家)
+PLACE_ITEM = r"[\u4e00-\u9fa5]{1,6}?(?:市|区|县|旗|州|盟)"
+REGIONS_THEN_TERM = re.compile(r"(?P<regions>" + PLACE_ITEM + r"(?:[、和及与]" + PLACE_ITEM + r")+)(?P<level>" + LEVEL_WORD
+                               + r")?(?P<term>" + TERM + r")(?:数量|总数)?分别(?:达到|为|是|有|达)?\s*(?P<values>" + VALUE
+                               + r"(?:\s*[、和及与]\s*" + VALUE + r")+)")
 # Values with no term of their own after the counts they continue (…,累计分别达到31家和96家)
 RESPECTIVE = re.compile(r"(?<![、和及与])分别(?:达到|达|为|是|有|增至|增加到|突破)?\s*(?P<values>" + VALUE + r"(?:\s*[、和及与]\s*"
                         + VALUE + r")+)")
@@ -153,6 +158,7 @@ class Count(NamedTuple):
     level: str | None
     star: int | None
     text: str  # the number as written (2,464, 八, 1.2万)
+    region: str | None = None  # the region an enumeration pairs it with (A市、B区…分别达到18家、15家)
 
 def sentences(text: str) -> tuple[str, ...]:
     return _sentences(clean_text(text))
@@ -275,7 +281,7 @@ def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set
                 continue
             seen.add(key)
             reported = clause.kind == "reported_count"
-            mention = next((name for end, name in reversed(mentions) if end <= count.position), None)
+            mention = count.region or next((name for end, name in reversed(mentions) if end <= count.position), None)
             period, kind = periods[count.position]
             facts.append(Fact(
                 record_type=clause.kind, designation_type=count.designation_type, value=count.value, unit=count.unit,
@@ -338,10 +344,26 @@ def _counts(sentence: str, parts: list[Clause]):
     side by side, what continues a term (subtotals, stars, totals), and numbers whose type their
     clause tells."""
     found = list(_counts_in_order(sentence, parts))
+    for match in REGIONS_THEN_TERM.finditer(sentence) if "分别" in sentence else ():
+        if paired := _by_region(match, found):
+            found = [c for c in found if not match.start("values") <= c.position < match.end()] + paired
     for match in RESPECTIVE.finditer(sentence) if "分别" in sentence else ():
         if paired := _respectively_after(sentence, match, found):
             found = [c for c in found if not match.start("values") <= c.position < match.end()] + paired
     yield from found
+
+
+def _by_region(match: re.Match, found: list[Count]) -> list[Count]:
+    """温岭市、玉环市、黄岩区国家级绿色工厂数量分别达到18家、15家和14家: a count per region, in order."""
+    regions = re.split(r"[、和及与]", match.group("regions"))
+    values = list(VALUE_PARTS.finditer(match.group("values")))
+    if len(regions) != len(values):
+        return []
+    level = level_code(match.group("level")) if match.group("level") else None
+    offset = match.start("values")
+    return [Count(offset + value.start(), term_type(match.group("term")), number(value.group("value"), value.group("scale")),
+                  value.group("unit"), level, None, _number_text(match.group("values"), value), region)
+            for region, value in zip(regions, values)]
 
 
 def _respectively_after(sentence: str, match: re.Match, found: list[Count]) -> list[Count]:
