@@ -29,6 +29,8 @@ VALUE = re.compile(r"^(?:[比较]\s*(?:20\d{2}\s*年(?:底|末)?|上年|去年|�
                    r"(?P<direction>下降|降低|提高到|提高|提升到|提升|达到)?[≥>＞≧约]?\s*(\d+(?:\.\d+)?)\s*(%|家|个|种|项|款|户)?"
                    r"\s*(?:以上|左右)?$")
 TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|全市|全省|全区|全县)$")
+# A sum of the rows: no region. (A breakdown's 全市 names the region, as the district rows do.)
+SUM_ROW = re.compile(r"^(?:合计|总计|小计)$")
 LEVELS_HEADER = re.compile(r"级别|层级|等级|级次")  # a column of levels: 国家级 | 省级 | 合计
 CAPTION_YEAR = re.compile(r"(20\d{2})\s*年")
 PERIOD = re.compile(r"累计|合计|20\d{2}年")
@@ -141,7 +143,7 @@ def _region_years(rows, columns, caption: str, page_year) -> list[dict]:
             if not value or not region or record is None:
                 continue
             out.append(_fact(record, term_type(term.group(0)), value, "", line, caption, column.year,
-                             None if TOTAL_ROW.match(region) else region,
+                             None if SUM_ROW.match(region) else region,
                              level_code(level.group(0)) if level else None, kind))
     return out
 
@@ -162,7 +164,7 @@ def _place_columns(rows, columns, caption: str, page_year, plan_year) -> list[di
             unit = (value.group(3) if value else None) or (stated.group(1) if stated else "")
             if not value or not (term or unit == "%"):
                 continue
-            region = None if TOTAL_ROW.match(column.qualifier) else column.qualifier
+            region = None if SUM_ROW.match(column.qualifier) else column.qualifier
             record = "policy_target" if planned else "reported_count"
             if unit == "%":
                 if planned:
@@ -250,7 +252,7 @@ def _region_rows(rows, columns, context: str, page_year, plan_year) -> list[dict
                 "indicator": "designations", "level": column.level,
                 "target_year": (year or plan_year or page_year) if planned else None,
                 "cumulative": None if planned else cumulative,
-                "region_name": None if TOTAL_ROW.match(region) else region,
+                "region_name": None if SUM_ROW.match(region) else region,
                 "target_kind": target_kind(context) or "stock" if planned else None,
                 "period_kind": None if planned else "cumulative" if cumulative else reported_period(context),
                 "value_text": value.group(2)})
