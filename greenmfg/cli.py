@@ -228,7 +228,8 @@ def _main(argv: list[str]) -> int:
     extract.add_argument("--content-type", help="the Content-Type it was served with (charset; text/plain)")
     evaluation = sub.add_parser("eval", help="precision and recall of the extractors on the labelled set")
     evaluation.add_argument("--details", action="store_true",
-                            help="list every miss and extra of the tuned part (never of the holdout)")
+                            help="list every miss and extra of the tuned part and the invented development "
+                                 "half (never of the holdout or the check half)")
     sources = sub.add_parser("sources", help="the source registry")
     sources_sub = sources.add_subparsers(dest="sources_command", required=True)
     sources_sub.add_parser("list", help="every registered source")
