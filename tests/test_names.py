@@ -818,3 +818,13 @@ def test_a_chemical_works_and_a_marked_cell_after_a_page_break():
 ])
 def test_a_role_before_an_owner_before_and_a_total_row_are_no_names(text, expected):
     assert names(text) == expected
+
+
+def test_two_designations_of_one_name_each_with_its_level():
+    assert names("其中,合肥甲乙新能源有限公司在今年同时入选国家级绿色工厂和国家级绿色供应链管理企业。") == [
+        (F, "合肥甲乙新能源有限公司"), (S, "合肥甲乙新能源有限公司")]
+
+
+def test_names_designated_before_are_designated():
+    assert names("其中,荆州甲乙汽车技术(检测)有限公司、湖北丙丁石英玻璃股份有限公司此前已入选国家级绿色工厂。") == [
+        (F, "荆州甲乙汽车技术(检测)有限公司"), (F, "湖北丙丁石英玻璃股份有限公司")]

@@ -70,7 +70,7 @@ TRAIL = (r"等|\d|[一二三四五六七八九十两]+(?:家|个|户|种|款|项
          r"入选|入围|入榜|上榜|榜上有名|获|荣获|荣膺|被|成功|顺利|均|同时|再次|也|又|分别|成为|经过|经|列入|进入|名列|"
          r"双双|一同|一起|共同|同获|同步|都(?!江|市|匀|昌|兰)|皆|斩获|喜获|摘得|捧得|揽获|夺得|勇夺|首获|再获|"
          r"跻身|通过|是|为|作为|申报|喜提|由|晋升|晋级|参评|位列|首次|正式|此次|本次|今年|凭借|还|共|已(?!有)|认定|确定|评定|评为|"
-         r"全部|全都|悉数|新获|新入|新晋|"
+         r"全部|全都|悉数|新获|新入|新晋|此前|早前|之前|曾经?|早已|先后|相继|去年|近年|"
          r"列为|命名|获得|推荐|荣登|登上|授予|颁发|授牌|给予|予以|"
          r"和|及|与|以及|、|,|:|＂|”|】|—|/|\.(?!\d)|\)(?![\u4e00-\u9fa5A-Za-z0-9])|$")
 PARK_TRAIL = re.compile(TRAIL + r"|\(|管委会|管理委员会")  # 建德经济开发区(建德…产业园区): the alias is not the name
@@ -225,6 +225,7 @@ COLUMN_GAPS = re.compile(r"\S {3,}\S|\S {2}\S.*\S {2}\S")
 # A sentence naming the designated of the sentence before: 此次入选的6家企业分别是A、B
 REFERS_BACK = re.compile(r"(?:此次|本次|上述|以上|今年)(?:入选|上榜|获评|认定)|(?:入选|上榜|获评|认定)的[^,]{0,12}?(?:分别|是|为|包括)")
 LIST_OPENER = re.compile(r"分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|包括|名单为|名单是")
+LEVEL_AFTER = re.compile(r"(?:" + LEVEL_WORD + r")$")
 APPLYING = re.compile(r"(?:申报|候选)的?$")  # 申报绿色工厂的企业: applicants, not designated
 OPENER_LENGTH = 8  # 分别是: / 名单如下: alone after the sentence that named the type
 HEADING_LENGTH = 30  # a line this short naming a term and no one is a heading (一、绿色工厂; 绿色园区名单如下:)
@@ -798,7 +799,8 @@ def _joined_terms(clause: str, dtype: str) -> list[str]:
     found = list(TERM_PATTERN.finditer(clause))
     joined = [found[0]] if found else []
     for before, term in zip(found, found[1:]):
-        if CONJUNCTION.fullmatch(clause, before.end(), term.start()) or clause[before.end():term.start()] == "、":
+        between = LEVEL_AFTER.sub("", clause[before.end():term.start()])  # 绿色工厂和国家级绿色供应链…
+        if CONJUNCTION.fullmatch(between) or between == "、":
             joined.append(term)
         else:
             break
