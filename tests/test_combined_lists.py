@@ -409,3 +409,15 @@ def test_rows_whose_outcome_says_not_designated_are_rejected_with_the_reason():
 def test_a_list_two_entries_a_row_gives_each_entry_a_row():
     rows = [["序号", "企业名称", "序号", "企业名称"], ["1", "甲乙管业有限公司", "2", "丙丁包装有限公司*"], ["3", "戊己电气有限公司", "", ""]]
     assert [r.fields["name"] for r in extract_rows(rows).rows] == ["甲乙管业有限公司", "丙丁包装有限公司", "戊己电气有限公司"]
+
+
+def test_outcomes_that_keep_the_designation_and_notes_that_name_revocations():
+    rows = [["序号", "企业名称", "结论"], ["1", "甲有限公司", "保留称号,限期整改"], ["2", "乙有限公司", "不予撤销"],
+            ["3", "丙有限公司", "撤销"], ["注:2023年已撤销称号的企业不在本名单内", "", ""], ["4", "丁有限公司", "保留"]]
+    out = extract_rows(rows)
+    assert [r.fields["name"] for r in out.rows] == ["甲有限公司", "乙有限公司", "丁有限公司"]
+
+
+def test_a_side_by_side_header_with_a_spacer_column_is_left_as_it_is():
+    rows = [["", "序号", "企业名称", "序号", "企业名称"], ["", "1", "甲有限公司", "2", "乙有限公司"]]
+    assert [r.fields["name"] for r in extract_rows(rows).rows] == ["甲有限公司"]  # no name "1" or "2"

@@ -29,6 +29,7 @@ STRONG_TARGET = re.compile(
 WEAK_TARGET = re.compile(r"目标|计划|预计|每年|年均|要点")
 EACH_YEAR = re.compile(r"每年|年均")
 PLAN_WORD = re.compile(r"目标|计划|预计|要点")
+FORWARD = re.compile(r"下一步|今后|未来|接下来")  # …已创建30家,下一步,每年新增10家: the plan begins again
 PAST = re.compile(r"截至|截止|目前|已|至此|先后|现有(?!基础)|公布|公示|发布|了(?<![为除]了)|以来")
 YEAR = re.compile(r"2(?<![较比\d]2)0(\d{2})\s*年" + NOT_A_DATE)  # the group: the year's last two digits
 FYP_END = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}  # 十X五: the X-th five-year plan
@@ -120,7 +121,7 @@ def sentence_clauses(sentence: str, page_year: int | None, plan_year: int | None
         if kind == "policy_target" and past and EACH_YEAR.search(clause) and not STRONG_TARGET.search(clause) \
                 and not PLAN_WORD.search(clause) and not (year and page_year and year > page_year):
             kind, carried = "reported_count", None
-        past = kind == "reported_count" and (past or PAST.search(clause) is not None)
+        past = kind == "reported_count" and (past or PAST.search(clause) is not None) and not FORWARD.search(clause)
         target_year = (year or carried or named or plan_year or page_year) if kind == "policy_target" else None
         if (opening := YEAR_HEAD.match(clause)) and not (page_year and int(opening.group(1)) < page_year):
             named = int(opening.group(1))

@@ -91,8 +91,10 @@ RENAMED_CUE = re.compile(r"变更名称|更名")
 COUNTED = re.compile(COUNT_CUE)
 # A table cell that is a sentence or more: a clause mark with Chinese text on both sides
 PROSE_CELL = re.compile(r"[\u4e00-\u9fa5][,;。][\u4e00-\u9fa5\d ]")
-# A table of work to do (a plan's 工作清单, 重点任务, 进度安排): its prose cells are plans
-PLAN_TABLE = re.compile(r"目标|任务|计划|清单|安排|规划|方案|要点")
+# A table of work to do (a plan's 工作清单, 重点任务, 进度安排): its prose cells are plans; not one of
+# work done (完成情况清单, 实施进展)
+PLAN_TABLE = re.compile(r"目标|任务|计划|清单|安排|规划|要点")
+REPORT_TABLE = re.compile(r"完成|情况|进展|成效|总结|回顾")
 # Enterprises counted for something they do about a designation (开展…自评价, 申报 …), not designated
 ACTIVITY = re.compile(r"[\d一二三四五六七八九十百千两]+\s*(?:余|多)?(?:家|个|户)(?:以上)?(?:重点)?(?:企业|单位|工厂)?"
                       r"(?:开展|参与|参加|进行|申报|申请|接受|实施|对标|完成)(?![^,;。]{0,12}?创建)")  # (…开展绿色工厂创建: creating them)
@@ -104,14 +106,22 @@ PLACE_ITEM = r"[\u4e00-\u9fa5]{1,6}?(?:市|区|县|旗|州|盟)"
 REGIONS_THEN_TERM = re.compile(r"(?P<regions>" + PLACE_ITEM + r"(?:[、和及与]" + PLACE_ITEM + r")+)(?P<level>" + LEVEL_WORD
                                + r")?(?P<term>" + TERM + r")(?:数量|总数)?分别(?:达到|为|是|有|达)?\s*(?P<values>" + VALUE
                                + r"(?:\s*[、和及与]\s*" + VALUE + r")+)")
+REGIONS_REACH = 60
+GENERIC_PLACE = re.compile(r"(?:城|市|辖|郊|园|各|全|本|我|开发|高新|经开|新|工业|产业)(?:区|县|市|园区)?$|^各|^所在")
 # Values with no term of their own after the counts they continue (…,累计分别达到31家和96家)
+# What may come between the counts before and a 分别 that continues them: cue words only
+RESPECTIVE_GAP = re.compile(r"[^,;]*?[家个户种项款]?[,\s]*(?:累计|总数|总量|共|合计|目前|现|已|均|数量)*\s*")
 RESPECTIVE = re.compile(r"(?<![、和及与])分别(?:达到|达|为|是|有|增至|增加到|突破)?\s*(?P<values>" + VALUE + r"(?:\s*[、和及与]\s*"
                         + VALUE + r")+)")
 # A section heading: a short line, numbered or not, with no sentence in it
 HEADING_MAX = 40
-HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])?[^。;!?]{2,36}[:]?\s*$")
+HEADING = re.compile(r"^\s*(?P<number>[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])?[^。;!?]{2,36}[:]?\s*$")
+CN_DIGITS = frozenset("一二三四五六七八九十")
 PLAN_HEADING = re.compile(r"工作安排|工作计划|工作要点|工作打算|重点工作|重点任务|主要任务|目标任务|工作目标|发展目标|主要目标|"
-                          r"预期目标|下一步|思路")
+                          r"预期目标")
+PLAN_TITLE_END = re.compile(r"(?:工作安排|工作计划|工作要点|重点工作|目标任务)[:]?\s*$")
+COUNTED_LINE = re.compile(r"\d+\s*(?:家|个|户|项|种|款)")
+NAVIGATION = re.compile(r"[>›»]|首页|当前位置|您的位置")
 REPORT_HEADING = re.compile(r"回顾|总结|成效|进展|情况|成绩|完成|取得")
 YEAR_IN_HEADING = re.compile(r"(20\d{2})\s*年")
 CAPTION_YEAR = re.compile(r"(20\d{2})\s*年")
@@ -223,27 +233,41 @@ def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = No
 @lru_cache(maxsize=64)
 def _paragraphs(text: str) -> tuple[tuple[int | None, tuple[str, ...]], ...]:
     """Each line's sentences, for the lines that could hold a fact, with the plan of the section
-    they are in: a heading that plans (二、2024年工作安排, 2024年…工作要点) opens one for the lines
-    under it (its year, or 0), a heading that reports (一、2023年工作回顾) closes it (None)."""
-    out, section = [], None
+    they are in: a numbered heading that plans (二、2024年工作安排) opens one for the lines under it
+    (its year, or 0) until the next heading of its rank or above; a heading that reports
+    (一、2023年工作回顾, (三)完成情况) closes it. A document titled as a plan (2024年…工作要点) is
+    one from its title on."""
+    out, section, rank = [], None, 0
     for line in text.splitlines():
-        if len(line) <= HEADING_MAX and (heading := _section_plan(line)) is not False:
-            section = heading
+        if len(line) <= HEADING_MAX and (heading := HEADING.match(line)):
+            section, rank = _section_after(heading, line, section, rank)
         if TERM_MARK in line or "%" in line:  # a line without either holds no fact
             out.append((section, tuple(CJK_GAP.sub("", s.strip()) for s in SENTENCE.findall(line) if s.strip())))
     return tuple(out)
 
 
-def _section_plan(line: str) -> int | None | bool:
-    """A heading's plan: its year (or 0) when it plans, None when it reports, False when the line
-    is no heading or says neither."""
-    if not HEADING.match(line):
-        return False
+def _section_after(heading: re.Match, line: str, section: int | None, rank: int) -> tuple[int | None, int]:
+    """(the plan, its heading's rank) after a heading line: 1 一、, 2 (一), 3 1., 0 a title."""
+    number = heading.group("number") or ""
+    level = 1 if number[:1] in CN_DIGITS else 2 if number.startswith("(") else 3 if number else 0
+    if COUNTED_LINE.search(line) or NAVIGATION.search(line):
+        return section, rank  # a headline with a count, a breadcrumb: no heading
     plans, reports = PLAN_HEADING.search(line), REPORT_HEADING.search(line)
-    if plans and not (reports and reports.start() > plans.start()):
-        year = YEAR_IN_HEADING.search(line)
-        return int(year.group(1)) if year else 0
-    return None if reports else False
+    planning = plans is not None and not (reports and reports.start() > plans.start())
+    if not level:  # a title: only one that names a plan, as its last words, opens one
+        if planning and PLAN_TITLE_END.search(line):
+            return _plan_year(line), 0
+        return section, rank
+    if planning:
+        return _plan_year(line), level
+    if reports or (section is not None and level <= rank):
+        return None, 0  # a report's heading, or the next heading at the plan's rank
+    return section, rank
+
+
+def _plan_year(line: str) -> int:
+    year = YEAR_IN_HEADING.search(line)
+    return int(year.group(1)) if year else 0
 
 
 def _could_hold_a_fact(sentence: str) -> bool:
@@ -344,7 +368,7 @@ def _counts(sentence: str, parts: list[Clause]):
     side by side, what continues a term (subtotals, stars, totals), and numbers whose type their
     clause tells."""
     found = list(_counts_in_order(sentence, parts))
-    for match in REGIONS_THEN_TERM.finditer(sentence) if "分别" in sentence else ():
+    for match in _regions_then_term(sentence) if "分别" in sentence else ():
         if paired := _by_region(match, found):
             found = [c for c in found if not match.start("values") <= c.position < match.end()] + paired
     for match in RESPECTIVE.finditer(sentence) if "分别" in sentence else ():
@@ -353,12 +377,20 @@ def _counts(sentence: str, parts: list[Clause]):
     yield from found
 
 
+def _regions_then_term(sentence: str):
+    """REGIONS_THEN_TERM near each 分别 (the pattern starts with a group: tried at every position of
+    a window, not of the sentence)."""
+    for at in (m.start() for m in re.finditer("分别", sentence)):
+        if match := REGIONS_THEN_TERM.search(sentence, max(0, at - REGIONS_REACH), at + REGIONS_REACH):
+            yield match
+
+
 def _by_region(match: re.Match, found: list[Count]) -> list[Count]:
     """温岭市、玉环市、黄岩区国家级绿色工厂数量分别达到18家、15家和14家: a count per region, in order."""
     regions = re.split(r"[、和及与]", match.group("regions"))
     values = list(VALUE_PARTS.finditer(match.group("values")))
-    if len(regions) != len(values):
-        return []
+    if len(regions) != len(values) or any(GENERIC_PLACE.match(region) for region in regions):
+        return []  # (城区、开发区…: no region's name)
     level = level_code(match.group("level")) if match.group("level") else None
     offset = match.start("values")
     return [Count(offset + value.start(), term_type(match.group("term")), number(value.group("value"), value.group("scale")),
@@ -371,8 +403,8 @@ def _respectively_after(sentence: str, match: re.Match, found: list[Count]) -> l
     own, paired in order with the counts right before them (which they replace)."""
     values = list(VALUE_PARTS.finditer(match.group("values")))
     before = [c for c in found if c.position < match.start()][-len(values):]
-    if len(before) != len(values) or TERM_PATTERN.search(sentence, before[-1].position, match.start()):
-        return []  # (绿色工厂、绿色园区分别达到…: values with terms of their own)
+    if len(before) != len(values) or not RESPECTIVE_GAP.fullmatch(sentence, before[-1].position, match.start()):
+        return []  # (专精特新企业和单项冠军企业分别达到…, 其中分别有…: values of something else)
     offset = match.start("values")
     return [count._replace(position=offset + value.start(), value=number(value.group("value"), value.group("scale")),
                            unit=value.group("unit"), text=_number_text(match.group("values"), value))
@@ -565,7 +597,8 @@ def _table_facts(lines: list[str], table_lines: list[int], page_year: int | None
         cells = [c.strip() for c in lines[i].split("\t")]
         if i - 1 not in table_lines:  # a table starts: its caption (the lines above) and header say what it holds
             caption = " ".join(lines[max(0, i - 2):i])
-            planned = PLAN_TABLE.search(caption + "".join(cells)) is not None
+            planned = PLAN_TABLE.search(caption + "".join(cells)) is not None and not REPORT_TABLE.search(
+                caption + "".join(cells))
             year = next((int(y) for y in CAPTION_YEAR.findall(caption) if not page_year or int(y) >= page_year), None)
             table_year = year or target_year  # a work list for 2017: its cells' plans are for 2017
         if any("目标" in c or "指标" in c for c in cells[:3]):
@@ -583,18 +616,18 @@ def _table_facts(lines: list[str], table_lines: list[int], page_year: int | None
             found = _breakdown_row(cells, regions, periods, target_year, lines[i])
         elif in_target_table:
             found = _target_row(cells, target_year, lines[i])
-        if not found and (prose := [c for c in cells if PROSE_CELL.search(c)]):
-            found = _cell_facts(prose, page_year, table_year, planned)
+        if not found and planned and (prose := [c for c in cells if PROSE_CELL.search(c)]):
+            found = _cell_facts(prose, page_year, table_year)
         facts += found
     return facts
 
 
-def _cell_facts(cells: list[str], page_year: int | None, plan_year: int | None, planned: bool) -> list[Fact]:
-    """The facts of a row's prose cells, each cell a paragraph (a plan, in a table of work to do)."""
+def _cell_facts(cells: list[str], page_year: int | None, plan_year: int | None) -> list[Fact]:
+    """The facts of a row's prose cells in a table of work to do, each cell a paragraph of plans."""
     facts: list[Fact] = []
     for cell in cells:
         paragraph = tuple(CJK_GAP.sub("", s.strip()) for s in SENTENCE.findall(cell) if s.strip())
-        facts += _paragraph_facts(paragraph, page_year, plan_year, set(), opened=planned)
+        facts += _paragraph_facts(paragraph, page_year, plan_year, set(), opened=True)
     return facts
 
 

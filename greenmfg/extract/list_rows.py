@@ -51,6 +51,8 @@ NOTE = re.compile(r"^(适用评价标准|绿色设计亮点|备注|注)[:：]")
 SEQ = re.compile(r"^\d{1,5}$")
 FOOTNOTE_MARKS = "*＊※△▲#"
 # An outcome cell saying the row's entity is not (or no longer) designated: 培育, 撤销, 未通过 …
+# …but kept: 保留, 不予撤销, 整改后通过, 已取消星级,保留称号
+KEPT = re.compile(r"保留|不予|(?<![未不])通过|(?<!不)合格")
 REVOKED_SECTION = re.compile(r"撤销|取消|摘牌|移出|除名")
 NOT_DESIGNATED = re.compile(r"培育|后备|储备|候选|未通过|不通过|未获|不予|撤销|取消|摘牌|移出|不合格|不达标|整改|暂缓")
 SPACES = re.compile(r"\s+")
@@ -188,16 +190,17 @@ def _side_by_side(table: list) -> list:
     for at, row in enumerate(table):
         if type(row) is TableStart or not any(row):
             continue
-        cells = [c for c in row if c]
-        folded = [fold(c) for c in cells]
+        folded = [fold(c) for c in row]
         if not _is_header(header_map(folded), folded):
             continue
-        width = next((len(cells) // n for n in (2, 3) if len(cells) % n == 0 and folded == folded[:len(cells) // n] * n), 0)
+        width = next((len(row) // n for n in (2, 3) if len(row) % n == 0 and folded == folded[:len(row) // n] * n), 0)
         if not width:
             return table
-        out = table[:at] + [cells[:width]]
-        for rest in table[at + 1:]:
-            if type(rest) is TableStart or len(rest) <= width:
+        out = table[:at] + [row[:width]]
+        for index, rest in enumerate(table[at + 1:], at + 1):
+            if type(rest) is TableStart:  # the next table or sheet is laid out its own way
+                return out + table[index:]
+            if len(rest) <= width:
                 out.append(rest)
             else:
                 out += [part for part in (rest[i:i + width] for i in range(0, len(rest), width)) if any(part)]
@@ -252,12 +255,16 @@ def extract_rows(table: list[list[str]]) -> Extraction:
             continue
         single = _single_text(row)
         if single and not SEQ.match(single):
-            if out.rows and REVOKED_SECTION.search(single):  # 二、撤销绿色工厂称号企业名单: after the list
+            if out.rows and REVOKED_SECTION.search(single) and not NOTE.match(single) \
+                    and not KEPT.search(single):  # 二、撤销绿色工厂称号企业名单: after the list
                 revoked = single
                 out.skipped.append((number, "revoked section", single))
             elif dtype := _section_type(fold(single)):  # 二、绿色工业园区 / 绿色设计产品（12项）
                 revoked = None
                 section, category = dtype, single  # the category as before: callers type rows by it
+                out.skipped.append((number, "section row", single))
+            elif CATEGORY.match(single) and revoked:  # 三、保留称号企业名单: a section of its own
+                revoked = None
                 out.skipped.append((number, "section row", single))
             elif not listing:
                 out.skipped.append((number, "not a list table", single))
@@ -295,7 +302,7 @@ def extract_rows(table: list[list[str]]) -> Extraction:
         if revoked:
             out.rejected.append((number, "not_designated", f"under {_quote(revoked)}: {_quote(name or '')}"))
             continue
-        if (outcome := fields.get("outcome")) and NOT_DESIGNATED.search(outcome):
+        if (outcome := fields.get("outcome")) and NOT_DESIGNATED.search(outcome) and not KEPT.search(outcome):
             out.rejected.append((number, "not_designated", f"outcome {_quote(outcome)}: {_quote(name or '')}"))
             continue
         label = fields.get("category")

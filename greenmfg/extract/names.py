@@ -85,13 +85,13 @@ PRODUCT = re.compile(r"(?:(?!公司|集团|厂|绿色)[\u4e00-\u9fa5A-Za-z0-9\-]
 # A name in another role after it: a service provider's (为入选…的企业提供…), a supplier's (由A公司提供),
 # a speaker's (…管委会相关负责人介绍), or one not designated (A公司本次落选)
 OTHER_ROLE = re.compile(r"[为向][^,]{0,30}?(?:企业|单位|园区|工厂|公司|集团)们?(?:提供|开展|进行|出具|量身|定制)|"
-                        r"(?:提供|供货|供应(?!链)|配套)|"
+                        r"(?:提供|供货|供应(?!链)|配套)(?=$|[,;。]|的?(?:服务|技术|设备|原料|材料|零部件|配件))|"
                         r"(?:本次|此次|今年|则|却|遗憾|最终|未能|也)?(?:落选|未入选|未能入选|未获|没有入选|未通过|无缘)|"
                         r"的[\u4e00-\u9fa5]{1,4}下|"  # 在A公司的带动下: a circumstance
                         r"(?:管委会|管理委员会|党工委)?(?:相关|有关|主要)?(?:负责人|领导|发言人|工作人员)|"
                         r"(?:管委会|管理委员会|党工委)(?:介绍|表示|指出|透露|称)")
 # A prefix's last cue: the name starts after it. None of these is ever inside a name.
-CUT = re.compile(r"—|/|了(?=[\u4e00-\u9fa5])|\s(?=[\u4e00-\u9fa5])|分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|主要包括|包括了?|包含了?|其中|如下|"
+CUT = re.compile(r"—|/|了(?!望)(?=[\u4e00-\u9fa5])|为(?<=[家个户]为)|出炉\s+|揭晓\s+|供应商|客户|合作伙伴|全资子公司|控股子公司|分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|主要包括|包括了?|包含了?|其中|如下|"
                  r"名单|认定|确定|授予|祝贺|恭喜|推荐|同意|公示|评审|评选出?|命名|表彰|获悉|了解到|据悉|现将|拟将|将以|"
                  r"将(?<=[省市县区州旗盟]将)(?!军)|有(?<=[共还已另现拥则也仍省市县区州旗盟的]有)(?!限)|家\(|个\(|户\(|:|"
                  # 新增 (我市新增A公司等5家), a parent (A集团下属B公司), an area (高新区企业A公司)
@@ -101,7 +101,7 @@ CUT = re.compile(r"—|/|了(?=[\u4e00-\u9fa5])|\s(?=[\u4e00-\u9fa5])|分别是|
 # conjunctions and adverbs, the speaker (我市, 本区), a quantity (3家企业), and 将 / 把 / 对 / 被
 # unless they are a place's first character (将乐县).
 LEAD = re.compile(r"(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|[-—•·“【●○■□◆◇▲△★☆▪▶►√\s]+|[一二三四五六七八九十]是|\d+[.、)\s]|"
-                  r"\d{1,3}(?=[\u4e00-\u9fa5])|[A-Za-z][.、)]\s*|[IVX]{1,4}[.、)]\s*|\((?:\d+|[一二三四五六七八九十]+)\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
+                  r"\d{1,3}(?=(?:" + PROVINCE + r"))|[A-Za-z][、)]|[A-Za-z]\.\s+|[IVX]{1,4}[.、)]\s*|\((?:\d+|[一二三四五六七八九十]+)\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
                   r"以及|及|与|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|"
                   r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]|[省市区县]内|辖区内?|当地|"
                   r"(?:园区|开发区|高新区|经开区)内|"
@@ -141,11 +141,11 @@ CONJUNCTION = re.compile(r"以及|和|及(?!其|时)|(?<!参)与")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 QUOTE_MARKS = re.compile(r"[“\"《]")
 # A sentence names designated entities only when it says they were listed.
-DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升|晋级|成功创建|获批创建|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
+DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升|晋级|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
                              r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
                              r"工厂认证|园区认证|企业认证")
-NEGATED = re.compile(r"未|没|不|无缘")
-ADVERT = re.compile(r"代办|代理申报|热线|咨询电话|联系电话|400-?\d")
+NEGATED = re.compile(r"未|没|不(?![久断])|无缘")  # (前不久入选, 不断入选: not negated)
+ADVERT = re.compile(r"代办|代理申报|热线|(?<!\d)400-?\d{3}-?\d{4}")
 # …绿色园区3家(A、B、C) | 绿色工厂:A、B | 绿色工厂有A、B: a count or a term that opens a list of
 # names. Apart from the cues: a branch led by a common character (家, 个, 企) would make sre try
 # it all along every sentence.
@@ -162,7 +162,7 @@ NOT_A_SHORT_NAME = re.compile(TERM + r"|\d|名单|企业|公司|单位|[省市�
 NOT_A_FIRST = frozenset("这那该此其是")  # 这是继A公司…: a clause the prefix rules did not strip
 # Lists laid out on a line: 1.A公司 2.B公司 / ①A公司 ②B公司 / 1、A公司 2、B公司 / 一、A公司 / (一)A公司
 LIST_SEPARATOR = re.compile(r"[、,;\s]+")
-LIST_NUMBER = re.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}")
+LIST_NUMBER = re.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z][.、)]?|[IVX]{1,4}[.、)]?")
 CIRCLED = re.compile(r"[ \t]*([①-⑳])")  # after ①: a list numbered so
 LIST_DIGITS = frozenset("0123456789一二三四五六七八九十")
 NUMBER_BEFORE = frozenset(" \t:,;、")
@@ -210,6 +210,7 @@ COUNTERS = frozenset("家个户种项款)")
 AUTHORITY = re.compile(r"(?:局|厅|委|委员会|办公室|政府|管委会)$")  # 推荐单位: 某市工业和信息化局
 # A name broken over two lines before its ending (…有限\n公司)
 BROKEN_NAME = re.compile(r"\n(?<=[\u4e00-\u9fa5]\n)(?=(?:股份|有限|责任)*(?:公司|集团)(?!名称|简称))")
+INSTITUTION_ENDS = frozenset("院局所会站荐位构")  # …研究院 / …局推荐: a line of its own
 WRAPPED_LENGTH = 8  # a line this long that ends inside a name may have been wrapped
 ITEM_MARK = re.compile(r"[、,;。:]")
 HEADER_WORDS = ("名称", "名单", "如下", "企业", "单位", "序号", "地区", "所在地")
@@ -217,10 +218,14 @@ WRAPPED_REST = re.compile(r"[\u4e00-\u9fa5()]{1,18}?(?:公司|集团|厂|园区|
 COUNTED_OPENING = re.compile(r"其中,?(?:\d+|[一二三四五六七八九十两]+)[家个户种项款]|其中,?[^,]{0,20}?(?:为|是)(?:国家级|省级|市级|绿色)")
 COUNT_CELL = re.compile(r"(?:共|合计)?\s*\d+\s*(?:家|个|户|项|种|款)?")
 FOOTER = re.compile(r"许可证|版权|备案|ICP|主办|承办|技术支持|〔\d{4}〕\d+号")
+ROLE_LEAD = re.compile(r"^(?:供应商|客户|合作伙伴|全资子公司|控股子公司)")
+SUBSIDIARY = re.compile(r"(?:全资|控股|多家|旗下|下属|一家|该)?(?:子公司|分公司)")
+NOT_YET = re.compile(r"培育|候选|推荐|申报|储备|后备|创建|撤销|取消")
 TYPE_NOTE = re.compile(r"(?P<name>[^()]{2,50}?(?:\([^()]{1,10}\)[^()]{1,30}?)?)\((?P<label>[^()]{2,16})\)")
 ITEM_NUMBER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[IVX]{1,4})[.、)]\s*")
 # Cells pasted with runs of spaces: a run of three or more, or two runs of two (序号  企业名称  所在地)
 SPACED_COLUMNS = re.compile(r" {2,}")
+COLUMN_NAMES = frozenset(("序号", "企业名称", "单位名称", "园区名称", "名称", "所在地", "所在地区", "地区", "所属地区", "产品名称"))
 COLUMN_GAPS = re.compile(r"\S {3,}\S|\S {2}\S.*\S {2}\S")
 # A sentence naming the designated of the sentence before: 此次入选的6家企业分别是A、B
 REFERS_BACK = re.compile(r"(?:此次|本次|上述|以上|今年)(?:入选|上榜|获评|认定)|(?:入选|上榜|获评|认定)的[^,]{0,12}?(?:分别|是|为|包括)")
@@ -279,8 +284,7 @@ def _name_in(item: str, ends: list[tuple[int, bool]], in_park_clause: bool, clau
         elif trailed.group() == "(" and (note := BRANCH_NOTE.match(item, end)) \
                 and COMPANY_TRAIL.match(item, note.end()):
             end = note.end()  # A有限公司(武汉分公司): a branch named in a parenthesis
-        if trailed and trailed.group() == "的" and any(later > end and _valid(item[end + 1:later], False)
-                                                        for later, _ in ends):
+        if trailed and trailed.group() == "的" and any(later > end and _owned(item[end + 1:later]) for later, _ in ends):
             continue  # A集团的B有限公司: B, the subject
         if trailed:
             if OTHER_ROLE.match(item, end):  # A公司为入选…的企业提供服务, A开发区管委会负责人介绍
@@ -298,6 +302,12 @@ def _aliased(item: str, end: int) -> tuple[str, bool] | None:
             or not COMPANY_TRAIL.match(item, end + 1):  # (A有限公司(武汉分公司): a branch, part of the name)
         return None
     return (name, False) if (name := _valid(item[opened + 1:end], False)) else None
+
+
+def _owned(name: str) -> bool:
+    """A name after its owner's 的 that is a company's own (醴陵B电瓷有限公司), not a role (全资子公司, 供应商B公司)."""
+    name = ROLE_LEAD.sub("", name)
+    return _valid(name, False) is not None and not SUBSIDIARY.match(name) and len(name) >= 6
 
 
 def _opening(item: str, end: int) -> int:
@@ -336,6 +346,8 @@ def _lead(text: str) -> str:
 
 
 def _valid(name: str, park: bool) -> str | None:
+    if not park and SUBSIDIARY.fullmatch(name):
+        return None  # (A公司的全资子公司: no one's name)
     if park:
         if not PARK_NAME.fullmatch(name) or len(GENERIC_PARK.sub("", name)) < 2:
             return None
@@ -437,14 +449,16 @@ def names_from_prose(text: str) -> list[NamedEntity]:
 
 def _wrapped_names_joined(text: str) -> str:
     """Lines of a list wrapped inside a name (…、烟台鲁东汽车 / 零部件有限公司、…) joined: the line
-    before is long, ends with no name in its last item, and the line after starts with the rest of one."""
+    before is a list or a sentence (it has a separator), ends with no name in its last item, and the
+    line after starts with the rest of one."""
     lines = text.split("\n")
     out = [lines[0]]
     for line in lines[1:]:
         before = out[-1]
         tail = ITEM_MARK.split(before)[-1]
         head = ITEM_MARK.split(line, 1)[0]
-        if len(before) >= WRAPPED_LENGTH and "\u4e00" <= before[-1] <= "\u9fa5" and not NAME_END.search(tail) \
+        if len(before) >= WRAPPED_LENGTH and "\u4e00" <= before[-1] <= "\u9fa5" and len(tail) < len(before) \
+                and not NAME_END.search(tail) and before[-1] not in INSTITUTION_ENDS \
                 and not TERM_PATTERN.search(tail) and not tail.endswith(HEADER_WORDS) and len(head) <= 20 \
                 and WRAPPED_REST.fullmatch(head) and not PROVINCE_FIRST.match(head):  # (a province starts a name)
             out[-1] = before + line
@@ -736,8 +750,8 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
 def _typed_by_note(sentence: str) -> NamedEntity | None:
     """A line that is one name and its type in a parenthesis (2. A经济技术开发区(绿色园区))."""
     line = TYPE_NOTE.fullmatch(_lead(sentence))
-    if not line or not (dtype := label_type(line.group("label"))):
-        return None
+    if not line or NOT_YET.search(line.group("label")) or not (dtype := label_type(line.group("label"))):
+        return None  # (A公司(绿色工厂培育库), (拟推荐绿色工厂): not designated)
     park = bool(PARK_NAME.fullmatch(name := line.group("name")))
     return NamedEntity(name, dtype, sentence) if park == (dtype == PARK) and _valid(name, park) else None
 
@@ -877,10 +891,20 @@ def _has_header(rows: list[list[str]]) -> bool:
 
 
 def _columns_as_tabs(text: str) -> str:
-    """Columns pasted with runs of spaces (序号   企业名称   所在地) as tab-separated cells."""
-    if "   " not in text and "  " not in text:
+    """Columns pasted with runs of spaces (序号   企业名称   所在地) as tab-separated cells: from a header
+    row with column names on, the rows that split into as many cells as it."""
+    if "  " not in text:
         return text
-    return "\n".join(SPACED_COLUMNS.sub("\t", line) if COLUMN_GAPS.search(line) else line for line in text.splitlines())
+    out, width = [], 0
+    for line in text.splitlines():
+        if COLUMN_GAPS.search(line):
+            cells = SPACED_COLUMNS.split(line.strip())
+            if any(cell in COLUMN_NAMES for cell in cells):
+                width = len(cells)
+            if width and len(cells) == width:
+                line = "\t".join(cells)
+        out.append(line)
+    return "\n".join(out)
 
 
 def _pipe_rows(text: str) -> list[list[str]]:

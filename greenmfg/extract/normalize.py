@@ -100,13 +100,17 @@ def _folded(match: re.Match) -> str:
     return FULL_WIDTH[match.group()]
 
 
+def _unescaped(match: re.Match) -> str:
+    return html.unescape(match.group())
+
+
 @lru_cache(maxsize=1024)  # a notice's body is cleaned by each rule that reads it
 def clean_text(text: str) -> str:
     """Readable simplified text: entities a page printed as text (&nbsp;) decoded, pinyin removed,
     traditional converted, NFKC width folding."""
     text = text or ""
     if "&" in text and ENTITY.search(text):
-        text = html.unescape(text)
+        text = ENTITY.sub(_unescaped, text)  # (only whole entities: ?id=5&region=… stays)
     return nfkc(to_simplified(strip_pinyin(text)))
 
 
