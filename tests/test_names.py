@@ -848,3 +848,13 @@ def test_names_designated_before_are_designated():
 ])
 def test_review_cases(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2024年度河南省绿色工厂拟认定名单公示 豫西南地区入选企业一览\n本网整理了南阳、平顶山五市的拟认定企业,共2家(按公示名单顺序排列):\n"
+     "南阳甲乙纺织科技有限公司(南阳);平顶山丙丁电机制造有限公司(平顶山)", [(F, "南阳甲乙纺织科技有限公司"), (F, "平顶山丙丁电机制造有限公司")]),
+    ("淄博市6家企业入选2023年度山东省绿色工厂。入选企业涉及化工、建材等多个行业。部分入选企业名单如下:甲乙石化股份有限公司临淄分公司;"
+     "山东丙丁化工(集团)股份有限公司", [(F, "甲乙石化股份有限公司临淄分公司"), (F, "山东丙丁化工(集团)股份有限公司")]),
+])
+def test_a_list_opened_with_no_term_takes_the_type_named_before(text, expected):
+    assert [n for n in names(text) if n[1].endswith("公司")] == expected

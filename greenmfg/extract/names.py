@@ -231,6 +231,9 @@ COLUMN_GAPS = re.compile(r"\S {3,}\S|\S {2}\S.*\S {2}\S")
 REFERS_BACK = re.compile(r"(?:此次|本次|上述|以上|今年)(?:入选|上榜|获评|认定)|(?:入选|上榜|获评|认定)的[^,]{0,12}?(?:分别|是|为|包括)")
 LIST_OPENER = re.compile(r"分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|包括|名单为|名单是")
 LEVEL_AFTER = re.compile(r"(?:" + LEVEL_WORD + r")$")
+# A list opened with no term of its own: a cue of designation, then who, then a colon
+UNTYPED_OPENER = re.compile(r"(?:拟认定|认定|入选|上榜|获评|公示|公布)[^,;:]{0,24}?(?:企业|单位|园区|名单|产品)[^:;]{0,16}?:|"
+                            r"具体为:|具体是:|名单如下:")
 APPLYING = re.compile(r"(?:申报|候选)的?$")  # 申报绿色工厂的企业: applicants, not designated
 OPENER_LENGTH = 8  # 分别是: / 名单如下: alone after the sentence that named the type
 HEADING_LENGTH = 30  # a line this short naming a term and no one is a heading (一、绿色工厂; 绿色园区名单如下:)
@@ -370,6 +373,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     previous = None  # the sentence before, when it named a term: a 其中 sentence continues it
     typed_since = False  # whether a sentence since the last one that named a term had names typed
     last_term = -1  # the index of the last sentence that named a term
+    last_type = None  # the type of the last term named (a list opened with no term of its own takes it)
     if "①" in text:  # ①A公司 ②B公司: normalized, ① would be a bare 1 glued to the name
         text = CIRCLED.sub(lambda m: f" {ord(m.group(1)) - 0x245F}.", text)
     if "\n" in text:
@@ -377,6 +381,13 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     split = sentences(text)
     for index, sentence in enumerate(split):
         if TERM_MARK not in sentence:
+            if last_type and (opener := UNTYPED_OPENER.search(sentence)):
+                # …的拟认定企业,共32家: / 部分入选企业名单如下:A公司;B公司 (the type named before)
+                heading, listing = None, last_type
+                if (rest := sentence[opener.end():].strip()) and (found := _under_heading(rest, listing, True)):
+                    out += found
+                    typed_since = True
+                continue
             if heading is None and previous is None and listing is None:
                 continue
             terms = None
@@ -392,6 +403,8 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 last_term, typed_since, previous, listing, heading = index, False, sentence, None, None
                 continue
             terms = list(TERM_PATTERN.finditer(sentence))
+            if terms and not REVOKED.search(sentence):
+                last_type = term_type(terms[-1].group(0))
         if not terms:  # (绿色制造名单 names no type)
             if heading is None and previous is None and listing is None:
                 continue
