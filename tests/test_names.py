@@ -858,3 +858,17 @@ def test_review_cases(text, expected):
 ])
 def test_a_list_opened_with_no_term_takes_the_type_named_before(text, expected):
     assert [n for n in names(text) if n[1].endswith("公司")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2023年度绿色设计产品名单公布。本网摘录拟入选企业及产品如下:\n1.厦门甲乙卫浴科技有限公司:智能坐便器\n2.泉州市丙丁鞋业有限公司——运动鞋\n"
+     "3.水性木器涂料(福建戊己涂料有限公司)", [(D, "厦门甲乙卫浴科技有限公司"), (D, "泉州市丙丁鞋业有限公司"), (D, "福建戊己涂料有限公司")]),
+    ("省级绿色工厂名单公布。入选企业名单如下:\n▶ 高沟镇:涟水县甲乙酿造有限公司\n▶ 城区:江苏丙丁食品股份有限公司",
+     [(F, "涟水县甲乙酿造有限公司"), (F, "江苏丙丁食品股份有限公司")]),
+    ("省级绿色工厂名单公布。部分入选企业名单如下:淄博甲乙建材集团有限公司周村厂区;河南丙丁建材科技股份有限公司(原驻马店市丙丁建材厂)(驻马店);"
+     "河南戊己肉类加工有限公司(漯河)。", [(F, "淄博甲乙建材集团有限公司周村厂区"), (F, "河南丙丁建材科技股份有限公司"),
+                                 (F, "河南戊己肉类加工有限公司")]),
+    ("国家级绿色工厂:大连甲乙海洋食品有限公司、\n大连丙丁轴承股份有限公司", [(F, "大连甲乙海洋食品有限公司"), (F, "大连丙丁轴承股份有限公司")]),
+])
+def test_list_lines_with_products_places_sites_notes_and_wraps(text, expected):
+    assert names(text) == expected

@@ -221,6 +221,8 @@ FOOTER = re.compile(r"许可证|版权|备案|ICP|主办|承办|技术支持|〔
 ROLE_LEAD = re.compile(r"^(?:供应商|客户|合作伙伴|全资子公司|控股子公司)")
 SUBSIDIARY = re.compile(r"(?:全资|控股|多家|旗下|下属|一家|该)?(?:子公司|分公司)")
 NOT_YET = re.compile(r"培育|候选|推荐|申报|储备|后备|创建|撤销|取消")
+OWNER_NOTE = re.compile(r"^(?:(?!公司|集团)[^()])+\(([^()]+(?:公司|集团))\)$")
+COMPANY_SITE = re.compile(r"(?:公司|集团)[\u4e00-\u9fa5]{1,10}(?:厂区|生产基地|基地|车间)$")
 TYPE_NOTE = re.compile(r"(?P<name>[^()]{2,50}?(?:\([^()]{1,10}\)[^()]{1,30}?)?)\((?P<label>[^()]{2,16})\)")
 ITEM_NUMBER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[IVX]{1,4})[.、)]\s*")
 # Cells pasted with runs of spaces: a run of three or more, or two runs of two (序号  企业名称  所在地)
@@ -470,7 +472,9 @@ def _wrapped_names_joined(text: str) -> str:
         before = out[-1]
         tail = ITEM_MARK.split(before)[-1]
         head = ITEM_MARK.split(line, 1)[0]
-        if len(before) >= WRAPPED_LENGTH and "\u4e00" <= before[-1] <= "\u9fa5" and len(tail) < len(before) \
+        if before.endswith("、") and WRAPPED_REST.match(line):  # …A有限公司、 / B有限公司、…: the list goes on
+            out[-1] = before + line
+        elif len(before) >= WRAPPED_LENGTH and "\u4e00" <= before[-1] <= "\u9fa5" and len(tail) < len(before) \
                 and not NAME_END.search(tail) and before[-1] not in INSTITUTION_ENDS \
                 and not TERM_PATTERN.search(tail) and not tail.endswith(HEADER_WORDS) and len(head) <= 20 \
                 and WRAPPED_REST.fullmatch(head) and not PROVINCE_FIRST.match(head):  # (a province starts a name)
@@ -576,22 +580,29 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
     `products`: a line of design products, where an owner's name may be followed by its product
     (A有限公司 电饭煲 CFXB40)."""
     names = []
-    head, colon, _ = sentence.partition(":")
+    head, colon, tail = sentence.replace("——", ":").partition(":")
     if colon and (lead := _lead(head)) and _valid(lead, bool(PARK_NAME.fullmatch(lead))):
-        sentence = head  # ①A有限公司:婴儿纸尿裤(3个型号): a name, then its products
+        sentence = head  # ①A有限公司:婴儿纸尿裤(3个型号) / A有限公司——电动机: a name, then its products
+    elif colon and (lead := _lead(tail)) and "、" not in tail and _valid(lead, bool(PARK_NAME.fullmatch(lead))):
+        sentence = tail  # ▶ 高沟镇:A有限公司: a place's label, then the name
     for item in LIST_SEPARATOR.split(sentence):
         item = _lead(item)
         if not item or LIST_NUMBER.fullmatch(item):
             continue
         if not names and (cut := _last_cut(item)):
             item = _lead(item[cut:])  # 获评企业分别为A公司、B公司: the list starts after its cue
-        if item[-1] == ")" and (note := NOTE.search(item)) and not BRANCH_NOTE.fullmatch(note.group()):
-            bare = item[:note.start()]  # a place noted after the name: A有限公司(诸暨市)
-            park = bool(PARK_NAME.fullmatch(bare))
-            if _valid(bare, park) is not None:
-                item = bare
-        park = bool(PARK_NAME.fullmatch(item))
-        if _valid(item, park) is None:
+        item = item.rstrip("。.")
+        if item[-1:] == ")" and (owner := OWNER_NOTE.search(item)) and _valid(owner.group(1), False):
+            item = owner.group(1)  # 水性木器涂料(福建A涂料有限公司): a product, then its owner
+        while item[-1:] == ")" and (note := NOTE.search(item)) and not BRANCH_NOTE.fullmatch(note.group()):
+            bare = item[:note.start()]  # a place noted after the name: A有限公司(诸暨市), A公司(原B厂)(驻马店)
+            if _valid(bare, bool(PARK_NAME.fullmatch(bare))) is None and not (bare[-1:] == ")" and NOTE.search(bare)):
+                break
+            item = bare
+        # a company's site named after it (A有限公司周村厂区, A有限公司高新区生产基地): a company's name
+        site = (found := COMPANY_SITE.search(item)) is not None and _valid(item[:found.start() + 2], False) is not None
+        park = not site and bool(PARK_NAME.fullmatch(item))
+        if not site and _valid(item, park) is None:
             if names and (products or AUTHORITY.search(item)):
                 continue  # the product of the name before it, or the authority that put it forward
             return None
