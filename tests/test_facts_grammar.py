@@ -436,3 +436,23 @@ def test_a_plan_begins_again_after_what_is_past():
 def test_a_long_enumeration_before_respectively_stays_linear():
     text = "、".join(f"甲{i}区" for i in range(3000)) + "绿色工厂分别达到" + "、".join("1家" for _ in range(3000)) + "。"
     facts(text)  # (the pattern is tried near each 分别 only: a quadratic search took seconds here)
+
+
+def test_an_infographics_cards_under_its_deadline():
+    text = "🎯 主要目标\n到2026年\n省级以上绿色工厂\n累计达到180家\n绿色供应链管理企业\n15家\n规上工业单位增加值能耗\n较2023年下降9%"
+    found = {(f.designation_type, f.value, f.target_year) for f in facts(text, 2024, "policy_target")}
+    assert found == {("green_factory", 180, 2026), ("green_supply_chain", 15, 2026), (None, 9, 2026)}
+
+
+def test_an_e_paper_column_broken_at_its_width():
+    paragraph = ("2024年,区经信局坚持把绿色低碳作为制造业高质量发展的鲜明导向,全年新增国家级绿色工厂5家、省级绿色低碳工厂14家,"
+                 "新增国家级绿色供应链管理企业2家,萧山经济技术开发区通过园区复核。")
+    text = "\n".join(paragraph[i:i + 20] for i in range(0, len(paragraph), 20))  # a column 20 characters wide
+    assert {("green_factory", 5), ("green_supply_chain", 2)} <= counts(text)
+
+
+def test_a_breakdown_whose_header_wraps_over_lines():
+    text = ("各市(区)绿色工厂创建目标任务分解表\n单位:家\n地区\t2023年\t2024年\t2025年\n新增\t新增\t新增\t新增\n"
+            "绿色工厂\t绿色工厂\t绿色工厂\t绿色工厂\n甲乙市\t6\t7\t8\n丙丁区\t3\t3\t4")
+    found = {(f.region_name, f.target_year, f.value) for f in facts(text, 2023, "policy_target")}
+    assert ("甲乙市", 2025, 8) in found and ("丙丁区", 2023, 3) in found and len(found) == 6

@@ -90,11 +90,21 @@ def table_facts(rows: list[tuple[str, list[str]]], caption: str, page_year: int 
             return _region_rows(rows[position + 1:], columns, caption + " ".join(cells), page_year, plan_year)
         if "levels" in roles and "term" in roles:
             return _level_rows(rows[position + 1:], columns, caption, page_year, plan_year)
-        if "region" in roles and "year" in roles and TERM_IN.search(caption):
-            return _region_years(rows[position + 1:], columns, caption, page_year)
+        if "region" in roles and "year" in roles and TERM_IN.search(context := _with_header_rows(caption, rows, position)):
+            return _region_years(rows[position + 1:], columns, context, page_year)
         if "indicator" in roles and sum(c.role == "place" for c in columns) >= 2 and not _periods_follow(rows, position):
             return _place_columns(rows[position + 1:], columns, caption, page_year, plan_year)
     return None
+
+
+def _with_header_rows(caption: str, rows, position: int) -> str:
+    """The caption and the rows that continue a header wrapped over lines (新增 | 新增 / 绿色工厂 | 绿色工厂)."""
+    more = []
+    for _, cells in rows[position + 1:position + 5]:
+        if any(VALUE.match(cell.strip()) for cell in cells[1:]):
+            break
+        more.append(" ".join(cells))
+    return " ".join([caption, *more])
 
 
 def _periods_follow(rows, position: int) -> bool:

@@ -95,6 +95,13 @@ PROSE_CELL = re.compile(r"[\u4e00-\u9fa5][,;。][\u4e00-\u9fa5\d ]")
 # work done (完成情况清单, 实施进展)
 PLAN_TABLE = re.compile(r"目标|任务|计划|清单|安排|规划|要点")
 REPORT_TABLE = re.compile(r"完成|情况|进展|成效|总结|回顾")
+# Layouts that break lines: an e-paper's column (lines of one width), an infographic's cards
+COLUMN_MIN = 16
+SENTENCE_ENDS = ("。", "!", "?", ";", ":", "」", "”")
+LINE_MARKER = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.是]|[(][一二三四五六七八九十\d]+[)]|\d+[.、]|[●◆■▶★☆]|[-—]{2})")
+DEADLINE_LINE = re.compile(r"\s*(?:到|至)\s*20\d{2}\s*年(?:底|末)?[,:]?\s*")
+CARD_LABEL = re.compile(r"[^\d,。;:]{2,16}")
+CARD_VALUE = re.compile(r"[^,。;:]{0,8}?\d[\d.]*\s*(?:%|家|个|户|项|种|款)[^,。;:]{0,4}")
 # Enterprises counted for something they do about a designation (开展…自评价, 申报 …), not designated
 ACTIVITY = re.compile(r"[\d一二三四五六七八九十百千两]+\s*(?:余|多)?(?:家|个|户)(?:以上)?(?:重点)?(?:企业|单位|工厂)?"
                       r"(?:开展|参与|参加|进行|申报|申请|接受|实施|对标|完成)(?![^,;。]{0,12}?创建)")  # (…开展绿色工厂创建: creating them)
@@ -125,6 +132,7 @@ NAVIGATION = re.compile(r"[>›»]|首页|当前位置|您的位置")
 REPORT_HEADING = re.compile(r"回顾|总结|成效|进展|情况|成绩|完成|取得")
 YEAR_IN_HEADING = re.compile(r"(20\d{2})\s*年")
 CAPTION_YEAR = re.compile(r"(20\d{2})\s*年")
+CAPTION_MAX = 40
 SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 # The region a sentence speaks of: 2–6 characters and a division ending, then what it has (湖州市共有…)
 REGION_END = re.compile(r"(?:自治区|省|市|县|区)(?=共有|新增|已|累计|的|共|有|今年|将|目前|现有|获|入选|上榜|再添|又有)")
@@ -192,9 +200,54 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
     target_year = deadline if deadline and not (default_year and deadline < default_year) else default_year
     lines = clean_text(text).splitlines()
     table_lines = {i for i, line in enumerate(lines) if line.count("\t") >= 2}
-    prose = "\n".join(line for i, line in enumerate(lines) if i not in table_lines)
+    prose = _reflowed("\n".join(line for i, line in enumerate(lines) if i not in table_lines))
     return _drop_repeated_paragraph_facts(
         _sentence_facts(prose, default_year, target_year) + _tables(lines, table_lines, default_year, target_year))
+
+
+def _reflowed(text: str) -> str:
+    """Lines a layout broke apart, put back: an e-paper's column (three or more lines of one width
+    with no sentence end, joined with the line that ends them), and an infographic's cards (a label
+    line, then its value line: 省级以上绿色工厂 / 累计达到180家, joined, the cards a sentence after the
+    到2026年 above them)."""
+    lines = text.split("\n")
+    if len(lines) < 3:
+        return text
+    return "\n".join(_cards_joined(_columns_joined(lines)))
+
+
+def _columns_joined(lines: list[str]) -> list[str]:
+    out, run = [], []
+    for line in [*lines, ""]:
+        width = len(line)
+        if width >= COLUMN_MIN and not line.endswith(SENTENCE_ENDS) and (
+                not run or abs(width - len(run[0])) <= 2):
+            run.append(line)
+            continue
+        if len(run) >= 3 and line and not LINE_MARKER.match(line):
+            out.append("".join(run) + line)  # (the line that ends the column's paragraph)
+        elif len(run) >= 3:
+            out += ["".join(run), line]
+        else:
+            out += [*run, line]
+        run = []
+    return out[:-1]
+
+
+def _cards_joined(lines: list[str]) -> list[str]:
+    out, index = [], 0
+    while index < len(lines):
+        cards, at = [], index + (1 if DEADLINE_LINE.fullmatch(lines[index]) else 0)
+        while at + 1 < len(lines) and CARD_LABEL.fullmatch(lines[at]) and CARD_VALUE.fullmatch(lines[at + 1]):
+            cards.append(lines[at] + lines[at + 1])
+            at += 2
+        if len(cards) >= 2:
+            out.append((lines[index] + "," if at - 2 * len(cards) > index else "") + ",".join(cards) + "。")
+            index = at
+        else:
+            out.append(lines[index])
+            index += 1
+    return out
 
 
 def _tables(lines: list[str], table_lines: set[int], page_year: int | None, plan_year: int | None) -> list[Fact]:
@@ -202,7 +255,7 @@ def _tables(lines: list[str], table_lines: set[int], page_year: int | None, plan
     older row rules (target rows, district breakdowns under a row of periods)."""
     facts, unexplained = [], []
     for block in _blocks(sorted(table_lines)):
-        caption = next((lines[i] for i in range(block[0] - 1, max(-1, block[0] - 3), -1) if lines[i].strip()), "")
+        caption = _caption(lines, block[0])
         rows = [(lines[i], [c.strip() for c in lines[i].split("\t")]) for i in block]
         found = fact_tables.table_facts(rows, caption, page_year, plan_year)
         if found is None:
@@ -210,6 +263,17 @@ def _tables(lines: list[str], table_lines: set[int], page_year: int | None, plan
         else:
             facts += [Fact(**fact) for fact in found]
     return facts + _table_facts(lines, unexplained, page_year, plan_year)
+
+
+def _caption(lines: list[str], first: int) -> str:
+    """The short lines right above a table (its title, 单位:家), up to three; prose ends them."""
+    above = []
+    for line in reversed(lines[max(0, first - 3):first]):
+        if len(line) > CAPTION_MAX or "。" in line:
+            break
+        if line.strip():
+            above.insert(0, line)
+    return " ".join(above)
 
 
 def _blocks(indexes: list[int]) -> list[list[int]]:
