@@ -456,3 +456,11 @@ def test_a_breakdown_whose_header_wraps_over_lines():
             "绿色工厂\t绿色工厂\t绿色工厂\t绿色工厂\n甲乙市\t6\t7\t8\n丙丁区\t3\t3\t4")
     found = {(f.region_name, f.target_year, f.value) for f in facts(text, 2023, "policy_target")}
     assert ("甲乙市", 2025, 8) in found and ("丙丁区", 2023, 3) in found and len(found) == 6
+
+
+def test_targets_per_region_under_respectively_and_a_plan_a_document_states():
+    found = {(f.region_name, f.value, f.target_year, f.level) for f in facts(
+        "在区域布局上,《方案》提出,到2027年,南昌市、赣州市、九江市省级以上绿色工厂分别达到260家、230家、180家。", 2025, "policy_target")}
+    assert found == {("南昌市", 260, 2027, None), ("赣州市", 230, 2027, None), ("九江市", 180, 2027, None)}
+    assert targets("《方案》明确了六项重点任务:一是构建梯度培育体系,2025年新增省级绿色工厂150家以上;二是推进节能降碳。", 2025) == {
+        ("green_factory", 150, 2025)}

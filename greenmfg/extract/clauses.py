@@ -81,7 +81,7 @@ MASKED = re.compile(r"《[^》]*》|[较比]" + QUOTE_OPEN + r"?十[三四五六
 # A baseline inside a plan (在2023年底42家的基础上, 较2023年): its number is a report of then
 BASELINE = re.compile(r"在[^,，;；在]{0,20}?基础上")
 # …but what a plan document 提出 is its plan: 《…实施方案（2023—2025年）》提出，…
-PLAN_TITLE = re.compile(r"《[^》]*(?:规划|方案|计划|意见|要点)[^》]*》[^,，。]{0,8}?(?:提出|明确|要求|指出|确定)")
+PLAN_TITLE = re.compile(r"《[^》]*(?:规划|方案|计划|意见|要点)[^》]*》[^,，。]{0,8}?(?:提出|明确|要求|指出|确定)了?")
 SPAN_END = re.compile(r"20\d{2}\s*年?\s*[-—–~至]\s*(20\d{2})")
 
 
@@ -112,6 +112,8 @@ def sentence_clauses(sentence: str, page_year: int | None, plan_year: int | None
         span = SPAN_END.search(title.group(0))
         carried = int(span.group(1)) if span else (carried or 0)
     masked = MASKED.sub(lambda m: "＂" * len(m.group(0)), sentence)
+    if title:  # (…》明确了: what the plan says, not what is past)
+        masked = masked[:title.start()] + "＂" * (title.end() - title.start()) + masked[title.end():]
     out, total, named = [], False, None  # named: a year the sentence opened with (2025年，全省力争…)
     past = False  # a clause before said what is past (2016年以来, …): a 年均 after it averages the past
     for match in CLAUSE.finditer(masked):

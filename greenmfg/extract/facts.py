@@ -111,7 +111,7 @@ OWNERS_THEN_PRODUCTS = re.compile(r"(?:" + NUM + r")\s*(?:家|户)(?:企业|单�
 # Regions enumerated, then a term and its values, one each (A市、B区国家级绿色工厂数量分别达到18家、15家)
 PLACE_ITEM = r"[\u4e00-\u9fa5]{1,6}?(?:市|区|县|旗|州|盟)"
 REGIONS_THEN_TERM = re.compile(r"(?P<regions>" + PLACE_ITEM + r"(?:[、和及与]" + PLACE_ITEM + r")+)(?P<level>" + LEVEL_WORD
-                               + r")?(?P<term>" + TERM + r")(?:数量|总数)?分别(?:达到|为|是|有|达)?\s*(?P<values>" + VALUE
+                               + r")?(?P<above>及以上|以上)?(?P<term>" + TERM + r")(?:数量|总数)?分别(?:达到|为|是|有|达)?\s*(?P<values>" + VALUE
                                + r"(?:\s*[、和及与]\s*" + VALUE + r")+)")
 REGIONS_REACH = 60
 GENERIC_PLACE = re.compile(r"(?:城|市|辖|郊|园|各|全|本|我|开发|高新|经开|新|工业|产业)(?:区|县|市|园区)?$|^各|^所在")
@@ -375,7 +375,7 @@ def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set
                 record_type=clause.kind, designation_type=count.designation_type, value=count.value, unit=count.unit,
                 evidence=sentence, level=count.level, indicator=_clause_indicator(sentence, count.position),
                 target_year=clause.target_year, cumulative=clause.cumulative if reported else None,
-                region_name=mention if reported else None,
+                region_name=mention if reported else count.region,  # (a target paired with its region)
                 star_rating=count.star if count.designation_type == "green_factory" else None,
                 period_kind=period if reported else None, target_kind=None if reported else kind or "stock",
                 value_text=count.text, region_mention=mention))
@@ -455,7 +455,7 @@ def _by_region(match: re.Match, found: list[Count]) -> list[Count]:
     values = list(VALUE_PARTS.finditer(match.group("values")))
     if len(regions) != len(values) or any(GENERIC_PLACE.match(region) for region in regions):
         return []  # (城区、开发区…: no region's name)
-    level = level_code(match.group("level")) if match.group("level") else None
+    level = level_code(match.group("level")) if match.group("level") and not match.group("above") else None
     offset = match.start("values")
     return [Count(offset + value.start(), term_type(match.group("term")), number(value.group("value"), value.group("scale")),
                   value.group("unit"), level, None, _number_text(match.group("values"), value), region)
