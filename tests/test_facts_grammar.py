@@ -464,3 +464,9 @@ def test_targets_per_region_under_respectively_and_a_plan_a_document_states():
     assert found == {("南昌市", 260, 2027, None), ("赣州市", 230, 2027, None), ("九江市", 180, 2027, None)}
     assert targets("《方案》明确了六项重点任务:一是构建梯度培育体系,2025年新增省级绿色工厂150家以上;二是推进节能降碳。", 2025) == {
         ("green_factory", 150, 2025)}
+
+
+def test_infographic_cards_whose_value_has_a_note():
+    text = ("2024,象山绿色制造交出亮眼成绩单\n🔹全年新增国家级绿色工厂\n2家\n🔹新增宁波市星级绿色工厂\n"
+            "23家(其中五星级3家、四星级8家、三星级12家)\n🔹新增国家级绿色设计产品\n6项")
+    assert {("green_factory", 2), ("green_factory", 23), ("green_design_product", 6)} <= counts(text)

@@ -101,7 +101,7 @@ SENTENCE_ENDS = ("。", "!", "?", ";", ":", "」", "”")
 LINE_MARKER = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.是]|[(][一二三四五六七八九十\d]+[)]|\d+[.、]|[●◆■▶★☆]|[-—]{2})")
 DEADLINE_LINE = re.compile(r"\s*(?:到|至)\s*20\d{2}\s*年(?:底|末)?[,:]?\s*")
 CARD_LABEL = re.compile(r"[^\d,。;:]{2,16}")
-CARD_VALUE = re.compile(r"[^,。;:]{0,8}?\d[\d.]*\s*(?:%|家|个|户|项|种|款)[^,。;:]{0,4}")
+CARD_VALUE = re.compile(r"[^,。;:]{0,8}?\d[\d.]*\s*(?:%|家|个|户|项|种|款)(?:\([^()]{0,40}\)?)?[^,。;:]{0,4}")
 # Enterprises counted for something they do about a designation (开展…自评价, 申报 …), not designated
 ACTIVITY = re.compile(r"[\d一二三四五六七八九十百千两]+\s*(?:余|多)?(?:家|个|户)(?:以上)?(?:重点)?(?:企业|单位|工厂)?"
                       r"(?:开展|参与|参加|进行|申报|申请|接受|实施|对标|完成)(?![^,;。]{0,12}?创建)")  # (…开展绿色工厂创建: creating them)
