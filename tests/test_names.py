@@ -872,3 +872,13 @@ def test_a_list_opened_with_no_term_takes_the_type_named_before(text, expected):
 ])
 def test_list_lines_with_products_places_sites_notes_and_wraps(text, expected):
     assert names(text) == expected
+
+
+def test_an_opener_of_another_honour_lists_no_designation():
+    text = "新区绿色工厂名单公布。另据了解,入选优秀场景的企业为:南京甲乙汽车配件有限公司(绿色能源管理场景)、南京丙丁钢构制造有限公司。"
+    assert [n for n in names(text) if "南京" in n[1]] == []
+
+
+def test_applicants_put_forward_for_a_year_and_province_are_not_designated():
+    assert names("绿色制造方面,新区今年已推荐南京甲乙汽车配件有限公司、南京丙丁钢构制造有限公司申报2024年度江苏省绿色工厂,"
+                 "相关评审结果将于年底前公布。") == []

@@ -236,7 +236,11 @@ LEVEL_AFTER = re.compile(r"(?:" + LEVEL_WORD + r")$")
 # A list opened with no term of its own: a cue of designation, then who, then a colon
 UNTYPED_OPENER = re.compile(r"(?:拟认定|认定|入选|上榜|获评|公示|公布)[^,;:]{0,24}?(?:企业|单位|园区|名单|产品)[^:;]{0,16}?:|"
                             r"具体为:|具体是:|名单如下:")
-APPLYING = re.compile(r"(?:申报|候选)的?$")  # 申报绿色工厂的企业: applicants, not designated
+# An opener of another list: 入选优秀场景的企业为:, 获评智能工厂的企业:
+OTHER_HONOUR = re.compile(r"场景|案例|项目|冠军|专精特新|小巨人|智能|数字化|节水|技术中心|标杆|品牌|质量")
+APPLYING_REACH = 16
+# 申报绿色工厂的企业, 推荐A申报2024年度江苏省绿色工厂: applicants, not designated
+APPLYING = re.compile(r"(?:申报|候选|参评)(?:\d{4}年度?)?(?:[\u4e00-\u9fa5]{1,4}[省市县区])?(?:国家级|省级|市级)?的?$")
 OPENER_LENGTH = 8  # 分别是: / 名单如下: alone after the sentence that named the type
 HEADING_LENGTH = 30  # a line this short naming a term and no one is a heading (一、绿色工厂; 绿色园区名单如下:)
 
@@ -383,7 +387,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     split = sentences(text)
     for index, sentence in enumerate(split):
         if TERM_MARK not in sentence:
-            if last_type and (opener := UNTYPED_OPENER.search(sentence)):
+            if last_type and (opener := UNTYPED_OPENER.search(sentence)) and not OTHER_HONOUR.search(opener.group()):
                 # …的拟认定企业,共32家: / 部分入选企业名单如下:A公司;B公司 (the type named before)
                 heading, listing = None, last_type
                 if (rest := sentence[opener.end():].strip()) and (found := _under_heading(rest, listing, True)):
@@ -443,7 +447,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             # a term naming another role is no designation (…被确定为绿色工厂第三方评价机构): it
             # types its clause's names as nothing
             if not (matches := [m for m in terms if not ROLE_AFTER_TERM.match(sentence, m.end())
-                                and not APPLYING.search(sentence, max(0, m.start() - 3), m.start())]):
+                                and not APPLYING.search(sentence, max(0, m.start() - APPLYING_REACH), m.start())]):
                 heading = None
                 continue
         ends = _name_ends(sentence, terms)
