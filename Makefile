@@ -1,4 +1,4 @@
-# Two commands on a fresh machine:  make run   and   make test
+# Two commands on a fresh machine (python3 and make; as root they install the rest):  make run   and   make test
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +9,6 @@ export AIRFLOW__CORE__DAGS_FOLDER := $(CURDIR)/dags
 export AIRFLOW__CORE__LOAD_EXAMPLES := False
 export AIRFLOW__CORE__UNIT_TEST_MODE := False
 export GX_ANALYTICS_ENABLED := false
-export AIRFLOW__COSMOS__ENABLE_TELEMETRY := False
 MIRROR_PORT ?= 8765
 
 .PHONY: venv run test lock corpus clean airflow-init
@@ -19,6 +18,7 @@ MIRROR_PORT ?= 8765
 # (importing pandas: 2.7 s without, 0.6 s with).
 venv: $(BIN)/.installed
 $(BIN)/.installed: pyproject.toml requirements.lock
+	bash scripts/system_packages.sh venv
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip uv
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
@@ -30,14 +30,17 @@ airflow-init: venv
 	mkdir -p $(GREENMFG_HOME)
 	PATH=$(CURDIR)/$(BIN):$$PATH bash scripts/airflow_setup.sh
 
-## make run: set up everything, run the real Airflow DAGs on the offline corpus, print the summary
+## make run: set up everything, run the real Airflow DAGs on the offline corpus (each task's state
+## as it changes), print the summary
 run: venv
+	bash scripts/system_packages.sh run
 	mkdir -p $(GREENMFG_HOME)
 	PATH=$(CURDIR)/$(BIN):$$PATH bash scripts/run_dag.sh $(MIRROR_PORT)
 
-## make test: the test suite
+## make test: the system packages the tests need (as root), PostgreSQL, then the test suite
+## (PYTEST_ARGS="-k serving" for some of it)
 test: venv
-	$(BIN)/python -m pytest -q
+	bash scripts/test.sh $(PYTEST_ARGS)
 
 ## make lock: re-resolve requirements.lock from pyproject.toml
 lock: venv

@@ -48,7 +48,9 @@ def greenmfg_ingest():
 
         return sorted(registry())
 
-    @task(outlets=[SOURCES_LANDED], map_index_template="{{ task.op_kwargs['source_id'] }}")
+    # multiple_outputs=False: a task returning a dict pushes it as one XCom, not one per key
+    # (one Execution API call each: a dozen per scrape, the bulk of the api-server's work)
+    @task(outlets=[SOURCES_LANDED], map_index_template="{{ task.op_kwargs['source_id'] }}", multiple_outputs=False)
     def scrape(source_id: str, *, outlet_events=None) -> dict:
         """One source: a broken site fails alone and retries alone."""
         result = run_stage("scrape_source", source_id=source_id)
@@ -56,7 +58,7 @@ def greenmfg_ingest():
             "new": result["articles"], "attachments": result["attachments"], "failed": result["failed"]})
         return result
 
-    @task(trigger_rule="all_done", outlets=[RAW_LANDED], retries=0)
+    @task(trigger_rule="all_done", outlets=[RAW_LANDED], retries=0, multiple_outputs=False)
     def hand_off(*, outlet_events=None, **context) -> dict:
         """Write the run report and hand the landed data to the transform DAG."""
         from greenmfg import run_report

@@ -1,4 +1,4 @@
-"""Transform: load → extract → dbt (one task per model, Cosmos) → Great Expectations → publish."""
+"""Transform: load → extract → dbt (one build, a task per model) → Great Expectations → publish."""
 
 from __future__ import annotations
 
@@ -25,9 +25,10 @@ warehouse from the landed data.
    quarantined with its reason;
 3. `prepare_build`: skips the rest (the report says "nothing new") when the lake, the dbt
    project and the suites are as the published build had them; trigger with
-   `{"rebuild": true}` to build anyway. Then → `dbt` (one task per seed and model running `dbt build` on it: the model,
-   then its tests; a test between two models runs after both) →
-   `finalize_build`: a fresh build file `warehouse/build/<run_id>.duckdb`;
+   `{"rebuild": true}` to build anyway. Then → `dbt.build`: one `dbt build` of every seed,
+   model and test into the fresh build file `warehouse/build/<run_id>.duckdb`, then a task per
+   seed and model with its result there, the model's and its tests' (a failing one fails its
+   own task, and what depends on it does not run); beside them `finalize_build`;
 4. `validate`: the Great Expectations gate (a failure keeps the build in `build/failed/`);
 5. `publish`: atomic swap to `warehouse/greenmfg.duckdb`, Parquet and the PostgreSQL `marts`
    schema, then emits `greenmfg://warehouse/published`;
@@ -59,15 +60,16 @@ def schedule():
     default_args={"owner": "greenmfg", "retries": 1, "retry_delay": pendulum.duration(minutes=1), "on_failure_callback": on_task_failure},
 )
 def greenmfg_transform():
-    @task(pool=WRITER_POOL)
+    # multiple_outputs=False: a task returning a dict pushes it as one XCom, not one per key
+    @task(pool=WRITER_POOL, multiple_outputs=False)
     def load() -> dict:
         return run_stage("load")
 
-    @task(pool=WRITER_POOL)
+    @task(pool=WRITER_POOL, multiple_outputs=False)
     def extract() -> dict:
         return run_stage("extract")
 
-    @task(pool=WRITER_POOL)
+    @task(pool=WRITER_POOL, multiple_outputs=False)
     def prepare_build(**context) -> dict:
         """The build file; skipped, with everything after it but the report, when nothing is new."""
         from airflow.sdk.exceptions import AirflowSkipException
@@ -79,15 +81,15 @@ def greenmfg_transform():
         except NothingNew as nothing:
             raise AirflowSkipException(str(nothing)) from None
 
-    @task(pool=WRITER_POOL)
+    @task(pool=WRITER_POOL, multiple_outputs=False)
     def finalize_build() -> dict:
         return run_stage("finalize_build")
 
-    @task(retries=0)  # a failed gate is a data problem: retrying cannot fix it
+    @task(retries=0, multiple_outputs=False)  # a failed gate is a data problem: retrying cannot fix it
     def validate() -> dict:
         return run_stage("validate")
 
-    @task(pool=WRITER_POOL, outlets=[WAREHOUSE])
+    @task(pool=WRITER_POOL, outlets=[WAREHOUSE], multiple_outputs=False)
     def publish() -> dict:
         return run_stage("publish")
 
@@ -108,7 +110,10 @@ def greenmfg_transform():
             raise RuntimeError("nothing was published: see the failed task above and report.md")
 
     dbt = dbt_task_group()
-    load() >> extract() >> prepare_build() >> dbt >> finalize_build() >> validate() >> publish() >> report()
+    gate = validate()
+    load() >> extract() >> prepare_build() >> dbt.group
+    dbt.build >> finalize_build() >> gate  # after the build alone (every node passed), beside the model tasks
+    dbt.group >> gate >> publish() >> report()
 
 
 greenmfg_transform()

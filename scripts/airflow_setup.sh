@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Prepare an Airflow metadata database for the greenmfg DAGs (idempotent): migrate it, create the
-# one-slot pool every DuckDB-writing task runs in, and render dbt's manifest for the Cosmos task
-# group so parsing the transform DAG runs no dbt. Used by `make run`, the CI smoke test and the
-# compose stack's airflow-init.
+# one-slot pool every DuckDB-writing task runs in, and render dbt's manifest, from which the
+# transform DAG makes its dbt tasks (parsing the DAG never runs dbt; run this again after a change
+# to the dbt project). Used by `make run`, the CI smoke test and the compose stack's airflow-init.
 set -euo pipefail
 log="${GREENMFG_HOME:?}/logs"; mkdir -p "$log"
 

@@ -14,9 +14,7 @@ mkdir -p "$home"
 home=$(cd "$home" && pwd -P)
 role_file="${GREENMFG_PG_CREDENTIALS:-$HOME/.config/greenmfg/postgres.dsn}"
 mkdir -p "$(dirname "$role_file")"
-if ! command -v pg_ctlcluster >/dev/null; then
-  apt-get update -qq >/dev/null && apt-get install -y -qq postgresql >&2
-fi
+bash "$(dirname "$0")/system_packages.sh" postgresql >&2
 version=$(ls /etc/postgresql | sort -V | tail -1)
 pg_ctlcluster "$version" main status >/dev/null 2>&1 || pg_ctlcluster "$version" main start >&2 </dev/null
 for _ in $(seq 60); do pg_isready -q -h 127.0.0.1 && break; sleep 0.5; done

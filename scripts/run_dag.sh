@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run the real Airflow DAGs once (`airflow dags test`, SQLite metadata) against the offline
-# mirror: greenmfg_ingest, then greenmfg_transform; then print what was published. Called by `make run`.
+# mirror: greenmfg_ingest, then greenmfg_transform, printing each task's state as it changes (the
+# DAG's own log goes to a file); then print what was published. Called by `make run`.
 set -euo pipefail
 port="${1:-8765}"
 mkdir -p "$GREENMFG_HOME" "$AIRFLOW_HOME"
@@ -25,11 +26,12 @@ for _ in $(seq 50); do
 done
 export GREENMFG_MIRROR_URL="http://127.0.0.1:$port"
 
-run_dag() {  # dag_id: one `airflow dags test` run, its log under $GREENMFG_HOME/logs
+run_dag() {  # dag_id: one `airflow dags test` run, its log under $GREENMFG_HOME/logs, its task states as they change
   local dag_log="$log/$1.log" start
   echo "==> airflow dags test $1 (log: $dag_log)"
   start=$(date +%s)
-  if ! airflow dags test "$1" > "$dag_log" 2>&1 || ! grep -q "DagRun Finished: .*state=success" "$dag_log"; then
+  if ! python -m greenmfg.orchestration.progress "$1" "$dag_log" airflow dags test "$1" \
+      || ! grep -q "DagRun Finished: .*state=success" "$dag_log"; then
     grep -E "ERROR|Error|FAILED|failed" "$dag_log" | tail -30
     echo "DAG $1 did not succeed; full log: $dag_log" >&2
     exit 1

@@ -53,8 +53,11 @@ class LocalAirflow:
             "AIRFLOW__API__BASE_URL": self.url,
             "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True",
             "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "10",
+            # a task's supervisor notices its process ended within this many seconds (it waits up to
+            # this long when the task's sockets close before the process can be reaped): 5 s, the
+            # default, after each of the transform's short per-model tasks
+            "AIRFLOW__WORKERS__MIN_HEARTBEAT_INTERVAL": "1",
             "AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK": "True",
-            "AIRFLOW__COSMOS__ENABLE_TELEMETRY": "False",
             "AIRFLOW__SCHEDULER__SCHEDULER_HEALTH_CHECK_SERVER_PORT": str(free_port()),
             "AIRFLOW__LOGGING__BASE_LOG_FOLDER": str(self.logs / "tasks"),
             **extra_env,
@@ -71,6 +74,9 @@ class LocalAirflow:
                 self.processes[service] = subprocess.Popen(command, env=self.env, cwd=self.root, stdout=log,
                                                            stderr=subprocess.STDOUT, start_new_session=True)
         self._wait_until(lambda: self._get_ok("/api/v2/version"), 180, "the api-server to answer")
+        # the Execution API (the tasks' own) builds its versioned routes on its first request:
+        # seconds a long-running api-server paid long ago, not part of a run
+        self._wait_until(lambda: self._get_ok("/execution/health"), 180, "the Execution API to answer")
         return self
 
     def __exit__(self, *exc) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import os
+import re
+import shutil
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -32,6 +34,75 @@ REFERENCE_FILES = {
     "green_supply_chain": "green_supply_chain.csv",
     "green_design_product": "green_design_products.csv",
 }
+
+
+# --- system tools -------------------------------------------------------------------------
+# What some tests need beyond Python: `make test` installs it as root (scripts/system_packages.sh)
+# and starts PostgreSQL. Elsewhere a test that needs a missing tool (@pytest.mark.needs("antiword"))
+# is skipped with the install command, and the summary counts the skips per tool; under CI,
+# where everything is installed, it fails instead.
+CJK_FONT = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+SYSTEM_TOOLS = {  # tool → (is it there, how to get it, words naming it in a skip reason)
+    "antiword": (lambda: shutil.which("antiword"), "apt-get install antiword", r"antiword"),
+    "chromium": (lambda: shutil.which("chromium") or shutil.which("chromium-browser"), "apt-get install chromium",
+                 r"chromium"),
+    "cjk-font": (CJK_FONT.exists, "apt-get install fonts-droid-fallback", r"CJK font|fonts-droid-fallback"),
+    "postgresql": (lambda: os.environ.get("GREENMFG_TEST_POSTGRES_DSN"),
+                   "`make test` starts it (scripts/postgres_up.sh; apt-get install postgresql), "
+                   "or set GREENMFG_TEST_POSTGRES_DSN", r"PostgreSQL|postgres"),
+}
+# Tests in modules without the marker, by node id.
+NEEDS_OF_TESTS = {"tests/test_readers.py::test_word_97_doc_through_antiword": ("antiword",)}
+# Fixtures whose tests need a tool: the offline corpus holds Word 97 attachments, read by antiword,
+# and the figures every test of a pipeline run expects count their rows.
+NEEDS_OF_FIXTURES = {"pipeline_home": ("antiword",), "postgres_databases": ("postgresql",)}
+
+
+def require(tool: str) -> None:
+    """Skip the running test (fail it under CI) when a system tool is missing."""
+    present, install, _ = SYSTEM_TOOLS[tool]
+    if not present():
+        message = f"needs {tool}: {install}"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message} (CI installs it: .ci/run → make test)")
+        pytest.skip(message)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "needs(*tools): the test needs these system tools (tests/conftest.py SYSTEM_TOOLS)")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        tools = set(NEEDS_OF_TESTS.get(item.nodeid, ()))
+        tools |= {tool for fixture in getattr(item, "fixturenames", ()) for tool in NEEDS_OF_FIXTURES.get(fixture, ())}
+        for tool in sorted(tools):
+            item.add_marker(pytest.mark.needs(tool))
+
+
+def pytest_runtest_setup(item):
+    for marker in item.iter_markers("needs"):
+        for tool in marker.args:
+            require(tool)
+
+
+def missing_tool_skips(reports) -> Counter:
+    """Skipped tests per missing system tool, by their skip reasons."""
+    counts: Counter = Counter()
+    for report in reports:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        tool = next((t for t, (_, _, words) in SYSTEM_TOOLS.items() if re.search(words, reason, re.I)), None)
+        if tool:
+            counts[tool] += 1
+    return counts
+
+
+def pytest_terminal_summary(terminalreporter):
+    counts = missing_tool_skips(terminalreporter.stats.get("skipped", []))
+    if counts:
+        terminalreporter.section("skipped: missing system tools (`make test` as root installs them)")
+        for tool, count in counts.most_common():
+            terminalreporter.write_line(f"{count:4d} skipped, {tool} missing: {SYSTEM_TOOLS[tool][1]}")
 
 
 def reference_counts() -> Counter:
@@ -147,16 +218,12 @@ def psql(dsn: str, sql: str) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def postgres_databases():
-    """new(): a fresh database on the PostgreSQL that .ci/run starts (scripts/postgres_up.sh),
-    dropped after the test module. GREENMFG_TEST_POSTGRES_DSN names a role that may create databases;
-    CI must have it."""
+    """new(): a fresh database on the PostgreSQL that `make test` starts (scripts/postgres_up.sh),
+    dropped after the test module. GREENMFG_TEST_POSTGRES_DSN names a role that may create databases."""
     import uuid
 
-    admin = os.environ.get("GREENMFG_TEST_POSTGRES_DSN")
-    if not admin:
-        if os.environ.get("CI"):
-            pytest.fail("GREENMFG_TEST_POSTGRES_DSN is not set: .ci/run starts PostgreSQL and sets it")
-        pytest.skip("no PostgreSQL: run scripts/postgres_up.sh and set GREENMFG_TEST_POSTGRES_DSN")
+    require("postgresql")
+    admin = os.environ["GREENMFG_TEST_POSTGRES_DSN"]
     created = []
 
     def new() -> str:

@@ -14,7 +14,7 @@ import pytest
 from greenmfg.mirror.server import MirrorThread
 from greenmfg.settings import PROJECT_ROOT
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.needs("antiword")]  # the corpus's Word 97 attachments
 BIN = Path(sys.executable).parent
 
 
@@ -41,9 +41,10 @@ def test_ingest_then_transform_publish_the_warehouse(tmp_path):
     assert ended.count("scrape") == 47  # one mapped task per registered source
     assert [t for t in ended if t != "scrape"] == ["list_sources", "hand_off", "check_sources"]
     ended = re.findall(r"\[DAG TEST\] end task task_id=([\w.]+)", transform)
-    assert ended[:3] == ["load", "extract", "prepare_build"]
-    assert ended[-4:] == ["finalize_build", "validate", "publish", "report"]
-    assert "dbt.fct_designations_model_build" in ended
+    assert ended[:4] == ["load", "extract", "prepare_build", "dbt.build"]  # one dbt build, then a task per model
+    assert ended[-3:] == ["validate", "publish", "report"] and "finalize_build" in ended
+    models = [t for t in ended if t.startswith("dbt.") and t != "dbt.build"]
+    assert len(models) > 30 and models.index("dbt.fct_designations") < models.index("dbt.mart_enterprise_designations")
 
     info = json.loads((home / "warehouse" / "published.json").read_text())
     with duckdb.connect(str(home / "warehouse" / "greenmfg.duckdb"), read_only=True) as con:

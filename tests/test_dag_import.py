@@ -1,5 +1,8 @@
-"""Every DAG file imports without error, and the DAGs have the shape operations rely on."""
+"""Every DAG file imports without error, and the DAGs have the shape operations rely on.
+Parsing runs no process: the DAG folder is parsed with every way of starting one forbidden."""
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -8,10 +11,52 @@ DAGS = Path(__file__).resolve().parent.parent / "dags"
 
 
 @pytest.fixture(scope="module")
-def bag():
+def home(tmp_path_factory):
+    """A GREENMFG_HOME set up as scripts/airflow_setup.sh leaves it: dbt's manifest rendered."""
+    from greenmfg import transform
+    from greenmfg.settings import Paths
+
+    home = tmp_path_factory.mktemp("home")
+    transform.manifest(Paths(home).dbt_work_dir / "manifest")
+    return home
+
+
+def parse_without_processes(monkeypatch, home):
+    """A DagBag of the DAG folder, parsed where starting a process raises."""
     from airflow.dag_processing.dagbag import DagBag
 
+    def forbidden(*args, **kwargs):
+        raise AssertionError(f"a process was started while parsing the DAGs: {args[:1]}")
+
+    monkeypatch.setenv("GREENMFG_HOME", str(home))
+    monkeypatch.setattr(subprocess.Popen, "__init__", forbidden)
+    for name in ("fork", "forkpty", "posix_spawn", "posix_spawnp", "system", "popen", "execv", "execve", "execvp"):
+        monkeypatch.setattr(os, name, forbidden, raising=False)
     return DagBag(dag_folder=str(DAGS))
+
+
+@pytest.fixture(scope="module")
+def bag(home):
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        return parse_without_processes(monkeypatch, home)
+
+
+def test_parsing_the_dag_folder_starts_no_process(home, monkeypatch):
+    from greenmfg import transform
+
+    monkeypatch.setattr(transform, "manifest", lambda *a: pytest.fail("the DAG rendered dbt's manifest"))
+    bag = parse_without_processes(monkeypatch, home)
+    assert bag.import_errors == {}
+    assert len(bag.dags["greenmfg_transform"].task_ids) > 30
+
+
+def test_without_the_manifest_of_set_up_the_transform_dag_says_how_to_make_it(tmp_path, monkeypatch):
+    bag = parse_without_processes(monkeypatch, tmp_path)
+    assert set(bag.dags) == {"greenmfg_ingest"}
+    error = bag.import_errors[str(DAGS / "greenmfg_transform.py")].strip().splitlines()[-1]
+    assert error == (f"greenmfg.orchestration.dbt_group.ManifestMissing: no dbt manifest at "
+                     f"{tmp_path / 'dbt' / 'manifest' / 'manifest.json'}: run scripts/airflow_setup.sh "
+                     f"(or `greenmfg dbt-manifest`)")
 
 
 def test_dags_import_without_errors(bag):
@@ -25,6 +70,12 @@ def test_every_dag_is_documented_single_run_and_does_not_catch_up(bag):
         assert dag.max_active_runs == 1
         assert dag.catchup is False
         assert all(t.on_failure_callback for t in dag.tasks), dag.dag_id
+
+
+def test_a_task_returning_a_dict_pushes_one_xcom_not_one_per_key(bag):
+    # each XCom is an Execution API call: a dozen per scrape task were most of the api-server's work
+    pushing = [t.task_id for dag in bag.dags.values() for t in dag.tasks if getattr(t, "multiple_outputs", False)]
+    assert pushing == []
 
 
 def test_ingest_maps_one_scrape_per_source_retried_with_backoff(bag):
@@ -53,30 +104,44 @@ def test_transform_runs_on_the_ingest_asset_and_never_scrapes(bag):
     assert dag.timetable.asset_condition.uri == "greenmfg://raw/manifests"  # triggered by each ingest hand-off
     assert type(dag.timetable.timetable).__name__ == "CronTriggerTimetable"  # and a cron: backfill re-runs it
     ids = [t.task_id for t in dag.topological_sort()]
-    assert ids[:3] == ["load", "extract", "prepare_build"]
-    assert ids[-4:] == ["finalize_build", "validate", "publish", "report"]
+    assert ids[:4] == ["load", "extract", "prepare_build", "dbt.build"]
+    assert ids[-3:] == ["validate", "publish", "report"] and "finalize_build" in ids
     assert not any("scrape" in i for i in ids)
     assert [a.uri for a in dag.get_task("publish").outlets] == ["greenmfg://warehouse/published"]
 
 
-def test_each_dbt_model_is_a_task_running_it_then_its_tests(bag):
+def test_one_dbt_build_then_a_task_per_model_with_its_tests(bag, home):
+    import json
+
     dag = bag.dags["greenmfg_transform"]
-    models = [t for t in dag.task_ids if t.startswith("dbt.") and t.endswith("_model_build")]
-    assert len(models) >= 20
-    assert dag.get_task("dbt.fct_designations_model_build").base_cmd == ["build"]  # model, then its tests
-    assert dag.get_task("dbt.stg_lake__sources_model_build").upstream_task_ids == {"prepare_build"}
-    # a test between two models waits for both
-    between = dag.get_task("dbt.relationships_fct_designations_list_id__list_id__ref_dim_list__test")
-    assert {"dbt.fct_designations_model_build", "dbt.dim_list_model_build"} <= between.upstream_task_ids
+    assert dag.get_task("dbt.build").upstream_task_ids == {"prepare_build"}  # the one dbt build
+    manifest = json.loads((home / "dbt" / "manifest" / "manifest.json").read_text())
+    models = {n["name"] for n in manifest["nodes"].values() if n["resource_type"] in ("model", "seed")}
+    assert len(models) >= 25 and {f"dbt.{m}" for m in models} <= set(dag.task_ids)
+    assert dag.get_task("dbt.stg_lake__sources").upstream_task_ids == {"dbt.build"}
+    fct = dag.get_task("dbt.fct_designations")
+    assert {"dbt.int_designations_status_history", "dbt.dim_list"} <= fct.upstream_task_ids  # what it and its tests read
+    assert any(".not_null_fct_designations_" in uid for uid in fct.reports)  # its tests
+    assert {"dbt.fct_designations", "dbt.dim_list"} <= dag.get_task("dbt.assert_designations_match_extracted_rows").upstream_task_ids
+    assert "dbt.mart_enterprise_designations" in fct.downstream_task_ids
+    # the first models report a failed build too; finalize_build follows the build alone, the gate waits for both
+    assert dag.get_task("dbt.stg_lake__sources").trigger_rule == "none_skipped" and fct.trigger_rule == "all_success"
+    assert dag.get_task("finalize_build").upstream_task_ids == {"dbt.build"}
+    leaves = {t.task_id for t in dag.tasks if t.task_id.startswith("dbt.") and not t.downstream_task_ids - {"validate"}}
+    assert dag.get_task("validate").upstream_task_ids == leaves | {"finalize_build"}
+    # every test of the project is reported by exactly one task, or by each model reading its source
+    reported = [uid for t in dag.tasks if t.task_id.startswith("dbt.") and t.task_id != "dbt.build" for uid in t.reports]
+    checks = {uid for uid, n in manifest["nodes"].items() if n["resource_type"] == "test"} | set(manifest["unit_tests"])
+    assert checks <= set(reported)
+    assert {dag.get_task(t).retries for t in dag.task_ids if t.startswith("dbt.") and t != "dbt.build"} == {0}
 
 
-def test_every_duckdb_writer_is_in_the_one_slot_pool(bag):
+def test_only_the_duckdb_writers_are_in_the_one_slot_pool(bag):
     from greenmfg.orchestration.stages import WRITER_POOL
 
     dag = bag.dags["greenmfg_transform"]
-    writers = ["load", "extract", "prepare_build", "finalize_build", "publish"]
-    writers += [t for t in dag.task_ids if t.startswith("dbt.")]
-    assert all(dag.get_task(t).pool == WRITER_POOL for t in writers)
+    writers = {"load", "extract", "prepare_build", "dbt.build", "finalize_build", "publish"}
+    assert {t.task_id for t in dag.tasks if t.pool == WRITER_POOL} == writers
     assert dag.get_task("validate").pool != WRITER_POOL  # the gate only reads
 
 

