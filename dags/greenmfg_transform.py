@@ -28,15 +28,19 @@ warehouse from the landed data.
    `{"rebuild": true}` to build anyway. Then → `dbt.build`: one `dbt build` of every seed,
    model and test into the fresh build file `warehouse/build/<run_id>.duckdb`, then a task per
    seed and model with its result there, the model's and its tests' (a failing one fails its
-   own task, and what depends on it does not run); beside them `finalize_build`;
-4. `validate`: the Great Expectations gate (a failure keeps the build in `build/failed/`);
+   own task, and what depends on it does not run: they start and end in the triggerer, no
+   worker process each); after `dbt.build` (which fails when any node failed),
+   `finalize_build`: the build's stamp and search index;
+4. `validate`: the Great Expectations gate (a failure keeps the build in `build/failed/`), once
+   `finalize_build` is done, beside the model tasks and `docs` (dbt's documentation site);
 5. `publish`: atomic swap to `warehouse/greenmfg.duckdb`, Parquet and the PostgreSQL `marts`
    schema, then emits `greenmfg://warehouse/published`;
 6. `report`: the run report (`runs/<run_id>/report.md`, also in this task's log: per source
    new items, rows, quarantined; gate results; rows published). It fails the run when nothing
    was published, unless there was nothing new to publish.
 
-Every task that writes DuckDB runs in the one-slot pool `duckdb_writer`.
+Every task that writes DuckDB runs in the one-slot pool `duckdb_writer` (`docs` writes only a
+copy of the build, its own).
 Failed tasks are recorded with the run and posted to the `greenmfg_webhook` connection if set.
 """
 
@@ -89,6 +93,11 @@ def greenmfg_transform():
     def validate() -> dict:
         return run_stage("validate")
 
+    @task(multiple_outputs=False)
+    def docs() -> dict:
+        """dbt's documentation site of the build, beside the gate (it reads a copy of the build)."""
+        return run_stage("build_docs")
+
     @task(pool=WRITER_POOL, outlets=[WAREHOUSE], multiple_outputs=False)
     def publish() -> dict:
         return run_stage("publish")
@@ -112,8 +121,11 @@ def greenmfg_transform():
     dbt = dbt_task_group()
     gate = validate()
     load() >> extract() >> prepare_build() >> dbt.group
-    dbt.build >> finalize_build() >> gate  # after the build alone (every node passed), beside the model tasks
-    dbt.group >> gate >> publish() >> report()
+    # the gate follows the build alone (it passes only when every node passed): the model tasks
+    # give their verdicts beside finalize_build, the gate and publish
+    documented = docs()
+    dbt.build >> finalize_build() >> [gate, documented]
+    [gate, documented] >> publish() >> report()
 
 
 greenmfg_transform()

@@ -10,17 +10,15 @@ percentage (e.g. 技改项目300个) are not labelled and not scored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-
-import yaml
-
 import hashlib
 import html
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from greenmfg.extract.document import records
 from greenmfg.extract.normalize import match_key
 from greenmfg.extract.records import Document, document_rows
+from greenmfg.files import read_yaml
 from scrapers import source_for_url
 from greenmfg.settings import CORPUS_DIR, PROJECT_ROOT
 
@@ -84,7 +82,7 @@ def _target_key(dtype, value, unit, year, region):
 
 
 def labelled_documents(labels_path: Path = LABELS) -> list[dict]:
-    return yaml.safe_load(labels_path.read_text(encoding="utf-8"))
+    return read_yaml(labels_path)
 
 
 def evaluate_parts(labels_path: Path = LABELS, holdout_path: Path = HOLDOUT) -> dict[str, dict[str, Score]]:

@@ -3,6 +3,7 @@
 scrape → load → extract → transform (dbt build into a build file) → validate (GX gate)
 → publish (atomic swap). Each stage writes its result to runs/<run_id>/<stage>.json.
 Each holds the home's run lock (greenmfg.run_lock): one run at a time; a second is refused.
+Each stage imports its own module when called: a DAG task pays for its stage's imports only.
 """
 
 from __future__ import annotations
@@ -15,10 +16,7 @@ import shutil
 from dataclasses import asdict
 from datetime import datetime, timezone
 
-from greenmfg import build_inputs, gate, load as load_stage, publish as publish_stage, scrape as scrape_stage
 from greenmfg import run_lock
-from greenmfg import transform as transform_stage
-from greenmfg.extract import stage as extract_stage
 from greenmfg.files import write_atomic
 from greenmfg.settings import Paths
 
@@ -50,6 +48,8 @@ def _locked(stage):
 
 @_locked
 def scrape(paths: Paths, run_id: str, sources: list[str] | None = None) -> list[dict]:
+    from greenmfg import scrape as scrape_stage
+
     try:
         result = scrape_stage.scrape(paths, run_id, sources)
     except scrape_stage.SourcesFailed as failed:
@@ -64,6 +64,8 @@ def scrape(paths: Paths, run_id: str, sources: list[str] | None = None) -> list[
 @_locked
 def scrape_source(paths: Paths, run_id: str, source_id: str) -> dict:
     """One source (the DAG maps a task per source); the report is written even on failure."""
+    from greenmfg import scrape as scrape_stage
+
     try:
         result = scrape_stage.scrape_source(paths, run_id, source_id)
     except Exception as exc:
@@ -81,6 +83,8 @@ def scrape_report(paths: Paths, run_id: str) -> list[dict]:
 
 @_locked
 def load(paths: Paths, run_id: str) -> dict:
+    from greenmfg import load as load_stage
+
     result = asdict(load_stage.load(paths))
     _record(paths, run_id, "load", result)
     return result
@@ -88,6 +92,8 @@ def load(paths: Paths, run_id: str) -> dict:
 
 @_locked
 def extract(paths: Paths, run_id: str) -> dict:
+    from greenmfg.extract import stage as extract_stage
+
     result = asdict(extract_stage.extract(paths))
     _record(paths, run_id, "extract", result)
     return result
@@ -104,6 +110,8 @@ class NothingNew(Exception):
 
 def check_new(paths: Paths, run_id: str, rebuild: bool = False) -> None:
     """Raise NothingNew (recorded as runs/<run_id>/nothing_new.json) unless there is something to build."""
+    from greenmfg import build_inputs
+
     published = None if rebuild else build_inputs.nothing_new(paths)
     if published is not None:
         _record(paths, run_id, "nothing_new", {**published, "reason": str(NothingNew(published))})
@@ -112,6 +120,8 @@ def check_new(paths: Paths, run_id: str, rebuild: bool = False) -> None:
 
 @_locked
 def transform(paths: Paths, run_id: str, rebuild: bool = False) -> dict:
+    from greenmfg import transform as transform_stage
+
     check_new(paths, run_id, rebuild)
     result = transform_stage.transform(paths, run_id)
     _record(paths, run_id, "transform", result)
@@ -122,6 +132,8 @@ def transform(paths: Paths, run_id: str, rebuild: bool = False) -> dict:
 def prepare_build(paths: Paths, run_id: str, rebuild: bool = False) -> dict:
     """The transform DAG's first dbt step: the build file its per-model tasks write
     (NothingNew when there is nothing to build)."""
+    from greenmfg import transform as transform_stage
+
     check_new(paths, run_id, rebuild)
     result = transform_stage.prepare(paths, run_id)
     _record(paths, run_id, "prepare_build", result)
@@ -131,14 +143,28 @@ def prepare_build(paths: Paths, run_id: str, rebuild: bool = False) -> dict:
 @_locked
 def finalize_build(paths: Paths, run_id: str) -> dict:
     """The transform DAG's last dbt step, after every model and test passed."""
+    from greenmfg import transform as transform_stage
+
     result = transform_stage.finalize(paths, run_id)
     _record(paths, run_id, "transform", result)
     return result
 
 
 @_locked
+def build_docs(paths: Paths, run_id: str) -> dict:
+    """The transform DAG's documentation step, beside the gate (it reads a copy of the build)."""
+    from greenmfg import transform as transform_stage
+
+    result = transform_stage.docs(paths, run_id)
+    _record(paths, run_id, "docs", result)
+    return result
+
+
+@_locked
 def validate(paths: Paths, run_id: str) -> dict:
     """Raise GateFailed (build file moved to build/failed/) unless every check passes."""
+    from greenmfg import gate
+
     build_db = paths.build_db(run_id)
     result = gate.validate(paths, build_db)
     _record(paths, run_id, "validate", asdict(result))
@@ -152,7 +178,7 @@ def validate(paths: Paths, run_id: str) -> dict:
 
 @_locked
 def publish(paths: Paths, run_id: str) -> dict:
-    from greenmfg import report
+    from greenmfg import publish as publish_stage, report
 
     result = publish_stage.publish(paths, paths.build_db(run_id), run_id)
     result["report"] = str(report.write(paths))  # the overview page of what was published
@@ -165,6 +191,8 @@ def run(paths: Paths, run_id: str | None = None, sources: list[str] | None = Non
     """All stages. A broken source does not stop the others: what was scraped is loaded,
     gated and published, and the run then fails naming the broken sources. When nothing is new
     since the published build, the run stops after extracting (`rebuild` builds anyway)."""
+    from greenmfg import scrape as scrape_stage
+
     run_id = run_id or new_run_id()
     summary: dict = {"run_id": run_id}
     failed = None

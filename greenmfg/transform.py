@@ -71,22 +71,35 @@ def prepare(paths: Paths, run_id: str) -> dict:
 
 
 def finalize(paths: Paths, run_id: str) -> dict:
-    """After the models: stamp the build (fingerprint, run), index the notices, write the docs."""
+    """After the models: stamp the build (fingerprint, run), index the notices."""
     from greenmfg import search
 
     build_db = paths.build_db(run_id)
     with db.writer(build_db) as con:
         con.execute("create or replace table meta.build_info as select ? as run_id, now() as built_at, * "
                     "from meta.build_input", [run_id])
-    indexed = search.build_index(build_db)
-    docs = dbt(paths, build_db, "docs", "generate")  # the documentation site of this build
-    return {"search_index_pages": indexed,
-            "dbt_docs": str(paths.dbt_work_dir / "target" / "index.html") if docs.returncode == 0 else None}
+    return {"search_index_pages": search.build_index(build_db)}
+
+
+def docs(paths: Paths, run_id: str) -> dict:
+    """The documentation site of this build (`dbt docs generate`). dbt-duckdb opens its database
+    to write even for docs: it reads a copy of the build, which the gate may read meanwhile."""
+    build_db = paths.build_db(run_id)
+    copy = build_db.with_name(f"{build_db.stem}.docs.duckdb")
+    try:
+        shutil.copyfile(build_db, copy)
+        generated = dbt(paths, copy, "docs", "generate")
+    finally:
+        for path in (copy, copy.with_name(copy.name + ".wal")):
+            path.unlink(missing_ok=True)
+    if generated.returncode != 0:
+        log.warning("dbt docs generate failed (exit %s): the build goes on without its docs", generated.returncode)
+    return {"dbt_docs": str(paths.dbt_work_dir / "target" / "index.html") if generated.returncode == 0 else None}
 
 
 def transform(paths: Paths, run_id: str) -> dict:
     """Build every seed, model and test into warehouse/build/<run_id>.duckdb in one `dbt build`
-    (the transform DAG runs the same models as one task each, with Cosmos). A build that fails
+    (the transform DAG runs the same build, with a task per model). A build that fails
     is removed: no partial build file is left behind."""
     try:
         prepared = prepare(paths, run_id)
@@ -96,7 +109,7 @@ def transform(paths: Paths, run_id: str) -> dict:
         if result.returncode != 0:
             tail = "\n".join(result.stdout.splitlines()[-40:])
             raise TransformFailed(f"dbt build failed (exit {result.returncode}):\n{tail}\n{result.stderr[-2000:]}")
-        return {"build_db": str(build_db), **summary, **finalize(paths, run_id)}
+        return {"build_db": str(build_db), **summary, **finalize(paths, run_id), **docs(paths, run_id)}
     except Exception:
         remove_build(paths, run_id)
         raise

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
+from greenmfg.files import read_yaml
 
 SOURCES_DIR = Path(__file__).with_name("sources")
 LEVELS = ("national", "provincial", "municipal", "county", "mirror")
@@ -105,7 +105,7 @@ def load_registry() -> dict[str, SourceConfig]:
     sources: dict[str, SourceConfig] = {}
     for directory in source_dirs():
         for path in sorted(directory.glob("*.yaml")):
-            config = parse(yaml.safe_load(path.read_text(encoding="utf-8")) or {}, str(path))
+            config = parse(read_yaml(path) or {}, str(path))
             if config.id in sources:
                 raise RegistryError(f"{path}: duplicate source id {config.id!r}")
             sources[config.id] = config

@@ -52,7 +52,6 @@ SYSTEM_TOOLS = {  # tool → (is it there, how to get it, words naming it in a s
                    "or set GREENMFG_TEST_POSTGRES_DSN", r"PostgreSQL|postgres"),
 }
 # Tests in modules without the marker, by node id.
-NEEDS_OF_TESTS = {"tests/test_readers.py::test_word_97_doc_through_antiword": ("antiword",)}
 # Fixtures whose tests need a tool: the offline corpus holds Word 97 attachments, read by antiword,
 # and the figures every test of a pipeline run expects count their rows.
 NEEDS_OF_FIXTURES = {"pipeline_home": ("antiword",), "postgres_databases": ("postgresql",)}
@@ -74,8 +73,7 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        tools = set(NEEDS_OF_TESTS.get(item.nodeid, ()))
-        tools |= {tool for fixture in getattr(item, "fixturenames", ()) for tool in NEEDS_OF_FIXTURES.get(fixture, ())}
+        tools = {tool for fixture in getattr(item, "fixturenames", ()) for tool in NEEDS_OF_FIXTURES.get(fixture, ())}
         for tool in sorted(tools):
             item.add_marker(pytest.mark.needs(tool))
 

@@ -77,6 +77,16 @@ def test_the_services_run_both_dags_on_the_offline_corpus(cli_run_seconds, stack
     print(f"full scheduled run under the services: {elapsed:.0f}s (ingest {timing['ingest_dag_seconds']}s, "
           f"transform {timing['transform_dag_seconds']}s); greenmfg run on the same data: {cli_run_seconds:.0f}s; "
           f"ratio {ratio:.2f} (at most {MAX_RATIO})")
+    for dag_id, run in ((INGEST, ingest), (TRANSFORM, transform)):
+        seconds = airflow.task_seconds(dag_id, run["dag_run_id"])
+        print(f"  {dag_id}: {len(seconds)} tasks, {sum(seconds.values()):.0f}s in all; longest: "
+              + ", ".join(f"{task} {s:.1f}s" for task, s in list(seconds.items())[:6]))
+    steps = airflow.timeline(TRANSFORM, transform)
+    models = [(start, end) for task, start, end in steps if task.startswith("dbt.") and task != "dbt.build"]
+    print("  transform timeline: " + ", ".join(f"{task} {start:.0f}-{end:.0f}s" for task, start, end in steps
+                                                if not task.startswith("dbt.") or task == "dbt.build")
+          + (f"; the {len(models)} model tasks {min(s for s, _ in models):.0f}-{max(e for _, e in models):.0f}s"
+             if models else ""))
 
     home = tmp_path / "home"
     with duckdb.connect(str(home / "warehouse" / "greenmfg.duckdb"), read_only=True) as con:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from greenmfg.orchestration.dbt_group import ManifestMissing, build_models, read_manifest, task_nodes, verdict
+from greenmfg.orchestration.dbt_group import ManifestMissing, build_models, read_manifest, task_nodes
+from greenmfg.orchestration.dbt_results import verdict
 
 
 def node(uid, kind="model", parents=(), attached=None):
@@ -246,3 +247,52 @@ def test_under_airflow_a_passing_build_passes_every_model(airflow_db, tmp_path, 
 def test_under_airflow_with_nothing_new_no_model_task_runs(airflow_db, tmp_path, monkeypatch):
     states = run_group(tmp_path, monkeypatch, PASSING, nothing_new=True)
     assert set(states.values()) == {"skipped"}  # no build: skipped, not failed
+
+
+# --- the model tasks under the scheduler: started and ended in the triggerer ---------------
+
+def trigger_event(tmp_path, monkeypatch, results: dict | None, reports: list[str]):
+    """The one event DbtResultTrigger yields for task `a` of DAG run `manual__2026-11-30T01:00:00+00:00`."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from greenmfg.orchestration import dbt_results
+    from greenmfg.orchestration.dbt_result_trigger import DbtResultTrigger
+    from greenmfg.settings import paths
+
+    monkeypatch.setenv("GREENMFG_HOME", str(tmp_path / "home"))
+    if results is not None:
+        dbt_results.write(paths(), "manual__2026-11-30T01_00_00_00_00", results)
+    trigger = DbtResultTrigger("a", reports)
+    trigger.task_instance = SimpleNamespace(run_id="manual__2026-11-30T01:00:00+00:00", task_id="dbt.a")
+
+    async def first():
+        return [event async for event in trigger.run()]
+
+    events = asyncio.run(first())
+    assert len(events) == 1
+    return events[0]
+
+
+def test_in_the_triggerer_a_model_task_ends_with_its_verdict(tmp_path, monkeypatch):
+    from airflow.triggers.base import TaskFailedEvent, TaskSkippedEvent, TaskSuccessEvent
+
+    results = {"model.p.a": {"status": "success", "message": "OK", "seconds": 0.2},
+               "test.p.not_null_a_x": {"status": "fail", "message": "Got 2 results", "seconds": 0.1}}
+    assert isinstance(trigger_event(tmp_path / "1", monkeypatch, results, ["model.p.a"]), TaskSuccessEvent)
+    assert isinstance(trigger_event(tmp_path / "2", monkeypatch, results, ["model.p.a", "test.p.not_null_a_x"]),
+                      TaskFailedEvent)
+    assert isinstance(trigger_event(tmp_path / "3", monkeypatch, None, ["model.p.a"]), TaskSkippedEvent)
+
+
+def test_the_trigger_survives_its_trip_through_the_metadata_database():
+    import importlib
+
+    from greenmfg.orchestration.dbt_group import _result_operator
+
+    task = _result_operator()(task_id="a", node="a", reports=["model.p.a", "test.p.t"])
+    assert task.start_from_trigger
+    module, _, name = task.start_trigger_args.trigger_cls.rpartition(".")
+    trigger_class = getattr(importlib.import_module(module), name)
+    classpath, kwargs = trigger_class(**task.start_trigger_args.trigger_kwargs).serialize()
+    assert classpath == task.start_trigger_args.trigger_cls and kwargs == {"node": "a", "reports": ["model.p.a", "test.p.t"]}

@@ -175,6 +175,9 @@ def test_dbt_build_has_no_warnings_and_docs_are_generated(pipeline_home):
     results = summary["transform"]["dbt_results"]
     assert set(results) <= {"success", "pass"}, results  # no warn, error or skip
     assert summary["transform"]["dbt_docs"] and summary["transform"]["dbt_docs"].endswith("index.html")
+    paths = pipeline_home[0]
+    assert "fct_designations" in (paths.dbt_work_dir / "target" / "catalog.json").read_text()  # read from the build's copy
+    assert not list(paths.build_dir.glob("*.docs.duckdb*"))  # the copy is gone
 
 
 def test_a_header_row_loaded_as_data_fails_the_raw_gate(pipeline_home, tmp_path):

@@ -57,6 +57,7 @@ def test_a_table_without_known_columns_is_rejected():
         extract_rows([["a", "b"], ["1", "2"]])
 
 
+@pytest.mark.needs("antiword")
 def test_word_97_doc_through_antiword():
     doc = SITES / "gdii.gd.gov.cn/jnhxhjj/content/P098188438.doc"
     fmt, table = read_tables(doc.read_bytes(), doc.name)

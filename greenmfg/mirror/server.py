@@ -27,7 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-import yaml
+from greenmfg.files import read_yaml
 
 from greenmfg.mirror import faults, list_pages
 from greenmfg.settings import CORPUS_DIR
@@ -63,12 +63,12 @@ class Corpus:
         self.sites = root / "sites"
         self.as_of = as_of
         hosts_file = root / "hosts.yaml"
-        self.hosts: dict = yaml.safe_load(hosts_file.read_text(encoding="utf-8")) if hosts_file.exists() else {}
+        self.hosts: dict = read_yaml(hosts_file) if hosts_file.exists() else {}
         self.lists: dict[tuple[str, str], tuple[dict, int]] = {}
         self.hidden: set[str] = set()
         self.dates: dict[str, str] = {}
         for path in sorted((root / "catalog").glob("*.yaml")) if (root / "catalog").exists() else []:
-            self._add_catalog(yaml.safe_load(path.read_text(encoding="utf-8")))
+            self._add_catalog(read_yaml(path))
 
     def _add_catalog(self, catalog: dict) -> None:
         visible = []

@@ -3,7 +3,9 @@ test into the run's build file (one process: dbt is imported once, in the one-sl
 pool), then one task per seed and model reports that build's result for it: the model and its
 tests. A failing model or test fails its own task (and `dbt.build`, as dbt does), and the tasks
 of what depends on it do not run (upstream_failed), as dbt did not build those models.
-`finalize_build` follows `dbt.build` alone, beside the model tasks; the gate waits for both.
+Under the scheduler a model task starts and ends in the triggerer (dbt_result_trigger): no
+worker process per model. `finalize_build` and the gate follow `dbt.build` alone (it fails when
+any node failed), beside the model tasks.
 
 Which task reports a test: the model or seed it is defined on (which then also waits for the
 other models the test reads); a test on sources only, the models that read those sources; a
@@ -24,14 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from greenmfg.orchestration.dbt_results import PASSED, SETUP_HINT
 from greenmfg.orchestration.stages import WRITER_POOL
 
 log = logging.getLogger(__name__)
 BUILD_TASK = "build"
-RESULTS = "results"  # the XCom of dbt.build the model tasks read, pushed even when the build failed
 BUILT_TYPES = ("seed", "model", "snapshot")
-PASSED = ("success", "pass", "warn")
-SETUP_HINT = "run scripts/airflow_setup.sh (or `greenmfg dbt-manifest`)"
 
 
 class ManifestMissing(RuntimeError):
@@ -141,77 +141,45 @@ def build_models(paths, run_id: str, reported: list[str]) -> dict:
     return {"results": results, "counts": dict(counts), "exit_code": finished.returncode}
 
 
-def failures(results: dict) -> str | None:
-    """What failed in a build, on one line (None when every node passed)."""
-    failed = [uid for uid, r in results.items() if r["status"] not in (*PASSED, "skipped")]
-    if not failed:
-        return None
-    skipped = sum(r["status"] == "skipped" for r in results.values())
-    return (f"dbt build: {len(failed)} failed ({', '.join(_short(uid) for uid in failed[:5])}), {skipped} skipped "
-            f"after them: the model tasks say which")
-
-
 def _last_error(output: str) -> str:
     lines = [line.strip() for line in output.splitlines() if line.strip()]
     errors = [line for line in lines if "error" in line.lower()]
     return (errors or lines or ["no output"])[-1][:500]
 
 
-def verdict(name: str, reports: list[str], results: dict) -> tuple[bool, str]:
-    """Whether a task's nodes all passed in the build, and one line saying so (or what failed)."""
-    missing = [uid for uid in reports if uid not in results]
-    if missing:
-        return False, (f"{name}: not in this build ({', '.join(_short(u) for u in missing[:5])}): "
-                       f"the DAG's dbt manifest does not match the project: {SETUP_HINT}")
-    skipped = [uid for uid in reports if results[uid]["status"] == "skipped"]
-    failed = [uid for uid in reports if results[uid]["status"] not in (*PASSED, "skipped")]
-    if failed:
-        details = "; ".join(f"{_short(uid)} {results[uid]['status']}: {_one_line(results[uid]['message'])}"
-                            for uid in failed[:5])
-        after = f" ({len(skipped)} skipped after it)" if skipped else ""
-        return False, f"{name}: {len(failed)} of {len(reports)} failed: {details}{after}"
-    if skipped:
-        return False, (f"{name}: dbt skipped {', '.join(_short(uid) for uid in skipped[:5])}: "
-                       f"something it reads failed (see dbt.build)")
-    own = results[reports[0]]
-    checks = len(reports) - 1
-    return True, f"{name}: {own['status']} in {own['seconds']}s" + (f", {checks} tests passed" if checks else "")
-
-
-def _short(unique_id: str) -> str:
-    """model.<project>.<name>, test.<project>.<name>.<hash>, unit_test.<project>.<model>.<name>"""
-    parts = unique_id.split(".")
-    return parts[-1] if parts[0] == "unit_test" else parts[2] if len(parts) > 2 else unique_id
-
-
-def _one_line(message, most: int = 400) -> str:
-    """dbt's message on one line; a long one keeps its start and its end (where the cause is)."""
-    text = " ".join(str(message or "").split())
-    return text if len(text) <= most else f"{text[:most // 4]} … {text[-most * 3 // 4:]}"
-
-
 # --- the task group ------------------------------------------------------------------------
 
 def _result_operator():
+    from datetime import timedelta
+
     from airflow.sdk import BaseOperator
+    from airflow.triggers.base import StartTriggerArgs
 
     class DbtResult(BaseOperator):
         """One seed, model or test of the `dbt.build` task's build, with its tests: fails, naming
-        them, when any of them did not pass."""
+        them, when any of them did not pass. Under the scheduler it starts and ends in the
+        triggerer (greenmfg.orchestration.dbt_result_trigger); `execute` gives the same verdict
+        where a task runs in a worker (`airflow dags test`, `airflow tasks test`)."""
         ui_color = "#b3e0c5"
+        start_from_trigger = True
 
-        def __init__(self, *, node: str, reports: list[str], build_task_id: str, **kwargs):
+        def __init__(self, *, node: str, reports: list[str], **kwargs):
             super().__init__(**kwargs)
-            self.node, self.reports, self.build_task_id = node, reports, build_task_id
+            self.node, self.reports = node, reports
+            self.start_trigger_args = StartTriggerArgs(
+                trigger_cls="greenmfg.orchestration.dbt_result_trigger.DbtResultTrigger",
+                trigger_kwargs={"node": node, "reports": reports}, next_method="execute", next_kwargs=None,
+                timeout=timedelta(minutes=10))
 
-        def execute(self, context):
+        def execute(self, context, event=None):
             from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 
-            results = context["ti"].xcom_pull(task_ids=self.build_task_id, key=RESULTS)
-            if results is None:  # dbt.build did not get to run dbt: it says why
-                raise AirflowSkipException(f"{self.node}: no results from {self.build_task_id}")
-            passed, message = verdict(self.node, self.reports, results)
-            if not passed:
+            from greenmfg.orchestration.dbt_results import judge
+
+            state, message = judge(self.node, self.reports, context["run_id"])
+            if state == "skipped":  # dbt.build did not get to run dbt: it says why
+                raise AirflowSkipException(message)
+            if state == "failed":
                 raise AirflowFailException(message)  # the build will not change: no retry
             self.log.info("%s", message)  # not returned: an XCom push is an API call
 
@@ -228,7 +196,10 @@ def dbt_task_group(group_id: str = "dbt") -> DbtTasks:
     from airflow.sdk import TaskGroup, task
     from airflow.sdk.exceptions import AirflowFailException
 
-    from greenmfg.orchestration.stages import run_locked
+    from greenmfg.orchestration import dbt_results
+    from greenmfg.orchestration.dbt_results import failures
+    from greenmfg.orchestration.stages import run_id_of, run_locked
+    from greenmfg.settings import paths
 
     nodes = task_nodes(read_manifest(manifest_path()))
     clash = [n.name for n in nodes.values() if n.name == BUILD_TASK]
@@ -239,17 +210,19 @@ def dbt_task_group(group_id: str = "dbt") -> DbtTasks:
     with TaskGroup(group_id, tooltip="one dbt build, then its result per seed and model") as group:
         @task(task_id=BUILD_TASK, pool=WRITER_POOL, multiple_outputs=False)
         def build(**context) -> dict:
-            """`dbt build` of every seed, model and test into the run's build file."""
+            """`dbt build` of every seed, model and test into the run's build file; its results
+            go to runs/<run_id>/dbt_results.json, where the model tasks read theirs."""
+            home, run_id = paths(), run_id_of(context)
+            dbt_results.results_file(home, run_id).unlink(missing_ok=True)  # an earlier try's
             built = run_locked("dbt build", build_models, reported=reported)
-            context["ti"].xcom_push(key=RESULTS, value=built["results"])
+            dbt_results.write(home, run_id, built["results"])
             failed = failures(built["results"])
             if failed:
                 raise AirflowFailException(failed)  # the same build fails again: no retry
             return built["counts"]
 
         built = build()
-        tasks = {uid: DbtResult(task_id=node.name, node=node.name, reports=node.reports,
-                                build_task_id=f"{group_id}.{BUILD_TASK}", retries=0,
+        tasks = {uid: DbtResult(task_id=node.name, node=node.name, reports=node.reports, retries=0,
                                 # the first models also report a failed build: what failed is theirs
                                 trigger_rule="all_success" if node.upstream else "none_skipped",
                                 doc_md=f"`{node.kind}` {uid}: its result in `dbt.build`, with {len(node.reports) - 1} tests")

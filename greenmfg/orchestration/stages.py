@@ -4,6 +4,9 @@ from __future__ import annotations
 
 WRITER_POOL = "duckdb_writer"  # one slot: DuckDB allows a single writer per file
 WRITER_POOL_DESCRIPTION = "Every task that writes a DuckDB file (lake, build, published warehouse)"
+# stages that run side by side within a run, holding the run lock shared: the scrapes (one per
+# source), and the gate beside the docs (both read the build; the docs read a copy of it)
+SHARED_STAGES = ("scrape_source", "validate", "build_docs")
 
 
 def run_id_of(context) -> str:
@@ -16,13 +19,13 @@ def run_stage(name: str, **kwargs):
     """Call greenmfg.pipeline.<name>(paths, run_id, **kwargs) for the current DAG run."""
     from greenmfg import pipeline
 
-    return run_locked(f"task {name}", getattr(pipeline, name), shared=name == "scrape_source", **kwargs)
+    return run_locked(f"task {name}", getattr(pipeline, name), shared=name in SHARED_STAGES, **kwargs)
 
 
 def run_locked(what: str, stage, shared: bool = False, **kwargs):
     """Call stage(paths, run_id, **kwargs) for the current DAG run, holding the home's run lock:
-    one run at a time per GREENMFG_HOME, a task waits for a run in progress (the scrapes of one
-    ingest run, one task per source, share the lock with each other)."""
+    one run at a time per GREENMFG_HOME, a task waits for a run in progress (the SHARED_STAGES
+    of a run share the lock with each other)."""
     from airflow.sdk import get_current_context
 
     from greenmfg import run_lock
