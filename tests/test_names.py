@@ -882,3 +882,13 @@ def test_an_opener_of_another_honour_lists_no_designation():
 def test_applicants_put_forward_for_a_year_and_province_are_not_designated():
     assert names("绿色制造方面,新区今年已推荐南京甲乙汽车配件有限公司、南京丙丁钢构制造有限公司申报2024年度江苏省绿色工厂,"
                  "相关评审结果将于年底前公布。") == []
+
+
+# A company's subsidiary designated, unnamed: neither it nor its owner is a designated name.
+@pytest.mark.parametrize("text,expected", [
+    ("浙江甲乙化工有限公司的全资子公司入选国家级绿色工厂。", []),
+    ("浙江甲乙化工有限公司的控股子公司获评绿色工厂。", []),
+    ("浙江甲乙化工有限公司的全资子公司丙丁新材料有限公司入选国家级绿色工厂。", [(F, "丙丁新材料有限公司")]),
+])
+def test_an_unnamed_subsidiary_designated_names_no_one(text, expected):
+    assert names(text) == expected

@@ -295,6 +295,8 @@ def _name_in(item: str, ends: list[tuple[int, bool]], in_park_clause: bool, clau
             end = note.end()  # A有限公司(武汉分公司): a branch named in a parenthesis
         if trailed and trailed.group() == "的" and any(later > end and _owned(item[end + 1:later]) for later, _ in ends):
             continue  # A集团的B有限公司: B, the subject
+        if trailed and trailed.group() == "的" and SUBSIDIARY.match(item, end + 1):
+            return None  # A公司的全资子公司入选: a company not named, not its owner
         if trailed:
             if OTHER_ROLE.match(item, end):  # A公司为入选…的企业提供服务, A开发区管委会负责人介绍
                 return None
