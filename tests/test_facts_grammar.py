@@ -470,3 +470,12 @@ def test_infographic_cards_whose_value_has_a_note():
     text = ("2024,象山绿色制造交出亮眼成绩单\n🔹全年新增国家级绿色工厂\n2家\n🔹新增宁波市星级绿色工厂\n"
             "23家(其中五星级3家、四星级8家、三星级12家)\n🔹新增国家级绿色设计产品\n6项")
     assert {("green_factory", 2), ("green_factory", 23), ("green_design_product", 6)} <= counts(text)
+
+
+def test_table_rows_a_pdf_broke_are_read_whole():
+    # a row's last cell on a line of its own; a district's name broken before the rest of its row
+    text = ("附件 各区绿色工厂创建目标任务分解表\n单位：家\n地区\t2024年\t2025年\t2025年\n新增\t新增\t累计\n"
+            "甲市\t6\t7\t52\n乙区\t3\t4\n25\n丙丁高新\n区\t3\t4\t21\n注：新增数含国家级绿色工厂。")
+    found = {(f.value, f.target_year, f.region_name) for f in facts(text, year=2023, kind="policy_target")}
+    assert {(25, 2025, "乙区"), (4, 2025, "乙区"), (21, 2025, "丙丁高新区"), (3, 2024, "丙丁高新区")} <= found
+    assert "区" not in {region for _, _, region in found}  # the broken name is not a district

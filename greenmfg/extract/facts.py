@@ -198,11 +198,40 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
     `default_year`: the year the page speaks from (its list year or publish year)."""
     deadline = plan_year(text)
     target_year = deadline if deadline and not (default_year and deadline < default_year) else default_year
-    lines = clean_text(text).splitlines()
+    lines = _table_rows_mended(clean_text(text).splitlines())
     table_lines = {i for i, line in enumerate(lines) if line.count("\t") >= 2}
     prose = _reflowed("\n".join(line for i, line in enumerate(lines) if i not in table_lines))
     return _drop_repeated_paragraph_facts(
         _sentence_facts(prose, default_year, target_year) + _tables(lines, table_lines, default_year, target_year))
+
+
+SPILLED_CELL = re.compile(r"\d+(?:\.\d+)?%?")
+BROKEN_NAME = re.compile(r"[\u4e00-\u9fa5]{1,8}")
+
+
+def _table_rows_mended(lines: list[str]) -> list[str]:
+    """Table rows that a PDF's text layer broke, put back together, inside a table (under a row of
+    two or more tabs): a row's last cell on a line of its own (海陵区 3 3 4 / 25), and a first
+    cell broken before the rest of its row (医药高新 / 区 3 3 4 25)."""
+    out: list[str] = []
+    width = 0  # the most cells of a row in the table so far
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        in_table = bool(out) and out[-1].count("\t") >= 2
+        if in_table and "\t" not in line and SPILLED_CELL.fullmatch(line.strip()) and out[-1].count("\t") < width:
+            out[-1] += "\t" + line.strip()
+        elif in_table and "\t" not in line and BROKEN_NAME.fullmatch(line.strip()) \
+                and following.count("\t") >= 2 and BROKEN_NAME.fullmatch(following.split("\t")[0].strip()) \
+                and len(following.split("\t")[0].strip()) <= 2:
+            out.append(line.strip() + following.lstrip())
+            index += 1
+        else:
+            out.append(line)
+        width = max(width, out[-1].count("\t")) if out[-1].count("\t") >= 2 else 0
+        index += 1
+    return out
 
 
 def _reflowed(text: str) -> str:
