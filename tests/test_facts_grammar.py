@@ -479,3 +479,15 @@ def test_table_rows_a_pdf_broke_are_read_whole():
     found = {(f.value, f.target_year, f.region_name) for f in facts(text, year=2023, kind="policy_target")}
     assert {(25, 2025, "乙区"), (4, 2025, "乙区"), (21, 2025, "丙丁高新区"), (3, 2024, "丙丁高新区")} <= found
     assert "区" not in {region for _, _, region in found}  # the broken name is not a district
+
+
+# A subject counted in one clause, its listing verb opening the next: one statement.
+@pytest.mark.parametrize("text,expected", [
+    ("全市共有45家企业申报市级绿色工厂,经专家评审,32家企业通过评审,被认定为2023年度市级绿色工厂。",
+     {("green_factory", 32)}),  # (the 45 applied)
+    ("共有32家企业通过专家评审,获评市级绿色工厂。", {("green_factory", 32)}),
+    ("全市有12家企业参与创建,均被认定为省级绿色工厂。", {("green_factory", 12)}),
+    ("5家企业开展绿色工厂自评价,并入选市级培育库。", set()),  # not designated
+])
+def test_a_count_whose_listing_verb_opens_the_next_clause(text, expected):
+    assert counts(text, 2023) == expected

@@ -508,7 +508,8 @@ def _counts_in_order(sentence: str, parts: list[Clause]):
     spans: list[tuple[int, int]] = []
     listed = LISTED.search(sentence) is not None
     yield from _enumerations(sentence, spans)
-    for clause in parts if listed else ():
+    subjects = _with_predicates(sentence, parts) if listed else []
+    for clause in subjects:
         yield from _typed_by_clause(sentence, clause, spans, paired=True)
     previous = (None, -1)  # the level of the count before, and where it ended
     for match in _count_matches(sentence, spans):
@@ -525,8 +526,24 @@ def _counts_in_order(sentence: str, parts: list[Clause]):
                     number(match.group("value"), match.group("scale")), match.group("unit") or "家", level, star,
                     _number_text(sentence, match))
     yield from _continuations(sentence, spans)
-    for clause in parts if listed else ():
+    for clause in subjects:
         yield from _typed_by_clause(sentence, clause, spans, paired=False)
+
+
+PREDICATE_OPENS = re.compile(r"[并均后又还]?(?:" + LISTED_AS_ONE_TYPE.pattern + r"|被)")
+
+
+def _with_predicates(sentence: str, parts: list[Clause]) -> list[Clause]:
+    """Clauses, each joined with the next when that one opens with a listing verb and no subject
+    of its own: 32家企业通过评审, / 被认定为2023年度市级绿色工厂 is one statement."""
+    out: list[Clause] = []
+    for clause in parts:
+        if out and out[-1].end == clause.start and PREDICATE_OPENS.match(sentence, clause.start) \
+                and COUNTED.search(sentence, out[-1].start, out[-1].end):
+            out[-1] = out[-1]._replace(end=clause.end)
+        else:
+            out.append(clause)
+    return out
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
