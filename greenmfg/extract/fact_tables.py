@@ -11,7 +11,7 @@ import re
 from typing import NamedTuple
 
 from greenmfg.extract.clauses import reported_period, target_kind
-from greenmfg.extract.terms import LEVEL_WORD, TERM, clean_indicator, level_code, star_rating, term_type
+from greenmfg.extract.terms import LEVEL_WORD, TERM, YEAR_MENTION, clean_indicator, level_code, star_rating, term_type
 
 INDICATOR = re.compile(r"(?:主要)?(?:指标|项目)(?:名称|内容)?|名称")
 UNIT_HEADER = re.compile(r"(?:计量)?单位")
@@ -32,7 +32,6 @@ TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|全市|全省|全区|全县)$"
 # A sum of the rows: no region. (A breakdown's 全市 names the region, as the district rows do.)
 SUM_ROW = re.compile(r"^(?:合计|总计|小计)$")
 LEVELS_HEADER = re.compile(r"级别|层级|等级|级次")  # a column of levels: 国家级 | 省级 | 合计
-CAPTION_YEAR = re.compile(r"(20\d{2})\s*年")
 PERIOD = re.compile(r"累计|合计|20\d{2}年")
 PLAN_CAPTION = re.compile(r"目标|任务|计划|分解|力争|规划")
 CUMULATIVE_CAPTION = re.compile(r"截至|截止|累计|现有|情况")
@@ -118,7 +117,7 @@ def _level_rows(rows, columns, caption: str, page_year, plan_year) -> list[dict]
     per level and type; the total row's have no level."""
     levels = next(c for c in columns if c.role == "levels")
     planned = PLAN_CAPTION.search(caption) is not None
-    year = _caption_year(caption, page_year)
+    year = caption_year(caption, page_year)
     out = []
     for line, cells in rows:
         label = cells[levels.index].replace(" ", "") if levels.index < len(cells) else ""
@@ -163,7 +162,7 @@ def _place_columns(rows, columns, caption: str, page_year, plan_year) -> list[di
     for the caption's year (到2024年) or the plan's."""
     by_role = next(c for c in columns if c.role == "indicator")
     planned = PLAN_CAPTION.search(caption) is not None
-    year = _caption_year(caption, page_year)
+    year = caption_year(caption, page_year)
     out = []
     for line, cells in rows:
         name = cells[by_role.index].replace(" ", "") if by_role.index < len(cells) else ""
@@ -244,7 +243,7 @@ def _region_rows(rows, columns, context: str, page_year, plan_year) -> list[dict
     region_column = next(c for c in columns if c.role == "region")
     caption_term = TERM_IN.search(context)
     planned = PLAN_CAPTION.search(context) is not None
-    year = _caption_year(context, page_year)
+    year = caption_year(context, page_year)
     out = []
     for line, cells in rows:
         if region_column.index >= len(cells):
@@ -269,9 +268,9 @@ def _region_rows(rows, columns, context: str, page_year, plan_year) -> list[dict
     return out
 
 
-def _caption_year(caption: str, page_year: int | None) -> int | None:
+def caption_year(caption: str, page_year: int | None) -> int | None:
     """The first year a caption names that is not past (到2024年, 2025年目标)."""
-    return next((int(y) for y in CAPTION_YEAR.findall(caption) if not page_year or int(y) >= page_year), None)
+    return next((int(y) for y in YEAR_MENTION.findall(caption) if not page_year or int(y) >= page_year), None)
 
 
 def _level_before(name: str, term: re.Match) -> str | None:

@@ -27,8 +27,8 @@ from greenmfg.extract.clauses import (
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.numbers import COUNT_CUE, NUM, NUMBER, UNIT, number
 from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and designation_level are this module's API too
-    LEVEL_WORD, STAR, TERM, TERM_MARK, TERM_PATTERN, TERMS, clean_indicator, designation_level, level_code, star_rating,
-    term_type)
+    LEVEL_WORD, STAR, TERM, TERM_MARK, TERM_PATTERN, TERMS, YEAR_MENTION, clean_indicator, designation_level, level_code,
+    star_rating, term_type)
 
 LEVEL = r"(?P<level>" + LEVEL_WORD + r")?(?P<above>及以上|以上)?"
 # 绿色工厂874家 | 国家级绿色工厂35家 | 绿色工厂 50 家以上 | 省级以上绿色工厂总计27家 | 绿色工厂数量已经达到64家 |
@@ -130,8 +130,6 @@ PLAN_TITLE_END = re.compile(r"(?:工作安排|工作计划|工作要点|重点�
 COUNTED_LINE = re.compile(r"\d+\s*(?:家|个|户|项|种|款)")
 NAVIGATION = re.compile(r"[>›»]|首页|当前位置|您的位置")
 REPORT_HEADING = re.compile(r"回顾|总结|成效|进展|情况|成绩|完成|取得")
-YEAR_IN_HEADING = re.compile(r"(20\d{2})\s*年")
-CAPTION_YEAR = re.compile(r"(20\d{2})\s*年")
 CAPTION_MAX = 40
 SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 # The region a sentence speaks of: 2–6 characters and a division ending, then what it has (湖州市共有…)
@@ -359,7 +357,7 @@ def _section_after(heading: re.Match, line: str, section: int | None, rank: int)
 
 
 def _plan_year(line: str) -> int:
-    year = YEAR_IN_HEADING.search(line)
+    year = YEAR_MENTION.search(line)
     return int(year.group(1)) if year else 0
 
 
@@ -709,7 +707,7 @@ def _table_facts(lines: list[str], table_lines: list[int], page_year: int | None
             caption = " ".join(lines[max(0, i - 2):i])
             planned = PLAN_TABLE.search(caption + "".join(cells)) is not None and not REPORT_TABLE.search(
                 caption + "".join(cells))
-            year = next((int(y) for y in CAPTION_YEAR.findall(caption) if not page_year or int(y) >= page_year), None)
+            year = fact_tables.caption_year(caption, page_year)
             table_year = year or target_year  # a work list for 2017: its cells' plans are for 2017
         if any("目标" in c or "指标" in c for c in cells[:3]):
             in_target_table = True

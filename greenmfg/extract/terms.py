@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from greenmfg.extract.normalize import clean_text
 
+YEAR_MENTION = re.compile(r"(20\d{2})\s*年")  # a year a heading or caption names
+
 # designation terms → type (longest first, so 绿色工业园区 wins over 绿色园区). Each one
 # contains TERM_MARK: a sentence without it names no designation and is skipped unread.
 TERM_MARK = "绿色"
