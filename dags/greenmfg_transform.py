@@ -16,7 +16,8 @@ DOC = """
 
 Runs when **greenmfg_ingest** hands off (`greenmfg://raw/manifests`), and daily at 06:00 as a
 rebuild. It never fetches: backfilling a date range
-(`airflow backfill create --dag-id greenmfg_transform --from-date … --to-date …`) rebuilds the
+(`airflow backfill create --dag-id greenmfg_transform --from-date … --to-date … --max-active-runs 1`,
+one run at a time as the DAG runs them) rebuilds the
 warehouse from the landed data.
 
 1. `load`: new raw manifests → `lake/raw.duckdb` (the fetch log, read in bulk by DuckDB);
@@ -52,6 +53,15 @@ def schedule():
     return RAW_LANDED if daily is None else AssetOrTimeSchedule(timetable=daily, assets=RAW_LANDED)
 
 
+def forget_build_results(context) -> None:
+    """A cleared run starts without the results of its earlier build: the model tasks of a build
+    that does not run again must not give that build's verdicts."""
+    from greenmfg.orchestration import dbt_results
+    from greenmfg.settings import paths
+
+    dbt_results.results_file(paths(), run_id_of(context)).unlink(missing_ok=True)
+
+
 @dag(
     dag_id="greenmfg_transform",
     schedule=schedule(),
@@ -66,7 +76,8 @@ def schedule():
 def greenmfg_transform():
     # multiple_outputs=False: a task returning a dict pushes it as one XCom, not one per key
     @task(pool=WRITER_POOL, multiple_outputs=False)
-    def load() -> dict:
+    def load(**context) -> dict:
+        forget_build_results(context)
         return run_stage("load")
 
     @task(pool=WRITER_POOL, multiple_outputs=False)
@@ -80,6 +91,7 @@ def greenmfg_transform():
 
         from greenmfg.pipeline import NothingNew
 
+        forget_build_results(context)
         try:
             return run_stage("prepare_build", rebuild=bool(context["params"].get("rebuild")))
         except NothingNew as nothing:

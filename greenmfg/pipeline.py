@@ -155,7 +155,7 @@ def build_docs(paths: Paths, run_id: str) -> dict:
     """The transform DAG's documentation step, beside the gate (it reads a copy of the build)."""
     from greenmfg import transform as transform_stage
 
-    result = transform_stage.docs(paths, run_id)
+    result = transform_stage.docs(paths, run_id, beside_readers=True)
     _record(paths, run_id, "docs", result)
     return result
 

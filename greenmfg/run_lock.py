@@ -61,16 +61,18 @@ def wait_seconds(default: float) -> float:
 
 
 @contextmanager
-def hold(paths: Paths, what: str = "run", shared: bool = False, wait: float = 0.0) -> Iterator[None]:
-    """Hold the run lock of `paths.home` (exclusive, or `shared` with other shared holders),
-    waiting up to `wait` seconds for another holder; RunInProgress when it is still held."""
+def hold(paths: Paths, what: str = "run", shared: bool = False, wait: float = 0.0,
+         scope: str | None = None) -> Iterator[None]:
+    """Hold the run lock of `paths.home` (exclusive, or `shared` with the other shared holders of
+    the same `scope`: the tasks of one DAG run), waiting up to `wait` seconds for another holder;
+    RunInProgress when it is still held."""
     key = str(paths.home)
     with _guard:
         entry = _held.get(key)
         if entry is not None:
             entry[1] += 1
     if entry is None:
-        fd = _acquire(paths, what, shared, wait)
+        fd = _acquire(paths, what, shared, wait, scope)
         with _guard:
             _held[key] = [fd, 1]
     try:
@@ -88,30 +90,46 @@ def hold(paths: Paths, what: str = "run", shared: bool = False, wait: float = 0.
             os.close(entry[0])
 
 
-def _acquire(paths: Paths, what: str, shared: bool, wait: float) -> int:
+def _acquire(paths: Paths, what: str, shared: bool, wait: float, scope: str | None = None) -> int:
     paths.home.mkdir(parents=True, exist_ok=True)
     fd = os.open(paths.home / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
     deadline, told = time.monotonic() + wait, False
     try:
         while True:
-            try:
-                fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise RunInProgress(describe(paths) + (f"; waited {wait:.0f} s" if wait > 0 else "")) from None
-                if not told:
-                    log.warning("%s: %s waits for it (up to %.0f s)", describe(paths), what, wait)
-                    told = True
-                time.sleep(min(0.5, left))
+            if _try_lock(paths, fd, what, shared, scope):
+                return fd
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise RunInProgress(describe(paths) + (f"; waited {wait:.0f} s" if wait > 0 else ""))
+            if not told:
+                log.warning("%s: %s waits for it (up to %.0f s)", describe(paths), what, wait)
+                told = True
+            time.sleep(min(0.5, left))
     except BaseException:
         os.close(fd)
         raise
-    write_atomic(_holder_file(paths), json.dumps({
-        "pid": os.getpid(), "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "what": what, "shared": shared}))
-    return fd
+
+
+def _try_lock(paths: Paths, fd: int, what: str, shared: bool, scope: str | None) -> bool:
+    """Take the lock at once, or not at all. A shared holder keeps it only while no shared holder
+    of another scope came before it (two DAG runs never share it)."""
+    try:
+        fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    me = {"pid": os.getpid(), "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+          "since": time.time(), "what": what, "shared": shared, "scope": scope}
+    write_atomic(_holder_file(paths), json.dumps(me))
+    if shared and any(other.get("scope") != scope and _before(other, me)
+                      for other in holders(paths) if other["pid"] != me["pid"]):
+        _holder_file(paths).unlink(missing_ok=True)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    return True
+
+
+def _before(holder: dict, me: dict) -> bool:
+    return (holder.get("since", 0.0), int(holder["pid"])) < (me["since"], me["pid"])
 
 
 def _holder_file(paths: Paths, pid: int | None = None) -> Path:

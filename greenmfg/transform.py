@@ -81,19 +81,25 @@ def finalize(paths: Paths, run_id: str) -> dict:
     return {"search_index_pages": search.build_index(build_db)}
 
 
-def docs(paths: Paths, run_id: str) -> dict:
-    """The documentation site of this build (`dbt docs generate`). dbt-duckdb opens its database
-    to write even for docs: it reads a copy of the build, which the gate may read meanwhile."""
+def docs(paths: Paths, run_id: str, beside_readers: bool = False) -> dict:
+    """The documentation site of this build (`dbt docs generate`); none, with a warning, when it
+    cannot be made: docs never stop a build from being gated and published. `beside_readers`:
+    the gate reads the build meanwhile, and dbt-duckdb opens its database to write even for
+    docs, so dbt reads a copy of the build."""
     build_db = paths.build_db(run_id)
-    copy = build_db.with_name(f"{build_db.stem}.docs.duckdb")
+    copy = build_db.with_name(f"{build_db.stem}.docs.duckdb") if beside_readers else None
     try:
-        shutil.copyfile(build_db, copy)
-        generated = dbt(paths, copy, "docs", "generate")
+        if copy:
+            shutil.copyfile(build_db, copy)  # (gone when a failed gate moved it: no docs to make)
+        generated = dbt(paths, copy or build_db, "docs", "generate")
+    except OSError as exc:
+        log.warning("no dbt docs for this build: %s", exc)
+        return {"dbt_docs": None}
     finally:
-        for path in (copy, copy.with_name(copy.name + ".wal")):
+        for path in (copy, copy.with_name(copy.name + ".wal")) if copy else ():
             path.unlink(missing_ok=True)
     if generated.returncode != 0:
-        log.warning("dbt docs generate failed (exit %s): the build goes on without its docs", generated.returncode)
+        log.warning("no dbt docs for this build: dbt docs generate exited %s", generated.returncode)
     return {"dbt_docs": str(paths.dbt_work_dir / "target" / "index.html") if generated.returncode == 0 else None}
 
 

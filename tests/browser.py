@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
-import os
 import shutil
 import subprocess
 import time
@@ -22,7 +21,9 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage
 def chromium() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:
-        if os.environ.get("CI"):
+        from tests.conftest import under_ci
+
+        if under_ci():
             pytest.fail("chromium is missing: .ci/run installs it from Debian's packages")
         pytest.skip("chromium not installed (apt-get install chromium)")
     return path

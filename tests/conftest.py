@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from greenmfg.settings import CORPUS_DIR, Paths
+from greenmfg.settings import CORPUS_DIR, PROJECT_ROOT, Paths
 
 # Airflow reads its home at import: keep tests away from ~/airflow and the user's data.
 os.environ["AIRFLOW_HOME"] = tempfile.mkdtemp(prefix="greenmfg-airflow-")
@@ -47,6 +47,9 @@ SYSTEM_TOOLS = {  # tool → (is it there, how to get it, words naming it in a s
     "chromium": (lambda: shutil.which("chromium") or shutil.which("chromium-browser"), "apt-get install chromium",
                  r"chromium"),
     "cjk-font": (CJK_FONT.exists, "apt-get install fonts-droid-fallback", r"CJK font|fonts-droid-fallback"),
+    "fontconfig": (lambda: shutil.which("fc-list"), "apt-get install fontconfig", r"fontconfig|fc-list"),
+    "git": (lambda: shutil.which("git") and (PROJECT_ROOT / ".git").exists(), "a git checkout (apt-get install git)",
+            r"git checkout"),
     "postgresql": (lambda: os.environ.get("GREENMFG_TEST_POSTGRES_DSN"),
                    "`make test` starts it (scripts/postgres_up.sh; apt-get install postgresql), "
                    "or set GREENMFG_TEST_POSTGRES_DSN", r"PostgreSQL|postgres"),
@@ -57,12 +60,17 @@ SYSTEM_TOOLS = {  # tool → (is it there, how to get it, words naming it in a s
 NEEDS_OF_FIXTURES = {"pipeline_home": ("antiword",), "postgres_databases": ("postgresql",)}
 
 
+def under_ci() -> bool:
+    """CI=true (set by .ci/run and by CI services); CI=false or 0 is not CI."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
 def require(tool: str) -> None:
     """Skip the running test (fail it under CI) when a system tool is missing."""
     present, install, _ = SYSTEM_TOOLS[tool]
     if not present():
         message = f"needs {tool}: {install}"
-        if os.environ.get("CI"):
+        if under_ci():
             pytest.fail(f"{message} (CI installs it: .ci/run → make test)")
         pytest.skip(message)
 

@@ -103,7 +103,7 @@ def test_the_services_run_both_dags_on_the_offline_corpus(cli_run_seconds, stack
     # past dates can be backfilled: the transform's schedule has a periodic part (and it has no
     # task that fetches: tests/test_dag_import.py)
     planned = subprocess.run([str(BIN / "airflow"), "backfill", "create", "--dag-id", TRANSFORM, "--from-date",
-                              "2026-11-01", "--to-date", "2026-11-03", "--dry-run"], env=airflow.env,
+                              "2026-11-01", "--to-date", "2026-11-03", "--max-active-runs", "1", "--dry-run"], env=airflow.env,
                              capture_output=True, text=True, timeout=300)
     assert planned.returncode == 0, planned.stdout[-2000:] + planned.stderr[-2000:]
     assert planned.stdout.count("22:00:00+00:00 |") == 2, planned.stdout[-2000:]  # 06:00 in China, each day

@@ -106,6 +106,9 @@ def test_the_build_fails_itself_when_dbt_could_not_run_or_a_failure_has_no_task(
     paths = fake_dbt(monkeypatch, tmp_path / "b", 1, failing)
     with pytest.raises(TransformFailed, match="test.p.orphan, which no task reports"):
         build_models(paths, "r", ["model.p.a"])
+    passing = [{"unique_id": "model.p.a", "status": "success", "execution_time": 0.2}]
+    with pytest.raises(TransformFailed, match=r"exited 1 with no node failed: Runtime Error: no profile"):
+        build_models(fake_dbt(monkeypatch, tmp_path / "d", 1, passing), "r", ["model.p.a"])
     built = build_models(fake_dbt(monkeypatch, tmp_path / "c", 1, failing), "r", ["model.p.a", "test.p.orphan"])
     assert built["results"]["test.p.orphan"] == {"status": "fail", "message": "Got 1 result", "seconds": 0}
     assert built["counts"] == {"success": 1, "fail": 1}

@@ -3,6 +3,7 @@
 import hashlib
 import re
 import shutil
+import subprocess
 
 import duckdb
 import pytest
@@ -190,3 +191,17 @@ def test_a_header_row_loaded_as_data_fails_the_raw_gate(pipeline_home, tmp_path)
     with pytest.raises(GateFailed) as failure:
         pipeline.validate(paths, "raw-gate")
     assert "lake.list_rows" in str(failure.value) and "expect_column_values_to_not_match_regex" in str(failure.value)
+
+
+def test_docs_beside_the_gate_read_a_copy_and_never_fail_the_build(tmp_path, monkeypatch):
+    from greenmfg import transform
+
+    paths = Paths(tmp_path / "home")
+    paths.build_dir.mkdir(parents=True)
+    read = []
+    monkeypatch.setattr(transform, "dbt", lambda paths, db, *args: read.append(db.name) or
+                        subprocess.CompletedProcess(args, 0, "", ""))
+    assert transform.docs(paths, "gone", beside_readers=True) == {"dbt_docs": None}  # a failed gate moved it
+    paths.build_db("r").write_bytes(b"a build")
+    assert transform.docs(paths, "r", beside_readers=True)["dbt_docs"].endswith("index.html")
+    assert read == ["r.docs.duckdb"] and not list(paths.build_dir.glob("*.docs.duckdb*"))

@@ -1,6 +1,5 @@
 """The HTML overview: self-contained, published with each run, rendered by headless Chromium."""
 
-import os
 import subprocess
 from pathlib import Path
 
@@ -8,6 +7,7 @@ import pytest
 
 from greenmfg.settings import PROJECT_ROOT
 from tests.browser import chromium
+from tests.conftest import require, under_ci
 
 pytestmark = pytest.mark.slow
 SCREENSHOTS = PROJECT_ROOT / "test-output" / "screenshots"
@@ -15,9 +15,10 @@ SCREENSHOTS = PROJECT_ROOT / "test-output" / "screenshots"
 
 def require_cjk_font() -> None:
     """Without a CJK font Chromium draws every Chinese character as a box: a useless screenshot."""
+    require("fontconfig")
     fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
     if not fonts.strip():
-        if os.environ.get("CI"):
+        if under_ci():
             pytest.fail("no CJK font: .ci/run installs fonts-droid-fallback from Debian's packages")
         pytest.skip("no CJK font (apt-get install fonts-droid-fallback)")
 

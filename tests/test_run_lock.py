@@ -20,15 +20,16 @@ import sys, time
 from pathlib import Path
 from greenmfg import run_lock
 from greenmfg.settings import Paths
-with run_lock.hold(Paths(Path(sys.argv[1])), "test holder", shared=sys.argv[2] == "shared"):
+with run_lock.hold(Paths(Path(sys.argv[1])), "test holder", shared=sys.argv[2] == "shared", scope=sys.argv[4] or None):
     print("held", flush=True)
     time.sleep(float(sys.argv[3]))
 """
 
 
-def hold_elsewhere(home, seconds: float, shared: bool = False) -> subprocess.Popen:
+def hold_elsewhere(home, seconds: float, shared: bool = False, scope: str = "") -> subprocess.Popen:
     """Another process holding the run lock of `home` for `seconds`."""
-    child = subprocess.Popen([sys.executable, "-c", HOLD, str(home), "shared" if shared else "exclusive", str(seconds)],
+    child = subprocess.Popen([sys.executable, "-c", HOLD, str(home), "shared" if shared else "exclusive", str(seconds),
+                              scope],
                              stdout=subprocess.PIPE, text=True, cwd=PROJECT_ROOT)
     assert child.stdout.readline().strip() == "held"
     return child
@@ -59,6 +60,22 @@ def test_scrapes_share_the_lock_but_a_run_does_not(tmp_path):
         with pytest.raises(run_lock.RunInProgress):
             with run_lock.hold(paths, "run"):
                 pass
+    finally:
+        child.wait(timeout=30)
+
+
+def test_the_tasks_of_one_dag_run_share_the_lock_but_not_with_another_run(tmp_path):
+    paths = Paths(tmp_path)
+    child = hold_elsewhere(tmp_path, 2, shared=True, scope="run_a")
+    try:
+        with run_lock.hold(paths, "validate", shared=True, scope="run_a"):  # the gate beside the docs
+            pass
+        with pytest.raises(run_lock.RunInProgress):
+            with run_lock.hold(paths, "validate", shared=True, scope="run_b"):  # a backfill's other run
+                pass
+        assert [h["scope"] for h in run_lock.holders(paths)] == ["run_a"]  # the one refused left no trace
+        with run_lock.hold(paths, "validate", shared=True, scope="run_b", wait=30):  # it waits its turn
+            pass
     finally:
         child.wait(timeout=30)
 

@@ -105,3 +105,16 @@ def test_without_a_webhook_connection_the_failure_is_still_recorded(tmp_path, mo
     assert post_webhook({"text": "x"}) is False  # no connection: no exception either
     on_task_failure(failure_context("r1"))
     assert (tmp_path / "runs" / "r1" / "failures" / "scrape.3.json").exists()
+
+
+def test_a_model_task_failed_in_the_triggerer_is_recorded_with_its_verdict(tmp_path, monkeypatch):
+    from greenmfg.orchestration import dbt_results
+    from greenmfg.orchestration.callbacks import on_task_failure
+
+    monkeypatch.delenv("AIRFLOW_CONN_GREENMFG_WEBHOOK", raising=False)
+    monkeypatch.setenv("GREENMFG_HOME", str(tmp_path))
+    dbt_results.write(Paths(tmp_path), "r2", {"model.p.b": {"status": "error", "message": "Catalog Error", "seconds": 0}})
+    on_task_failure({"ti": SimpleNamespace(task_id="dbt.b", map_index=-1), "exception": None, "run_id": "r2",
+                     "task": SimpleNamespace(node="b", reports=["model.p.b"]), "dag": SimpleNamespace(dag_id="t")})
+    report = run_report.build(Paths(tmp_path), "r2")
+    assert report["task_failures"][0]["error"] == "b: 1 of 1 failed: b error: Catalog Error"

@@ -5,6 +5,7 @@ import ast
 import re
 import subprocess
 
+import pytest
 import yaml
 
 from greenmfg.mirror.server import make_server
@@ -56,6 +57,7 @@ def test_compose_publishes_ports_on_loopback_only():
 SECRET = re.compile(r"(?i)(password|secret|token|fernet_key)[ \t]*[:=][ \t]*['\"]?[A-Za-z0-9+/_\-]{12,}|-----BEGIN [A-Z ]*PRIVATE KEY")
 
 
+@pytest.mark.needs("git")
 def test_no_secret_is_committed():
     tracked = subprocess.run(["git", "ls-files"], cwd=PROJECT_ROOT, capture_output=True, text=True).stdout.split()
     leaks = []

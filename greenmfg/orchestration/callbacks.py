@@ -22,11 +22,21 @@ def on_task_failure(context) -> None:
     ti = context["ti"]
     task = ti.task_id if getattr(ti, "map_index", -1) in (-1, None) else f"{ti.task_id}.{ti.map_index}"
     error = context.get("exception")
-    message = f"{type(error).__name__}: {error}" if error else "failed"
+    message = f"{type(error).__name__}: {error}" if error else _verdict(context) or "failed"
     run_report.record_task_failure(paths(), run_id_of(context), task, message)
     post_webhook({"text": f"greenmfg: {context['dag'].dag_id} run {context['run_id']}: task {task} failed: "
                           f"{message[:500]}", "dag_id": context["dag"].dag_id, "run_id": context["run_id"],
                   "task": task, "error": message})
+
+
+def _verdict(context) -> str | None:
+    """A dbt model task ended in the triggerer with no exception to tell: its verdict says why."""
+    task = context.get("task")
+    if not (hasattr(task, "node") and hasattr(task, "reports")):
+        return None
+    from greenmfg.orchestration.dbt_results import judge
+
+    return judge(task.node, task.reports, context["run_id"])[1]
 
 
 def post_webhook(payload: dict) -> bool:

@@ -132,6 +132,9 @@ def build_models(paths, run_id: str, reported: list[str]) -> dict:
     unreported = sorted(uid for uid, r in results.items() if r["status"] not in PASSED and uid not in reported)
     if unreported:
         raise transform.TransformFailed(f"dbt build failed on {', '.join(unreported)}, which no task reports")
+    if finished.returncode == 1 and all(r["status"] in (*PASSED, "skipped") for r in results.values()):
+        raise transform.TransformFailed(f"dbt build exited 1 with no node failed: "
+                                        f"{_last_error(finished.stdout + finished.stderr)}")
     unrendered = sorted(uid for uid in results if uid not in reported)
     if unrendered:
         log.warning("built %d nodes the DAG has no task for (%s): the dbt manifest is older than the project: %s",

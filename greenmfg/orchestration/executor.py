@@ -4,6 +4,7 @@ it would otherwise import them afresh (a second or two per task, more than most 
 Set AIRFLOW__CORE__EXECUTOR=greenmfg.orchestration.executor.PreloadedLocalExecutor.
 
 Only modules that start no thread and open nothing are preloaded: forking after that is safe.
+The tasks run the code the scheduler loaded: restart the scheduler after updating the project.
 """
 
 from __future__ import annotations

@@ -32,7 +32,8 @@ def run_locked(what: str, stage, shared: bool = False, **kwargs):
     from greenmfg.settings import paths
 
     try:
-        with run_lock.hold(paths(), what, shared=shared, wait=run_lock.wait_seconds(run_lock.DAG_WAIT)):
-            return stage(paths(), run_id_of(get_current_context()), **kwargs)
+        run_id = run_id_of(get_current_context())
+        with run_lock.hold(paths(), what, shared=shared, wait=run_lock.wait_seconds(run_lock.DAG_WAIT), scope=run_id):
+            return stage(paths(), run_id, **kwargs)
     except run_lock.RunInProgress as busy:  # a task failure (retried by Airflow), not an exit
         raise RuntimeError(str(busy)) from None
