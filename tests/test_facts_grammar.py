@@ -491,3 +491,16 @@ def test_table_rows_a_pdf_broke_are_read_whole():
 ])
 def test_a_count_whose_listing_verb_opens_the_next_clause(text, expected):
     assert counts(text, 2023) == expected
+
+
+# A plan clause's year: the one it names (力争2024年), this year (全年, a sentence opened with 今年),
+# before the year of a plan that the paragraph carried; a later clause naming its own year ends it.
+@pytest.mark.parametrize("text,expected", [
+    ("到2025年,绿色园区达到10个。力争2024年新增国家级绿色工厂8家。", {("green_park", 10, 2025), ("green_factory", 8, 2024)}),
+    ("力争全年新增国家级绿色工厂3家。到2025年,绿色园区达到10个。", {("green_factory", 3, 2024), ("green_park", 10, 2025)}),
+    ("到2030年,绿色园区达到20个。今年,我们将力争新增国家级绿色工业园区3个。",
+     {("green_park", 20, 2030), ("green_park", 3, 2024)}),
+    ("今年,力争新增绿色工厂5家;到2026年,绿色工厂达到50家。", {("green_factory", 5, 2024), ("green_factory", 50, 2026)}),
+])
+def test_the_year_a_plan_clause_is_for(text, expected):
+    assert targets(text, 2024) == expected

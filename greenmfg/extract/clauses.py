@@ -33,7 +33,7 @@ FORWARD = re.compile(r"下一步|今后|未来|接下来")  # …已创建30家,
 PAST = re.compile(r"截至|截止|目前|已|至此|先后|现有(?!基础)|公布|公示|发布|了(?<![为除]了)|以来")
 YEAR = re.compile(r"2(?<![较比\d]2)0(\d{2})\s*年" + NOT_A_DATE)  # the group: the year's last two digits
 FYP_END = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}  # 十X五: the X-th five-year plan
-THIS_YEAR = re.compile(r"今年|年内|本年度?|当年")
+THIS_YEAR = re.compile(r"今年|年内|本年度?|当年|全年")
 CUMULATIVE_CUE = re.compile(r"累计|截至|截止|至此|共有|已有|已在|先后|总数|已累计|总计")
 NEW_CUE = re.compile(r"新增|新培育|新认定|本批|此次|本次|今年|当年|新入选|再添|又有")
 # What a clause says of a count's period. A report takes the last cue before its number (今年新增5家，
@@ -124,9 +124,13 @@ def sentence_clauses(sentence: str, page_year: int | None, plan_year: int | None
                 and not PLAN_WORD.search(clause) and not (year and page_year and year > page_year):
             kind, carried = "reported_count", None
         past = kind == "reported_count" and (past or PAST.search(clause) is not None) and not FORWARD.search(clause)
-        target_year = (year or carried or named or plan_year or page_year) if kind == "policy_target" else None
+        if year:
+            named = None  # a year the sentence opened with holds until a clause names its own
+        target_year = (year or named or carried or plan_year or page_year) if kind == "policy_target" else None
         if (opening := YEAR_HEAD.match(clause)) and not (page_year and int(opening.group(1)) < page_year):
             named = int(opening.group(1))
+        elif THIS_YEAR.match(clause) and page_year:  # 今年，我们将力争新增…: the page's year
+            named = page_year
         out.append(Clause(match.start(), match.end(), kind, target_year, total))
     return out, carried
 
@@ -168,7 +172,10 @@ def cue_year(clause: str, page_year: int | None) -> int | None:
             return FYP_END.get(match.group("fyp"))
         if match.group(0) == "明年" and page_year:
             return page_year + 1
-    return page_year if THIS_YEAR.search(clause) else None
+    if THIS_YEAR.search(clause):
+        return page_year
+    own = [2000 + int(y) for y in YEAR.findall(clause)]  # 力争2024年新增…: the year it names, if not past
+    return next((y for y in own if not page_year or y >= page_year), None)
 
 
 def _by(match: re.Match) -> str | None:
