@@ -892,3 +892,16 @@ def test_applicants_put_forward_for_a_year_and_province_are_not_designated():
 ])
 def test_an_unnamed_subsidiary_designated_names_no_one(text, expected):
     assert names(text) == expected
+
+
+# Names under the place they are in: 孟河镇的A公司, 西塞山区:B公司、C公司 (a list grouped by place).
+@pytest.mark.parametrize("text,expected", [
+    ("公布2024年度省级绿色工厂名单。入选企业依次为:孟河镇的甲乙汽车灯具有限公司、丙丁车辆配件有限公司,罗溪镇的戊己新型建材有限公司。",
+     ["甲乙汽车灯具有限公司", "丙丁车辆配件有限公司", "戊己新型建材有限公司"]),
+    ("新增省级绿色工厂:甲港区:甲乙包装有限公司;乙山区:丙丁特种钢丝有限公司、戊己电力设备有限公司;丙陆区:庚辛模具有限公司。",
+     ["甲乙包装有限公司", "丙丁特种钢丝有限公司", "戊己电力设备有限公司", "庚辛模具有限公司"]),
+])
+def test_names_under_the_place_they_are_in(text, expected):
+    from greenmfg.extract.names import extract_names
+
+    assert [(n.designation_type, n.name) for n in extract_names(text)] == [(F, name) for name in expected]

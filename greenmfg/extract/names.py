@@ -222,6 +222,7 @@ ROLE_LEAD = re.compile(r"^(?:供应商|客户|合作伙伴|全资子公司|控�
 SUBSIDIARY = re.compile(r"(?:全资|控股|多家|旗下|下属|一家|该)?(?:子公司|分公司)")
 NOT_YET = re.compile(r"培育|候选|推荐|申报|储备|后备|创建|撤销|取消")
 OWNER_NOTE = re.compile(r"^(?:(?!公司|集团)[^()])+\(([^()]+(?:公司|集团))\)$")
+PLACE_OF = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:镇|乡|街道|区|县|市|旗|园区|开发区)(?:本级)?(?:的|:)")
 COMPANY_SITE = re.compile(r"(?:公司|集团)[\u4e00-\u9fa5]{1,10}(?:厂区|生产基地|基地|车间)$")
 TYPE_NOTE = re.compile(r"(?P<name>[^()]{2,50}?(?:\([^()]{1,10}\)[^()]{1,30}?)?)\((?P<label>[^()]{2,16})\)")
 ITEM_NUMBER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[IVX]{1,4})[.、)]\s*")
@@ -598,6 +599,8 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
         if not names and (cut := _last_cut(item)):
             item = _lead(item[cut:])  # 获评企业分别为A公司、B公司: the list starts after its cue
         item = item.rstrip("。.")
+        if (place := PLACE_OF.match(item)) and _valid(_lead(item[place.end():]), False) is not None:
+            item = _lead(item[place.end():])  # 孟河镇的A有限公司 / 西塞山区:A有限公司: where it is, then the name
         if item[-1:] == ")" and (owner := OWNER_NOTE.search(item)) and _valid(owner.group(1), False):
             item = owner.group(1)  # 水性木器涂料(福建A涂料有限公司): a product, then its owner
         while item[-1:] == ")" and (note := NOTE.search(item)) and not BRANCH_NOTE.fullmatch(note.group()):
