@@ -905,3 +905,12 @@ def test_names_under_the_place_they_are_in(text, expected):
     from greenmfg.extract.names import extract_names
 
     assert [(n.designation_type, n.name) for n in extract_names(text)] == [(F, name) for name in expected]
+
+
+def test_a_table_pasted_with_single_spaces_under_a_header_of_column_names():
+    from greenmfg.extract.names import extract_names
+
+    text = ("2024年省级绿色工厂名单\n序号 企业名称 所在市\n1 甲乙药用辅料有限公司 石家庄市\n2 丙丁精密铸造有限公司 唐山市\n"
+            "附件下载 名单.pdf")
+    assert [(n.designation_type, n.name) for n in extract_names(text)] == [
+        (F, "甲乙药用辅料有限公司"), (F, "丙丁精密铸造有限公司")]

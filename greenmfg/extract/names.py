@@ -228,7 +228,8 @@ TYPE_NOTE = re.compile(r"(?P<name>[^()]{2,50}?(?:\([^()]{1,10}\)[^()]{1,30}?)?)\
 ITEM_NUMBER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[IVX]{1,4})[.、)]\s*")
 # Cells pasted with runs of spaces: a run of three or more, or two runs of two (序号  企业名称  所在地)
 SPACED_COLUMNS = re.compile(r" {2,}")
-COLUMN_NAMES = frozenset(("序号", "企业名称", "单位名称", "园区名称", "名称", "所在地", "所在地区", "地区", "所属地区", "产品名称"))
+COLUMN_NAMES = frozenset(("序号", "企业名称", "单位名称", "园区名称", "名称", "所在地", "所在地区", "地区", "所属地区", "产品名称",
+                          "所在市", "所属市", "设区市", "市州", "所在县", "所在区"))
 COLUMN_GAPS = re.compile(r"\S {3,}\S|\S {2}\S.*\S {2}\S")
 # A sentence naming the designated of the sentence before: 此次入选的6家企业分别是A、B
 REFERS_BACK = re.compile(r"(?:此次|本次|上述|以上|今年)(?:入选|上榜|获评|认定)|(?:入选|上榜|获评|认定)的[^,]{0,12}?(?:分别|是|为|包括)")
@@ -926,16 +927,22 @@ def _has_header(rows: list[list[str]]) -> bool:
 def _columns_as_tabs(text: str) -> str:
     """Columns pasted with runs of spaces (序号   企业名称   所在地) as tab-separated cells: from a header
     row with column names on, the rows that split into as many cells as it."""
-    if "  " not in text:
+    if " " not in text:
         return text
-    out, width = [], 0
+    out, width, single = [], 0, False
     for line in text.splitlines():
-        if COLUMN_GAPS.search(line):
-            cells = SPACED_COLUMNS.split(line.strip())
-            if any(cell in COLUMN_NAMES for cell in cells):
-                width = len(cells)
-            if width and len(cells) == width:
-                line = "\t".join(cells)
+        cells = SPACED_COLUMNS.split(line.strip()) if COLUMN_GAPS.search(line) else []
+        words = line.split()
+        if len(words) >= 2 and all(word in COLUMN_NAMES for word in words):
+            cells, single = words, True  # 序号 企业名称 所在市: one space between column names
+        elif single and words and words[0].isdigit():
+            cells = words  # 1 A有限公司 石家庄市: under such a header, a numbered row
+        if any(cell in COLUMN_NAMES for cell in cells):
+            width = len(cells)
+        if width and cells and len(cells) == width:
+            line = "\t".join(cells)
+        elif not cells:
+            single = False
         out.append(line)
     return "\n".join(out)
 
