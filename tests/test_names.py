@@ -914,3 +914,12 @@ def test_a_table_pasted_with_single_spaces_under_a_header_of_column_names():
             "附件下载 名单.pdf")
     assert [(n.designation_type, n.name) for n in extract_names(text)] == [
         (F, "甲乙药用辅料有限公司"), (F, "丙丁精密铸造有限公司")]
+
+
+def test_a_space_inside_a_listed_name_is_dropped_but_not_one_between_columns():
+    from greenmfg.extract.names import extract_names
+
+    listed = "确定以下企业为2023年度市级绿色工厂。\n1、甲乙衡岳 重型机械有限公司\n2、丙丁香业 有限公司"
+    assert [n.name for n in extract_names(listed)] == ["甲乙衡岳重型机械有限公司", "丙丁香业有限公司"]
+    spaced = "确定以下企业为2023年度市级绿色工厂:甲乙有限公司 丙丁有限公司 戊己集团"
+    assert [n.name for n in extract_names(spaced)] == ["甲乙有限公司", "丙丁有限公司", "戊己集团"]

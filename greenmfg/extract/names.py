@@ -64,6 +64,7 @@ PARK_END = (r"园区|开发区|经开区|高新区|新区|示范区|集中区|�
 # One flat alternation of literals: sre skips ahead by their first characters (a group or a
 # class in front of a branch makes it try every branch at every position, 5x slower).
 NAME_END = re.compile(COMPANY_END + "|" + PARK_END)
+ENDS_A_NAME = re.compile("(?:" + COMPANY_END + "|" + PARK_END + ")$")
 # What may follow a name in its clause. A park followed by 的 or 有 is a place (XX开发区的企业,
 # XX开发区有3家), a company so followed is an owner (A公司的产品) or in a list (A公司有限…: 有 is not).
 TRAIL = (r"等|\d|[一二三四五六七八九十两]+(?:家|个|户|种|款|项|型号)|"  # 等3家, 7个型号…
@@ -162,6 +163,7 @@ NOT_A_SHORT_NAME = re.compile(TERM + r"|\d|名单|企业|公司|单位|[省市�
 NOT_A_FIRST = frozenset("这那该此其是")  # 这是继A公司…: a clause the prefix rules did not strip
 # Lists laid out on a line: 1.A公司 2.B公司 / ①A公司 ②B公司 / 1、A公司 2、B公司 / 一、A公司 / (一)A公司
 LIST_SEPARATOR = re.compile(r"[、,;\s]+")
+INNER_SPACE = re.compile(r"([\u4e00-\u9fa5]{2,})\s(?=[\u4e00-\u9fa5]{2})")  # a space between words, in a line of names
 LIST_NUMBER = re.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z][.、)]?|[IVX]{1,4}[.、)]?")
 CIRCLED = re.compile(r"[ \t]*([①-⑳])")  # after ①: a list numbered so
 LIST_DIGITS = frozenset("0123456789一二三四五六七八九十")
@@ -588,6 +590,8 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
     `products`: a line of design products, where an owner's name may be followed by its product
     (A有限公司 电饭煲 CFXB40)."""
     names = []
+    if len(INNER_SPACE.findall(sentence)) == 1:  # (one gap: a name broken; more: columns)
+        sentence = INNER_SPACE.sub(_inner_space, sentence)
     head, colon, tail = sentence.replace("——", ":").partition(":")
     if colon and (lead := _lead(head)) and _valid(lead, bool(PARK_NAME.fullmatch(lead))):
         sentence = head  # ①A有限公司:婴儿纸尿裤(3个型号) / A有限公司——电动机: a name, then its products
@@ -618,6 +622,12 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
             return None
         names += _joined(item, park) if CONJUNCTION.search(item) else [(item, park)]
     return names or None
+
+
+def _inner_space(match: re.Match) -> str:
+    """A space after words that end no name (衡阳衡岳 重型机械有限公司) is inside the name: dropped."""
+    words = match.group(1)
+    return match.group(0) if ENDS_A_NAME.search(words) or LIST_NUMBER.fullmatch(words) else words
 
 
 def _last_cut(item: str) -> int:
