@@ -923,3 +923,13 @@ def test_a_space_inside_a_listed_name_is_dropped_but_not_one_between_columns():
     assert [n.name for n in extract_names(listed)] == ["甲乙衡岳重型机械有限公司", "丙丁香业有限公司"]
     spaced = "确定以下企业为2023年度市级绿色工厂:甲乙有限公司 丙丁有限公司 戊己集团"
     assert [n.name for n in extract_names(spaced)] == ["甲乙有限公司", "丙丁有限公司", "戊己集团"]
+
+
+def test_a_table_of_honours_names_only_the_rows_of_green_designations():
+    from greenmfg.extract.names import extract_names
+
+    text = ("现将2024年我区企业获评各级制造业荣誉情况汇总如下:\n序号\t企业名称\t荣誉类别\t级别\n"
+            "1\t甲乙精密模具有限公司\t绿色工厂\t国家级\n2\t丙丁电子科技有限公司\t智能工厂\t省级\n"
+            "3\t戊己食品有限公司\t专精特新中小企业\t省级\n4\t庚辛船舶配件有限公司\t绿色供应链管理企业\t国家级")
+    assert [(n.designation_type, n.name) for n in extract_names(text)] == [
+        (F, "甲乙精密模具有限公司"), (S, "庚辛船舶配件有限公司")]

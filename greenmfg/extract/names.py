@@ -64,6 +64,7 @@ PARK_END = (r"园区|开发区|经开区|高新区|新区|示范区|集中区|�
 # One flat alternation of literals: sre skips ahead by their first characters (a group or a
 # class in front of a branch makes it try every branch at every position, 5x slower).
 NAME_END = re.compile(COMPANY_END + "|" + PARK_END)
+LEVEL_ONLY = re.compile(r"(?:国家|省|市|县|区)级|新增|新认定|复核通过")
 ENDS_A_NAME = re.compile("(?:" + COMPANY_END + "|" + PARK_END + ")$")
 # What may follow a name in its clause. A park followed by 的 or 有 is a place (XX开发区的企业,
 # XX开发区有3家), a company so followed is an owner (A公司的产品) or in a list (A公司有限…: 有 is not).
@@ -1008,9 +1009,15 @@ def _table_names(rows: list[list[str]], dtype_hint: str | None) -> list[NamedEnt
         if name and not FOOTER.search(name) and not COUNT_CELL.fullmatch(name):  # (| 合计 | 28家 |)  # (a page's footer after a table: 网络文化经营许可证 苏网文…号)
             dtype = row.designation_type or (
                 term_type(m.group(0)) if (m := TERM_PATTERN.search(" ".join(row.fields.values()))) else dtype_hint)
-            if dtype:
+            if dtype and not _another_honour(row):
                 out.append(NamedEntity(name, dtype, " | ".join(row.fields.values())))
     return out
+
+
+def _another_honour(row) -> bool:
+    """A row whose type column names an honour that is no green designation (智能工厂, 专精特新)."""
+    category = row.fields.get("category") or ""
+    return bool(category) and not row.designation_type and TERM_MARK not in category and not LEVEL_ONLY.fullmatch(category)
 
 
 def _without_note(cell: str) -> str:
