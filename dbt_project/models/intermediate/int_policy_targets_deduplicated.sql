@@ -19,8 +19,7 @@ with statements as (
             when f.unit = '%' then 'percent_change'
             when f.designation_type_code is not null then 'stock'
         end) as target_kind,
-        -- a mirror's region says nothing about the plans it reposts
-        coalesce(f.region_code, case when s.level <> 'mirror' then s.region_code end) as region_code,
+        {{ fact_region_code('f', 's') }} as region_code,
         f.region_name as stated_region_name,
         f.area_name,
         a.notice_date as set_on,

@@ -14,8 +14,7 @@ with metrics as (
         f.level,
         -- totals to date read before period_kind existed say so in `cumulative`
         coalesce(f.period_kind, case when f.cumulative then 'cumulative' end) as period_kind,
-        -- the region the sentence speaks of, else the issuer's; a mirror's region says nothing
-        coalesce(f.region_code, case when s.level <> 'mirror' then s.region_code end) as region_code,
+        {{ fact_region_code('f', 's') }} as region_code,
         f.region_name as stated_region_name,
         f.area_name,
         a.notice_date as reported_on,
