@@ -59,7 +59,7 @@ def forget_build_results(context) -> None:
     from greenmfg.orchestration import dbt_results
     from greenmfg.settings import paths
 
-    dbt_results.results_file(paths(), run_id_of(context)).unlink(missing_ok=True)
+    dbt_results.forget(paths(), run_id_of(context))
 
 
 @dag(

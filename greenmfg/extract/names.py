@@ -938,7 +938,7 @@ def _has_header(rows: list[list[str]]) -> bool:
 def _columns_as_tabs(text: str) -> str:
     """Columns pasted with runs of spaces (序号   企业名称   所在地) as tab-separated cells: from a header
     row with column names on, the rows that split into as many cells as it."""
-    if " " not in text:
+    if "  " not in text and "序号" not in text and "名称" not in text:  # (most pages: no table of names)
         return text
     out, width, single = [], 0, False
     for line in text.splitlines():

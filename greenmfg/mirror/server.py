@@ -28,7 +28,6 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from greenmfg.files import read_yaml
-
 from greenmfg.mirror import faults, list_pages
 from greenmfg.settings import CORPUS_DIR
 

@@ -216,7 +216,7 @@ def dbt_task_group(group_id: str = "dbt") -> DbtTasks:
             """`dbt build` of every seed, model and test into the run's build file; its results
             go to runs/<run_id>/dbt_results.json, where the model tasks read theirs."""
             home, run_id = paths(), run_id_of(context)
-            dbt_results.results_file(home, run_id).unlink(missing_ok=True)  # an earlier try's
+            dbt_results.forget(home, run_id)  # an earlier try's
             built = run_locked("dbt build", build_models, reported=reported)
             dbt_results.write(home, run_id, built["results"])
             failed = failures(built["results"])

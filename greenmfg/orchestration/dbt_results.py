@@ -16,6 +16,11 @@ def results_file(home: Paths, run_id: str):
     return home.runs_dir / run_id / "dbt_results.json"
 
 
+def forget(home: Paths, run_id: str) -> None:
+    """No results for the run until its build writes them (a cleared run, a retried build)."""
+    results_file(home, run_id).unlink(missing_ok=True)
+
+
 def write(home: Paths, run_id: str, results: dict) -> None:
     write_atomic(results_file(home, run_id), json.dumps(results, ensure_ascii=False, indent=1))
 
@@ -78,5 +83,3 @@ def _one_line(message, most: int = 400) -> str:
     """dbt's message on one line; a long one keeps its start and its end (where the cause is)."""
     text = " ".join(str(message or "").split())
     return text if len(text) <= most else f"{text[:most // 4]} … {text[-most * 3 // 4:]}"
-
-
