@@ -376,6 +376,44 @@ def test_a_table_of_levels_by_type_reports_each_cell():
     assert ("green_design_product", None, 77) in found and len(found) == 9
 
 
+YEARS_BY_TYPES = ("{caption}\n年份    绿色工厂（家）    绿色工业园区（个）    绿色设计产品（种）\n"
+                  "2022    11    1    17\n2023    9    0    24\n2024    14    2    31\n合计    34    3    72\n注：按公布年份统计。")
+
+
+def test_a_table_of_years_by_type_pasted_with_spaces_reports_each_year():
+    text = YEARS_BY_TYPES.format(caption="2022—2024年我市新增国家级绿色制造示范单位情况如下表：")
+    found = {(f.designation_type, f.value, f.level, f.period_kind) for f in facts(text, 2025, "reported_count")}
+    assert ("green_factory", 11, "national", "new_in_period") in found and ("green_park", 0, "national", "new_in_period") in found
+    assert ("green_design_product", 72, "national", "new_in_period") in found and len(found) == 12  # the total too
+    assert facts(text, 2025, "policy_target") == []
+
+
+def test_a_plan_table_of_years_by_type_gives_each_year_to_come_its_target():
+    text = YEARS_BY_TYPES.format(caption="年度目标分解如下（省级以上）：")
+    assert targets(text, 2024) == {("green_factory", 14, 2024), ("green_park", 2, 2024), ("green_design_product", 31, 2024),
+                                   ("green_factory", 34, 2024), ("green_park", 3, 2024), ("green_design_product", 72, 2024)}
+    assert counts(text, 2024) == set()  # a past year's row in a plan is neither a goal now nor a report
+    assert ("green_park", 0, 2025) not in targets(text.replace("2024    14", "2025    14").replace("    2    31", "    0    31"), 2025)
+
+
+def test_spaced_lines_under_no_header_of_facts_stay_prose():
+    text = "序号    企业名称    所在市\n1    甲乙精密机械有限公司    济宁市\n2    丙丁泵业有限公司    日照市"
+    assert facts(text, 2024) == []
+
+
+def test_a_header_spanning_columns_is_not_read_by_position():
+    # 省级以上绿色工厂 spans the two year columns of the row below: the rows are wider than the header
+    text = ("目标任务分解表\n县区\t省级以上绿色工厂（家）\t绿色工业园区（个）\n2024年\t2025年\t2025年\n"
+            "甲区\t3\t6\t1\n乙县\t2\t5\t—")
+    assert ("green_park", 6, 2025) not in targets(text, 2024) and ("green_park", 5, 2025) not in targets(text, 2024)
+
+
+def test_a_type_column_naming_its_year_gives_its_targets_that_year():
+    text = ("各县区目标任务分解表\n县区\t2024年新增绿色工厂（家）\t2025年新增绿色工厂（家）\n甲区\t3\t6\n乙县\t2\t5")
+    found = {(f.value, f.target_year, f.region_name) for f in facts(text, 2024, "policy_target")}
+    assert found == {(3, 2024, "甲区"), (6, 2025, "甲区"), (2, 2024, "乙县"), (5, 2025, "乙县")}
+
+
 @pytest.mark.parametrize("text", [
     "首页 > 政务公开 > 工作要点\n我市新增国家级绿色工厂5家,累计达到32家。",
     "市经信局召开绿色制造重点工作推进会\n会上通报,全市新增国家级绿色工厂8家,累计达到40家。",

@@ -1,8 +1,9 @@
 """Counts and targets in tables pasted as text (cells split by tabs, a row a line).
 
-Two layouts are read by their header row: indicators as rows (序号 | 指标名称 | 单位 | 2020年基数 |
-2025年目标), and regions as rows (地区 | 国家级绿色工厂（家） | 省级绿色工厂（家）, or 地区 | 国家级 |
-省级 under a caption that names the type). Each fact keeps its row as evidence.
+Layouts are read by their header row: indicators as rows (序号 | 指标名称 | 单位 | 2020年基数 |
+2025年目标), regions as rows (地区 | 国家级绿色工厂（家） | 省级绿色工厂（家）, or 地区 | 国家级 |
+省级 under a caption that names the type), years as rows (年份 | 绿色工厂（家） | 绿色园区（个）), levels
+as rows, regions × years, indicators × places. Each fact keeps its row as evidence.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|全市|全省|全区|全县)$"
 # A sum of the rows: no region. (A breakdown's 全市 names the region, as the district rows do.)
 SUM_ROW = re.compile(r"^(?:合计|总计|小计)$")
 LEVELS_HEADER = re.compile(r"级别|层级|等级|级次")  # a column of levels: 国家级 | 省级 | 合计
+YEARS_HEADER = re.compile(r"年份|年度|年|时间|时期")  # a column of years: 2019 | 2020年 | 合计
+YEAR_ROW = re.compile(r"(20\d{2})\s*年?度?")
 PERIOD = re.compile(r"累计|合计|20\d{2}年")
 PLAN_CAPTION = re.compile(r"目标|任务|计划|分解|力争|规划")
 CUMULATIVE_CAPTION = re.compile(r"截至|截止|累计|现有|情况")
@@ -66,12 +69,16 @@ def header_columns(cells: list[str]) -> list[Column]:
         elif term := TERM_IN.search(cell):
             unit = UNIT_IN_CELL.search(cell)
             level = LEVEL_HEADER.search(cell[:term.start()])
-            columns.append(Column(index, "term", designation_type=term_type(term.group(0)),
+            year = YEAR_MENTION.search(cell[:term.start()])  # 2024年新增绿色工厂（家）: that year's column
+            columns.append(Column(index, "term", int(year.group(1)) if year else None,
+                                  designation_type=term_type(term.group(0)),
                                   level=level_code(level.group(0)) if level else None, unit=unit.group(1) if unit else None))
         elif LEVEL_HEADER.fullmatch(cell):
             columns.append(Column(index, "level", level=level_code(cell)))
         elif LEVELS_HEADER.fullmatch(cell):
             columns.append(Column(index, "levels"))
+        elif YEARS_HEADER.fullmatch(cell):
+            columns.append(Column(index, "years"))
         elif PLACE.fullmatch(cell):
             columns.append(Column(index, "place", qualifier=cell))
     return columns
@@ -83,17 +90,29 @@ def table_facts(rows: list[tuple[str, list[str]]], caption: str, page_year: int 
     for position, (_, cells) in enumerate(rows):
         columns = header_columns(cells)
         roles = {c.role for c in columns}
+        if columns and _spanning_header(cells, rows[position + 1:]):
+            return None  # a header cell spans columns (绿色工厂 over 2024年 | 2025年): read by the older row rules
         if "indicator" in roles and "year" in roles:
             return _indicator_rows(rows[position + 1:], columns, page_year, plan_year)
         if "region" in roles and roles & {"term", "level"}:
             return _region_rows(rows[position + 1:], columns, caption + " ".join(cells), page_year, plan_year)
         if "levels" in roles and "term" in roles:
             return _level_rows(rows[position + 1:], columns, caption, page_year, plan_year)
+        if "years" in roles and "term" in roles:
+            return _year_rows(rows[position + 1:], columns, caption + " ".join(cells), page_year)
         if "region" in roles and "year" in roles and TERM_IN.search(context := _with_header_rows(caption, rows, position)):
             return _region_years(rows[position + 1:], columns, context, page_year)
         if "indicator" in roles and sum(c.role == "place" for c in columns) >= 2 and not _periods_follow(rows, position):
             return _place_columns(rows[position + 1:], columns, caption, page_year, plan_year)
     return None
+
+
+def _spanning_header(header: list[str], below) -> bool:
+    """A header over two rows (县区 | 省级以上绿色工厂 | 绿色园区 / 2024年 | 2025年 | 2025年) whose rows
+    are wider than it: some header cell covers several columns, which text cannot show."""
+    if len(below) < 2 or any(VALUE.match(cell.strip()) for cell in below[0][1]):
+        return False
+    return len(below[1][1]) > len(header)
 
 
 def _with_header_rows(caption: str, rows, position: int) -> str:
@@ -131,6 +150,51 @@ def _level_rows(rows, columns, caption: str, page_year, plan_year) -> list[dict]
                                  level_code(level.group(0)) if level else None,
                                  target_kind(caption) or "stock"))
     return out
+
+
+def _year_rows(rows, columns, context: str, page_year) -> list[dict]:
+    """Years as rows, types as columns (年份 | 绿色工厂（家） | 绿色园区（个） / 2019 | 11 | 1 / 合计 | …): a
+    value per year and type, that year's own; a year to come in a plan is its target, a year past
+    is reported (in a plan, a past year's row is neither); the total row sums the years above it
+    (a plan's total is its target by the last of them)."""
+    years = next(c for c in columns if c.role == "years")
+    planned = PLAN_CAPTION.search(context) is not None
+    level = _caption_level(context)
+    out, last_year = [], None
+    for line, cells in rows:
+        label = cells[years.index].replace(" ", "") if years.index < len(cells) else ""
+        year = YEAR_ROW.fullmatch(label)
+        if year:
+            row_year = last_year = int(year.group(1))
+            record = _year_row_kind(row_year, planned, page_year)
+        elif SUM_ROW.match(label) and last_year:
+            row_year = last_year if planned else None
+            record = _year_row_kind(last_year, planned, page_year)
+        else:
+            continue
+        if record is None:
+            continue
+        for column in (c for c in columns if c.role == "term" and c.index < len(cells)):
+            value = VALUE.match(cells[column.index].strip())
+            if value and not (record == "policy_target" and float(value.group(2)) == 0):  # nothing to create
+                out.append(_fact(record, column.designation_type, value, column.unit or "", line, context, row_year,
+                                 None, column.level or level, target_kind(context) or "new_in_period"))
+    return out
+
+
+def _year_row_kind(year: int, planned: bool, page_year: int | None) -> str | None:
+    to_come = page_year is None or year >= page_year
+    if planned:
+        return "policy_target" if to_come else None
+    return "reported_count" if not page_year or year <= page_year else "policy_target"
+
+
+def _caption_level(caption: str) -> str | None:
+    """The one level a caption gives its whole table (新增国家级绿色制造示范单位); none for 省级以上."""
+    level = LEVEL_HEADER.search(caption)
+    if not level or caption.startswith(("以上", "及以上"), level.end()):
+        return None
+    return level_code(level.group(0))
 
 
 def _region_years(rows, columns, caption: str, page_year) -> list[dict]:
@@ -259,7 +323,7 @@ def _region_rows(rows, columns, context: str, page_year, plan_year) -> list[dict
                 "record_type": "policy_target" if planned else "reported_count", "designation_type": dtype,
                 "value": _number(value.group(2)), "unit": value.group(3) or column.unit or "家", "evidence": line,
                 "indicator": "designations", "level": column.level,
-                "target_year": (year or plan_year or page_year) if planned else None,
+                "target_year": (column.year or year or plan_year or page_year) if planned else None,
                 "cumulative": None if planned else cumulative,
                 "region_name": None if SUM_ROW.match(region) else region,
                 "target_kind": target_kind(context) or "stock" if planned else None,

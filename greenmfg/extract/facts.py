@@ -196,11 +196,41 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
     `default_year`: the year the page speaks from (its list year or publish year)."""
     deadline = plan_year(text)
     target_year = deadline if deadline and not (default_year and deadline < default_year) else default_year
-    lines = _table_rows_mended(clean_text(text).splitlines())
+    cleaned = clean_text(text)
+    lines = cleaned.splitlines()
+    if INNER_GAP.search(cleaned):  # (most pages: no cells apart by spaces)
+        lines = _spaced_rows_as_tabs(lines)
+    lines = _table_rows_mended(lines)
     table_lines = {i for i, line in enumerate(lines) if line.count("\t") >= 2}
     prose = _reflowed("\n".join(line for i, line in enumerate(lines) if i not in table_lines))
     return _drop_repeated_paragraph_facts(
         _sentence_facts(prose, default_year, target_year) + _tables(lines, table_lines, default_year, target_year))
+
+
+COLUMN_GAP = re.compile(r" {2,}")
+INNER_GAP = re.compile(r"[^\s] {2}")
+
+
+def _spaced_rows_as_tabs(lines: list[str]) -> list[str]:
+    """A table pasted with runs of spaces between its cells (年份    绿色工厂（家）    绿色园区（个）):
+    a header row that names what the columns hold (fact_tables.header_columns) and the rows under
+    it that split into as many cells (three or more), as tab-separated rows."""
+    cells = [COLUMN_GAP.split(line.strip()) if "\t" not in line else [] for line in lines]
+    out = list(lines)
+    start = 0
+    while start < len(lines):
+        end = start
+        while end + 1 < len(lines) and len(cells[end + 1]) == len(cells[start]):
+            end += 1
+        if len(cells[start]) >= 3 and end > start and _names_columns(cells[start]):
+            out[start:end + 1] = ["\t".join(row) for row in cells[start:end + 1]]
+        start = end + 1
+    return out
+
+
+def _names_columns(cells: list[str]) -> bool:
+    """A header row: a cell names what its column holds (a type, a year, regions, indicators, levels)."""
+    return any(column.role != "place" for column in fact_tables.header_columns(cells))
 
 
 SPILLED_CELL = re.compile(r"\d+(?:\.\d+)?%?")
