@@ -401,6 +401,33 @@ def test_spaced_lines_under_no_header_of_facts_stay_prose():
     assert facts(text, 2024) == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("一、复核通过,继续保留省级绿色工厂称号的企业(9家)", ("green_factory", 9, "designations")),
+    ("四、撤销省级绿色工厂称号的(3家)", ("green_factory", 3, "removed")),
+    ("全市获得国家级绿色工厂称号的企业达到15家。", ("green_factory", 15, "designations")),
+])
+def test_a_count_of_those_holding_a_title(text, expected):
+    assert [(f.designation_type, f.value, f.indicator) for f in facts(text, 2024, "reported_count")] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("省级绿色工厂有甲丙建材科技有限公司、乙丁食品有限公司、丙戊铝型材有限公司共3家。", {("green_factory", 3, "provincial")}),
+    ("入选的绿色供应链管理企业为甲乙有限公司、丙丁有限公司等2家。", {("green_supply_chain", 2, None)}),
+    ("申报省级绿色工厂的有甲乙有限公司、丙丁有限公司共2家。", set()),  # applicants
+])
+def test_the_total_closing_a_list_of_names(text, expected):
+    assert {(f.designation_type, f.value, f.level) for f in facts(text, 2024, "reported_count")} == expected
+
+
+def test_a_table_of_indicators_by_amount_reports_stocks_and_what_was_added():
+    text = ("表3 2023年末绿色制造示范单位情况\n指标\t单位\t数量\t比上年增加\n国家级绿色工厂\t家\t15\t4\n"
+            "国家级绿色工业园区\t个\t1\t0\n单位工业增加值能耗下降\t%\t5.2\t—")
+    found = {(f.designation_type, f.value, f.level, f.period_kind) for f in facts(text, 2024, "reported_count")}
+    assert found == {("green_factory", 15, "national", "cumulative"), ("green_factory", 4, "national", "new_in_period"),
+                     ("green_park", 1, "national", "cumulative"), ("green_park", 0, "national", "new_in_period")}
+    assert facts(text, 2024, "policy_target") == []  # an achieved percentage is no target
+
+
 def test_a_header_spanning_columns_is_not_read_by_position():
     # 省级以上绿色工厂 spans the two year columns of the row below: the rows are wider than the header
     text = ("目标任务分解表\n县区\t省级以上绿色工厂（家）\t绿色工业园区（个）\n2024年\t2025年\t2025年\n"

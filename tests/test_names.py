@@ -933,3 +933,14 @@ def test_a_table_of_honours_names_only_the_rows_of_green_designations():
             "3\t戊己食品有限公司\t专精特新中小企业\t省级\n4\t庚辛船舶配件有限公司\t绿色供应链管理企业\t国家级")
     assert [(n.designation_type, n.name) for n in extract_names(text)] == [
         (F, "甲乙精密模具有限公司"), (S, "庚辛船舶配件有限公司")]
+
+
+# A named firm said to be one (A公司是国家级绿色工厂, 还是 / 也是): not a firm of a designated one (的供应商).
+@pytest.mark.parametrize("text,expected", [
+    ("另外,甲乙电机有限公司还是省级绿色供应链管理企业。", [("green_supply_chain", "甲乙电机有限公司")]),
+    ("甲乙电机有限公司是国家级绿色工厂。", [(F, "甲乙电机有限公司")]),
+    ("甲乙电机有限公司是国家级绿色工厂的供应商。", []),
+    ("甲乙电机有限公司不是绿色工厂。", []),
+])
+def test_a_firm_said_to_be_a_designated_one(text, expected):
+    assert names(text) == expected

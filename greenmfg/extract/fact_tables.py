@@ -33,6 +33,8 @@ TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|全市|全省|全区|全县)$"
 # A sum of the rows: no region. (A breakdown's 全市 names the region, as the district rows do.)
 SUM_ROW = re.compile(r"^(?:合计|总计|小计)$")
 LEVELS_HEADER = re.compile(r"级别|层级|等级|级次")  # a column of levels: 国家级 | 省级 | 合计
+# a column of amounts with no year (指标 | 单位 | 数量 | 比上年增加): a stock, or what was added
+AMOUNT_HEADER = re.compile(r"(?:数量|数值|个数|总数|累计|现有|(?:本年|当年|年内)?新增|比上年末?(?:增加|增长|新增)|增加|增量)(?:数量?|数)?")
 YEARS_HEADER = re.compile(r"年份|年度|年|时间|时期")  # a column of years: 2019 | 2020年 | 合计
 YEAR_ROW = re.compile(r"(20\d{2})\s*年?度?")
 PERIOD = re.compile(r"累计|合计|20\d{2}年")
@@ -79,6 +81,8 @@ def header_columns(cells: list[str]) -> list[Column]:
             columns.append(Column(index, "levels"))
         elif YEARS_HEADER.fullmatch(cell):
             columns.append(Column(index, "years"))
+        elif AMOUNT_HEADER.fullmatch(cell):
+            columns.append(Column(index, "amount", qualifier=cell))
         elif PLACE.fullmatch(cell):
             columns.append(Column(index, "place", qualifier=cell))
     return columns
@@ -104,6 +108,8 @@ def table_facts(rows: list[tuple[str, list[str]]], caption: str, page_year: int 
             return _region_years(rows[position + 1:], columns, context, page_year)
         if "indicator" in roles and sum(c.role == "place" for c in columns) >= 2 and not _periods_follow(rows, position):
             return _place_columns(rows[position + 1:], columns, caption, page_year, plan_year)
+        if "indicator" in roles and "amount" in roles:
+            return _amount_rows(rows[position + 1:], columns, caption, page_year, plan_year)
     return None
 
 
@@ -149,6 +155,29 @@ def _level_rows(rows, columns, caption: str, page_year, plan_year) -> list[dict]
                                  column.unit or "", line, caption, year or plan_year or page_year, None,
                                  level_code(level.group(0)) if level else None,
                                  target_kind(caption) or "stock"))
+    return out
+
+
+def _amount_rows(rows, columns, caption: str, page_year, plan_year) -> list[dict]:
+    """Indicators as rows, amounts as columns (指标 | 单位 | 数量 | 比上年增加): a designation count per
+    row and column, a stock or what was added (by the column's name); targets under a plan's caption."""
+    by_role = {c.role: c for c in columns}
+    planned = PLAN_CAPTION.search(caption) is not None
+    out = []
+    for line, cells in rows:
+        name = cells[by_role["indicator"].index].replace(" ", "") if by_role["indicator"].index < len(cells) else ""
+        term = TERM_IN.search(name)
+        stated = cells[by_role["unit"].index] if "unit" in by_role and by_role["unit"].index < len(cells) else ""
+        for column in (c for c in columns if c.role == "amount" and c.index < len(cells) and term):
+            value = VALUE.match(cells[column.index].strip())
+            if not value or (value.group(3) or stated) == "%":
+                continue
+            added = "增" in column.qualifier
+            fact = _fact("policy_target" if planned else "reported_count", term_type(term.group(0)), value, stated, line,
+                         caption, caption_year(caption, page_year) or plan_year or page_year, None,
+                         _level_before(name, term), "new_in_period" if added else target_kind(caption) or "stock",
+                         star=star_rating(name))
+            out.append(fact | ({} if planned else {"period_kind": "new_in_period" if added else "cumulative"}))
     return out
 
 

@@ -36,7 +36,7 @@ LEVEL = r"(?P<level>" + LEVEL_WORD + r")?(?P<above>及以上|以上)?"
 JOINER = (r"(?:[较比](?:20\d{2}\s*年|上年|去年))?(?:累计|已经|已|目前|共|分别|将|力争|预计|新|净|再)*"
           r"(?:达到|达|突破|超过|超|逾|近|增加至|增加到|增至|增长至|为|有|计|总计|合计|不少于|不低于|增加|增|培育|创建|获批|"
           r"完成|(?:发展|创建)?目标(?:为|是)?)?")
-TERM_THEN_NUMBER = re.compile(LEVEL + r"(?P<term>" + TERM + r")(?:[(（][^()（）]{0,12}[)）])?(?:公示)?(?:名单)?(?:的)?"
+TERM_THEN_NUMBER = re.compile(LEVEL + r"(?P<term>" + TERM + r")(?:[(（][^()（）]{0,12}[)）])?(?:称号|荣誉)?(?:公示)?(?:名单)?(?:的)?"
                               r"(?:企业|单位)?(?:数量|总数|总量|数)?[(（:：]?" + JOINER + r"\s*(?P<level2>" + LEVEL_WORD + "|"
                               + STAR + r")?(?:及以上|以上)?\s*"
                               + NUMBER + r"\s*(?P<unit>" + UNIT + r")")
@@ -554,6 +554,7 @@ def _counts_in_order(sentence: str, parts: list[Clause]):
                     number(match.group("value"), match.group("scale")), match.group("unit") or "家", level, star,
                     _number_text(sentence, match))
     yield from _continuations(sentence, spans)
+    yield from _listed_totals(sentence, spans)
     for clause in subjects:
         yield from _typed_by_clause(sentence, clause, spans, paired=False)
 
@@ -607,6 +608,23 @@ def _continuations(sentence: str, spans: list):
             qualifier = None if match.group("above") else match.group("level")
             yield Count(match.start("value"), term_type(before[-1].group(0)), number(match.group("value")),
                         match.group("unit"), level_code(qualifier), star_rating(qualifier), match.group("value"))
+
+
+# 省级绿色工厂有A公司、B公司、C公司共3家: the total closing a list of names the term opens
+LISTED_TOTAL = re.compile(r"(?:有|为|是|包括)[:]?[^。;,]{2,300}?、[^。;,]{2,80}?(?:共|等|合计|总计)\s*" + NUMBER
+                          + r"\s*(?P<unit>" + UNIT + ")")
+
+
+def _listed_totals(sentence: str, spans: list):
+    for term in TERM_PATTERN.finditer(sentence) if "、" in sentence else ():
+        match = LISTED_TOTAL.match(sentence, term.end())
+        if match and not _overlaps(match.span("value"), spans) and not MODIFIED.match(sentence, term.end()) \
+                and not APPLYING.search(sentence[max(0, term.start() - 4):term.start()]):
+            spans.append(match.span("value"))
+            level = LEVEL_BEFORE.search(sentence, max(0, term.start() - 7), term.start()).group(0)
+            yield Count(match.start("value"), term_type(term.group(0)), number(match.group("value"), match.group("scale")),
+                        match.group("unit"), None if "以上" in level else level_code(level or None), None,
+                        _number_text(sentence, match))
 
 
 def _enumerations(sentence: str, spans: list):

@@ -145,7 +145,10 @@ QUOTE_MARKS = re.compile(r"[“\"《]")
 # A sentence names designated entities only when it says they were listed.
 DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升|晋级|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
                              r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
-                             r"工厂认证|园区认证|企业认证")
+                             r"工厂认证|园区认证|企业认证|"
+                             # A公司(还)是国家级绿色工厂: a named firm is one (not 是绿色工厂的供应商)
+                             r"是(?<=[司团厂]是)(?=[^,。]{0,8}?绿色)(?![^,。]{0,24}?的)|"
+                             r"[还也均都]是(?<=[司团厂].是)(?=[^,。]{0,8}?绿色)(?![^,。]{0,24}?的)")
 NEGATED = re.compile(r"未|没|不(?![久断])|无缘")  # (前不久入选, 不断入选: not negated)
 ADVERT = re.compile(r"代办|代理申报|热线|(?<!\d)400-?\d{3}-?\d{4}")
 # …绿色园区3家(A、B、C) | 绿色工厂:A、B | 绿色工厂有A、B: a count or a term that opens a list of
