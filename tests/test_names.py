@@ -944,3 +944,18 @@ def test_a_table_of_honours_names_only_the_rows_of_green_designations():
 ])
 def test_a_firm_said_to_be_a_designated_one(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("note", ["其他事项:甲乙化纤有限公司已更名为江苏戊己新纤科技有限公司,其称号随之变更。",
+                                  "另:甲乙化纤有限公司于2024年3月更名为江苏戊己新纤科技有限公司。"])
+def test_a_designated_firm_renamed_holds_its_title_by_its_new_name(note):
+    text = "2024年度市级绿色工厂名单:甲乙化纤有限公司、丙丁食品有限公司。\n" + note
+    assert names(text) == [(F, "江苏戊己新纤科技有限公司"), (F, "丙丁食品有限公司")]
+
+
+# After a sentence that named the type, one that names no type but opens a list of the designated
+# without a colon: 综保区入选的有A和B / 入选企业包括C.
+def test_a_list_opened_by_who_was_listed_takes_the_type_named_before():
+    text = ("公布2024年度省级绿色工厂名单,新北区共有3家企业入选。\n综保区入选的有甲乙电子有限公司和丙丁光伏组件有限公司。\n"
+            "高新区本级入选企业包括戊己高分子材料有限公司。")
+    assert names(text) == [(F, "甲乙电子有限公司"), (F, "丙丁光伏组件有限公司"), (F, "戊己高分子材料有限公司")]

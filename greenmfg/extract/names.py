@@ -40,7 +40,7 @@ sentence that takes a designation back (撤销其…称号, 移出…名单).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from greenmfg.extract.facts import TERM, TERM_MARK, TERM_PATTERN, sentences, term_type
 from greenmfg.extract.list_rows import _LOOKUP, FOOTNOTE_MARKS, extract_rows, fold, label_type
@@ -243,7 +243,8 @@ LIST_OPENER = re.compile(r"分别是|分别为|分别有(?!限)|依次是|依次
 LEVEL_AFTER = re.compile(r"(?:" + LEVEL_WORD + r")$")
 # A list opened with no term of its own: a cue of designation, then who, then a colon
 UNTYPED_OPENER = re.compile(r"(?:拟认定|认定|入选|上榜|获评|公示|公布)[^,;:]{0,24}?(?:企业|单位|园区|名单|产品)[^:;]{0,16}?:|"
-                            r"具体为:|具体是:|名单如下:")
+                            r"具体为:|具体是:|名单如下:|"
+                            r"(?:入选|上榜|获评|认定)的?(?:企业|单位)?(?:有(?!限)|包括|为|是)")  # 综保区入选的有A和B
 # An opener of another list: 入选优秀场景的企业为:, 获评智能工厂的企业:
 OTHER_HONOUR = re.compile(r"场景|案例|项目|冠军|专精特新|小巨人|智能|数字化|节水|技术中心|标杆|品牌|质量")
 APPLYING_REACH = 16
@@ -374,6 +375,8 @@ def _valid(name: str, park: bool) -> str | None:
         return None
     if "的" in name and OWNER.search(name) or name[0] in NOT_A_FIRST or TERM_MARK in name and TERM_PATTERN.search(name):
         return None
+    if "为" in name and RENAMING.search(name):
+        return None  # A公司已更名为B公司: two names (_renamed)
     return name
 
 
@@ -1075,9 +1078,35 @@ def extract_names(text: str) -> list[NamedEntity]:
     if read:
         text = "\n".join(line for index, line in enumerate(text.splitlines()) if index not in read)
     seen, out = set(), []
-    for entity in tabled + names_from_prose(text):
+    for entity in _renamed(tabled + names_from_prose(text), text):
         key = (entity.name, entity.designation_type)
         if key not in seen:
             seen.add(key)
             out.append(entity)
     return out
+
+
+RENAMING = re.compile(r"[^,。;:!?\n]{0,14}?(?:更名|改名|名称变更|变更名称)为")
+NEW_NAME = re.compile(r"“?(" + COMPANY.pattern + ")")
+
+
+def _renamed(entities: list[NamedEntity], text: str) -> list[NamedEntity]:
+    """A designated firm the text says was renamed (A公司已更名为B公司) holds its title by its new name."""
+    if "名为" not in text and "更为" not in text:
+        return entities
+    out = []
+    for entity in entities:
+        new_name = None
+        for at in _occurrences(text, entity.name):
+            if (verb := RENAMING.match(text, at)) and (new := NEW_NAME.match(text, verb.end())):
+                new_name = new.group(1)
+                break
+        out.append(replace(entity, name=new_name) if new_name else entity)
+    return out
+
+
+def _occurrences(text: str, name: str):
+    at = text.find(name)
+    while at >= 0:
+        yield at + len(name)
+        at = text.find(name, at + 1)
