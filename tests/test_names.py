@@ -959,3 +959,24 @@ def test_a_list_opened_by_who_was_listed_takes_the_type_named_before():
     text = ("公布2024年度省级绿色工厂名单,新北区共有3家企业入选。\n综保区入选的有甲乙电子有限公司和丙丁光伏组件有限公司。\n"
             "高新区本级入选企业包括戊己高分子材料有限公司。")
     assert names(text) == [(F, "甲乙电子有限公司"), (F, "丙丁光伏组件有限公司"), (F, "戊己高分子材料有限公司")]
+
+
+WRAPPED_TABLE = ("2023年度绿色设计产品名单\n序号    地区      企业名称                    产品名称\n"
+                 "1       甲市      甲乙家电科技有限公司        变频冷柜\n"
+                 "2       乙市      丙丁玻璃器皿有限            日用玻璃器皿\n{wrap}\n"
+                 "3       丙市      戊己电动工具股份有          电动工具\n{wrap2}\n"
+                 "4       丁市      庚辛水产加工有限公司        冷冻水产品\n{note}\n"
+                 "5       戊市      壬癸轴承有限公司            滚动轴承")
+
+
+@pytest.mark.parametrize("wrap,wrap2,note", [
+    ("公司", "限公司", "(出口型)"),  # indentation lost (a paragraph per line)
+    ("                          公司", "                          限公司", "                                            (出口型)"),
+])
+def test_a_cell_wrapped_onto_a_line_of_its_own_joins_its_row(wrap, wrap2, note):
+    from greenmfg.extract.names import extract_names
+
+    text = WRAPPED_TABLE.format(wrap=wrap, wrap2=wrap2, note=note)
+    assert [n.name for n in extract_names(text)] == [
+        "甲乙家电科技有限公司", "丙丁玻璃器皿有限公司", "戊己电动工具股份有限公司", "庚辛水产加工有限公司", "壬癸轴承有限公司"]
+    assert {n.designation_type for n in extract_names(text)} == {"green_design_product"}

@@ -946,7 +946,7 @@ def _columns_as_tabs(text: str) -> str:
     row with column names on, the rows that split into as many cells as it."""
     if "  " not in text and "序号" not in text and "名称" not in text:  # (most pages: no table of names)
         return text
-    out, width, single = [], 0, False
+    out, width, single, row = [], 0, False, ""
     for line in text.splitlines():
         cells = SPACED_COLUMNS.split(line.strip()) if COLUMN_GAPS.search(line) else []
         words = line.split()
@@ -957,11 +957,52 @@ def _columns_as_tabs(text: str) -> str:
         if any(cell in COLUMN_NAMES for cell in cells):
             width = len(cells)
         if width and cells and len(cells) == width:
-            line = "\t".join(cells)
-        elif not cells:
-            single = False
+            row, line = line, "\t".join(cells)
+        elif width and row and not cells and len(words) == 1 and (joined := _wrapped_cell_joined(row, out[-1], line)):
+            out[-1] = joined  # 公司 under 蚌埠淮光玻璃器皿有限
+            continue
+        else:
+            row = ""  # (a line of the table's ends what a wrapped cell can join)
+            single = single and bool(cells)
         out.append(line)
     return "\n".join(out)
+
+
+def _wrapped_cell_joined(row: str, cells: str, line: str) -> str | None:
+    """A cell's end wrapped onto a line of its own, inside a table, joined to a cell of the row
+    above: the one whose column it is indented to (by display width: a Han character takes two),
+    or the one it completes into a name (蚌埠淮光玻璃器皿有限 / 公司); a note in brackets, the last.
+    None: the line is no such end (a heading, a number, a line of its own)."""
+    parts, word = cells.split("\t"), line.strip()
+    if word.isdigit() or TERM_MARK in word and TERM_PATTERN.search(word) or word in COLUMN_NAMES:
+        return None
+    if line.startswith("  "):
+        starts = [_shown_width(m.group(1)) for m in CELL_START.finditer(row)]
+        at = _shown_width(line) - _shown_width(word)
+        column = max((i for i, start in enumerate(starts) if start <= at + 1), default=None)
+    elif NOTE.fullmatch(word):
+        column = len(parts) - 1  # (冷冻水产品): a note of the row, its column lost
+    else:
+        column = next((i for i, cell in enumerate(parts) if _completes(cell, word)), None)
+    if column is None or column >= len(parts):
+        return None
+    parts[column] += word
+    return "\t".join(parts)
+
+
+def _completes(cell: str, word: str) -> bool:
+    """The word ends the cell's name, cut inside its ending (…股份有 / 限公司, …有限 / 公司)."""
+    return CUT_ENDING.search(cell) is not None and COMPANY.fullmatch(cell + word) is not None
+
+
+CUT_ENDING = re.compile(r"(?:有|有限|有限责|有限责任|股|股份|集|公)$")
+
+
+CELL_START = re.compile(r"(^ *|.*? {2,})(?=\S)")
+
+
+def _shown_width(text: str) -> int:
+    return sum(2 if "\u2e80" <= c <= "\uffef" else 1 for c in text)
 
 
 def _pipe_rows(text: str) -> list[list[str]]:
