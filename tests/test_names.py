@@ -980,3 +980,18 @@ def test_a_cell_wrapped_onto_a_line_of_its_own_joins_its_row(wrap, wrap2, note):
     assert [n.name for n in extract_names(text)] == [
         "甲乙家电科技有限公司", "丙丁玻璃器皿有限公司", "戊己电动工具股份有限公司", "庚辛水产加工有限公司", "壬癸轴承有限公司"]
     assert {n.designation_type for n in extract_names(text)} == {"green_design_product"}
+
+
+# A new area before a name: a location (赣江新区A公司 is A公司) unless a city's name opens it, as
+# firms are registered (沧州渤海新区A有限公司).
+@pytest.mark.parametrize("text,expected", [
+    ("赣江新区甲乙线缆有限公司入选国家级绿色工厂。", [(F, "甲乙线缆有限公司")]),
+    ("沧州渤海新区甲乙化工助剂有限公司入选国家级绿色工厂。", [(F, "沧州渤海新区甲乙化工助剂有限公司")]),
+])
+def test_a_new_area_before_a_name(text, expected):
+    assert names(text) == expected
+
+
+def test_names_put_on_a_list_as_a_supplement():
+    assert names("同意将甲乙建材有限公司、丙丁化工有限公司补充认定为省级绿色工厂。") == [
+        (F, "甲乙建材有限公司"), (F, "丙丁化工有限公司")]

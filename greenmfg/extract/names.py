@@ -73,7 +73,7 @@ TRAIL = (r"等|\d|[一二三四五六七八九十两]+(?:家|个|户|种|款|项
          r"双双|一同|一起|共同|同获|同步|都(?!江|市|匀|昌|兰)|皆|斩获|喜获|摘得|捧得|揽获|夺得|勇夺|首获|再获|"
          r"跻身|通过|是|为|作为|申报|喜提|由|晋升|晋级|参评|位列|首次|正式|此次|本次|今年|凭借|还|共|已(?!有)|认定|确定|评定|评为|"
          r"全部|全都|悉数|新获|新入|新晋|此前|早前|之前|曾经?|早已|先后|相继|去年|近年|"
-         r"列为|命名|获得|推荐|荣登|登上|授予|颁发|授牌|给予|予以|"
+         r"列为|命名|获得|推荐|荣登|登上|授予|颁发|授牌|给予|予以|补充|增补|追加|重新|"
          r"和|及|与|以及|、|,|:|＂|”|】|—|/|\.(?!\d)|\)(?![\u4e00-\u9fa5A-Za-z0-9])|$")
 PARK_TRAIL = re.compile(TRAIL + r"|\(|管委会|管理委员会")  # 建德经济开发区(建德…产业园区): the alias is not the name
 # (after 公司 a parenthesis is a note, A有限公司(2款产品); after 集团 part of the name, X集团(控股)有限公司)
@@ -125,7 +125,8 @@ GENERIC_BODY = re.compile(r"^(?:[该本其子分母总各两这此某多数]|上
                           r"\d+|[一二三四五六七八九十两几]+)家?(?:企业|单位|工业)?(?:公司|集团|厂)$")
 GENERIC_PARK = re.compile(r"国家级|省级|市级|经济技术|经济|高新技术|高新|技术|产业|工业|化学|化工|科技|创业|现代|生态|"
                           r"循环|低碳|示范|综合|保税|出口加工|企业|和|与|及|以上|以下|各|相关|有关|重点|所在|所有|该|本|全|" + PARK_END)
-# A company's location before its name: a new area (赣江新区春光线缆有限公司) is not part of it
+# A company's location before its name: a new area (赣江新区春光线缆有限公司) is not part of it, unless
+# a city's name opens it (沧州渤海新区…, 镇江新区…: names registered so)
 NEW_AREA = re.compile(r"^[\u4e00-\u9fa5]{2,4}新区(?=[\u4e00-\u9fa5]{2})")
 # 飞鹤乳业、香其食品等38家工厂入选: short names counted after 等 are designated; the head (工厂) may type them
 # 海尔、格力等家电龙头企业入选 / 以A、B为代表的11家企业入选: counted or said to be companies
@@ -353,8 +354,8 @@ def _name_before(item: str, end: int, park: bool, clause: str) -> str | None:
         tail = _lead(name[owner[-1].end():])
         if _valid(tail, park) is not None:
             name = tail
-    if not park and "新区" in name:
-        name = NEW_AREA.sub("", name)
+    if not park and "新区" in name and (area := NEW_AREA.match(name)) and resolve(area.group(0)[:-2], None) is None:
+        name = name[area.end():]  # (沧州渤海新区化工助剂有限公司: a city's new area, its registered name)
     if name and name[0] in PREPOSITION and (PROVINCE_FIRST.match(name, 1) or FRAME_VERB.search(clause)) \
             or name[:1] == "有" and PROVINCE_FIRST.match(name, 1):
         name = name[1:]
