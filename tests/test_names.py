@@ -995,3 +995,8 @@ def test_a_new_area_before_a_name(text, expected):
 def test_names_put_on_a_list_as_a_supplement():
     assert names("同意将甲乙建材有限公司、丙丁化工有限公司补充认定为省级绿色工厂。") == [
         (F, "甲乙建材有限公司"), (F, "丙丁化工有限公司")]
+
+
+def test_a_numbered_item_wrapped_inside_a_name_is_read_whole():
+    text = "2024年省级绿色工厂名单\n8、肥东甲乙饲料有限公司\n9、合肥丙丁电\n缆有限公司\n10、戊己酒业有限公司"
+    assert names(text) == [(F, "肥东甲乙饲料有限公司"), (F, "合肥丙丁电缆有限公司"), (F, "戊己酒业有限公司")]

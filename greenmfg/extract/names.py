@@ -481,9 +481,9 @@ def names_from_prose(text: str) -> list[NamedEntity]:
 
 
 def _wrapped_names_joined(text: str) -> str:
-    """Lines of a list wrapped inside a name (…、烟台鲁东汽车 / 零部件有限公司、…) joined: the line
-    before is a list or a sentence (it has a separator), ends with no name in its last item, and the
-    line after starts with the rest of one."""
+    """Lines of a list wrapped inside a name (…、烟台鲁东汽车 / 零部件有限公司、…, 9、合肥振伟电 /
+    缆有限公司) joined: the line before is a list, a sentence or a numbered item, ends with no name in
+    its last item, and the line after starts with the rest of one."""
     lines = text.split("\n")
     out = [lines[0]]
     for line in lines[1:]:
@@ -492,8 +492,8 @@ def _wrapped_names_joined(text: str) -> str:
         head = ITEM_MARK.split(line, 1)[0]
         if before.endswith("、") and WRAPPED_REST.match(line):  # …A有限公司、 / B有限公司、…: the list goes on
             out[-1] = before + line
-        elif len(before) >= WRAPPED_LENGTH and "\u4e00" <= before[-1] <= "\u9fa5" and len(tail) < len(before) \
-                and not NAME_END.search(tail) and before[-1] not in INSTITUTION_ENDS \
+        elif (len(before) >= WRAPPED_LENGTH or ITEM_NUMBER.match(before) and not ITEM_NUMBER.match(line)) \
+                and "\u4e00" <= before[-1] <= "\u9fa5" and len(tail) < len(before) and not NAME_END.search(tail) and before[-1] not in INSTITUTION_ENDS \
                 and not TERM_PATTERN.search(tail) and not tail.endswith(HEADER_WORDS) and len(head) <= 20 \
                 and WRAPPED_REST.fullmatch(head) and not PROVINCE_FIRST.match(head):  # (a province starts a name)
             out[-1] = before + line
