@@ -26,9 +26,11 @@ EVAL_DIR = PROJECT_ROOT / "tests" / "eval"
 LABELS = EVAL_DIR / "labels.yaml"
 HOLDOUT = EVAL_DIR / "holdout.txt"
 INVENTED = EVAL_DIR / "invented"
-PARTS = ("tuned", "holdout", "invented_dev", "invented_check", "fresh_dev", "fresh_check")
-SHOWN = ("tuned", "invented_dev", "fresh_dev")  # the parts whose misses --details lists
-FRESH_FROM = 801  # invented articles from here on: the newest set, written after the rules it measures
+# Invented articles by the round that wrote them (numbers from, to): a fresh set is written after
+# the rules it measures, so its figures say how they generalize before any rule is written on it.
+INVENTED_SETS = {"invented": (501, 800), "fresh": (801, 900), "fresh2": (901, 1000)}
+PARTS = ("tuned", "holdout", *(f"{name}_{half}" for name in INVENTED_SETS for half in ("dev", "check")))
+SHOWN = ("tuned", *(f"{name}_dev" for name in INVENTED_SETS))  # the parts whose misses --details lists
 
 
 @dataclass
@@ -91,11 +93,11 @@ def evaluate_parts(labels_path: Path = LABELS, holdout_path: Path = HOLDOUT) -> 
     holdout = holdout_ids(holdout_path)
     docs = labelled_documents(labels_path)
     invented = labelled_documents(INVENTED / "labels.yaml")
-    older = [d for d in invented if int(d["doc"][4:]) < FRESH_FROM]
-    fresh = [d for d in invented if int(d["doc"][4:]) >= FRESH_FROM]
-    return {"tuned": evaluate([d for d in docs if str(d["doc"]) not in holdout]),
-            "holdout": evaluate([d for d in docs if str(d["doc"]) in holdout]),
-            **_halves("invented", older), **_halves("fresh", fresh)}
+    parts = {"tuned": evaluate([d for d in docs if str(d["doc"]) not in holdout]),
+             "holdout": evaluate([d for d in docs if str(d["doc"]) in holdout])}
+    for name, (first, last) in INVENTED_SETS.items():
+        parts |= _halves(name, [d for d in invented if first <= int(d["doc"][4:]) <= last])
+    return parts
 
 
 def _halves(name: str, docs: list[dict]) -> dict[str, dict[str, Score]]:
