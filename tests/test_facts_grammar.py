@@ -419,6 +419,23 @@ def test_the_total_closing_a_list_of_names(text, expected):
     assert {(f.designation_type, f.value, f.level) for f in facts(text, 2024, "reported_count")} == expected
 
 
+def test_a_plan_broken_down_line_by_line_gives_each_line_its_region():
+    text = ("为完成全市2024年新增省级绿色工厂20家的目标,现将任务分解如下:\n——甲区:新增省级绿色工厂3家;\n"
+            "——乙区:新增省级绿色工厂5家,力争国家级绿色工厂1家;\n——丙县:积极培育,争取实现突破。\n各地要按季度报送进展。\n"
+            "去年,乙区新增省级绿色工厂4家。")
+    found = {(f.designation_type, f.value, f.target_year, f.region_name) for f in facts(text, 2024, "policy_target")}
+    assert found == {("green_factory", 20, 2024, None), ("green_factory", 3, 2024, "甲区"),
+                     ("green_factory", 5, 2024, "乙区"), ("green_factory", 1, 2024, "乙区")}
+    assert counts(text) == {("green_factory", 4)}  # after the items, a report again
+
+
+def test_a_year_that_opens_a_line_of_a_plan_holds_for_the_whole_line():
+    text = ("二、年度安排\n2024年:新增省级绿色工厂30家;单位工业增加值能耗下降3%。\n"
+            "2025年:新增省级绿色工厂35家;单位工业增加值能耗下降2.5%。")
+    found = {(f.designation_type, f.value, f.target_year) for f in facts(text, 2024, "policy_target")}
+    assert found == {("green_factory", 30, 2024), (None, 3, 2024), ("green_factory", 35, 2025), (None, 2.5, 2025)}
+
+
 def test_a_table_of_indicators_by_amount_reports_stocks_and_what_was_added():
     text = ("表3 2023年末绿色制造示范单位情况\n指标\t单位\t数量\t比上年增加\n国家级绿色工厂\t家\t15\t4\n"
             "国家级绿色工业园区\t个\t1\t0\n单位工业增加值能耗下降\t%\t5.2\t—")

@@ -96,25 +96,28 @@ class Clause(NamedTuple):
 def paragraph_clauses(sentences: list[str], page_year: int | None, plan_year: int | None = None,
                       carried: int | None = None):
     """The clauses of each sentence of one paragraph, the plan carried from sentence to sentence
-    (`carried`: a plan open at the start, as in sentence_clauses)."""
+    (`carried`: a plan open at the start, as in sentence_clauses), and the year the paragraph
+    opened with (2024年：新增…；单位工业增加值能耗下降3%: both for 2024)."""
+    named = None
     for sentence in sentences:
-        parts, carried = sentence_clauses(sentence, page_year, plan_year, carried)
+        parts, carried, named = sentence_clauses(sentence, page_year, plan_year, carried, named)
         yield sentence, parts
 
 
 def sentence_clauses(sentence: str, page_year: int | None, plan_year: int | None,
-                     carried: int | None) -> tuple[list[Clause], int | None]:
+                     carried: int | None, named: int | None = None) -> tuple[list[Clause], int | None, int | None]:
     """`page_year`: the year the page speaks from; `plan_year`: the page's own deadline, for a plan
-    clause that names none; `carried`: the year of the plan open before it (0: none named; None: no plan)."""
+    clause that names none; `carried`: the year of the plan open before it (0: none named; None: no
+    plan); `named`: a year the paragraph opened with. Returns the clauses, the plan and the year carried on."""
     if carried is None and not ANY_CUE.search(sentence):  # most sentences: one report of what is new
-        return [Clause(0, len(sentence), "reported_count", None, False)], None
+        return [Clause(0, len(sentence), "reported_count", None, False)], None, named
     if title := PLAN_TITLE.search(sentence):
         span = SPAN_END.search(title.group(0))
         carried = int(span.group(1)) if span else (carried or 0)
     masked = MASKED.sub(lambda m: "＂" * len(m.group(0)), sentence)
     if title:  # (…》明确了: what the plan says, not what is past)
         masked = masked[:title.start()] + "＂" * (title.end() - title.start()) + masked[title.end():]
-    out, total, named = [], False, None  # named: a year the sentence opened with (2025年，全省力争…)
+    out, total = [], False  # named: a year the sentence or its paragraph opened with (2025年，全省力争…)
     past = False  # a clause before said what is past (2016年以来, …): a 年均 after it averages the past
     for match in CLAUSE.finditer(masked):
         clause = match.group(0)
@@ -132,7 +135,7 @@ def sentence_clauses(sentence: str, page_year: int | None, plan_year: int | None
         elif THIS_YEAR.match(clause) and page_year:  # 今年，我们将力争新增…: the page's year
             named = page_year
         out.append(Clause(match.start(), match.end(), kind, target_year, total))
-    return out, carried
+    return out, carried, named
 
 
 def _kind(clause: str, page_year: int | None, carried: int | None) -> tuple[str, int | None, int | None]:

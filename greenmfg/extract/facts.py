@@ -124,8 +124,8 @@ RESPECTIVE = re.compile(r"(?<![、和及与])分别(?:达到|达|为|是|有|增
 HEADING_MAX = 40
 HEADING = re.compile(r"^\s*(?P<number>[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])?[^。;!?]{2,36}[:]?\s*$")
 CN_DIGITS = frozenset("一二三四五六七八九十")
-PLAN_HEADING = re.compile(r"工作安排|工作计划|工作要点|工作打算|重点工作|重点任务|主要任务|目标任务|工作目标|发展目标|主要目标|"
-                          r"预期目标")
+PLAN_HEADING = re.compile(r"工作安排|工作计划|工作要点|工作打算|重点工作|重点任务|主要任务|目标|年度安排|进度安排|年度任务|"
+                          r"任务分解")
 PLAN_TITLE_END = re.compile(r"(?:工作安排|工作计划|工作要点|重点工作|目标任务)[:]?\s*$")
 COUNTED_LINE = re.compile(r"\d+\s*(?:家|个|户|项|种|款)")
 NAVIGATION = re.compile(r"[>›»]|首页|当前位置|您的位置")
@@ -346,25 +346,38 @@ def _blocks(indexes: list[int]) -> list[list[int]]:
 def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = None) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple] = set()
-    for section, paragraph in _paragraphs(clean_text(text)):
-        facts += _paragraph_facts(paragraph, page_year, section or plan_year, seen, opened=section is not None)
+    for section, region, paragraph in _paragraphs(clean_text(text)):
+        facts += _paragraph_facts(paragraph, page_year, section or plan_year, seen, opened=section is not None,
+                                  region=region)
     return facts
 
 
 @lru_cache(maxsize=64)
-def _paragraphs(text: str) -> tuple[tuple[int | None, tuple[str, ...]], ...]:
+def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...]], ...]:
     """Each line's sentences, for the lines that could hold a fact, with the plan of the section
-    they are in: a numbered heading that plans (二、2024年工作安排) opens one for the lines under it
-    (its year, or 0) until the next heading of its rank or above; a heading that reports
-    (一、2023年工作回顾, (三)完成情况) closes it. A document titled as a plan (2024年…工作要点) is
-    one from its title on."""
-    out, section, rank = [], None, 0
+    they are in and the region the line is labelled with (——萧山区：…). A numbered heading that plans
+    (二、2024年工作安排) opens one for the lines under it (its year, or 0) until the next heading of
+    its rank or above; a heading that reports (一、2023年工作回顾, (三)完成情况) closes it. A document
+    titled as a plan (2024年…工作要点) is one from its title on. A line that breaks a plan down
+    (现将任务分解如下：) opens one for the items under it (——萧山区：…, 1. …)."""
+    out, section, rank, breakdown = [], None, 0, None
     for line in text.splitlines():
         if len(line) <= HEADING_MAX and (heading := HEADING.match(line)):
             section, rank = _section_after(heading, line, section, rank)
+        label = REGION_LABEL.match(line)
+        if breakdown is not None and not (label or LINE_MARKER.match(line)):
+            breakdown = None
         if TERM_MARK in line or "%" in line:  # a line without either holds no fact
-            out.append((section, tuple(CJK_GAP.sub("", s.strip()) for s in SENTENCE.findall(line) if s.strip())))
+            out.append((section if breakdown is None else breakdown, label.group("region") if label else None,
+                        tuple(CJK_GAP.sub("", s.strip()) for s in SENTENCE.findall(line) if s.strip())))
+        if line.endswith(("如下:", "如下")) and BREAKDOWN.search(line):
+            breakdown = _plan_year(line)
     return tuple(out)
+
+
+# a line labelled with the region it speaks of: ——萧山区：… | 上城区: …
+REGION_LABEL = re.compile(r"\s*(?:——|--|—|-|•|·|▶)?\s*(?P<region>[\u4e00-\u9fa5]{1,8}?(?:区|县|市|旗|镇|乡|街道|园区|开发区)):")
+BREAKDOWN = re.compile(r"目标|任务|分解|计划|指标")
 
 
 def _section_after(heading: re.Match, line: str, section: int | None, rank: int) -> tuple[int | None, int]:
@@ -396,8 +409,10 @@ def _could_hold_a_fact(sentence: str) -> bool:
     return "%" in sentence or (TERM_MARK in sentence and COUNTED.search(sentence) is not None)
 
 
-def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set, opened: bool = False) -> list[Fact]:
-    """`opened`: the paragraph is a plan from its start (a cell of a table of work to do)."""
+def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set, opened: bool = False,
+                    region: str | None = None) -> list[Fact]:
+    """`opened`: the paragraph is a plan from its start (a cell of a table of work to do); `region`:
+    the region its line is labelled with."""
     facts: list[Fact] = []
     candidates = [_could_hold_a_fact(s) for s in paragraph]
     if not any(candidates):
@@ -426,13 +441,13 @@ def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set
                 continue
             seen.add(key)
             reported = clause.kind == "reported_count"
-            mention = count.region or next((name for end, name in reversed(mentions) if end <= count.position), None)
+            mention = count.region or next((name for end, name in reversed(mentions) if end <= count.position), region)
             period, kind = periods[count.position]
             facts.append(Fact(
                 record_type=clause.kind, designation_type=count.designation_type, value=count.value, unit=count.unit,
                 evidence=sentence, level=count.level, indicator=_clause_indicator(sentence, count.position),
                 target_year=clause.target_year, cumulative=clause.cumulative if reported else None,
-                region_name=mention if reported else count.region,  # (a target paired with its region)
+                region_name=mention if reported else count.region or region,  # (a target paired with its region)
                 star_rating=count.star if count.designation_type == "green_factory" else None,
                 period_kind=period if reported else None, target_kind=None if reported else kind or "stock",
                 value_text=count.text, region_mention=mention))
