@@ -436,6 +436,15 @@ def test_a_year_that_opens_a_line_of_a_plan_holds_for_the_whole_line():
     assert found == {("green_factory", 30, 2024), (None, 3, 2024), ("green_factory", 35, 2025), (None, 2.5, 2025)}
 
 
+def test_the_parts_of_a_plan_that_name_no_year_take_the_plans():
+    text = ("2024年全省工业绿色发展工作要点\n一、总体目标\n全省规模以上工业单位增加值能耗下降3%左右。\n二、重点工作\n"
+            "(一)完善绿色制造体系。新培育省级绿色工厂150家以上。\n(二)推进节能降碳。到2025年,钢铁行业吨钢综合能耗下降2%。\n"
+            "三、2023年工作回顾\n2023年,全省新增国家级绿色工厂28家。")
+    found = {(f.designation_type, f.value, f.target_year) for f in facts(text, 2024, "policy_target")}
+    assert found == {(None, 3, 2024), ("green_factory", 150, 2024), (None, 2, 2025)}
+    assert counts(text) == {("green_factory", 28)}
+
+
 def test_a_table_of_indicators_by_amount_reports_stocks_and_what_was_added():
     text = ("表3 2023年末绿色制造示范单位情况\n指标\t单位\t数量\t比上年增加\n国家级绿色工厂\t家\t15\t4\n"
             "国家级绿色工业园区\t个\t1\t0\n单位工业增加值能耗下降\t%\t5.2\t—")

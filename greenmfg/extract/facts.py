@@ -392,8 +392,8 @@ def _section_after(heading: re.Match, line: str, section: int | None, rank: int)
         if planning and PLAN_TITLE_END.search(line):
             return _plan_year(line), 0
         return section, rank
-    if planning:
-        return _plan_year(line), level
+    if planning:  # (a plan's part names no year: the plan's year holds, 2024年…工作要点 / 一、总体目标)
+        return _plan_year(line) or section or 0, level
     if reports or (section is not None and level <= rank):
         return None, 0  # a report's heading, or the next heading at the plan's rank
     return section, rank
