@@ -162,3 +162,10 @@ def test_region_parse_equals_cnlocs_own_on_every_reference_name_and_region():
                   != [parser.parse_single(t, year, mode=1)[k] for k in keys]]
         assert differ == [], differ[:5]
     assert len(texts) > 3000
+
+
+@pytest.mark.parametrize("column", ["设区市", "所在市", "市州", "所在县", "区县"])
+def test_a_column_of_cities_or_counties_is_the_rows_region(column):
+    extraction = extract_rows([["序号", column, "企业名称"], ["1", "南京市", "甲乙建材科技有限公司"]])
+    assert extraction.rows[0].fields["region_text"] == "南京市"
+    assert extraction.rows[0].fields["name"] == "甲乙建材科技有限公司"

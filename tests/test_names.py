@@ -1000,3 +1000,10 @@ def test_names_put_on_a_list_as_a_supplement():
 def test_a_numbered_item_wrapped_inside_a_name_is_read_whole():
     text = "2024年省级绿色工厂名单\n8、肥东甲乙饲料有限公司\n9、合肥丙丁电\n缆有限公司\n10、戊己酒业有限公司"
     assert names(text) == [(F, "肥东甲乙饲料有限公司"), (F, "合肥丙丁电缆有限公司"), (F, "戊己酒业有限公司")]
+
+
+def test_a_tab_table_whose_name_cells_wrap_onto_lines_of_their_own():
+    # as an HTML page of paragraphs prints it: the wrapped line loses its empty leading cells
+    text = ("确定以下企业为2023年度省级绿色工厂。\n序号\t设区市\t企业名称\n1\t甲市\t甲乙建材科技有限公司\n"
+            "2\t乙市\t丙丁航联精密\n机械有限公司\n3\t丙市\t戊己特钢制品有限公司\n注:排名不分先后。")
+    assert names(text) == [(F, "甲乙建材科技有限公司"), (F, "丙丁航联精密机械有限公司"), (F, "戊己特钢制品有限公司")]

@@ -1022,18 +1022,34 @@ def _pipe_rows(text: str) -> list[list[str]]:
 
 def _tab_tables(lines: list[str]):
     """(rows, caption type, line indexes) of each run of tab-separated lines; a merged cell is an
-    empty one. The caption is the type of the last term in the two lines above the run."""
+    empty one, a name's end wrapped onto a line of its own (…精密 / 机械有限公司) joins its cell. The
+    caption is the type of the last term in the two lines above the run."""
     run: list[list[str]] = []
+    start = 0
     for index, line in enumerate([*lines, ""]):
         if "\t" in line and line.strip():
             row = [c.strip() for c in line.rstrip().split("\t")]
+            start = index if not run else start
             run.append([SHORT_NAME_HEADERS.get(c, c) for c in row] if "简称" in line else row)
             continue
+        if run and (column := _wrapped_column(run[-1], line.strip())) is not None:
+            run[-1][column] += line.strip()
+            continue
         if len(run) >= 2:
-            above = [x for x in lines[max(0, index - len(run) - 2):index - len(run)] if TERM_MARK in x]
+            above = [x for x in lines[max(0, start - 2):start] if TERM_MARK in x]
             terms = list(TERM_PATTERN.finditer(above[-1])) if above else []
-            yield run, term_type(terms[-1].group(0)) if terms else None, range(index - len(run), index)
+            yield run, term_type(terms[-1].group(0)) if terms else None, range(start, index)
         run = []
+
+
+def _wrapped_column(row: list[str], word: str) -> int | None:
+    """The cell of a row that a line of its own completes into a name (…精密 / 机械有限公司): the
+    longest that does, not a number or a place (南京市 / 机械有限公司 is no name)."""
+    if not word or len(word) > 20 or not WRAPPED_REST.fullmatch(word):
+        return None
+    cells = [(len(cell), i) for i, cell in enumerate(row) if len(cell) >= 2 and not cell.isdigit()
+             and not ENDS_A_NAME.search(cell) and not _place(cell) and COMPANY.fullmatch(cell + word)]
+    return max(cells)[1] if cells else None
 
 
 def _table_names(rows: list[list[str]], dtype_hint: str | None) -> list[NamedEntity]:
