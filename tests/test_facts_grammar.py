@@ -445,6 +445,14 @@ def test_the_parts_of_a_plan_that_name_no_year_take_the_plans():
     assert counts(text) == {("green_factory", 28)}
 
 
+def test_subtotals_by_region_in_a_line_of_their_own_continue_the_count_before():
+    text = ("安徽省经信厅公布2023年度省级绿色工厂名单,我市8家企业入选国家级绿色工厂。\n入选企业为:甲乙有限公司等。\n"
+            "其中,甲城区2家、乙阳县1家,丙新区3家。")
+    found = {(f.value, f.region_name, f.level) for f in facts(text, 2024, "reported_count")}
+    assert found == {(8, "我市", "national"), (2, "甲城区", "national"), (1, "乙阳县", "national"), (3, "丙新区", "national")}
+    assert counts("其中,甲城区2家、乙阳县1家。") == set()  # nothing counted before: no type to give
+
+
 def test_a_table_of_indicators_by_amount_reports_stocks_and_what_was_added():
     text = ("表3 2023年末绿色制造示范单位情况\n指标\t单位\t数量\t比上年增加\n国家级绿色工厂\t家\t15\t4\n"
             "国家级绿色工业园区\t个\t1\t0\n单位工业增加值能耗下降\t%\t5.2\t—")

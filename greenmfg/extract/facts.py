@@ -347,9 +347,29 @@ def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = No
     facts: list[Fact] = []
     seen: set[tuple] = set()
     for section, region, paragraph in _paragraphs(clean_text(text)):
+        if paragraph and SUBTOTAL_LINE.match(paragraph[0]) and not any(TERM_MARK in s for s in paragraph):
+            # 其中，甲区2家、乙县1家 (no term: the subtotals of the count before)
+            last = next((f for f in reversed(facts) if f.record_type == "reported_count"), None)
+            facts += _subtotals_by_region(paragraph[0], last) if last and section is None else []
+            continue
         facts += _paragraph_facts(paragraph, page_year, section or plan_year, seen, opened=section is not None,
                                   region=region)
     return facts
+
+
+# 其中，谯城区2家、涡阳县1家: a report's total broken down by region, in a sentence of its own
+SUBTOTAL_LINE = re.compile(r"其中[,:]?\s*[\u4e00-\u9fa5]{1,10}(?:区|县|市|旗|镇|乡|街道|园区|开发区)\s*\d")
+REGION_SUBTOTAL = re.compile(r"(?P<region>[\u4e00-\u9fa5]{1,10}?(?:区|县|市|旗|镇|乡|街道|园区|开发区))\s*(?P<value>\d+)\s*"
+                             r"(?P<unit>家|个|项|种)")
+
+
+def _subtotals_by_region(sentence: str, total: Fact) -> list[Fact]:
+    """The region subtotals of the count reported before (the sentence names no type of its own)."""
+    return [Fact("reported_count", total.designation_type, number(m.group("value")), m.group("unit"), sentence,
+                 level=total.level, indicator=total.indicator, cumulative=total.cumulative,
+                 region_name=m.group("region"), period_kind=total.period_kind, value_text=m.group("value"),
+                 region_mention=m.group("region"))
+            for m in REGION_SUBTOTAL.finditer(sentence)]
 
 
 @lru_cache(maxsize=64)
@@ -367,7 +387,8 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
         label = REGION_LABEL.match(line)
         if breakdown is not None and not (label or LINE_MARKER.match(line)):
             breakdown = None
-        if TERM_MARK in line or "%" in line:  # a line without either holds no fact
+        if TERM_MARK in line or "%" in line or line.startswith("其中"):  # a line without either holds no fact
+            # (but a 其中 line of subtotals continues the count before it)
             out.append((section if breakdown is None else breakdown, label.group("region") if label else None,
                         tuple(CJK_GAP.sub("", s.strip()) for s in SENTENCE.findall(line) if s.strip())))
         if line.endswith(("如下:", "如下")) and BREAKDOWN.search(line):
