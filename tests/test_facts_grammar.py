@@ -453,6 +453,16 @@ def test_subtotals_by_region_in_a_line_of_their_own_continue_the_count_before():
     assert counts("其中,甲城区2家、乙阳县1家。") == set()  # nothing counted before: no type to give
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("一、复核通过(7家),继续保留省级绿色工厂称号:", [("green_factory", 7, "provincial", "designations")]),
+    ("二、复核未通过(2家),撤销其省级绿色工厂称号:", [("green_factory", 2, "provincial", "removed")]),
+    ("三、绿色制造先进企业(4家,均于2023年获评国家级绿色工厂)", [("green_factory", 4, "national", "designations")]),
+    ("二、拟推荐国家级绿色工厂(5家)", []),  # applicants
+])
+def test_a_short_lines_count_in_brackets_counts_the_type_it_names(text, expected):
+    assert [(f.designation_type, f.value, f.level, f.indicator) for f in facts(text, 2024, "reported_count")] == expected
+
+
 def test_a_table_of_indicators_by_amount_reports_stocks_and_what_was_added():
     text = ("表3 2023年末绿色制造示范单位情况\n指标\t单位\t数量\t比上年增加\n国家级绿色工厂\t家\t15\t4\n"
             "国家级绿色工业园区\t个\t1\t0\n单位工业增加值能耗下降\t%\t5.2\t—")

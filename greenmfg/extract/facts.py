@@ -175,6 +175,7 @@ class Count(NamedTuple):
     star: int | None
     text: str  # the number as written (2,464, 八, 1.2万)
     region: str | None = None  # the region an enumeration pairs it with (A市、B区…分别达到18家、15家)
+    indicator: str | None = None  # what it counts, when its line says it and its clause does not
 
 def sentences(text: str) -> tuple[str, ...]:
     return _sentences(clean_text(text))
@@ -466,7 +467,7 @@ def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set
             period, kind = periods[count.position]
             facts.append(Fact(
                 record_type=clause.kind, designation_type=count.designation_type, value=count.value, unit=count.unit,
-                evidence=sentence, level=count.level, indicator=_clause_indicator(sentence, count.position),
+                evidence=sentence, level=count.level, indicator=count.indicator or _clause_indicator(sentence, count.position),
                 target_year=clause.target_year, cumulative=clause.cumulative if reported else None,
                 region_name=mention if reported else count.region or region,  # (a target paired with its region)
                 star_rating=count.star if count.designation_type == "green_factory" else None,
@@ -591,6 +592,7 @@ def _counts_in_order(sentence: str, parts: list[Clause]):
                     _number_text(sentence, match))
     yield from _continuations(sentence, spans)
     yield from _listed_totals(sentence, spans)
+    yield from _bracketed_counts(sentence, spans) if len(sentence) <= BRACKETED_LINE and "(" in sentence else ()
     for clause in subjects:
         yield from _typed_by_clause(sentence, clause, spans, paired=False)
 
@@ -649,6 +651,25 @@ def _continuations(sentence: str, spans: list):
 # 省级绿色工厂有A公司、B公司、C公司共3家: the total closing a list of names the term opens
 LISTED_TOTAL = re.compile(r"(?:有|为|是|包括)[:]?[^。;,]{2,300}?、[^。;,]{2,80}?(?:共|等|合计|总计)\s*" + NUMBER
                           + r"\s*(?P<unit>" + UNIT + ")")
+
+
+# a short line's count in brackets, of the one type the line names: 一、复核通过(7家),继续保留省级绿色工厂称号:
+BRACKETED = re.compile(r"\((?P<value>\d+)\s*(?P<unit>家|个|项|种)[),，]")
+BRACKETED_LINE = 48
+PUT_FORWARD = re.compile(r"推荐|申报|候选|拟|培育|储备|创建")  # (a line of applicants: none designated yet)
+
+
+def _bracketed_counts(sentence: str, spans: list):
+    terms = list(TERM_PATTERN.finditer(sentence))
+    if len(terms) != 1 or MODIFIED.match(sentence, terms[0].end()) or PUT_FORWARD.search(sentence):
+        return
+    for match in BRACKETED.finditer(sentence):
+        if not _overlaps(match.span("value"), spans):
+            spans.append(match.span("value"))
+            level = LEVEL_BEFORE.search(sentence, max(0, terms[0].start() - 7), terms[0].start()).group(0)
+            yield Count(match.start("value"), term_type(terms[0].group(0)), number(match.group("value")),
+                        match.group("unit"), None if "以上" in level else level_code(level or None), None,
+                        match.group("value"), indicator=_clause_indicator(sentence, terms[0].start()))
 
 
 def _listed_totals(sentence: str, spans: list):
