@@ -1007,3 +1007,11 @@ def test_a_tab_table_whose_name_cells_wrap_onto_lines_of_their_own():
     text = ("确定以下企业为2023年度省级绿色工厂。\n序号\t设区市\t企业名称\n1\t甲市\t甲乙建材科技有限公司\n"
             "2\t乙市\t丙丁航联精密\n机械有限公司\n3\t丙市\t戊己特钢制品有限公司\n注:排名不分先后。")
     assert names(text) == [(F, "甲乙建材科技有限公司"), (F, "丙丁航联精密机械有限公司"), (F, "戊己特钢制品有限公司")]
+
+
+def test_a_park_that_took_part_in_a_selection_is_not_designated():
+    assert names("集团运营的甲乙化工产业园此次参加了省级绿色园区评选,目前尚在公示阶段。") == []
+
+
+def test_a_groups_own_words_before_its_units_names_are_no_part_of_them():
+    assert names("集团所属甲乙化工、甲乙钢管等5家企业入选国家级绿色工厂。") == [(F, "甲乙化工"), (F, "甲乙钢管")]

@@ -106,7 +106,7 @@ LEAD = re.compile(r"(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|[-—•·“【●○
                   r"\d{1,3}(?=(?:" + PROVINCE + r"))|[A-Za-z][、)]|[A-Za-z]\.\s+|[IVX]{1,4}[.、)]\s*|\((?:\d+|[一二三四五六七八九十]+)\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
                   r"以及|及|与|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|"
                   r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]|[省市区县]内|辖区内?|当地|"
-                  r"(?:园区|开发区|高新区|经开区)内|"
+                  r"(?:园区|开发区|高新区|经开区)内|(?:集团|公司)?(?:所属|旗下|下属)的?|"
                   r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个|户|项)(?:企业|单位|公司|园区)?|"
                   r"这是|也是|继|[将把对被](?![\u4e00-\u9fa5][县市区旗])|[\u4e00-\u9fa5]{1,4}[县区](?=" + PROVINCE + ")|"
                   # a city before a province-led name (永康市浙江A公司), not the province's own (天津市天津港…)
@@ -185,7 +185,7 @@ REVOKED = re.compile(r"撤销|取消(?!了?[^,]{0,4}(?:限制|收费))|摘牌|�
 # A term that names another role: its evaluators, consultants (绿色工厂第三方评价机构)
 ROLE_AFTER_TERM = re.compile(r"(?:第三方)?(?:评价|评估|服务|咨询|认证|检测|培训|创建服务)(?:机构|服务商|专家)|第三方|"
                              r"(?:重点)?培育(?:对象|库|名单|企业)|后备|梯度培育|申报|候选")
-EXCEPTION = re.compile(r"撤销|取消|摘牌|除名|移出|不再|第三方|机构|服务商|专家|培育|后备|申报|候选")  # REVOKED or ROLE_AFTER_TERM may match
+EXCEPTION = re.compile(r"撤销|取消|摘牌|除名|移出|不再|第三方|机构|服务商|专家|培育|后备|申报|候选|参加|参与")  # REVOKED or ROLE_AFTER_TERM may match
 # A term that opens its clause and says what the list is: 绿色园区为X开发区, 绿色供应链管理企业是A公司
 OPENING_VERB = re.compile(r"为|是(?!指)|有(?!限)|包括")  # (绿色工厂是指…: a definition)
 # (whether a long sentence with no cue may hold one: a cheap search before reading its terms)
@@ -250,7 +250,7 @@ UNTYPED_OPENER = re.compile(r"(?:拟认定|认定|入选|上榜|获评|公示|�
 OTHER_HONOUR = re.compile(r"场景|案例|项目|冠军|专精特新|小巨人|智能|数字化|节水|技术中心|标杆|品牌|质量")
 APPLYING_REACH = 16
 # 申报绿色工厂的企业, 推荐A申报2024年度江苏省绿色工厂: applicants, not designated
-APPLYING = re.compile(r"(?:申报|候选|参评)(?:\d{4}年度?)?(?:[\u4e00-\u9fa5]{1,4}[省市县区])?(?:国家级|省级|市级)?的?$")
+APPLYING = re.compile(r"(?:申报|候选|参评|参加了?|参与了?)(?:\d{4}年度?)?(?:[\u4e00-\u9fa5]{1,4}[省市县区])?(?:国家级|省级|市级)?的?$")
 OPENER_LENGTH = 8  # 分别是: / 名单如下: alone after the sentence that named the type
 HEADING_LENGTH = 30  # a line this short naming a term and no one is a heading (一、绿色工厂; 绿色园区名单如下:)
 
