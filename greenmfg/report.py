@@ -9,6 +9,7 @@ from pathlib import Path
 
 from greenmfg import db
 from greenmfg.settings import Paths
+from greenmfg.status import shown, source_health
 
 TYPES = {"green_factory": ("绿色工厂", "#2e7d32"), "green_park": ("绿色工业园区", "#1565c0"),
          "green_supply_chain": ("绿色供应链", "#ef6c00"), "green_design_product": ("绿色设计产品", "#6a1b9a")}
@@ -58,16 +59,18 @@ def render(paths: Paths) -> str:
             select list_year::varchar, designation_type_code, sum(designations)
             from marts.mart_region_designations_by_year where level = 'national' group by all""").fetchall()
         targets = con.execute("""
-            select region_name, designation_type_code, target_year, target_value, designations_counted,
-                   latest_reported_count from marts.mart_target_progress
-            order by source_id, target_year, region_name, designation_type_code""").fetchall()
+            select region_name, area_name, source_id, designation_type_code, target_kind, level, from_year,
+                   target_year, target_value, designations_counted, latest_reported_count, latest_reported_on,
+                   coverage_note
+            from marts.mart_target_progress
+            order by source_id, target_year, region_name, area_name nulls first, designation_type_code""").fetchall()
         sources = con.execute("""
             select s.source_id, s.level, s.issuer, count(a.announcement_key), max(a.notice_date)
             from marts.dim_source s left join marts.dim_announcement a using (source_id)
             group by all order by s.level, s.source_id""").fetchall()
         quarantine = con.execute("select rule, count(*) from marts.quarantine group by 1 order by 1").fetchall()
     info = json.loads((paths.warehouse_dir / "published.json").read_text(encoding="utf-8"))
-    scrape = _last_scrape(paths, info["run_id"])
+    health = {h.source_id: h for h in source_health(paths)}
     return f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
 <title>绿色制造数据仓库 · Green Manufacturing Warehouse</title><style>{STYLE}</style></head><body>
 <h1>绿色制造数据仓库 · Green Manufacturing Warehouse</h1>
@@ -78,11 +81,10 @@ def render(paths: Paths) -> str:
 <h2>National designations per list year</h2>{_legend()}
 {_bars(_stack(years))}
 <h2>Progress against targets</h2>
-{_table(["region", "type", "target year", "target", "counted in warehouse", "reported by region"],
-        [[r, TYPES.get(t, (t,))[0], y, _n(v), c, _n(rep)] for r, t, y, v, c, rep in targets], {2, 3, 4, 5})}
+{_table(TARGET_COLUMNS, [_target_row(*row) for row in targets], {5, 6, 7})}
 <h2>Source health</h2>
-{_table(["source", "level", "issuer", "notices", "newest notice", "last scrape"],
-        [[s, lvl, iss, n, d, scrape.get(s, "")] for s, lvl, iss, n, d in sources], {3})}
+{_table(["source", "level", "issuer", "notices", "newest notice", "last scrape", "result", "failures in a row"],
+        [[s, lvl, iss, n, d, *_scrape_cells(health.get(s))] for s, lvl, iss, n, d in sources], {3, 7})}
 <h2>Quarantine</h2>
 {_table(["rule", "records"], [list(q) for q in quarantine], {1}) if quarantine else "<p>empty</p>"}
 </body></html>
@@ -90,7 +92,7 @@ def render(paths: Paths) -> str:
 
 
 def _n(value) -> str | None:
-    return None if value is None else f"{value:g}"
+    return None if value is None else f"{float(value):g}"
 
 
 def _stack(rows, sort_by_total: bool = False) -> list[tuple[str, dict[str, int]]]:
@@ -101,14 +103,30 @@ def _stack(rows, sort_by_total: bool = False) -> list[tuple[str, dict[str, int]]
     return sorted(items, key=lambda kv: -sum(kv[1].values())) if sort_by_total else sorted(items)
 
 
-def _last_scrape(paths: Paths, run_id: str) -> dict[str, str]:
-    from greenmfg.pipeline import scrape_report
+TARGET_COLUMNS = ["region", "source", "type", "counts", "level", "target year", "target", "counted in warehouse",
+                  "reported by region", "coverage of the count"]
 
-    out = {}
-    for s in scrape_report(paths, run_id):
-        out[s["source_id"]] = (f"FAILED: {s['error'][:60]}" if s.get("error") else
-                               f"{s.get('requests', 0)} requests, {s.get('articles', 0)} new, {s.get('failed', 0)} failed")
-    return out
+
+def _target_row(region, area, source_id, type_code, kind, level, from_year, target_year, value, counted,
+                reported, reported_on, coverage) -> list:
+    """One target: where and from whom, what it counts, and how far the warehouse's count covers it."""
+    place = " · ".join(p for p in (region or "(region not resolved)", area) if p)
+    counts = {"stock": "all up to the year", "per_year": "new in the year"}.get(kind) or (
+        "new by the year" if not from_year else
+        f"new in {from_year}–{target_year}" if from_year != target_year else "new in the year")
+    return [place, source_id, TYPES.get(type_code, (type_code,))[0], counts, level or "every level", target_year,
+            _n(value), counted, "" if reported is None else f"{_n(reported)} ({reported_on})", coverage]
+
+
+def _scrape_cells(health) -> list:
+    """Last scrape of a source (whichever run fetched it: an ingest run or `greenmfg run`): when,
+    what came of it, and how many runs in a row failed."""
+    if health is None or health.last_scrape_at is None:
+        return ["never", "", ""]
+    result = health.last_scrape
+    outcome = (f"FAILED: {result['error'][:60]}" if result.get("error") else
+               f"{result.get('requests', 0)} requests, {result.get('articles', 0)} new, {result.get('failed', 0)} failed")
+    return [shown(health.last_scrape_at), outcome, health.consecutive_failures]
 
 
 def write(paths: Paths, target: Path | None = None) -> Path:

@@ -17,6 +17,15 @@ def _read(path: Path) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
+def scrape_runs(paths: Paths, run_id: str) -> list[str]:
+    """The runs whose scrapes fed `run_id`: itself, the ingest runs its report names (a DAG's
+    transform run) and those whose manifests its load stage loaded."""
+    folder = paths.runs_dir / run_id
+    report, loaded = _read(folder / "report.json") or {}, _read(folder / "load.json") or {}
+    others = {*report.get("ingest_runs", []), *loaded.get("scrape_runs", [])} - {run_id}
+    return [run_id, *sorted(others)]
+
+
 def build(paths: Paths, run_id: str, ingest_run_ids: list[str] = ()) -> dict:
     """Everything the stages of `run_id` recorded, with the scrape results of the run itself,
     of `ingest_run_ids` (those whose landing triggered a transform run) and of every ingest

@@ -78,16 +78,50 @@ def build_index(build_db: Path) -> int:
 
 
 def search(database: Path, query: str, limit: int = 10) -> list[tuple]:
+    """The best matches: (notice date, source, title, url, score, snippet of the text around the
+    query's words)."""
     terms = " ".join(tokens(query))
     if not terms:
         return []
     with db.reader(database) as con:
         duckdb_ext.load(con, "fts")
-        return con.execute(
-            """select d.notice_date, d.source_id, d.title, d.announcement_url, round(s.score, 3) as score
+        rows = con.execute(
+            """select d.notice_date, d.source_id, d.title, d.announcement_url, round(s.score, 3) as score, t.body_text
                from (select announcement_key,
                             fts_marts_announcement_search.match_bm25(announcement_key, ?, conjunctive := 1) as score
                      from marts.announcement_search) as s
                join marts.dim_announcement d using (announcement_key)
+               left join marts.announcement_texts t using (announcement_key)
                where s.score is not null
                order by s.score desc limit ?""", [terms, limit]).fetchall()
+    return [(*row[:5], snippet(row[5] or "", query)) for row in rows]
+
+
+SNIPPET_CONTEXT = 30  # characters shown on each side of the first word matched
+
+
+def query_words(query: str) -> list[str]:
+    """The query's words as the index sees them (simplified script), longest first."""
+    return sorted(set(CJK_RUN.findall(clean_text(query or ""))), key=len, reverse=True)
+
+
+def snippet(text: str, query: str, context: int = SNIPPET_CONTEXT) -> str:
+    """The passage of a notice's text that holds most of the query's words, each marked 【like
+    this】; empty when the words are in the title only."""
+    words = query_words(query)
+    text = " ".join(clean_text(clean_body(text)).split())
+    if not words or not text:
+        return ""
+    pattern = re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+    hits = list(pattern.finditer(text))
+    if not hits:
+        return ""
+    best = max(hits, key=lambda hit: (_words_near(hits, hit.start(), context), -hit.start()))
+    start, end = max(best.start() - context, 0), min(best.end() + context, len(text))
+    marked = pattern.sub(lambda m: f"【{m.group(0)}】", text[start:end])
+    return ("…" if start else "") + marked + ("…" if end < len(text) else "")
+
+
+def _words_near(hits, position: int, context: int) -> int:
+    """How many different words are matched within `context` characters after `position`."""
+    return len({h.group(0).lower() for h in hits if position <= h.start() <= position + context})

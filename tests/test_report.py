@@ -1,5 +1,6 @@
 """The HTML overview: self-contained, published with each run, rendered by headless Chromium."""
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -47,3 +48,16 @@ def test_report_renders_in_headless_chromium(pipeline_home, tmp_path):
                    capture_output=True, timeout=120, check=True)
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 30_000  # a page with charts, not a blank one
+
+
+def test_report_tables_after_a_real_run(pipeline_home):
+    from tests.test_report_tables import table_after
+
+    paths, summary = pipeline_home
+    page = Path(summary["publish"]["report"]).read_text(encoding="utf-8")
+    _, *sources = table_after(page, "Source health")
+    assert sources and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", row[5]) for row in sources)
+    assert all(row[6].endswith(" failed") for row in sources)
+    header, *targets = table_after(page, "Progress against targets")
+    assert header[:2] == ["region", "source"] and header[-1] == "coverage of the count"
+    assert targets and all(row[0] and row[1] and row[-1] for row in targets)

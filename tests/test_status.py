@@ -35,3 +35,30 @@ def test_status_after_a_real_run(pipeline_home):
     health = {h.source_id: h for h in source_health(paths)}
     assert health["miit"].notices == 5 and health["miit"].newest_notice == "2022-01-15"
     assert all(h.last_success for h in health.values()) and not any(h.flagged for h in health.values())
+
+
+def test_status_shows_when_not_which_run(tmp_path):
+    """A run id (an Airflow run's, a person's) is no time: the table shows when the report was written."""
+    import os
+    from datetime import datetime, timezone
+
+    paths = Paths(tmp_path)
+    write_run(paths, "scheduled__2026-11-29T00_00_00_00_00", {"zj_jxt": None})
+    write_run(paths, "mine", {"zj_jxt": "HTTP 503"})
+    succeeded = datetime(2026, 11, 29, 6, 30, tzinfo=timezone.utc).timestamp()
+    failed = datetime(2026, 11, 30, 6, 45, tzinfo=timezone.utc).timestamp()
+    os.utime(paths.runs_dir / "scheduled__2026-11-29T00_00_00_00_00" / "scrape", (succeeded, succeeded))
+    os.utime(paths.runs_dir / "scheduled__2026-11-29T00_00_00_00_00" / "scrape" / "zj_jxt.json", (succeeded, succeeded))
+    os.utime(paths.runs_dir / "mine" / "scrape" / "zj_jxt.json", (failed, failed))
+    text = status_text(paths)
+    row = next(line for line in text.splitlines() if line.startswith("zj_jxt"))
+    assert row.split()[1:4] == ["2026-11-29", "06:30", "UTC"]
+    assert "last error (2026-11-30 06:45 UTC): HTTP 503" in text
+    assert "scheduled__" not in text and "mine" not in text
+    health = {h.source_id: h for h in source_health(paths)}["zj_jxt"]
+    assert health.last_scrape == {"source_id": "zj_jxt", "error": "HTTP 503"}
+    assert health.last_scrape_at == datetime.fromtimestamp(failed, timezone.utc)
+
+
+def test_status_before_any_scrape_says_so(tmp_path):
+    assert status_text(Paths(tmp_path)).endswith(f"no scrape has run under {tmp_path} yet: `greenmfg run` or `greenmfg scrape`")

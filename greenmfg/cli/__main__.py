@@ -1,0 +1,5 @@
+import sys
+
+from greenmfg.cli import main
+
+sys.exit(main())
