@@ -17,7 +17,7 @@ select
     a.notice_date,
     a.batch_label,
     a.list_year,
-    a.attachment_count,
+    a.attachment_count::bigint as attachment_count,
     coalesce(l.parsed_attachments, 0) as parsed_attachments,
     coalesce(l.attachment_urls, []) as attachment_urls,
     d.duplicate_of_url,

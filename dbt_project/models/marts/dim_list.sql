@@ -17,7 +17,7 @@ select
     l.announcement_url,
     l.attachment_url,
     l.attachment_format,
-    l.row_count as extracted_rows,
+    l.row_count::bigint as extracted_rows,
     l.original_list_id
 from {{ ref('int_lists_identified') }} as l
 inner join {{ ref('stg_lake__sources') }} as s using (source_id)

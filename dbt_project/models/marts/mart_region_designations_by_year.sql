@@ -27,8 +27,9 @@ select
     p.level,
     p.designation_type_code,
     p.designations,
-    sum(p.designations) over (
+    -- sum() of a bigint is a hugeint: the running total stays a count (bigint) everywhere
+    (sum(p.designations) over (
         partition by p.province_code, p.level, p.designation_type_code order by p.list_year
-    ) as cumulative_designations
+    ))::bigint as cumulative_designations
 from published as p
 left join {{ ref('dim_region') }} as g on g.region_code = p.province_code
