@@ -463,6 +463,11 @@ def test_a_short_lines_count_in_brackets_counts_the_type_it_names(text, expected
     assert [(f.designation_type, f.value, f.level, f.indicator) for f in facts(text, 2024, "reported_count")] == expected
 
 
+def test_a_rate_held_at_a_level_is_a_target():
+    assert [(f.value, f.target_year) for f in facts("到2026年,工业固体废物综合利用率稳定在85%以上。", 2024, "policy_target")] \
+        == [(85, 2026)]
+
+
 def test_a_table_of_indicators_by_amount_reports_stocks_and_what_was_added():
     text = ("表3 2023年末绿色制造示范单位情况\n指标\t单位\t数量\t比上年增加\n国家级绿色工厂\t家\t15\t4\n"
             "国家级绿色工业园区\t个\t1\t0\n单位工业增加值能耗下降\t%\t5.2\t—")
