@@ -145,7 +145,7 @@ INVENTED_FLOORS = {
     # the fresh sets (801-840, 901-940), as the rules found them when they came: they may only rise
     "fresh_dev": {"designation": (0.99, 0.98), "reported_count": (0.99, 0.95), "policy_target": (0.99, 0.99)},
     "fresh_check": {"designation": (0.92, 0.79), "reported_count": (0.99, 0.81), "policy_target": (0.94, 0.81)},
-    "fresh2_dev": {"designation": (0.95, 0.94), "reported_count": (0.99, 0.97), "policy_target": (0.96, 0.94)},
+    "fresh2_dev": {"designation": (0.95, 0.94), "reported_count": (0.99, 0.97), "policy_target": (0.96, 0.96)},
     "fresh2_check": {"designation": (0.86, 0.60), "reported_count": (0.93, 0.70), "policy_target": (0.97, 0.75)},
 }
 

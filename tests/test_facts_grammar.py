@@ -468,6 +468,12 @@ def test_a_rate_held_at_a_level_is_a_target():
         == [(85, 2026)]
 
 
+def test_a_subtotal_whose_level_comes_before_its_verb():
+    assert counts("全市省级以上绿色工厂总数突破300家,其中国家级达到60家。") == {("green_factory", 300), ("green_factory", 60)}
+    assert {(f.value, f.level) for f in facts("全市省级以上绿色工厂总数突破300家,其中国家级达到60家。", 2024,
+                                               "reported_count")} == {(300, None), (60, "national")}
+
+
 def test_a_table_of_indicators_by_amount_reports_stocks_and_what_was_added():
     text = ("表3 2023年末绿色制造示范单位情况\n指标\t单位\t数量\t比上年增加\n国家级绿色工厂\t家\t15\t4\n"
             "国家级绿色工业园区\t个\t1\t0\n单位工业增加值能耗下降\t%\t5.2\t—")
