@@ -9,6 +9,7 @@ RUN pip install uv && uv pip install --system -r requirements.lock
 COPY greenmfg greenmfg
 COPY scrapers scrapers
 RUN uv pip install --system --no-deps -e .
+RUN python -m greenmfg.docs_assets fetch
 # The project itself (compose mounts dags/ and dbt_project/ over these for development)
 COPY dags dags
 COPY dbt_project dbt_project

@@ -17,12 +17,13 @@ MIRROR_PORT ?= 8765
 # is set none is ever written, so every process compiled pandas, dbt and Airflow from source
 # (importing pandas: 2.7 s without, 0.6 s with).
 venv: $(BIN)/.installed
-$(BIN)/.installed: pyproject.toml requirements.lock
+$(BIN)/.installed: pyproject.toml requirements.lock greenmfg/docs_assets.py
 	bash scripts/system_packages.sh venv
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip uv
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	$(BIN)/python -m greenmfg.docs_assets fetch
 	touch $@
 
 ## make airflow-init: metadata database, the duckdb_writer pool, dbt's manifest (make run does it too)

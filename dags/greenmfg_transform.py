@@ -24,7 +24,11 @@ warehouse from the landed data.
 2. `extract`: notices from their pages, list rows from attachments and pages, counts and
    targets from notice texts, in one worker process per core; what cannot be read is
    quarantined with its reason;
-3. `prepare_build`: skips the rest (the report says "nothing new") when the lake, the dbt
+3. `freshness`: `dbt source freshness` of the lake (thresholds in
+   `dbt_project/models/staging/lake/_lake__sources.yml`): a table past its warning threshold is
+   logged and the run goes on; the fetch log older than its error threshold (7 days: no scrape
+   has landed for a week) fails the task, and nothing is built or published;
+   `prepare_build`: skips the rest (the report says "nothing new") when the lake, the dbt
    project and the suites are as the published build had them; trigger with
    `{"rebuild": true}` to build anyway. Then → `dbt.build`: one `dbt build` of every seed,
    model and test into the fresh build file `warehouse/build/<run_id>.duckdb`, then a task per
@@ -33,7 +37,8 @@ warehouse from the landed data.
    worker process each); after `dbt.build` (which fails when any node failed),
    `finalize_build`: the build's stamp and search index;
 4. `validate`: the Great Expectations gate (a failure keeps the build in `build/failed/`), once
-   `finalize_build` is done, beside the model tasks and `docs` (dbt's documentation site);
+   `finalize_build` is done, beside the model tasks and `docs` (dbt's documentation site, one
+   page that opens from file://: `dbt/target/static_index.html`);
 5. `publish`: atomic swap to `warehouse/greenmfg.duckdb`, Parquet and the PostgreSQL `marts`
    schema, then emits `greenmfg://warehouse/published`;
 6. `report`: the run report (`runs/<run_id>/report.md`, also in this task's log: per source
@@ -84,6 +89,18 @@ def greenmfg_transform():
     def extract() -> dict:
         return run_stage("extract")
 
+    @task(multiple_outputs=False)  # reads the lake; its dbt writes an in-memory database only
+    def freshness() -> dict:
+        """`dbt source freshness`: stale sources warn; past the error threshold, nothing is built."""
+        from airflow.sdk.exceptions import AirflowFailException
+
+        from greenmfg.transform import SourcesStale
+
+        try:
+            return run_stage("freshness")
+        except SourcesStale as stale:  # the lake stays as old until a scrape lands: no retry
+            raise AirflowFailException(str(stale)) from None
+
     @task(pool=WRITER_POOL, multiple_outputs=False)
     def prepare_build(**context) -> dict:
         """The build file; skipped, with everything after it but the report, when nothing is new."""
@@ -132,7 +149,7 @@ def greenmfg_transform():
 
     dbt = dbt_task_group()
     gate = validate()
-    load() >> extract() >> prepare_build() >> dbt.group
+    load() >> extract() >> freshness() >> prepare_build() >> dbt.group
     # the gate follows the build alone (it passes only when every node passed): the model tasks
     # give their verdicts beside finalize_build, the gate and publish
     documented = docs()

@@ -5,8 +5,8 @@ One checkpoint per table listed in expectations/suites/, each table read from Du
 pandas (GX's SQL datasource cannot validate DuckDB); a table larger than
 GREENMFG_GATE_CHUNK_ROWS is validated in pieces (see _parts). A suite may instead name a `query` over
 `lake.main.*` and `build.marts.*` (reconciliation, per-source rates, period overlaps).
-Results and Data Docs are kept in $GREENMFG_HOME/gx/. Any failed expectation fails the gate
-with a readable report.
+Results and Data Docs are kept in $GREENMFG_HOME/gx/ (the Data Docs open offline:
+greenmfg.docs_assets). Any failed expectation fails the gate with a readable report.
 
 Besides the suites, a volume check (`volume_failures`): no mart of the build may have more
 than GREENMFG_VOLUME_FACTOR times the rows of the published warehouse's.
@@ -229,9 +229,23 @@ def validate(paths: Paths, build_db: Path) -> GateResult:
             result.failures += volume
     finally:
         con.close()
-    index = paths.gx_dir / "uncommitted" / "data_docs" / "local_site" / "index.html"
-    result.data_docs = str(index) if index.exists() else None
+    result.data_docs = offline_data_docs(paths.gx_dir / "uncommitted" / "data_docs" / "local_site")
     return result
+
+
+def offline_data_docs(site: Path) -> str | None:
+    """The Data Docs index, its pages served their CSS, JS and fonts from the site itself
+    (greenmfg.docs_assets); when the assets were never vendored, a warning and the CDN links."""
+    from greenmfg import docs_assets
+
+    index = site / "index.html"
+    if not index.exists():
+        return None
+    try:
+        docs_assets.localize(site)
+    except docs_assets.AssetsMissing as exc:
+        log.warning("the Data Docs need the network: %s", exc)
+    return str(index)
 
 
 def _run_part(context, source, part: Part, suite_def: dict) -> tuple[bool, list[Failure]]:

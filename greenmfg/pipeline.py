@@ -1,7 +1,7 @@
 """The stages, as the CLI and the DAGs call them, and the whole run.
 
-scrape → load → extract → transform (dbt build into a build file) → validate (GX gate)
-→ publish (atomic swap). Each stage writes its result to runs/<run_id>/<stage>.json.
+scrape → load → extract → transform (dbt source freshness, then dbt build into a build file)
+→ validate (GX gate) → publish (atomic swap). Each stage writes its result to runs/<run_id>/<stage>.json.
 Each holds the home's run lock (greenmfg.run_lock): one run at a time; a second is refused.
 Each stage imports its own module when called: a DAG task pays for its stage's imports only.
 """
@@ -119,11 +119,27 @@ def check_new(paths: Paths, run_id: str, rebuild: bool = False) -> None:
 
 
 @_locked
+def freshness(paths: Paths, run_id: str) -> dict:
+    """`dbt source freshness` of the lake (runs/<run_id>/freshness.json): a stale table is a
+    warning; one past its error threshold raises SourcesStale, and nothing is built."""
+    from greenmfg import transform as transform_stage
+
+    try:
+        result = transform_stage.freshness(paths)
+    except transform_stage.TransformFailed as failed:
+        _record(paths, run_id, "freshness", {"error": str(failed)})
+        raise
+    _record(paths, run_id, "freshness", result)
+    return result
+
+
+@_locked
 def transform(paths: Paths, run_id: str, rebuild: bool = False) -> dict:
     from greenmfg import transform as transform_stage
 
+    stale = freshness(paths, run_id)["stale"]
     check_new(paths, run_id, rebuild)
-    result = transform_stage.transform(paths, run_id)
+    result = {**transform_stage.transform(paths, run_id), "stale_sources": stale}
     _record(paths, run_id, "transform", result)
     return result
 

@@ -82,16 +82,17 @@ def finalize(paths: Paths, run_id: str) -> dict:
 
 
 def docs(paths: Paths, run_id: str, beside_readers: bool = False) -> dict:
-    """The documentation site of this build (`dbt docs generate`); none, with a warning, when it
-    cannot be made: docs never stop a build from being gated and published. `beside_readers`:
-    the gate reads the build meanwhile, and dbt-duckdb opens its database to write even for
-    docs, so dbt reads a copy of the build."""
+    """The documentation site of this build (`dbt docs generate --static`: one page holding the
+    manifest and the catalog, so it opens from file://, where index.html cannot fetch them);
+    none, with a warning, when it cannot be made: docs never stop a build from being gated and
+    published. `beside_readers`: the gate reads the build meanwhile, and dbt-duckdb opens its
+    database to write even for docs, so dbt reads a copy of the build."""
     build_db = paths.build_db(run_id)
     copy = build_db.with_name(f"{build_db.stem}.docs.duckdb") if beside_readers else None
     try:
         if copy:
             shutil.copyfile(build_db, copy)  # (gone when a failed gate moved it: no docs to make)
-        generated = dbt(paths, copy or build_db, "docs", "generate")
+        generated = dbt(paths, copy or build_db, "docs", "generate", "--static")
     except OSError as exc:
         log.warning("no dbt docs for this build: %s", exc)
         return {"dbt_docs": None}
@@ -100,7 +101,66 @@ def docs(paths: Paths, run_id: str, beside_readers: bool = False) -> dict:
             path.unlink(missing_ok=True)
     if generated.returncode != 0:
         log.warning("no dbt docs for this build: dbt docs generate exited %s", generated.returncode)
-    return {"dbt_docs": str(paths.dbt_work_dir / "target" / "index.html") if generated.returncode == 0 else None}
+    return {"dbt_docs": str(static_docs(paths)) if generated.returncode == 0 else None}
+
+
+def static_docs(paths: Paths) -> Path:
+    """The dbt documentation site as one file (`dbt docs generate --static`)."""
+    return paths.dbt_work_dir / "target" / "static_index.html"
+
+
+class SourcesStale(TransformFailed):
+    """A lake table is older than its error threshold (`dbt source freshness`)."""
+
+
+def freshness(paths: Paths) -> dict:
+    """`dbt source freshness` of the lake's tables, by the thresholds of _lake__sources.yml:
+    {"sources": {table: {status, hours_since_loaded, warn_after, error_after}}, "stale": [what
+    warned]}. A table past its warning threshold is logged and the build goes on; one past its
+    error threshold raises SourcesStale. dbt reads the lake only, so it runs on an in-memory database of its own (and
+    a target folder of its own: the build's results stay where the build wrote them)."""
+    target = paths.dbt_work_dir / "freshness"
+    (target / "sources.json").unlink(missing_ok=True)  # an earlier run's verdict is no verdict
+    result = dbt(paths, Path(":memory:"), "source", "freshness", "--target-path", str(target))
+    checked = _freshness_results(target / "sources.json") if result.returncode in (0, 1) else None
+    if checked is None:
+        tail = "\n".join(result.stdout.splitlines()[-20:])
+        raise TransformFailed(f"dbt source freshness failed (exit {result.returncode}):\n{tail}\n{result.stderr[-2000:]}")
+    for line in (_stale_line(table, r) for table, r in checked.items() if r["status"] == "warn"):
+        log.warning("stale source: %s", line)
+    errors = [_stale_line(table, r) for table, r in checked.items() if r["status"] != "pass" and r["status"] != "warn"]
+    if errors:
+        raise SourcesStale(f"stale sources, nothing is built from them: {'; '.join(errors)}")
+    return {"sources": checked, "stale": sorted(t for t, r in checked.items() if r["status"] == "warn")}
+
+
+def _freshness_results(sources_json: Path) -> dict | None:
+    """{lake table: {status, hours_since_loaded, warn_after, error_after}} from dbt's sources.json."""
+    if not sources_json.exists():
+        return None
+    checked = {}
+    for r in json.loads(sources_json.read_text())["results"]:
+        age = r.get("max_loaded_at_time_ago_in_s")
+        checked[r["unique_id"].split(".", 2)[-1]] = {
+            "status": r["status"], "hours_since_loaded": None if age is None else round(age / 3600, 1),
+            **{k: _period(r.get("criteria", {}).get(k)) for k in ("warn_after", "error_after")}}
+    return checked
+
+
+def _period(threshold: dict | None) -> str | None:
+    return f"{threshold['count']} {threshold['period']}s" if threshold and threshold.get("count") else None
+
+
+NEVER_LOADED_HOURS = 24 * 365 * 100  # dbt's age of an empty table (loaded at 0001-01-01)
+
+
+def _stale_line(table: str, result: dict) -> str:
+    hours = result["hours_since_loaded"]
+    if result["status"] == "runtime error":
+        return f"{table}: freshness could not be read"
+    age = "never loaded" if hours is None or hours > NEVER_LOADED_HOURS else f"last loaded {hours / 24:.1f} days ago"
+    threshold = result["error_after"] if result["status"] == "error" else result["warn_after"]
+    return f"{table} {age} ({result['status']} after {threshold})"
 
 
 def transform(paths: Paths, run_id: str) -> dict:

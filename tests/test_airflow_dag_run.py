@@ -41,7 +41,7 @@ def test_ingest_then_transform_publish_the_warehouse(tmp_path):
     assert ended.count("scrape") == 47  # one mapped task per registered source
     assert [t for t in ended if t != "scrape"] == ["list_sources", "hand_off", "check_sources"]
     ended = re.findall(r"\[DAG TEST\] end task task_id=([\w.]+)", transform)
-    assert ended[:4] == ["load", "extract", "prepare_build", "dbt.build"]  # one dbt build, then a task per model
+    assert ended[:5] == ["load", "extract", "freshness", "prepare_build", "dbt.build"]  # one dbt build, then a task per model
     order = ended.index  # the model tasks give their verdicts beside finalize_build and what follows it
     assert order("dbt.build") < order("finalize_build") < min(order("validate"), order("docs"))  # docs beside the gate
     assert max(order("validate"), order("docs")) < order("publish") < order("report")
@@ -58,7 +58,7 @@ def test_ingest_then_transform_publish_the_warehouse(tmp_path):
 
     run_dir = home / "runs" / info["run_id"]
     assert sorted(p.name for p in run_dir.iterdir()) == [
-        "dbt_results.json", "docs.json", "extract.json", "load.json", "prepare_build.json", "publish.json",
+        "dbt_results.json", "docs.json", "extract.json", "freshness.json", "load.json", "prepare_build.json", "publish.json",
         "report.json", "report.md", "transform.json", "validate.json"]
     report = json.loads((run_dir / "report.json").read_text())
     assert len(report["ingest_runs"]) == 1  # found through the manifests this run loaded

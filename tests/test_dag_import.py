@@ -104,7 +104,7 @@ def test_transform_runs_on_the_ingest_asset_and_never_scrapes(bag):
     assert dag.timetable.asset_condition.uri == "greenmfg://raw/manifests"  # triggered by each ingest hand-off
     assert type(dag.timetable.timetable).__name__ == "CronTriggerTimetable"  # and a cron: backfill re-runs it
     ids = [t.task_id for t in dag.topological_sort()]
-    assert ids[:4] == ["load", "extract", "prepare_build", "dbt.build"]
+    assert ids[:5] == ["load", "extract", "freshness", "prepare_build", "dbt.build"]
     assert ids.index("finalize_build") < ids.index("validate") < ids.index("publish") < ids.index("report")
     assert not any("scrape" in i for i in ids)
     assert [a.uri for a in dag.get_task("publish").outlets] == ["greenmfg://warehouse/published"]

@@ -124,7 +124,7 @@ def broken_project(tmp_path, monkeypatch):
     shutil.copytree(transform.DBT_PROJECT_DIR, project, ignore=shutil.ignore_patterns("target", "logs", "dbt_packages"))
     (project / "models" / "intermediate" / "int_lists_identified.sql").write_text("select * from no_such_table\n")
     region = project / "models" / "marts" / "dim_region.sql"
-    region.write_text(f"select * replace (null as region_name) from ({region.read_text().rstrip().rstrip(';')})\n")
+    region.write_text(f"select * replace (null::varchar as region_name) from ({region.read_text().rstrip().rstrip(';')})\n")
     monkeypatch.setattr(transform, "DBT_PROJECT_DIR", project)
     return project
 
@@ -299,3 +299,10 @@ def test_the_trigger_survives_its_trip_through_the_metadata_database():
     trigger_class = getattr(importlib.import_module(module), name)
     classpath, kwargs = trigger_class(**task.start_trigger_args.trigger_kwargs).serialize()
     assert classpath == task.start_trigger_args.trigger_cls and kwargs == {"node": "a", "reports": ["model.p.a", "test.p.t"]}
+
+
+def test_an_exposure_dbt_has_nothing_to_do_for_is_no_failure():
+    from greenmfg.orchestration.dbt_results import failures
+
+    assert failures({"exposure.greenmfg.bi_connection": {"status": "no-op"},
+                     "model.greenmfg.dim_region": {"status": "success"}}) is None

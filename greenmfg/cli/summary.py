@@ -77,6 +77,7 @@ def summary_text(p: Paths) -> str:
     lines += ["", "  quarantine: " + (", ".join(f"{r} {n}" for r, n in quarantined) or "empty")]
     lines += ["", "query it: .venv/bin/greenmfg sql \"select * from marts.fct_designations limit 5\"",
               f"data docs: {p.gx_dir / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}",
+              f"dbt docs:  {p.dbt_work_dir / 'target' / 'static_index.html'}",
               f"report:    {p.warehouse_dir / 'report.html'}"]
     return "\n".join(lines)
 

@@ -128,7 +128,8 @@ def build_models(paths, run_id: str, reported: list[str]) -> dict:
                                         f"{_last_error(finished.stdout + finished.stderr)}")
     results = {r["unique_id"]: {"status": r["status"], "message": r.get("message"),
                                 "seconds": round(r.get("execution_time") or 0, 2)}
-               for r in json.loads(results_file.read_text(encoding="utf-8"))["results"]}
+               for r in json.loads(results_file.read_text(encoding="utf-8"))["results"]
+               if not r["unique_id"].startswith("exposure.")}  # (what reads the marts: nothing dbt builds)
     unreported = sorted(uid for uid, r in results.items() if r["status"] not in PASSED and uid not in reported)
     if unreported:
         raise transform.TransformFailed(f"dbt build failed on {', '.join(unreported)}, which no task reports")

@@ -8,7 +8,7 @@ import json
 from greenmfg.files import write_atomic
 from greenmfg.settings import Paths, paths
 
-PASSED = ("success", "pass", "warn")
+PASSED = ("success", "pass", "warn", "no-op")  # no-op: a node dbt has nothing to do for (an exposure)
 SETUP_HINT = "run scripts/airflow_setup.sh (or `greenmfg dbt-manifest`)"
 
 
