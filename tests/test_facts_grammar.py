@@ -624,3 +624,44 @@ def test_a_count_whose_listing_verb_opens_the_next_clause(text, expected):
 ])
 def test_the_year_a_plan_clause_is_for(text, expected):
     assert targets(text, 2024) == expected
+
+
+# A hostile reviewer's cases: each rule of this round, where it must not fire.
+@pytest.mark.parametrize("text,year", [
+    ("一、2024年工作总结\n(一)超额完成年度目标\n全年新增国家级绿色工厂12家,累计达到50家。\n单位工业增加值能耗下降4%。", 2025),
+    ("1.围绕目标抓落实\n全年新增国家级绿色工厂12家。", 2025),
+    ("全市绿色制造工作目标完成情况如下:\n甲区:新增省级绿色工厂3家;\n乙区:新增省级绿色工厂5家。", 2024),
+])
+def test_a_report_of_goals_met_plans_nothing(text, year):
+    assert facts(text, year, "policy_target") == [] and counts(text, year)
+
+
+@pytest.mark.parametrize("text", [
+    "我市新增省级绿色工厂8家。\n全市新开工项目120个。\n其中,甲区20个、乙县15个。",  # another count between
+    "我市新增省级绿色工厂8家,绿色园区2个。\n其中,甲区2家、乙县1家。",  # which type's?
+    "我市新增省级绿色工厂8家。\n其中,工业园区2家、城区1家。",  # no place's name
+    "我市新增省级绿色工厂8家。\n本次培训共有企业代表60人参加,内容丰富。\n活动持续两天。\n其中,甲区20家、乙县15家。",  # far
+])
+def test_subtotals_that_break_down_no_count_just_before_are_not_read(text):
+    assert {f.region_name for f in facts(text, 2024, "reported_count")} <= {"我市"}
+
+
+@pytest.mark.parametrize("text", [
+    "一、省级智能工厂(7家),其中已获评绿色工厂的:",
+    "二、省级绿色工厂复核名单(12家)",
+    "二、复核未通过(2家),限期整改,暂缓撤销省级绿色工厂称号:",
+    "拟推荐的省级绿色工厂有甲乙有限公司、丙丁有限公司共2家。",
+])
+def test_counts_of_other_programmes_reviews_and_applicants_are_not_read(text):
+    assert facts(text, 2024, "reported_count") == []
+
+
+def test_rows_of_applicants_candidates_and_evaluators_in_an_amount_table_count_no_designations():
+    text = ("指标\t单位\t数量\t比上年增加\n申报绿色工厂企业\t家\t35\t6\n绿色工厂培育库企业\t家\t50\t10\n"
+            "绿色工厂第三方评价机构\t家\t8\t2\n国家级绿色工厂\t家\t15\t4")
+    assert {f.value for f in facts(text, 2024, "reported_count")} == {15, 4}
+
+
+def test_rows_of_a_years_table_report_what_each_year_added():
+    text = "年份    绿色工厂(家)    绿色园区(个)\n2021    5    1\n2022    7    0\n合计    12    1"
+    assert {f.period_kind for f in facts(text, 2024, "reported_count")} == {"new_in_period"}

@@ -1015,3 +1015,25 @@ def test_a_park_that_took_part_in_a_selection_is_not_designated():
 
 def test_a_groups_own_words_before_its_units_names_are_no_part_of_them():
     assert names("集团所属甲乙化工、甲乙钢管等5家企业入选国家级绿色工厂。") == [(F, "甲乙化工"), (F, "甲乙钢管")]
+
+
+@pytest.mark.parametrize("text", [
+    "甲乙有限公司是否为绿色工厂,需经第三方评价。",
+    "丙丁电器厂是绿色工厂吗?",
+    "甲乙有限公司是绿色工厂评价标准起草单位。",
+    "甲乙有限公司是绿色工厂建设试点企业。",
+    "甲乙有限公司是省级绿色工厂创建对象。",
+    "省级绿色工厂名单公布。未入选的有戊己机械有限公司、庚辛科技有限公司。",
+])
+def test_a_firm_not_said_to_be_designated(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("verb", ["拟更名为", "未更名为", "计划更名为"])
+def test_a_rename_not_yet_done_keeps_the_old_name(verb):
+    assert names(f"甲乙化工有限公司入选国家级绿色工厂。甲乙化工有限公司{verb}丙丁新材料有限公司。") == [(F, "甲乙化工有限公司")]
+
+
+def test_a_name_on_a_line_of_its_own_inside_a_tab_table_joins_only_the_name_column():
+    text = "2024年省级绿色工厂名单\n序号\t企业名称\t行业\n1\t合肥甲乙有限公司\t机械制造\n丙丁电子有限公司\n2\t戊己科技有限公司\t电子"
+    assert "机械制造丙丁电子有限公司" not in {name for _, name in names(text)}

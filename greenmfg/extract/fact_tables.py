@@ -35,6 +35,7 @@ SUM_ROW = re.compile(r"^(?:合计|总计|小计)$")
 LEVELS_HEADER = re.compile(r"级别|层级|等级|级次")  # a column of levels: 国家级 | 省级 | 合计
 # a column of amounts with no year (指标 | 单位 | 数量 | 比上年增加): a stock, or what was added
 AMOUNT_HEADER = re.compile(r"(?:数量|数值|个数|总数|累计|现有|(?:本年|当年|年内)?新增|比上年末?(?:增加|增长|新增)|增加|增量)(?:数量?|数)?")
+NOT_DESIGNATED_ROW = re.compile(r"申报|推荐|培育|候选|储备|后备|机构|服务|评价|项目|计划")
 YEARS_HEADER = re.compile(r"年份|年度|年|时间|时期")  # a column of years: 2019 | 2020年 | 合计
 YEAR_ROW = re.compile(r"(20\d{2})\s*年?度?")
 PERIOD = re.compile(r"累计|合计|20\d{2}年")
@@ -168,6 +169,8 @@ def _amount_rows(rows, columns, caption: str, page_year, plan_year) -> list[dict
         name = cells[by_role["indicator"].index].replace(" ", "") if by_role["indicator"].index < len(cells) else ""
         term = TERM_IN.search(name)
         stated = cells[by_role["unit"].index] if "unit" in by_role and by_role["unit"].index < len(cells) else ""
+        if NOT_DESIGNATED_ROW.search(name):
+            continue  # 申报绿色工厂企业, 绿色工厂培育库企业, 第三方评价机构: no designations
         for column in (c for c in columns if c.role == "amount" and c.index < len(cells) and term):
             value = VALUE.match(cells[column.index].strip())
             if not value or (value.group(3) or stated) == "%":
@@ -206,8 +209,10 @@ def _year_rows(rows, columns, context: str, page_year) -> list[dict]:
         for column in (c for c in columns if c.role == "term" and c.index < len(cells)):
             value = VALUE.match(cells[column.index].strip())
             if value and not (record == "policy_target" and float(value.group(2)) == 0):  # nothing to create
-                out.append(_fact(record, column.designation_type, value, column.unit or "", line, context, row_year,
-                                 None, column.level or level, target_kind(context) or "new_in_period"))
+                fact = _fact(record, column.designation_type, value, column.unit or "", line, context, row_year,
+                             None, column.level or level, target_kind(context) or "new_in_period")
+                out.append(fact if record == "policy_target" else  # a year's row: what that year added
+                           fact | {"period_kind": reported_period(context) or "new_in_period", "cumulative": False})
     return out
 
 

@@ -124,11 +124,12 @@ RESPECTIVE = re.compile(r"(?<![、和及与])分别(?:达到|达|为|是|有|增
 HEADING_MAX = 40
 HEADING = re.compile(r"^\s*(?P<number>[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])?[^。;!?]{2,36}[:]?\s*$")
 CN_DIGITS = frozenset("一二三四五六七八九十")
-PLAN_HEADING = re.compile(r"工作安排|工作计划|工作要点|工作打算|重点工作|重点任务|主要任务|目标|年度安排|进度安排|年度任务|"
-                          r"任务分解")
+PLAN_HEADING = re.compile(r"工作安排|工作计划|工作要点|工作打算|重点工作|重点任务|主要任务|(?:总体|主要|发展|工作|年度|预期|具体|"
+                          r"阶段性?|\d年)目标|目标(?:任务)?:?\s*$|目标任务|年度安排|进度安排|年度任务|任务分解")
 PLAN_TITLE_END = re.compile(r"(?:工作安排|工作计划|工作要点|重点工作|目标任务)[:]?\s*$")
 COUNTED_LINE = re.compile(r"\d+\s*(?:家|个|户|项|种|款)")
 NAVIGATION = re.compile(r"[>›»]|首页|当前位置|您的位置")
+TARGETS_MET = re.compile(r"完成[^,,。]{0,6}目标")
 REPORT_HEADING = re.compile(r"回顾|总结|成效|进展|情况|成绩|完成|取得")
 CAPTION_MAX = 40
 SENTENCE = re.compile(r"[^。；;！!？?\n]+")
@@ -349,9 +350,9 @@ def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = No
     seen: set[tuple] = set()
     for section, region, paragraph in _paragraphs(clean_text(text)):
         if paragraph and SUBTOTAL_LINE.match(paragraph[0]) and not any(TERM_MARK in s for s in paragraph):
-            # 其中，甲区2家、乙县1家 (no term: the subtotals of the count before)
-            last = next((f for f in reversed(facts) if f.record_type == "reported_count"), None)
-            facts += _subtotals_by_region(paragraph[0], last) if last and section is None else []
+            # 其中，甲区2家、乙县1家 (no term: the subtotals of the count on the line just before)
+            if region == ADJOINING and section is None and facts and facts[-1].record_type == "reported_count":
+                facts += _subtotals_by_region(paragraph[0], facts[-1], facts)
             continue
         facts += _paragraph_facts(paragraph, page_year, section or plan_year, seen, opened=section is not None,
                                   region=region)
@@ -364,13 +365,19 @@ REGION_SUBTOTAL = re.compile(r"(?P<region>[\u4e00-\u9fa5]{1,10}?(?:区|县|市|�
                              r"(?P<unit>家|个|项|种)")
 
 
-def _subtotals_by_region(sentence: str, total: Fact) -> list[Fact]:
-    """The region subtotals of the count reported before (the sentence names no type of its own)."""
+def _subtotals_by_region(sentence: str, total: Fact, facts: list[Fact]) -> list[Fact]:
+    """The region subtotals of the count reported just before (the sentence names no type of its own):
+    only when that count's sentence counted one type, in the same unit, and every item is a place."""
+    if any(f.evidence == total.evidence and f.designation_type != total.designation_type for f in facts):
+        return []  # (新增绿色工厂8家,绿色园区2个 / 其中,甲区2家: which type's?)
+    items = list(REGION_SUBTOTAL.finditer(sentence))
+    if any(m.group("unit") != total.unit or GENERIC_PLACE.match(m.group("region")) for m in items):
+        return []
     return [Fact("reported_count", total.designation_type, number(m.group("value")), m.group("unit"), sentence,
                  level=total.level, indicator=total.indicator, cumulative=total.cumulative,
                  region_name=m.group("region"), period_kind=total.period_kind, value_text=m.group("value"),
                  region_mention=m.group("region"))
-            for m in REGION_SUBTOTAL.finditer(sentence)]
+            for m in items]
 
 
 @lru_cache(maxsize=64)
@@ -382,24 +389,41 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
     titled as a plan (2024年…工作要点) is one from its title on. A line that breaks a plan down
     (现将任务分解如下：) opens one for the items under it (——萧山区：…, 1. …)."""
     out, section, rank, breakdown = [], None, 0, None
-    for line in text.splitlines():
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
         if len(line) <= HEADING_MAX and (heading := HEADING.match(line)):
             section, rank = _section_after(heading, line, section, rank)
         label = REGION_LABEL.match(line)
         if breakdown is not None and not (label or LINE_MARKER.match(line)):
             breakdown = None
         if TERM_MARK in line or "%" in line or line.startswith("其中"):  # a line without either holds no fact
-            # (but a 其中 line of subtotals continues the count before it)
-            out.append((section if breakdown is None else breakdown, label.group("region") if label else None,
+            # (but a 其中 line of subtotals continues the count just before it: ADJOINING)
+            tag = ADJOINING if line.startswith("其中") and _adjoins_a_count(lines, index) else label.group("region") \
+                if label else None
+            out.append((section if breakdown is None else breakdown, tag,
                         tuple(CJK_GAP.sub("", s.strip()) for s in SENTENCE.findall(line) if s.strip())))
-        if line.endswith(("如下:", "如下")) and BREAKDOWN.search(line):
+        if line.endswith(("如下:", "如下")) and BREAKDOWN.search(line) and not DONE_SO_FAR.search(line):
             breakdown = _plan_year(line)
     return tuple(out)
+
+
+ADJOINING = "\0adjoining"  # (the region tag of a 其中 line right after a line that counts a type)
+
+
+def _adjoins_a_count(lines: list[str], index: int) -> bool:
+    """The line before counts a type, or the one before it does and the line between counts nothing
+    (我市8家企业入选国家级绿色工厂。/ 入选企业为:A、B / 其中,甲区2家、乙县1家)."""
+    before = [line for line in lines[max(0, index - 2):index]]
+    if before and TERM_MARK in before[-1] and COUNTED_LINE.search(before[-1]):
+        return True
+    return len(before) == 2 and TERM_MARK in before[0] and COUNTED_LINE.search(before[0]) is not None \
+        and not COUNTED_LINE.search(before[1])
 
 
 # a line labelled with the region it speaks of: ——萧山区：… | 上城区: …
 REGION_LABEL = re.compile(r"\s*(?:——|--|—|-|•|·|▶)?\s*(?P<region>[\u4e00-\u9fa5]{1,8}?(?:区|县|市|旗|镇|乡|街道|园区|开发区)):")
 BREAKDOWN = re.compile(r"目标|任务|分解|计划|指标")
+DONE_SO_FAR = re.compile(r"情况|进展|成效|总结|回顾|成绩")  # (目标完成情况如下: what was done, a report)
 
 
 def _section_after(heading: re.Match, line: str, section: int | None, rank: int) -> tuple[int | None, int]:
@@ -409,7 +433,9 @@ def _section_after(heading: re.Match, line: str, section: int | None, rank: int)
     if COUNTED_LINE.search(line) or NAVIGATION.search(line):
         return section, rank  # a headline with a count, a breadcrumb: no heading
     plans, reports = PLAN_HEADING.search(line), REPORT_HEADING.search(line)
-    planning = plans is not None and not (reports and reports.start() > plans.start())
+    # (…目标完成情况, 超额完成年度目标: a report of the plan; 2023年工作总结和2024年工作计划: the plan)
+    planning = plans is not None and not (reports and (reports.start() > plans.start() or reports.end() == plans.start()
+                                                       or TARGETS_MET.search(line)))
     if not level:  # a title: only one that names a plan, as its last words, opens one
         if planning and PLAN_TITLE_END.search(line):
             return _plan_year(line), 0
@@ -656,7 +682,8 @@ LISTED_TOTAL = re.compile(r"(?:有|为|是|包括)[:]?[^。;,]{2,300}?、[^。;,
 # a short line's count in brackets, of the one type the line names: 一、复核通过(7家),继续保留省级绿色工厂称号:
 BRACKETED = re.compile(r"\((?P<value>\d+)\s*(?P<unit>家|个|项|种)[),，]")
 BRACKETED_LINE = 48
-PUT_FORWARD = re.compile(r"推荐|申报|候选|拟|培育|储备|创建")  # (a line of applicants: none designated yet)
+PUT_FORWARD = re.compile(r"推荐|申报|候选|拟|培育|储备|创建|复核名单|评审名单|暂缓")  # (applicants, a review: none listed yet)
+OTHER_PROGRAMME = re.compile(r"智能|专精特新|小巨人|单项冠军|数字化|节水|技术中心|标杆|质量|品牌|示范项目")
 
 
 def _bracketed_counts(sentence: str, spans: list):
@@ -664,6 +691,8 @@ def _bracketed_counts(sentence: str, spans: list):
     if len(terms) != 1 or MODIFIED.match(sentence, terms[0].end()) or PUT_FORWARD.search(sentence):
         return
     for match in BRACKETED.finditer(sentence):
+        if OTHER_PROGRAMME.search(sentence, 0, match.start()):
+            continue  # 一、省级智能工厂(7家),其中已获评绿色工厂的: the 7 are of another programme
         if not _overlaps(match.span("value"), spans):
             spans.append(match.span("value"))
             level = LEVEL_BEFORE.search(sentence, max(0, terms[0].start() - 7), terms[0].start()).group(0)
@@ -675,8 +704,9 @@ def _bracketed_counts(sentence: str, spans: list):
 def _listed_totals(sentence: str, spans: list):
     for term in TERM_PATTERN.finditer(sentence) if "、" in sentence else ():
         match = LISTED_TOTAL.match(sentence, term.end())
+        lead = LEVEL_BEFORE.search(sentence, max(0, term.start() - 7), term.start()).start()
         if match and not _overlaps(match.span("value"), spans) and not MODIFIED.match(sentence, term.end()) \
-                and not APPLYING.search(sentence[max(0, term.start() - 4):term.start()]):
+                and not PUT_FORWARD.search(sentence, max(0, lead - 6), lead):
             spans.append(match.span("value"))
             level = LEVEL_BEFORE.search(sentence, max(0, term.start() - 7), term.start()).group(0)
             yield Count(match.start("value"), term_type(term.group(0)), number(match.group("value"), match.group("scale")),

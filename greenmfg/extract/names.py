@@ -144,12 +144,14 @@ CONJUNCTION = re.compile(r"以及|和|及(?!其|时)|(?<!参)与")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 QUOTE_MARKS = re.compile(r"[“\"《]")
 # A sentence names designated entities only when it says they were listed.
+# what follows 是 when a firm is said to be one: a level, the term, and the clause ends (之一 / 称号 may close it)
+FIRM_IS_ONE = r"(?:[^,。;?的]{0,8}?)(?:" + TERM + r")(?:之一|称号)?(?:[,。;!、]|$)"
 DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升|晋级|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
                              r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
                              r"工厂认证|园区认证|企业认证|"
                              # A公司(还)是国家级绿色工厂: a named firm is one (not 是绿色工厂的供应商)
-                             r"是(?<=[司团厂]是)(?=[^,。]{0,8}?绿色)(?![^,。]{0,24}?的)|"
-                             r"[还也均都]是(?<=[司团厂].是)(?=[^,。]{0,8}?绿色)(?![^,。]{0,24}?的)")
+                             r"是(?<=[司团厂]是)(?!否)(?=" + FIRM_IS_ONE + ")|"
+                             r"[还也均都]是(?<=[司团厂].是)(?=" + FIRM_IS_ONE + ")")
 NEGATED = re.compile(r"未|没|不(?![久断])|无缘")  # (前不久入选, 不断入选: not negated)
 ADVERT = re.compile(r"代办|代理申报|热线|(?<!\d)400-?\d{3}-?\d{4}")
 # …绿色园区3家(A、B、C) | 绿色工厂:A、B | 绿色工厂有A、B: a count or a term that opens a list of
@@ -401,7 +403,8 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     split = sentences(text)
     for index, sentence in enumerate(split):
         if TERM_MARK not in sentence:
-            if last_type and (opener := UNTYPED_OPENER.search(sentence)) and not OTHER_HONOUR.search(opener.group()):
+            if last_type and (opener := UNTYPED_OPENER.search(sentence)) and not OTHER_HONOUR.search(opener.group()) \
+                    and not NEGATED.search(sentence, max(0, opener.start() - 2), opener.start()):
                 # …的拟认定企业,共32家: / 部分入选企业名单如下:A公司;B公司 (the type named before)
                 heading, listing = None, last_type
                 if (rest := sentence[opener.end():].strip()) and (found := _under_heading(rest, listing, True)):
@@ -1032,7 +1035,7 @@ def _tab_tables(lines: list[str]):
             start = index if not run else start
             run.append([SHORT_NAME_HEADERS.get(c, c) for c in row] if "简称" in line else row)
             continue
-        if run and (column := _wrapped_column(run[-1], line.strip())) is not None:
+        if run and (column := _wrapped_column(run[-1], line.strip(), _name_column(run[0]))) is not None:
             run[-1][column] += line.strip()
             continue
         if len(run) >= 2:
@@ -1042,14 +1045,23 @@ def _tab_tables(lines: list[str]):
         run = []
 
 
-def _wrapped_column(row: list[str], word: str) -> int | None:
+def _wrapped_column(row: list[str], word: str, name_column: int | None) -> int | None:
     """The cell of a row that a line of its own completes into a name (…精密 / 机械有限公司): the
-    longest that does, not a number or a place (南京市 / 机械有限公司 is no name)."""
+    name column's when the header names one, else the longest that does, not a number or a place
+    (南京市 / 机械有限公司 is no name)."""
     if not word or len(word) > 20 or not WRAPPED_REST.fullmatch(word):
         return None
     cells = [(len(cell), i) for i, cell in enumerate(row) if len(cell) >= 2 and not cell.isdigit()
-             and not ENDS_A_NAME.search(cell) and not _place(cell) and COMPANY.fullmatch(cell + word)]
+             and not ENDS_A_NAME.search(cell) and not _place(cell) and COMPANY.fullmatch(cell + word)
+             and name_column in (None, i)]
     return max(cells)[1] if cells else None
+
+
+NAME_HEADERS = frozenset(("企业名称", "单位名称", "工厂名称", "园区名称", "名称", "申报单位"))
+
+
+def _name_column(header: list[str]) -> int | None:
+    return next((i for i, cell in enumerate(header) if cell.replace(" ", "") in NAME_HEADERS), None)
 
 
 def _table_names(rows: list[list[str]], dtype_hint: str | None) -> list[NamedEntity]:
@@ -1145,6 +1157,7 @@ def extract_names(text: str) -> list[NamedEntity]:
 
 
 RENAMING = re.compile(r"[^,。;:!?\n]{0,14}?(?:更名|改名|名称变更|变更名称)为")
+NOT_DONE = re.compile(r"拟|未|将|申请|计划|准备|正在")  # (拟更名为, 未更名为: the old name stands)
 NEW_NAME = re.compile(r"“?(" + COMPANY.pattern + ")")
 
 
@@ -1156,7 +1169,8 @@ def _renamed(entities: list[NamedEntity], text: str) -> list[NamedEntity]:
     for entity in entities:
         new_name = None
         for at in _occurrences(text, entity.name):
-            if (verb := RENAMING.match(text, at)) and (new := NEW_NAME.match(text, verb.end())):
+            if (verb := RENAMING.match(text, at)) and not NOT_DONE.search(verb.group(0)) \
+                    and (new := NEW_NAME.match(text, verb.end())):
                 new_name = new.group(1)
                 break
         out.append(replace(entity, name=new_name) if new_name else entity)
