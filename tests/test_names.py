@@ -1037,3 +1037,9 @@ def test_a_rename_not_yet_done_keeps_the_old_name(verb):
 def test_a_name_on_a_line_of_its_own_inside_a_tab_table_joins_only_the_name_column():
     text = "2024年省级绿色工厂名单\n序号\t企业名称\t行业\n1\t合肥甲乙有限公司\t机械制造\n丙丁电子有限公司\n2\t戊己科技有限公司\t电子"
     assert "机械制造丙丁电子有限公司" not in {name for _, name in names(text)}
+
+
+def test_names_bulleted_with_emoji_under_typed_headings():
+    text = ("陕西省工业和信息化厅公布了2024年度省级绿色制造名单\n汉中共有3家单位榜上有名👇\n▶ 绿色工厂(2家)\n"
+            "✅甲乙特钢集团有限公司\n✅西乡县丙丁\n茶业有限公司\n▶ 绿色园区(1个)\n✅汉中戊己智造产业园")
+    assert names(text) == [(F, "甲乙特钢集团有限公司"), (F, "西乡县丙丁茶业有限公司"), ("green_park", "汉中戊己智造产业园")]

@@ -102,7 +102,7 @@ CUT = re.compile(r"—|/|了(?!望)(?=[\u4e00-\u9fa5])|为(?<=[家个户]为)|�
 # What a name never starts with, stripped from the front again and again: a list number,
 # conjunctions and adverbs, the speaker (我市, 本区), a quantity (3家企业), and 将 / 把 / 对 / 被
 # unless they are a place's first character (将乐县).
-LEAD = re.compile(r"(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|[-—•·“【●○■□◆◇▲△★☆▪▶►√\s]+|[一二三四五六七八九十]是|\d+[.、)\s]|"
+LEAD = re.compile(r"(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|[-—•·“【●○■□◆◇▲△★☆▪▶►√\s\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]+|[一二三四五六七八九十]是|\d+[.、)\s]|"
                   r"\d{1,3}(?=(?:" + PROVINCE + r"))|[A-Za-z][、)]|[A-Za-z]\.\s+|[IVX]{1,4}[.、)]\s*|\((?:\d+|[一二三四五六七八九十]+)\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
                   r"以及|及|与|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|"
                   r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]|[省市区县]内|辖区内?|当地|"
@@ -485,8 +485,8 @@ def names_from_prose(text: str) -> list[NamedEntity]:
 
 def _wrapped_names_joined(text: str) -> str:
     """Lines of a list wrapped inside a name (…、烟台鲁东汽车 / 零部件有限公司、…, 9、合肥振伟电 /
-    缆有限公司) joined: the line before is a list, a sentence or a numbered item, ends with no name in
-    its last item, and the line after starts with the rest of one."""
+    缆有限公司, ✅西乡县茶韵 / 茶业有限公司) joined: the line before is a list, a sentence or a numbered
+    or bulleted item, ends with no name in its last item, and the line after starts with the rest of one."""
     lines = text.split("\n")
     out = [lines[0]]
     for line in lines[1:]:
@@ -495,14 +495,23 @@ def _wrapped_names_joined(text: str) -> str:
         head = ITEM_MARK.split(line, 1)[0]
         if before.endswith("、") and WRAPPED_REST.match(line):  # …A有限公司、 / B有限公司、…: the list goes on
             out[-1] = before + line
-        elif (len(before) >= WRAPPED_LENGTH or ITEM_NUMBER.match(before) and not ITEM_NUMBER.match(line)) \
-                and "\u4e00" <= before[-1] <= "\u9fa5" and len(tail) < len(before) and not NAME_END.search(tail) and before[-1] not in INSTITUTION_ENDS \
+        elif (len(before) >= WRAPPED_LENGTH or _item(before) and not _item(line)) and "\u4e00" <= before[-1] <= "\u9fa5" \
+                and (len(tail) < len(before) or _item(before)) and not NAME_END.search(tail) \
+                and before[-1] not in INSTITUTION_ENDS \
                 and not TERM_PATTERN.search(tail) and not tail.endswith(HEADER_WORDS) and len(head) <= 20 \
                 and WRAPPED_REST.fullmatch(head) and not PROVINCE_FIRST.match(head):  # (a province starts a name)
             out[-1] = before + line
         else:
             out.append(line)
     return "\n".join(out)
+
+
+BULLET = re.compile(r"[-—•·●○■□◆◇▲△★☆▪▶►√\u2600-\u27bf\U0001f300-\U0001faff]")
+
+
+def _item(line: str) -> bool:
+    """A line that is an item of a list: numbered (9、) or bulleted (✅, ●)."""
+    return ITEM_NUMBER.match(line) is not None or BULLET.match(line) is not None
 
 
 def _summarized(untyped: tuple[str, ...], summary: str) -> list[NamedEntity]:
