@@ -147,7 +147,7 @@ INVENTED_FLOORS = {
     "fresh_check": {"designation": (0.92, 0.79), "reported_count": (0.99, 0.81), "policy_target": (0.94, 0.81)},
     "fresh2_dev": {"designation": (0.95, 0.94), "reported_count": (0.99, 0.97), "policy_target": (0.96, 0.96)},
     "fresh2_check": {"designation": (0.86, 0.60), "reported_count": (0.93, 0.70), "policy_target": (0.97, 0.75)},
-    "fresh3_dev": {"designation": (0.96, 0.92), "reported_count": (0.97, 0.97), "policy_target": (1.0, 1.0)},
+    "fresh3_dev": {"designation": (0.98, 0.93), "reported_count": (0.97, 0.97), "policy_target": (1.0, 1.0)},
     "fresh3_check": {"designation": (0.88, 0.80), "reported_count": (0.99, 0.94), "policy_target": (1.0, 1.0)},
 }
 

@@ -1043,3 +1043,8 @@ def test_names_bulleted_with_emoji_under_typed_headings():
     text = ("陕西省工业和信息化厅公布了2024年度省级绿色制造名单\n汉中共有3家单位榜上有名👇\n▶ 绿色工厂(2家)\n"
             "✅甲乙特钢集团有限公司\n✅西乡县丙丁\n茶业有限公司\n▶ 绿色园区(1个)\n✅汉中戊己智造产业园")
     assert names(text) == [(F, "甲乙特钢集团有限公司"), (F, "西乡县丙丁茶业有限公司"), ("green_park", "汉中戊己智造产业园")]
+
+
+def test_a_works_named_厂_keeps_its_district_note_out_of_its_name():
+    assert names("绿色工厂(2家):甲乙齿轮传动有限公司(高陵区)、国营第七八五厂(长安区)、西安市第二丙丁厂(鄠邑区)。") == [
+        (F, "甲乙齿轮传动有限公司"), (F, "国营第七八五厂"), (F, "西安市第二丙丁厂")]

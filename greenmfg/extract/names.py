@@ -77,7 +77,7 @@ TRAIL = (r"等|\d|[一二三四五六七八九十两]+(?:家|个|户|种|款|项
          r"和|及|与|以及|、|,|:|＂|”|】|—|/|\.(?!\d)|\)(?![\u4e00-\u9fa5A-Za-z0-9])|$")
 PARK_TRAIL = re.compile(TRAIL + r"|\(|管委会|管理委员会")  # 建德经济开发区(建德…产业园区): the alias is not the name
 # (after 公司 a parenthesis is a note, A有限公司(2款产品); after 集团 part of the name, X集团(控股)有限公司)
-COMPANY_TRAIL = re.compile(TRAIL + r"|的|在|于|将|有(?!限)|已|从|以|生产|设计|研发|制造|(?<=司)\(")
+COMPANY_TRAIL = re.compile(TRAIL + r"|的|在|于|将|有(?!限)|已|从|以|生产|设计|研发|制造|(?<=[司厂])\(")
 # A company's factory or branch named after it (A有限公司金桥工厂, A股份有限公司B分厂): no 绿色 in it
 BRANCH = re.compile(r"(?:(?!绿色)[\u4e00-\u9fa5]){1,8}?(?:工厂|分厂|车间)")
 # A company's base named after it (A股份有限公司宝山基地), where no park is named
