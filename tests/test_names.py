@@ -1048,3 +1048,9 @@ def test_names_bulleted_with_emoji_under_typed_headings():
 def test_a_works_named_厂_keeps_its_district_note_out_of_its_name():
     assert names("绿色工厂(2家):甲乙齿轮传动有限公司(高陵区)、国营第七八五厂(长安区)、西安市第二丙丁厂(鄠邑区)。") == [
         (F, "甲乙齿轮传动有限公司"), (F, "国营第七八五厂"), (F, "西安市第二丙丁厂")]
+
+
+def test_a_single_spaced_table_whose_header_has_columns_of_its_own_takes_each_rows_category():
+    text = ("现将拟支持项目予以公示。\n序号 企业名称 项目类别 拟支持金额(万元)\n1 芜湖甲乙汽车配件有限公司 国家级绿色工厂 100\n"
+            "2 芜湖丙丁铸管有限公司 智能工厂 80\n3 芜湖戊己经济开发区 省级绿色工业园区 50\n公示期:2024年11月28日至12月4日。")
+    assert names(text) == [(F, "芜湖甲乙汽车配件有限公司"), ("green_park", "芜湖戊己经济开发区")]

@@ -238,7 +238,7 @@ ITEM_NUMBER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[IVX]{1,4})[.、)]\s*")
 # Cells pasted with runs of spaces: a run of three or more, or two runs of two (序号  企业名称  所在地)
 SPACED_COLUMNS = re.compile(r" {2,}")
 COLUMN_NAMES = frozenset(("序号", "企业名称", "单位名称", "园区名称", "名称", "所在地", "所在地区", "地区", "所属地区", "产品名称",
-                          "所在市", "所属市", "设区市", "市州", "所在县", "所在区"))
+                          "所在市", "所属市", "设区市", "市州", "所在县", "所在区", "类别", "项目类别", "荣誉类别"))
 COLUMN_GAPS = re.compile(r"\S {3,}\S|\S {2}\S.*\S {2}\S")
 # A sentence naming the designated of the sentence before: 此次入选的6家企业分别是A、B
 REFERS_BACK = re.compile(r"(?:此次|本次|上述|以上|今年)(?:入选|上榜|获评|认定)|(?:入选|上榜|获评|认定)的[^,]{0,12}?(?:分别|是|为|包括)")
@@ -963,8 +963,9 @@ def _columns_as_tabs(text: str) -> str:
     for line in text.splitlines():
         cells = SPACED_COLUMNS.split(line.strip()) if COLUMN_GAPS.search(line) else []
         words = line.split()
-        if len(words) >= 2 and all(word in COLUMN_NAMES for word in words):
-            cells, single = words, True  # 序号 企业名称 所在市: one space between column names
+        if len(words) >= 2 and (all(word in COLUMN_NAMES for word in words) or not cells and "|" not in line and words[0] in ("序号", "编号")
+                                and sum(word in COLUMN_NAMES for word in words) >= 2):
+            cells, single = words, True  # 序号 企业名称 所在市 (项目类别 …): one space between column names
         elif single and words and words[0].isdigit():
             cells = words  # 1 A有限公司 石家庄市: under such a header, a numbered row
         if any(cell in COLUMN_NAMES for cell in cells):
