@@ -1054,3 +1054,14 @@ def test_a_single_spaced_table_whose_header_has_columns_of_its_own_takes_each_ro
     text = ("现将拟支持项目予以公示。\n序号 企业名称 项目类别 拟支持金额(万元)\n1 芜湖甲乙汽车配件有限公司 国家级绿色工厂 100\n"
             "2 芜湖丙丁铸管有限公司 智能工厂 80\n3 芜湖戊己经济开发区 省级绿色工业园区 50\n公示期:2024年11月28日至12月4日。")
     assert names(text) == [(F, "芜湖甲乙汽车配件有限公司"), ("green_park", "芜湖戊己经济开发区")]
+
+
+def test_owners_then_their_products_separated_by_semicolons():
+    text = "绿色设计产品:戊己食品有限公司:冷冻分割羊肉;庚辛酒业集团股份有限公司:白酒(浓香型);壬癸有限公司:面粉。"
+    assert names(text) == [("green_design_product", "戊己食品有限公司"), ("green_design_product", "庚辛酒业集团股份有限公司"),
+                           ("green_design_product", "壬癸有限公司")]
+
+
+def test_a_ministry_split_at_its_和_is_no_short_name():
+    assert names("甲乙锻造有限公司、丙丁粮油食品有限公司入选工业和信息化部2023年度绿色制造名单(绿色工厂)。") == [
+        (F, "甲乙锻造有限公司"), (F, "丙丁粮油食品有限公司")]

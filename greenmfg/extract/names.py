@@ -165,7 +165,7 @@ SHORT_NAME = re.compile(r"^(?:[\u4e00-\u9fa5A-Za-z·]|\([\u4e00-\u9fa5A-Za-z·]{
 SHORT_TRAIL = re.compile(r"(?:等|为代表|上榜|入选|榜上有名|获评|入围|被评为|成为|经过|成功|均|分别|双双|一同|同时|\d|两大|"
                          r"[一二三四五六七八九十两]+(?:家|个|户|种|款|项)).*$")
 # Not a short name: a term, a number, a word of the notice, a place (宜都市, 平湖市, 浙江)
-NOT_A_SHORT_NAME = re.compile(TERM + r"|\d|名单|企业|公司|单位|[省市县区州旗盟镇乡]$|^(?:" + PROVINCE
+NOT_A_SHORT_NAME = re.compile(TERM + r"|\d|名单|企业|公司|单位|[省市县区州旗盟镇乡部局厅委]$|^(?:" + PROVINCE
                               + r")$|^[一二三四五六七八九十]+$")  # (a list number: 十一、A公司)
 NOT_A_FIRST = frozenset("这那该此其是")  # 这是继A公司…: a clause the prefix rules did not strip
 # Lists laid out on a line: 1.A公司 2.B公司 / ①A公司 ②B公司 / 1、A公司 2、B公司 / 一、A公司 / (一)A公司
@@ -473,7 +473,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             typed = [(m.start(), term_type(m.group(0)) if m in matches else None) for m in terms]
             if found := _clause_names(sentence, typed, ends):
                 out += found
-                listing = found[-1].designation_type if sentence.endswith(found[-1].name) else None
+                listing = found[-1].designation_type if _ends_the_list(sentence, found[-1].name) else None
         if designated and not found:  # …绿色工厂名单公布。/ A公司、B公司: the list may follow
             listing = term_type(matches[-1].group(0))
         # a line that names a term and no one, short or opening a list (…名单如下:), is a heading:
@@ -481,6 +481,15 @@ def names_from_prose(text: str) -> list[NamedEntity]:
         heading = term_type(matches[-1].group(0)) if not found and (
             len(sentence) <= HEADING_LENGTH and not ends or designated and sentence.endswith((":", "如下"))) else None
     return out
+
+
+PRODUCT_AFTER = re.compile(r":[^,:;。]{1,24}")  # 戊己食品有限公司:冷冻分割羊肉 (a design product's owner, then it)
+
+
+def _ends_the_list(sentence: str, name: str) -> bool:
+    """The sentence ends with its last name, or with that name's product: more names may follow."""
+    rest = sentence[sentence.rfind(name) + len(name):]
+    return not rest or PRODUCT_AFTER.fullmatch(rest) is not None
 
 
 def _wrapped_names_joined(text: str) -> str:
