@@ -75,7 +75,7 @@ def status_text(paths: Paths) -> str:
         lines.append(f"{h.source_id:<14} {shown(h.last_success_at):<20} {h.consecutive_failures:>8} {h.notices:>7}  "
                      f"{h.newest_notice or '-'}{flag}")
         if h.consecutive_failures and h.last_error:
-            lines.append(f"{'':<14} last error ({shown(h.last_scrape_at)}): {h.last_error[:100]}")
+            lines.append(f"{'':<14} last error: {h.last_error[:100]} ({shown(h.last_scrape_at)})")
     flagged = [h.source_id for h in rows if h.flagged]
     lines.append(f"\n{len(flagged)} source(s) failing {FLAG_AFTER}+ runs in a row" + (f": {', '.join(flagged)}" if flagged else ""))
     if not any(h.last_scrape_at for h in rows):

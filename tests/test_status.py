@@ -53,7 +53,7 @@ def test_status_shows_when_not_which_run(tmp_path):
     text = status_text(paths)
     row = next(line for line in text.splitlines() if line.startswith("zj_jxt"))
     assert row.split()[1:4] == ["2026-11-29", "06:30", "UTC"]
-    assert "last error (2026-11-30 06:45 UTC): HTTP 503" in text
+    assert "last error: HTTP 503 (2026-11-30 06:45 UTC)" in text
     assert "scheduled__" not in text and "mine" not in text
     health = {h.source_id: h for h in source_health(paths)}["zj_jxt"]
     assert health.last_scrape == {"source_id": "zj_jxt", "error": "HTTP 503"}
