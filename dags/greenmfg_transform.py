@@ -27,7 +27,7 @@ warehouse from the landed data.
 3. `freshness`: `dbt source freshness` of the lake (thresholds in
    `dbt_project/models/staging/lake/_lake__sources.yml`): a table past its warning threshold is
    logged and the run goes on; the fetch log older than its error threshold (7 days: no scrape
-   has landed for a week) fails the task, and nothing is built or published;
+   has landed for a week) fails the task, and nothing is published (it runs beside the build);
    `prepare_build`: skips the rest (the report says "nothing new") when the lake, the dbt
    project and the suites are as the published build had them; trigger with
    `{"rebuild": true}` to build anyway. Then → `dbt.build`: one `dbt build` of every seed,
@@ -149,12 +149,17 @@ def greenmfg_transform():
 
     dbt = dbt_task_group()
     gate = validate()
-    load() >> extract() >> freshness() >> prepare_build() >> dbt.group
+    fresh, prepared = freshness(), prepare_build()
+    load() >> extract() >> [fresh, prepared]
+    prepared >> dbt.group
     # the gate follows the build alone (it passes only when every node passed): the model tasks
-    # give their verdicts beside finalize_build, the gate and publish
+    # give their verdicts beside finalize_build, the gate and publish; freshness runs beside the
+    # build and holds back only the publish; the docs (which never block a publish) go beside it
     documented = docs()
     dbt.build >> finalize_build() >> [gate, documented]
-    [gate, documented] >> publish() >> report()
+    reported = report()
+    [gate, fresh] >> publish() >> reported
+    documented >> reported
 
 
 greenmfg_transform()

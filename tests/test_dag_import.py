@@ -104,7 +104,9 @@ def test_transform_runs_on_the_ingest_asset_and_never_scrapes(bag):
     assert dag.timetable.asset_condition.uri == "greenmfg://raw/manifests"  # triggered by each ingest hand-off
     assert type(dag.timetable.timetable).__name__ == "CronTriggerTimetable"  # and a cron: backfill re-runs it
     ids = [t.task_id for t in dag.topological_sort()]
-    assert ids[:5] == ["load", "extract", "freshness", "prepare_build", "dbt.build"]
+    assert ids[:2] == ["load", "extract"] and ids.index("prepare_build") < ids.index("dbt.build")
+    assert dag.get_task("freshness").upstream_task_ids == {"extract"} == dag.get_task("prepare_build").upstream_task_ids
+    assert "freshness" in dag.get_task("publish").upstream_task_ids  # beside the build, holding back the publish
     assert ids.index("finalize_build") < ids.index("validate") < ids.index("publish") < ids.index("report")
     assert not any("scrape" in i for i in ids)
     assert [a.uri for a in dag.get_task("publish").outlets] == ["greenmfg://warehouse/published"]
@@ -129,7 +131,8 @@ def test_one_dbt_build_then_a_task_per_model_with_its_tests(bag, home):
     assert dag.get_task("dbt.stg_lake__sources").trigger_rule == "none_skipped" and fct.trigger_rule == "all_success"
     assert dag.get_task("finalize_build").upstream_task_ids == {"dbt.build"}
     assert dag.get_task("validate").upstream_task_ids == dag.get_task("docs").upstream_task_ids == {"finalize_build"}
-    assert dag.get_task("publish").upstream_task_ids == {"validate", "docs"}
+    assert dag.get_task("publish").upstream_task_ids == {"validate", "freshness"}  # docs never block a publish
+    assert dag.get_task("report").upstream_task_ids == {"publish", "docs"}
     assert all(t.start_from_trigger for t in dag.tasks if t.task_id.startswith("dbt.") and t.task_id != "dbt.build")
     # every test of the project is reported by exactly one task, or by each model reading its source
     reported = [uid for t in dag.tasks if t.task_id.startswith("dbt.") and t.task_id != "dbt.build" for uid in t.reports]
