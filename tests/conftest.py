@@ -242,7 +242,23 @@ def postgres_databases():
         yield new
     finally:
         for name in created:
+            drop_database(admin, name)
+
+
+def drop_database(admin: str, name: str, attempts: int = 10) -> None:
+    """DROP DATABASE … WITH (FORCE), again while the backends of clients just gone still end (FORCE
+    may not terminate another role's: the reader's)."""
+    import subprocess
+    import time
+
+    for attempt in range(attempts):
+        try:
             psql(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            return
+        except subprocess.CalledProcessError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.5)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 
 from greenmfg import publish, serving
 from greenmfg.settings import PROJECT_ROOT, Paths
-from tests.conftest import psql, require
+from tests.conftest import drop_database, psql, require
 from tests.test_analyst_questions import questions, rows
 
 # DuckDB's type → PostgreSQL's (information_schema data_type, udt_name), as the marts reach it
@@ -64,7 +64,7 @@ def reader(pipeline_home, tmp_path_factory):
         finally:
             database = owner.rsplit("/", 1)[1]
             admin = owner.rsplit("/", 1)[0] + "/postgres"
-            psql(admin, f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+            drop_database(admin, database)
 
 
 def sqlalchemy_engine(dsn: str):
