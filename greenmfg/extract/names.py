@@ -1076,11 +1076,9 @@ def _wrapped_column(row: list[str], word: str, name_column: int | None) -> int |
     return max(cells)[1] if cells else None
 
 
-NAME_HEADERS = frozenset(("企业名称", "单位名称", "工厂名称", "园区名称", "名称", "申报单位"))
-
-
 def _name_column(header: list[str]) -> int | None:
-    return next((i for i, cell in enumerate(header) if cell.replace(" ", "") in NAME_HEADERS), None)
+    """The column a list's header names as its entities' (list_rows' header synonyms)."""
+    return next((i for i, cell in enumerate(header) if _LOOKUP.get(cell.replace(" ", "")) == "name"), None)
 
 
 def _table_names(rows: list[list[str]], dtype_hint: str | None) -> list[NamedEntity]:
