@@ -51,7 +51,7 @@ def register(sub) -> None:
                                 greenmfg eval --details              # every miss and extra of the tuned part""")
     evaluation.add_argument("--details", action="store_true",
                             help="list every miss and extra of the tuned part and the invented development "
-                                 "half (never of the holdout or the check half)")
+                                 "halves, and of check halves already read (never of the holdout or an unread check half)")
     sources = add_command(sub, "sources", None, "the source registry: list the sources, check one",
                           """greenmfg sources list
                              greenmfg sources check zj_jxt""")
