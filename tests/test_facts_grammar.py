@@ -665,3 +665,73 @@ def test_rows_of_applicants_candidates_and_evaluators_in_an_amount_table_count_n
 def test_rows_of_a_years_table_report_what_each_year_added():
     text = "年份    绿色工厂(家)    绿色园区(个)\n2021    5    1\n2022    7    0\n合计    12    1"
     assert {f.period_kind for f in facts(text, 2024, "reported_count")} == {"new_in_period"}
+
+
+# --- issue 17, round 4 ------------------------------------------------------------------------
+
+def test_a_single_spaced_indicator_table_with_a_done_column_and_target_columns():
+    text = ("序号 指标名称 单位 2023年完成值 2024年目标值 2025年目标值 指标属性\n"
+            "1 新增国家级绿色工厂 家 3 ≥4 ≥5 约束性\n2 单位工业增加值能耗下降率 % 4.2 ≥3.5 ≥3.5 约束性")
+    assert {c for c in counts(text) if c[0]} == {("green_factory", 3)}  # (4.2%: the indicator's own value)
+    assert targets(text) == {("green_factory", 4, 2024), ("green_factory", 5, 2025), (None, 3.5, 2024), (None, 3.5, 2025)}
+
+
+def test_a_plan_tables_past_year_beside_a_year_to_come_is_the_base_as_it_stood():
+    text = "附表:主要指标\n序号 指标 2020年 2025年 属性\n1 省级以上绿色工厂(家) 36 80 预期性"
+    assert counts(text, 2021) == {("green_factory", 36)} and targets(text, 2021) == {("green_factory", 80, 2025)}
+
+
+def test_a_years_row_marked_done_reports_and_the_type_columns_keep_their_own_levels():
+    text = ("分年度目标如下:\n年度        新增国家级绿色工厂   新增绿色供应链管理企业\n2024年(实绩)      6       1\n"
+            "2025年            8       2")
+    found = {(f.record_type, f.designation_type, f.value, f.level) for f in facts(text, 2025)}
+    assert ("reported_count", "green_factory", 6, "national") in found
+    assert ("reported_count", "green_supply_chain", 1, None) in found
+    assert ("policy_target", "green_supply_chain", 2, None) in found
+
+
+@pytest.mark.parametrize("plan", ["《甲市绿色工厂培育三年计划(2025—2027年)》,明确三年内新增绿色工厂百家以上。",
+                                  "《甲市绿色工厂培育三年计划(2025—2027年)》提出,三年内新增绿色工厂百家以上。"])
+def test_三年内_in_a_plan_is_its_span_not_this_year(plan):
+    assert targets("日前,市工信局印发" + plan, 2025) == {("green_factory", 100, 2027)}
+
+
+@pytest.mark.parametrize("deadline,year", [("2025年底前", 2025), ("“十四五”期末", 2025), ("2024年前", 2024)])
+def test_a_task_tables_deadline_column_dates_its_rows_plans(deadline, year):
+    text = f"重点任务责任分解表\n序号|重点任务|牵头单位|完成时限\n1|创建国家级绿色工厂不少于6家|市工信局|{deadline}"
+    assert targets(text, 2023) == {("green_factory", 6, year)}
+
+
+def test_a_pipe_table_of_indicators_and_a_goal_column():
+    text = "2025年度目标责任考核表\n|序号|考核指标|目标值|责任单位|\n|1|新增国家级绿色工厂|3家以上|市工信局|\n|2|创建绿色工业园区|1个|各区|"
+    assert targets(text, 2025) == {("green_factory", 3, 2025), ("green_park", 1, 2025)}
+
+
+@pytest.mark.parametrize("adverb", ["争取", "确保", "计划"])
+def test_an_adverb_between_a_term_and_its_number(adverb):
+    assert targets(f"到2026年,全市累计培育省级绿色工厂260家,国家级绿色工厂{adverb}达到60家。", 2024) == {
+        ("green_factory", 260, 2026), ("green_factory", 60, 2026)}
+
+
+def test_years_named_before_每年_each_get_the_target():
+    text = "到2026年,力争新增国家级绿色工厂10家。\n其中,2024年新增绿色工厂12家,2025年、2026年每年新增14家左右。"
+    assert {("green_factory", 10, 2026), ("green_factory", 14, 2025), ("green_factory", 14, 2026)} <= targets(text, 2024)
+    assert ("green_factory", 14, 2024) not in targets(text, 2024)
+
+
+def test_a_region_table_of_板块_by_years_under_a_caption_naming_the_type():
+    text = ("各板块2024—2026年新增省级以上绿色工厂目标(单位:家)\n板块        2024年   2025年\n"
+            "东山街道     3        3\n江宁开发区   4        5")
+    found = {(f.value, f.target_year, f.region_name) for f in facts(text, 2024, "policy_target")}
+    assert found == {(3, 2024, "东山街道"), (3, 2025, "东山街道"), (4, 2024, "江宁开发区"), (5, 2025, "江宁开发区")}
+
+
+def test_places_and_values_with_no_header_under_a_caption_that_names_the_type():
+    text = "二、分市目标(2025年新培育省级以上绿色工厂)\n西安市\t25家\n宝鸡市\t12家"
+    found = {(f.designation_type, f.value, f.target_year, f.region_name) for f in facts(text, 2025, "policy_target")}
+    assert found == {("green_factory", 25, 2025, "西安市"), ("green_factory", 12, 2025, "宝鸡市")}
+
+
+def test_a_其中_line_after_a_count_puts_no_internal_tag_in_a_region():
+    text = "全区累计创建绿色工厂21家。\n其中,2024年新增省级以上绿色工厂12家,2025年力争新增14家。"
+    assert all(not (f.region_name or "").startswith("\0") for f in facts(text, 2024))

@@ -1065,3 +1065,90 @@ def test_owners_then_their_products_separated_by_semicolons():
 def test_a_ministry_split_at_its_和_is_no_short_name():
     assert names("甲乙锻造有限公司、丙丁粮油食品有限公司入选工业和信息化部2023年度绿色制造名单(绿色工厂)。") == [
         (F, "甲乙锻造有限公司"), (F, "丙丁粮油食品有限公司")]
+
+
+# --- issue 17, round 4: forms of the fresh sets' failures, written anew -------------------------
+
+@pytest.mark.parametrize("heading", ["东城区", "西湖区（2家）", "1.南湖区", "（三）北仑区:", "甲乙开发区"])
+def test_names_grouped_under_place_headings_keep_the_lists_type(heading):
+    text = f"认定以下3家企业为2024年度市级绿色工厂,现予公布。\n{heading}\n甲乙科技有限公司\n丙丁材料有限公司\n北仑区\n戊己机械有限公司"
+    assert names(text) == [(F, "甲乙科技有限公司"), (F, "丙丁材料有限公司"), (F, "戊己机械有限公司")]
+
+
+def test_a_refused_heading_ends_the_list_before_it():
+    text = ("一、拟认定为市级绿色工厂的企业(2家)\n1.甲乙科技有限公司;2.丙丁材料有限公司。\n"
+            "二、不予认定的企业(1家)\n1.戊己机械有限公司(能耗未达标)。")
+    assert names(text) == [(F, "甲乙科技有限公司"), (F, "丙丁材料有限公司")]
+
+
+@pytest.mark.parametrize("joiner", ["以及", "和"])
+def test_a_count_then_包括_continues_the_sentence_that_named_the_type(joiner):
+    text = f"入选国家级绿色工厂的企业中,甲乙科技有限公司位于高新区。东湖县和西山县各有1家企业入选,包括丙丁材料有限公司{joiner}戊己机械有限公司。"
+    assert (F, "丙丁材料有限公司") in names(text) and (F, "戊己机械有限公司") in names(text)
+
+
+def test_a_list_continued_on_the_next_line_ending_with_等():
+    text = "入选的绿色工厂分别是:甲乙科技有限公司、丙丁材料有限公司;\n戊己机械有限公司、庚辛食品有限公司等。"
+    assert names(text) == [(F, n) for n in ("甲乙科技有限公司", "丙丁材料有限公司", "戊己机械有限公司", "庚辛食品有限公司")]
+
+
+def test_a_place_column_before_a_name_that_has_its_own_place_is_a_cell():
+    text = ("自治区级绿色工厂名单如下:\n序号 县区 企业名称\n1 青秀区 南宁青秀山饮料有限公司\n2 宾阳县 宾阳县昆仑关建材有限公司\n"
+            "3 西乡塘区 南宁心圩江电子科技\n有限公司")
+    assert names(text) == [(F, "南宁青秀山饮料有限公司"), (F, "宾阳县昆仑关建材有限公司"), (F, "南宁心圩江电子科技有限公司")]
+
+
+def test_a_city_before_a_name_without_a_place_of_its_own_is_part_of_it():
+    assert names("市级绿色工厂名单:\n1、常宁市 水口山合金材料有限公司") == [(F, "常宁市水口山合金材料有限公司")]
+
+
+def test_a_notices_title_is_no_name():
+    assert names("甲乙新材料股份有限公司关于公司获得国家级绿色工厂称号的公告") == []
+
+
+@pytest.mark.parametrize("text", [
+    "达拉特经济开发区列入自治区级绿色园区创建名单。",
+    "鄂尔多斯两家园区入选国家级绿色工业园区",
+    "甲乙港务区成为钦州港片区首个获评绿色园区的港口型园区。",
+])
+def test_a_creation_list_a_count_of_parks_and_a_kind_of_park_are_no_park_names(text):
+    assert (P, "港口型园区") not in names(text) and not [n for t, n in names(text) if n.startswith(("达拉特", "鄂尔多斯两家"))]
+
+
+def test_a_park_ending_港务区():
+    assert names("甲乙金鼓江港务区成功入选2024年度自治区级绿色园区名单。") == [(P, "甲乙金鼓江港务区")]
+
+
+def test_a_space_table_with_merged_cells_takes_each_rows_type_from_above():
+    text = ("批次        类型                  单位名称\n第五批      绿色工厂              甲乙重型机械有限公司\n"
+            "丙丁纺织有限公司\n第六批      绿色供应链管理企业    戊己进出口有限公司\n绿色工业园区          庚辛经济技术开发区")
+    assert sorted(names(text)) == sorted([(F, "甲乙重型机械有限公司"), (F, "丙丁纺织有限公司"), (S, "戊己进出口有限公司"),
+                                          (P, "庚辛经济技术开发区")])
+
+
+def test_a_name_wrapped_past_a_code_column_joins_the_name_not_the_code():
+    text = ("2024年度湖北省绿色工厂名单\n1\t甲乙机电有限公司\t91420105MA4K0QWE1N\t通用设备制造\n"
+            "2\t丙丁茶业(集团)股份有\t91422800MA4910RR5U\t茶制造\n限公司")
+    assert names(text) == [(F, "甲乙机电有限公司"), (F, "丙丁茶业(集团)股份有限公司")]
+
+
+def test_a_bracketed_column_name_is_read_and_other_honours_in_its_type_column_are_no_designations():
+    text = ("序号\t县(市、区)\t企业(单位)名称\t支持类别\t奖励金额(万元)\n1\t章贡区\t甲乙电机有限公司\t国家级绿色工厂\t100\n"
+            "2\t\t丙丁智能科技有限公司\t智能制造示范工厂\t80\n3\t\t戊己板材有限公司\t省级绿色工厂\t30")
+    assert names(text) == [(F, "甲乙电机有限公司"), (F, "戊己板材有限公司")]
+
+
+def test_a_short_name_then_its_full_name_in_brackets_are_both_designated_but_a_former_name_is_not():
+    text = "至此,集团已有国家级绿色工厂5家,宣城公司(甲乙水泥宣城有限公司)、巢湖公司先后获评。"
+    assert (F, "甲乙水泥宣城有限公司") in names(text)
+    assert (F, "丙丁驿城厂") not in names("2024年度绿色工厂名单:甲乙建材科技股份有限公司(原丙丁驿城厂)、戊己食品有限公司")
+
+
+def test_an_owners_products_in_brackets_or_after_研发的_are_no_names():
+    assert names("国家级绿色设计产品:甲乙建材科技有限公司(P·O 42.5普通硅酸盐水泥、机制砂)") == [(D, "甲乙建材科技有限公司")]
+    assert names("甲乙建材科技有限公司研发的普通硅酸盐水泥、机制砂2个产品入选国家级绿色设计产品。") == [(D, "甲乙建材科技有限公司")]
+
+
+def test_an_institution_on_a_list_line_of_its_own():
+    text = "认定以下2家企业为市级绿色工厂:\n1.甲乙管道装备有限公司\n2.肃宁县裘皮加工中心"
+    assert names(text) == [(F, "甲乙管道装备有限公司"), (F, "肃宁县裘皮加工中心")]

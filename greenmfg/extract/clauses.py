@@ -23,7 +23,7 @@ STRONG_TARGET = re.compile(
     r"到\s*20(?P<by>\d{2})\s*年" + NOT_A_DATE + r"|至(?<!截至)\s*20(?P<by2>\d{2})\s*年" + NOT_A_DATE +
     r"|于(?<![关对属由等]于)\s*20(?P<by3>\d{2})\s*年" + NOT_A_DATE + r"|20(?P<before>\d{2})\s*年(?:底前|前|以前)|"
     r"20(?P<goal>\d{2})\s*年(?:的)?(?:工作目标|目标任务|主要目标|重点工作|工作要点|目标|力争|计划|将|要)|"
-    r"十(?P<fyp>[三四五六])五" + QUOTE_CLOSE + r"(?:末|时期|期间)|"
+    r"十(?P<fyp>[三四五六])五" + QUOTE_CLOSE + r"(?:末|期末|时期|期间)|"
     r"20\d{2}\s*年?\s*[-—–~]\s*20(?P<span>\d{2})\s*年(?!度)|明年|力争|争取|争创|确保|"
     r"将(?<![现特兹并拟]将)(?=[^,，]{0,12}?(?:创建|培育|建成|新增|打造|推进|推动|实现|达到|累计|争创|建设|选择|形成))")
 WEAK_TARGET = re.compile(r"目标|计划|预计|每年|年均|要点")
@@ -33,7 +33,7 @@ FORWARD = re.compile(r"下一步|今后|未来|接下来")  # …已创建30家,
 PAST = re.compile(r"截至|截止|目前|已|至此|先后|现有(?!基础)|公布|公示|发布|了(?<![为除]了)|以来")
 YEAR = re.compile(r"2(?<![较比\d]2)0(\d{2})\s*年" + NOT_A_DATE)  # the group: the year's last two digits
 FYP_END = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}  # 十X五: the X-th five-year plan
-THIS_YEAR = re.compile(r"今年|年内|本年度?|当年|全年")
+THIS_YEAR = re.compile(r"今年|年(?<![一二两三四五六七八九十\d]年)内|本年度?|当年|全年")  # (三年内: a span, not this year)
 CUMULATIVE_CUE = re.compile(r"累计|截至|截止|至此|共有|已有|已在|先后|总数|已累计|总计")
 NEW_CUE = re.compile(r"新增|新培育|新认定|本批|此次|本次|今年|当年|新入选|再添|又有")
 # What a clause says of a count's period. A report takes the last cue before its number (今年新增5家，
@@ -81,7 +81,7 @@ MASKED = re.compile(r"《[^》]*》|[较比]" + QUOTE_OPEN + r"?十[三四五六
 # A baseline inside a plan (在2023年底42家的基础上, 较2023年): its number is a report of then
 BASELINE = re.compile(r"在[^,，;；在]{0,20}?基础上")
 # …but what a plan document 提出 is its plan: 《…实施方案（2023—2025年）》提出，…
-PLAN_TITLE = re.compile(r"《[^》]*(?:规划|方案|计划|意见|要点)[^》]*》[^,，。]{0,8}?(?:提出|明确|要求|指出|确定)了?")
+PLAN_TITLE = re.compile(r"《[^》]*(?:规划|方案|计划|意见|要点)[^》]*》[,，]?[^,，。]{0,8}?(?:提出|明确|要求|指出|确定)了?")
 SPAN_END = re.compile(r"20\d{2}\s*年?\s*[-—–~至]\s*(20\d{2})")
 
 

@@ -14,10 +14,10 @@ from typing import NamedTuple
 from greenmfg.extract.clauses import reported_period, target_kind
 from greenmfg.extract.terms import LEVEL_WORD, TERM, YEAR_MENTION, clean_indicator, level_code, star_rating, term_type
 
-INDICATOR = re.compile(r"(?:主要)?(?:指标|项目)(?:名称|内容)?|名称")
+INDICATOR = re.compile(r"(?:主要|考核|重点|核心)?(?:指标|项目)(?:名称|内容)?|名称")
 UNIT_HEADER = re.compile(r"(?:计量)?单位")
 # A column of regions: 地区, 区县, 县(市、区), 镇街(园区), 各乡镇 … (division words, parenthesised alternatives)
-DIVISION = r"(?:[县市区州盟旗镇乡]|街道|镇街|乡镇|地区|区域|设区市|地市|园区|开发区)"
+DIVISION = r"(?:[县市区州盟旗镇乡]|街道|镇街|乡镇|地区|区域|设区市|地市|园区|开发区|板块|片区)"
 REGION_HEADER = re.compile(r"各?" + DIVISION + r"(?:[(（、,]?" + DIVISION + r"[)）]?)*")
 # A region named in a header cell (a breakdown's columns): 涪城区, 江油市, 高新区, 全市
 PLACE = re.compile(r"全[市省县区]|[\u4e00-\u9fa5]{1,8}(?:区|县|市|旗|镇|乡|街道)")
@@ -37,7 +37,7 @@ LEVELS_HEADER = re.compile(r"级别|层级|等级|级次")  # a column of levels
 AMOUNT_HEADER = re.compile(r"(?:数量|数值|个数|总数|累计|现有|(?:本年|当年|年内)?新增|比上年末?(?:增加|增长|新增)|增加|增量)(?:数量?|数)?")
 NOT_DESIGNATED_ROW = re.compile(r"申报|推荐|培育|候选|储备|后备|机构|服务|评价|项目|计划")
 YEARS_HEADER = re.compile(r"年份|年度|年|时间|时期")  # a column of years: 2019 | 2020年 | 合计
-YEAR_ROW = re.compile(r"(20\d{2})\s*年?度?")
+YEAR_ROW = re.compile(r"(20\d{2})\s*年?度?(?:\((?P<note>实绩|实际|完成|完成值|预计|目标)\))?")  # 2024年(实绩): done
 PERIOD = re.compile(r"累计|合计|20\d{2}年")
 PLAN_CAPTION = re.compile(r"目标|任务|计划|分解|力争|规划")
 CUMULATIVE_CAPTION = re.compile(r"截至|截止|累计|现有|情况")
@@ -104,7 +104,7 @@ def table_facts(rows: list[tuple[str, list[str]]], caption: str, page_year: int 
         if "levels" in roles and "term" in roles:
             return _level_rows(rows[position + 1:], columns, caption, page_year, plan_year)
         if "years" in roles and "term" in roles:
-            return _year_rows(rows[position + 1:], columns, caption + " ".join(cells), page_year)
+            return _year_rows(rows[position + 1:], columns, caption + " ".join(cells), page_year, _caption_level(caption))
         if "region" in roles and "year" in roles and TERM_IN.search(context := _with_header_rows(caption, rows, position)):
             return _region_years(rows[position + 1:], columns, context, page_year)
         if "indicator" in roles and sum(c.role == "place" for c in columns) >= 2 and not _periods_follow(rows, position):
@@ -112,6 +112,22 @@ def table_facts(rows: list[tuple[str, list[str]]], caption: str, page_year: int 
         if "indicator" in roles and "amount" in roles:
             return _amount_rows(rows[position + 1:], columns, caption, page_year, plan_year)
     return None
+
+
+def place_value_rows(rows: list[tuple[str, list[str]]], caption: str, page_year: int | None,
+                     plan_year: int | None) -> list[dict] | None:
+    """A table of two columns, places and values, with no header, whose caption names the type
+    (二、分市目标（2025年新培育省级以上绿色工厂） / 西安市 | 25家): a value per place; None if not one."""
+    term = TERM_IN.search(caption)
+    if not term or len(rows) < 2 or not all(len(cells) == 2 and PLACE.fullmatch(cells[0].strip())
+                                            and VALUE.match(cells[1].strip()) for _, cells in rows):
+        return None
+    planned = PLAN_CAPTION.search(caption) is not None
+    year = caption_year(caption, page_year) or plan_year or page_year
+    level = _caption_level(caption)
+    return [_fact("policy_target" if planned else "reported_count", term_type(term.group(0)), VALUE.match(cells[1].strip()),
+                  "", line, caption, year, None if SUM_ROW.match(cells[0].strip()) else cells[0].strip(), level,
+                  target_kind(caption) or "stock") for line, cells in rows]
 
 
 def _spanning_header(header: list[str], below) -> bool:
@@ -184,21 +200,21 @@ def _amount_rows(rows, columns, caption: str, page_year, plan_year) -> list[dict
     return out
 
 
-def _year_rows(rows, columns, context: str, page_year) -> list[dict]:
+def _year_rows(rows, columns, context: str, page_year, level: str | None) -> list[dict]:
     """Years as rows, types as columns (年份 | 绿色工厂（家） | 绿色园区（个） / 2019 | 11 | 1 / 合计 | …): a
     value per year and type, that year's own; a year to come in a plan is its target, a year past
     is reported (in a plan, a past year's row is neither); the total row sums the years above it
     (a plan's total is its target by the last of them)."""
     years = next(c for c in columns if c.role == "years")
     planned = PLAN_CAPTION.search(context) is not None
-    level = _caption_level(context)
     out, last_year = [], None
     for line, cells in rows:
         label = cells[years.index].replace(" ", "") if years.index < len(cells) else ""
         year = YEAR_ROW.fullmatch(label)
         if year:
             row_year = last_year = int(year.group(1))
-            record = _year_row_kind(row_year, planned, page_year)
+            done = year.group("note") in ("实绩", "实际", "完成", "完成值")
+            record = "reported_count" if done else _year_row_kind(row_year, planned, page_year)
         elif SUM_ROW.match(label) and last_year:
             row_year = last_year if planned else None
             record = _year_row_kind(last_year, planned, page_year)
@@ -297,6 +313,7 @@ def _fact(record, dtype, value, unit, line, caption, year, region, level, kind, 
 
 def _indicator_rows(rows, columns, page_year, plan_year) -> list[dict]:
     by_role = {c.role: c for c in columns}
+    later = any(c.role == "year" and c.year and page_year and c.year >= page_year for c in columns)
     out = []
     for line, cells in rows:
         name = cells[by_role["indicator"].index] if by_role["indicator"].index < len(cells) else ""
@@ -307,7 +324,7 @@ def _indicator_rows(rows, columns, page_year, plan_year) -> list[dict]:
             if not value:
                 continue
             unit = value.group(3) or stated_unit or (m.group(1) if (m := UNIT_IN_CELL.search(name)) else "")
-            kind = _column_kind(column, page_year)
+            kind = _column_kind(column, page_year, later)
             if kind is None or (unit != "%" and not term):
                 continue
             planned = kind == "policy_target"
@@ -326,14 +343,16 @@ def _indicator_rows(rows, columns, page_year, plan_year) -> list[dict]:
     return out
 
 
-def _column_kind(column: Column, page_year: int | None) -> str | None:
+def _column_kind(column: Column, page_year: int | None, later: bool = False) -> str | None:
     """A target column (目标, or a year not past), a completion column (完成: a report), or a baseline (none)."""
     if any(word in column.qualifier for word in BASELINE):
         return None
     if any(word in column.qualifier for word in DONE):
         return "reported_count"
     if column.year and page_year and column.year < page_year:
-        return None  # a past year's goal: neither a goal now nor what was achieved
+        # a past year beside a year to come (2020年 | 2025年 in a plan of 2021): the base, as it stood then;
+        # alone, a past year's goal: neither a goal now nor what was achieved
+        return "reported_count" if later else None
     return "policy_target"
 
 

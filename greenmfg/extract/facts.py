@@ -33,7 +33,7 @@ from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and design
 LEVEL = r"(?P<level>" + LEVEL_WORD + r")?(?P<above>及以上|以上)?"
 # 绿色工厂874家 | 国家级绿色工厂35家 | 绿色工厂 50 家以上 | 省级以上绿色工厂总计27家 | 绿色工厂数量已经达到64家 |
 # 绿色工厂达到国家级10家
-JOINER = (r"(?:[较比](?:20\d{2}\s*年|上年|去年))?(?:累计|已经|已|目前|共|分别|将|力争|预计|新|净|再)*"
+JOINER = (r"(?:[较比](?:20\d{2}\s*年|上年|去年))?(?:累计|已经|已|目前|共|分别|将|力争|争取|确保|计划|预计|力求|新|净|再)*"
           r"(?:达到|达|突破|超过|超|逾|近|增加至|增加到|增至|增长至|为|有|计|总计|合计|不少于|不低于|增加|增|培育|创建|获批|"
           r"完成|(?:发展|创建)?目标(?:为|是)?)?")
 TERM_THEN_NUMBER = re.compile(LEVEL + r"(?P<term>" + TERM + r")(?:[(（][^()（）]{0,12}[)）])?(?:称号|荣誉)?(?:公示)?(?:名单)?(?:的)?"
@@ -56,7 +56,7 @@ SHARED_LEVEL = re.compile(r"(?:" + LEVEL_WORD + r")\s*[、和及与]$")  # 省�
 # After a term, the term carries over: 五星级绿色工厂8家,四星级60家 | 绿色工厂8个(其中国家级2个、省级6个) |
 # 新增绿色工厂5家,全市总数达到31家 | …12家,力争到2025年达到20家
 CONTINUATION = re.compile(
-    r"[,，、(（](?:其中|含|包括|包含)?[:：]?(?:力争|争取|计划|预计|确保)?(?:到?20\d{2}\s*年(?:底|末)?|年内|今年|明年|当年)?"
+    r"[,，、(（](?:其中|含|包括|包含)?[:：]?(?:力争|争取|计划|预计|确保)?(?:到?20\d{2}\s*年(?:底|末)?(?:[、和]20\d{2}\s*年)*|年内|今年|明年|当年)?(?:每年|年均)?"
     r"(?P<cue>(?:全市|全省|全区|全县|目前|现|总数|总量|数量|累计|已经|已|共计|共|总计|合计|当年|新增|再|分别为|分别|达到|"
     r"达|超过|突破|增至|增加到|获评|创建|认定|争创|培育|完成|获批|新获批|新认定|入选|新入选)+)?\s*(?P<level>" + STAR + "|" + LEVEL_WORD + r")?(?P<above>及以上|以上)?\s*"
     r"(?:(?<=级)(?:达到|达|超过|突破|增至|为|有))?(?P<value>" + NUM + r")\s*(?:余|多)?(?P<unit>家|个|户|种|项|款)")
@@ -202,8 +202,13 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
     lines = cleaned.splitlines()
     if INNER_GAP.search(cleaned):  # (most pages: no cells apart by spaces)
         lines = _spaced_rows_as_tabs(lines)
+    if SINGLE_GAP.search(cleaned):
+        lines = _rows_as_tabs(lines, _short_cells)
     lines = _table_rows_mended(lines)
-    table_lines = {i for i, line in enumerate(lines) if line.count("\t") >= 2}
+    if "|" in cleaned:
+        lines = [_deadline_first(line) if line.count("|") >= 2 else line for line in lines]
+        lines = _rows_as_tabs(lines, _pipe_cells)
+    table_lines = {i for i, line in enumerate(lines) if line.count("\t") >= 2 or PLACE_VALUE.match(line)}
     prose = _reflowed("\n".join(line for i, line in enumerate(lines) if i not in table_lines))
     return _drop_repeated_paragraph_facts(
         _sentence_facts(prose, default_year, target_year) + _tables(lines, table_lines, default_year, target_year))
@@ -228,6 +233,59 @@ def _spaced_rows_as_tabs(lines: list[str]) -> list[str]:
             out[start:end + 1] = ["\t".join(row) for row in cells[start:end + 1]]
         start = end + 1
     return out
+
+
+DEADLINE_CELL = re.compile(r"(?:到|至)?\s*20\d{2}\s*年(?:底|末)?(?:前|以前)?|[“\"]?十[三四五六]五[”\"]?(?:期末|末|期间|时期)")
+
+
+def _deadline_first(row: str) -> str:
+    """A task table's row whose last cell is its deadline (…|创建绿色工厂6家|市工信局|2025年底前), with
+    the deadline put first: the row reads as a plan by then (2025年底前,…|创建绿色工厂6家|市工信局)."""
+    cells = row.strip().strip("|").split("|")
+    if len(cells) < 3 or not DEADLINE_CELL.fullmatch(deadline := cells[-1].strip()):
+        return row
+    return deadline + "," + "|".join(cells[:-1])
+
+
+def _rows_as_tabs(lines: list[str], split) -> list[str]:
+    """A table pasted with one space or a pipe between its cells (序号 指标名称 单位 2024年目标值 /
+    |序号|考核指标|目标值|): a header row, two or more of whose cells name what their columns hold,
+    and the rows under it that `split` into as many cells, as tab-separated rows."""
+    out = list(lines)
+    index = 0
+    while index < len(lines):
+        header = split(lines[index])
+        if header is None or not all(len(c) <= SHORT_CELL and not CLAUSE_MARK.search(c) for c in header) or sum(c.role not in ("place", "unit") for c in fact_tables.header_columns(header)) < 2:
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(lines) and (row := split(lines[end + 1])) is not None and len(row) == len(header):
+            end += 1
+        if end > index:
+            out[index:end + 1] = ["\t".join(split(lines[i])) for i in range(index, end + 1)]
+        index = end + 1
+    return out
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    """A line's cells between pipes (|序号|指标|目标值| / 1|A|3家), when it has three or more."""
+    if line.count("|") < 2:
+        return None
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return cells if len(cells) >= 3 else None
+
+
+def _short_cells(line: str) -> list[str] | None:
+    """A line's cells split at single spaces, when it has three or more and none is a sentence."""
+    if "\t" in line or " " not in (line := line.strip()):
+        return None
+    cells = line.split()
+    return cells if len(cells) >= 3 and all(len(c) <= SHORT_CELL and not CLAUSE_MARK.search(c) for c in cells) else None
+
+
+SINGLE_GAP = re.compile(r"[^\s] [^\s]+ [^\s]")  # (three cells at least)
+SHORT_CELL = 20
+CLAUSE_MARK = re.compile(r"[,。;:!?、]")
 
 
 def _names_columns(cells: list[str]) -> bool:
@@ -318,10 +376,15 @@ def _tables(lines: list[str], table_lines: set[int], page_year: int | None, plan
         rows = [(lines[i], [c.strip() for c in lines[i].split("\t")]) for i in block]
         found = fact_tables.table_facts(rows, caption, page_year, plan_year)
         if found is None:
+            found = fact_tables.place_value_rows(rows, caption, page_year, plan_year)
+        if found is None:
             unexplained += block
         else:
             facts += [Fact(**fact) for fact in found]
     return facts + _table_facts(lines, unexplained, page_year, plan_year)
+
+
+PLACE_VALUE = re.compile(r"[\u4e00-\u9fa5]{2,12}\t\s*\d+(?:\.\d+)?\s*(?:家|个|项|种|款)?\s*$")  # 西安市	25家: a row of two
 
 
 def _caption(lines: list[str], first: int) -> str:
@@ -355,7 +418,7 @@ def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = No
                 facts += _subtotals_by_region(paragraph[0], facts[-1], facts)
             continue
         facts += _paragraph_facts(paragraph, page_year, section or plan_year, seen, opened=section is not None,
-                                  region=region)
+                                  region=None if region == ADJOINING else region)  # (a tag, no region's name)
     return facts
 
 
@@ -491,6 +554,15 @@ def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set
             reported = clause.kind == "reported_count"
             mention = count.region or next((name for end, name in reversed(mentions) if end <= count.position), region)
             period, kind = periods[count.position]
+            for year in ([] if reported else _years_each(sentence[clause.start:count.position]))[:-1]:
+                # 2025年、2026年每年新增14家: a target for each year named (the last one's below)
+                facts.append(Fact(
+                    record_type=clause.kind, designation_type=count.designation_type, value=count.value, unit=count.unit,
+                    evidence=sentence, level=count.level, indicator=count.indicator or "designations", target_year=year,
+                    cumulative=None, region_name=count.region or region, star_rating=None, period_kind=None,
+                    target_kind="per_year", value_text=count.text, region_mention=mention))
+            if years := [] if reported else _years_each(sentence[clause.start:count.position]):
+                clause = clause._replace(target_year=years[-1])
             facts.append(Fact(
                 record_type=clause.kind, designation_type=count.designation_type, value=count.value, unit=count.unit,
                 evidence=sentence, level=count.level, indicator=count.indicator or _clause_indicator(sentence, count.position),
@@ -501,6 +573,16 @@ def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set
                 value_text=count.text, region_mention=mention))
         facts += _percent_targets(sentence, parts)
     return facts
+
+
+YEARS_EACH = re.compile(r"((?:20\d{2}\s*年\s*[、和]\s*)+20\d{2}\s*年)\s*(?:每年|各年|均|分别)")
+YEAR_OF = re.compile(r"20\d{2}")
+
+
+def _years_each(text: str) -> list[int]:
+    """The years a plan clause enumerates before 每年 (2025年、2026年每年新增…), in order; [] if none."""
+    match = YEARS_EACH.search(text) if "年" in text else None
+    return [int(y) for y in YEAR_OF.findall(match.group(1))] if match else []
 
 
 def _in_baseline(sentence: str, position: int) -> bool:

@@ -157,10 +157,19 @@ def header_map(folded: list[str]) -> dict[int, str]:
     """Column index → canonical field, for a row's folded cells."""
     mapping = {}
     for index, cell in enumerate(folded):
-        canon = _LOOKUP.get(cell)
+        canon = _LOOKUP.get(cell) or (_bracketed_name(cell) if "(" in cell else None)
         if canon and canon not in mapping.values():
             mapping[index] = canon
     return mapping
+
+
+BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
+def _bracketed_name(cell: str) -> str | None:
+    """A column name with alternatives in brackets (企业(单位)名称, 县(市、区)): its field, read
+    without them (企业名称) or with them run in (县市区); None if neither is known."""
+    return _LOOKUP.get(BRACKETED.sub("", cell)) or _LOOKUP.get(BRACKETED.sub(lambda m: m.group(1), cell).replace("、", ""))
 
 
 def _is_header(mapping: dict[int, str], folded: list[str]) -> bool:
@@ -309,6 +318,8 @@ def extract_rows(table: list[list[str]]) -> Extraction:
             out.rejected.append((number, "not_designated", f"outcome {_quote(outcome)}: {_quote(name or '')}"))
             continue
         label = fields.get("category")
+        if not label and "category" in fields and out.rows and (above := out.rows[-1].fields.get("category")):
+            label = fields["category"] = above  # a merged cell: the type of the rows above it
         out.rows.append(ListRow(number, fields, category or label,
                                 (label_type(label) if label else None) or section or sheet_type))
     if header_fold is None:

@@ -59,7 +59,7 @@ PROVINCE = "|".join(PROVINCES)
 # A 工厂 after a number is a registered name (中国人民解放军第五七二〇工厂), never a term.
 COMPANY_END = r"公司|集团|厂(?<!工厂)|厂(?<=[〇零一二三四五六七八九十百千0-9]工厂)|厂(?<=化工厂)"
 COMPANY_ENDS = ("公司", "集团", "厂")
-PARK_END = (r"园区|开发区|经开区|高新区|新区|示范区|集中区|集聚区|投资区|合作区|保税区|工业区|业区(?<=产业区)|实验区|集中发展区|"
+PARK_END = (r"园区|开发区|经开区|高新区|新区|示范区|集中区|集聚区|投资区|合作区|保税区|工业区|业区(?<=产业区)|实验区|集中发展区|港务区|"
             r"业园(?!区)|技园(?!区)|创园(?!区)|态园(?!区)|基地|生态城")
 # One flat alternation of literals: sre skips ahead by their first characters (a group or a
 # class in front of a branch makes it try every branch at every position, 5x slower).
@@ -140,6 +140,9 @@ INDUSTRY = re.compile(r"(?:钢铁|化工|石化|石油化工|建材|有色|有�
                       r"(?:行业|产业|领域|企业)?")
 # 美的 is a brand (广东美的制冷设备有限公司), any other X的Y a description of Y (中山的A公司)
 OWNER = re.compile(r"(?<!美)的")
+# Names that end no company's way, taken only as a line of a list of names alone
+INSTITUTION = re.compile(r"[\u4e00-\u9fa5()]{3,30}(?:中心|研究所|研究院|设计院|合作社|联合社|学院|医院)")
+OWNER_REACH = 5  # A公司研发的…: the 的 of an owner's product this near after its name
 CONJUNCTION = re.compile(r"以及|和|及(?!其|时)|(?<!参)与")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 QUOTE_MARKS = re.compile(r"[“\"《]")
@@ -175,6 +178,10 @@ LIST_NUMBER = re.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z
 CIRCLED = re.compile(r"[ \t]*([①-⑳])")  # after ①: a list numbered so
 LIST_DIGITS = frozenset("0123456789一二三四五六七八九十")
 NUMBER_BEFORE = frozenset(" \t:,;、")
+PLACE_ENDINGS = frozenset("省市区县州旗盟")
+KIND_OF_PARK = re.compile(r"型(?:工业|产业)?(?:园区|开发区)$")
+COUNTED_PARKS = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)[家个座](?:[\u4e00-\u9fa5]{0,4})$")
+ZONE_HEADING = re.compile(r"[\u4e00-\u9fa5]{2,8}(?:开发区|经开区|高新区|新区|园区)")
 SPACES = frozenset(" \t")  # (clean_text has made \u3000 a space)
 SPACE_OR_CLAUSE = re.compile(r"[\s,]")
 NOTE = re.compile(r"\([^()]{1,40}\)$")
@@ -184,10 +191,11 @@ RULE_CELL = re.compile(r":?-{3,}:?|")  # a markdown table's separator row: | ---
 CELL_PUNCTUATION = re.compile(r"[、,。;:!?]")
 # A designation taken back: the names are no longer designated
 REVOKED = re.compile(r"撤销|取消(?!了?[^,]{0,4}(?:限制|收费))|摘牌|除名|移出|不再(?:符合|具备|保留)")
+REFUSED = re.compile(r"不予|未(?:通过|入选|获评|达标)|不通过|落选|" + REVOKED.pattern)
 # A term that names another role: its evaluators, consultants (绿色工厂第三方评价机构)
 ROLE_AFTER_TERM = re.compile(r"(?:第三方)?(?:评价|评估|服务|咨询|认证|检测|培训|创建服务)(?:机构|服务商|专家)|第三方|"
-                             r"(?:重点)?培育(?:对象|库|名单|企业)|后备|梯度培育|申报|候选")
-EXCEPTION = re.compile(r"撤销|取消|摘牌|除名|移出|不再|第三方|机构|服务商|专家|培育|后备|申报|候选|参加|参与")  # REVOKED or ROLE_AFTER_TERM may match
+                             r"(?:重点)?培育(?:对象|库|名单|企业)|后备|梯度培育|申报|候选|创建(?:名单|对象|计划|库)")
+EXCEPTION = re.compile(r"撤销|取消|摘牌|除名|移出|不再|第三方|机构|服务商|专家|培育|后备|申报|候选|参加|参与|创建")  # REVOKED or ROLE_AFTER_TERM may match
 # A term that opens its clause and says what the list is: 绿色园区为X开发区, 绿色供应链管理企业是A公司
 OPENING_VERB = re.compile(r"为|是(?!指)|有(?!限)|包括")  # (绿色工厂是指…: a definition)
 # (whether a long sentence with no cue may hold one: a cheap search before reading its terms)
@@ -241,7 +249,8 @@ COLUMN_NAMES = frozenset(("序号", "企业名称", "单位名称", "园区名�
                           "所在市", "所属市", "设区市", "市州", "所在县", "所在区", "类别", "项目类别", "荣誉类别"))
 COLUMN_GAPS = re.compile(r"\S {3,}\S|\S {2}\S.*\S {2}\S")
 # A sentence naming the designated of the sentence before: 此次入选的6家企业分别是A、B
-REFERS_BACK = re.compile(r"(?:此次|本次|上述|以上|今年)(?:入选|上榜|获评|认定)|(?:入选|上榜|获评|认定)的[^,]{0,12}?(?:分别|是|为|包括)")
+REFERS_BACK = re.compile(r"(?:此次|本次|上述|以上|今年)(?:入选|上榜|获评|认定)|(?:入选|上榜|获评|认定)的[^,]{0,12}?(?:分别|是|为|包括)|"
+                         r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:入选|上榜|获评),(?:分别|是|为|包括)")
 LIST_OPENER = re.compile(r"分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|包括|名单为|名单是")
 LEVEL_AFTER = re.compile(r"(?:" + LEVEL_WORD + r")$")
 # A list opened with no term of its own: a cue of designation, then who, then a colon
@@ -372,12 +381,15 @@ def _valid(name: str, park: bool) -> str | None:
     if not park and SUBSIDIARY.fullmatch(name):
         return None  # (A公司的全资子公司: no one's name)
     if park:
-        if not PARK_NAME.fullmatch(name) or len(GENERIC_PARK.sub("", name)) < 2:
-            return None
+        if not PARK_NAME.fullmatch(name) or len(GENERIC_PARK.sub("", name)) < 2 or COUNTED_PARKS.search(name) \
+                or KIND_OF_PARK.search(name):
+            return None  # (鄂尔多斯两家园区: a count of parks; 港口型园区: a kind of park)
     elif not COMPANY.fullmatch(name) or len(name) <= 8 and GENERIC_BODY.match(name) or name[-1] == "厂" and len(name) < 4:
         return None
     if "的" in name and OWNER.search(name) or name[0] in NOT_A_FIRST or TERM_MARK in name and TERM_PATTERN.search(name):
         return None
+    if "关于" in name:
+        return None  # A公司关于公司…的公告: a notice's title, no one's name
     if "为" in name and RENAMING.search(name):
         return None  # A公司已更名为B公司: two names (_renamed)
     return name
@@ -400,6 +412,8 @@ def names_from_prose(text: str) -> list[NamedEntity]:
         text = CIRCLED.sub(lambda m: f" {ord(m.group(1)) - 0x245F}.", text)
     if "\n" in text:
         text = _wrapped_names_joined(BROKEN_NAME.sub("", text))
+    if "(" in text:
+        text = NOTE_AFTER_NAME.sub(_note_joined, text)
     split = sentences(text)
     for index, sentence in enumerate(split):
         if TERM_MARK not in sentence:
@@ -412,6 +426,9 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                     typed_since = True
                 continue
             if heading is None and previous is None and listing is None:
+                continue
+            if len(sentence) <= HEADING_LENGTH and REFUSED.search(sentence) and not _name_ends(sentence):
+                heading = previous = listing = None  # 二、不予认定的企业(3家): the names after it were refused
                 continue
             terms = None
         else:
@@ -440,6 +457,8 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 # (…榜上有名。此次入选的6家企业分别是A、B: the sentence before types them)
                 found = _continuing(sentence, previous)
             elif heading is not None or listing is not None:
+                if _place_heading(sentence, heading or listing):
+                    continue  # 婺城区 / 金东区(2家): a list's names grouped under their places
                 if not (found := _under_heading(sentence, heading or listing, heading is None)):
                     listing = None
                     if len(sentence) > HEADING_LENGTH:
@@ -483,6 +502,16 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     return out
 
 
+NOTE_AFTER_NAME = re.compile(r"(?<=[司厂团])\([^()\n]{1,40}?[、,\s][^()\n]{0,40}?\)")
+NOTE_SEPARATOR = re.compile(r"[、,\s]")
+
+
+def _note_joined(match: re.Match) -> str:
+    """A note after a name whose items are its products (A有限公司(P·O 42.5水泥、机制砂)), as one
+    note: its separators split no list."""
+    return NOTE_SEPARATOR.sub("·", match.group(0))
+
+
 PRODUCT_AFTER = re.compile(r":[^,:;。]{1,24}")  # 戊己食品有限公司:冷冻分割羊肉 (a design product's owner, then it)
 
 
@@ -508,7 +537,8 @@ def _wrapped_names_joined(text: str) -> str:
                 and (len(tail) < len(before) or _item(before)) and not NAME_END.search(tail) \
                 and before[-1] not in INSTITUTION_ENDS \
                 and not TERM_PATTERN.search(tail) and not tail.endswith(HEADER_WORDS) and len(head) <= 20 \
-                and WRAPPED_REST.fullmatch(head) and not PROVINCE_FIRST.match(head):  # (a province starts a name)
+                and WRAPPED_REST.fullmatch(head) and not PROVINCE_FIRST.match(head) \
+                and not _place_heading(before, None):  # (a province starts a name; 1.南湖区 heads the names after it)
             out[-1] = before + line
         else:
             out.append(line)
@@ -577,6 +607,9 @@ def _under_heading(sentence: str, heading: str, listing: bool) -> list[NamedEnti
     a sentence that says they were designated (A厂的产品入选). After a list that ended the
     sentence before (…入选绿色工厂:1.A公司;2.B公司): a line of names alone."""
     if not (ends := _name_ends(sentence)):
+        if heading != PARK and (line := _lead(sentence).rstrip("。;")) and INSTITUTION.fullmatch(line) \
+                and not OTHER_HONOUR.search(line):
+            return [NamedEntity(line, heading, sentence)]  # 11.肃宁县裘皮加工中心: a list's line, an institution
         return []
     if listed := _name_list(sentence, products=heading == DESIGN):
         return [NamedEntity(name, PARK if park else heading, sentence) for name, park in listed
@@ -633,6 +666,10 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
         if not names and (cut := _last_cut(item)):
             item = _lead(item[cut:])  # 获评企业分别为A公司、B公司: the list starts after its cue
         item = item.rstrip("。.")
+        if item[-1:] == "等" and len(item) > 1:
+            item = item[:-1]  # …、D有限公司等。: the list's last name
+        if not names and item[-1:] in PLACE_ENDINGS and len(item) <= 8 and _place(item):
+            continue  # 5 邕宁区 A有限公司: a row's place cell, then the name
         if (place := PLACE_OF.match(item)) and _valid(_lead(item[place.end():]), False) is not None:
             item = _lead(item[place.end():])  # 孟河镇的A有限公司 / 西塞山区:A有限公司: where it is, then the name
         if item[-1:] == ")" and (owner := OWNER_NOTE.search(item)) and _valid(owner.group(1), False):
@@ -656,7 +693,17 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
 def _inner_space(match: re.Match) -> str:
     """A space after words that end no name (衡阳衡岳 重型机械有限公司) is inside the name: dropped."""
     words = match.group(1)
-    return match.group(0) if ENDS_A_NAME.search(words) or LIST_NUMBER.fullmatch(words) else words
+    if ENDS_A_NAME.search(words) or LIST_NUMBER.fullmatch(words):
+        return match.group(0)
+    if words[-1] in PLACE_ENDINGS and _place(words) and _starts_with_place(match.string[match.end():]):
+        return match.group(0)  # 邕宁区 南宁A有限公司: a place cell, then a name with its own place (常宁市 水口山…: one name)
+    return words
+
+
+def _starts_with_place(text: str) -> bool:
+    """A name that opens with a division, whole or without its ending (南宁邕江…, 宾阳县昆仑关…)."""
+    return PROVINCE_FIRST.match(text) is not None or any(_place(text[:size]) for size in (2, 3, 4)
+                                                         if len(text) > size and "\u4e00" <= text[size - 1] <= "\u9fa5")
 
 
 def _last_cut(item: str) -> int:
@@ -787,7 +834,8 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
                 name, park = entity
                 if product_clause:
                     after = item.find(name) + len(name)
-                    products = after < len(item) and (item[after] == "的" or not COMPANY_TRAIL.match(item, after))
+                    products = after < len(item) and ("的" in item[after:after + OWNER_REACH]  # (A公司研发的水泥、…)
+                                                       or not COMPANY_TRAIL.match(item, after))
                 dtype = PARK if park else (respective[index] if respective else company_type)
                 if not park and not respective and len(items) > 1 and (
                         own := _own_term(terms, start + at + item.find(name) + len(name), start + at + len(item))):
@@ -806,6 +854,7 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
                 if owner := OWNER.search(short):  # B的电饭煲: a product's owner, in a clause of products
                     if not product_clause or not (short := short[:owner.start()]):
                         continue
+                    products = True  # (B研发的水泥、机制砂: the items after it are its products)
                 elif products:
                     continue
                 if counted and 0 <= clause.find(short) < counted.start():
@@ -846,6 +895,20 @@ def _short_subjects(clause: str, items: list[tuple[int, str]]) -> bool:
     shorts = [SHORT_TRAIL.sub("", _lead(item.strip())) for _, item in items]
     return all(SHORT_NAME.match(s) and not NOT_A_SHORT_NAME.search(s) and not INDUSTRY.fullmatch(s)
                and not _place(s) for s in shorts)
+
+
+PLACE_HEADING = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\w{1,3}\))?\s*(?P<place>[\u4e00-\u9fa5]{2,12}?)"
+                           r"(?:\((?:\d+|[一二三四五六七八九十两]+)[家个户]\))?[:]?")
+
+
+def _place_heading(line: str, dtype: str) -> bool:
+    """A short line that is only a place, maybe numbered or with its count (婺城区 / 金东区(2家) /
+    (三)义乌市: / 金华开发区, in a list of companies): the names of a list grouped by place go on
+    after it."""
+    if len(line) > 20 or (match := PLACE_HEADING.fullmatch(line)) is None:
+        return False
+    place = match.group("place")
+    return place[-1] in PLACE_ENDINGS and _place(place) or dtype != PARK and ZONE_HEADING.fullmatch(place) is not None
 
 
 def _place(text: str) -> bool:
@@ -979,6 +1042,8 @@ def _columns_as_tabs(text: str) -> str:
             cells = words  # 1 A有限公司 石家庄市: under such a header, a numbered row
         if any(cell in COLUMN_NAMES for cell in cells):
             width = len(cells)
+        elif width and row and len(cells or words) < width and _merged_row(cells or [line.strip()]):
+            cells = [""] * (width - len(cells or [0])) + (cells or [line.strip()])
         if width and cells and len(cells) == width:
             row, line = line, "\t".join(cells)
         elif width and row and not cells and len(words) == 1 and (joined := _wrapped_cell_joined(row, out[-1], line)):
@@ -989,6 +1054,14 @@ def _columns_as_tabs(text: str) -> str:
             single = single and bool(cells)
         out.append(line)
     return "\n".join(out)
+
+
+def _merged_row(cells: list[str]) -> bool:
+    """A table row short of cells that ends with a name: its first cells were merged with the row
+    above (第五批 | 绿色工厂 | A公司 / B公司): the grouping columns come first."""
+    name = cells[-1]
+    return _valid(name, bool(PARK_NAME.fullmatch(name))) is not None and not any(
+        CELL_PUNCTUATION.search(cell) for cell in cells)
 
 
 def _wrapped_cell_joined(row: str, cells: str, line: str) -> str | None:
@@ -1006,7 +1079,8 @@ def _wrapped_cell_joined(row: str, cells: str, line: str) -> str | None:
     elif NOTE.fullmatch(word):
         column = len(parts) - 1  # (冷冻水产品): a note of the row, its column lost
     else:
-        column = next((i for i, cell in enumerate(parts) if _completes(cell, word)), None)
+        column = max((i for i, cell in enumerate(parts) if _completes(cell, word)),
+                     key=lambda i: len(parts[i]), default=None)  # (3 / 有限公司 is no name: the longest cell)
     if column is None or column >= len(parts):
         return None
     parts[column] += word
@@ -1014,10 +1088,16 @@ def _wrapped_cell_joined(row: str, cells: str, line: str) -> str | None:
 
 
 def _completes(cell: str, word: str) -> bool:
-    """The word ends the cell's name, cut inside its ending (…股份有 / 限公司, …有限 / 公司)."""
-    return CUT_ENDING.search(cell) is not None and COMPANY.fullmatch(cell + word) is not None
+    """The word ends the cell's name, cut inside its ending (…股份有 / 限公司, …有限 / 公司) or
+    before it (…电子科技 / 有限公司)."""
+    cut = CUT_ENDING.search(cell) is not None or ENDING_ONLY.fullmatch(word) is not None and not NAME_END.search(cell)
+    return cut and COMPANY.fullmatch(cell + word) is not None
 
 
+ENDING_ONLY = re.compile(r"(?:股份|有限|责任|集团)*(?:公司|集团)")
+
+
+HAN_PAIR = re.compile(r"[\u4e00-\u9fa5]{2}")
 CUT_ENDING = re.compile(r"(?:有|有限|有限责|有限责任|股|股份|集|公)$")
 
 
@@ -1049,7 +1129,8 @@ def _tab_tables(lines: list[str]):
     run: list[list[str]] = []
     start = 0
     for index, line in enumerate([*lines, ""]):
-        if "\t" in line and line.strip():
+        if "\t" in line and line.strip() and not (run and "\t" not in line.strip() and _wrapped_column(
+                run[-1], line.strip(), _name_column(run[0])) is not None):  # (\t限公司: a name's end, indented)
             row = [c.strip() for c in line.rstrip().split("\t")]
             start = index if not run else start
             run.append([SHORT_NAME_HEADERS.get(c, c) for c in row] if "简称" in line else row)
@@ -1070,7 +1151,7 @@ def _wrapped_column(row: list[str], word: str, name_column: int | None) -> int |
     (南京市 / 机械有限公司 is no name)."""
     if not word or len(word) > 20 or not WRAPPED_REST.fullmatch(word):
         return None
-    cells = [(len(cell), i) for i, cell in enumerate(row) if len(cell) >= 2 and not cell.isdigit()
+    cells = [(len(cell), i) for i, cell in enumerate(row) if HAN_PAIR.search(cell)  # (not a number or a code)
              and not ENDS_A_NAME.search(cell) and not _place(cell) and COMPANY.fullmatch(cell + word)
              and name_column in (None, i)]
     return max(cells)[1] if cells else None
@@ -1154,6 +1235,21 @@ def _one_column(rows: list[list[str]], dtype: str | None) -> list[NamedEntity]:
     return out
 
 
+FULL_NAME_AFTER = re.compile(r"\((?!原|曾|即|简称|以下)((?:" + PROVINCE + r")?[\u4e00-\u9fa5()]{2,40}?(?:有限公司|有限责任公司|集团|厂))\)")
+
+
+def _full_names(entities: list[NamedEntity], text: str) -> list[NamedEntity]:
+    """A short name followed by the full one in brackets (宣城公司(皖江水泥宣城有限公司)…先后获评): both."""
+    out = []
+    for entity in entities:
+        out.append(entity)
+        at = text.find(entity.name + "(")
+        if at >= 0 and (full := FULL_NAME_AFTER.match(text, at + len(entity.name))) and full.group(1) != entity.name \
+                and _valid(full.group(1), False):
+            out.append(replace(entity, name=full.group(1)))
+    return out
+
+
 def extract_names(text: str) -> list[NamedEntity]:
     if "①" in text:  # (before cleaning: NFKC makes ① a bare 1, glued to the name)
         text = CIRCLED.sub(lambda m: f" {ord(m.group(1)) - 0x245F}.", text)
@@ -1165,7 +1261,7 @@ def extract_names(text: str) -> list[NamedEntity]:
     if read:
         text = "\n".join(line for index, line in enumerate(text.splitlines()) if index not in read)
     seen, out = set(), []
-    for entity in _renamed(tabled + names_from_prose(text), text):
+    for entity in _full_names(_renamed(tabled + names_from_prose(text), text), text):
         key = (entity.name, entity.designation_type)
         if key not in seen:
             seen.add(key)
