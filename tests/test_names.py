@@ -1152,3 +1152,36 @@ def test_an_owners_products_in_brackets_or_after_研发的_are_no_names():
 def test_an_institution_on_a_list_line_of_its_own():
     text = "认定以下2家企业为市级绿色工厂:\n1.甲乙管道装备有限公司\n2.肃宁县裘皮加工中心"
     assert names(text) == [(F, "甲乙管道装备有限公司"), (F, "肃宁县裘皮加工中心")]
+
+
+def test_subtotals_by_place_after_a_sentence_counting_several_types_break_down_the_first():
+    text = ("近日,省工信厅公布2024年度省级绿色制造名单,全省共有5家企业获评省级绿色工厂,2家企业获评省级绿色供应链管理企业。\n"
+            "从地区分布看,甲市2家:甲乙科技有限公司、丙丁材料有限公司;乙市、丙市各1家,分别为戊己机械有限公司、庚辛食品有限公司。")
+    assert names(text) == [(F, n) for n in ("甲乙科技有限公司", "丙丁材料有限公司", "戊己机械有限公司", "庚辛食品有限公司")]
+
+
+def test_a_section_of_firms_only_put_forward_names_no_designation():
+    text = ("一、拟认定省级绿色工厂(2家)\n甲乙铸造有限公司;丙丁陶瓷有限公司。\n"
+            "二、拟推荐国家级绿色工厂(1家)\n戊己焦化有限公司。")
+    assert names(text) == [(F, "甲乙铸造有限公司"), (F, "丙丁陶瓷有限公司")]
+
+
+def test_a_park_cell_wrapped_before_its_ending_and_its_other_name_in_brackets():
+    text = ("一、绿色工业园区\n序号   园区名称                          所在市(州)\n1      甲乙高新技术产业              甲市\n开发区\n"
+            "2      丙丁红桥新区                乙市\n(钟山经济开发区)")
+    assert names(text) == [(P, "甲乙高新技术产业开发区"), (P, "丙丁红桥新区(钟山经济开发区)")]
+
+
+def test_firms_supported_to_carry_out_the_creation_are_not_designated():
+    assert names("下一步,将支持园区内甲乙卷烟材料有限公司、丙丁农产品加工有限公司等企业开展绿色工厂创建。") == []
+
+
+def test_a_company_release_naming_itself_by_its_short_name():
+    assert names("日前,工业和信息化部公布2023年度绿色制造名单,甲乙陶瓷成功入选国家级绿色工厂。") == [(F, "甲乙陶瓷")]
+
+
+@pytest.mark.parametrize("text", ["区财政对新获评国家级绿色工厂的企业给予一次性奖励。",
+                                  "这是继2022年公司“甲乙”牌岩板入选国家级绿色设计产品后的又一成果。",
+                                  "我市成功入选国家级绿色工厂的企业达到12家。"])
+def test_no_short_subject_out_of_a_preposition_a_date_or_a_place(text):
+    assert names(text) == []

@@ -179,6 +179,7 @@ CIRCLED = re.compile(r"[ \t]*([①-⑳])")  # after ①: a list numbered so
 LIST_DIGITS = frozenset("0123456789一二三四五六七八九十")
 NUMBER_BEFORE = frozenset(" \t:,;、")
 PLACE_ENDINGS = frozenset("省市区县州旗盟")
+YEAR_LED = re.compile(r"\d{2,4}年")
 KIND_OF_PARK = re.compile(r"型(?:工业|产业)?(?:园区|开发区)$")
 COUNTED_PARKS = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)[家个座](?:[\u4e00-\u9fa5]{0,4})$")
 ZONE_HEADING = re.compile(r"[\u4e00-\u9fa5]{2,8}(?:开发区|经开区|高新区|新区|园区)")
@@ -194,8 +195,8 @@ REVOKED = re.compile(r"撤销|取消(?!了?[^,]{0,4}(?:限制|收费))|摘牌|�
 REFUSED = re.compile(r"不予|未(?:通过|入选|获评|达标)|不通过|落选|" + REVOKED.pattern)
 # A term that names another role: its evaluators, consultants (绿色工厂第三方评价机构)
 ROLE_AFTER_TERM = re.compile(r"(?:第三方)?(?:评价|评估|服务|咨询|认证|检测|培训|创建服务)(?:机构|服务商|专家)|第三方|"
-                             r"(?:重点)?培育(?:对象|库|名单|企业)|后备|梯度培育|申报|候选|创建(?:名单|对象|计划|库)")
-EXCEPTION = re.compile(r"撤销|取消|摘牌|除名|移出|不再|第三方|机构|服务商|专家|培育|后备|申报|候选|参加|参与|创建")  # REVOKED or ROLE_AFTER_TERM may match
+                             r"(?:重点)?培育(?:对象|库|名单|企业)|后备|梯度培育|申报|候选|创建")  # (开展绿色工厂创建: not yet)
+EXCEPTION = re.compile(r"撤销|取消|摘牌|除名|移出|不再|第三方|机构|服务商|专家|培育|后备|申报|候选|参加|参与|创建|推荐")  # REVOKED or ROLE_AFTER_TERM may match
 # A term that opens its clause and says what the list is: 绿色园区为X开发区, 绿色供应链管理企业是A公司
 OPENING_VERB = re.compile(r"为|是(?!指)|有(?!限)|包括")  # (绿色工厂是指…: a definition)
 # (whether a long sentence with no cue may hold one: a cheap search before reading its terms)
@@ -211,9 +212,9 @@ LIST_FILLER = re.compile(r"\d{4}年度?|第[一二三四五六七八九十\d]+�
                            r"拟|公示|推荐|认定|公布|发布|评选|遴选|入选|示范|唯一|首家|首个|一家|之一|"
                            r"[的我本该其新省市县区]|[“”＂《》\"\d]")
 # A subtotal that goes on after a 其中 sentence: 湖州市1家,为C公司 / 化工企业3家(A、B、C)
-SUBTOTAL = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:\d+|[一二三四五六七八九十两]+)[家个户种项款](?:[,(:]|分别)")
+SUBTOTAL = re.compile(r"(?:[\u4e00-\u9fa5]{2,8}看,)?[\u4e00-\u9fa5、]{1,28}?(?:\d+|[一二三四五六七八九十两]+)[家个户种项款](?:[,(:]|分别)")  # (从地区分布看,西安市5家:)
 COUNTER = re.compile(r"[家个户种项款]")  # (a cheap search before SUBTOTAL: its count is near the start)
-SUBTOTAL_REACH = 18
+SUBTOTAL_REACH = 30
 # A summary after names that no term typed: 至此 / 截至目前 / 这是…首次入选 / 以上企业…
 SUMMARY = ("至此", "截至目前", "截止目前", "这是", "这也是", "以上", "上述", "加上")
 SUMMARY_FIRST = frozenset(word[0] for word in SUMMARY)
@@ -261,7 +262,7 @@ UNTYPED_OPENER = re.compile(r"(?:拟认定|认定|入选|上榜|获评|公示|�
 OTHER_HONOUR = re.compile(r"场景|案例|项目|冠军|专精特新|小巨人|智能|数字化|节水|技术中心|标杆|品牌|质量")
 APPLYING_REACH = 16
 # 申报绿色工厂的企业, 推荐A申报2024年度江苏省绿色工厂: applicants, not designated
-APPLYING = re.compile(r"(?:申报|候选|参评|参加了?|参与了?)(?:\d{4}年度?)?(?:[\u4e00-\u9fa5]{1,4}[省市县区])?(?:国家级|省级|市级)?的?$")
+APPLYING = re.compile(r"(?:申报|候选|参评|参加了?|参与了?|推荐)(?:\d{4}年度?)?(?:[\u4e00-\u9fa5]{1,4}[省市县区])?(?:国家级|省级|市级)?的?$")
 OPENER_LENGTH = 8  # 分别是: / 名单如下: alone after the sentence that named the type
 HEADING_LENGTH = 30  # a line this short naming a term and no one is a heading (一、绿色工厂; 绿色园区名单如下:)
 
@@ -388,8 +389,8 @@ def _valid(name: str, park: bool) -> str | None:
         return None
     if "的" in name and OWNER.search(name) or name[0] in NOT_A_FIRST or TERM_MARK in name and TERM_PATTERN.search(name):
         return None
-    if "关于" in name:
-        return None  # A公司关于公司…的公告: a notice's title, no one's name
+    if "关于" in name or YEAR_LED.match(name):
+        return None  # A公司关于公司…的公告: a notice's title; 2022年公司: a date, then a word
     if "为" in name and RENAMING.search(name):
         return None  # A公司已更名为B公司: two names (_renamed)
     return name
@@ -488,7 +489,8 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 continue
         ends = _name_ends(sentence, terms)
         found = []
-        if designated and (ends or "等" in sentence or "为代表" in sentence or "、" in sentence):
+        if designated and (ends or "等" in sentence or "为代表" in sentence or "、" in sentence
+                           or SUBJECT_VERB.search(sentence)):  # (甲乙陶瓷成功入选…: a short subject alone)
             typed = [(m.start(), term_type(m.group(0)) if m in matches else None) for m in terms]
             if found := _clause_names(sentence, typed, ends):
                 out += found
@@ -599,7 +601,15 @@ def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
         return []
     if not _designated(sentence) and not SUBTOTAL.match(sentence) and not COUNTED_OPENING.match(sentence):
         return []
-    return _clause_names(sentence, [(-1, term_type(m.group(0))) for m in TERM_PATTERN.finditer(previous)], ends)
+    terms = [(m, term_type(m.group(0))) for m in TERM_PATTERN.finditer(previous)]
+    companies = list(dict.fromkeys(t for _, t in terms if t != PARK))
+    found = _clause_names(sentence, [(-1, t) for _, t in terms], ends)
+    if len(companies) < 2:
+        return found
+    # the sentence before counted several types (24家企业获评绿色工厂,4家企业获评…供应链…): a list of
+    # subtotals after it (从地区分布看,西安市5家:A、B…) breaks down the first, the main one
+    return list({(e.name, e.designation_type): e for e in (
+        e if e.designation_type == PARK else replace(e, designation_type=companies[0]) for e in found)}.values())
 
 
 def _under_heading(sentence: str, heading: str, listing: bool) -> list[NamedEntity]:
@@ -800,6 +810,8 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
         if counted and TRADE.search(clause, counted.start(), counted.start() + 10):
             counted = None
         if not counted and not clause_ends and not ("、" in clause and _short_subjects(clause, _items(clause, ()))):
+            if single := _single_subject(clause, [t for pos, t in terms if start <= pos < offset]):
+                out.append(NamedEntity(single[0], single[1], sentence))  # 金磊陶瓷成功入选国家级绿色工厂
             continue
         clause_terms = [t for pos, t in terms if start <= pos < offset]
         if not clause_terms and clause_ends and _another_role(clause, clause_ends[0][0]):
@@ -885,6 +897,26 @@ def _counted_in_parenthesis(terms, sentence: str, position: int) -> str | None:
         return None
     before = [t for pos, t in terms if pos < opened and t != PARK]
     return before[-1] if before else None
+
+
+SINGLE_SUBJECT = re.compile(r"(?P<name>[\u4e00-\u9fa5A-Za-z]{2,8}?)" + SUBJECT_VERB.pattern + r"[^,、]{0,12}?(?:" + TERM + ")")
+
+
+def _single_subject(clause: str, types: list[str | None]) -> tuple[str, str] | None:
+    """A clause whose subject is one short name, designated by its verb and one company term
+    (金磊陶瓷成功入选国家级绿色工厂: a company's own release names itself so): (name, type)."""
+    if len(types) != 1 or types[0] in (None, PARK) or not (match := SINGLE_SUBJECT.match(clause)):
+        return None
+    name = match.group("name")
+    if not SHORT_NAME.match(name) or NOT_A_SHORT_NAME.search(name) or INDUSTRY.fullmatch(name) or _place(name) \
+            or GENERIC_SUBJECT.search(name) or name[0] in NOT_A_FIRST:
+        return None
+    return name, types[0]
+
+
+# what no short name of a firm is: a generic body, a place's people, an industry, a time
+GENERIC_SUBJECT = re.compile(r"^(?:[我本该其全各多此另近共已又也再均])|[对向给为由被将把与和及的其助帮使让令]|新$|园区|集团$|工厂|基地|项目|产品|品牌|"
+                             r"行业|领域|产业|年|月|日|期间|今年|去年|目前|其中|此外|另外|同时|最终|先后|相继|成功")
 
 
 def _short_subjects(clause: str, items: list[tuple[int, str]]) -> bool:
@@ -1077,7 +1109,9 @@ def _wrapped_cell_joined(row: str, cells: str, line: str) -> str | None:
         at = _shown_width(line) - _shown_width(word)
         column = max((i for i, start in enumerate(starts) if start <= at + 1), default=None)
     elif NOTE.fullmatch(word):
-        column = len(parts) - 1  # (冷冻水产品): a note of the row, its column lost
+        named = [i for i, cell in enumerate(parts) if ENDS_A_NAME.search(cell)] if ENDS_A_NAME.search(word[1:-1]) else []
+        # (钟山经济开发区): another name of the row's entity; (冷冻水产品): a note of the row, its column lost
+        column = named[-1] if named else len(parts) - 1
     else:
         column = max((i for i, cell in enumerate(parts) if _completes(cell, word)),
                      key=lambda i: len(parts[i]), default=None)  # (3 / 有限公司 is no name: the longest cell)
@@ -1090,10 +1124,13 @@ def _wrapped_cell_joined(row: str, cells: str, line: str) -> str | None:
 def _completes(cell: str, word: str) -> bool:
     """The word ends the cell's name, cut inside its ending (…股份有 / 限公司, …有限 / 公司) or
     before it (…电子科技 / 有限公司)."""
+    if PARK_ENDING_ONLY.fullmatch(word):  # 贵州毕节高新技术产业 / 开发区
+        return not ENDS_A_NAME.search(cell) and PARK_NAME.fullmatch(cell + word) is not None and HAN_PAIR.match(cell) is not None
     cut = CUT_ENDING.search(cell) is not None or ENDING_ONLY.fullmatch(word) is not None and not NAME_END.search(cell)
     return cut and COMPANY.fullmatch(cell + word) is not None
 
 
+PARK_ENDING_ONLY = re.compile(r"(?:经济技术|高新技术产业|高新技术|经济|产业|工业)?(?:开发区|园区)")
 ENDING_ONLY = re.compile(r"(?:股份|有限|责任|集团)*(?:公司|集团)")
 
 
