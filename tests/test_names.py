@@ -1185,3 +1185,54 @@ def test_a_company_release_naming_itself_by_its_short_name():
                                   "我市成功入选国家级绿色工厂的企业达到12家。"])
 def test_no_short_subject_out_of_a_preposition_a_date_or_a_place(text):
     assert names(text) == []
+
+
+def test_members_of_a_counted_set_named_with_既有_and_也有():
+    text = "在13家省级绿色工厂中,既有甲乙精铸科技有限公司、丙丁电机有限公司这样的装备制造企业,也有戊己米业有限公司这样的农产品加工企业。"
+    assert names(text) == [(F, "甲乙精铸科技有限公司"), (F, "丙丁电机有限公司"), (F, "戊己米业有限公司")]
+
+
+def test_a_count_具体为_after_a_sentence_that_named_companies_and_a_park():
+    text = ("近日,工信部公布2024年度绿色制造名单,我市甲乙、丙丁等2家企业入选国家级绿色工厂,甲乙工业园区入选国家级绿色工业园区。\n"
+            "2家企业具体为:甲乙磷化工有限公司、丙丁蔬菜加工集团有限公司。")
+    assert (F, "甲乙磷化工有限公司") in names(text) and (F, "丙丁蔬菜加工集团有限公司") in names(text)
+
+
+def test_names_said_to_be_the_n_of_a_count_take_that_counts_type():
+    text = ("近日,省工信厅公布省级绿色制造名单,我市3家企业入选省级绿色工厂,1家企业入选省级绿色供应链管理企业。\n"
+            "甲乙精密铸造有限公司、丙丁米业有限责任公司、戊己玉器加工厂等3家企业榜上有名。")
+    assert names(text) == [(F, "甲乙精密铸造有限公司"), (F, "丙丁米业有限责任公司"), (F, "戊己玉器加工厂")]
+
+
+def test_firms_past_a_first_review_only_are_not_designated():
+    text = "至此全市累计培育国家级绿色工厂9家。据悉,甲乙石材有限公司等6家企业已通过省级初审,正在冲刺明年的国家级名单。"
+    assert names(text) == []
+
+
+def test_years_before_names_and_a_bracketed_集团_inside_one():
+    text = "这是继2022年甲乙机械装备有限公司、2023年丙丁酒业有限公司获评国家级绿色工厂之后的又一突破。"
+    assert names(text) == [(F, "甲乙机械装备有限公司"), (F, "丙丁酒业有限公司")]
+    assert names("泸州甲乙包装(集团)股份有限公司则凭借绿色采购体系,入选绿色供应链管理企业名单。") == [(S, "泸州甲乙包装(集团)股份有限公司")]
+
+
+def test_a_county_before_its_own_city_or_province_is_dropped_but_a_city_before_a_county_is_kept():
+    text = "我市大丰区盐城甲乙风电装备有限公司、东台市江苏丙丁光伏材料有限公司获评国家级绿色工厂。"
+    assert names(text) == [(F, "盐城甲乙风电装备有限公司"), (F, "江苏丙丁光伏材料有限公司")]
+    assert names("广州市番禺区甲乙电器有限公司获评国家级绿色工厂。") == [(F, "广州市番禺区甲乙电器有限公司")]
+
+
+def test_a_bracketed_place_before_a_numbered_name_and_names_numbered_on_lines_of_their_own():
+    assert names("省级绿色工厂名单:\n1.(西宁市)青海甲乙乳业有限公司\n2.(海东市)青海丙丁硅业有限责任公司") == [
+        (F, "青海甲乙乳业有限公司"), (F, "青海丙丁硅业有限责任公司")]
+    text = "喜报!甲乙铝箔获评国家级绿色工厂!\n此次入选的2家企业分别是:\n01\n四川甲乙铝箔新材料有限公司\n02\n眉山丙丁锂电科技有限公司"
+    assert {(F, "四川甲乙铝箔新材料有限公司"), (F, "眉山丙丁锂电科技有限公司")} <= set(names(text))
+
+
+def test_a_name_wrapped_on_a_line_with_the_next_item():
+    text = "▌省级绿色工厂(3家)\n1.甲乙液压件有限公司 2.山西丙丁核桃露饮\n品有限公司 3.戊己矿业有限公司"
+    assert names(text) == [(F, "甲乙液压件有限公司"), (F, "山西丙丁核桃露饮品有限公司"), (F, "戊己矿业有限公司")]
+
+
+def test_a_firm_that_is_one_of_the_counted_and_a_park_that_passed_its_review():
+    assert names("甲乙中药饮片有限公司便是我市入选国家级绿色工厂的3家企业之一。") == [(F, "甲乙中药饮片有限公司")]
+    assert names("云南甲乙工业园区通过省级绿色工业园区复核。") == [(P, "云南甲乙工业园区")]

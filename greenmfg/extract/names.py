@@ -57,7 +57,7 @@ PROVINCE = "|".join(PROVINCES)
 
 # Name endings. Every legal form ends in 公司; 厂 is an enterprise's (佳木斯电机厂), not 工厂, a term's.
 # A 工厂 after a number is a registered name (中国人民解放军第五七二〇工厂), never a term.
-COMPANY_END = r"公司|集团|厂(?<!工厂)|厂(?<=[〇零一二三四五六七八九十百千0-9]工厂)|厂(?<=化工厂)"
+COMPANY_END = r"公司|集团|厂(?<!工厂)|厂(?<=[〇零一二三四五六七八九十百千0-9]工厂)|厂(?<=化工厂)|厂(?<=加工厂)"
 COMPANY_ENDS = ("公司", "集团", "厂")
 PARK_END = (r"园区|开发区|经开区|高新区|新区|示范区|集中区|集聚区|投资区|合作区|保税区|工业区|业区(?<=产业区)|实验区|集中发展区|港务区|"
             r"业园(?!区)|技园(?!区)|创园(?!区)|态园(?!区)|基地|生态城")
@@ -73,7 +73,7 @@ TRAIL = (r"等|\d|[一二三四五六七八九十两]+(?:家|个|户|种|款|项
          r"双双|一同|一起|共同|同获|同步|都(?!江|市|匀|昌|兰)|皆|斩获|喜获|摘得|捧得|揽获|夺得|勇夺|首获|再获|"
          r"跻身|通过|是|为|作为|申报|喜提|由|晋升|晋级|参评|位列|首次|正式|此次|本次|今年|凭借|还|共|已(?!有)|认定|确定|评定|评为|"
          r"全部|全都|悉数|新获|新入|新晋|此前|早前|之前|曾经?|早已|先后|相继|去年|近年|"
-         r"列为|命名|获得|推荐|荣登|登上|授予|颁发|授牌|给予|予以|补充|增补|追加|重新|"
+         r"列为|命名|获得|推荐|荣登|登上|授予|颁发|授牌|给予|予以|补充|增补|追加|重新|这样|这类|一类|便是|就是|正是|即是|"
          r"和|及|与|以及|、|,|:|＂|”|】|—|/|\.(?!\d)|\)(?![\u4e00-\u9fa5A-Za-z0-9])|$")
 PARK_TRAIL = re.compile(TRAIL + r"|\(|管委会|管理委员会")  # 建德经济开发区(建德…产业园区): the alias is not the name
 # (after 公司 a parenthesis is a note, A有限公司(2款产品); after 集团 part of the name, X集团(控股)有限公司)
@@ -95,7 +95,7 @@ OTHER_ROLE = re.compile(r"[为向][^,]{0,30}?(?:企业|单位|园区|工厂|公�
 # A prefix's last cue: the name starts after it. None of these is ever inside a name.
 CUT = re.compile(r"—|/|了(?!望)(?=[\u4e00-\u9fa5])|为(?<=[家个户]为)|出炉\s+|揭晓\s+|供应商|客户|合作伙伴|全资子公司|控股子公司|分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|主要包括|包括了?|包含了?|其中|如下|"
                  r"名单|认定|确定|授予|祝贺|恭喜|推荐|同意|公示|评审|评选出?|命名|表彰|获悉|了解到|据悉|现将|拟将|将以|"
-                 r"将(?<=[省市县区州旗盟]将)(?!军)|有(?<=[共还已另现拥则也仍省市县区州旗盟的]有)(?!限)|家\(|个\(|户\(|:|"
+                 r"将(?<=[省市县区州旗盟]将)(?!军)|有(?<=[共还已另现拥则也仍既省市县区州旗盟的]有)(?!限)|家\(|个\(|户\(|:|"
                  # 新增 (我市新增A公司等5家), a parent (A集团下属B公司), an area (高新区企业A公司)
                  r"新增|下属|旗下|来自|涉及|是(?<=的是)|为(?<=的为)|龙头企业|骨干企业|重点企业|领军企业|链主企业|标杆企业|员(?<=[会成]员)(?:单位|企业)|企业(?<=[区园县市]企业)(?!管理|服务|发展|孵化|集团|有限|股份|联合|协会|家)|"
                  + "|".join(noun + verb for noun in ("企业", "单位", "工厂", "园区", "产品") for verb in ("是", "为", "有(?!限)")))
@@ -103,8 +103,8 @@ CUT = re.compile(r"—|/|了(?!望)(?=[\u4e00-\u9fa5])|为(?<=[家个户]为)|�
 # conjunctions and adverbs, the speaker (我市, 本区), a quantity (3家企业), and 将 / 把 / 对 / 被
 # unless they are a place's first character (将乐县).
 LEAD = re.compile(r"(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|[-—•·“【●○■□◆◇▲△★☆▪▶►√\s\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]+|[一二三四五六七八九十]是|\d+[.、)\s]|"
-                  r"\d{1,3}(?=(?:" + PROVINCE + r"))|[A-Za-z][、)]|[A-Za-z]\.\s+|[IVX]{1,4}[.、)]\s*|\((?:\d+|[一二三四五六七八九十]+)\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
-                  r"以及|及|与|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|"
+                  r"\d{1,3}(?=(?:" + PROVINCE + r"))|[A-Za-z][、)]|[A-Za-z]\.\s+|[IVX]{1,4}[.、)]\s*|\((?:\d+|[一二三四五六七八九十]+)\)|\([\u4e00-\u9fa5]{1,8}[省市县区州旗盟]\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
+                  r"以及|及|与|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|20\d{2}年度?|"
                   r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]|[省市区县]内|辖区内?|当地|"
                   r"(?:园区|开发区|高新区|经开区)内|(?:集团|公司)?(?:所属|旗下|下属)的?|"
                   r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个|户|项)(?:企业|单位|公司|园区)?|"
@@ -148,12 +148,14 @@ QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 QUOTE_MARKS = re.compile(r"[“\"《]")
 # A sentence names designated entities only when it says they were listed.
 # what follows 是 when a firm is said to be one: a level, the term, and the clause ends (之一 / 称号 may close it)
-FIRM_IS_ONE = r"(?:[^,。;?的]{0,8}?)(?:" + TERM + r")(?:之一|称号)?(?:[,。;!、]|$)"
+FIRM_IS_ONE = r"(?:[^,。;?的]{0,8}?)(?:" + TERM + r")(?:的[^,。;]{0,8}?(?=之一))?(?:之一|称号)?(?:[,。;!、]|$)"
 DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升|晋级|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
                              r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
-                             r"工厂认证|园区认证|企业认证|"
+                             r"工厂认证|园区认证|企业认证|复核合格|复核通过|继续保留|通过(?=[^,。]{0,12}?复核)|"
+                             # 在13家省级绿色工厂中,既有A、B…: the members of a designated set
+                             r"在(?=[^,。]{0,4}?(?:\d+|[一二三四五六七八九十两]+)[家个][^,。]{0,12}?(?:工厂|园区|企业|产品)中)|"
                              # A公司(还)是国家级绿色工厂: a named firm is one (not 是绿色工厂的供应商)
-                             r"是(?<=[司团厂]是)(?!否)(?=" + FIRM_IS_ONE + ")|"
+                             r"是(?<=[司团厂]是)(?!否)(?=" + FIRM_IS_ONE + ")|是(?<=[司团厂][便就正即]是)(?=" + FIRM_IS_ONE + ")|"
                              r"[还也均都]是(?<=[司团厂].是)(?=" + FIRM_IS_ONE + ")")
 NEGATED = re.compile(r"未|没|不(?![久断])|无缘")  # (前不久入选, 不断入选: not negated)
 ADVERT = re.compile(r"代办|代理申报|热线|(?<!\d)400-?\d{3}-?\d{4}")
@@ -168,9 +170,9 @@ SHORT_NAME = re.compile(r"^(?:[\u4e00-\u9fa5A-Za-z·]|\([\u4e00-\u9fa5A-Za-z·]{
 SHORT_TRAIL = re.compile(r"(?:等|为代表|上榜|入选|榜上有名|获评|入围|被评为|成为|经过|成功|均|分别|双双|一同|同时|\d|两大|"
                          r"[一二三四五六七八九十两]+(?:家|个|户|种|款|项)).*$")
 # Not a short name: a term, a number, a word of the notice, a place (宜都市, 平湖市, 浙江)
-NOT_A_SHORT_NAME = re.compile(TERM + r"|\d|名单|企业|公司|单位|[省市县区州旗盟镇乡部局厅委]$|^(?:" + PROVINCE
+NOT_A_SHORT_NAME = re.compile(TERM + r"|\d|名单|企业|公司|单位|[省市县区州旗盟镇乡部局厅委]$|^[另还又也均共]|^(?:" + PROVINCE
                               + r")$|^[一二三四五六七八九十]+$")  # (a list number: 十一、A公司)
-NOT_A_FIRST = frozenset("这那该此其是")  # 这是继A公司…: a clause the prefix rules did not strip
+NOT_A_FIRST = frozenset("这那该此其是另")  # 这是继A公司…: a clause the prefix rules did not strip
 # Lists laid out on a line: 1.A公司 2.B公司 / ①A公司 ②B公司 / 1、A公司 2、B公司 / 一、A公司 / (一)A公司
 LIST_SEPARATOR = re.compile(r"[、,;\s]+")
 INNER_SPACE = re.compile(r"([\u4e00-\u9fa5]{2,})\s(?=[\u4e00-\u9fa5]{2})")  # a space between words, in a line of names
@@ -231,14 +233,16 @@ BROKEN_NAME = re.compile(r"\n(?<=[\u4e00-\u9fa5]\n)(?=(?:股份|有限|责任)*(
 INSTITUTION_ENDS = frozenset("院局所会站荐位构")  # …研究院 / …局推荐: a line of its own
 WRAPPED_LENGTH = 8  # a line this long that ends inside a name may have been wrapped
 ITEM_MARK = re.compile(r"[、,;。:]")
+ITEM_OR_SPACE = re.compile(r"[、,;。:\s]")
 HEADER_WORDS = ("名称", "名单", "如下", "企业", "单位", "序号", "地区", "所在地")
 WRAPPED_REST = re.compile(r"[\u4e00-\u9fa5()]{1,18}?(?:公司|集团|厂|园区|开发区)")
-COUNTED_OPENING = re.compile(r"其中,?(?:\d+|[一二三四五六七八九十两]+)[家个户种项款]|其中,?[^,]{0,20}?(?:为|是)(?:国家级|省级|市级|绿色)")
+COUNTED_OPENING = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:具体|分别|依次)(?:为|是|包括)|"
+                             r"其中,?(?:\d+|[一二三四五六七八九十两]+)[家个户种项款]|其中,?[^,]{0,20}?(?:为|是)(?:国家级|省级|市级|绿色)")
 COUNT_CELL = re.compile(r"(?:共|合计)?\s*\d+\s*(?:家|个|户|项|种|款)?")
 FOOTER = re.compile(r"许可证|版权|备案|ICP|主办|承办|技术支持|〔\d{4}〕\d+号")
 ROLE_LEAD = re.compile(r"^(?:供应商|客户|合作伙伴|全资子公司|控股子公司)")
 SUBSIDIARY = re.compile(r"(?:全资|控股|多家|旗下|下属|一家|该)?(?:子公司|分公司)")
-NOT_YET = re.compile(r"培育|候选|推荐|申报|储备|后备|创建|撤销|取消")
+NOT_YET = re.compile(r"培育|候选|推荐|申报|储备|后备|创建|撤销|取消|初审|冲刺|争创")
 OWNER_NOTE = re.compile(r"^(?:(?!公司|集团)[^()])+\(([^()]+(?:公司|集团))\)$")
 PLACE_OF = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:镇|乡|街道|区|县|市|旗|园区|开发区)(?:本级)?(?:的|:)")
 COMPANY_SITE = re.compile(r"(?:公司|集团)[\u4e00-\u9fa5]{1,10}(?:厂区|生产基地|基地|车间)$")
@@ -251,7 +255,8 @@ COLUMN_NAMES = frozenset(("序号", "企业名称", "单位名称", "园区名�
 COLUMN_GAPS = re.compile(r"\S {3,}\S|\S {2}\S.*\S {2}\S")
 # A sentence naming the designated of the sentence before: 此次入选的6家企业分别是A、B
 REFERS_BACK = re.compile(r"(?:此次|本次|上述|以上|今年)(?:入选|上榜|获评|认定)|(?:入选|上榜|获评|认定)的[^,]{0,12}?(?:分别|是|为|包括)|"
-                         r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:入选|上榜|获评),(?:分别|是|为|包括)")
+                         r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:入选|上榜|获评),(?:分别|是|为|包括)|"
+                         r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:具体|分别|依次)(?:为|是|包括)")
 LIST_OPENER = re.compile(r"分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|包括|名单为|名单是")
 LEVEL_AFTER = re.compile(r"(?:" + LEVEL_WORD + r")$")
 # A list opened with no term of its own: a cue of designation, then who, then a colon
@@ -409,6 +414,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     typed_since = False  # whether a sentence since the last one that named a term had names typed
     last_term = -1  # the index of the last sentence that named a term
     last_type = None  # the type of the last term named (a list opened with no term of its own takes it)
+    last_company = None  # …and of the last company term
     if "①" in text:  # ①A公司 ②B公司: normalized, ① would be a bare 1 glued to the name
         text = CIRCLED.sub(lambda m: f" {ord(m.group(1)) - 0x245F}.", text)
     if "\n" in text:
@@ -420,8 +426,10 @@ def names_from_prose(text: str) -> list[NamedEntity]:
         if TERM_MARK not in sentence:
             if last_type and (opener := UNTYPED_OPENER.search(sentence)) and not OTHER_HONOUR.search(opener.group()) \
                     and not NEGATED.search(sentence, max(0, opener.start() - 2), opener.start()):
-                # …的拟认定企业,共32家: / 部分入选企业名单如下:A公司;B公司 (the type named before)
-                heading, listing = None, last_type
+                # …的拟认定企业,共32家: / 部分入选企业名单如下:A公司;B公司 (the type named before; 5家企业具体为:
+                # after …绿色工厂,…园区入选…园区: the companies' type)
+                heading, listing = None, last_company if last_type == PARK and "企业" in sentence[:opener.end()] \
+                    and last_company else last_type
                 if (rest := sentence[opener.end():].strip()) and (found := _under_heading(rest, listing, True)):
                     out += found
                     typed_since = True
@@ -446,6 +454,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             terms = list(TERM_PATTERN.finditer(sentence))
             if terms and not REVOKED.search(sentence):
                 last_type = term_type(terms[-1].group(0))
+                last_company = next((t for m in reversed(terms) if (t := term_type(m.group(0))) != PARK), last_company)
         if not terms:  # (绿色制造名单 names no type)
             if heading is None and previous is None and listing is None:
                 continue
@@ -453,13 +462,15 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 continue  # …入选绿色设计产品名单。分别是: the list still to come
             found = []
             if previous is not None and (sentence.startswith("其中") or COUNTER.search(sentence, 1, SUBTOTAL_REACH)
-                                         and SUBTOTAL.match(sentence) or REFERS_BACK.search(sentence)
+                                         and SUBTOTAL.match(sentence) or (REFERS_BACK.search(sentence)
+                                         or "等" in sentence and COUNTED.search(sentence) and _designated(sentence)
+                                         and not NOT_YET.search(sentence))
                                          and not _another_role(sentence, len(sentence))):
                 # (…榜上有名。此次入选的6家企业分别是A、B: the sentence before types them)
                 found = _continuing(sentence, previous)
             elif heading is not None or listing is not None:
-                if _place_heading(sentence, heading or listing):
-                    continue  # 婺城区 / 金东区(2家): a list's names grouped under their places
+                if _place_heading(sentence, heading or listing) or LIST_NUMBER.fullmatch(sentence.strip(" .、")):
+                    continue  # 婺城区 / 金东区(2家) / 01: a list's names grouped under places, or numbered on lines
                 if not (found := _under_heading(sentence, heading or listing, heading is None)):
                     listing = None
                     if len(sentence) > HEADING_LENGTH:
@@ -532,7 +543,9 @@ def _wrapped_names_joined(text: str) -> str:
     for line in lines[1:]:
         before = out[-1]
         tail = ITEM_MARK.split(before)[-1]
-        head = ITEM_MARK.split(line, 1)[0]
+        if " " in tail and _item(last := tail.rsplit(" ", 1)[-1]):
+            tail = last  # 1.A公司 2.B核桃露饮 / 品有限公司: the last of two numbered items on a line
+        head = ITEM_OR_SPACE.split(line, 1)[0]  # (…露饮 / 品有限公司 8.B公司: two items on the line)
         if before.endswith("、") and WRAPPED_REST.match(line):  # …A有限公司、 / B有限公司、…: the list goes on
             out[-1] = before + line
         elif (len(before) >= WRAPPED_LENGTH or _item(before) and not _item(line)) and "\u4e00" <= before[-1] <= "\u9fa5" \
@@ -591,7 +604,16 @@ def _name_ends(sentence: str, terms: list[re.Match] = ()) -> list[tuple[int, int
     has one, at the term's end): a sentence without one has no full name and is not split."""
     term_ends = {term.end() for term in terms}
     return [(match.start(), match.end(), match.group() not in COMPANY_ENDS) for match in NAME_END.finditer(sentence)
-            if match.end() not in term_ends]
+            if match.end() not in term_ends and not _bracketed_inside(sentence, match)]
+
+
+def _bracketed_inside(sentence: str, end: re.Match) -> bool:
+    """An ending in brackets inside a name (泸州酒城包装(集团)股份有限公司): no name ends there."""
+    return sentence[end.end():end.end() + 1] == ")" and sentence[end.start() - 1:end.start()] == "(" \
+        and bool(NAME_END.match(sentence, end.end() + 1) or COMPANY_REST.match(sentence, end.end() + 1))
+
+
+COMPANY_REST = re.compile(r"(?:股份|有限|责任|控股)+(?:公司|集团)")
 
 
 def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
@@ -606,10 +628,19 @@ def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
     found = _clause_names(sentence, [(-1, t) for _, t in terms], ends)
     if len(companies) < 2:
         return found
-    # the sentence before counted several types (24家企业获评绿色工厂,4家企业获评…供应链…): a list of
-    # subtotals after it (从地区分布看,西安市5家:A、B…) breaks down the first, the main one
+    # the sentence before counted several types (8家企业入选绿色工厂,1家企业入选…供应链…): names said to
+    # be N of them (A、B等8家企业榜上有名) take the type counted N; a list of subtotals (从地区分布看,西安市
+    # 5家:A、B…) breaks down the first, the main one
+    dtype = companies[0]
+    if (counted := TOTAL_OF_NAMES.search(sentence)) is not None:
+        counts = {t: n.group(1) for m, t in terms if (n := COUNT_BEFORE.search(previous, max(0, m.start() - 14), m.start()))}
+        dtype = next((t for t in companies if counts.get(t) == counted.group(1)), dtype)
     return list({(e.name, e.designation_type): e for e in (
-        e if e.designation_type == PARK else replace(e, designation_type=companies[0]) for e in found)}.values())
+        e if e.designation_type == PARK else replace(e, designation_type=dtype) for e in found)}.values())
+
+
+TOTAL_OF_NAMES = re.compile(r"等(\d+)[家个]")
+COUNT_BEFORE = re.compile(r"(\d+)\s*[家个项款](?=[^\d]*$)")  # the last count before a term
 
 
 def _under_heading(sentence: str, heading: str, listing: bool) -> list[NamedEntity]:
@@ -624,7 +655,7 @@ def _under_heading(sentence: str, heading: str, listing: bool) -> list[NamedEnti
     if listed := _name_list(sentence, products=heading == DESIGN):
         return [NamedEntity(name, PARK if park else heading, sentence) for name, park in listed
                 if (heading == PARK) == park]
-    if _designated(sentence) and not listing:
+    if _designated(sentence) and not listing and not NOT_YET.search(sentence):  # (…已通过初审: not yet)
         return _clause_names(sentence, [(-1, heading)], ends)
     return []
 
@@ -1275,6 +1306,20 @@ def _one_column(rows: list[list[str]], dtype: str | None) -> list[NamedEntity]:
 FULL_NAME_AFTER = re.compile(r"\((?!原|曾|即|简称|以下)((?:" + PROVINCE + r")?[\u4e00-\u9fa5()]{2,40}?(?:有限公司|有限责任公司|集团|厂))\)")
 
 
+COUNTY_FIRST = re.compile(r"[\u4e00-\u9fa5]{1,5}?[区县市旗]")
+
+
+def _county_dropped(entity: NamedEntity) -> NamedEntity:
+    """A name led by a county and then its own city or province (大丰区盐城丰海…, 东台市江苏东泰…): the
+    county notes where the firm is, out of the order of a registered name; dropped."""
+    if not (county := COUNTY_FIRST.match(entity.name)) or not (region := resolve(county.group(), None)) \
+            or region.county_name != county.group():
+        return entity
+    rest = entity.name[county.end():]
+    higher = [name[:2] for name in (region.city_name, region.province_name) if name]
+    return replace(entity, name=rest) if rest.startswith(tuple(higher)) and _valid(rest, entity.designation_type == PARK) else entity
+
+
 def _full_names(entities: list[NamedEntity], text: str) -> list[NamedEntity]:
     """A short name followed by the full one in brackets (宣城公司(皖江水泥宣城有限公司)…先后获评): both."""
     out = []
@@ -1298,7 +1343,7 @@ def extract_names(text: str) -> list[NamedEntity]:
     if read:
         text = "\n".join(line for index, line in enumerate(text.splitlines()) if index not in read)
     seen, out = set(), []
-    for entity in _full_names(_renamed(tabled + names_from_prose(text), text), text):
+    for entity in map(_county_dropped, _full_names(_renamed(tabled + names_from_prose(text), text), text)):
         key = (entity.name, entity.designation_type)
         if key not in seen:
             seen.add(key)
