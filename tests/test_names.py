@@ -1236,3 +1236,21 @@ def test_a_name_wrapped_on_a_line_with_the_next_item():
 def test_a_firm_that_is_one_of_the_counted_and_a_park_that_passed_its_review():
     assert names("甲乙中药饮片有限公司便是我市入选国家级绿色工厂的3家企业之一。") == [(F, "甲乙中药饮片有限公司")]
     assert names("云南甲乙工业园区通过省级绿色工业园区复核。") == [(P, "云南甲乙工业园区")]
+
+
+def test_a_posts_list_separated_by_slashes_with_a_name_wrapped_over_lines():
+    text = "【省级绿色工厂】(3家)\n甲乙石化设备有限公司 / 丙丁纸业有限公司 / 戊己君山\n茶业有限公司"
+    assert names(text) == [(F, "甲乙石化设备有限公司"), (F, "丙丁纸业有限公司"), (F, "戊己君山茶业有限公司")]
+
+
+def test_owners_then_their_products_after_a_colon_or_的_each_a_line_or_a_clause():
+    text = "【省级绿色设计产品】(2家企业3个产品)\n湖南甲乙电机有限公司:YX3系列电动机\n岳阳丙丁防水材料有限公司:高分子防水卷材"
+    assert names(text) == [(D, "湖南甲乙电机有限公司"), (D, "岳阳丙丁防水材料有限公司")]
+    text = "我市2家企业的5款产品入选国家级绿色设计产品。\n具体为:苏州甲乙电梯有限公司的乘客电梯(3个型号);\n常熟丙丁服装有限公司的羊毛针织衫(2个型号)。"
+    assert names(text) == [(D, "苏州甲乙电梯有限公司"), (D, "常熟丙丁服装有限公司")]
+
+
+def test_a_summary_after_a_list_types_it_when_the_opener_named_several_types():
+    text = ("近日,自治区工信厅公布自治区级绿色制造名单,我市共有绿色工厂2家、绿色设计产品1个入选,具体如下:\n"
+            "1.内蒙古甲乙硅材料有限公司(鄂托克旗)\n2.鄂尔多斯市丙丁建材有限责\n任公司(东胜区)\n以上为绿色工厂;绿色设计产品:戊己羊绒制品有限公司(羊绒针织衫)。")
+    assert names(text) == [(F, "内蒙古甲乙硅材料有限公司"), (F, "鄂尔多斯市丙丁建材有限责任公司"), (D, "戊己羊绒制品有限公司")]

@@ -174,7 +174,7 @@ NOT_A_SHORT_NAME = re.compile(TERM + r"|\d|名单|企业|公司|单位|[省市�
                               + r")$|^[一二三四五六七八九十]+$")  # (a list number: 十一、A公司)
 NOT_A_FIRST = frozenset("这那该此其是另")  # 这是继A公司…: a clause the prefix rules did not strip
 # Lists laid out on a line: 1.A公司 2.B公司 / ①A公司 ②B公司 / 1、A公司 2、B公司 / 一、A公司 / (一)A公司
-LIST_SEPARATOR = re.compile(r"[、,;\s]+")
+LIST_SEPARATOR = re.compile(r"[、,;\s/|]+")  # (A公司 / B公司: a post's list)
 INNER_SPACE = re.compile(r"([\u4e00-\u9fa5]{2,})\s(?=[\u4e00-\u9fa5]{2})")  # a space between words, in a line of names
 LIST_NUMBER = re.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z][.、)]?|[IVX]{1,4}[.、)]?")
 CIRCLED = re.compile(r"[ \t]*([①-⑳])")  # after ①: a list numbered so
@@ -232,10 +232,10 @@ AUTHORITY = re.compile(r"(?:局|厅|委|委员会|办公室|政府|管委会)$")
 BROKEN_NAME = re.compile(r"\n(?<=[\u4e00-\u9fa5]\n)(?=(?:股份|有限|责任)*(?:公司|集团)(?!名称|简称))")
 INSTITUTION_ENDS = frozenset("院局所会站荐位构")  # …研究院 / …局推荐: a line of its own
 WRAPPED_LENGTH = 8  # a line this long that ends inside a name may have been wrapped
-ITEM_MARK = re.compile(r"[、,;。:]")
+ITEM_MARK = re.compile(r"[、,;。:/]")
 ITEM_OR_SPACE = re.compile(r"[、,;。:\s]")
 HEADER_WORDS = ("名称", "名单", "如下", "企业", "单位", "序号", "地区", "所在地")
-WRAPPED_REST = re.compile(r"[\u4e00-\u9fa5()]{1,18}?(?:公司|集团|厂|园区|开发区)")
+WRAPPED_REST = re.compile(r"[\u4e00-\u9fa5()]{1,18}?(?:公司|集团|厂|园区|开发区)(?:\([^()]{1,10}\))?")  # (…有限责 / 任公司(准格尔旗))
 COUNTED_OPENING = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:具体|分别|依次)(?:为|是|包括)|"
                              r"其中,?(?:\d+|[一二三四五六七八九十两]+)[家个户种项款]|其中,?[^,]{0,20}?(?:为|是)(?:国家级|省级|市级|绿色)")
 COUNT_CELL = re.compile(r"(?:共|合计)?\s*\d+\s*(?:家|个|户|项|种|款)?")
@@ -415,6 +415,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     last_term = -1  # the index of the last sentence that named a term
     last_type = None  # the type of the last term named (a list opened with no term of its own takes it)
     last_company = None  # …and of the last company term
+    run_start = None  # where in `out` the names of the list opened last begin (以上为绿色工厂 may type them)
     if "①" in text:  # ①A公司 ②B公司: normalized, ① would be a bare 1 glued to the name
         text = CIRCLED.sub(lambda m: f" {ord(m.group(1)) - 0x245F}.", text)
     if "\n" in text:
@@ -430,6 +431,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 # after …绿色工厂,…园区入选…园区: the companies' type)
                 heading, listing = None, last_company if last_type == PARK and "企业" in sentence[:opener.end()] \
                     and last_company else last_type
+                run_start = len(out)
                 if (rest := sentence[opener.end():].strip()) and (found := _under_heading(rest, listing, True)):
                     out += found
                     typed_since = True
@@ -444,6 +446,9 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             if sentence[0] in SUMMARY_FIRST and sentence.startswith(SUMMARY) and index - last_term > 1 \
                     and not typed_since:
                 out += _summarized(split[max(last_term + 1, index - UNTYPED_KEPT):index], sentence)
+            elif typed_since and run_start is not None and LIST_SUMMARY.match(sentence):
+                out[run_start:] = _retyped(out[run_start:], sentence)  # 以上为绿色工厂: the list above is of it
+                run_start = None
             if sentence[-1] == ")" and (typed := _typed_by_note(sentence)):
                 out.append(typed)  # 1. A有限公司(绿色工厂): a list line typed by its note
                 continue
@@ -508,6 +513,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 listing = found[-1].designation_type if _ends_the_list(sentence, found[-1].name) else None
         if designated and not found:  # …绿色工厂名单公布。/ A公司、B公司: the list may follow
             listing = term_type(matches[-1].group(0))
+            run_start = len(out)
         # a line that names a term and no one, short or opening a list (…名单如下:), is a heading:
         # the lines after it may list names (a place it names, 县区和开发区推荐…, is no one)
         heading = term_type(matches[-1].group(0)) if not found and (
@@ -525,6 +531,19 @@ def _note_joined(match: re.Match) -> str:
     return NOTE_SEPARATOR.sub("·", match.group(0))
 
 
+LIST_SUMMARY = re.compile(r"(?:以上|上述)(?:企业|单位|名单)?(?:均|全部)?(?:为|是|属于)")
+
+
+def _retyped(entities: list[NamedEntity], summary: str) -> list[NamedEntity]:
+    """The companies of a list typed by the summary after it (以上为绿色工厂), when it names one type."""
+    types = {term_type(m.group(0)) for m in TERM_PATTERN.finditer(summary[:SUMMARY_REACH])} - {PARK}
+    if len(types) != 1:
+        return entities
+    dtype = types.pop()
+    return [e if e.designation_type == PARK else replace(e, designation_type=dtype) for e in entities]
+
+
+SUMMARY_REACH = 16  # 以上为绿色工厂;绿色工业园区:…: the type right after the summary's verb
 PRODUCT_AFTER = re.compile(r":[^,:;。]{1,24}")  # 戊己食品有限公司:冷冻分割羊肉 (a design product's owner, then it)
 
 
@@ -553,7 +572,8 @@ def _wrapped_names_joined(text: str) -> str:
                 and before[-1] not in INSTITUTION_ENDS \
                 and not TERM_PATTERN.search(tail) and not tail.endswith(HEADER_WORDS) and len(head) <= 20 \
                 and WRAPPED_REST.fullmatch(head) and not PROVINCE_FIRST.match(head) \
-                and not _place_heading(before, None):  # (a province starts a name; 1.南湖区 heads the names after it)
+                and not _place_heading(before, None) and not (":" in before and _starts_with_place(head)):
+            # (a province starts a name; 1.南湖区 heads the names after it; after A公司:电动机, a name with its place)
             out[-1] = before + line
         else:
             out.append(line)
@@ -715,6 +735,8 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
             item = _lead(item[place.end():])  # 孟河镇的A有限公司 / 西塞山区:A有限公司: where it is, then the name
         if item[-1:] == ")" and (owner := OWNER_NOTE.search(item)) and _valid(owner.group(1), False):
             item = owner.group(1)  # 水性木器涂料(福建A涂料有限公司): a product, then its owner
+        elif products and (of := item.find("的")) > 0 and _valid(item[:of], False):
+            item = item[:of]  # A有限公司的乘客电梯(3个型号): an owner, then its product
         while item[-1:] == ")" and (note := NOTE.search(item)) and not BRANCH_NOTE.fullmatch(note.group()):
             bare = item[:note.start()]  # a place noted after the name: A有限公司(诸暨市), A公司(原B厂)(驻马店)
             if _valid(bare, bool(PARK_NAME.fullmatch(bare))) is None and not (bare[-1:] == ")" and NOTE.search(bare)):
