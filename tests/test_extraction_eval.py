@@ -147,7 +147,7 @@ INVENTED_FLOORS = {
     # columns of their own raised those halves' recall 0.61 -> 0.74 and 0.80 -> 0.85; the issue's note says so).
     # fresh_check, fresh2_check and fresh5_check were read to write rules in stop 30: development halves since.
     "fresh_dev": {"designation": (0.99, 0.98), "reported_count": (0.99, 0.95), "policy_target": (0.99, 0.99)},
-    "fresh_check": {"designation": (0.99, 0.96), "reported_count": (0.99, 0.81), "policy_target": (0.94, 0.81)},
+    "fresh_check": {"designation": (0.99, 0.96), "reported_count": (0.99, 0.84), "policy_target": (0.99, 0.99)},
     "fresh2_dev": {"designation": (0.95, 0.94), "reported_count": (0.99, 0.97), "policy_target": (0.96, 0.96)},
     "fresh2_check": {"designation": (0.99, 0.99), "reported_count": (0.99, 0.93), "policy_target": (0.98, 0.99)},
     "fresh3_dev": {"designation": (0.99, 0.98), "reported_count": (0.97, 0.97), "policy_target": (1.0, 1.0)},

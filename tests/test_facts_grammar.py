@@ -735,3 +735,24 @@ def test_places_and_values_with_no_header_under_a_caption_that_names_the_type():
 def test_a_其中_line_after_a_count_puts_no_internal_tag_in_a_region():
     text = "全区累计创建绿色工厂21家。\n其中,2024年新增省级以上绿色工厂12家,2025年力争新增14家。"
     assert all(not (f.region_name or "").startswith("\0") for f in facts(text, 2024))
+
+
+def test_每年_under_a_plan_named_with_its_span_takes_the_plans_end_year():
+    text = "会议要求,按照《甲市制造业绿色低碳发展行动方案(2024—2026年)》,每年新增省级以上绿色工厂20家以上。"
+    assert targets(text, 2024) == {("green_factory", 20, 2026)}
+
+
+def test_a_years_table_column_of_the_level_part_of_the_type_before_it():
+    text = ("年度目标分解如下:\n年度\t新增省级以上绿色工厂(家)\t其中国家级(家)\t新增绿色园区(个)\n"
+            "2024年\t12\t2\t1\n2025年\t14\t3\t0")
+    found = {(f.designation_type, f.value, f.target_year, f.level) for f in facts(text, 2024, "policy_target")}
+    assert found == {("green_factory", 12, 2024, None), ("green_factory", 2, 2024, "national"), ("green_park", 1, 2024, None),
+                     ("green_factory", 14, 2025, None), ("green_factory", 3, 2025, "national")}
+
+
+def test_a_performance_table_of_goal_values_and_last_years_actuals():
+    text = ("一级指标\t二级指标\t三级指标\t指标值\t2023年实际完成值\n"
+            "产出指标\t数量指标\t新增市级及以上绿色工厂数量\t≥8家\t11家\n"
+            "效益指标\t生态效益指标\t规上工业单位增加值能耗降低率\t≥3%\t4.2%")
+    assert targets(text, 2024) == {("green_factory", 8, 2024), (None, 3, 2024)}
+    assert counts(text, 2024) == {("green_factory", 11), (None, 4.2)}

@@ -81,7 +81,8 @@ MASKED = re.compile(r"《[^》]*》|[较比]" + QUOTE_OPEN + r"?十[三四五六
 # A baseline inside a plan (在2023年底42家的基础上, 较2023年): its number is a report of then
 BASELINE = re.compile(r"在[^,，;；在]{0,20}?基础上")
 # …but what a plan document 提出 is its plan: 《…实施方案（2023—2025年）》提出，…
-PLAN_TITLE = re.compile(r"《[^》]*(?:规划|方案|计划|意见|要点)[^》]*》[,，]?[^,，。]{0,8}?(?:提出|明确|要求|指出|确定)了?")
+PLAN_TITLE = re.compile(r"《[^》]*(?:规划|方案|计划|意见|要点)[^》]*》[,，]?[^,，。]{0,8}?(?:提出|明确|要求|指出|确定)了?|"
+                        r"(?:按照|根据|依据|落实|对照)《[^》]*(?:规划|方案|计划|意见|要点)[^》]*》")  # (按照《…(2024—2026年)》,每年…)
 SPAN_END = re.compile(r"20\d{2}\s*年?\s*[-—–~至]\s*(20\d{2})")
 
 

@@ -14,15 +14,16 @@ from typing import NamedTuple
 from greenmfg.extract.clauses import reported_period, target_kind
 from greenmfg.extract.terms import LEVEL_WORD, TERM, YEAR_MENTION, clean_indicator, level_code, star_rating, term_type
 
-INDICATOR = re.compile(r"(?:主要|考核|重点|核心)?(?:指标|项目)(?:名称|内容)?|名称")
+INDICATOR = re.compile(r"(?:主要|考核|重点|核心|[一二三]级)?(?:指标|项目)(?:名称|内容)?|名称")
 UNIT_HEADER = re.compile(r"(?:计量)?单位")
 # A column of regions: 地区, 区县, 县(市、区), 镇街(园区), 各乡镇 … (division words, parenthesised alternatives)
 DIVISION = r"(?:[县市区州盟旗镇乡]|街道|镇街|乡镇|地区|区域|设区市|地市|园区|开发区|板块|片区)"
 REGION_HEADER = re.compile(r"各?" + DIVISION + r"(?:[(（、,]?" + DIVISION + r"[)）]?)*")
 # A region named in a header cell (a breakdown's columns): 涪城区, 江油市, 高新区, 全市
 PLACE = re.compile(r"全[市省县区]|[\u4e00-\u9fa5]{1,8}(?:区|县|市|旗|镇|乡|街道)")
-YEAR_HEADER = re.compile(r"(20\d{2})\s*年?(?:度)?\s*(目标值?|基数|基期值?|现状值?|完成值?|完成情况|实际完成|实际|完成)?")
+YEAR_HEADER = re.compile(r"(20\d{2})\s*年?(?:度)?\s*(目标值?|基数|基期值?|现状值?|完成值?|完成情况|实际完成值?|实际值?|完成)?")
 LEVEL_HEADER = re.compile(r"(?:" + LEVEL_WORD + r")")
+LEVEL_OF_ABOVE = re.compile(r"其中(" + LEVEL_WORD + r")(?:[(（][^)）]{1,4}[)）])?")
 TERM_IN = re.compile(TERM)
 UNIT_IN_CELL = re.compile(r"[(（]\s*([^)）]+?)\s*[)）]")
 # a value cell, after its baseline if it names one (比2015年下降15%左右, 较上年提高2%)
@@ -67,11 +68,16 @@ def header_columns(cells: list[str]) -> list[Column]:
             columns.append(Column(index, "region"))
         elif match := YEAR_HEADER.fullmatch(cell):
             columns.append(Column(index, "year", int(match.group(1)), match.group(2) or ""))
-        elif cell.endswith("目标") or cell == "目标值":
+        elif cell.endswith("目标") or cell in ("目标值", "指标值"):
             columns.append(Column(index, "year", None, "目标"))
+        elif (level := LEVEL_OF_ABOVE.fullmatch(cell)) and columns and columns[-1].role == "term":
+            # 其中国家级（家）: a part of the type column before it, at a level
+            columns.append(columns[-1]._replace(index=index, level=level_code(level.group(1))))
         elif term := TERM_IN.search(cell):
             unit = UNIT_IN_CELL.search(cell)
             level = LEVEL_HEADER.search(cell[:term.start()])
+            if level and cell.startswith(("以上", "及以上"), level.end()):
+                level = None  # 省级以上绿色工厂: several levels
             year = YEAR_MENTION.search(cell[:term.start()])  # 2024年新增绿色工厂（家）: that year's column
             columns.append(Column(index, "term", int(year.group(1)) if year else None,
                                   designation_type=term_type(term.group(0)),
