@@ -29,7 +29,8 @@ INVENTED = EVAL_DIR / "invented"
 # Invented articles by the round that wrote them (numbers from, to): a fresh set is written after
 # the rules it measures, so its figures say how they generalize before any rule is written on it.
 INVENTED_SETS = {"invented": (501, 800), "fresh": (801, 900), "fresh2": (901, 1000), "fresh3": (1001, 1100),
-                 "fresh4": (1101, 1200), "fresh5": (1201, 1300)}
+                 "fresh4": (1101, 1200), "fresh5": (1201, 1300),
+                 "fresh6": (1301, 1400)}
 PARTS = ("tuned", "holdout", *(f"{name}_{half}" for name in INVENTED_SETS for half in ("dev", "check")))
 # check halves read to write rules since (their README says when): development halves from then on
 SPENT = ("fresh_check", "fresh2_check", "fresh5_check")
