@@ -154,6 +154,8 @@ INVENTED_FLOORS = {
     "fresh3_check": {"designation": (0.91, 0.86), "reported_count": (0.99, 0.94), "policy_target": (1.0, 1.0)},
     "fresh4_dev": {"designation": (0.98, 0.98), "reported_count": (0.98, 0.98), "policy_target": (0.99, 0.99)},
     "fresh4_check": {"designation": (0.98, 0.81), "reported_count": (0.95, 0.94), "policy_target": (0.99, 0.99)},
+    "fresh6_dev": {"designation": (0.99, 0.99), "reported_count": (0.99, 0.99), "policy_target": (1.0, 1.0)},
+    "fresh6_check": {"designation": (0.91, 0.78), "reported_count": (0.99, 0.89), "policy_target": (1.0, 1.0)},
     "fresh5_dev": {"designation": (0.99, 0.99), "reported_count": (0.98, 0.94), "policy_target": (0.83, 0.83)},
     "fresh5_check": {"designation": (0.99, 0.99), "reported_count": (0.99, 0.91), "policy_target": (0.99, 0.99)},
 }

@@ -1254,3 +1254,38 @@ def test_a_summary_after_a_list_types_it_when_the_opener_named_several_types():
     text = ("近日,自治区工信厅公布自治区级绿色制造名单,我市共有绿色工厂2家、绿色设计产品1个入选,具体如下:\n"
             "1.内蒙古甲乙硅材料有限公司(鄂托克旗)\n2.鄂尔多斯市丙丁建材有限责\n任公司(东胜区)\n以上为绿色工厂;绿色设计产品:戊己羊绒制品有限公司(羊绒针织衫)。")
     assert names(text) == [(F, "内蒙古甲乙硅材料有限公司"), (F, "鄂尔多斯市丙丁建材有限责任公司"), (D, "戊己羊绒制品有限公司")]
+
+
+def test_star_tiers_as_line_labels_before_lists():
+    text = "近日,市经信局公布2024年度星级绿色工厂名单。\n五星级:甲乙新材料股份有限公司;\n四星级:丙丁纺织印染有限公司、戊己精细化工有限公司;"
+    assert names(text) == [(F, "甲乙新材料股份有限公司"), (F, "丙丁纺织印染有限公司"), (F, "戊己精细化工有限公司")]
+
+
+def test_a_place_column_after_the_name_and_a_place_label_inside_a_name_cell():
+    text = "一、绿色工厂(2家)\n1 江西甲乙稀土冶炼有限公司  赣州市\n2 景德镇丙丁陶瓷原料有限公司  景德镇市"
+    assert names(text) == [(F, "江西甲乙稀土冶炼有限公司"), (F, "景德镇丙丁陶瓷原料有限公司")]
+    text = "确定以下2家企业为市级绿色工厂。\n序号\t所在地区及企业名称\t行业\n1\t东台市:江苏甲乙机械有限公司\t通用设备制造业\n2\t建湖县:江苏丙丁石化装备有限公司\t专用设备制造业"
+    assert names(text) == [(F, "江苏甲乙机械有限公司"), (F, "江苏丙丁石化装备有限公司")]
+
+
+def test_a_single_spaced_table_of_years_types_and_names_and_a_product_table_with_merged_and_wrapped_rows():
+    text = ("历年名单如下:\n年度 类型 企业(园区)名称\n2019年(第四批) 绿色工厂 福建甲乙电器有限公司\n"
+            "2020年(第五批) 绿色园区 福建丙丁投资区\n2021年 绿色供应链管理企业 福建甲乙电器有限公司")
+    assert names(text) == [(F, "福建甲乙电器有限公司"), (P, "福建丙丁投资区"), (S, "福建甲乙电器有限公司")]
+    text = ("确定以下产品为2024年度省级绿色设计产品。\n序号 地区 产品名称 产品型号 生产企业 推荐单位\n"
+            "1 济南市 家用电冰箱 BCD-518WPB 济南甲乙制冷电器有限公司 济南市工业和信息化局\n"
+            "2 家用电冰箱 BCD-610WFK 济南甲乙制冷电器有限公司\n"
+            "3 淄博市 日用陶瓷 釉中彩餐具 淄博丙丁陶瓷\n股份有限公司 淄博市工业和信息化局")
+    assert names(text) == [(D, "济南甲乙制冷电器有限公司"), (D, "淄博丙丁陶瓷股份有限公司")]
+
+
+def test_a_table_under_a_revoked_section_names_no_designation():
+    text = ("二、绿色供应链管理企业(1家)\n序号 企业名称 所在地\n1 湖北甲乙汽车零部件股份有限公司 十堰市\n"
+            "三、撤销省级绿色工厂称号名单(1家)\n序号 企业名称 所在地\n1 湖北丙丁盐化有限公司 孝感市")
+    assert names(text) == [(S, "湖北甲乙汽车零部件股份有限公司")]
+
+
+def test_an_opener_naming_companies_then_a_park_lists_the_companies_under_a_header_row():
+    text = ("我市2家企业入选省级绿色工厂,1个园区入选省级绿色工业园区,名单如下:\n序号 县(市、区)企业名称\n"
+            "1 麒麟区云南甲乙化工有限公司\n2 沾益区云南丙丁煤焦化有限公司\n绿色工业园区:云南戊己经济技术开发区")
+    assert names(text) == [(F, "云南甲乙化工有限公司"), (F, "云南丙丁煤焦化有限公司"), (P, "云南戊己经济技术开发区")]

@@ -43,7 +43,7 @@ import re
 from dataclasses import dataclass, replace
 
 from greenmfg.extract.facts import TERM, TERM_MARK, TERM_PATTERN, sentences, term_type
-from greenmfg.extract.list_rows import _LOOKUP, FOOTNOTE_MARKS, extract_rows, fold, label_type
+from greenmfg.extract.list_rows import _LOOKUP, FOOTNOTE_MARKS, extract_rows, fold, header_map, label_type
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.terms import LEVEL_WORD
 from greenmfg.regions import resolve
@@ -142,7 +142,9 @@ INDUSTRY = re.compile(r"(?:钢铁|化工|石化|石油化工|建材|有色|有�
 OWNER = re.compile(r"(?<!美)的")
 # Names that end no company's way, taken only as a line of a list of names alone
 INSTITUTION = re.compile(r"[\u4e00-\u9fa5()]{3,30}(?:中心|研究所|研究院|设计院|合作社|联合社|学院|医院)")
-OWNER_REACH = 5  # A公司研发的…: the 的 of an owner's product this near after its name
+OWNER_REACH = 5
+LABEL_LENGTH = 6
+REFUSED_LIST = "refused"  # (the caption of a table of designations taken back or refused)  # 四星级: / 第一批: a short label before a list  # A公司研发的…: the 的 of an owner's product this near after its name
 CONJUNCTION = re.compile(r"以及|和|及(?!其|时)|(?<!参)与")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 QUOTE_MARKS = re.compile(r"[“\"《]")
@@ -416,6 +418,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     last_type = None  # the type of the last term named (a list opened with no term of its own takes it)
     last_company = None  # …and of the last company term
     run_start = None  # where in `out` the names of the list opened last begin (以上为绿色工厂 may type them)
+    listing_parks = False  # the list opened last may hold parks beside its companies
     if "①" in text:  # ①A公司 ②B公司: normalized, ① would be a bare 1 glued to the name
         text = CIRCLED.sub(lambda m: f" {ord(m.group(1)) - 0x245F}.", text)
     if "\n" in text:
@@ -474,9 +477,11 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 # (…榜上有名。此次入选的6家企业分别是A、B: the sentence before types them)
                 found = _continuing(sentence, previous)
             elif heading is not None or listing is not None:
-                if _place_heading(sentence, heading or listing) or LIST_NUMBER.fullmatch(sentence.strip(" .、")):
-                    continue  # 婺城区 / 金东区(2家) / 01: a list's names grouped under places, or numbered on lines
-                if not (found := _under_heading(sentence, heading or listing, heading is None)):
+                if _place_heading(sentence, heading or listing) or LIST_NUMBER.fullmatch(sentence.strip(" .、")) \
+                        or sentence.startswith(("序号", "编号")):
+                    continue  # 婺城区 / 金东区(2家) / 01 / 序号 企业名称: places, numbers or column names among the names
+                if not (found := _under_heading(sentence, heading or listing, heading is None,
+                                                listing if listing_parks else None)):
                     listing = None
                     if len(sentence) > HEADING_LENGTH:
                         heading = None
@@ -495,7 +500,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
         matches = terms
         if EXCEPTION.search(sentence):  # (one search for the rare words of both rules)
             if REVOKED.search(sentence):  # 撤销其绿色工厂称号: a designation taken back names no one
-                heading = previous = None
+                heading = previous = listing = None
                 continue
             # a term naming another role is no designation (…被确定为绿色工厂第三方评价机构): it
             # types its clause's names as nothing
@@ -514,10 +519,17 @@ def names_from_prose(text: str) -> list[NamedEntity]:
         if designated and not found:  # …绿色工厂名单公布。/ A公司、B公司: the list may follow
             listing = term_type(matches[-1].group(0))
             run_start = len(out)
+            named = [t for m in matches if (t := term_type(m.group(0)))]
+            if listing == PARK and (companies := [t for t in named if t != PARK]):
+                listing, listing_parks = companies[-1], True  # 7家企业入选绿色工厂,1个园区入选…园区,名单如下:
+                # (the heading stays the park's: the companies listed under it take the companies' type)
+            else:
+                listing_parks = False
         # a line that names a term and no one, short or opening a list (…名单如下:), is a heading:
         # the lines after it may list names (a place it names, 县区和开发区推荐…, is no one)
         heading = term_type(matches[-1].group(0)) if not found and (
             len(sentence) <= HEADING_LENGTH and not ends or designated and sentence.endswith((":", "如下"))) else None
+
     return out
 
 
@@ -663,7 +675,7 @@ TOTAL_OF_NAMES = re.compile(r"等(\d+)[家个]")
 COUNT_BEFORE = re.compile(r"(\d+)\s*[家个项款](?=[^\d]*$)")  # the last count before a term
 
 
-def _under_heading(sentence: str, heading: str, listing: bool) -> list[NamedEntity]:
+def _under_heading(sentence: str, heading: str, listing: bool, companies: str | None = None) -> list[NamedEntity]:
     """Names in the lines after a heading (一、绿色工厂 / A公司、B公司): a line of names alone, or
     a sentence that says they were designated (A厂的产品入选). After a list that ended the
     sentence before (…入选绿色工厂:1.A公司;2.B公司): a line of names alone."""
@@ -673,10 +685,10 @@ def _under_heading(sentence: str, heading: str, listing: bool) -> list[NamedEnti
             return [NamedEntity(line, heading, sentence)]  # 11.肃宁县裘皮加工中心: a list's line, an institution
         return []
     if listed := _name_list(sentence, products=heading == DESIGN):
-        return [NamedEntity(name, PARK if park else heading, sentence) for name, park in listed
-                if (heading == PARK) == park]
+        return [NamedEntity(name, PARK if park else companies or heading, sentence) for name, park in listed
+                if (heading == PARK) == park or companies and not park]  # (companies: the opener named them too)
     if _designated(sentence) and not listing and not NOT_YET.search(sentence):  # (…已通过初审: not yet)
-        return _clause_names(sentence, [(-1, heading)], ends)
+        return _clause_names(sentence, [(-1, heading)] + ([(-1, companies)] if companies else []), ends)
     return []
 
 
@@ -720,6 +732,8 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
         sentence = head  # ①A有限公司:婴儿纸尿裤(3个型号) / A有限公司——电动机: a name, then its products
     elif colon and (lead := _lead(tail)) and "、" not in tail and _valid(lead, bool(PARK_NAME.fullmatch(lead))):
         sentence = tail  # ▶ 高沟镇:A有限公司: a place's label, then the name
+    elif colon and len(label := _lead(head)) <= LABEL_LENGTH and not NAME_END.search(label) and not TERM_PATTERN.search(label):
+        sentence = tail  # 四星级:A公司、B公司: a label, then the names
     for item in LIST_SEPARATOR.split(sentence):
         item = _lead(item)
         if not item or LIST_NUMBER.fullmatch(item):
@@ -729,8 +743,8 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
         item = item.rstrip("。.")
         if item[-1:] == "等" and len(item) > 1:
             item = item[:-1]  # …、D有限公司等。: the list's last name
-        if not names and item[-1:] in PLACE_ENDINGS and len(item) <= 8 and _place(item):
-            continue  # 5 邕宁区 A有限公司: a row's place cell, then the name
+        if item[-1:] in PLACE_ENDINGS and len(item) <= 8 and _place(item):
+            continue  # 5 邕宁区 A有限公司 / 1 A有限公司 赣州市: a row's place cell
         if (place := PLACE_OF.match(item)) and _valid(_lead(item[place.end():]), False) is not None:
             item = _lead(item[place.end():])  # 孟河镇的A有限公司 / 西塞山区:A有限公司: where it is, then the name
         if item[-1:] == ")" and (owner := OWNER_NOTE.search(item)) and _valid(owner.group(1), False):
@@ -746,8 +760,8 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
         site = (found := COMPANY_SITE.search(item)) is not None and _valid(item[:found.start() + 2], False) is not None
         park = not site and bool(PARK_NAME.fullmatch(item))
         if not site and _valid(item, park) is None:
-            if names and (products or AUTHORITY.search(item)):
-                continue  # the product of the name before it, or the authority that put it forward
+            if products and "," not in sentence or names and AUTHORITY.search(item):
+                continue  # a product's cells (名称, 型号) around its owner, or the authority that put it forward
             return None
         names += _joined(item, park) if CONJUNCTION.search(item) else [(item, park)]
     return names or None
@@ -1097,6 +1111,9 @@ def names_from_text_tables(text: str, dtype_hint: str | None = None) -> tuple[li
     out = _table_names(_pipe_rows(text), dtype_hint) if "|" in text else []
     read: set[int] = set()
     for rows, caption, indexes in _tab_tables(text.splitlines()) if "\t" in text else ():
+        if caption == REFUSED_LIST:
+            read.update(indexes)
+            continue
         out += _table_names(rows, caption or dtype_hint)
         if _has_header(rows):
             read.update(indexes)
@@ -1116,19 +1133,20 @@ def _columns_as_tabs(text: str) -> str:
     row with column names on, the rows that split into as many cells as it."""
     if "  " not in text and "序号" not in text and "名称" not in text:  # (most pages: no table of names)
         return text
-    out, width, single, row = [], 0, False, ""
+    out, width, single, row, name_at = [], 0, False, "", None
     for line in text.splitlines():
         cells = SPACED_COLUMNS.split(line.strip()) if COLUMN_GAPS.search(line) else []
-        words = line.split()
-        if len(words) >= 2 and (all(word in COLUMN_NAMES for word in words) or not cells and "|" not in line and words[0] in ("序号", "编号")
-                                and sum(word in COLUMN_NAMES for word in words) >= 2):
-            cells, single = words, True  # 序号 企业名称 所在市 (项目类别 …): one space between column names
-        elif single and words and words[0].isdigit():
-            cells = words  # 1 A有限公司 石家庄市: under such a header, a numbered row
-        if any(cell in COLUMN_NAMES for cell in cells):
-            width = len(cells)
+        words, header = line.split(), False
+        if len(words) >= 2 and (all(word in COLUMN_NAMES for word in words) or not cells and "|" not in line and (
+                words[0] in ("序号", "编号") and sum(word in COLUMN_NAMES for word in words) >= 2
+                or len(words) <= 8 and _list_header(words))):
+            cells, single, header = words, True, True  # 序号 企业名称 所在市 / 年度 类型 企业(园区)名称: one space apart
+        elif single and words and (words[0].isdigit() or len(words) == width):
+            cells = words  # 1 A有限公司 石家庄市 / 2019年(第四批) 绿色工厂 A有限公司: a row under such a header
+        if header or any(cell in COLUMN_NAMES for cell in cells):
+            width, name_at = len(cells), _name_column(cells)
         elif width and row and len(cells or words) < width and _merged_row(cells or [line.strip()]):
-            cells = [""] * (width - len(cells or [0])) + (cells or [line.strip()])
+            cells = _aligned(cells or [line.strip()], width, name_at)
         if width and cells and len(cells) == width:
             row, line = line, "\t".join(cells)
         elif width and row and not cells and len(words) == 1 and (joined := _wrapped_cell_joined(row, out[-1], line)):
@@ -1139,6 +1157,22 @@ def _columns_as_tabs(text: str) -> str:
             single = single and bool(cells)
         out.append(line)
     return "\n".join(out)
+
+
+def _list_header(words: list[str]) -> bool:
+    """Words that are a list's column names by list_rows' synonyms: a name column and one more."""
+    mapping = header_map([fold(word) for word in words])
+    return len(mapping) >= 2 and "name" in mapping.values()
+
+
+def _aligned(cells: list[str], width: int, name_at: int | None) -> list[str]:
+    """A row short of cells whose last is its name, set under the header: the name in the name
+    column, a row number first, the cells merged with the row above left empty."""
+    at = name_at if name_at is not None and name_at < width else width - 1
+    left = cells[:-1][:at]
+    numbered = bool(left) and left[0].isdigit()
+    left = ([left[0]] if numbered else []) + [""] * (at - len(left)) + left[1 if numbered else 0:]
+    return left + [cells[-1]] + [""] * (width - at - 1)
 
 
 def _merged_row(cells: list[str]) -> bool:
@@ -1231,7 +1265,8 @@ def _tab_tables(lines: list[str]):
         if len(run) >= 2:
             above = [x for x in lines[max(0, start - 2):start] if TERM_MARK in x]
             terms = list(TERM_PATTERN.finditer(above[-1])) if above else []
-            yield run, term_type(terms[-1].group(0)) if terms else None, range(start, index)
+            refused = bool(above) and REFUSED.search(above[-1]) is not None  # 三、撤销…称号名单: no designations
+            yield run, REFUSED_LIST if refused else term_type(terms[-1].group(0)) if terms else None, range(start, index)
         run = []
 
 
@@ -1269,7 +1304,7 @@ def _table_names(rows: list[list[str]], dtype_hint: str | None) -> list[NamedEnt
     # page's; a row of no type is no designation
     out = []
     for row in extraction.rows:
-        name = _without_note(row.fields.get("name") or "")
+        name = PLACE_LABEL.sub("", _without_note(row.fields.get("name") or ""))  # (东台市:A有限公司)
         if name and not FOOTER.search(name) and not COUNT_CELL.fullmatch(name):  # (| 合计 | 28家 |)  # (a page's footer after a table: 网络文化经营许可证 苏网文…号)
             dtype = row.designation_type or (
                 term_type(m.group(0)) if (m := TERM_PATTERN.search(" ".join(row.fields.values()))) else dtype_hint)
@@ -1294,6 +1329,9 @@ def _without_note(cell: str) -> str:
     return cell
 
 
+PLACE_LABEL = re.compile(r"^[\u4e00-\u9fa5]{1,8}[省市县区旗州盟]:")
+
+
 def _headerless(rows: list[list[str]], dtype: str | None) -> list[NamedEntity]:
     """A pasted table without a header row: the cells that are whole names, typed by a type cell
     of their row, else the type of the rows above (a merged type cell), else the caption's."""
@@ -1303,7 +1341,7 @@ def _headerless(rows: list[list[str]], dtype: str | None) -> list[NamedEntity]:
                  and (t := label_type(cell))]
         dtype = typed[0] if typed else dtype
         for cell in row:
-            cell = _without_note(cell)
+            cell = PLACE_LABEL.sub("", _without_note(cell))  # (东台市:江苏A有限公司: where it is, then the name)
             park = bool(PARK_NAME.fullmatch(cell))
             if cell and dtype and (park == (dtype == PARK)) and _valid(cell, park):
                 out.append(NamedEntity(cell, dtype, " | ".join(row)))
