@@ -756,3 +756,89 @@ def test_a_performance_table_of_goal_values_and_last_years_actuals():
             "效益指标\t生态效益指标\t规上工业单位增加值能耗降低率\t≥3%\t4.2%")
     assert targets(text, 2024) == {("green_factory", 8, 2024), (None, 3, 2024)}
     assert counts(text, 2024) == {("green_factory", 11), (None, 4.2)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2026年,乙省将强化绿色低碳发展,加快传统产业提质升级,新培育绿色工厂150个、绿色工业园区8个。",
+     {("green_factory", 150, 2026), ("green_park", 8, 2026)}),
+    ("今年,全市将继续深化绿色制造体系建设,新增省级绿色工厂12家。", {("green_factory", 12, 2026)}),
+    ("2026年,丙市将加大工作力度,打造绿色供应链管理企业3家。", {("green_supply_chain", 3, 2026)}),
+])
+def test_将_before_a_verb_of_effort_opens_a_plan_that_carries_through_the_sentence(text, expected):
+    assert targets(text, 2026) == expected
+    assert counts(text, 2026) == set()
+
+
+def test_将_as_the_object_marker_of_a_list_is_no_plan():
+    assert targets("现将全市新增的绿色工厂12家予以公布。", 2026) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2022、2023年,全省规上工业单位增加值能耗分别下降5.1%、6.3%,两年完成“十四五”下降15%目标的71.3%。",
+     {(None, 15, 2025)}),
+    ("全市能耗强度已完成“十四五”下降13.5%目标任务的八成。", {(None, 13.5, 2025)}),
+])
+def test_a_five_year_plans_goal_named_in_a_progress_sentence_is_dated_by_the_plans_end(text, expected):
+    assert targets(text, 2024) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("前三季度,全省单位地区生产总值能耗同比下降4.12%,超过3.5%的年度约束性目标要求。", {(None, 3.5, 2024)}),
+    ("上半年,规上工业单位增加值能耗下降6%,好于4%的年度目标。", {(None, 4, 2024)}),
+])
+def test_a_goal_named_after_what_was_done_is_the_target_and_the_done_value_is_not(text, expected):
+    assert targets(text, 2024) == expected
+
+
+def test_a_headline_of_a_goal_met_reports_what_was_done():
+    assert targets("丁省前三季超额完成节能目标 单位生产总值能耗下降4.12%", 2024) == set()
+
+
+def test_a_share_that_reaches_a_percentage_with_达_is_a_percent_target():
+    found = {(f.indicator, f.value, f.target_year) for f in facts("到2027年,全县制造业占工业增加值比重达62%以上。", 2024)}
+    assert found == {("制造业占工业增加值比重达", 62, 2027)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2021年,省工信厅印发的《戊省工业和信息化2021年工作要点》中提出:“力争节能环保产业产值增长12%以上”。",
+     {(None, 12, 2021)}),
+    ("《己市“十四五”制造业绿色发展规划》提出,推动建设绿色工厂80家。", {("green_factory", 80, 2025)}),
+])
+def test_what_a_dated_plan_document_says_takes_the_year_of_its_title(text, expected):
+    assert targets(text, 2022) == expected
+
+
+def test_a_basis_document_named_before_a_list_does_not_make_the_list_a_plan():
+    text = "根据《庚省绿色制造体系建设实施方案》要求,拟确定10家企业为省级绿色工厂,现予以公示。"
+    assert targets(text, 2023) == set()
+    assert counts(text, 2023) == {("green_factory", 10)}
+
+
+def test_terms_in_quotation_marks_still_take_their_numbers():
+    text = "截至目前,我市已有国家级“绿色工厂”31家、“绿色设计产品”27个,省级“绿色工厂”88家。"
+    assert counts(text) == {("green_factory", 31), ("green_design_product", 27), ("green_factory", 88)}
+
+
+def test_a_headline_run_on_without_separators_gives_each_number_to_the_term_after_it():
+    assert counts("甲省新增210家国家级绿色工厂12家绿色工业园区") == {("green_factory", 210), ("green_park", 12)}
+
+
+@pytest.mark.parametrize("text", ["全省新增国家级绿色工厂和绿色供应链管理企业37家。",
+                                  "今年新增省级绿色工厂、绿色园区共计15家。"])
+def test_one_number_after_two_terms_is_a_mixed_total_and_no_count(text):
+    assert counts(text) == set()
+
+
+def test_counts_only_put_forward_are_no_designations():
+    text = "经专家评审,拟推荐参评国家级绿色工厂25家、绿色工业园区2家、绿色设计产品14个。"
+    assert counts(text) == set()
+
+
+@pytest.mark.parametrize("text", ["全省累计推广绿色设计产品近2万个。", "此次共有600余家企业入选绿色工厂。",
+                                  "全市已累计创建国家级和省级绿色工厂300多家。", "累计创建绿色工厂约120家。"])
+def test_a_report_of_about_so_many_is_no_count(text):
+    assert counts(text) == set()
+
+
+def test_about_so_many_in_a_plan_is_still_its_target():
+    assert targets("到2025年,培育绿色设计产品20余个。") == {("green_design_product", 20, 2025)}

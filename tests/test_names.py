@@ -1289,3 +1289,54 @@ def test_an_opener_naming_companies_then_a_park_lists_the_companies_under_a_head
     text = ("我市2家企业入选省级绿色工厂,1个园区入选省级绿色工业园区,名单如下:\n序号 县(市、区)企业名称\n"
             "1 麒麟区云南甲乙化工有限公司\n2 沾益区云南丙丁煤焦化有限公司\n绿色工业园区:云南戊己经济技术开发区")
     assert names(text) == [(F, "云南甲乙化工有限公司"), (F, "云南丙丁煤焦化有限公司"), (P, "云南戊己经济技术开发区")]
+
+
+@pytest.mark.parametrize("text", [
+    "获评的国家级绿色工厂主要分布在太原、大同、长治、晋城等9个地市。",
+    "入选的省级绿色工厂分布在宁波市、温州市、湖州市等地,其中宁波、温州各有3家。",
+])
+def test_places_a_designation_is_spread_over_are_no_names(text):
+    assert names(text) == []
+
+
+def test_a_site_footer_naming_its_owner_names_no_designation():
+    text = ("甲市2家企业入选国家级绿色工厂:甲乙科技有限公司、丙丁材料有限公司。至此,全市累计拥有绿色工厂29家、绿色产品8个。\n"
+            "Copyright © 戊己实业(上海)有限公司 版权所有 沪ICP备12345678号")
+    assert names(text) == [(F, "甲乙科技有限公司"), (F, "丙丁材料有限公司")]
+
+
+@pytest.mark.parametrize("verb", ["升级为", "被评选为"])
+def test_verbs_of_moving_up_or_being_chosen_designate(verb):
+    text = f"甲集团下属甲乙电器股份有限公司配电厂和丙丁电缆有限公司{verb}国家级“绿色工厂”。"
+    assert names(text) == [(F, "甲乙电器股份有限公司配电厂"), (F, "丙丁电缆有限公司")]
+
+
+@pytest.mark.parametrize("title", ["2024年甲省绿色制造体系创建计划增补名单", "附件:甲省拟推荐参评国家级绿色工厂名单",
+                                   "甲省绿色工厂培育库入库名单"])
+def test_sections_under_the_title_of_a_list_still_to_create_or_put_forward_name_no_one(title):
+    text = f"{title}\n一、绿色园区\n1.甲乙经济技术开发区\n二、绿色工厂\n2.甲乙特种防护用品有限公司\n3.丙丁医疗用品有限公司"
+    assert names(text) == []
+
+
+def test_a_designated_list_title_after_a_planned_one_lists_again():
+    text = ("附件1:甲省绿色工厂培育库入库名单\n1.甲乙特种防护用品有限公司\n"
+            "附件2:甲省2024年度省级绿色工厂名单\n一、绿色工厂\n1.丙丁医疗用品有限公司")
+    assert names(text) == [(F, "丙丁医疗用品有限公司")]
+
+
+def test_counted_lists_of_companies_and_of_parks_before_one_verb_take_their_own_nouns():
+    text = ("2025年度,甲省新增国家级绿色工厂120家、绿色工业园区6家。此次甲省共有甲钢铁集团、乙炼化、丙盐业有限公司等"
+            "120家工厂,以及甲乙经济技术开发区、丙丁经济开发区等6家园区入选。")
+    assert names(text) == [(F, "甲钢铁集团"), (F, "乙炼化"), (F, "丙盐业有限公司"), (P, "甲乙经济技术开发区"),
+                           (P, "丙丁经济开发区")]
+
+
+def test_lines_of_names_alone_before_a_sentence_that_counts_them_as_designated():
+    text = ("日前,工信部公示了2024年度绿色制造名单。\n甲乙不锈钢制品有限公司\n丙丁纺织有限公司\n戊己科技有限公司\n"
+            "3家企业入选绿色工厂公示名单!")
+    assert names(text) == [(F, "甲乙不锈钢制品有限公司"), (F, "丙丁纺织有限公司"), (F, "戊己科技有限公司")]
+
+
+def test_lines_of_names_before_a_count_that_does_not_match_them_stay_unread():
+    text = "日前,工信部公示了2024年度绿色制造名单。\n甲乙不锈钢制品有限公司\n丙丁纺织有限公司\n5家企业入选绿色工厂公示名单!"
+    assert names(text) == []

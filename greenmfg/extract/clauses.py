@@ -23,14 +23,16 @@ STRONG_TARGET = re.compile(
     r"到\s*20(?P<by>\d{2})\s*年" + NOT_A_DATE + r"|至(?<!截至)\s*20(?P<by2>\d{2})\s*年" + NOT_A_DATE +
     r"|于(?<![关对属由等]于)\s*20(?P<by3>\d{2})\s*年" + NOT_A_DATE + r"|20(?P<before>\d{2})\s*年(?:底前|前|以前)|"
     r"20(?P<goal>\d{2})\s*年(?:的)?(?:工作目标|目标任务|主要目标|重点工作|工作要点|目标|力争|计划|将|要)|"
-    r"十(?P<fyp>[三四五六])五" + QUOTE_CLOSE + r"(?:末|期末|时期|期间)|"
+    r"十(?P<fyp>[三四五六])五" + QUOTE_CLOSE + r"(?:末|期末|时期|期间|(?=[^,，;；。]{0,12}?目标))|"
     r"20\d{2}\s*年?\s*[-—–~]\s*20(?P<span>\d{2})\s*年(?!度)|明年|力争|争取|争创|确保|"
-    r"将(?<![现特兹并拟]将)(?=[^,，]{0,12}?(?:创建|培育|建成|新增|打造|推进|推动|实现|达到|累计|争创|建设|选择|形成))")
+    r"将(?<![现特兹并拟]将)(?=[^,，]{0,12}?(?:创建|培育|建成|新增|打造|推进|推动|实现|达到|累计|争创|建设|选择|形成)|"
+    r"(?:强化|加快|加大|加强|深入|持续|全面|大力|积极|进一步|继续|着力|聚焦|坚持|围绕|重点))")
 WEAK_TARGET = re.compile(r"目标|计划|预计|每年|年均|要点")
 EACH_YEAR = re.compile(r"每年|年均")
 PLAN_WORD = re.compile(r"目标|计划|预计|要点")
 FORWARD = re.compile(r"下一步|今后|未来|接下来")  # …已创建30家,下一步,每年新增10家: the plan begins again
-PAST = re.compile(r"截至|截止|目前|已|至此|先后|现有(?!基础)|公布|公示|发布|了(?<![为除]了)|以来")
+PAST = re.compile(r"截至|截止|目前|已|至此|先后|现有(?!基础)|公布|公示|发布|了(?<![为除]了)|以来|"
+                  r"完成(?=[^,，;；。]{0,12}?目标)")  # 超额完成节能目标: a goal met
 YEAR = re.compile(r"2(?<![较比\d]2)0(\d{2})\s*年" + NOT_A_DATE)  # the group: the year's last two digits
 FYP_END = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}  # 十X五: the X-th five-year plan
 THIS_YEAR = re.compile(r"今年|年(?<![一二两三四五六七八九十\d]年)内|本年度?|当年|全年")  # (三年内: a span, not this year)
@@ -86,6 +88,18 @@ PLAN_TITLE = re.compile(r"《[^》]*(?:规划|方案|计划|意见|要点)[^》]
 SPAN_END = re.compile(r"20\d{2}\s*年?\s*[-—–~至]\s*(20\d{2})")
 
 
+def title_year(title: str) -> int | None:
+    """The year a plan's title is for: its span's end (2024—2026年), its one year (2018年工作要点), or
+    its five-year plan's end (“十四五”…规划)."""
+    if span := SPAN_END.search(title):
+        return int(span.group(1))
+    years = {int(y) for y in re.findall(r"(20\d{2})\s*年", title)}
+    if len(years) == 1:
+        return years.pop()
+    fyp = re.search(r"十([三四五六])五", title)
+    return FYP_END[fyp.group(1)] if fyp and not years else None
+
+
 class Clause(NamedTuple):
     start: int
     end: int
@@ -110,11 +124,12 @@ def sentence_clauses(sentence: str, page_year: int | None, plan_year: int | None
     """`page_year`: the year the page speaks from; `plan_year`: the page's own deadline, for a plan
     clause that names none; `carried`: the year of the plan open before it (0: none named; None: no
     plan); `named`: a year the paragraph opened with. Returns the clauses, the plan and the year carried on."""
-    if carried is None and not ANY_CUE.search(sentence):  # most sentences: one report of what is new
+    title = PLAN_TITLE.search(sentence) if "《" in sentence else None
+    says = title is not None and title.group(0).startswith("《")  # (《…规划》提出: what the plan says; 根据《…》: a basis)
+    if carried is None and not says and not ANY_CUE.search(sentence):  # most sentences: one report of what is new
         return [Clause(0, len(sentence), "reported_count", None, False)], None, named
-    if title := PLAN_TITLE.search(sentence):
-        span = SPAN_END.search(title.group(0))
-        carried = int(span.group(1)) if span else (carried or 0)
+    planned = (title_year(title.group(0)) or carried or 0) if title else None
+    carried = carried if planned is None else planned
     masked = MASKED.sub(lambda m: "＂" * len(m.group(0)), sentence)
     if title:  # (…》明确了: what the plan says, not what is past)
         masked = masked[:title.start()] + "＂" * (title.end() - title.start()) + masked[title.end():]
@@ -124,6 +139,8 @@ def sentence_clauses(sentence: str, page_year: int | None, plan_year: int | None
         clause = match.group(0)
         total = False if NEW_CUE.search(clause) else True if CUMULATIVE_CUE.search(clause) else total
         kind, year, carried = _kind(clause, page_year, carried)
+        if title and match.start() < title.end() <= match.end():
+            carried = carried or planned  # 2018年,…《2018年工作要点》提出: the plan opens at its title
         if kind == "policy_target" and past and EACH_YEAR.search(clause) and not STRONG_TARGET.search(clause) \
                 and not PLAN_WORD.search(clause) and not (year and page_year and year > page_year):
             kind, carried = "reported_count", None

@@ -52,6 +52,14 @@ LISTING_VERB = re.compile(r"认定|评为|评定|确定|命名|授予|获评|获
 MODIFIED = re.compile(r"培育库|培育名单|创建计划|创建名单|建设项目|项目|评价机构|服务机构|机构|评价标准|标准|申报|推荐|"
                       r"创建单位|后备|梯度培育")
 APPLYING = re.compile(r"(?:申报|推荐|拟推荐)(?:的)?$")
+NOT_YET_LISTED = re.compile(r"拟推荐|推荐参评|拟报送")  # 拟推荐参评国家级绿色工厂30家、绿色园区3家: not yet designated
+# 绿色工厂和绿色供应链管理企业42家: one total of two types
+MIXED_BEFORE = re.compile(r"(?:" + TERM + r")[”\"]?\s*[和及与、]\s*(?:" + LEVEL_WORD + r")?$")
+NUMBER_BEFORE = re.compile(r"(?:" + NUM + r")\s*(?:余|多)?" + UNIT + r"(?:的)?(?:" + LEVEL_WORD + r")?$")
+# 近3万个, 约50家, 800余家, 30多个: a report of about so many (not a count to sum)
+APPROXIMATE_BEFORE = re.compile(r"(?:近|约|将近|接近|大约)$")
+APPROXIMATE_AFTER = re.compile(r"\s*(?:余|多)")
+QUOTED_TERM = re.compile(r"[“\"「]((?:" + LEVEL_WORD + r")?(?:" + TERM + r"))[”\"」]")
 SHARED_LEVEL = re.compile(r"(?:" + LEVEL_WORD + r")\s*[、和及与]$")  # 省级、国家级绿色工厂8个: a total of both levels
 # After a term, the term carries over: 五星级绿色工厂8家,四星级60家 | 绿色工厂8个(其中国家级2个、省级6个) |
 # 新增绿色工厂5家,全市总数达到31家 | …12家,力争到2025年达到20家
@@ -82,10 +90,12 @@ LISTED = re.compile(r"被认定为|认定为|被评为|评为|被确定为|确�
 LISTED_AS_ONE_TYPE = re.compile(r"认定|评为|确定|命名|获评|入选|入围|上榜|榜上有名|获批|荣获")
 PERCENT = re.compile(
     r"(?P<indicator>[\u4e00-\u9fa5、“”]{2,40}?)(?:分别)?(?:[较比](?:“十三五”末|20\d{2}\s*年|上年))?(?:分别)?"
-    r"(?P<direction>下降|降低|提高到|提高至|提升到|提升至|提高|提升|达到|增长|保持在|稳定在|维持在|不超过|不高于|超过|不低于|高于)"
+    r"(?P<direction>下降|降低|提高到|提高至|提升到|提升至|提高|提升|达到|增长|保持在|稳定在|维持在|不超过|不高于|超过|不低于|高于|达)"
     r"(?:超过|目标为|目标是|目标|约)?\s*(?P<values>\d+(?:\.\d+)?\s*%(?:(?:、|和|以上、)\d+(?:\.\d+)?\s*%)*)")
+# a goal named after what was done (下降3.59%,超过3%的年度约束性目标): the goal's value, the indicator before it
+GOAL_PERCENT = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*%(?:左右|以上)?的[^,，;；。%\d]{0,10}?目标")
 INDICATOR_LEAD = re.compile(r"^(?:以上|、|确保|力争|争取|实现|推动|其中|均|累计|年均|全市|全省|全区|和|及|与|并)+")
-INDICATOR_NOISE = re.compile(r"力争|争取|确保|努力|分别")
+INDICATOR_NOISE = re.compile(r"力争|争取|确保|努力|分别|同比|环比")
 REMOVED_CUE = re.compile(r"移出|撤销|取消其?荣誉")
 RENAMED_CUE = re.compile(r"变更名称|更名")
 COUNTED = re.compile(COUNT_CUE)
@@ -199,6 +209,8 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
     deadline = plan_year(text)
     target_year = deadline if deadline and not (default_year and deadline < default_year) else default_year
     cleaned = clean_text(text)
+    if "“" in cleaned or '"' in cleaned or "「" in cleaned:
+        cleaned = QUOTED_TERM.sub(r"\1", cleaned)  # 已有国家级“绿色工厂”58家
     lines = cleaned.splitlines()
     if INNER_GAP.search(cleaned):  # (most pages: no cells apart by spaces)
         lines = _spaced_rows_as_tabs(lines)
@@ -552,6 +564,8 @@ def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set
                 continue
             seen.add(key)
             reported = clause.kind == "reported_count"
+            if reported and _approximate(sentence, count):
+                continue
             mention = count.region or next((name for end, name in reversed(mentions) if end <= count.position), region)
             period, kind = periods[count.position]
             for year in ([] if reported else _years_each(sentence[clause.start:count.position]))[:-1]:
@@ -577,6 +591,13 @@ def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set
 
 YEARS_EACH = re.compile(r"((?:20\d{2}\s*年\s*[、和]\s*)+20\d{2}\s*年)\s*(?:每年|各年|均|分别)")
 YEAR_OF = re.compile(r"20\d{2}")
+
+
+def _approximate(sentence: str, count: Count) -> bool:
+    """近3万个, 800余家: about so many."""
+    after = sentence.find(count.text, count.position) + len(count.text)
+    return bool(APPROXIMATE_BEFORE.search(sentence, max(0, count.position - 2), count.position)
+                or APPROXIMATE_AFTER.match(sentence, after))
 
 
 def _years_each(text: str) -> list[int]:
@@ -739,6 +760,15 @@ def _designates(sentence: str, match: re.Match) -> bool:
     the term is joined to it by a listing verb (12家企业被认定为…), not by any words."""
     if MODIFIED.match(sentence, match.end("term")) or APPLYING.search(sentence[max(0, match.start() - 4):match.start()]):
         return False
+    clause_start = max(sentence.rfind(mark, 0, match.start()) for mark in ",，;；。") + 1
+    if NOT_YET_LISTED.search(sentence, clause_start, match.start()):
+        return False
+    if "gap" not in match.re.groupindex:  # a term, then its number
+        before = sentence[max(0, match.start() - 24):match.start()]
+        if MIXED_BEFORE.search(before):
+            return False
+        if NUMBER_BEFORE.search(before) and NUMBER_THEN_TERM.match(sentence, match.start("value")):
+            return False  # 334家绿色工厂19家绿色园区: 19 is the parks'
     gap = match.groupdict().get("gap")
     return not gap or LISTING_VERB.search(gap) is not None
 
@@ -878,6 +908,22 @@ def _percent_targets(sentence: str, parts: list[Clause]) -> list[Fact]:
             out.append(Fact("policy_target", None, number(value), "%", sentence,
                             indicator=name + match.group("direction"), target_year=clause.target_year,
                             target_kind="percent_change", value_text=value))
+    return out + _goals_named_after(sentence, parts)
+
+
+def _goals_named_after(sentence: str, parts: list[Clause]) -> list[Fact]:
+    """超过3%的年度约束性目标 after 能耗下降3.59%: the goal, a target of the indicator done before it."""
+    out = []
+    for goal in GOAL_PERCENT.finditer(sentence) if "的" in sentence and "%" in sentence else ():
+        clause = _clause_at(parts, goal.start())
+        done = [m for m in PERCENT.finditer(sentence, 0, goal.start()) if m.end() <= goal.start()]
+        if clause.kind != "policy_target" or not done or done[-1].end() > goal.start("value") - 1:
+            continue
+        name = clean_indicator(INDICATOR_NOISE.sub("", done[-1].group("indicator")))
+        if name:
+            out.append(Fact("policy_target", None, number(goal.group("value")), "%", sentence,
+                            indicator=name + done[-1].group("direction"), target_year=clause.target_year,
+                            target_kind="percent_change", value_text=goal.group("value")))
     return out
 
 

@@ -45,6 +45,7 @@ from dataclasses import dataclass, replace
 from greenmfg.extract.facts import TERM, TERM_MARK, TERM_PATTERN, sentences, term_type
 from greenmfg.extract.list_rows import _LOOKUP, FOOTNOTE_MARKS, extract_rows, fold, header_map, label_type
 from greenmfg.extract.normalize import clean_text
+from greenmfg.extract.numbers import number
 from greenmfg.extract.terms import LEVEL_WORD
 from greenmfg.regions import resolve
 
@@ -71,7 +72,7 @@ ENDS_A_NAME = re.compile("(?:" + COMPANY_END + "|" + PARK_END + ")$")
 TRAIL = (r"等|\d|[一二三四五六七八九十两]+(?:家|个|户|种|款|项|型号)|"  # 等3家, 7个型号…
          r"入选|入围|入榜|上榜|榜上有名|获|荣获|荣膺|被|成功|顺利|均|同时|再次|也|又|分别|成为|经过|经|列入|进入|名列|"
          r"双双|一同|一起|共同|同获|同步|都(?!江|市|匀|昌|兰)|皆|斩获|喜获|摘得|捧得|揽获|夺得|勇夺|首获|再获|"
-         r"跻身|通过|是|为|作为|申报|喜提|由|晋升|晋级|参评|位列|首次|正式|此次|本次|今年|凭借|还|共|已(?!有)|认定|确定|评定|评为|"
+         r"跻身|通过|是|为|作为|申报|喜提|由|晋升|晋级|升级为|参评|位列|首次|正式|此次|本次|今年|凭借|还|共|已(?!有)|认定|确定|评定|评为|"
          r"全部|全都|悉数|新获|新入|新晋|此前|早前|之前|曾经?|早已|先后|相继|去年|近年|"
          r"列为|命名|获得|推荐|荣登|登上|授予|颁发|授牌|给予|予以|补充|增补|追加|重新|这样|这类|一类|便是|就是|正是|即是|"
          r"和|及|与|以及|、|,|:|＂|”|】|—|/|\.(?!\d)|\)(?![\u4e00-\u9fa5A-Za-z0-9])|$")
@@ -151,7 +152,7 @@ QUOTE_MARKS = re.compile(r"[“\"《]")
 # A sentence names designated entities only when it says they were listed.
 # what follows 是 when a firm is said to be one: a level, the term, and the clause ends (之一 / 称号 may close it)
 FIRM_IS_ONE = r"(?:[^,。;?的]{0,8}?)(?:" + TERM + r")(?:的[^,。;]{0,8}?(?=之一))?(?:之一|称号)?(?:[,。;!、]|$)"
-DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升|晋级|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
+DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升|晋级|升级为|评选为|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
                              r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
                              r"工厂认证|园区认证|企业认证|复核合格|复核通过|继续保留|通过(?=[^,。]{0,12}?复核)|"
                              # 在13家省级绿色工厂中,既有A、B…: the members of a designated set
@@ -225,7 +226,7 @@ SUMMARY_FIRST = frozenset(word[0] for word in SUMMARY)
 UNTYPED_KEPT = 40  # sentences without a term kept for a summary after them
 # A clause that opens with its designation and has no subject: the clause before names it (…,获评X)
 SUBJECT_VERB = re.compile(r"(?:并|先后|相继|成功|顺利|再次|又|也|还|最终|一举|今年)?"
-                          r"(?:获评|入选|荣获|获得|被评为|被认定为|被确定为|被授予|荣登|跻身|入围|上榜|获批|喜获|斩获|摘得)")
+                          r"(?:获评|入选|荣获|获得|被评为|被评选为|被认定为|被确定为|被授予|荣登|跻身|入围|上榜|获批|喜获|斩获|摘得)")
 SPEECH = re.compile(r"表示|介绍|指出|透露|认为|说|称")  # A公司董事长表示,获评…: a speaker, not a subject
 COUNT_VERBS = ("为", "是")
 COUNTERS = frozenset("家个户种项款)")
@@ -426,7 +427,14 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     if "(" in text:
         text = NOTE_AFTER_NAME.sub(_note_joined, text)
     split = sentences(text)
+    planned_list = False  # under the title of a list of firms still to create or put forward (…创建计划名单)
     for index, sentence in enumerate(split):
+        if len(sentence) <= LIST_TITLE_LENGTH and LIST_TITLE.search(sentence):
+            if planned_list := NOT_YET.search(sentence) is not None:
+                heading = previous = listing = None
+                continue
+        if planned_list:
+            continue
         if TERM_MARK not in sentence:
             if last_type and (opener := UNTYPED_OPENER.search(sentence)) and not OTHER_HONOUR.search(opener.group()) \
                     and not NEGATED.search(sentence, max(0, opener.start() - 2), opener.start()):
@@ -449,6 +457,9 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             if sentence[0] in SUMMARY_FIRST and sentence.startswith(SUMMARY) and index - last_term > 1 \
                     and not typed_since:
                 out += _summarized(split[max(last_term + 1, index - UNTYPED_KEPT):index], sentence)
+            elif sentence[0] in COUNT_FIRST and (counted := COUNT_SUMMARY.match(sentence)) and index - last_term > 1 \
+                    and not typed_since:
+                out += _counted_lines(split[max(last_term + 1, index - UNTYPED_KEPT):index], sentence, counted)
             elif typed_since and run_start is not None and LIST_SUMMARY.match(sentence):
                 out[run_start:] = _retyped(out[run_start:], sentence)  # 以上为绿色工厂: the list above is of it
                 run_start = None
@@ -629,6 +640,26 @@ def _summarized(untyped: tuple[str, ...], summary: str) -> list[NamedEntity]:
             out[:0] = _clause_names(sentence, terms, ends)
         break
     return out
+
+
+# 4家企业入选绿色工厂名单 after four lines of names alone: the count they make up
+COUNT_SUMMARY = re.compile(r"(?P<value>\d{1,2}|[一二三四五六七八九十两]{1,3})\s*[家个](?:企业|单位|公司|园区)?")
+COUNT_FIRST = frozenset("0123456789一二三四五六七八九十两")
+
+
+def _counted_lines(untyped: tuple[str, ...], summary: str, counted: re.Match) -> list[NamedEntity]:
+    """The lines of names alone right before a sentence that counts them and says they were designated
+    (A有限公司 / B有限公司 / 2家企业入选绿色工厂), when there are as many names as it counts."""
+    companies = {term_type(m.group(0)) for m in TERM_PATTERN.finditer(summary)} - {PARK}
+    if not _designated(summary) or EXCEPTION.search(summary) or len(companies) > 1:
+        return []
+    company = next(iter(companies), None)
+    out: list[NamedEntity] = []
+    for sentence in reversed(untyped):
+        if not _name_ends(sentence) or not (listed := _name_list(sentence)):
+            break
+        out[:0] = [NamedEntity(name, PARK if park else company, sentence) for name, park in listed if park or company]
+    return out if len(out) == number(counted.group("value")) else []
 
 
 def _name_ends(sentence: str, terms: list[re.Match] = ()) -> list[tuple[int, int, bool]]:
@@ -874,8 +905,9 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
             clause_ends.append((end_start - start, end - start, park))
             next_end += 1
         counted = COUNTED.search(clause) if "等" in clause or "为代表" in clause else None
-        if counted and TRADE.search(clause, counted.start(), counted.start() + 10):
-            counted = None
+        if counted and TRADE.search(clause, counted.start(), counted.start() + 10) and not (
+                _head_type(counted) == PARK and any(park for _, _, park in clause_ends)):
+            counted = None  # (宁波、温州等地; not A开发区、B经济开发区等19家园区)
         if not counted and not clause_ends and not ("、" in clause and _short_subjects(clause, _items(clause, ()))):
             if single := _single_subject(clause, [t for pos, t in terms if start <= pos < offset]):
                 out.append(NamedEntity(single[0], single[1], sentence))  # 金磊陶瓷成功入选国家级绿色工厂
@@ -883,7 +915,8 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
         clause_terms = [t for pos, t in terms if start <= pos < offset]
         if not clause_terms and clause_ends and _another_role(clause, clause_ends[0][0]):
             continue
-        in_park_clause = PARK in clause_terms if clause_terms else any(t == PARK for _, t in terms)
+        in_park_clause = PARK in clause_terms if clause_terms else (
+            counted is not None and _head_type(counted) == PARK or any(t == PARK for _, t in terms))
         product_clause = DESIGN in clause_terms if clause_terms else any(t == DESIGN for _, t in terms)
         items = _items(clause, clause_ends)
         found = []
@@ -926,7 +959,9 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
                     out.append(NamedEntity(name, dtype, sentence))
                     if len(names) == 1 and not park:
                         out += [NamedEntity(name, also, sentence) for also in _joined_terms(clause, dtype)]
-            elif len(items) > 1 and _designated(clause):
+            elif len(items) > 1 and (_designated(clause) or counted and COUNT_IN.search(counted.group(0))
+                                     and _designated(sentence[start:])):
+                # (A集团、B炼化、C有限公司等334家工厂,以及…入选: the verb after the count designates them)
                 short = SHORT_TRAIL.sub("", _lead(item.strip()))
                 if short[:1] == "以" and not at and "为代表" in clause:
                     short = short[1:]  # 以A、B为代表的…
@@ -1062,12 +1097,17 @@ def _own_term(terms, start: int, end: int) -> str | None:
     return next((t for pos, t in terms if start <= pos < end and t != PARK), None)
 
 
+COUNT_IN = re.compile(r"\d|[一二三四五六七八九十两]+[家个户]")
+
+
 def _head_type(counted: re.Match) -> str | None:
     """The type the noun after 等N家 gives: a term, or 工厂 alone."""
     head = counted.group("head")
     if match := TERM_PATTERN.match(head):
         return term_type(match.group(0))
-    return "green_factory" if head.startswith("工厂") else None
+    if head.startswith("工厂"):
+        return "green_factory"
+    return PARK if head.startswith(("园区", "开发区", "工业园区")) else None
 
 
 def _company_type(terms, sentence: str, clause: str, start: int, end: int, last_name: int) -> str | None:
@@ -1395,7 +1435,10 @@ def _full_names(entities: list[NamedEntity], text: str) -> list[NamedEntity]:
 def extract_names(text: str) -> list[NamedEntity]:
     if "①" in text:  # (before cleaning: NFKC makes ① a bare 1, glued to the name)
         text = CIRCLED.sub(lambda m: f" {ord(m.group(1)) - 0x245F}.", text)
-    text = _columns_as_tabs(clean_text(text))
+    text = clean_text(text)
+    if SITE_FOOTER_MARK.search(text):
+        text = SITE_FOOTER.sub("", text)  # Copyright © A有限公司 版权所有: the site's owner, no designation
+    text = _columns_as_tabs(text)
     hint = None
     if match := TERM_PATTERN.search(text):
         hint = term_type(match.group(0))
@@ -1405,12 +1448,25 @@ def extract_names(text: str) -> list[NamedEntity]:
     seen, out = set(), []
     for entity in map(_county_dropped, _full_names(_renamed(tabled + names_from_prose(text), text), text)):
         key = (entity.name, entity.designation_type)
-        if key not in seen:
+        if key not in seen and not _only_a_place(entity.name):
             seen.add(key)
             out.append(entity)
     return out
 
 
+# the title of a list (附件:2022年…创建计划增补名单 / 二、绿色工厂名单): what it lists, until the next one
+LIST_TITLE = re.compile(r"(?:名单|名录|清单)(?:\(\S{0,12}\))?[:]?$")
+LIST_TITLE_LENGTH = 40
+SITE_FOOTER_MARK = re.compile(r"版权所有|copyright|©|ICP备", re.I)
+SITE_FOOTER = re.compile(r"^[^\n]*(?:版权所有|copyright|©|ICP备)[^\n]*$", re.I | re.M)
+
+
+def _only_a_place(name: str) -> bool:
+    """唐山, 邢台市, 武进区: a division, not an enterprise or a park (…分布在石家庄、唐山、邢台等12个地市)."""
+    return len(name) <= PLACE_NAME_LENGTH and not ENDS_A_NAME.search(name[-3:]) and _place(name)
+
+
+PLACE_NAME_LENGTH = 8
 RENAMING = re.compile(r"[^,。;:!?\n]{0,14}?(?:更名|改名|名称变更|变更名称)为")
 NOT_DONE = re.compile(r"拟|未|将|申请|计划|准备|正在")  # (拟更名为, 未更名为: the old name stands)
 NEW_NAME = re.compile(r"“?(" + COMPANY.pattern + ")")
