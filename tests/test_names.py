@@ -1340,3 +1340,8 @@ def test_lines_of_names_alone_before_a_sentence_that_counts_them_as_designated()
 def test_lines_of_names_before_a_count_that_does_not_match_them_stay_unread():
     text = "日前,工信部公示了2024年度绿色制造名单。\n甲乙不锈钢制品有限公司\n丙丁纺织有限公司\n5家企业入选绿色工厂公示名单!"
     assert names(text) == []
+
+
+def test_共_before_the_count_of_a_list_of_short_names_is_not_part_of_the_last_name():
+    text = "在工信部近日公示的名单中,我市甲乙石化、丙丁电机、戊己光纤光缆共3家企业入围绿色工厂公示名单。"
+    assert names(text) == [(F, "甲乙石化"), (F, "丙丁电机"), (F, "戊己光纤光缆")]

@@ -171,6 +171,7 @@ COUNT_THEN_LIST = re.compile(r"[家个户种项款],(?:为|是(?!指)|包括)[^,
                              + r")(?:$|[、,和及与(等的])")
 SHORT_NAME = re.compile(r"^(?:[\u4e00-\u9fa5A-Za-z·]|\([\u4e00-\u9fa5A-Za-z·]{1,8}\)){2,12}$")  # (no stray parenthesis)
 SHORT_TRAIL = re.compile(r"(?:等|为代表|上榜|入选|榜上有名|获评|入围|被评为|成为|经过|成功|均|分别|双双|一同|同时|\d|两大|"
+                         r"共计?(?=\d|[一二三四五六七八九十两]+[家个户])|"
                          r"[一二三四五六七八九十两]+(?:家|个|户|种|款|项)).*$")
 # Not a short name: a term, a number, a word of the notice, a place (宜都市, 平湖市, 浙江)
 NOT_A_SHORT_NAME = re.compile(TERM + r"|\d|名单|企业|公司|单位|[省市县区州旗盟镇乡部局厅委]$|^[另还又也均共]|^(?:" + PROVINCE
