@@ -842,3 +842,17 @@ def test_a_report_of_about_so_many_is_no_count(text):
 
 def test_about_so_many_in_a_plan_is_still_its_target():
     assert targets("到2025年,培育绿色设计产品20余个。") == {("green_design_product", 20, 2025)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("截至目前,已有6家企业先后获工信部“绿色工厂”称号。", {("green_factory", 6)}),
+    ("甲乙、丙丁等四户企业被评选为“国家级绿色工厂”。", {("green_factory", 4)}),
+    ("经评审,最终评定2024年度甲市绿色园区仅3家。", {("green_park", 3)}),
+])
+def test_counts_received_as_a_title_chosen_or_only_so_many(text, expected):
+    assert counts(text) == expected
+
+
+def test_companies_counted_in_a_sentence_about_a_park_are_not_parks():
+    text = "作为国家级绿色园区,甲乙高新区成效明显,6家获评企业占据一半,甲乙空调设备有限公司就是其中一家。"
+    assert counts(text) == set()

@@ -1345,3 +1345,33 @@ def test_lines_of_names_before_a_count_that_does_not_match_them_stay_unread():
 def test_共_before_the_count_of_a_list_of_short_names_is_not_part_of_the_last_name():
     text = "在工信部近日公示的名单中,我市甲乙石化、丙丁电机、戊己光纤光缆共3家企业入围绿色工厂公示名单。"
     assert names(text) == [(F, "甲乙石化"), (F, "丙丁电机"), (F, "戊己光纤光缆")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("甲乙光电有限公司被工信部评为“国家级绿色供应链管理示范企业”。", [(S, "甲乙光电有限公司")]),
+    ("丙丁材料有限公司被省工信厅认定为省级绿色工厂。", [(F, "丙丁材料有限公司")]),
+])
+def test_a_passive_verb_with_its_agent_between_designates(text, expected):
+    assert names(text) == expected
+
+
+def test_a_funded_project_whose_title_holds_a_term_designates_no_one():
+    text = ("甲乙糖业有限公司“甜菜制糖绿色设计平台建设与示范项目”和丙丁绒毛制品有限公司“羊绒纺织品绿色供应链系统构建项目”"
+            "入选工信部绿色制造系统集成项目。")
+    assert names(text) == []
+
+
+def test_a_place_ending_a_long_line_starts_the_name_on_the_next():
+    text = ("近日,甲省工业和信息化厅公示了甲省第五批绿色制造名单。\n经申报单位自评价、第三方机构评审及广泛公示等多个环节,陕西\n"
+            "甲乙药业集团股份有限公司凭借其在绿色生产方面的表现,被认定为“绿色工厂”。")
+    assert names(text) == [(F, "陕西甲乙药业集团股份有限公司")]
+
+
+def test_an_honour_titled_like_a_park_is_no_park():
+    text = "目前,我区已建成国家级绿色工厂2家,获评国家生态工业示范园区、国家绿色工业园区。"
+    assert names(text) == []
+
+
+def test_a_numbered_heading_of_a_notice_does_not_join_the_company_its_text_opens_with():
+    text = "二、对公司的影响\n公司获评2024年度甲省绿色工厂,是对公司开展绿色低碳改造的肯定。"
+    assert names(text) == []

@@ -33,7 +33,7 @@ from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and design
 LEVEL = r"(?P<level>" + LEVEL_WORD + r")?(?P<above>及以上|以上)?"
 # 绿色工厂874家 | 国家级绿色工厂35家 | 绿色工厂 50 家以上 | 省级以上绿色工厂总计27家 | 绿色工厂数量已经达到64家 |
 # 绿色工厂达到国家级10家
-JOINER = (r"(?:[较比](?:20\d{2}\s*年|上年|去年))?(?:累计|已经|已|目前|共|分别|将|力争|争取|确保|计划|预计|力求|新|净|再)*"
+JOINER = (r"(?:[较比](?:20\d{2}\s*年|上年|去年))?(?:累计|已经|已|目前|共|分别|将|力争|争取|确保|计划|预计|力求|新|净|再|仅有|仅|只有)*"
           r"(?:达到|达|突破|超过|超|逾|近|增加至|增加到|增至|增长至|为|有|计|总计|合计|不少于|不低于|增加|增|培育|创建|获批|"
           r"完成|(?:发展|创建)?目标(?:为|是)?)?")
 TERM_THEN_NUMBER = re.compile(LEVEL + r"(?P<term>" + TERM + r")(?:[(（][^()（）]{0,12}[)）])?(?:称号|荣誉)?(?:公示)?(?:名单)?(?:的)?"
@@ -46,7 +46,7 @@ NUMBER_THEN_TERM = re.compile(
     NUMBER + r"\s*(?P<unit>" + UNIT + r"|(?=企业|单位))(?:以上|左右)?(?:型号)?(?:制造)?(?:企业|单位|公司|产品|工厂|园区)?(?:的)?"
     r"(?P<gap>(?:[^,，。；;、\d“”\"()（）]|20\d{2}年度?){0,16}?)[“\"]?" + LEVEL + r"(?P<term>" + TERM + r")")
 NUMBER_RUN = re.compile(NUM)  # where a NUMBER_THEN_TERM match can start
-LISTING_VERB = re.compile(r"认定|评为|评定|确定|命名|授予|获评|获批|获得|荣获|荣登|登上|入选|入围|进入|列入|纳入|成为|符合|上榜|"
+LISTING_VERB = re.compile(r"认定|评为|评选|评定|确定|命名|授予|获评|获批|获得|获(?![悉知])|荣获|荣登|登上|入选|入围|进入|列入|纳入|成为|符合|上榜|"
                           r"创建|新晋|跻身|通过|晋升|^为|^(?:[\u4e00-\u9fa5]{0,6}[省市县区])?$|^第.{1,3}批$")
 # The term names something else: 绿色工厂培育库, 绿色工厂建设项目, 绿色工厂评价机构; 申报绿色工厂的企业
 MODIFIED = re.compile(r"培育库|培育名单|创建计划|创建名单|建设项目|项目|评价机构|服务机构|机构|评价标准|标准|申报|推荐|"
@@ -84,6 +84,7 @@ VALUE_PARTS = re.compile(r"(?P<value>" + NUM + r")\s*(?:余|多)?(?P<scale>万|�
 # A number of units named without the term (5家企业, 3个工业园区), paired or typed by its clause
 BARE_COUNT = re.compile(NUMBER + r"\s*(?P<unit>" + UNIT + r")(?P<noun>[\u4e00-\u9fa5]{0,8}?)(?=[、和及与]|$)")
 BARE_NOUN_TYPE = [(re.compile(r"园区|集聚区|开发区"), "green_park"), (re.compile(r"工厂"), "green_factory")]
+COMPANY_NOUN = re.compile(r"[^,，。]{0,4}?(?:企业|公司|工厂)")
 PLAIN_NOUN = re.compile(r"^(?:制造)?(?:企业|单位|公司|工厂|园区|产品)?$")
 LISTED = re.compile(r"被认定为|认定为|被评为|评为|被确定为|确定为|被命名为|命名为|获评|入选|入围|上榜|榜上有名|荣登|进入|列入|"
                     r"纳入|获批|获得|荣获|创建|新晋|跻身|通过|开展")
@@ -878,6 +879,8 @@ def _typed_by_clause(sentence: str, clause: Clause, spans: list, paired: bool) -
         if len(counts) == 1 and not terms and LISTED_AS_ONE_TYPE.match(listed.group(0)):
             sentence_types = {term_type(m.group(0)) for m in TERM_PATTERN.finditer(sentence)}
             only = sentence_types.pop() if len(sentence_types) == 1 else None
+            if only == "green_park" and COMPANY_NOUN.match(text, listed.end()):
+                only = None  # 作为国家级绿色园区,…8家获评企业: companies, not parks
         types = [_noun_type(m.group("noun")) or (only if PLAIN_NOUN.match(m.group("noun")) else None) for m in counts]
     out = []
     for match, dtype in zip(counts, types):

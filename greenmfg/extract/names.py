@@ -152,7 +152,7 @@ QUOTE_MARKS = re.compile(r"[“\"《]")
 # A sentence names designated entities only when it says they were listed.
 # what follows 是 when a firm is said to be one: a level, the term, and the clause ends (之一 / 称号 may close it)
 FIRM_IS_ONE = r"(?:[^,。;?的]{0,8}?)(?:" + TERM + r")(?:的[^,。;]{0,8}?(?=之一))?(?:之一|称号)?(?:[,。;!、]|$)"
-DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升|晋级|升级为|评选为|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
+DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升|晋级|升级为|评选为|被[^,。;]{1,8}?(?:评为|认定为|确定为|命名为|列为|授予)|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
                              r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
                              r"工厂认证|园区认证|企业认证|复核合格|复核通过|继续保留|通过(?=[^,。]{0,12}?复核)|"
                              # 在13家省级绿色工厂中,既有A、B…: the members of a designated set
@@ -201,8 +201,9 @@ REVOKED = re.compile(r"撤销|取消(?!了?[^,]{0,4}(?:限制|收费))|摘牌|�
 REFUSED = re.compile(r"不予|未(?:通过|入选|获评|达标)|不通过|落选|" + REVOKED.pattern)
 # A term that names another role: its evaluators, consultants (绿色工厂第三方评价机构)
 ROLE_AFTER_TERM = re.compile(r"(?:第三方)?(?:评价|评估|服务|咨询|认证|检测|培训|创建服务)(?:机构|服务商|专家)|第三方|"
-                             r"(?:重点)?培育(?:对象|库|名单|企业)|后备|梯度培育|申报|候选|创建")  # (开展绿色工厂创建: not yet)
-EXCEPTION = re.compile(r"撤销|取消|摘牌|除名|移出|不再|第三方|机构|服务商|专家|培育|后备|申报|候选|参加|参与|创建|推荐")  # REVOKED or ROLE_AFTER_TERM may match
+                             r"(?:重点)?培育(?:对象|库|名单|企业)|后备|梯度培育|申报|候选|创建|"  # (开展绿色工厂创建: not yet)
+                             r"[^,。;、”]{0,8}?项目")  # (…绿色供应链系统构建项目: a project funded, no designation)
+EXCEPTION = re.compile(r"撤销|取消|摘牌|除名|移出|不再|第三方|机构|服务商|专家|培育|后备|申报|候选|参加|参与|创建|推荐|项目")  # REVOKED or ROLE_AFTER_TERM may match
 # A term that opens its clause and says what the list is: 绿色园区为X开发区, 绿色供应链管理企业是A公司
 OPENING_VERB = re.compile(r"为|是(?!指)|有(?!限)|包括")  # (绿色工厂是指…: a definition)
 # (whether a long sentence with no cue may hold one: a cheap search before reading its terms)
@@ -387,12 +388,28 @@ def _lead(text: str) -> str:
     return text[lead.end():] if (lead := LEAD.match(text)) else text
 
 
+PLACE_TAIL = 4
+COMPANY_FIRST = re.compile(r"[\u4e00-\u9fa5()]{2,30}?(?:股份|有限|责任|控股)*(?:公司|集团)")
+# 获评国家生态工业示范园区: an honour's title, not a park's name
+HONOUR_PARK = re.compile(r"^(?:获评|入选|荣获|被评为|成为)|^国家(?:级|生态|低碳|循环|绿色|新型工业化)")
+
+
+def _broken_name_joined(match: re.Match) -> str:
+    """…有限 / 公司: one name, unless the line before is a numbered heading of a phrase (二、对公司的影响 /
+    公司获评…: a listed company's notice, then its text)."""
+    line = match.string[match.string.rfind("\n", 0, match.start()) + 1:match.start()]
+    return "\n" if CN_HEADING.match(line) and "的" in line else ""
+
+
+CN_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
+
+
 def _valid(name: str, park: bool) -> str | None:
     if not park and SUBSIDIARY.fullmatch(name):
         return None  # (A公司的全资子公司: no one's name)
     if park:
         if not PARK_NAME.fullmatch(name) or len(GENERIC_PARK.sub("", name)) < 2 or COUNTED_PARKS.search(name) \
-                or KIND_OF_PARK.search(name):
+                or KIND_OF_PARK.search(name) or HONOUR_PARK.search(name):
             return None  # (鄂尔多斯两家园区: a count of parks; 港口型园区: a kind of park)
     elif not COMPANY.fullmatch(name) or len(name) <= 8 and GENERIC_BODY.match(name) or name[-1] == "厂" and len(name) < 4:
         return None
@@ -424,7 +441,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     if "①" in text:  # ①A公司 ②B公司: normalized, ① would be a bare 1 glued to the name
         text = CIRCLED.sub(lambda m: f" {ord(m.group(1)) - 0x245F}.", text)
     if "\n" in text:
-        text = _wrapped_names_joined(BROKEN_NAME.sub("", text))
+        text = _wrapped_names_joined(BROKEN_NAME.sub(_broken_name_joined, text))
     if "(" in text:
         text = NOTE_AFTER_NAME.sub(_note_joined, text)
     split = sentences(text)
@@ -599,6 +616,8 @@ def _wrapped_names_joined(text: str) -> str:
                 and not _place_heading(before, None) and not (":" in before and _starts_with_place(head)):
             # (a province starts a name; 1.南湖区 heads the names after it; after A公司:电动机, a name with its place)
             out[-1] = before + line
+        elif len(before) >= WRAPPED_LENGTH and len(tail) <= PLACE_TAIL and _place(tail) and COMPANY_FIRST.match(line):
+            out[-1] = before + line  # …等多个环节,陕西 / 盘龙药业集团股份有限公司凭借…: a name's place, then the rest
         else:
             out.append(line)
     return "\n".join(out)
