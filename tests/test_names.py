@@ -1375,3 +1375,22 @@ def test_an_honour_titled_like_a_park_is_no_park():
 def test_a_numbered_heading_of_a_notice_does_not_join_the_company_its_text_opens_with():
     text = "二、对公司的影响\n公司获评2024年度甲省绿色工厂,是对公司开展绿色低碳改造的肯定。"
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("作为我市印染行业的国家级绿色工厂,甲乙科技不仅利用大数据实现设备管理。", [(F, "甲乙科技")]),
+    ("作为国家级绿色工厂,丙丁材料有限公司始终坚持绿色发展。", [(F, "丙丁材料有限公司")]),
+    ("2022年晋升为国家级绿色工厂的戊己电梯,生产车间利用先进的涂装工艺。", [(F, "戊己电梯")]),
+])
+def test_a_firm_described_as_designated_outside_any_list(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "作为国家级绿色工厂,该公司始终坚持绿色发展。",
+    "作为全市力争创建的绿色工厂,甲乙科技有限公司正在加快改造。",
+    "作为绿色工厂,企业一直注重节能。",
+    "作为国家级绿色园区,园区持续推进循环化改造。",
+])
+def test_a_description_of_no_one_or_of_a_plan_names_no_one(text):
+    assert names(text) == []

@@ -1466,7 +1466,10 @@ def extract_names(text: str) -> list[NamedEntity]:
     if read:
         text = "\n".join(line for index, line in enumerate(text.splitlines()) if index not in read)
     seen, out = set(), []
-    for entity in map(_county_dropped, _full_names(_renamed(tabled + names_from_prose(text), text), text)):
+    prose = names_from_prose(text)
+    if "的" in text or "作为" in text:
+        prose += _described(text)
+    for entity in map(_county_dropped, _full_names(_renamed(tabled + prose, text), text)):
         key = (entity.name, entity.designation_type)
         if key not in seen and not _only_a_place(entity.name):
             seen.add(key)
@@ -1479,6 +1482,34 @@ LIST_TITLE = re.compile(r"(?:名单|名录|清单)(?:\(\S{0,12}\))?[:]?$")
 LIST_TITLE_LENGTH = 40
 SITE_FOOTER_MARK = re.compile(r"版权所有|copyright|©|ICP备", re.I)
 SITE_FOOTER = re.compile(r"^[^\n]*(?:版权所有|copyright|©|ICP备)[^\n]*$", re.I | re.M)
+
+
+# A firm described as designated: 作为…的国家级绿色工厂,A公司… / 2022年晋升为国家级绿色工厂的A,…
+APPOSITIVE = re.compile(r"作为(?P<what>[^,。;]{0,20}?)(?P<term>" + TERM + r")(?:之一)?(?:企业)?,")
+RELATIVE = re.compile(r"(?:晋升为|升级为|入选|获评|被评为|评为|认定为)(?P<what>[^,。;]{0,12}?)(?P<term>" + TERM + r")(?:称号)?的")
+NOT_ONE_NAME = re.compile(r"^(?:企业|单位|公司|有)|分别|是|有(?!限)|为|包括|、|和")
+GOES_ON = (r"不仅|始终|一直|持续|积极|坚持|通过|在|将|把|以|从|大力|已|还|也|又|正|近年来|多年来|先后|率先|深入|注重|着力|"
+           r"围绕|全面|充分|依托|聚焦|,")
+SUBJECT_AFTER = re.compile(r"(?P<name>" + r"[\u4e00-\u9fa5()]{2,30}?(?:股份|有限|责任|控股)*(?:公司|集团)(?=[^\u4e00-\u9fa5]|" + GOES_ON + r")|"
+                           r"[\u4e00-\u9fa5]{2,6}?(?=" + GOES_ON + r"))")
+
+
+def _described(text: str) -> list[NamedEntity]:
+    """Firms the text describes as designated, not in a list (作为…绿色工厂,A…; 晋升为…绿色工厂的A,…)."""
+    out = []
+    for sentence in sentences(text):
+        for cue in (*APPOSITIVE.finditer(sentence), *RELATIVE.finditer(sentence)):
+            dtype = term_type(cue.group("term"))
+            if dtype == PARK or NOT_YET.search(cue.group("what")) or not (name := SUBJECT_AFTER.match(sentence, cue.end())):
+                continue
+            name = name.group("name")
+            if NOT_ONE_NAME.search(name):
+                continue  # (…绿色工厂的企业分别是A公司: a list, read as one)
+            if COMPANY.fullmatch(name) and _valid(name, False) or SHORT_NAME.match(name) and not (
+                    NOT_A_SHORT_NAME.search(name) or INDUSTRY.fullmatch(name) or _place(name)
+                    or GENERIC_SUBJECT.search(name) or name[0] in NOT_A_FIRST):
+                out.append(NamedEntity(name, dtype, sentence))
+    return out
 
 
 def _only_a_place(name: str) -> bool:
