@@ -856,3 +856,19 @@ def test_counts_received_as_a_title_chosen_or_only_so_many(text, expected):
 def test_companies_counted_in_a_sentence_about_a_park_are_not_parks():
     text = "作为国家级绿色园区,甲乙高新区成效明显,6家获评企业占据一半,甲乙空调设备有限公司就是其中一家。"
     assert counts(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "《意见》明确,到2020年,甲省绿色制造水平明显提升。与2015年相比,单位工业增加值能耗下降18%。打造和培育300家绿色示范工厂、30家绿色示范园区。",
+    "《意见》提出,到2020年,甲省较之2015年规上企业单位工业增加值能耗降18%;打造和培育300家绿色示范工厂、30家绿色示范园区。",
+])
+def test_a_baseline_year_inside_a_plan_does_not_end_it(text):
+    assert targets(text, 2017) == {(None, 18, 2020), ("green_factory", 300, 2020), ("green_park", 30, 2020)}
+    assert counts(text, 2017) == set()
+
+
+def test_paragraphs_run_into_one_line_end_a_plan_at_their_break():
+    text = ("按照零碳园区建设目标,到2030年,园区节能量将达到9万吨标准煤。 在甲高新区,这样的企业有十几家,"
+            "其中6家为国家级绿色工厂。")
+    assert counts(text, 2026) == {("green_factory", 6)}
+    assert targets(text, 2026) == set()

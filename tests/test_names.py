@@ -1394,3 +1394,14 @@ def test_a_firm_described_as_designated_outside_any_list(text, expected):
 ])
 def test_a_description_of_no_one_or_of_a_plan_names_no_one(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("甲乙工业园、丙丁产业园、戊己经济开发区3个园区被评定为省级和国家级绿色园区,庚辛有限公司、壬癸药业有限公司等10家企业"
+     "被评定为国家级绿色工厂。",
+     [(P, "甲乙工业园"), (P, "丙丁产业园"), (P, "戊己经济开发区"), (F, "庚辛有限公司"), (F, "壬癸药业有限公司")]),
+    ("滕州市的甲乙中联、丙丁中联、戊己新材料3家企业榜上有名,入选国家级绿色工厂。",
+     [(F, "甲乙中联"), (F, "丙丁中联"), (F, "戊己新材料")]),
+])
+def test_lists_before_their_count_designated_by_评定为_or_榜上有名(text, expected):
+    assert names(text) == expected

@@ -78,7 +78,7 @@ ANY_CUE = re.compile("|".join(p.pattern for p in (STRONG_TARGET, WEAK_TARGET, CU
 YEAR_HEAD = re.compile(r"^\s*(20\d{2})\s*年\s*[,，:：]?$")
 CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")
 # A document's name (…行动计划》) plans nothing itself; a baseline (较“十三五”末, 比2020年) is no deadline
-MASKED = re.compile(r"《[^》]*》|[较比]" + QUOTE_OPEN + r"?十[三四五六]五" + QUOTE_CLOSE + r"末|[较比]\s*20\d{2}\s*年(?:底|末)?|"
+MASKED = re.compile(r"《[^》]*》|与\s*20\d{2}\s*年(?:底|末)?相比|较之\s*20\d{2}\s*年(?:底|末)?|[较比]" + QUOTE_OPEN + r"?十[三四五六]五" + QUOTE_CLOSE + r"末|[较比]\s*20\d{2}\s*年(?:底|末)?|"
                     r"在\s*20\d{2}\s*年(?:底|末)?(?=[^,，;；]{0,12}?基础上)")  # 在2023年底42家的基础上
 # A baseline inside a plan (在2023年底42家的基础上, 较2023年): its number is a report of then
 BASELINE = re.compile(r"在[^,，;；在]{0,20}?基础上")

@@ -91,7 +91,7 @@ LISTED = re.compile(r"被认定为|认定为|被评为|评为|被确定为|确�
 LISTED_AS_ONE_TYPE = re.compile(r"认定|评为|确定|命名|获评|入选|入围|上榜|榜上有名|获批|荣获")
 PERCENT = re.compile(
     r"(?P<indicator>[\u4e00-\u9fa5、“”]{2,40}?)(?:分别)?(?:[较比](?:“十三五”末|20\d{2}\s*年|上年))?(?:分别)?"
-    r"(?P<direction>下降|降低|提高到|提高至|提升到|提升至|提高|提升|达到|增长|保持在|稳定在|维持在|不超过|不高于|超过|不低于|高于|达)"
+    r"(?P<direction>下降|降低|提高到|提高至|提升到|提升至|提高|提升|达到|增长|保持在|稳定在|维持在|不超过|不高于|超过|不低于|高于|达|降)"
     r"(?:超过|目标为|目标是|目标|约)?\s*(?P<values>\d+(?:\.\d+)?\s*%(?:(?:、|和|以上、)\d+(?:\.\d+)?\s*%)*)")
 # a goal named after what was done (下降3.59%,超过3%的年度约束性目标): the goal's value, the indicator before it
 GOAL_PERCENT = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*%(?:左右|以上)?的[^,，;；。%\d]{0,10}?目标")
@@ -212,6 +212,8 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
     cleaned = clean_text(text)
     if "“" in cleaned or '"' in cleaned or "「" in cleaned:
         cleaned = QUOTED_TERM.sub(r"\1", cleaned)  # 已有国家级“绿色工厂”58家
+    if "。 " in cleaned:
+        cleaned = FLAT_PARAGRAPH.sub("\n", cleaned)  # 6家为国家级绿色工厂。 到2030年…: paragraphs run into one line
     lines = cleaned.splitlines()
     if INNER_GAP.search(cleaned):  # (most pages: no cells apart by spaces)
         lines = _spaced_rows_as_tabs(lines)
@@ -227,6 +229,7 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
         _sentence_facts(prose, default_year, target_year) + _tables(lines, table_lines, default_year, target_year))
 
 
+FLAT_PARAGRAPH = re.compile(r"(?<=[。!?]) +(?=[\u4e00-\u9fa5“\"])")
 COLUMN_GAP = re.compile(r" {2,}")
 INNER_GAP = re.compile(r"[^\s] {2}")
 

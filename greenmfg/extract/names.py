@@ -152,7 +152,7 @@ QUOTE_MARKS = re.compile(r"[“\"《]")
 # A sentence names designated entities only when it says they were listed.
 # what follows 是 when a firm is said to be one: a level, the term, and the clause ends (之一 / 称号 may close it)
 FIRM_IS_ONE = r"(?:[^,。;?的]{0,8}?)(?:" + TERM + r")(?:的[^,。;]{0,8}?(?=之一))?(?:之一|称号)?(?:[,。;!、]|$)"
-DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升|晋级|升级为|评选为|被[^,。;]{1,8}?(?:评为|认定为|确定为|命名为|列为|授予)|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
+DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升|晋级|升级为|评选为|评定为|被[^,。;]{1,8}?(?:评为|评定为|认定为|确定为|命名为|列为|授予)|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
                              r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
                              r"工厂认证|园区认证|企业认证|复核合格|复核通过|继续保留|通过(?=[^,。]{0,12}?复核)|"
                              # 在13家省级绿色工厂中,既有A、B…: the members of a designated set
@@ -228,7 +228,7 @@ SUMMARY_FIRST = frozenset(word[0] for word in SUMMARY)
 UNTYPED_KEPT = 40  # sentences without a term kept for a summary after them
 # A clause that opens with its designation and has no subject: the clause before names it (…,获评X)
 SUBJECT_VERB = re.compile(r"(?:并|先后|相继|成功|顺利|再次|又|也|还|最终|一举|今年)?"
-                          r"(?:获评|入选|荣获|获得|被评为|被评选为|被认定为|被确定为|被授予|荣登|跻身|入围|上榜|获批|喜获|斩获|摘得)")
+                          r"(?:获评|入选|荣获|获得|被评为|被评选为|被评定为|被认定为|被确定为|被授予|荣登|跻身|入围|上榜|榜上有名|获批|喜获|斩获|摘得)")
 SPEECH = re.compile(r"表示|介绍|指出|透露|认为|说|称")  # A公司董事长表示,获评…: a speaker, not a subject
 COUNT_VERBS = ("为", "是")
 COUNTERS = frozenset("家个户种项款)")
@@ -392,6 +392,11 @@ PLACE_TAIL = 4
 COMPANY_FIRST = re.compile(r"[\u4e00-\u9fa5()]{2,30}?(?:股份|有限|责任|控股)*(?:公司|集团)")
 # 获评国家生态工业示范园区: an honour's title, not a park's name
 HONOUR_PARK = re.compile(r"^(?:获评|入选|荣获|被评为|成为)|^国家(?:级|生态|低碳|循环|绿色|新型工业化)")
+
+
+def _without_place_of(short: str) -> str:
+    """滕州市的甲乙中联 → 甲乙中联: a place and 的 before a short name are not part of it."""
+    return short[place.end():] if (place := PLACE_OF.match(short)) and place.group(0).endswith("的") else short
 
 
 def _broken_name_joined(match: re.Match) -> str:
@@ -982,7 +987,7 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
             elif len(items) > 1 and (_designated(clause) or counted and COUNT_IN.search(counted.group(0))
                                      and _designated(sentence[start:])):
                 # (A集团、B炼化、C有限公司等334家工厂,以及…入选: the verb after the count designates them)
-                short = SHORT_TRAIL.sub("", _lead(item.strip()))
+                short = _without_place_of(SHORT_TRAIL.sub("", _lead(item.strip())))
                 if short[:1] == "以" and not at and "为代表" in clause:
                     short = short[1:]  # 以A、B为代表的…
                 if owner := OWNER.search(short):  # B的电饭煲: a product's owner, in a clause of products

@@ -17,7 +17,7 @@ TERMS = [
     (r"绿色设计(?:示范)?产品(?:型号)?", "green_design_product"),
     (r"绿色(?:低碳)?(?:示范)?(?:工业|化工)?园区", "green_park"),
     (r"[二三四五]星级绿色(?:低碳)?(?:制造)?工厂", "green_factory"),
-    (r"绿色(?:低碳)?(?:制造)?工厂", "green_factory"),
+    (r"绿色(?:低碳)?(?:制造)?(?:示范)?工厂", "green_factory"),
     (r"绿色(?:制造)?(?:示范)?产品", "green_design_product"),
 ]
 # Each pattern starts with a literal and has no top-level |: joined bare, sre can skip to the
