@@ -872,3 +872,12 @@ def test_paragraphs_run_into_one_line_end_a_plan_at_their_break():
             "其中6家为国家级绿色工厂。")
     assert counts(text, 2026) == {("green_factory", 6)}
     assert targets(text, 2026) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("根据公示,在“绿色工厂”名单中,甲市共计26家工业企业上榜。", {("green_factory", 26)}),
+    ("截至目前,全区共有6家企业获得国家级绿色工厂称号,其中今年就有5家企业获此殊荣。",
+     {("green_factory", 6), ("green_factory", 5)}),
+])
+def test_industrial_firms_counted_on_a_typed_list_and_a_subtotal_said_to_have_so_many(text, expected):
+    assert counts(text) == expected

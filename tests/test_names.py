@@ -1405,3 +1405,16 @@ def test_a_description_of_no_one_or_of_a_plan_names_no_one(text):
 ])
 def test_lists_before_their_count_designated_by_评定为_or_榜上有名(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("甲乙医药荣获“甲省绿色工厂”称号", [(F, "甲乙医药")]),
+    ("近期,甲乙医药被认定为“甲省绿色工厂”,是全市率先获得该荣誉的医药企业。", [(F, "甲乙医药")]),
+    ("新疆甲乙投资有限公司获得“绿色设计产品”殊荣。", [(D, "新疆甲乙投资有限公司")]),
+])
+def test_a_short_subject_or_a_firm_given_a_quoted_title(text, expected):
+    assert names(text) == expected
+
+
+def test_a_count_after_等_spaced_from_its_digits():
+    assert names("最终确定合肥甲乙机械有限公司等 181 家企业被认定为省级绿色工厂。") == [(F, "合肥甲乙机械有限公司")]

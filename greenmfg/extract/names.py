@@ -131,7 +131,7 @@ GENERIC_PARK = re.compile(r"国家级|省级|市级|经济技术|经济|高新�
 NEW_AREA = re.compile(r"^[\u4e00-\u9fa5]{2,4}新区(?=[\u4e00-\u9fa5]{2})")
 # 飞鹤乳业、香其食品等38家工厂入选: short names counted after 等 are designated; the head (工厂) may type them
 # 海尔、格力等家电龙头企业入选 / 以A、B为代表的11家企业入选: counted or said to be companies
-COUNTED = re.compile(r"(?:等|为代表的)(?:[^,、]{0,8}?(?:\d+|[一二三四五六七八九十两]+)(?:家|个|户)|"
+COUNTED = re.compile(r"(?:等|为代表的)(?:[^,、]{0,8}?(?:\d+|[一二三四五六七八九十两]+)\s*(?:家|个|户)|"
                      r"(?=[^,、等]{0,8}?(?:企业|车企|乳企|药企)))(?P<head>[\u4e00-\u9fa5]{0,12})")
 # …what was counted is trades or places, not companies (钢铁、化工等行业的12家企业, 宁波、温州等地)
 TRADE = re.compile(r"行业|领域|产业|地区|等地|区域|城市|县市|园区")
@@ -152,7 +152,7 @@ QUOTE_MARKS = re.compile(r"[“\"《]")
 # A sentence names designated entities only when it says they were listed.
 # what follows 是 when a firm is said to be one: a level, the term, and the clause ends (之一 / 称号 may close it)
 FIRM_IS_ONE = r"(?:[^,。;?的]{0,8}?)(?:" + TERM + r")(?:的[^,。;]{0,8}?(?=之一))?(?:之一|称号)?(?:[,。;!、]|$)"
-DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升|晋级|升级为|评选为|评定为|被[^,。;]{1,8}?(?:评为|评定为|认定为|确定为|命名为|列为|授予)|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|授予|"
+DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升|晋级|升级为|评选为|评定为|被[^,。;]{1,8}?(?:评为|评定为|认定为|确定为|命名为|列为|授予)|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|殊荣|授予|"
                              r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
                              r"工厂认证|园区认证|企业认证|复核合格|复核通过|继续保留|通过(?=[^,。]{0,12}?复核)|"
                              # 在13家省级绿色工厂中,既有A、B…: the members of a designated set
@@ -934,7 +934,8 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
                 _head_type(counted) == PARK and any(park for _, _, park in clause_ends)):
             counted = None  # (宁波、温州等地; not A开发区、B经济开发区等19家园区)
         if not counted and not clause_ends and not ("、" in clause and _short_subjects(clause, _items(clause, ()))):
-            if single := _single_subject(clause, [t for pos, t in terms if start <= pos < offset]):
+            if single := _single_subject(sentence[start:start + len(clause)],  # (unmasked: 荣获“绿色工厂”称号)
+                                         [t for pos, t in terms if start <= pos < offset]):
                 out.append(NamedEntity(single[0], single[1], sentence))  # 金磊陶瓷成功入选国家级绿色工厂
             continue
         clause_terms = [t for pos, t in terms if start <= pos < offset]
