@@ -881,3 +881,13 @@ def test_paragraphs_run_into_one_line_end_a_plan_at_their_break():
 ])
 def test_industrial_firms_counted_on_a_typed_list_and_a_subtotal_said_to_have_so_many(text, expected):
     assert counts(text) == expected
+
+
+def test_a_five_year_plan_named_as_a_period_before_its_plan_verb():
+    text = "《方案》提出,“十四五”全市工业领域计划累计建成25个绿色园区和200家绿色工厂。"
+    assert targets(text, 2022) == {("green_park", 25, 2025), ("green_factory", 200, 2025)}
+
+
+def test_a_goal_that_is_its_indicators_own_value_is_read_once():
+    text = "今年1—10月,全省能耗累计下降7.2%,预计可提前完成“十四五”单位工业增加值能耗下降13.5%的目标任务。"
+    assert targets(text, 2023) == {(None, 13.5, 2025)}

@@ -1418,3 +1418,12 @@ def test_a_short_subject_or_a_firm_given_a_quoted_title(text, expected):
 
 def test_a_count_after_等_spaced_from_its_digits():
     assert names("最终确定合肥甲乙机械有限公司等 181 家企业被认定为省级绿色工厂。") == [(F, "合肥甲乙机械有限公司")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("名单显示,甲市1家企业入列国家级绿色供应链,为甲乙(中国)有限公司。", [(S, "甲乙(中国)有限公司")]),
+    ("甲市2家企业入选省级绿色工厂,他们是杭州甲乙实业有限公司、丙丁有限公司。",
+     [(F, "杭州甲乙实业有限公司"), (F, "丙丁有限公司")]),
+])
+def test_为_or_a_pronoun_that_opens_the_list_after_a_count_is_not_part_of_the_first_name(text, expected):
+    assert names(text) == expected

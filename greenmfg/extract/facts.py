@@ -922,9 +922,11 @@ def _goals_named_after(sentence: str, parts: list[Clause]) -> list[Fact]:
     out = []
     for goal in GOAL_PERCENT.finditer(sentence) if "的" in sentence and "%" in sentence else ():
         clause = _clause_at(parts, goal.start())
-        done = [m for m in PERCENT.finditer(sentence, 0, goal.start()) if m.end() <= goal.start()]
-        if clause.kind != "policy_target" or not done or done[-1].end() > goal.start("value") - 1:
-            continue
+        found = list(PERCENT.finditer(sentence))
+        done = [m for m in found if m.end() <= goal.start()]
+        if clause.kind != "policy_target" or not done or any(
+                m.start("values") <= goal.start("value") < m.end("values") for m in found):
+            continue  # (下降14%的目标: the goal is the indicator's own value)
         name = clean_indicator(INDICATOR_NOISE.sub("", done[-1].group("indicator")))
         if name:
             out.append(Fact("policy_target", None, number(goal.group("value")), "%", sentence,

@@ -109,7 +109,7 @@ LEAD = re.compile(r"(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|[-—•·“【●○
                   r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]|[省市区县]内|辖区内?|当地|"
                   r"(?:园区|开发区|高新区|经开区)内|(?:集团|公司)?(?:所属|旗下|下属)的?|"
                   r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个|户|项)(?:企业|单位|公司|园区)?|"
-                  r"这是|也是|继|[将把对被](?![\u4e00-\u9fa5][县市区旗])|[\u4e00-\u9fa5]{1,4}[县区](?=" + PROVINCE + ")|"
+                  r"这是|也是|(?:他们|它们|她们)(?:分别)?是|继|[将把对被](?![\u4e00-\u9fa5][县市区旗])|[\u4e00-\u9fa5]{1,4}[县区](?=" + PROVINCE + ")|"
                   # a city before a province-led name (永康市浙江A公司), not the province's own (天津市天津港…)
                   r"(?!(?:" + PROVINCE + r")市)[\u4e00-\u9fa5]{2,3}市(?=" + PROVINCE + "))+")
 # Prepositions that also start names (向阳…, 为民…, 由…): stripped only when the name after them
@@ -922,7 +922,8 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
     offset = next_end = 0
     for clause in masked.split(","):
         start, offset = offset, offset + len(clause) + 1
-        if clause.startswith(COUNT_VERBS) and start > 1 and masked[start - 2] in COUNTERS:
+        if clause.startswith(COUNT_VERBS) and start > 1 and (masked[start - 2] in COUNTERS or COUNT_BEHIND.search(
+                masked, max(0, start - COUNT_BEHIND_REACH), start - 1)):  # (1家企业入列…供应链,为A公司)
             clause = " " + clause[1:]  # 绿色园区1家,为X开发区: the verb after a count opens the list
         clause_ends = []  # the clause's name endings, from its start (ends are in order)
         while next_end < len(ends) and ends[next_end][0] < offset:
@@ -1123,6 +1124,8 @@ def _own_term(terms, start: int, end: int) -> str | None:
     return next((t for pos, t in terms if start <= pos < end and t != PARK), None)
 
 
+COUNT_BEHIND = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)\s*[家个户](?:企业|单位|公司|园区)?[^,]{0,16}$")
+COUNT_BEHIND_REACH = 30
 COUNT_IN = re.compile(r"\d|[一二三四五六七八九十两]+[家个户]")
 
 

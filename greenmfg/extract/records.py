@@ -37,7 +37,7 @@ from scrapers.text_patterns import doc_number
 
 # The extraction rules' version: when rules change what a document yields, a new version makes the
 # extract stage read every stored document again (what the old rules yielded is taken out first).
-RULES = "2026-12-01.56"
+RULES = "2026-12-01.57"
 ROW_FIELDS = ("category", "seq", "region_text", "name", "industry", "evaluator",
               "product_name", "product_model", "recommender", "star_level")
 
