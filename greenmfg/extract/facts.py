@@ -599,7 +599,7 @@ YEAR_OF = re.compile(r"20\d{2}")
 
 def _approximate(sentence: str, count: Count) -> bool:
     """近3万个, 800余家: about so many."""
-    after = sentence.find(count.text, count.position) + len(count.text)
+    after = count.position + len(count.text)
     return bool(APPROXIMATE_BEFORE.search(sentence, max(0, count.position - 2), count.position)
                 or APPROXIMATE_AFTER.match(sentence, after))
 
@@ -902,7 +902,8 @@ def _noun_type(noun: str) -> str | None:
 def _percent_targets(sentence: str, parts: list[Clause]) -> list[Fact]:
     """单位工业增加值能耗下降16% in a plan clause; 能耗、水耗分别下降13.5%、16% pairs in order."""
     out, previous = [], ""
-    for match in PERCENT.finditer(sentence) if "%" in sentence else ():
+    found = list(PERCENT.finditer(sentence)) if "%" in sentence else []
+    for match in found:
         clause = _clause_at(parts, match.start())
         if clause.kind != "policy_target":
             continue
@@ -914,15 +915,15 @@ def _percent_targets(sentence: str, parts: list[Clause]) -> list[Fact]:
             out.append(Fact("policy_target", None, number(value), "%", sentence,
                             indicator=name + match.group("direction"), target_year=clause.target_year,
                             target_kind="percent_change", value_text=value))
-    return out + _goals_named_after(sentence, parts)
+    return out + (_goals_named_after(sentence, parts, found) if found and "的" in sentence else [])
 
 
-def _goals_named_after(sentence: str, parts: list[Clause]) -> list[Fact]:
-    """超过3%的年度约束性目标 after 能耗下降3.59%: the goal, a target of the indicator done before it."""
+def _goals_named_after(sentence: str, parts: list[Clause], found: list[re.Match]) -> list[Fact]:
+    """超过3%的年度约束性目标 after 能耗下降3.59%: the goal, a target of the indicator done before it
+    (`found`: the sentence's PERCENT matches)."""
     out = []
-    for goal in GOAL_PERCENT.finditer(sentence) if "的" in sentence and "%" in sentence else ():
+    for goal in GOAL_PERCENT.finditer(sentence):
         clause = _clause_at(parts, goal.start())
-        found = list(PERCENT.finditer(sentence))
         done = [m for m in found if m.end() <= goal.start()]
         if clause.kind != "policy_target" or not done or any(
                 m.start("values") <= goal.start("value") < m.end("values") for m in found):

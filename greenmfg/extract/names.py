@@ -653,18 +653,24 @@ def _summarized(untyped: tuple[str, ...], summary: str) -> list[NamedEntity]:
         return _clause_names(sentence, terms, ends) if ends and _designated(sentence) else []
     if not _designated(summary):
         return []
-    out: list[NamedEntity] = []
-    for sentence in reversed(untyped):  # lines of names alone, back to the sentence that opened them
-        if not (ends := _name_ends(sentence)):
-            break
-        if listed := _name_list(sentence):
-            out[:0] = [NamedEntity(name, PARK if park else company, sentence) for name, park in listed
-                       if park or company]
-            continue
-        if _designated(sentence):
-            out[:0] = _clause_names(sentence, terms, ends)
-        break
+    out, read = _name_lines(untyped, company)  # lines of names alone, back to the sentence that opened them
+    opener = untyped[len(untyped) - read - 1] if read < len(untyped) else ""
+    if opener and (ends := _name_ends(opener)) and _designated(opener):
+        out[:0] = _clause_names(opener, terms, ends)
     return out
+
+
+def _name_lines(untyped: tuple[str, ...], company: str | None) -> tuple[list[NamedEntity], int]:
+    """The names of the lines of names alone at the end of `untyped` (parks by their ending, the rest
+    as `company`), and how many lines they are."""
+    out: list[NamedEntity] = []
+    read = 0
+    for sentence in reversed(untyped):
+        if not _name_ends(sentence) or not (listed := _name_list(sentence)):
+            break
+        out[:0] = [NamedEntity(name, PARK if park else company, sentence) for name, park in listed if park or company]
+        read += 1
+    return out, read
 
 
 # 4家企业入选绿色工厂名单 after four lines of names alone: the count they make up
@@ -678,12 +684,7 @@ def _counted_lines(untyped: tuple[str, ...], summary: str, counted: re.Match) ->
     companies = {term_type(m.group(0)) for m in TERM_PATTERN.finditer(summary)} - {PARK}
     if not _designated(summary) or EXCEPTION.search(summary) or len(companies) > 1:
         return []
-    company = next(iter(companies), None)
-    out: list[NamedEntity] = []
-    for sentence in reversed(untyped):
-        if not _name_ends(sentence) or not (listed := _name_list(sentence)):
-            break
-        out[:0] = [NamedEntity(name, PARK if park else company, sentence) for name, park in listed if park or company]
+    out, _ = _name_lines(untyped, next(iter(companies), None))
     return out if len(out) == number(counted.group("value")) else []
 
 
@@ -1475,9 +1476,7 @@ def extract_names(text: str) -> list[NamedEntity]:
     if read:
         text = "\n".join(line for index, line in enumerate(text.splitlines()) if index not in read)
     seen, out = set(), []
-    prose = names_from_prose(text)
-    if "的" in text or "作为" in text:
-        prose += _described(text)
+    prose = names_from_prose(text) + _described(text)
     for entity in map(_county_dropped, _full_names(_renamed(tabled + prose, text), text)):
         key = (entity.name, entity.designation_type)
         if key not in seen and not _only_a_place(entity.name):
@@ -1499,13 +1498,15 @@ RELATIVE = re.compile(r"(?:晋升为|升级为|入选|获评|被评为|评为|�
 NOT_ONE_NAME = re.compile(r"^(?:企业|单位|公司|有)|分别|是|有(?!限)|为|包括|、|和")
 GOES_ON = (r"不仅|始终|一直|持续|积极|坚持|通过|在|将|把|以|从|大力|已|还|也|又|正|近年来|多年来|先后|率先|深入|注重|着力|"
            r"围绕|全面|充分|依托|聚焦|,")
-SUBJECT_AFTER = re.compile(r"(?P<name>" + r"[\u4e00-\u9fa5()]{2,30}?(?:股份|有限|责任|控股)*(?:公司|集团)(?=[^\u4e00-\u9fa5]|" + GOES_ON + r")|"
+SUBJECT_AFTER = re.compile(r"(?P<name>" + COMPANY_FIRST.pattern + r"(?=[^\u4e00-\u9fa5]|" + GOES_ON + r")|"
                            r"[\u4e00-\u9fa5]{2,6}?(?=" + GOES_ON + r"))")
 
 
 def _described(text: str) -> list[NamedEntity]:
     """Firms the text describes as designated, not in a list (作为…绿色工厂,A…; 晋升为…绿色工厂的A,…)."""
     out = []
+    if not (APPOSITIVE.search(text) or RELATIVE.search(text)):  # (most pages: no firm described so)
+        return out
     for sentence in sentences(text):
         for cue in (*APPOSITIVE.finditer(sentence), *RELATIVE.finditer(sentence)):
             dtype = term_type(cue.group("term"))
