@@ -9,9 +9,9 @@ written beside it, `<home>/run.lock.holders/<pid>.json`, so the one refused can 
   with status 1 and one line, "a run is in progress (pid N, started at T)".
 - The DAGs' stage tasks (greenmfg.orchestration.stages.run_stage) wait for it, saying so in
   the task log, up to GREENMFG_RUN_LOCK_WAIT seconds (default 1800), then fail (and Airflow
-  retries them). The ingest DAG's scrape tasks, one per source, take the lock shared, and so do
-  the transform's gate and docs (they read the build): they run side by side, but never beside
-  a run or a stage that writes.
+  retries them). The stages a DAG run runs side by side take the lock shared within that run
+  (greenmfg.orchestration.stages.SHARED_STAGES: the scrapes, one per source; the freshness check
+  beside the build; the gate beside the docs), never beside another run or a stage that holds it alone.
 
 The lock is re-entrant within a process (`greenmfg run` holds it, its stages take it again).
 """

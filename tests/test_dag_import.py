@@ -150,6 +150,23 @@ def test_only_the_duckdb_writers_are_in_the_one_slot_pool(bag):
     assert dag.get_task("validate").pool != WRITER_POOL  # the gate only reads
 
 
+def test_the_tasks_a_run_runs_side_by_side_share_the_run_lock(bag):
+    """Two tasks of one run with no path between them run at once only if both hold the run lock
+    shared: one holding it alone would wait for the other, and the DAG's parallelism would be a lie."""
+    from greenmfg.orchestration.stages import SHARED_STAGES
+
+    stage_of = {"load": "load", "extract": "extract", "freshness": "freshness", "prepare_build": "prepare_build",
+                "dbt.build": "build_models", "finalize_build": "finalize_build", "validate": "validate",
+                "docs": "build_docs", "publish": "publish"}
+    dag = bag.dags["greenmfg_transform"]
+    assert {t for t in dag.task_ids if not t.startswith("dbt.")} - {"report"} == set(stage_of) - {"dbt.build"}
+    upstream = {task: dag.get_task(task).get_flat_relative_ids(upstream=True) for task in stage_of}
+    beside = {(a, b) for a in stage_of for b in stage_of if a < b and a not in upstream[b] and b not in upstream[a]}
+    assert ("freshness", "prepare_build") in beside and ("docs", "validate") in beside
+    waits = [(a, b) for a, b in sorted(beside) if not {stage_of[a], stage_of[b]} <= set(SHARED_STAGES)]
+    assert waits == [("docs", "publish")]
+
+
 def test_a_deployment_sets_the_schedules_without_editing_a_dag(monkeypatch):
     from greenmfg.orchestration.schedules import cron
 

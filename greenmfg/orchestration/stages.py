@@ -5,8 +5,12 @@ from __future__ import annotations
 WRITER_POOL = "duckdb_writer"  # one slot: DuckDB allows a single writer per file
 WRITER_POOL_DESCRIPTION = "Every task that writes a DuckDB file (lake, build, published warehouse)"
 # stages that run side by side within a run, holding the run lock shared: the scrapes (one per
-# source), and the gate beside the docs (both read the build; the docs read a copy of it)
-SHARED_STAGES = ("scrape_source", "validate", "build_docs")
+# source); the freshness check (reads the lake) beside prepare_build, the dbt build and
+# finalize_build (they write the run's build file and read the lake read-only); the gate beside
+# the docs (both read the build; the docs read a copy of it). The others hold it alone: load and
+# extract write the lake, and publish moves the build file the docs copy (it waits for them).
+SHARED_STAGES = ("scrape_source", "freshness", "prepare_build", "build_models", "finalize_build", "validate",
+                 "build_docs")
 
 
 def run_id_of(context) -> str:
@@ -19,10 +23,10 @@ def run_stage(name: str, **kwargs):
     """Call greenmfg.pipeline.<name>(paths, run_id, **kwargs) for the current DAG run."""
     from greenmfg import pipeline
 
-    return run_locked(f"task {name}", getattr(pipeline, name), shared=name in SHARED_STAGES, **kwargs)
+    return run_locked(f"task {name}", getattr(pipeline, name), **kwargs)
 
 
-def run_locked(what: str, stage, shared: bool = False, **kwargs):
+def run_locked(what: str, stage, **kwargs):
     """Call stage(paths, run_id, **kwargs) for the current DAG run, holding the home's run lock:
     one run at a time per GREENMFG_HOME, a task waits for a run in progress (the SHARED_STAGES
     of a run share the lock with each other)."""
@@ -33,7 +37,8 @@ def run_locked(what: str, stage, shared: bool = False, **kwargs):
 
     try:
         run_id = run_id_of(get_current_context())
-        with run_lock.hold(paths(), what, shared=shared, wait=run_lock.wait_seconds(run_lock.DAG_WAIT), scope=run_id):
+        shared, wait = stage.__name__ in SHARED_STAGES, run_lock.wait_seconds(run_lock.DAG_WAIT)
+        with run_lock.hold(paths(), what, shared=shared, wait=wait, scope=run_id):
             return stage(paths(), run_id, **kwargs)
     except run_lock.RunInProgress as busy:  # a task failure (retried by Airflow), not an exit
         raise RuntimeError(str(busy)) from None
