@@ -16,7 +16,7 @@ source declares `empty_ok`.
 
 List pages are read with BeautifulSoup (a few per source, and adapters get its forgiving
 API); article pages, one per notice and read again by every extraction, with lxml and the
-same CSS selectors (greenmfg.extract.html), at a twelfth of the cost.
+same CSS selectors (greenmfg.webpage.html), at a twelfth of the cost.
 """
 
 from __future__ import annotations
@@ -29,11 +29,14 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from bs4 import BeautifulSoup
 
-from greenmfg.extract import html
-from greenmfg.extract.encoding import decode_html
 from greenmfg.http_client import NotAllowed, PoliteSession
 from greenmfg.raw_store import FetchRecord, ManifestWriter, RawStore
+from greenmfg.webpage import html
+from greenmfg.webpage.encoding import decode_html
+from greenmfg.webpage.html import find_article, meta_content, select, select_one, text_of
 from scrapers.registry import SourceConfig
+from scrapers.text_patterns import date_from_url, doc_number, is_attachment_href, iso_date, labelled_date, \
+    signature_date, valid_date
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +102,7 @@ class IncompleteBody(requests.RequestException):
 FAR_BELOW = 10  # a body under a tenth of what the URL, or its siblings, served is not taken as whole
 
 
+TITLE_CHARS = 60  # a page with no heading and no <title>: its first line, cut to this, names it
 MAX_FAILED_RUNS = 3  # a link that failed this many runs in a row is given up (a dead link)
 
 
@@ -220,8 +224,6 @@ class Spider:
         try:
             return self.parse_article(page, url)
         except BodyNotFound:
-            from scrapers.generic import found_article  # generic builds on this module
-
             return found_article(self, page, url)
 
     # --- shared helpers ---------------------------------------------------------------
@@ -379,3 +381,35 @@ class Spider:
                     raise IncompleteBody(f"no article on the page ({type(exc).__name__}: {exc})") from exc
                 log.warning("[%s] %s still reads as no article after %d runs: stored as served",
                             self.source_id, url, state.strikes.get(url, 0) + 1)
+
+
+def found_article(spider: Spider, page, url: str) -> Article:
+    """The notice by the generic article finder (greenmfg.webpage.html.find_article), with what the
+    source's selectors still find (title, date, attachment links) where they find it."""
+    selectors = spider.config.article
+    preferred = select_one(page, selectors.title) if selectors.title else None
+    found = find_article(page, preferred)
+    if found is None:
+        selector = f"no body at {selectors.body!r} and " if selectors.body else ""
+        raise ValueError(f"{spider.source_id}: no article on {url}: {selector}no block of running text")
+    title = (meta_content(page, "ArticleTitle") or found.title or "").strip()
+    if not title:  # no heading and no <title>: the text's first line names the page, cut to a title's length
+        title = next((line.strip() for line in found.text.splitlines() if line.strip()), "")[:TITLE_CHARS]
+    date_node = select_one(page, selectors.date) if selectors.date else None
+    publish_date = (valid_date(iso_date(text_of(date_node, " ") if date_node is not None else None))
+                    or valid_date(iso_date(meta_content(page, "PubDate"))) or valid_date(date_from_url(url))
+                    or labelled_date(text_of(page, " ")) or valid_date(signature_date(found.text)))
+    scope = select(page, selectors.attachments) if selectors.attachments else []
+    links = [AttachmentLink(spider.absolute(url, a.get("href")), text_of(a, " "))
+             for a in (scope or found.block.iter("a")) if a.get("href") and is_attachment_href(a.get("href"))]
+    return Article(url=url, title=title, publish_date=publish_date, doc_number=doc_number(found.text),
+                   body_text=found.text, attachments=unique_links(links), body_source="fallback")
+
+
+def unique_links(links: list[AttachmentLink]) -> list[AttachmentLink]:
+    seen, out = set(), []
+    for link in links:
+        if link.url not in seen:
+            seen.add(link.url)
+            out.append(link)
+    return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from greenmfg.extract.html import meta_content, select, select_one, text_of
+from greenmfg.webpage.html import meta_content, select, select_one, text_of
 from scrapers.base import Article, AttachmentLink, BodyNotFound, ListItem, Spider
 from scrapers.generic import unique_links
 from scrapers.text_patterns import doc_number, is_attachment_href, iso_date

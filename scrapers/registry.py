@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -110,3 +111,54 @@ def load_registry() -> dict[str, SourceConfig]:
                 raise RegistryError(f"{path}: duplicate source id {config.id!r}")
             sources[config.id] = config
     return sources
+
+
+# A site the registry does not know (`greenmfg extract` without a registered URL): no level, no
+# issuer's region, no selectors: every page is read by the generic article finder.
+GENERIC_SOURCE = SourceConfig(id="generic", name="a site not in the registry", issuer="", level=None,
+                              list_urls=(), article=ArticleSelectors(title=None, body=None))
+
+
+def registry() -> dict[str, SourceConfig]:
+    return _registry(os.environ.get("GREENMFG_SOURCES_PATH", ""))
+
+
+@lru_cache(maxsize=8)
+def _registry(_extra_path: str) -> dict[str, SourceConfig]:
+    return load_registry()
+
+
+def source_config(source_id: str) -> SourceConfig:
+    """The registered source, or the generic one (GENERIC_SOURCE: no level, no issuer's region,
+    every page read by the generic article finder) for an id the registry does not know."""
+    return registry().get(source_id) or GENERIC_SOURCE
+
+
+def source_for_url(url: str | None) -> SourceConfig:
+    """The source whose site serves this URL: the host of its list pages, base URL or declared
+    attachment_hosts (MIIT posts on wap.miit.gov.cn), else that host without a www./wap./m.
+    prefix; GENERIC_SOURCE for no URL or a host the registry does not know."""
+    host = urlsplit(url).hostname if url else None
+    if not host:
+        return GENERIC_SOURCE
+    exact, sites = _hosts(os.environ.get("GREENMFG_SOURCES_PATH", ""))
+    return exact.get(host) or sites.get(_site(host)) or GENERIC_SOURCE
+
+
+@lru_cache(maxsize=8)
+def _hosts(_extra_path: str) -> tuple[dict[str, SourceConfig], dict[str, SourceConfig]]:
+    exact: dict[str, SourceConfig] = {}
+    for config in registry().values():
+        urls_hosts = [urlsplit(url).hostname for url in (*config.list_urls, config.base_url) if url]
+        for host in (*urls_hosts, *getattr(config, "attachment_hosts", ())):
+            if host:
+                exact.setdefault(host.lower(), config)
+    sites: dict[str, SourceConfig] = {}
+    for host, config in exact.items():
+        sites.setdefault(_site(host), config)
+    return exact, sites
+
+
+def _site(host: str) -> str:
+    first, _, rest = host.partition(".")
+    return rest if first in ("www", "wap", "m") and rest.count(".") >= 1 else host

@@ -238,7 +238,7 @@ def read_document_from(tmp_path, document: Document, body: bytes):
 
 
 def test_a_site_name_in_the_page_header_is_not_the_title():
-    from greenmfg.extract.html import find_article, parse_html
+    from greenmfg.webpage.html import find_article, parse_html
 
     page = parse_html(("<html><head><title>某某市经济和信息化局</title></head><body>"
                        "<div id=top><h1>某某市经济和信息化局</h1></div>"
@@ -271,7 +271,7 @@ UNMARKED_TITLE = """<html><head><title>通知公告</title></head><body><div id=
      "各有关单位：\n经研究，确定某某园区等3家为第二批市级绿色园区。\n特此通知。"),
 ])
 def test_old_layouts_give_their_title_and_text(page, title, text):
-    from greenmfg.extract.html import find_article, parse_html
+    from greenmfg.webpage.html import find_article, parse_html
 
     found = find_article(parse_html(page.encode()))
     assert (found.title, found.text) == (title, text)
@@ -310,7 +310,7 @@ def test_the_stage_writes_where_the_body_came_from(tmp_path):
 
 
 def test_a_lake_written_before_the_column_loads_and_says_selector(tmp_path):
-    from greenmfg.load import init_lake
+    from greenmfg.lake import init_lake
 
     database = tmp_path / "raw.duckdb"
     with duckdb.connect(str(database)) as con:  # announcements as lake_schema.sql had them before body_source

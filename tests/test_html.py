@@ -1,4 +1,4 @@
-"""Article pages through lxml (greenmfg/extract/html.py): the text is what BeautifulSoup's
+"""Article pages through lxml (greenmfg/webpage/html.py): the text is what BeautifulSoup's
 get_text gives on the same node, and a page that cannot be parsed whole is refused."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from greenmfg.extract.encoding import decode_html
-from greenmfg.extract.html import parse_html, select_one, table_rows, text_of
+from greenmfg.webpage.encoding import decode_html
+from greenmfg.webpage.html import parse_html, select_one, table_rows, text_of
 from greenmfg.extract.records import Document, read_document
 from greenmfg.raw_store import RawStore
 from scrapers import get_spider, registry
@@ -38,7 +38,7 @@ def test_body_text_is_what_beautifulsoup_gives(source_id, page):
 def test_simple_selectors_find_what_cssselect_finds():
     """`tag`, `tag.class` and `#id` are matched without XPath: on every saved page, with every
     source's article selectors and some tricky ones, the node is cssselect's first match."""
-    from greenmfg.extract.html import _selector, _simple
+    from greenmfg.webpage.html import _selector, _simple
 
     selectors = {s for c in registry().values() for s in (c.article.title, c.article.body, c.article.date) if s}
     selectors |= {"#con_con", "div", "p.a", "td", "span.time", "div.TRS_Editor", "body", "a"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from greenmfg.extract import classify
 from greenmfg.extract.facts import designation_level
-from greenmfg.extract.html import table_rows
+from greenmfg.webpage.html import table_rows
 from greenmfg.extract.list_rows import extract_rows
 from greenmfg.extract.names import extract_names
 from greenmfg.extract.normalize import clean_text, match_key

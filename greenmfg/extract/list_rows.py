@@ -153,6 +153,11 @@ class NoHeaderFound(ValueError):
     pass
 
 
+def names_column(cell: str) -> bool:
+    """The header cell is one of the names column's (企业名称, 名称, 园区名称 …), as written."""
+    return _LOOKUP.get(cell) == "name"
+
+
 def header_map(folded: list[str]) -> dict[int, str]:
     """Column index → canonical field, for a row's folded cells."""
     mapping = {}

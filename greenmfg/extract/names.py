@@ -43,7 +43,7 @@ import re
 from dataclasses import dataclass, replace
 
 from greenmfg.extract.facts import TERM, TERM_MARK, TERM_PATTERN, sentences, term_type
-from greenmfg.extract.list_rows import _LOOKUP, FOOTNOTE_MARKS, extract_rows, fold, header_map, label_type
+from greenmfg.extract.list_rows import FOOTNOTE_MARKS, extract_rows, fold, header_map, label_type, names_column
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.numbers import number
 from greenmfg.extract.terms import LEVEL_WORD
@@ -1354,7 +1354,7 @@ def _wrapped_column(row: list[str], word: str, name_column: int | None) -> int |
 
 def _name_column(header: list[str]) -> int | None:
     """The column a list's header names as its entities' (list_rows' header synonyms)."""
-    return next((i for i, cell in enumerate(header) if _LOOKUP.get(cell.replace(" ", "")) == "name"), None)
+    return next((i for i, cell in enumerate(header) if names_column(cell.replace(" ", ""))), None)
 
 
 def _table_names(rows: list[list[str]], dtype_hint: str | None) -> list[NamedEntity]:
@@ -1362,7 +1362,7 @@ def _table_names(rows: list[list[str]], dtype_hint: str | None) -> list[NamedEnt
         return []
     caption = None
     for index, row in enumerate(rows):
-        if len(row) == 1 and _LOOKUP.get(fold(row[0])) == "name":
+        if len(row) == 1 and names_column(fold(row[0])):
             return _one_column(rows[index + 1:], caption or dtype_hint)
         if len(row) == 1 and TERM_MARK in row[0]:
             caption = label_type(row[0]) or caption

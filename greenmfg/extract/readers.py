@@ -157,7 +157,7 @@ def read_doc(body: bytes) -> list[Row]:
 
 
 def read_html_tables(body: bytes | str) -> list[Row]:
-    from greenmfg.extract.html import parse_html, table_rows
+    from greenmfg.webpage.html import parse_html, table_rows
 
     return clean_rows(table_rows(parse_html(body)))
 

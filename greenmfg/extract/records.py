@@ -20,7 +20,7 @@ from lxml import etree
 
 from greenmfg.extract import classify
 from greenmfg.extract.clean import clean_body
-from greenmfg.extract.encoding import decode_html
+from greenmfg.webpage.encoding import decode_html
 from greenmfg.extract.fact_regions import document_region, fact_region, issuer_region, region_label
 from greenmfg.extract.facts import extract_facts
 from greenmfg.extract.inline_lists import inline_lists, lead_level
@@ -31,9 +31,8 @@ from greenmfg.raw_store import RawStore
 from greenmfg.regions import resolve, resolve_code, resolve_row, within_context
 from scrapers import source_config, spider_of
 from scrapers.base import Article, Spider
-from scrapers.generic import date_from_url
 from scrapers.registry import SourceConfig
-from scrapers.text_patterns import doc_number
+from scrapers.text_patterns import date_from_url, doc_number
 
 # The extraction rules' version: when rules change what a document yields, a new version makes the
 # extract stage read every stored document again (what the old rules yielded is taken out first).

@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from greenmfg import crash_points, db
 from greenmfg.extract.records import RULES, Document, LakeRows, read_document
-from greenmfg.load import StageStats, init_lake
+from greenmfg.lake import StageStats, init_lake
 from greenmfg.settings import Paths, worker_memory_mb
 
 log = logging.getLogger(__name__)

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
-from greenmfg.extract.encoding import decode_html
+from greenmfg.webpage.encoding import decode_html
 
 CODE_TAGS = ("script", "style", "noscript", "template")
 _THREAD = threading.local()
