@@ -37,8 +37,9 @@ def fetched_notice_pages(home: Path) -> list[Path]:
 
     paths = Paths(home)
     with duckdb.connect(str(paths.lake_db), read_only=True) as con:
-        digests = con.execute("select distinct sha256 from fetch_log where kind = 'article' and sha256 is not null "
-                              "order by 1").fetchall()
+        digests = con.execute(
+            "select distinct sha256 from fetch_log where kind = 'article' and sha256 is not null order by 1"
+        ).fetchall()
     store = RawStore(paths.raw_dir)
     return [store.object_path(digest) for (digest,) in digests]
 
@@ -71,8 +72,13 @@ def scrapy_crawl(corpus: Path, mirror: str, concurrency: int) -> dict:
     counted = {"responses": 0}
 
     def request(host: str, path: str, callback):
-        return scrapy.Request(f"{mirror}{path}", headers={"X-Mirror-Host": host}, callback=callback,
-                              cb_kwargs={"host": host}, dont_filter=True)
+        return scrapy.Request(
+            f"{mirror}{path}",
+            headers={"X-Mirror-Host": host},
+            callback=callback,
+            cb_kwargs={"host": host},
+            dont_filter=True,
+        )
 
     class MirrorSpider(scrapy.Spider):
         name = "baseline"
@@ -98,10 +104,18 @@ def scrapy_crawl(corpus: Path, mirror: str, concurrency: int) -> dict:
         def parse_attachment(self, response, host):
             counted["responses"] += 1
 
-    process = CrawlerProcess(settings={
-        "CONCURRENT_REQUESTS": concurrency, "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
-        "DOWNLOAD_DELAY": 0, "ROBOTSTXT_OBEY": False, "LOG_LEVEL": "ERROR", "TELNETCONSOLE_ENABLED": False,
-        "RETRY_ENABLED": False, "COOKIES_ENABLED": False})
+    process = CrawlerProcess(
+        settings={
+            "CONCURRENT_REQUESTS": concurrency,
+            "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
+            "DOWNLOAD_DELAY": 0,
+            "ROBOTSTXT_OBEY": False,
+            "LOG_LEVEL": "ERROR",
+            "TELNETCONSOLE_ENABLED": False,
+            "RETRY_ENABLED": False,
+            "COOKIES_ENABLED": False,
+        }
+    )
     started = time.perf_counter()
     process.crawl(MirrorSpider)
     process.start()

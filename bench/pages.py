@@ -56,15 +56,23 @@ def main() -> None:
         generate(corpus, args.sources, args.notices, args.rows, env)
     server, env["GREENMFG_MIRROR_URL"] = mirror(corpus, env)
     try:
-        fetch = timed([sys.executable, "-m", "bench.stage", "fetch", "--run-id", "pages",
-                       "--concurrency", str(args.concurrency)], env)
+        fetch = timed(
+            [sys.executable, "-m", "bench.stage", "fetch", "--run-id", "pages", "--concurrency", str(args.concurrency)],
+            env,
+        )
         load = timed([sys.executable, "-m", "bench.stage", "load", "--run-id", "pages"], env)
     finally:
         server.terminate()
     lxml = baseline("lxml", env, home=home)
     pages = pages_phase(env, "pages")
-    result = {"notices": args.notices, "fetch_seconds": fetch["seconds"], "load_seconds": load["seconds"],
-              "pages": pages, "lxml": lxml, "extract_pages_vs_lxml": round(pages["seconds"] / lxml["seconds"], 2)}
+    result = {
+        "notices": args.notices,
+        "fetch_seconds": fetch["seconds"],
+        "load_seconds": load["seconds"],
+        "pages": pages,
+        "lxml": lxml,
+        "extract_pages_vs_lxml": round(pages["seconds"] / lxml["seconds"], 2),
+    }
     (OUT / f"pages-{args.notices}.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
     print(json.dumps(result, indent=2))
 

@@ -15,7 +15,6 @@ import sys
 import time
 from pathlib import Path
 
-
 OUT = Path(__file__).resolve().parent / "out"
 STAGES = ["fetch", "load", "extract", "transform", "validate", "publish"]
 
@@ -34,8 +33,11 @@ def timed(command: list[str], env: dict) -> dict:
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{' '.join(command[2:])} failed:\n{err[-3000:]}")
     lines = [line for line in out.splitlines() if line.startswith("{")]
-    return {"seconds": round(seconds, 2), "peak_mib": round(usage.ru_maxrss / 1024), **(
-        {"result": json.loads(lines[-1])} if lines else {})}
+    return {
+        "seconds": round(seconds, 2),
+        "peak_mib": round(usage.ru_maxrss / 1024),
+        **({"result": json.loads(lines[-1])} if lines else {}),
+    }
 
 
 def run_stages(env: dict, run_id: str, concurrency: int) -> dict:
@@ -47,10 +49,15 @@ def run_stages(env: dict, run_id: str, concurrency: int) -> dict:
         command = [sys.executable, "-m", "bench.stage", stage, "--run-id", run_id, "--concurrency", str(concurrency)]
         measured[stage] = timed(command, env)
         work = measured[stage].get("result", {}).get("work_seconds", 0)
-        print(f"  {stage:<10} {measured[stage]['seconds']:>8.1f}s (work {work:.1f}s)  "
-              f"{measured[stage]['peak_mib']:>6} MiB", flush=True)
-    measured["total"] = {"seconds": round(sum(m["seconds"] for m in measured.values()), 2),
-                         "peak_mib": max(m["peak_mib"] for m in measured.values())}
+        print(
+            f"  {stage:<10} {measured[stage]['seconds']:>8.1f}s (work {work:.1f}s)  "
+            f"{measured[stage]['peak_mib']:>6} MiB",
+            flush=True,
+        )
+    measured["total"] = {
+        "seconds": round(sum(m["seconds"] for m in measured.values()), 2),
+        "peak_mib": max(m["peak_mib"] for m in measured.values()),
+    }
     return measured
 
 
@@ -63,8 +70,22 @@ def baseline(name: str, env: dict, **options) -> dict:
 
 
 def generate(corpus: Path, sources: int, notices: int, rows: int, env: dict) -> dict:
-    return timed([sys.executable, "-m", "bench.scale_corpus", "--out", str(corpus), "--sources", str(sources),
-                  "--notices", str(notices), "--rows", str(rows)], env)
+    return timed(
+        [
+            sys.executable,
+            "-m",
+            "bench.scale_corpus",
+            "--out",
+            str(corpus),
+            "--sources",
+            str(sources),
+            "--notices",
+            str(notices),
+            "--rows",
+            str(rows),
+        ],
+        env,
+    )
 
 
 def mirror(corpus: Path, env: dict) -> tuple[subprocess.Popen, str]:
@@ -73,16 +94,26 @@ def mirror(corpus: Path, env: dict) -> tuple[subprocess.Popen, str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "greenmfg.cli", "serve-mirror", "--root", str(corpus),
-                                "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "greenmfg.cli", "serve-mirror", "--root", str(corpus), "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(2)
     return process, f"http://127.0.0.1:{port}"
 
 
 def bench_env(corpus: Path, home: Path) -> dict:
     """The environment every stage of a bench run gets: its home, the scaled corpus's sources, no PostgreSQL."""
-    return {**os.environ, "GREENMFG_HOME": str(home), "GREENMFG_SOURCES_PATH": str(corpus / "sources"),
-            "GREENMFG_POSTGRES_DSN": "", "GREENMFG_REQUESTS_PER_SECOND": "0", "GX_ANALYTICS_ENABLED": "false"}
+    return {
+        **os.environ,
+        "GREENMFG_HOME": str(home),
+        "GREENMFG_SOURCES_PATH": str(corpus / "sources"),
+        "GREENMFG_POSTGRES_DSN": "",
+        "GREENMFG_REQUESTS_PER_SECOND": "0",
+        "GX_ANALYTICS_ENABLED": "false",
+    }
 
 
 def bench(notices: int, rows: int, sources: int, concurrency: int) -> dict:
@@ -91,8 +122,10 @@ def bench(notices: int, rows: int, sources: int, concurrency: int) -> dict:
     env = bench_env(corpus, home)
     made = generate(corpus, sources, notices, rows, env)
     generated = made["result"]
-    print(f"corpus: {generated['notices']} notices, {generated['rows']} rows ({made['seconds']:.0f}s to generate)",
-          flush=True)
+    print(
+        f"corpus: {generated['notices']} notices, {generated['rows']} rows ({made['seconds']:.0f}s to generate)",
+        flush=True,
+    )
     server, env["GREENMFG_MIRROR_URL"] = mirror(corpus, env)
     try:
         print("full run", flush=True)
@@ -108,7 +141,8 @@ def bench(notices: int, rows: int, sources: int, concurrency: int) -> dict:
         results["one_percent"] = run_stages(env, "refresh1", concurrency)
         print("scrapy baseline", flush=True)  # last: the longest, and its rate does not need the refreshes
         results["baselines"]["scrapy"] = baseline(
-            "scrapy", env, corpus=corpus, mirror=env["GREENMFG_MIRROR_URL"], concurrency=concurrency)
+            "scrapy", env, corpus=corpus, mirror=env["GREENMFG_MIRROR_URL"], concurrency=concurrency
+        )
     finally:
         server.terminate()
     results["ratios"] = ratios(results)
@@ -127,7 +161,9 @@ def ratios(results: dict) -> dict:
         "extract_pages_vs_lxml": round(extract["seconds"]["pages"] / base["lxml"]["seconds"], 2),
         "extract_all_vs_lxml": round(extract["work_seconds"] / base["lxml"]["seconds"], 2),
         "load_vs_duckdb": round(full["load"]["result"]["work_seconds"] / base["duckdb"]["seconds"], 2),
-        "load_vs_duckdb_in_memory": round(full["load"]["result"]["work_seconds"] / base["duckdb"]["in_memory_seconds"], 2),
+        "load_vs_duckdb_in_memory": round(
+            full["load"]["result"]["work_seconds"] / base["duckdb"]["in_memory_seconds"], 2
+        ),
         "fetch_pages_per_s": round(fetched_per_second, 1),
         "scrapy_pages_per_s": round(base["scrapy"]["items"] / base["scrapy"]["seconds"], 1),
         "no_change_vs_full": round(results["no_change"]["total"]["seconds"] / full["total"]["seconds"], 3),

@@ -28,14 +28,54 @@ from pathlib import Path
 from greenmfg.settings import CORPUS_DIR
 
 PROVINCES = [  # (code, name, issuer, cities)
-    ("330000", "浙江省", "浙江省经济和信息化厅", ["杭州市", "宁波市", "温州市", "嘉兴市", "湖州市", "绍兴市", "金华市", "台州市"]),
-    ("320000", "江苏省", "江苏省工业和信息化厅", ["南京市", "无锡市", "徐州市", "常州市", "苏州市", "南通市", "扬州市", "镇江市"]),
-    ("440000", "广东省", "广东省工业和信息化厅", ["广州市", "深圳市", "珠海市", "佛山市", "东莞市", "中山市", "惠州市", "江门市"]),
-    ("370000", "山东省", "山东省工业和信息化厅", ["济南市", "青岛市", "淄博市", "烟台市", "潍坊市", "济宁市", "临沂市", "威海市"]),
-    ("410000", "河南省", "河南省工业和信息化厅", ["郑州市", "开封市", "洛阳市", "新乡市", "许昌市", "南阳市", "商丘市", "信阳市"]),
-    ("430000", "湖南省", "湖南省工业和信息化厅", ["长沙市", "株洲市", "湘潭市", "衡阳市", "岳阳市", "常德市", "郴州市", "永州市"]),
-    ("510000", "四川省", "四川省经济和信息化厅", ["成都市", "自贡市", "泸州市", "德阳市", "绵阳市", "遂宁市", "乐山市", "宜宾市"]),
-    ("350000", "福建省", "福建省工业和信息化厅", ["福州市", "厦门市", "莆田市", "三明市", "泉州市", "漳州市", "南平市", "龙岩市"]),
+    (
+        "330000",
+        "浙江省",
+        "浙江省经济和信息化厅",
+        ["杭州市", "宁波市", "温州市", "嘉兴市", "湖州市", "绍兴市", "金华市", "台州市"],
+    ),
+    (
+        "320000",
+        "江苏省",
+        "江苏省工业和信息化厅",
+        ["南京市", "无锡市", "徐州市", "常州市", "苏州市", "南通市", "扬州市", "镇江市"],
+    ),
+    (
+        "440000",
+        "广东省",
+        "广东省工业和信息化厅",
+        ["广州市", "深圳市", "珠海市", "佛山市", "东莞市", "中山市", "惠州市", "江门市"],
+    ),
+    (
+        "370000",
+        "山东省",
+        "山东省工业和信息化厅",
+        ["济南市", "青岛市", "淄博市", "烟台市", "潍坊市", "济宁市", "临沂市", "威海市"],
+    ),
+    (
+        "410000",
+        "河南省",
+        "河南省工业和信息化厅",
+        ["郑州市", "开封市", "洛阳市", "新乡市", "许昌市", "南阳市", "商丘市", "信阳市"],
+    ),
+    (
+        "430000",
+        "湖南省",
+        "湖南省工业和信息化厅",
+        ["长沙市", "株洲市", "湘潭市", "衡阳市", "岳阳市", "常德市", "郴州市", "永州市"],
+    ),
+    (
+        "510000",
+        "四川省",
+        "四川省经济和信息化厅",
+        ["成都市", "自贡市", "泸州市", "德阳市", "绵阳市", "遂宁市", "乐山市", "宜宾市"],
+    ),
+    (
+        "350000",
+        "福建省",
+        "福建省工业和信息化厅",
+        ["福州市", "厦门市", "莆田市", "三明市", "泉州市", "漳州市", "南平市", "龙岩市"],
+    ),
 ]
 TRADES = ["机械", "电子", "化工", "纺织", "建材", "食品", "医药", "汽车部件", "新材料", "家电", "包装", "五金"]
 FORMATS = ["xlsx", "html", "xls", "docx", "pdf"]
@@ -93,8 +133,15 @@ DATE_SPAN_DAYS = 3650
 def rows_of(source: int, number: int, rows: int) -> list[list[str]]:
     rng = random.Random(source * 1_000_003 + number)
     _, _, _, cities = PROVINCES[source % len(PROVINCES)]
-    return [[str(i), f"{rng.choice(cities)[:-1]}{rng.choice(TRADES)}科技{source:03d}{number:06d}{i:03d}有限公司",
-             rng.choice(cities), rng.choice(TRADES)] for i in range(1, rows + 1)]
+    return [
+        [
+            str(i),
+            f"{rng.choice(cities)[:-1]}{rng.choice(TRADES)}科技{source:03d}{number:06d}{i:03d}有限公司",
+            rng.choice(cities),
+            rng.choice(TRADES),
+        ]
+        for i in range(1, rows + 1)
+    ]
 
 
 def source_yaml(source: int) -> str:
@@ -114,9 +161,11 @@ max_list_pages: 100000
 
 
 def page(title: str, main: str) -> str:
-    return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f'</head><body><div class="header">首页 | 政务公开 | 通知公告</div>{main}'
-            f'<div class="footer">版权所有 主办单位 网站标识码 ICP备案</div></body></html>')
+    return (
+        f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f'</head><body><div class="header">首页 | 政务公开 | 通知公告</div>{main}'
+        f'<div class="footer">版权所有 主办单位 网站标识码 ICP备案</div></body></html>'
+    )
 
 
 def article(source: int, number: int, rows: list[list[str]], fmt: str) -> tuple[str, str, str]:
@@ -124,35 +173,47 @@ def article(source: int, number: int, rows: list[list[str]], fmt: str) -> tuple[
     _, province, issuer, _ = PROVINCES[source % len(PROVINCES)]
     day = notice_date(source, number)
     title = f"关于公布{province}第{number + 1}批省级绿色工厂名单的通知"
-    body = (f"<p>各设区市工业和信息化主管部门：</p><p>根据《绿色工厂评价通则》，经企业自评价、第三方评价、"
-            f"市级推荐和专家评审，确定{html.escape(rows[0][1])}等{len(rows)}家企业为省级绿色工厂，现予公布。</p>")
+    body = (
+        f"<p>各设区市工业和信息化主管部门：</p><p>根据《绿色工厂评价通则》，经企业自评价、第三方评价、"
+        f"市级推荐和专家评审，确定{html.escape(rows[0][1])}等{len(rows)}家企业为省级绿色工厂，现予公布。</p>"
+    )
     attachment = ""
     if fmt == "html":
         cells = "".join(f"<th>{h}</th>" for h in HEADER)
-        body += f"<table><tr>{cells}</tr>" + "".join(
-            "<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>" for row in rows) + "</table>"
+        body += (
+            f"<table><tr>{cells}</tr>"
+            + "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>" for row in rows)
+            + "</table>"
+        )
     else:
         attachment = f"{number:06d}.{fmt}"
         body += f'<p><a href="../files/{attachment}">附件：省级绿色工厂名单（第{number + 1}批）.{fmt}</a></p>'
-    body += f'<p style="text-align:right">{issuer}</p><p style="text-align:right">{day.year}年{day.month}月{day.day}日</p>'
-    main = (f'<h1 class="title">{html.escape(title)}</h1><span class="time">{day.isoformat()}</span>'
-            f'<div class="content">{body}</div>')
+    body += (
+        f'<p style="text-align:right">{issuer}</p><p style="text-align:right">{day.year}年{day.month}月{day.day}日</p>'
+    )
+    main = (
+        f'<h1 class="title">{html.escape(title)}</h1><span class="time">{day.isoformat()}</span>'
+        f'<div class="content">{body}</div>'
+    )
     return title, page(title, main), attachment
 
 
 def list_pages(source: int, notices: int) -> dict[str, str]:
     """Newest first, PAGE_SIZE per page: index.html, index_1.html, …"""
     numbers = list(range(notices - 1, -1, -1))
-    chunks = [numbers[i:i + PAGE_SIZE] for i in range(0, len(numbers), PAGE_SIZE)]
+    chunks = [numbers[i : i + PAGE_SIZE] for i in range(0, len(numbers), PAGE_SIZE)]
     _, province, _, _ = PROVINCES[source % len(PROVINCES)]
     pages = {}
     for index, chunk in enumerate(chunks):
         items = "".join(
             f'<li><a href="../art/{n:06d}.html">关于公布{province}第{n + 1}批省级绿色工厂名单的通知</a>'
-            f'<span class="date">{notice_date(source, n).isoformat()}</span></li>' for n in chunk)
+            f'<span class="date">{notice_date(source, n).isoformat()}</span></li>'
+            for n in chunk
+        )
         nav = f'<a class="next" href="index_{index + 1}.html">下一页</a>' if index < len(chunks) - 1 else ""
         pages["index.html" if index == 0 else f"index_{index}.html"] = page(
-            "通知公告", f'<ul class="list">{items}</ul><div class="page">{nav}</div>')
+            "通知公告", f'<ul class="list">{items}</ul><div class="page">{nav}</div>'
+        )
     return pages
 
 

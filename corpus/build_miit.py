@@ -14,8 +14,8 @@ from __future__ import annotations
 import csv
 import html
 import shutil
-from datetime import datetime, timezone
 from collections import defaultdict
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,8 +40,12 @@ COLUMNS = {
     "green_design_products.csv": ["序号", "企业名称", "产品名称", "产品型号", "推荐单位"],
 }
 FORMATS = ["pdf", "xlsx", "xls", "docx"]
-FORMAT_OFFSET = {"green_factories.csv": 0, "green_parks.csv": 1, "green_supply_chain.csv": 2,
-                 "green_design_products.csv": 3}
+FORMAT_OFFSET = {
+    "green_factories.csv": 0,
+    "green_parks.csv": 1,
+    "green_supply_chain.csv": 2,
+    "green_design_products.csv": 3,
+}
 BATCH_LABEL = {"1": "第一批", "2": "第二批", "3": "第三批", "4": "第四批", "2021": "2021年度"}
 # Notice titles are reconstructed from the batch (the index has dates and URLs only);
 # 工信厅节函〔2022〕7号 is the real document number of the 2021 notice.
@@ -83,8 +87,11 @@ def table_rows(csv_name: str, rows: list[dict]) -> list[list[str] | str]:
             continue
         if row["种类"] != category:
             category = row["种类"]
-            out += [category, "适用评价标准：" + clean(row["适用评价标准"]),
-                    "绿色设计亮点：" + clean(row["绿色设计亮点"])]
+            out += [
+                category,
+                "适用评价标准：" + clean(row["适用评价标准"]),
+                "绿色设计亮点：" + clean(row["绿色设计亮点"]),
+            ]
         out.append([clean(row[c]) or "-" if c == "产品型号" else clean(row[c]) for c in COLUMNS[csv_name]])
     return out
 
@@ -157,7 +164,7 @@ def write_pdf(path: Path, title: str, header: list[str], rows) -> None:
 
     wide = len(header) >= 5
     pdf = FPDF(orientation="L" if wide else "P", format="A4")
-    pdf.set_creation_date(datetime(2020, 1, 1, tzinfo=timezone.utc))
+    pdf.set_creation_date(datetime(2020, 1, 1, tzinfo=UTC))
     for style in ("", "B"):  # DejaVu for Latin and digits, Droid Sans Fallback for CJK
         pdf.add_font("dejavu", style=style, fname=str(LATIN_FONT))
         pdf.add_font("droid", style=style, fname=str(FONT))
@@ -229,8 +236,10 @@ def article_html(batch: str, date: str, title: str, number: str | None, attachme
 <p style="text-align:right">{int(iso[:4])}年{int(iso[5:7])}月{int(iso[8:10])}日</p>
 </div>
 <div class="share">扫一扫在手机打开当前页</div>"""
-    head = (f'<meta name="ArticleTitle" content="{html.escape(title)}">\n'
-            f'<meta name="PubDate" content="{iso} 00:00">\n<meta name="ContentSource" content="节能与综合利用司">')
+    head = (
+        f'<meta name="ArticleTitle" content="{html.escape(title)}">\n'
+        f'<meta name="PubDate" content="{iso} 00:00">\n<meta name="ContentSource" content="节能与综合利用司">'
+    )
     return page(title, head, main)
 
 
@@ -248,7 +257,7 @@ def list_html(entries: list[tuple[str, str, str]], page_no: int, pages: int) -> 
 <ul class="clist_con">
 {rows}
 </ul>
-<div class="page">{' '.join(nav)} 共{pages}页</div></div>"""
+<div class="page">{" ".join(nav)} 共{pages}页</div></div>"""
     return page("文件发布", "", main)
 
 
@@ -276,7 +285,9 @@ def build() -> None:
         if not rows:
             continue  # 2021 has no supply-chain or design-product rows in the reference
         year, month, day = (int(x) for x in row["时间"].replace("年", "-").replace("月", "-").rstrip("日").split("-"))
-        notice = notices.setdefault(batch, {"url": row["网页"], "date": f"{year:04d}-{month:02d}-{day:02d}", "attachments": []})
+        notice = notices.setdefault(
+            batch, {"url": row["网页"], "date": f"{year:04d}-{month:02d}-{day:02d}", "attachments": []}
+        )
         header = COLUMNS[csv_name]
         title = f"附件{number}  {BATCH_LABEL[batch]}{row['名称']}"
         if batch == "2021" and row["名称"] in REAL_2021:
@@ -302,13 +313,17 @@ def build() -> None:
         target.write_text(article_html(batch, notice["date"], title, number, notice["attachments"]), encoding="utf-8")
 
     ordered = sorted(notices.values(), key=lambda n: n["date"], reverse=True)
-    pages = [ordered[i:i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)]
+    pages = [ordered[i : i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)]
     for no, entries in enumerate(pages):
         name = "index.html" if no == 0 else f"index_{no}.html"
         target = site_path(LIST_URL).parent / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(list_html([(n["url"], n["title"], n["date"]) for n in entries], no, len(pages)), encoding="utf-8")
-    print(f"built {len(notices)} notices, {sum(len(n['attachments']) for n in notices.values())} attachments, {len(pages)} list pages")
+        target.write_text(
+            list_html([(n["url"], n["title"], n["date"]) for n in entries], no, len(pages)), encoding="utf-8"
+        )
+    print(
+        f"built {len(notices)} notices, {sum(len(n['attachments']) for n in notices.values())} attachments, {len(pages)} list pages"
+    )
 
 
 if __name__ == "__main__":

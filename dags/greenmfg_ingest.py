@@ -37,8 +37,14 @@ Offline corpus: set `GREENMFG_MIRROR_URL` (as `make run` and the tests do).
     max_active_runs=1,
     doc_md=DOC,
     tags=["greenmfg", "ingest"],
-    default_args={"owner": "greenmfg", "retries": 2, "retry_delay": pendulum.duration(minutes=2), "retry_exponential_backoff": True,
-                  "max_retry_delay": pendulum.duration(minutes=30), "on_failure_callback": on_task_failure},
+    default_args={
+        "owner": "greenmfg",
+        "retries": 2,
+        "retry_delay": pendulum.duration(minutes=2),
+        "retry_exponential_backoff": True,
+        "max_retry_delay": pendulum.duration(minutes=30),
+        "on_failure_callback": on_task_failure,
+    },
 )
 def greenmfg_ingest():
     @task
@@ -54,8 +60,10 @@ def greenmfg_ingest():
     def scrape(source_id: str, *, outlet_events=None) -> dict:
         """One source: a broken site fails alone and retries alone."""
         result = run_stage("scrape_source", source_id=source_id)
-        outlet_events[SOURCES_LANDED].add(source_asset(source_id), extra={
-            "new": result["articles"], "attachments": result["attachments"], "failed": result["failed"]})
+        outlet_events[SOURCES_LANDED].add(
+            source_asset(source_id),
+            extra={"new": result["articles"], "attachments": result["attachments"], "failed": result["failed"]},
+        )
         return result
 
     @task(trigger_rule="all_done", outlets=[RAW_LANDED], retries=0, multiple_outputs=False)

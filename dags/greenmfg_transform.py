@@ -74,9 +74,19 @@ def forget_build_results(context) -> None:
     max_active_runs=1,
     doc_md=DOC,
     tags=["greenmfg", "transform"],
-    params={"rebuild": Param(False, type="boolean",
-                             description="build, gate and publish even when nothing is new since the published build")},
-    default_args={"owner": "greenmfg", "retries": 1, "retry_delay": pendulum.duration(minutes=1), "on_failure_callback": on_task_failure},
+    params={
+        "rebuild": Param(
+            False,
+            type="boolean",
+            description="build, gate and publish even when nothing is new since the published build",
+        )
+    },
+    default_args={
+        "owner": "greenmfg",
+        "retries": 1,
+        "retry_delay": pendulum.duration(minutes=1),
+        "on_failure_callback": on_task_failure,
+    },
 )
 def greenmfg_transform():
     # multiple_outputs=False: a task returning a dict pushes it as one XCom, not one per key
@@ -138,9 +148,14 @@ def greenmfg_transform():
         from greenmfg.settings import paths
 
         run_id = run_id_of(context)
-        ingest_runs = sorted({run_id_of({"run_id": e.source_run_id})
-                              for events in context["triggering_asset_events"].values() for e in events
-                              if e.source_run_id})
+        ingest_runs = sorted(
+            {
+                run_id_of({"run_id": e.source_run_id})
+                for events in context["triggering_asset_events"].values()
+                for e in events
+                if e.source_run_id
+            }
+        )
         result = run_report.build(paths(), run_id, ingest_runs)
         print(run_report.to_markdown(result))
         run_report.write(paths(), run_id, result)

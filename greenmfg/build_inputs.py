@@ -16,8 +16,10 @@ from greenmfg.settings import DBT_PROJECT_DIR, EXPECTATIONS_DIR, Paths
 # the marts do not read them.)
 APPEND_ONLY = ("announcements", "attachments", "list_rows", "quarantine", "text_facts", "extracted")
 # Rewritten on every load from the source registry: compared by content.
-REFRESHED = {"sources": "source_id, name, issuer, level, region_code, start_urls",
-             "declared_partial_lists": "url, source_id, reason"}
+REFRESHED = {
+    "sources": "source_id, name, issuer, level, region_code, start_urls",
+    "declared_partial_lists": "url, source_id, reason",
+}
 
 
 def _hash_files(root: Path, suffixes: tuple[str, ...]) -> str:
@@ -51,13 +53,17 @@ def lake_version(lake_db: Path) -> str | None:
         state["last_extracted"] = con.execute("select max(extracted_at) from extracted").fetchone()[0]
         for table, cols in REFRESHED.items():
             state[table] = con.execute(
-                f"select count(*), coalesce(sum(hash({cols})), 0)::varchar from {table}").fetchone()
+                f"select count(*), coalesce(sum(hash({cols})), 0)::varchar from {table}"
+            ).fetchone()
     return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def current(paths: Paths) -> dict:
-    return {"lake_version": lake_version(paths.lake_db), "fingerprint": project_fingerprint(),
-            "gate_fingerprint": gate_fingerprint(paths)}
+    return {
+        "lake_version": lake_version(paths.lake_db),
+        "fingerprint": project_fingerprint(),
+        "gate_fingerprint": gate_fingerprint(paths),
+    }
 
 
 def published(paths: Paths) -> dict | None:
@@ -66,8 +72,9 @@ def published(paths: Paths) -> dict | None:
         return None
     try:
         with db.reader(paths.published_db) as con:
-            row = con.execute("select run_id, lake_version, fingerprint, gate_fingerprint, built_at::varchar "
-                              "from meta.build_info").fetchone()
+            row = con.execute(
+                "select run_id, lake_version, fingerprint, gate_fingerprint, built_at::varchar from meta.build_info"
+            ).fetchone()
     except Exception:
         return None
     return dict(zip(("run_id", "lake_version", "fingerprint", "gate_fingerprint", "built_at"), row))

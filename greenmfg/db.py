@@ -24,8 +24,13 @@ def writer(path: Path, timeout_note: str = ""):
 
 # What a query from a person may not do: touch files other than the database (COPY, read_csv,
 # ATTACH, EXPORT), install or load extensions, or undo these settings.
-SANDBOX = {"enable_external_access": False, "allow_community_extensions": False,
-           "autoinstall_known_extensions": False, "autoload_known_extensions": False, "lock_configuration": True}
+SANDBOX = {
+    "enable_external_access": False,
+    "allow_community_extensions": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "lock_configuration": True,
+}
 
 
 @contextmanager

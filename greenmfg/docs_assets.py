@@ -51,30 +51,73 @@ class Package:
 
 
 PACKAGES = (
-    Package("jquery", "3.7.1", "sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg==",
-            ("dist/jquery.min.js",)),
-    Package("popper.js", "1.12.9", "sha512-s0EEi9xiSCdqz9lV4IiVH5yIZnDX/U1t0tCjB+0jXx9jW8lrR7kOpVupiUg175ogqVoudpDXHF1p6dKATCHMeg==",
-            ("dist/umd/popper.min.js",)),
-    Package("bootstrap", "4.3.1", "sha512-rXqOmH1VilAt2DyPzluTi2blhk17bO7ef+zLLPlWvG494pDxcM234pJ8wTc/6R40UWizAIIMgxjvxZg5kmsbag==",
-            ("dist/css/bootstrap.min.css", "dist/js/bootstrap.min.js")),
-    Package("bootstrap-table", "1.19.1", "sha512-WvV+l1AI/C+zThaKmfHmi/IuayVNB0qdFyEhFx1jyZhO0oLtNJNANkCR3rvJf6Dkh72dsLElxpE/bzK9seEQLA==",
-            ("dist/bootstrap-table.min.css", "dist/bootstrap-table.min.js",
-             "dist/extensions/filter-control/bootstrap-table-filter-control.css",
-             "dist/extensions/filter-control/bootstrap-table-filter-control.min.css",
-             "dist/extensions/filter-control/bootstrap-table-filter-control.min.js")),
-    Package("bootstrap-datepicker", "1.9.0", "sha512-9rYYbaVOheGYxjOr/+bJCmRPihfy+LkLSg4fIFMT9Od8WwWB/MB50w0JO1eBgKUMbb7PFHQD5uAfI3ArAxZRXA==",
-            ("dist/css/bootstrap-datepicker.min.css", "dist/js/bootstrap-datepicker.min.js")),
-    Package("@forevolve/bootstrap-dark", "1.1.0", "sha512-A3ucpEpxPoTVO490lZZCfjPXxv832l7mm1IxX3bXyxvgwnPGXDLyh7dWrphXKO8YBAu3EswbBEu3VSW8NRMW3A==",
-            ("dist/css/bootstrap-prefers-dark.css",)),
-    Package("@fortawesome/fontawesome-free", "6.6.0", "sha512-60G28ke/sXdtS9KZCpZSHHkCbdsOGEhIUGlwq6yhY74UpTiToIh8np7A8yphhM4BWsvNFtIvLpi4co+h9Mr9Ow==",
-            ("css/all.min.css", "webfonts/")),
+    Package(
+        "jquery",
+        "3.7.1",
+        "sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg==",
+        ("dist/jquery.min.js",),
+    ),
+    Package(
+        "popper.js",
+        "1.12.9",
+        "sha512-s0EEi9xiSCdqz9lV4IiVH5yIZnDX/U1t0tCjB+0jXx9jW8lrR7kOpVupiUg175ogqVoudpDXHF1p6dKATCHMeg==",
+        ("dist/umd/popper.min.js",),
+    ),
+    Package(
+        "bootstrap",
+        "4.3.1",
+        "sha512-rXqOmH1VilAt2DyPzluTi2blhk17bO7ef+zLLPlWvG494pDxcM234pJ8wTc/6R40UWizAIIMgxjvxZg5kmsbag==",
+        ("dist/css/bootstrap.min.css", "dist/js/bootstrap.min.js"),
+    ),
+    Package(
+        "bootstrap-table",
+        "1.19.1",
+        "sha512-WvV+l1AI/C+zThaKmfHmi/IuayVNB0qdFyEhFx1jyZhO0oLtNJNANkCR3rvJf6Dkh72dsLElxpE/bzK9seEQLA==",
+        (
+            "dist/bootstrap-table.min.css",
+            "dist/bootstrap-table.min.js",
+            "dist/extensions/filter-control/bootstrap-table-filter-control.css",
+            "dist/extensions/filter-control/bootstrap-table-filter-control.min.css",
+            "dist/extensions/filter-control/bootstrap-table-filter-control.min.js",
+        ),
+    ),
+    Package(
+        "bootstrap-datepicker",
+        "1.9.0",
+        "sha512-9rYYbaVOheGYxjOr/+bJCmRPihfy+LkLSg4fIFMT9Od8WwWB/MB50w0JO1eBgKUMbb7PFHQD5uAfI3ArAxZRXA==",
+        ("dist/css/bootstrap-datepicker.min.css", "dist/js/bootstrap-datepicker.min.js"),
+    ),
+    Package(
+        "@forevolve/bootstrap-dark",
+        "1.1.0",
+        "sha512-A3ucpEpxPoTVO490lZZCfjPXxv832l7mm1IxX3bXyxvgwnPGXDLyh7dWrphXKO8YBAu3EswbBEu3VSW8NRMW3A==",
+        ("dist/css/bootstrap-prefers-dark.css",),
+    ),
+    Package(
+        "@fortawesome/fontawesome-free",
+        "6.6.0",
+        "sha512-60G28ke/sXdtS9KZCpZSHHkCbdsOGEhIUGlwq6yhY74UpTiToIh8np7A8yphhM4BWsvNFtIvLpi4co+h9Mr9Ow==",
+        ("css/all.min.css", "webfonts/"),
+    ),
     # the newest of the major versions GX asks jsdelivr for (vega@5, vega-lite@5, vega-embed@6)
-    Package("vega", "5.33.1", "sha512-1fArfVDUqVbb5z8n+/nVQb+VNBzx8svY6CrsyTK4Ujm4yrd9I1auoKxBAPXLCavY1LcrbHUskQbGUP8gXOzyQw==",
-            ("build/vega.min.js",)),
-    Package("vega-lite", "5.23.0", "sha512-l4J6+AWE3DIjvovEoHl2LdtCUkfm4zs8Xxx7INwZEAv+XVb6kR6vIN1gt3t2gN2gs/y4DYTs/RPoTeYAuEg6mA==",
-            ("build/vega-lite.min.js",)),
-    Package("vega-embed", "6.29.0", "sha512-PmlshTLtLFLgWtF/b23T1OwX53AugJ9RZ3qPE2c01VFAbgt3/GSNI/etzA/GzdrkceXFma+FDHNXUppKuM0U6Q==",
-            ("build/vega-embed.min.js",)),
+    Package(
+        "vega",
+        "5.33.1",
+        "sha512-1fArfVDUqVbb5z8n+/nVQb+VNBzx8svY6CrsyTK4Ujm4yrd9I1auoKxBAPXLCavY1LcrbHUskQbGUP8gXOzyQw==",
+        ("build/vega.min.js",),
+    ),
+    Package(
+        "vega-lite",
+        "5.23.0",
+        "sha512-l4J6+AWE3DIjvovEoHl2LdtCUkfm4zs8Xxx7INwZEAv+XVb6kR6vIN1gt3t2gN2gs/y4DYTs/RPoTeYAuEg6mA==",
+        ("build/vega-lite.min.js",),
+    ),
+    Package(
+        "vega-embed",
+        "6.29.0",
+        "sha512-PmlshTLtLFLgWtF/b23T1OwX53AugJ9RZ3qPE2c01VFAbgt3/GSNI/etzA/GzdrkceXFma+FDHNXUppKuM0U6Q==",
+        ("build/vega-embed.min.js",),
+    ),
 )
 _BY_NAME = {p.name: p for p in PACKAGES}
 
@@ -87,24 +130,42 @@ def _local(name: str, path: str) -> str:
 # (a path under static/vendor/); the bootstrap-table 1.19.0 stylesheet is served by 1.19.1's.
 CDN_FILES = {
     "https://code.jquery.com/jquery-3.7.1.min.js": _local("jquery", "dist/jquery.min.js"),
-    "https://cdnjs.cloudflare.com/ajax/libs/popper.js/1.12.9/umd/popper.min.js": _local("popper.js", "dist/umd/popper.min.js"),
-    "https://maxcdn.bootstrapcdn.com/bootstrap/4.3.1/css/bootstrap.min.css": _local("bootstrap", "dist/css/bootstrap.min.css"),
-    "https://stackpath.bootstrapcdn.com/bootstrap/4.3.1/js/bootstrap.min.js": _local("bootstrap", "dist/js/bootstrap.min.js"),
-    "https://unpkg.com/bootstrap-table@1.19.1/dist/bootstrap-table.min.css": _local("bootstrap-table", "dist/bootstrap-table.min.css"),
-    "https://unpkg.com/bootstrap-table@1.19.1/dist/bootstrap-table.min.js": _local("bootstrap-table", "dist/bootstrap-table.min.js"),
-    "https://unpkg.com/bootstrap-table@1.19.1/dist/extensions/filter-control/bootstrap-table-filter-control.min.js":
-        _local("bootstrap-table", "dist/extensions/filter-control/bootstrap-table-filter-control.min.js"),
-    "https://unpkg.com/bootstrap-table@1.19.0/dist/extensions/filter-control/bootstrap-table-filter-control.css":
-        _local("bootstrap-table", "dist/extensions/filter-control/bootstrap-table-filter-control.css"),
-    "https://unpkg.com/bootstrap-table@1.19.0/dist/extensions/filter-control/bootstrap-table-filter-control.min.css":
-        _local("bootstrap-table", "dist/extensions/filter-control/bootstrap-table-filter-control.min.css"),
-    "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/css/bootstrap-datepicker.min.css":
-        _local("bootstrap-datepicker", "dist/css/bootstrap-datepicker.min.css"),
-    "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/js/bootstrap-datepicker.min.js":
-        _local("bootstrap-datepicker", "dist/js/bootstrap-datepicker.min.js"),
-    "https://cdn.jsdelivr.net/npm/@forevolve/bootstrap-dark@1.1.0/dist/css/bootstrap-prefers-dark.css":
-        _local("@forevolve/bootstrap-dark", "dist/css/bootstrap-prefers-dark.css"),
-    "https://cdnjs.cloudflare.com/ajax/libs/font-awesome/6.6.0/css/all.min.css": _local("@fortawesome/fontawesome-free", "css/all.min.css"),
+    "https://cdnjs.cloudflare.com/ajax/libs/popper.js/1.12.9/umd/popper.min.js": _local(
+        "popper.js", "dist/umd/popper.min.js"
+    ),
+    "https://maxcdn.bootstrapcdn.com/bootstrap/4.3.1/css/bootstrap.min.css": _local(
+        "bootstrap", "dist/css/bootstrap.min.css"
+    ),
+    "https://stackpath.bootstrapcdn.com/bootstrap/4.3.1/js/bootstrap.min.js": _local(
+        "bootstrap", "dist/js/bootstrap.min.js"
+    ),
+    "https://unpkg.com/bootstrap-table@1.19.1/dist/bootstrap-table.min.css": _local(
+        "bootstrap-table", "dist/bootstrap-table.min.css"
+    ),
+    "https://unpkg.com/bootstrap-table@1.19.1/dist/bootstrap-table.min.js": _local(
+        "bootstrap-table", "dist/bootstrap-table.min.js"
+    ),
+    "https://unpkg.com/bootstrap-table@1.19.1/dist/extensions/filter-control/bootstrap-table-filter-control.min.js": _local(
+        "bootstrap-table", "dist/extensions/filter-control/bootstrap-table-filter-control.min.js"
+    ),
+    "https://unpkg.com/bootstrap-table@1.19.0/dist/extensions/filter-control/bootstrap-table-filter-control.css": _local(
+        "bootstrap-table", "dist/extensions/filter-control/bootstrap-table-filter-control.css"
+    ),
+    "https://unpkg.com/bootstrap-table@1.19.0/dist/extensions/filter-control/bootstrap-table-filter-control.min.css": _local(
+        "bootstrap-table", "dist/extensions/filter-control/bootstrap-table-filter-control.min.css"
+    ),
+    "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/css/bootstrap-datepicker.min.css": _local(
+        "bootstrap-datepicker", "dist/css/bootstrap-datepicker.min.css"
+    ),
+    "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/js/bootstrap-datepicker.min.js": _local(
+        "bootstrap-datepicker", "dist/js/bootstrap-datepicker.min.js"
+    ),
+    "https://cdn.jsdelivr.net/npm/@forevolve/bootstrap-dark@1.1.0/dist/css/bootstrap-prefers-dark.css": _local(
+        "@forevolve/bootstrap-dark", "dist/css/bootstrap-prefers-dark.css"
+    ),
+    "https://cdnjs.cloudflare.com/ajax/libs/font-awesome/6.6.0/css/all.min.css": _local(
+        "@fortawesome/fontawesome-free", "css/all.min.css"
+    ),
     "https://cdn.jsdelivr.net/npm/vega@5": _local("vega", "build/vega.min.js"),
     "https://cdn.jsdelivr.net/npm/vega-lite@5": _local("vega-lite", "build/vega-lite.min.js"),
     "https://cdn.jsdelivr.net/npm/vega-embed@6": _local("vega-embed", "build/vega-embed.min.js"),
@@ -152,7 +213,9 @@ def unpack(package: Package, tarball: bytes, target: Path) -> list[Path]:
     with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as archive:
         for member in archive.getmembers():
             inner = member.name.split("/", 1)[-1]
-            if not member.isfile() or not any(inner == f or (f.endswith("/") and inner.startswith(f)) for f in package.files):
+            if not member.isfile() or not any(
+                inner == f or (f.endswith("/") and inner.startswith(f)) for f in package.files
+            ):
                 continue
             path = target / package.folder / inner
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -204,8 +267,10 @@ def localize(site: Path, source: Path | None = None) -> int:
     read (GX adds pages at each run and rewrites the index). AssetsMissing when `fetch` never ran."""
     source = source or vendor_dir()
     if absent := missing(source):
-        raise AssetsMissing(f"{len(absent)} Data Docs assets are not vendored in {source} "
-                            f"(run: python -m greenmfg.docs_assets fetch), e.g. {absent[0]}")
+        raise AssetsMissing(
+            f"{len(absent)} Data Docs assets are not vendored in {source} "
+            f"(run: python -m greenmfg.docs_assets fetch), e.g. {absent[0]}"
+        )
     vendor = site / VENDOR
     for package in PACKAGES:
         if missing_from(package, vendor):
@@ -214,8 +279,12 @@ def localize(site: Path, source: Path | None = None) -> int:
     since = stamp.stat().st_mtime - 1 if stamp.exists() else 0.0  # (1 s: a file system's coarse mtimes)
     rewritten = 0
     for path in sorted(site.rglob("*")):
-        if (path.suffix in (".html", ".css") and path.is_file() and vendor not in path.parents
-                and path.stat().st_mtime >= since):
+        if (
+            path.suffix in (".html", ".css")
+            and path.is_file()
+            and vendor not in path.parents
+            and path.stat().st_mtime >= since
+        ):
             text = path.read_text(encoding="utf-8")
             local = local_links(text, site, path.parent)
             if local != text:
@@ -229,6 +298,7 @@ def localize(site: Path, source: Path | None = None) -> int:
 def local_links(text: str, site: Path, folder: Path) -> str:
     """`text` (a page or stylesheet in `folder` of the site) with each CDN address replaced by
     the relative path of its copy in the site."""
+
     def relative(target: str) -> str:
         return Path(os.path.relpath(site / target, folder)).as_posix()
 
@@ -248,8 +318,10 @@ def local_links(text: str, site: Path, folder: Path) -> str:
 
 def main(argv: list[str]) -> int:
     if argv != ["fetch"]:
-        print("usage: python -m greenmfg.docs_assets fetch   (the Data Docs' CSS, JS and fonts, from the npm registry)",
-              file=sys.stderr)
+        print(
+            "usage: python -m greenmfg.docs_assets fetch   (the Data Docs' CSS, JS and fonts, from the npm registry)",
+            file=sys.stderr,
+        )
         return 2
     try:
         fetched = fetch()

@@ -19,8 +19,8 @@ from greenmfg.extract.document import records
 from greenmfg.extract.normalize import match_key
 from greenmfg.extract.records import Document, document_rows
 from greenmfg.files import read_yaml
-from scrapers import source_for_url
 from greenmfg.settings import CORPUS_DIR, PROJECT_ROOT
+from scrapers import source_for_url
 
 EVAL_DIR = PROJECT_ROOT / "tests" / "eval"
 LABELS = EVAL_DIR / "labels.yaml"
@@ -28,9 +28,15 @@ HOLDOUT = EVAL_DIR / "holdout.txt"
 INVENTED = EVAL_DIR / "invented"
 # Invented articles by the round that wrote them (numbers from, to): a fresh set is written after
 # the rules it measures, so its figures say how they generalize before any rule is written on it.
-INVENTED_SETS = {"invented": (501, 800), "fresh": (801, 900), "fresh2": (901, 1000), "fresh3": (1001, 1100),
-                 "fresh4": (1101, 1200), "fresh5": (1201, 1300),
-                 "fresh6": (1301, 1400)}
+INVENTED_SETS = {
+    "invented": (501, 800),
+    "fresh": (801, 900),
+    "fresh2": (901, 1000),
+    "fresh3": (1001, 1100),
+    "fresh4": (1101, 1200),
+    "fresh5": (1201, 1300),
+    "fresh6": (1301, 1400),
+}
 PARTS = ("tuned", "holdout", *(f"{name}_{half}" for name in INVENTED_SETS for half in ("dev", "check")))
 # check halves read to write rules since (their README says when): development halves from then on
 SPENT = ("fresh_check", "fresh2_check", "fresh5_check")
@@ -97,8 +103,10 @@ def evaluate_parts(labels_path: Path = LABELS, holdout_path: Path = HOLDOUT) -> 
     holdout = holdout_ids(holdout_path)
     docs = labelled_documents(labels_path)
     invented = labelled_documents(INVENTED / "labels.yaml")
-    parts = {"tuned": evaluate([d for d in docs if str(d["doc"]) not in holdout]),
-             "holdout": evaluate([d for d in docs if str(d["doc"]) in holdout])}
+    parts = {
+        "tuned": evaluate([d for d in docs if str(d["doc"]) not in holdout]),
+        "holdout": evaluate([d for d in docs if str(d["doc"]) in holdout]),
+    }
     for name, (first, last) in INVENTED_SETS.items():
         parts |= _halves(name, [d for d in invented if first <= int(d["doc"][4:]) <= last])
     return parts
@@ -106,20 +114,31 @@ def evaluate_parts(labels_path: Path = LABELS, holdout_path: Path = HOLDOUT) -> 
 
 def _halves(name: str, docs: list[dict]) -> dict[str, dict[str, Score]]:
     """The development half (even numbers: rules are written against it) and the check half (odd)."""
-    return {f"{name}_dev": evaluate([d for d in docs if int(d["doc"][4:]) % 2 == 0]),
-            f"{name}_check": evaluate([d for d in docs if int(d["doc"][4:]) % 2 == 1])}
+    return {
+        f"{name}_dev": evaluate([d for d in docs if int(d["doc"][4:]) % 2 == 0]),
+        f"{name}_check": evaluate([d for d in docs if int(d["doc"][4:]) % 2 == 1]),
+    }
 
 
 def evaluate(docs: list[dict] | None = None) -> dict[str, Score]:
     scores = {"reported_count": Score(), "policy_target": Score(), "designation": Score()}
     for doc in labelled_documents() if docs is None else docs:
         records = assembled_records(str(doc["doc"]), doc.get("year"))
-        counts = {(r["designation_type"], float(r["value"])) for r in records
-                  if r["record_type"] == "reported_count" and r["designation_type"] and r["indicator"] != "renamed"}
-        targets = {_target_key(r["designation_type"], r["value"], r["unit"], r["target_year"], r["region_name"])
-                   for r in records if r["record_type"] == "policy_target" and (r["designation_type"] or r["unit"] == "%")}
-        names = {(r["designation_type"], match_key(r["entity_name"])) for r in records
-                 if r["record_type"] == "designation" and r["entity_name"]}
+        counts = {
+            (r["designation_type"], float(r["value"]))
+            for r in records
+            if r["record_type"] == "reported_count" and r["designation_type"] and r["indicator"] != "renamed"
+        }
+        targets = {
+            _target_key(r["designation_type"], r["value"], r["unit"], r["target_year"], r["region_name"])
+            for r in records
+            if r["record_type"] == "policy_target" and (r["designation_type"] or r["unit"] == "%")
+        }
+        names = {
+            (r["designation_type"], match_key(r["entity_name"]))
+            for r in records
+            if r["record_type"] == "designation" and r["entity_name"]
+        }
         scores["reported_count"].add(doc["doc"], counts, {(t, float(v)) for t, v in doc.get("counts", [])})
         scores["policy_target"].add(doc["doc"], targets, {_target_key(*t) for t in doc.get("targets", [])})
         if "names" in doc:
@@ -135,8 +154,13 @@ def assembled_records(ref: str, year: int | None) -> list[dict]:
     url, title, body = (None, "", lines) if ref.startswith("seed:") else (lines[0].strip(), lines[1], lines[3:])
     page = article_html(title, body, year)
     source = source_for_url(url)
-    document = Document("article", source.id, url or f"file:///reference/{ref}", hashlib.sha256(page).hexdigest(),
-                        content_type="text/html; charset=utf-8")
+    document = Document(
+        "article",
+        source.id,
+        url or f"file:///reference/{ref}",
+        hashlib.sha256(page).hexdigest(),
+        content_type="text/html; charset=utf-8",
+    )
     return records(document_rows(document, page), document, source)
 
 
@@ -144,9 +168,11 @@ def article_html(title: str, lines: list[str], year: int | None) -> bytes:
     """A plain article page: the title in <title> and <h1>, the date, a paragraph per line."""
     paragraphs = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines if line.strip())
     date = f'<meta name="PubDate" content="{year}-06-30">' if year else ""
-    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>{date}</head>'
-            f'<body><div class="nav"><a href="/">首页</a></div><h1>{html.escape(title)}</h1>'
-            f'<div class="article">{paragraphs}</div></body></html>').encode("utf-8")
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>{date}</head>'
+        f'<body><div class="nav"><a href="/">首页</a></div><h1>{html.escape(title)}</h1>'
+        f'<div class="article">{paragraphs}</div></body></html>'
+    ).encode()
 
 
 def report_parts(parts: dict[str, dict[str, Score]], verbose: bool = False) -> str:
@@ -158,7 +184,9 @@ def report_parts(parts: dict[str, dict[str, Score]], verbose: bool = False) -> s
 def report(scores: dict[str, Score], verbose: bool = False) -> str:
     lines = [f"{'record type':<16} {'precision':>9} {'recall':>7} {'tp':>5} {'pred':>5} {'label':>5}"]
     for name, s in scores.items():
-        lines.append(f"{name:<16} {s.precision:>9.3f} {s.recall:>7.3f} {s.true_positives:>5} {s.predicted:>5} {s.labelled:>5}")
+        lines.append(
+            f"{name:<16} {s.precision:>9.3f} {s.recall:>7.3f} {s.true_positives:>5} {s.predicted:>5} {s.labelled:>5}"
+        )
         if verbose:
             lines += [f"    miss  {d}: {x}" for d, x in s.misses] + [f"    extra {d}: {x}" for d, x in s.extras]
     return "\n".join(lines)

@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 import duckdb
 
@@ -48,14 +48,17 @@ class GateResult:
     data_docs: str | None = None
 
     def report(self) -> str:
-        lines = [f"gate {'PASSED' if self.success else 'FAILED'}: "
-                 + ", ".join(f"{t} {'ok' if ok else 'FAILED'}" for t, ok in self.tables.items())]
+        lines = [
+            f"gate {'PASSED' if self.success else 'FAILED'}: "
+            + ", ".join(f"{t} {'ok' if ok else 'FAILED'}" for t, ok in self.tables.items())
+        ]
         for f in self.failures:
             if f.message:
                 lines.append(f"  {f.message}")
                 continue
-            lines.append(f"  {f.table}: {f.expectation}({f.column or ''}) "
-                         f"unexpected={f.unexpected_count} e.g. {f.examples[:5]}")
+            lines.append(
+                f"  {f.table}: {f.expectation}({f.column or ''}) unexpected={f.unexpected_count} e.g. {f.examples[:5]}"
+            )
         if self.data_docs:
             lines.append(f"  Data Docs: {self.data_docs}")
         return "\n".join(lines)
@@ -113,14 +116,18 @@ def _select(suite: dict) -> str:
     names, refs = set(), {}
     for expectation in suite["expectations"]:
         kwargs = expectation["kwargs"]
-        names.update([kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs] + kwargs.get("column_list", []))
+        names.update(
+            [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs] + kwargs.get("column_list", [])
+        )
         if _ref(expectation):
             refs[kwargs["column"]] = _ref(expectation)
     for expectation in suite["expectations"]:
         kwargs = expectation["kwargs"]
         if kwargs.get("column") in refs and expectation["type"] not in ALSO_ON_REF_COLUMNS:
-            raise ValueError(f"{suite['name']}: {kwargs['column']} is checked against {refs[kwargs['column']]}, "
-                             f"so it can only also be checked for nulls, not {expectation['type']}")
+            raise ValueError(
+                f"{suite['name']}: {kwargs['column']} is checked against {refs[kwargs['column']]}, "
+                f"so it can only also be checked for nulls, not {expectation['type']}"
+            )
     cols = ", ".join(_in_reference(name, refs[name]) if name in refs else f'"{name}"' for name in sorted(names)) or "*"
     relation = _relation(suite["name"])
     return f"select {cols} from {relation}"
@@ -130,8 +137,10 @@ def _in_reference(name: str, ref: str) -> str:
     schema, table, column = ref.split(".")
     reference = _relation(f"{schema}.{table}")
     quoted = f'"{name}"'
-    return (f"case when {quoted} is null then null when {quoted} in (select \"{column}\" from {reference}) "
-            f"then '{IN_REFERENCE}' else cast({quoted} as varchar) end as {quoted}")
+    return (
+        f'case when {quoted} is null then null when {quoted} in (select "{column}" from {reference}) '
+        f"then '{IN_REFERENCE}' else cast({quoted} as varchar) end as {quoted}"
+    )
 
 
 def _context(paths: Paths):
@@ -148,6 +157,7 @@ def _context(paths: Paths):
 @dataclass
 class Part:
     """One GX validation of some of a suite's expectations, over one or more frames."""
+
     name: str
     expectations: list
     frames: Callable[[], Iterator]
@@ -178,8 +188,13 @@ def _parts(suite: dict, sql: str, con, limit: int) -> list[Part]:
     for e in expectations:
         if e["type"] in UNIQUENESS:
             columns = e["kwargs"].get("column_list") or [e["kwargs"]["column"]]
-            parts.append(Part(f"{name} (unique {', '.join(columns)})", [e],
-                              lambda columns=columns: _partitions(con, sql, columns, partitions)))
+            parts.append(
+                Part(
+                    f"{name} (unique {', '.join(columns)})",
+                    [e],
+                    lambda columns=columns: _partitions(con, sql, columns, partitions),
+                )
+            )
     counted = [e for e in expectations if e["type"] == ROW_COUNT]
     if counted:
         parts.append(Part(f"{name} (row count)", counted, lambda: iter([con.execute(ONE_COLUMN.format(sql=sql)).df()])))
@@ -252,13 +267,22 @@ def _run_part(context, source, part: Part, suite_def: dict) -> tuple[bool, list[
     import great_expectations as gx
     from great_expectations.checkpoint import UpdateDataDocsAction
 
-    suite = context.suites.add_or_update(gx.ExpectationSuite(
-        name=part.name, expectations=part.expectations, meta=suite_def.get("meta")))
+    suite = context.suites.add_or_update(
+        gx.ExpectationSuite(name=part.name, expectations=part.expectations, meta=suite_def.get("meta"))
+    )
     definition = context.validation_definitions.add_or_update(
-        gx.ValidationDefinition(name=f"gate {part.name}", data=_batch_definition(_asset(source, part.name)), suite=suite))
-    checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
-        name=f"gate {part.name}", validation_definitions=[definition],
-        actions=[UpdateDataDocsAction(name="update_data_docs")], result_format="SUMMARY"))
+        gx.ValidationDefinition(
+            name=f"gate {part.name}", data=_batch_definition(_asset(source, part.name)), suite=suite
+        )
+    )
+    checkpoint = context.checkpoints.add_or_update(
+        gx.Checkpoint(
+            name=f"gate {part.name}",
+            validation_definitions=[definition],
+            actions=[UpdateDataDocsAction(name="update_data_docs")],
+            result_format="SUMMARY",
+        )
+    )
     success, failures = True, []
     for frame in part.frames():
         run = checkpoint.run(batch_parameters={"dataframe": frame})
@@ -301,13 +325,15 @@ def _failures(table: str, run) -> list[Failure]:
             if r.success:
                 continue
             details = r.result or {}
-            failures.append(Failure(
-                table=table,
-                expectation=r.expectation_config.type,
-                column=r.expectation_config.kwargs.get("column"),
-                unexpected_count=details.get("unexpected_count", details.get("observed_value")),
-                examples=list(details.get("partial_unexpected_list") or [])[:5],
-            ))
+            failures.append(
+                Failure(
+                    table=table,
+                    expectation=r.expectation_config.type,
+                    column=r.expectation_config.kwargs.get("column"),
+                    unexpected_count=details.get("unexpected_count", details.get("observed_value")),
+                    examples=list(details.get("partial_unexpected_list") or [])[:5],
+                )
+            )
     return failures
 
 
@@ -323,8 +349,7 @@ NEW_BY_LIST = """
     order by new desc, b.list_id limit 1"""
 
 
-def volume_failures(con, published_db: Path, factor: float | None = None,
-                    min_rows: int | None = None) -> list[Failure]:
+def volume_failures(con, published_db: Path, factor: float | None = None, min_rows: int | None = None) -> list[Failure]:
     """A failure for each mart of the build (attached as `build` on `con`) with more than
     `factor` times its rows in the published warehouse (attached here, read-only), one line
     each naming the table, both counts and, for designations, the list that adds the most.
@@ -342,8 +367,10 @@ def volume_failures(con, published_db: Path, factor: float | None = None,
             before = con.execute(f'select count(*) from published.marts."{table}"').fetchone()[0]
             if before == 0 or built <= min_rows or built <= factor * before:
                 continue
-            message = (f"marts.{table}: {built:,} rows in the build, {before:,} published "
-                       f"({built / before:.1f}×, over the volume factor {factor:g}, GREENMFG_VOLUME_FACTOR)")
+            message = (
+                f"marts.{table}: {built:,} rows in the build, {before:,} published "
+                f"({built / before:.1f}×, over the volume factor {factor:g}, GREENMFG_VOLUME_FACTOR)"
+            )
             if table == "fct_designations":
                 message += _largest_new_list(con)
             failures.append(Failure(f"marts.{table}", "volume_factor", None, built, [before], message))

@@ -35,8 +35,13 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-from urllib3.exceptions import (ConnectTimeoutError, NameResolutionError, NewConnectionError, ProtocolError,
-                               ReadTimeoutError)
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    NameResolutionError,
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+)
 from urllib3.util import connection as urllib3_connection
 from urllib3.util.retry import Retry
 
@@ -77,10 +82,22 @@ log = logging.getLogger(__name__)
 
 # Never fetched live, whatever a page links or a server redirects to (checked after DNS
 # resolution, on every connection): besides these, any address that is not global.
-FORBIDDEN_NETWORKS = tuple(ipaddress.ip_network(n) for n in (
-    "0.0.0.0/8", "127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16",
-    "100.64.0.0/10",  # shared address space; Alibaba Cloud's metadata service is 100.100.100.200
-    "::1/128", "::/128", "fc00::/7", "fe80::/10"))
+FORBIDDEN_NETWORKS = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "0.0.0.0/8",
+        "127.0.0.0/8",
+        "10.0.0.0/8",
+        "172.16.0.0/12",
+        "192.168.0.0/16",
+        "169.254.0.0/16",
+        "100.64.0.0/10",  # shared address space; Alibaba Cloud's metadata service is 100.100.100.200
+        "::1/128",
+        "::/128",
+        "fc00::/7",
+        "fe80::/10",
+    )
+)
 
 
 def forbidden_address(address: str) -> bool:
@@ -108,8 +125,10 @@ def _checked_connection(address, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, source_
     answers = resolve(host.strip("[]"), port)
     refused = sorted({info[4][0] for info in answers if forbidden_address(info[4][0])})
     if refused:
-        raise _ForbiddenConnection(f"{host} resolves to {', '.join(refused)}: loopback, private, "
-                                   "link-local or metadata addresses are not fetched")
+        raise _ForbiddenConnection(
+            f"{host} resolves to {', '.join(refused)}: loopback, private, "
+            "link-local or metadata addresses are not fetched"
+        )
     error: OSError | None = None
     for *_, sockaddr in answers:
         try:
@@ -128,8 +147,10 @@ def _check_through_proxy(url: str) -> None:
         return  # the proxy may know names this machine does not
     refused = sorted({info[4][0] for info in answers if forbidden_address(info[4][0])})
     if refused:
-        raise AddressNotAllowed(f"{parts.hostname} resolves to {', '.join(refused)}: loopback, private, "
-                                "link-local or metadata addresses are not fetched")
+        raise AddressNotAllowed(
+            f"{parts.hostname} resolves to {', '.join(refused)}: loopback, private, "
+            "link-local or metadata addresses are not fetched"
+        )
 
 
 class _Checked:
@@ -137,12 +158,18 @@ class _Checked:
 
     def _new_conn(self):
         try:
-            sock = _checked_connection((self._dns_host, self.port), self.timeout,
-                                       source_address=self.source_address, socket_options=self.socket_options)
+            sock = _checked_connection(
+                (self._dns_host, self.port),
+                self.timeout,
+                source_address=self.source_address,
+                socket_options=self.socket_options,
+            )
         except socket.gaierror as exc:
             raise NameResolutionError(self.host, self, exc) from exc
-        except socket.timeout as exc:
-            raise ConnectTimeoutError(self, f"Connection to {self.host} timed out. (connect timeout={self.timeout})") from exc
+        except TimeoutError as exc:
+            raise ConnectTimeoutError(
+                self, f"Connection to {self.host} timed out. (connect timeout={self.timeout})"
+            ) from exc
         except OSError as exc:
             raise NewConnectionError(self, f"Failed to establish a new connection: {exc}") from exc
         return sock
@@ -216,9 +243,7 @@ class MirrorAdapter(HTTPAdapter):
     def send(self, request, **kwargs):
         real = urlsplit(request.url)
         request.headers["X-Mirror-Host"] = real.netloc
-        request.url = urlunsplit(
-            (self.mirror.scheme, self.mirror.netloc, real.path or "/", real.query, "")
-        )
+        request.url = urlunsplit((self.mirror.scheme, self.mirror.netloc, real.path or "/", real.query, ""))
         response = super().send(request, **kwargs)
         response.url = urlunsplit(real)
         return response
@@ -234,14 +259,14 @@ class RobotsCache:
         self.directory = directory
         self._parsers: dict[str, RobotFileParser] = {}
 
-    def allowed(self, session: "PoliteSession", url: str) -> bool:
+    def allowed(self, session: PoliteSession, url: str) -> bool:
         parts = urlsplit(url)
         host = parts.netloc
         if host not in self._parsers:
             self._parsers[host] = self._load(session, f"{parts.scheme}://{host}/robots.txt", host)
         return self._parsers[host].can_fetch(USER_AGENT, url)
 
-    def _load(self, session: "PoliteSession", robots_url: str, host: str) -> RobotFileParser:
+    def _load(self, session: PoliteSession, robots_url: str, host: str) -> RobotFileParser:
         cached = self.directory / f"{host.replace(':', '_')}.json" if self.directory else None
         data = _read_cache(cached) if cached else None
         if data is not None and time.time() - data["fetched_at"] < ROBOTS_TTL:
@@ -311,16 +336,12 @@ class PoliteSession:
         self.session.headers["User-Agent"] = USER_AGENT
         self.session.max_redirects = 10  # a redirect loop ends quickly (TooManyRedirects)
         retries = retries or retry_policy(backoff=backoff)
-        adapter = (
-            MirrorAdapter(mirror_url, max_retries=retries)
-            if mirror_url
-            else LiveAdapter(max_retries=retries)
-        )
+        adapter = MirrorAdapter(mirror_url, max_retries=retries) if mirror_url else LiveAdapter(max_retries=retries)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
 
     @classmethod
-    def from_env(cls, **kwargs) -> "PoliteSession":
+    def from_env(cls, **kwargs) -> PoliteSession:
         """Limits from the environment where set (GREENMFG_HTTP_TIMEOUT="connect,read" seconds,
         GREENMFG_HTTP_DEADLINE seconds, GREENMFG_RETRY_BACKOFF seconds; the size cap is
         settings.max_file_bytes())."""
@@ -344,7 +365,9 @@ class PoliteSession:
             raise HostNotAllowed(f"not an http(s) URL: {url}")
         host = (parts.hostname or "").lower()
         if self.allowed_hosts is not None and host not in self.allowed_hosts:
-            raise HostNotAllowed(f"{host or url} is not one of the source's hosts ({', '.join(sorted(self.allowed_hosts))})")
+            raise HostNotAllowed(
+                f"{host or url} is not one of the source's hosts ({', '.join(sorted(self.allowed_hosts))})"
+            )
 
     def get(self, url: str, headers: dict | None = None, check_robots: bool = False) -> requests.Response:
         self.check_host(url)
@@ -354,7 +377,7 @@ class PoliteSession:
             try:
                 return self._get_once(url, headers)
             except requests.exceptions.ChunkedEncodingError:  # cut short: urllib3's retries cover the rest
-                time.sleep(self.backoff * 2 ** attempt)
+                time.sleep(self.backoff * 2**attempt)
         return self._get_once(url, headers)
 
     def _get_once(self, url: str, headers: dict | None) -> requests.Response:
@@ -367,8 +390,9 @@ class PoliteSession:
                 _check_through_proxy(url)  # a proxy connects for us: check what the name resolves to here
             self.limiter.wait(urlsplit(url).netloc)
             try:
-                response = self.session.get(url, timeout=self.timeout, headers=headers, stream=True,
-                                            allow_redirects=False)
+                response = self.session.get(
+                    url, timeout=self.timeout, headers=headers, stream=True, allow_redirects=False
+                )
             except _ForbiddenConnection as exc:
                 raise AddressNotAllowed(str(exc)) from None
             target = self.session.get_redirect_target(response)
@@ -410,7 +434,8 @@ class PoliteSession:
         raw_size = response.raw.tell() if hasattr(response.raw, "tell") else size
         if declared.isdigit() and not chunked and raw_size < int(declared):  # (urllib3 checks it too)
             raise requests.exceptions.ChunkedEncodingError(
-                f"body cut short: {raw_size} of the {declared} bytes its Content-Length declares")
+                f"body cut short: {raw_size} of the {declared} bytes its Content-Length declares"
+            )
         return b"".join(chunks)
 
     def close(self) -> None:

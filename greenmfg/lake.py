@@ -12,6 +12,7 @@ SCHEMA = Path(__file__).with_name("lake_schema.sql")
 @dataclass
 class StageStats:
     """Counts of a stage, in total and per source (the run report shows both)."""
+
     per_source: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def count(self, source_id: str, what: str, n: int = 1) -> None:
@@ -22,9 +23,11 @@ class StageStats:
 
 def init_lake(con) -> None:
     had_extracted = con.execute(
-        "select count(*) from information_schema.tables where table_name = 'extracted'").fetchone()[0]
+        "select count(*) from information_schema.tables where table_name = 'extracted'"
+    ).fetchone()[0]
     had_lake = con.execute(
-        "select count(*) from information_schema.tables where table_name = 'announcements'").fetchone()[0]
+        "select count(*) from information_schema.tables where table_name = 'announcements'"
+    ).fetchone()[0]
     con.execute(SCHEMA.read_text())
     _drop_extract_keys(con)
     if had_lake and not had_extracted:

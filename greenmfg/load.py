@@ -8,7 +8,7 @@ is the next stage (greenmfg.extract.stage).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from greenmfg import crash_points, db
@@ -16,6 +16,7 @@ from greenmfg.lake import StageStats, init_lake
 from greenmfg.raw_store import RawStore
 from greenmfg.settings import Paths
 from scrapers import registry
+
 
 @dataclass
 class LoadStats(StageStats):
@@ -25,7 +26,7 @@ class LoadStats(StageStats):
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def register_sources(con) -> None:
@@ -33,8 +34,11 @@ def register_sources(con) -> None:
     written: the registry rarely changes, and a load runs after every scrape."""
     sources = registry().values()
     current = {(*r[:5], tuple(r[5] or ())) for r in con.execute(CURRENT_SOURCES).fetchall()}
-    changed = [r for r in ((s.id, s.name, s.issuer, s.level, s.region_code, list(s.list_urls)) for s in sources)
-               if (*r[:5], tuple(r[5])) not in current]
+    changed = [
+        r
+        for r in ((s.id, s.name, s.issuer, s.level, s.region_code, list(s.list_urls)) for s in sources)
+        if (*r[:5], tuple(r[5])) not in current
+    ]
     if changed:
         con.execute(UPSERT_SOURCES, [list(column) for column in zip(*changed)] + [now()])
     partial = sorted((url, s.id, reason) for s in sources for url, reason in s.partial_lists)
@@ -46,15 +50,27 @@ def register_sources(con) -> None:
 
 CURRENT_SOURCES = "select source_id, name, issuer, level, region_code, start_urls from sources"
 # one statement per table, column lists unnested (executemany prepares a statement per row)
-UPSERT_SOURCES = "insert or replace into sources select unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), ?"
+UPSERT_SOURCES = (
+    "insert or replace into sources select unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), ?"
+)
 INSERT_PARTIAL_LISTS = "insert into declared_partial_lists select unnest(?), unnest(?), unnest(?)"
 
 
 BATCH_MANIFESTS = 500  # manifests per transaction
-MANIFEST_COLUMNS = {"url": "VARCHAR", "source_id": "VARCHAR", "run_id": "VARCHAR", "kind": "VARCHAR",
-                    "fetched_at": "TIMESTAMPTZ", "http_status": "INTEGER", "content_type": "VARCHAR",
-                    "sha256": "VARCHAR", "bytes": "BIGINT", "parent_url": "VARCHAR", "link_text": "VARCHAR",
-                    "error": "VARCHAR"}
+MANIFEST_COLUMNS = {
+    "url": "VARCHAR",
+    "source_id": "VARCHAR",
+    "run_id": "VARCHAR",
+    "kind": "VARCHAR",
+    "fetched_at": "TIMESTAMPTZ",
+    "http_status": "INTEGER",
+    "content_type": "VARCHAR",
+    "sha256": "VARCHAR",
+    "bytes": "BIGINT",
+    "parent_url": "VARCHAR",
+    "link_text": "VARCHAR",
+    "error": "VARCHAR",
+}
 FETCH_LOG_FROM_MANIFESTS = """
     insert into fetch_log
     select m.run_id, m.source_id, m.url, m.kind, m.fetched_at, m.http_status, m.content_type, m.sha256, m.bytes,
@@ -77,7 +93,7 @@ def load(paths: Paths) -> LoadStats:
         for start in range(0, len(new), BATCH_MANIFESTS):
             con.begin()
             try:
-                _load_manifests(con, paths, new[start:start + BATCH_MANIFESTS], stats)
+                _load_manifests(con, paths, new[start : start + BATCH_MANIFESTS], stats)
                 crash_points.pause("GREENMFG_FAULT_PAUSE_IN_LOAD")  # inside the transaction
                 con.commit()
             except Exception:
@@ -92,9 +108,10 @@ def _load_manifests(con, paths: Paths, manifests: list[Path], stats: LoadStats) 
         stats.count(source_id, "fetches")
     for manifest in manifests:
         source_id, run_id = (p.split("=", 1)[1] for p in manifest.parent.parts[-2:])
-        con.execute("insert into loaded_manifests values (?, ?, ?, now())",
-                    [str(manifest.relative_to(paths.raw_dir)), source_id, run_id])
+        con.execute(
+            "insert into loaded_manifests values (?, ?, ?, now())",
+            [str(manifest.relative_to(paths.raw_dir)), source_id, run_id],
+        )
         stats.count(source_id, "manifests")
         if run_id not in stats.scrape_runs:
             stats.scrape_runs.append(run_id)
-

@@ -14,7 +14,7 @@ import logging
 import re
 import shutil
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from greenmfg import run_lock
 from greenmfg.files import write_atomic
@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 
 def new_run_id() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def safe_run_id(text: str) -> str:
@@ -33,16 +33,20 @@ def safe_run_id(text: str) -> str:
 
 
 def _record(paths: Paths, run_id: str, stage: str, result) -> None:
-    write_atomic(paths.runs_dir / run_id / f"{stage}.json", json.dumps(result, ensure_ascii=False, indent=2, default=str))
+    write_atomic(
+        paths.runs_dir / run_id / f"{stage}.json", json.dumps(result, ensure_ascii=False, indent=2, default=str)
+    )
 
 
 def _locked(stage):
     """The stage holds the home's run lock; another run holding it: RunInProgress at once
     (GREENMFG_RUN_LOCK_WAIT: seconds to wait for it first). Re-entrant: `run` holds it for all."""
+
     @functools.wraps(stage)
     def locked(paths: Paths, *args, **kwargs):
         with run_lock.hold(paths, f"greenmfg {stage.__name__}", wait=run_lock.wait_seconds(0)):
             return stage(paths, *args, **kwargs)
+
     return locked
 
 
@@ -103,8 +107,10 @@ class NothingNew(Exception):
     """The lake, the dbt project and the gate are as the published build had them."""
 
     def __init__(self, published: dict):
-        super().__init__(f"nothing new since the published build of run {published['run_id']} "
-                         f"({published['built_at']}): dbt, the gate and publishing are skipped")
+        super().__init__(
+            f"nothing new since the published build of run {published['run_id']} "
+            f"({published['built_at']}): dbt, the gate and publishing are skipped"
+        )
         self.published = published
 
 
@@ -194,7 +200,8 @@ def validate(paths: Paths, run_id: str) -> dict:
 
 @_locked
 def publish(paths: Paths, run_id: str) -> dict:
-    from greenmfg import publish as publish_stage, report
+    from greenmfg import publish as publish_stage
+    from greenmfg import report
 
     result = publish_stage.publish(paths, paths.build_db(run_id), run_id)
     result["report"] = str(report.write(paths))  # the overview page of what was published

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from greenmfg import crash_points, db
@@ -34,18 +34,26 @@ def publish(paths: Paths, build_db: Path, run_id: str) -> dict:
     crash_points.pause("GREENMFG_FAULT_PAUSE_BEFORE_SWAP")
     os.replace(build_db, target)
     fsync_dir(target.parent)
-    info = {"run_id": run_id, "published_at": datetime.now(timezone.utc).isoformat(),
-            "path": str(target), "tables": counts, "parquet": str(parquet),
-            "postgres": {"schema": serving.MARTS, "tables": len(postgres)} if postgres is not None else None}
+    info = {
+        "run_id": run_id,
+        "published_at": datetime.now(UTC).isoformat(),
+        "path": str(target),
+        "tables": counts,
+        "parquet": str(parquet),
+        "postgres": {"schema": serving.MARTS, "tables": len(postgres)} if postgres is not None else None,
+    }
     _write_json(paths.warehouse_dir / "published.json", info)
     return info
 
 
 def mart_counts(database: Path) -> dict[str, int]:
     with db.reader(database) as con:
-        tables = [r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = ? order by 1", [MART_SCHEMA]
-        ).fetchall()]
+        tables = [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = ? order by 1", [MART_SCHEMA]
+            ).fetchall()
+        ]
         return {t: con.execute(f'select count(*) from "{MART_SCHEMA}"."{t}"').fetchone()[0] for t in tables}
 
 

@@ -14,7 +14,7 @@ import json
 import os
 import tempfile
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from greenmfg.files import fsync_dir
@@ -26,7 +26,7 @@ class FetchRecord:
     source_id: str
     run_id: str
     kind: str  # list | article | attachment
-    fetched_at: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat())
+    fetched_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
     http_status: int | None = None
     content_type: str | None = None
     sha256: str | None = None
@@ -77,7 +77,7 @@ class RawStore:
     def manifest_dir(self, source_id: str, run_id: str) -> Path:
         return self.manifests / f"source={source_id}" / f"run={run_id}"
 
-    def open_manifest(self, source_id: str, run_id: str) -> "ManifestWriter":
+    def open_manifest(self, source_id: str, run_id: str) -> ManifestWriter:
         """A new manifest; a retried run gets run=<run_id>-2, -3 … beside the committed one."""
         directory, attempt = self.manifest_dir(source_id, run_id), 1
         while (directory / "manifest.jsonl").exists():

@@ -62,8 +62,9 @@ def _names_in(text: str, year: int) -> tuple[str, ...]:
 def _division_names(automaton, text: str) -> tuple[str, ...]:
     """The division names cnloc reads in a text (its `get_best_matches`): at each start the
     longest name, left to right, none overlapping. Its parse depends on these names alone."""
-    found = sorted((end - len(value["name"]) + 1, -len(value["name"]), end, value["name"])
-                   for end, value in automaton.iter(text))
+    found = sorted(
+        (end - len(value["name"]) + 1, -len(value["name"]), end, value["name"]) for end, value in automaton.iter(text)
+    )
     names, last_end = [], -1
     for start, _, end, name in found:
         if start > last_end:
@@ -93,8 +94,12 @@ def resolve(text: str | None, year: int | None) -> Region | None:
 @lru_cache(maxsize=100_000)  # enterprise names are all different; the division names in them repeat
 def _region(names: tuple[str, ...], year: int) -> Region | None:
     row = _parse_names(names, year)
-    region = Region(*(_clean(row[c]) for c in (
-        "province_adcode", "city_adcode", "county_adcode", "province_name", "city_name", "county_name")))
+    region = Region(
+        *(
+            _clean(row[c])
+            for c in ("province_adcode", "city_adcode", "county_adcode", "province_name", "city_name", "county_name")
+        )
+    )
     return region if region.province_code else None
 
 
@@ -111,8 +116,14 @@ def resolve_code(code: str, year: int | None) -> Region | None:
         info = None
     if not info:
         return Region(province, city if rank >= 2 else None, code if rank == 3 else None, None, None, None)
-    return Region(province, city if rank >= 2 else None, code if rank == 3 else None,
-                  info.get("province_name"), info.get("city_name"), info.get("county_name"))
+    return Region(
+        province,
+        city if rank >= 2 else None,
+        code if rank == 3 else None,
+        info.get("province_name"),
+        info.get("city_name"),
+        info.get("county_name"),
+    )
 
 
 def resolve_first(candidates: list[tuple[str, str | None]], year: int | None) -> tuple[Region | None, str | None]:
@@ -173,8 +184,9 @@ def _bracketed_region(name: str | None, province_code: str | None, year: int | N
     return None
 
 
-def resolve_row(region_text: str | None, recommender: str | None, name: str | None,
-                year: int | None) -> tuple[Region | None, str | None]:
+def resolve_row(
+    region_text: str | None, recommender: str | None, name: str | None, year: int | None
+) -> tuple[Region | None, str | None]:
     """Region of a list row. Lists give a province; parks, development zones and many
     enterprises carry their city or county in their name (宝鸡高新技术产业开发区,
     嘉兴市某某有限公司, 米脂冀东水泥): that finer code wins when it lies in the list's province.
@@ -184,8 +196,11 @@ def resolve_row(region_text: str | None, recommender: str | None, name: str | No
         region = _bracketed_region(name, None, year) or resolve(name, year) if name else None
         method = "name" if region else None
     if name and region and precision(region) != "county":
-        for finer in (_bracketed_region(name, region.province_code, year),
-                      resolve_within(name, region.province_code, year), resolve(name, year)):
+        for finer in (
+            _bracketed_region(name, region.province_code, year),
+            resolve_within(name, region.province_code, year),
+            resolve(name, year),
+        ):
             if finer and _refines(finer, region):
                 return finer, "name_refined" if method != "name" else "name"
     return region, method
@@ -198,11 +213,18 @@ def _refines(finer: Region, region: Region) -> bool:
     if region.city_code and finer.city_code != region.city_code:
         return False
     return (finer.county_code is not None) > (region.county_code is not None) or (
-        finer.city_code is not None and region.city_code is None)
+        finer.city_code is not None and region.city_code is None
+    )
 
 
-def within_context(region: Region | None, method: str | None, name: str | None, context: Region | None,
-                   context_method: str, year: int | None) -> tuple[Region | None, str | None]:
+def within_context(
+    region: Region | None,
+    method: str | None,
+    name: str | None,
+    context: Region | None,
+    context_method: str,
+    year: int | None,
+) -> tuple[Region | None, str | None]:
     """A row's region refined by the region its list speaks of (a municipal list's issuer, the
     place a news page's title names): a name's county inside it, else the context itself, when
     the context lies inside the row's own region (never against it)."""
@@ -220,4 +242,5 @@ def within_context(region: Region | None, method: str | None, name: str | None, 
 
 def _inside(inner: Region, outer: Region) -> bool:
     return inner.province_code == outer.province_code and all(
-        o is None or i == o for i, o in ((inner.city_code, outer.city_code), (inner.county_code, outer.county_code)))
+        o is None or i == o for i, o in ((inner.city_code, outer.city_code), (inner.county_code, outer.county_code))
+    )

@@ -11,8 +11,12 @@ from greenmfg import db
 from greenmfg.settings import Paths
 from greenmfg.status import shown, source_health
 
-TYPES = {"green_factory": ("绿色工厂", "#2e7d32"), "green_park": ("绿色工业园区", "#1565c0"),
-         "green_supply_chain": ("绿色供应链", "#ef6c00"), "green_design_product": ("绿色设计产品", "#6a1b9a")}
+TYPES = {
+    "green_factory": ("绿色工厂", "#2e7d32"),
+    "green_park": ("绿色工业园区", "#1565c0"),
+    "green_supply_chain": ("绿色供应链", "#ef6c00"),
+    "green_design_product": ("绿色设计产品", "#6a1b9a"),
+}
 STYLE = """body{font-family:'Noto Sans CJK SC','Droid Sans Fallback',sans-serif;margin:24px;color:#222;max-width:1100px}
 h1{font-size:22px}h2{font-size:17px;margin-top:32px;border-bottom:1px solid #ccc}table{border-collapse:collapse;font-size:13px}
 td,th{padding:3px 8px;border-bottom:1px solid #eee;text-align:left}th{background:#f5f5f5}.num{text-align:right}
@@ -39,14 +43,24 @@ def _bars(rows: list[tuple[str, dict[str, int]]], width: int = 640) -> str:
 
 
 def _legend() -> str:
-    return '<p class="legend">' + "".join(f'<span><i style="background:{c}"></i>{n}</span>' for n, c in TYPES.values()) + "</p>"
+    return (
+        '<p class="legend">'
+        + "".join(f'<span><i style="background:{c}"></i>{n}</span>' for n, c in TYPES.values())
+        + "</p>"
+    )
 
 
 def _table(header: list[str], rows: list[list], numeric: set[int] = frozenset()) -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(
-        f'<td class="{"num" if i in numeric else ""}">{html.escape("" if v is None else str(v))}</td>'
-        for i, v in enumerate(row)) + "</tr>" for row in rows)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="{"num" if i in numeric else ""}">{html.escape("" if v is None else str(v))}</td>'
+            for i, v in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
@@ -74,8 +88,8 @@ def render(paths: Paths) -> str:
     return f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
 <title>绿色制造数据仓库 · Green Manufacturing Warehouse</title><style>{STYLE}</style></head><body>
 <h1>绿色制造数据仓库 · Green Manufacturing Warehouse</h1>
-<p class="muted">Published run {html.escape(info['run_id'])} at {html.escape(info['published_at'])} ·
-{info['tables'].get('fct_designations', 0)} designations · {info['tables'].get('dim_announcement', 0)} notices</p>
+<p class="muted">Published run {html.escape(info["run_id"])} at {html.escape(info["published_at"])} ·
+{info["tables"].get("fct_designations", 0)} designations · {info["tables"].get("dim_announcement", 0)} notices</p>
 <h2>National designations per province (cumulative)</h2>{_legend()}
 {_bars(_stack(provinces, sort_by_total=True))}
 <h2>National designations per list year</h2>{_legend()}
@@ -83,8 +97,13 @@ def render(paths: Paths) -> str:
 <h2>Progress against targets</h2>
 {_table(TARGET_COLUMNS, [_target_row(*row) for row in targets], {5, 6, 7})}
 <h2>Source health</h2>
-{_table(["source", "level", "issuer", "notices", "newest notice", "last scrape", "result", "failures in a row"],
-        [[s, lvl, iss, n, d, *_scrape_cells(health.get(s))] for s, lvl, iss, n, d in sources], {3, 7})}
+{
+        _table(
+            ["source", "level", "issuer", "notices", "newest notice", "last scrape", "result", "failures in a row"],
+            [[s, lvl, iss, n, d, *_scrape_cells(health.get(s))] for s, lvl, iss, n, d in sources],
+            {3, 7},
+        )
+    }
 <h2>Quarantine</h2>
 {_table(["rule", "records"], [list(q) for q in quarantine], {1}) if quarantine else "<p>empty</p>"}
 </body></html>
@@ -103,19 +122,56 @@ def _stack(rows, sort_by_total: bool = False) -> list[tuple[str, dict[str, int]]
     return sorted(items, key=lambda kv: -sum(kv[1].values())) if sort_by_total else sorted(items)
 
 
-TARGET_COLUMNS = ["region", "source", "type", "counts", "level", "target year", "target", "counted in warehouse",
-                  "reported by region", "coverage of the count"]
+TARGET_COLUMNS = [
+    "region",
+    "source",
+    "type",
+    "counts",
+    "level",
+    "target year",
+    "target",
+    "counted in warehouse",
+    "reported by region",
+    "coverage of the count",
+]
 
 
-def _target_row(region, area, source_id, type_code, kind, level, from_year, target_year, value, counted,
-                reported, reported_on, coverage) -> list:
+def _target_row(
+    region,
+    area,
+    source_id,
+    type_code,
+    kind,
+    level,
+    from_year,
+    target_year,
+    value,
+    counted,
+    reported,
+    reported_on,
+    coverage,
+) -> list:
     """One target: where and from whom, what it counts, and how far the warehouse's count covers it."""
     place = " · ".join(p for p in (region or "(region not resolved)", area) if p)
     counts = {"stock": "all up to the year", "per_year": "new in the year"}.get(kind) or (
-        "new by the year" if not from_year else
-        f"new in {from_year}–{target_year}" if from_year != target_year else "new in the year")
-    return [place, source_id, TYPES.get(type_code, (type_code,))[0], counts, level or "every level", target_year,
-            _n(value), counted, "" if reported is None else f"{_n(reported)} ({reported_on})", coverage]
+        "new by the year"
+        if not from_year
+        else f"new in {from_year}–{target_year}"
+        if from_year != target_year
+        else "new in the year"
+    )
+    return [
+        place,
+        source_id,
+        TYPES.get(type_code, (type_code,))[0],
+        counts,
+        level or "every level",
+        target_year,
+        _n(value),
+        counted,
+        "" if reported is None else f"{_n(reported)} ({reported_on})",
+        coverage,
+    ]
 
 
 def _scrape_cells(health) -> list:
@@ -124,8 +180,11 @@ def _scrape_cells(health) -> list:
     if health is None or health.last_scrape_at is None:
         return ["never", "", ""]
     result = health.last_scrape
-    outcome = (f"FAILED: {result['error'][:60]}" if result.get("error") else
-               f"{result.get('requests', 0)} requests, {result.get('articles', 0)} new, {result.get('failed', 0)} failed")
+    outcome = (
+        f"FAILED: {result['error'][:60]}"
+        if result.get("error")
+        else f"{result.get('requests', 0)} requests, {result.get('articles', 0)} new, {result.get('failed', 0)} failed"
+    )
     return [shown(health.last_scrape_at), outcome, health.consecutive_failures]
 
 

@@ -24,10 +24,10 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator
 
 from greenmfg.files import write_atomic
 from greenmfg.settings import Paths
@@ -61,8 +61,9 @@ def wait_seconds(default: float) -> float:
 
 
 @contextmanager
-def hold(paths: Paths, what: str = "run", shared: bool = False, wait: float = 0.0,
-         scope: str | None = None) -> Iterator[None]:
+def hold(
+    paths: Paths, what: str = "run", shared: bool = False, wait: float = 0.0, scope: str | None = None
+) -> Iterator[None]:
     """Hold the run lock of `paths.home` (exclusive, or `shared` with the other shared holders of
     the same `scope`: the tasks of one DAG run), waiting up to `wait` seconds for another holder;
     RunInProgress when it is still held."""
@@ -117,11 +118,18 @@ def _try_lock(paths: Paths, fd: int, what: str, shared: bool, scope: str | None)
         fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
-    me = {"pid": os.getpid(), "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-          "since": time.time(), "what": what, "shared": shared, "scope": scope}
+    me = {
+        "pid": os.getpid(),
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "since": time.time(),
+        "what": what,
+        "shared": shared,
+        "scope": scope,
+    }
     write_atomic(_holder_file(paths), json.dumps(me))
-    if shared and any(other.get("scope") != scope and _before(other, me)
-                      for other in holders(paths) if other["pid"] != me["pid"]):
+    if shared and any(
+        other.get("scope") != scope and _before(other, me) for other in holders(paths) if other["pid"] != me["pid"]
+    ):
         _holder_file(paths).unlink(missing_ok=True)
         fcntl.flock(fd, fcntl.LOCK_UN)
         return False
@@ -153,7 +161,7 @@ def holders(paths: Paths) -> list[dict]:
 
 
 def describe(paths: Paths) -> str:
-    """"a run is in progress (pid N, started at T)", naming the oldest holder."""
+    """ "a run is in progress (pid N, started at T)", naming the oldest holder."""
     for _ in range(20):  # a holder writes its file just after it takes the lock
         found = holders(paths)
         if found:

@@ -5,7 +5,7 @@ printed in the run's last task log, so a data engineer sees at a glance what bro
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from greenmfg.settings import Paths
@@ -57,11 +57,12 @@ def build(paths: Paths, run_id: str, ingest_run_ids: list[str] = ()) -> dict:
     return {
         "run_id": run_id,
         "ingest_runs": list(ingest_run_ids),
-        "generated_at": datetime.now(timezone.utc).isoformat(),
+        "generated_at": datetime.now(UTC).isoformat(),
         "sources": dict(sorted(sources.items())),
         "failed_sources": sorted(s for s, e in sources.items() if e.get("error")),
-        "gate": None if gate is None else {"success": gate["success"], "tables": gate["tables"],
-                                           "failures": gate["failures"]},
+        "gate": None
+        if gate is None
+        else {"success": gate["success"], "tables": gate["tables"], "failures": gate["failures"]},
         "published": None if published is None else {"at": published["published_at"], "rows": published["tables"]},
         "nothing_new": None if nothing_new is None else nothing_new["reason"],
         "task_failures": failures,
@@ -73,23 +74,28 @@ def to_markdown(report: dict) -> str:
     if report["ingest_runs"]:
         lines += [f"Fetched by ingest run(s): {', '.join(report['ingest_runs'])}", ""]
     if report["sources"]:
-        lines += ["| source | " + " | ".join(SOURCE_COLUMNS) + " | error |",
-                  "|---" * (len(SOURCE_COLUMNS) + 2) + "|"]
+        lines += ["| source | " + " | ".join(SOURCE_COLUMNS) + " | error |", "|---" * (len(SOURCE_COLUMNS) + 2) + "|"]
         for source_id, entry in report["sources"].items():
             cells = [str(entry.get(c, "")) for c in SOURCE_COLUMNS]
             lines.append(f"| {source_id} | " + " | ".join(cells) + f" | {entry.get('error', '')[:120]} |")
         lines.append("")
     gate = report["gate"]
     if gate is not None:
-        lines.append(f"Gate: {'passed' if gate['success'] else 'FAILED'} "
-                     f"({sum(gate['tables'].values())}/{len(gate['tables'])} suites)")
-        lines += [f"- {f['table']}: {f['expectation']}({f.get('column') or ''}) unexpected={f['unexpected_count']}"
-                  for f in gate["failures"]]
+        lines.append(
+            f"Gate: {'passed' if gate['success'] else 'FAILED'} "
+            f"({sum(gate['tables'].values())}/{len(gate['tables'])} suites)"
+        )
+        lines += [
+            f"- {f['table']}: {f['expectation']}({f.get('column') or ''}) unexpected={f['unexpected_count']}"
+            for f in gate["failures"]
+        ]
         lines.append("")
     if report["published"]:
         rows = report["published"]["rows"]
-        lines.append(f"Published at {report['published']['at']}: {rows.get('fct_designations', 0)} designations, "
-                     f"{rows.get('dim_announcement', 0)} notices, {len(rows)} tables")
+        lines.append(
+            f"Published at {report['published']['at']}: {rows.get('fct_designations', 0)} designations, "
+            f"{rows.get('dim_announcement', 0)} notices, {len(rows)} tables"
+        )
     elif report.get("nothing_new"):
         lines.append(f"Nothing new: {report['nothing_new']}.")
     elif gate is not None or report["task_failures"]:
@@ -111,5 +117,7 @@ def record_task_failure(paths: Paths, run_id: str, task: str, error: str) -> Pat
     """A failed task, as its failure callback sees it (listed in the run report)."""
     from greenmfg.files import write_atomic
 
-    return write_atomic(paths.runs_dir / run_id / "failures" / f"{task}.json", json.dumps(
-        {"task": task, "error": error, "at": datetime.now(timezone.utc).isoformat()}, ensure_ascii=False))
+    return write_atomic(
+        paths.runs_dir / run_id / "failures" / f"{task}.json",
+        json.dumps({"task": task, "error": error, "at": datetime.now(UTC).isoformat()}, ensure_ascii=False),
+    )

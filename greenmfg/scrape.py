@@ -39,18 +39,31 @@ def scrape_source(paths: Paths, run_id: str, source_id: str) -> dict:
     spider = spider_for(config)
     store = RawStore(paths.raw_dir)
     state = CrawlState.from_store(store, source_id)
-    session = PoliteSession.from_env(mirror_url=mirror_url(), per_second=requests_per_second(config.requests_per_second),
-                                     robots_dir=paths.raw_dir / "state" / "robots",
-                                     allowed_hosts=config.allowed_hosts())
+    session = PoliteSession.from_env(
+        mirror_url=mirror_url(),
+        per_second=requests_per_second(config.requests_per_second),
+        robots_dir=paths.raw_dir / "state" / "robots",
+        allowed_hosts=config.allowed_hosts(),
+    )
     manifest = store.open_manifest(source_id, run_id)
     try:
         stats = spider.crawl(session, store, manifest, run_id, state)
     finally:
         manifest.commit()  # what was fetched stays recorded; the next run retries the rest
         session.close()
-    log.info("[%s] %d requests, %d list pages (%d not modified), %d new articles, %d known, "
-             "%d attachments, %d failed, %d skipped", source_id, stats.requests, stats.list_pages, stats.not_modified,
-             stats.articles, stats.known_skipped, stats.attachments, stats.failed, len(stats.skipped))
+    log.info(
+        "[%s] %d requests, %d list pages (%d not modified), %d new articles, %d known, "
+        "%d attachments, %d failed, %d skipped",
+        source_id,
+        stats.requests,
+        stats.list_pages,
+        stats.not_modified,
+        stats.articles,
+        stats.known_skipped,
+        stats.attachments,
+        stats.failed,
+        len(stats.skipped),
+    )
     return asdict(stats)
 
 

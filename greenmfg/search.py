@@ -34,7 +34,7 @@ def tokens(text: str) -> list[str]:
         elif len(run) == 1:
             out.append(_code(run))
         else:
-            out += [_code(run[i:i + 2]) for i in range(len(run) - 1)]
+            out += [_code(run[i : i + 2]) for i in range(len(run) - 1)]
     return out
 
 
@@ -69,11 +69,15 @@ def build_index(build_db: Path) -> int:
             pending = reader.execute(PENDING)
             while rows := pending.fetchmany(BATCH):
                 keys, hashes, titles, bodies = zip(*rows)
-                texts = [" ".join(tokens(f"{title}\n{title}\n{clean_body(body or '')}"))
-                         for title, body in zip(titles, bodies)]
+                texts = [
+                    " ".join(tokens(f"{title}\n{title}\n{clean_body(body or '')}"))
+                    for title, body in zip(titles, bodies)
+                ]
                 con.execute(INSERT_SEARCH, [list(keys), list(hashes), texts])
-        con.execute("PRAGMA create_fts_index('marts.announcement_search', 'announcement_key', 'search_text', "
-                    "stemmer = 'none', stopwords = 'none', strip_accents = 0, lower = 1, overwrite = 1)")
+        con.execute(
+            "PRAGMA create_fts_index('marts.announcement_search', 'announcement_key', 'search_text', "
+            "stemmer = 'none', stopwords = 'none', strip_accents = 0, lower = 1, overwrite = 1)"
+        )
         return con.execute("select count(*) from marts.announcement_search").fetchone()[0]
 
 
@@ -93,7 +97,9 @@ def search(database: Path, query: str, limit: int = 10) -> list[tuple]:
                join marts.dim_announcement d using (announcement_key)
                left join marts.announcement_texts t using (announcement_key)
                where s.score is not null
-               order by s.score desc limit ?""", [terms, limit]).fetchall()
+               order by s.score desc limit ?""",
+            [terms, limit],
+        ).fetchall()
     return [(*row[:5], snippet(row[5] or "", query)) for row in rows]
 
 

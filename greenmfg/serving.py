@@ -71,14 +71,20 @@ def postgres_dsn(paths: Paths | None = None) -> str | None:
 
 
 def mart_tables(con, catalog: str | None = None) -> list[str]:
-    return [r[0] for r in con.execute(
-        "select table_name from information_schema.tables where table_schema = ? "
-        "and table_catalog = coalesce(?, current_database()) order by 1", [MARTS, catalog]).fetchall()]
+    return [
+        r[0]
+        for r in con.execute(
+            "select table_name from information_schema.tables where table_schema = ? "
+            "and table_catalog = coalesce(?, current_database()) order by 1",
+            [MARTS, catalog],
+        ).fetchall()
+    ]
 
 
 @dataclass
 class TableDoc:
     """What dbt's YAML says of one table of `marts`."""
+
     description: str = ""
     columns: dict[str, str] = field(default_factory=dict)  # name → description, in YAML order
     primary_key: tuple[str, ...] = ()
@@ -154,8 +160,9 @@ def catalog_sql(schema: str, present: dict[str, list[str]], docs: dict[str, Tabl
         name = f'{schema}."{table}"'
         if doc.description:
             comments.append(f"COMMENT ON TABLE {name} IS {pg_literal(doc.description)};")
-        comments += [f'COMMENT ON COLUMN {name}."{c}" IS {pg_literal(doc.columns[c])};'
-                     for c in columns if doc.columns.get(c)]
+        comments += [
+            f'COMMENT ON COLUMN {name}."{c}" IS {pg_literal(doc.columns[c])};' for c in columns if doc.columns.get(c)
+        ]
         if doc.primary_key and set(doc.primary_key) <= set(columns):
             keys.append(f"ALTER TABLE {name} ADD PRIMARY KEY ({quoted(doc.primary_key)});")
         for column, target, target_column in doc.references:
@@ -164,10 +171,14 @@ def catalog_sql(schema: str, present: dict[str, list[str]], docs: dict[str, Tabl
             references.append(f'CREATE INDEX ON {name} ("{column}");')
             if docs.get(target) and docs[target].primary_key == (target_column,):
                 constraint = f"{table}_{column}_fkey"
-                references.append(f'ALTER TABLE {name} ADD CONSTRAINT "{constraint}" FOREIGN KEY ("{column}") '
-                                  f'REFERENCES {schema}."{target}" ("{target_column}") NOT VALID;')
-                references.append(f'DO $$ BEGIN ALTER TABLE {name} VALIDATE CONSTRAINT "{constraint}"; '
-                                  "EXCEPTION WHEN foreign_key_violation THEN NULL; END $$;")
+                references.append(
+                    f'ALTER TABLE {name} ADD CONSTRAINT "{constraint}" FOREIGN KEY ("{column}") '
+                    f'REFERENCES {schema}."{target}" ("{target_column}") NOT VALID;'
+                )
+                references.append(
+                    f'DO $$ BEGIN ALTER TABLE {name} VALIDATE CONSTRAINT "{constraint}"; '
+                    "EXCEPTION WHEN foreign_key_violation THEN NULL; END $$;"
+                )
     return "\n".join(keys + references + comments)
 
 
@@ -200,20 +211,28 @@ def publish_postgres(build_db: Path, dsn: str) -> dict[str, int]:
 def duckdb_docs(con, catalog: str) -> dict[str, TableDoc]:
     """Comments the build itself holds (COMMENT ON in DuckDB): tables made outside dbt."""
     docs = {}
-    for table, comment in con.execute("select table_name, comment from duckdb_tables() where database_name = ? "
-                                      "and schema_name = ?", [catalog, MARTS]).fetchall():
+    for table, comment in con.execute(
+        "select table_name, comment from duckdb_tables() where database_name = ? and schema_name = ?", [catalog, MARTS]
+    ).fetchall():
         docs[table] = TableDoc(description=comment or "")
     for table, column, comment in con.execute(
-            "select table_name, column_name, comment from duckdb_columns() where database_name = ? "
-            "and schema_name = ? and comment is not null", [catalog, MARTS]).fetchall():
+        "select table_name, column_name, comment from duckdb_columns() where database_name = ? "
+        "and schema_name = ? and comment is not null",
+        [catalog, MARTS],
+    ).fetchall():
         docs[table].columns[column] = comment
     return docs
 
 
 def mart_columns(con, catalog: str, table: str) -> list[str]:
-    return [r[0] for r in con.execute(
-        "select column_name from information_schema.columns where table_catalog = ? and table_schema = ? "
-        "and table_name = ? order by ordinal_position", [catalog, MARTS, table]).fetchall()]
+    return [
+        r[0]
+        for r in con.execute(
+            "select column_name from information_schema.columns where table_catalog = ? and table_schema = ? "
+            "and table_name = ? order by ordinal_position",
+            [catalog, MARTS, table],
+        ).fetchall()
+    ]
 
 
 def publish_parquet(build_db: Path, paths: Paths, run_id: str) -> Path:

@@ -10,7 +10,9 @@ from scrapers import registry, spider_for
 def list_sources() -> str:
     rows = [f"{'id':<14} {'level':<11} {'region':<7} {'adapter':<11} name"]
     for config in sorted(registry().values(), key=lambda c: (c.level != "national", c.level, c.id)):
-        rows.append(f"{config.id:<14} {config.level:<11} {config.region_code or '-':<7} {config.adapter:<11} {config.name}")
+        rows.append(
+            f"{config.id:<14} {config.level:<11} {config.region_code or '-':<7} {config.adapter:<11} {config.name}"
+        )
     return "\n".join(rows)
 
 
@@ -34,8 +36,10 @@ def check_source(source_id: str) -> tuple[bool, str]:
         page = session.get(items[0].url, check_robots=True)
         article = spider.article_from_bytes(page.content, items[0].url, page.headers.get("Content-Type"))
         lines.append(f"  newest article: {article.title[:60]}")
-        lines.append(f"    date {article.publish_date}, 文号 {article.doc_number}, "
-                     f"{len(article.body_text)} chars, {len(article.attachments)} attachments")
+        lines.append(
+            f"    date {article.publish_date}, 文号 {article.doc_number}, "
+            f"{len(article.body_text)} chars, {len(article.attachments)} attachments"
+        )
         for link in article.attachments:
             lines.append(f"    attachment: {link.text}  {link.url}")
         return True, "\n".join(lines)

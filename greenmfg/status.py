@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from greenmfg import db
@@ -33,7 +33,7 @@ class SourceHealth:
 
 def written_at(path: Path) -> datetime:
     """When a run wrote a report: its file's modification time, in UTC."""
-    return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC)
 
 
 def shown(moment: datetime | None) -> str:
@@ -61,7 +61,8 @@ def source_health(paths: Paths) -> list[SourceHealth]:
     if paths.published_db.exists():
         with db.reader(paths.published_db) as con:
             for source_id, newest, n in con.execute(
-                    "select source_id, max(notice_date)::varchar, count(*) from marts.dim_announcement group by 1").fetchall():
+                "select source_id, max(notice_date)::varchar, count(*) from marts.dim_announcement group by 1"
+            ).fetchall():
                 if source_id in health:
                     health[source_id].newest_notice, health[source_id].notices = newest, n
     return list(health.values())
@@ -72,12 +73,17 @@ def status_text(paths: Paths) -> str:
     lines = [f"{'source':<14} {'last success':<20} {'failures':>8} {'notices':>7}  newest notice"]
     for h in rows:
         flag = "  FLAGGED" if h.flagged else ""
-        lines.append(f"{h.source_id:<14} {shown(h.last_success_at):<20} {h.consecutive_failures:>8} {h.notices:>7}  "
-                     f"{h.newest_notice or '-'}{flag}")
+        lines.append(
+            f"{h.source_id:<14} {shown(h.last_success_at):<20} {h.consecutive_failures:>8} {h.notices:>7}  "
+            f"{h.newest_notice or '-'}{flag}"
+        )
         if h.consecutive_failures and h.last_error:
             lines.append(f"{'':<14} last error: {h.last_error[:100]} ({shown(h.last_scrape_at)})")
     flagged = [h.source_id for h in rows if h.flagged]
-    lines.append(f"\n{len(flagged)} source(s) failing {FLAG_AFTER}+ runs in a row" + (f": {', '.join(flagged)}" if flagged else ""))
+    lines.append(
+        f"\n{len(flagged)} source(s) failing {FLAG_AFTER}+ runs in a row"
+        + (f": {', '.join(flagged)}" if flagged else "")
+    )
     if not any(h.last_scrape_at for h in rows):
         lines.append(f"no scrape has run under {paths.home} yet: `greenmfg run` or `greenmfg scrape`")
     return "\n".join(lines)

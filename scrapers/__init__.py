@@ -12,8 +12,16 @@ from importlib import import_module
 
 from scrapers.registry import GENERIC_SOURCE, SourceConfig, registry, source_config, source_for_url
 
-__all__ = ["ADAPTERS", "GENERIC_SOURCE", "get_spider", "registry", "source_config", "source_for_url", "spider_for",
-           "spider_of"]
+__all__ = [
+    "ADAPTERS",
+    "GENERIC_SOURCE",
+    "get_spider",
+    "registry",
+    "source_config",
+    "source_for_url",
+    "spider_for",
+    "spider_of",
+]
 
 ADAPTERS: dict[str, str] = {  # adapter name → its spider class
     "generic": "scrapers.generic:ConfiguredSpider",

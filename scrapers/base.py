@@ -35,8 +35,15 @@ from greenmfg.webpage import html
 from greenmfg.webpage.encoding import decode_html
 from greenmfg.webpage.html import find_article, meta_content, select, select_one, text_of
 from scrapers.registry import SourceConfig
-from scrapers.text_patterns import date_from_url, doc_number, is_attachment_href, iso_date, labelled_date, \
-    signature_date, valid_date
+from scrapers.text_patterns import (
+    date_from_url,
+    doc_number,
+    is_attachment_href,
+    iso_date,
+    labelled_date,
+    signature_date,
+    valid_date,
+)
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +126,7 @@ class CrawlState:
     sibling_bytes: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # by kind and extension
 
     @classmethod
-    def from_store(cls, store: RawStore, source_id: str) -> "CrawlState":
+    def from_store(cls, store: RawStore, source_id: str) -> CrawlState:
         state, failures = cls(), {}
         for record in store.source_records(source_id):
             url = record["url"]
@@ -128,13 +135,22 @@ class CrawlState:
                 state.held(url, record["kind"], record.get("bytes"))
                 if record["kind"] == "article":
                     state.known_articles.add(url)
-            elif (record.get("error") and record["kind"] != "list" and "robots.txt" not in record["error"]
-                  and not record["error"].startswith(SKIPPED)):
+            elif (
+                record.get("error")
+                and record["kind"] != "list"
+                and "robots.txt" not in record["error"]
+                and not record["error"].startswith(SKIPPED)
+            ):
                 failures[url] = (record, failures.get(url, (None, 0))[1] + 1)
             if record["kind"] == "list" and record.get("http_status") == 200:
                 state.validators[url] = {
-                    k: v for k, v in (("If-None-Match", record.get("etag")),
-                                      ("If-Modified-Since", record.get("last_modified"))) if v}
+                    k: v
+                    for k, v in (
+                        ("If-None-Match", record.get("etag")),
+                        ("If-Modified-Since", record.get("last_modified")),
+                    )
+                    if v
+                }
         state.missed = {url: rec for url, (rec, runs) in failures.items() if runs < MAX_FAILED_RUNS}
         state.strikes = {url: runs for url, (_, runs) in failures.items() if runs < MAX_FAILED_RUNS}
         return state
@@ -166,8 +182,10 @@ class CrawlState:
             return None
         siblings = self.sibling_bytes.get(_family(url, kind), [])
         if len(siblings) >= 2 and size * FAR_BELOW < (median := statistics.median(siblings)):
-            return (f"{size} bytes, ended by the connection closing (no Content-Length), where the "
-                    f"source's other {kind} bodies are {median:.0f} bytes (median)")
+            return (
+                f"{size} bytes, ended by the connection closing (no Content-Length), where the "
+                f"source's other {kind} bodies are {median:.0f} bytes (median)"
+            )
         unfinished = _unfinished(body)
         return f"{unfinished}, ended by the connection closing (no Content-Length)" if unfinished else None
 
@@ -244,8 +262,14 @@ class Spider:
         return urljoin(base, href.strip())
 
     # --- the crawl ----------------------------------------------------------------------
-    def crawl(self, session: PoliteSession, store: RawStore, manifest: ManifestWriter, run_id: str,
-              state: CrawlState | None = None) -> CrawlStats:
+    def crawl(
+        self,
+        session: PoliteSession,
+        store: RawStore,
+        manifest: ManifestWriter,
+        run_id: str,
+        state: CrawlState | None = None,
+    ) -> CrawlStats:
         state = state or CrawlState()
         self._state = state  # what _fetch weighs a body against
         stats = CrawlStats(self.source_id)
@@ -272,7 +296,8 @@ class Spider:
             if not items and pages == 1 and not self.config.empty_ok:
                 raise SourceBroken(
                     f"{self.source_id}: list page {url} matched no items with selector "
-                    f"{self.config.list.item!r}: has the site's template changed?")
+                    f"{self.config.list.item!r}: has the site's template changed?"
+                )
             stats.items_seen += len(items)
             new = [item for item in items if item.url not in state.known_articles]
             stats.known_skipped += len(items) - len(new)
@@ -291,8 +316,17 @@ class Spider:
                 self._crawl_article(session, store, manifest, run_id, ListItem(url, title=""), stats)
                 state.known_articles.add(url)
             else:
-                got = self._fetch(session, store, manifest, run_id, url, record["kind"], stats,
-                                  parent_url=record.get("parent_url"), link_text=record.get("link_text"))
+                got = self._fetch(
+                    session,
+                    store,
+                    manifest,
+                    run_id,
+                    url,
+                    record["kind"],
+                    stats,
+                    parent_url=record.get("parent_url"),
+                    link_text=record.get("link_text"),
+                )
                 stats.attachments += got is not None
 
     def _crawl_article(self, session, store, manifest, run_id, item: ListItem, stats: CrawlStats) -> None:
@@ -313,14 +347,36 @@ class Spider:
             return
         article = read[0]
         for link in article.attachments:
-            got = self._fetch(session, store, manifest, run_id, link.url, "attachment", stats,
-                              parent_url=item.url, link_text=link.text)
+            got = self._fetch(
+                session,
+                store,
+                manifest,
+                run_id,
+                link.url,
+                "attachment",
+                stats,
+                parent_url=item.url,
+                link_text=link.text,
+            )
             stats.attachments += got is not None
 
-    def _fetch(self, session: PoliteSession, store, manifest, run_id, url, kind, stats,
-               parent_url=None, link_text=None, headers=None, check=None) -> requests.Response | None:
-        record = FetchRecord(url=url, source_id=self.source_id, run_id=run_id, kind=kind,
-                             parent_url=parent_url, link_text=link_text)
+    def _fetch(
+        self,
+        session: PoliteSession,
+        store,
+        manifest,
+        run_id,
+        url,
+        kind,
+        stats,
+        parent_url=None,
+        link_text=None,
+        headers=None,
+        check=None,
+    ) -> requests.Response | None:
+        record = FetchRecord(
+            url=url, source_id=self.source_id, run_id=run_id, kind=kind, parent_url=parent_url, link_text=link_text
+        )
         try:
             if not session.allowed(url):
                 stats.robots_blocked += 1
@@ -379,8 +435,12 @@ class Spider:
             except Exception as exc:
                 if strict:
                     raise IncompleteBody(f"no article on the page ({type(exc).__name__}: {exc})") from exc
-                log.warning("[%s] %s still reads as no article after %d runs: stored as served",
-                            self.source_id, url, state.strikes.get(url, 0) + 1)
+                log.warning(
+                    "[%s] %s still reads as no article after %d runs: stored as served",
+                    self.source_id,
+                    url,
+                    state.strikes.get(url, 0) + 1,
+                )
 
 
 def found_article(spider: Spider, page, url: str) -> Article:
@@ -396,14 +456,28 @@ def found_article(spider: Spider, page, url: str) -> Article:
     if not title:  # no heading and no <title>: the text's first line names the page, cut to a title's length
         title = next((line.strip() for line in found.text.splitlines() if line.strip()), "")[:TITLE_CHARS]
     date_node = select_one(page, selectors.date) if selectors.date else None
-    publish_date = (valid_date(iso_date(text_of(date_node, " ") if date_node is not None else None))
-                    or valid_date(iso_date(meta_content(page, "PubDate"))) or valid_date(date_from_url(url))
-                    or labelled_date(text_of(page, " ")) or valid_date(signature_date(found.text)))
+    publish_date = (
+        valid_date(iso_date(text_of(date_node, " ") if date_node is not None else None))
+        or valid_date(iso_date(meta_content(page, "PubDate")))
+        or valid_date(date_from_url(url))
+        or labelled_date(text_of(page, " "))
+        or valid_date(signature_date(found.text))
+    )
     scope = select(page, selectors.attachments) if selectors.attachments else []
-    links = [AttachmentLink(spider.absolute(url, a.get("href")), text_of(a, " "))
-             for a in (scope or found.block.iter("a")) if a.get("href") and is_attachment_href(a.get("href"))]
-    return Article(url=url, title=title, publish_date=publish_date, doc_number=doc_number(found.text),
-                   body_text=found.text, attachments=unique_links(links), body_source="fallback")
+    links = [
+        AttachmentLink(spider.absolute(url, a.get("href")), text_of(a, " "))
+        for a in (scope or found.block.iter("a"))
+        if a.get("href") and is_attachment_href(a.get("href"))
+    ]
+    return Article(
+        url=url,
+        title=title,
+        publish_date=publish_date,
+        doc_number=doc_number(found.text),
+        body_text=found.text,
+        attachments=unique_links(links),
+        body_source="fallback",
+    )
 
 
 def unique_links(links: list[AttachmentLink]) -> list[AttachmentLink]:

@@ -26,7 +26,9 @@ class ConfiguredSpider(Spider):
             date = row.select_one(selectors.date) if selectors.date else None
             title = (link.get("title") or link.get_text(" ", strip=True)).strip()
             item_url = self.absolute(url, link["href"])
-            items.append(ListItem(item_url, title, iso_date(date.get_text() if date else None) or date_from_url(item_url)))
+            items.append(
+                ListItem(item_url, title, iso_date(date.get_text() if date else None) or date_from_url(item_url))
+            )
         next_link = soup.select_one(selectors.next) if selectors.next else None
         return items, self.absolute(url, next_link["href"]) if next_link and next_link.get("href") else None
 
@@ -42,14 +44,26 @@ class ConfiguredSpider(Spider):
             raise ValueError(f"{self.source_id}: no title ({selectors.title!r}) on {url}")
         text = text_of(body)
         date_node = select_one(page, selectors.date) if selectors.date else None
-        publish_date = (iso_date(text_of(date_node, " ") if date_node is not None else None)
-                        or iso_date(meta_content(page, "PubDate"))
-                        or date_from_url(url) or signature_date(text))
+        publish_date = (
+            iso_date(text_of(date_node, " ") if date_node is not None else None)
+            or iso_date(meta_content(page, "PubDate"))
+            or date_from_url(url)
+            or signature_date(text)
+        )
         scope = select(page, selectors.attachments) if selectors.attachments else body.iter("a")
-        attachments = [AttachmentLink(self.absolute(url, a.get("href")), text_of(a, " "))
-                       for a in scope if a.get("href") and is_attachment_href(a.get("href"))]
-        return Article(url=url, title=title.strip(), publish_date=publish_date, doc_number=doc_number(text),
-                       body_text=text, attachments=unique_links(attachments))
+        attachments = [
+            AttachmentLink(self.absolute(url, a.get("href")), text_of(a, " "))
+            for a in scope
+            if a.get("href") and is_attachment_href(a.get("href"))
+        ]
+        return Article(
+            url=url,
+            title=title.strip(),
+            publish_date=publish_date,
+            doc_number=doc_number(text),
+            body_text=text,
+            attachments=unique_links(attachments),
+        )
 
 
 class JcmsCdataSpider(ConfiguredSpider):

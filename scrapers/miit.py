@@ -24,11 +24,13 @@ class MiitSpider(Spider):
             if not link:
                 continue
             date = li.find("span")
-            items.append(ListItem(
-                url=self.absolute(url, link["href"]),
-                title=(link.get("title") or link.get_text()).strip(),
-                date=iso_date(date.get_text() if date else None),
-            ))
+            items.append(
+                ListItem(
+                    url=self.absolute(url, link["href"]),
+                    title=(link.get("title") or link.get_text()).strip(),
+                    date=iso_date(date.get_text() if date else None),
+                )
+            )
         next_link = soup.select_one("div.page a.next[href]")
         return items, self.absolute(url, next_link["href"]) if next_link else None
 

@@ -115,8 +115,14 @@ def load_registry() -> dict[str, SourceConfig]:
 
 # A site the registry does not know (`greenmfg extract` without a registered URL): no level, no
 # issuer's region, no selectors: every page is read by the generic article finder.
-GENERIC_SOURCE = SourceConfig(id="generic", name="a site not in the registry", issuer="", level=None,
-                              list_urls=(), article=ArticleSelectors(title=None, body=None))
+GENERIC_SOURCE = SourceConfig(
+    id="generic",
+    name="a site not in the registry",
+    issuer="",
+    level=None,
+    list_urls=(),
+    article=ArticleSelectors(title=None, body=None),
+)
 
 
 def registry() -> dict[str, SourceConfig]:

@@ -72,8 +72,9 @@ class LocalAirflow:
             if service == "api-server":
                 command += ["--host", "127.0.0.1", "--port", str(self.port), "--workers", "1"]
             with open(self.logs / f"{service}.log", "wb") as log:
-                self.processes[service] = subprocess.Popen(command, env=self.env, cwd=self.root, stdout=log,
-                                                           stderr=subprocess.STDOUT, start_new_session=True)
+                self.processes[service] = subprocess.Popen(
+                    command, env=self.env, cwd=self.root, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+                )
         self._wait_until(lambda: self._get_ok("/api/v2/version"), 180, "the api-server to answer")
         # the Execution API (the tasks' own) builds its versioned routes on its first request:
         # seconds a long-running api-server paid long ago, not part of a run
@@ -100,15 +101,21 @@ class LocalAirflow:
         return self._token
 
     def api(self, method: str, path: str, **kwargs) -> dict:
-        answer = requests.request(method, f"{self.url}/api/v2{path}", timeout=60,
-                                  headers={"Authorization": f"Bearer {self.token()}"}, **kwargs)
+        answer = requests.request(
+            method,
+            f"{self.url}/api/v2{path}",
+            timeout=60,
+            headers={"Authorization": f"Bearer {self.token()}"},
+            **kwargs,
+        )
         if answer.status_code >= 400:
             raise AssertionError(f"{method} {path}: {answer.status_code} {answer.text[:500]}")
         return answer.json() if answer.content else {}
 
     def wait_for_dag(self, dag_id: str, timeout: float = 300) -> None:
-        self._wait_until(lambda: self._get_ok(f"/api/v2/dags/{dag_id}", auth=True), timeout,
-                         f"the dag-processor to parse {dag_id}")
+        self._wait_until(
+            lambda: self._get_ok(f"/api/v2/dags/{dag_id}", auth=True), timeout, f"the dag-processor to parse {dag_id}"
+        )
 
     def runs(self, dag_id: str) -> list[dict]:
         return self.api("GET", f"/dags/{dag_id}/dagRuns", params={"order_by": "run_after"})["dag_runs"]
@@ -126,14 +133,18 @@ class LocalAirflow:
 
     def task_states(self, dag_id: str, run_id: str) -> dict[str, str]:
         instances = self.api("GET", f"/dags/{dag_id}/dagRuns/{run_id}/taskInstances", params={"limit": 200})
-        return {(t["task_id"] if t["map_index"] < 0 else f"{t['task_id']}[{t['map_index']}]"): t["state"]
-                for t in instances["task_instances"]}
+        return {
+            (t["task_id"] if t["map_index"] < 0 else f"{t['task_id']}[{t['map_index']}]"): t["state"]
+            for t in instances["task_instances"]
+        }
 
     def task_seconds(self, dag_id: str, run_id: str) -> dict[str, float]:
         """Each finished task's duration, the longest first."""
         instances = self.api("GET", f"/dags/{dag_id}/dagRuns/{run_id}/taskInstances", params={"limit": 200})
-        seconds = {(t["task_id"] if t["map_index"] < 0 else f"{t['task_id']}[{t['map_index']}]"): t["duration"] or 0.0
-                   for t in instances["task_instances"]}
+        seconds = {
+            (t["task_id"] if t["map_index"] < 0 else f"{t['task_id']}[{t['map_index']}]"): t["duration"] or 0.0
+            for t in instances["task_instances"]
+        }
         return dict(sorted(seconds.items(), key=lambda item: -item[1]))
 
     def timeline(self, dag_id: str, run: dict) -> list[tuple[str, float, float]]:
@@ -142,17 +153,31 @@ class LocalAirflow:
 
         began = datetime.fromisoformat(run["start_date"])
         instances = self.api("GET", f"/dags/{dag_id}/dagRuns/{run['dag_run_id']}/taskInstances", params={"limit": 200})
-        return sorted(((t["task_id"], (datetime.fromisoformat(t["start_date"]) - began).total_seconds(),
-                        (datetime.fromisoformat(t["end_date"]) - began).total_seconds())
-                       for t in instances["task_instances"] if t["start_date"] and t["end_date"]),
-                      key=lambda row: row[1])
+        return sorted(
+            (
+                (
+                    t["task_id"],
+                    (datetime.fromisoformat(t["start_date"]) - began).total_seconds(),
+                    (datetime.fromisoformat(t["end_date"]) - began).total_seconds(),
+                )
+                for t in instances["task_instances"]
+                if t["start_date"] and t["end_date"]
+            ),
+            key=lambda row: row[1],
+        )
 
     def task_log(self, dag_id: str, run_id: str, task_id: str, try_number: int = 1) -> str:
-        answer = self.api("GET", f"/dags/{dag_id}/dagRuns/{run_id}/taskInstances/{task_id}/logs/{try_number}",
-                          params={"full_content": "true"})
+        answer = self.api(
+            "GET",
+            f"/dags/{dag_id}/dagRuns/{run_id}/taskInstances/{task_id}/logs/{try_number}",
+            params={"full_content": "true"},
+        )
         content = answer.get("content", "")
-        return "\n".join(str(e.get("event", e)) if isinstance(e, dict) else str(e) for e in content) \
-            if isinstance(content, list) else str(content)
+        return (
+            "\n".join(str(e.get("event", e)) if isinstance(e, dict) else str(e) for e in content)
+            if isinstance(content, list)
+            else str(content)
+        )
 
     # --- health -------------------------------------------------------------------------
     def check_services(self) -> None:
@@ -161,8 +186,10 @@ class LocalAirflow:
             raise AssertionError(f"Airflow services exited: {dead}\n{self.tail()}")
 
     def tail(self, lines: int = 25) -> str:
-        return "\n".join(f"--- {p.name}\n" + "\n".join(p.read_text(errors="replace").splitlines()[-lines:])
-                         for p in sorted(self.logs.glob("*.log")))
+        return "\n".join(
+            f"--- {p.name}\n" + "\n".join(p.read_text(errors="replace").splitlines()[-lines:])
+            for p in sorted(self.logs.glob("*.log"))
+        )
 
     def _get_ok(self, path: str, auth: bool = False) -> bool:
         headers = {"Authorization": f"Bearer {self.token()}"} if auth else {}
@@ -185,4 +212,3 @@ def _fernet_key() -> str:
     from cryptography.fernet import Fernet
 
     return Fernet.generate_key().decode()
-

@@ -14,8 +14,17 @@ from pathlib import Path
 import pytest
 import requests
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
 
 
 def chromium() -> str:
@@ -40,10 +49,18 @@ class Browser:
         self.profile.mkdir(parents=True, exist_ok=True)
         port_file = self.profile / "DevToolsActivePort"
         port_file.unlink(missing_ok=True)
-        self.process = subprocess.Popen([chromium(), *FLAGS, f"--user-data-dir={self.profile}",
-                                         f"--window-size={self.size[0]},{self.size[1]}",
-                                         "--remote-debugging-port=0", "about:blank"],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            [
+                chromium(),
+                *FLAGS,
+                f"--user-data-dir={self.profile}",
+                f"--window-size={self.size[0]},{self.size[1]}",
+                "--remote-debugging-port=0",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 60
         while not (port_file.exists() and port_file.read_text().strip()):
             if time.monotonic() > deadline:
@@ -84,8 +101,10 @@ class Browser:
                 time.sleep(settle)  # let the last requests and the layout finish
                 return
             time.sleep(0.5)
-        raise AssertionError(f"{url}: {until_text!r} not shown after {timeout}s; the page says: "
-                             f"{(self.evaluate('document.body.innerText') or '')[:500]}")
+        raise AssertionError(
+            f"{url}: {until_text!r} not shown after {timeout}s; the page says: "
+            f"{(self.evaluate('document.body.innerText') or '')[:500]}"
+        )
 
     def screenshot(self, target: Path) -> bytes:
         data = base64.b64decode(self.call("Page.captureScreenshot", format="png")["data"])

@@ -44,15 +44,23 @@ REFERENCE_FILES = {
 CJK_FONT = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 SYSTEM_TOOLS = {  # tool → (is it there, how to get it, words naming it in a skip reason)
     "antiword": (lambda: shutil.which("antiword"), "apt-get install antiword", r"antiword"),
-    "chromium": (lambda: shutil.which("chromium") or shutil.which("chromium-browser"), "apt-get install chromium",
-                 r"chromium"),
+    "chromium": (
+        lambda: shutil.which("chromium") or shutil.which("chromium-browser"),
+        "apt-get install chromium",
+        r"chromium",
+    ),
     "cjk-font": (CJK_FONT.exists, "apt-get install fonts-droid-fallback", r"CJK font|fonts-droid-fallback"),
     "fontconfig": (lambda: shutil.which("fc-list"), "apt-get install fontconfig", r"fontconfig|fc-list"),
-    "git": (lambda: shutil.which("git") and (PROJECT_ROOT / ".git").exists(), "a git checkout (apt-get install git)",
-            r"git checkout"),
-    "postgresql": (lambda: os.environ.get("GREENMFG_TEST_POSTGRES_DSN"),
-                   "`make test` starts it (scripts/postgres_up.sh; apt-get install postgresql), "
-                   "or set GREENMFG_TEST_POSTGRES_DSN", r"PostgreSQL|postgres"),
+    "git": (
+        lambda: shutil.which("git") and (PROJECT_ROOT / ".git").exists(),
+        "a git checkout (apt-get install git)",
+        r"git checkout",
+    ),
+    "postgresql": (
+        lambda: os.environ.get("GREENMFG_TEST_POSTGRES_DSN"),
+        "`make test` starts it (scripts/postgres_up.sh; apt-get install postgresql), or set GREENMFG_TEST_POSTGRES_DSN",
+        r"PostgreSQL|postgres",
+    ),
 }
 # Tests in modules without the marker, by node id.
 # Fixtures whose tests need a tool: the offline corpus holds Word 97 attachments, read by antiword,
@@ -76,7 +84,9 @@ def require(tool: str) -> None:
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "needs(*tools): the test needs these system tools (tests/conftest.py SYSTEM_TOOLS)")
+    config.addinivalue_line(
+        "markers", "needs(*tools): the test needs these system tools (tests/conftest.py SYSTEM_TOOLS)"
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -209,16 +219,23 @@ def mart_snapshot(database: Path) -> dict[str, list[tuple]]:
                                  from information_schema.columns where table_schema = 'marts'
                                  and data_type not like 'TIMESTAMP%' group by 1""").fetchall()
         quoted = {table: ", ".join('"' + c.replace('"', '""') + '"' for c in cols) for table, cols in columns}
-        return {table: con.execute(f'select {cols} from marts."{table}" order by all').fetchall()
-                for table, cols in quoted.items()}
+        return {
+            table: con.execute(f'select {cols} from marts."{table}" order by all').fetchall()
+            for table, cols in quoted.items()
+        }
 
 
 def psql(dsn: str, sql: str) -> list[list[str]]:
     """Rows of a query through the psql client, tab-separated, unaligned."""
     import subprocess
 
-    out = subprocess.run(["psql", dsn, "-X", "-q", "-At", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-c", sql],
-                         capture_output=True, text=True, timeout=120, check=True).stdout
+    out = subprocess.run(
+        ["psql", dsn, "-X", "-q", "-At", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-c", sql],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
     return [line.split("\t") for line in out.splitlines()]
 
 

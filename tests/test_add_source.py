@@ -8,7 +8,7 @@ import pytest
 from greenmfg.mirror.server import MirrorThread
 from greenmfg.scrape import SourcesFailed, scrape
 from greenmfg.settings import CORPUS_DIR, Paths
-from tests.conftest import GUIZHOU_SOURCE, corpus_with, register_source, xlsx, load_lake
+from tests.conftest import GUIZHOU_SOURCE, corpus_with, load_lake, register_source, xlsx
 
 LIST = """<html><head><meta charset="utf-8"></head><body><div class="news"><ul>
 <li><a href="/zwgk/tzgg/202401/t20240105_1.html">贵州省工业和信息化厅关于公布2023年度贵州省绿色制造名单的通知</a><em>2024-01-05</em></li>
@@ -21,21 +21,28 @@ ARTICLE = """<html><head><meta charset="utf-8"></head><body><h2 class="tit">贵�
 def test_a_new_source_needs_only_a_yaml_file(tmp_path, monkeypatch):
     register_source(tmp_path, monkeypatch)
     host = "gxt.guizhou.gov.cn"
-    root = corpus_with(tmp_path, {
-        f"{host}/zwgk/tzgg/index.html": LIST.encode(),
-        f"{host}/zwgk/tzgg/202401/t20240105_1.html": ARTICLE.encode(),
-        f"{host}/zwgk/tzgg/202401/P1.xlsx": xlsx([["序号", "地区", "企业名称"], [1, "贵阳", "贵州某某绿色建材有限公司"]]),
-    })
+    root = corpus_with(
+        tmp_path,
+        {
+            f"{host}/zwgk/tzgg/index.html": LIST.encode(),
+            f"{host}/zwgk/tzgg/202401/t20240105_1.html": ARTICLE.encode(),
+            f"{host}/zwgk/tzgg/202401/P1.xlsx": xlsx(
+                [["序号", "地区", "企业名称"], [1, "贵阳", "贵州某某绿色建材有限公司"]]
+            ),
+        },
+    )
     paths = Paths(tmp_path / "home")
     with MirrorThread(root=root) as mirror:
         monkeypatch.setenv("GREENMFG_MIRROR_URL", mirror.url)
         scrape(paths, "r1", ["gz_gxt"])
     load_lake(paths)
     with duckdb.connect(str(paths.lake_db), read_only=True) as con:
-        notice = con.execute("select doc_number, publish_date::varchar, list_year from announcements "
-                             "where source_id = 'gz_gxt'").fetchone()
-        row = con.execute("select name, designation_type, province_code from list_rows "
-                          "where source_id = 'gz_gxt'").fetchone()
+        notice = con.execute(
+            "select doc_number, publish_date::varchar, list_year from announcements where source_id = 'gz_gxt'"
+        ).fetchone()
+        row = con.execute(
+            "select name, designation_type, province_code from list_rows where source_id = 'gz_gxt'"
+        ).fetchone()
     assert notice == ("黔工信节能〔2024〕1号", "2024-01-05", 2023)
     assert row == ("贵州某某绿色建材有限公司", "green_factory", "520000")
 

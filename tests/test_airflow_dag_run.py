@@ -19,8 +19,9 @@ BIN = Path(sys.executable).parent
 
 
 def dags_test(dag_id: str, env: dict) -> str:
-    run = subprocess.run([str(BIN / "airflow"), "dags", "test", dag_id], env=env,
-                         capture_output=True, text=True, timeout=900)
+    run = subprocess.run(
+        [str(BIN / "airflow"), "dags", "test", dag_id], env=env, capture_output=True, text=True, timeout=900
+    )
     output = run.stdout + run.stderr
     assert run.returncode == 0, output[-3000:]
     assert re.search(r"DagRun Finished: .*state=success", output), output[-3000:]
@@ -29,9 +30,14 @@ def dags_test(dag_id: str, env: dict) -> str:
 
 def test_ingest_then_transform_publish_the_warehouse(tmp_path):
     home = tmp_path / "home"
-    env = {**os.environ, "GREENMFG_HOME": str(home), "AIRFLOW_HOME": str(tmp_path / "airflow"),
-           "AIRFLOW__CORE__DAGS_FOLDER": str(PROJECT_ROOT / "dags"), "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-           "PATH": f"{BIN}:{os.environ['PATH']}"}
+    env = {
+        **os.environ,
+        "GREENMFG_HOME": str(home),
+        "AIRFLOW_HOME": str(tmp_path / "airflow"),
+        "AIRFLOW__CORE__DAGS_FOLDER": str(PROJECT_ROOT / "dags"),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "PATH": f"{BIN}:{os.environ['PATH']}",
+    }
     subprocess.run(["bash", "scripts/airflow_setup.sh"], env=env, cwd=PROJECT_ROOT, check=True, timeout=600)
     with MirrorThread() as mirror:
         env["GREENMFG_MIRROR_URL"] = mirror.url
@@ -42,7 +48,9 @@ def test_ingest_then_transform_publish_the_warehouse(tmp_path):
     assert [t for t in ended if t != "scrape"] == ["list_sources", "hand_off", "check_sources"]
     ended = re.findall(r"\[DAG TEST\] end task task_id=([\w.]+)", transform)
     assert ended[:2] == ["load", "extract"] and ended.index("freshness") < ended.index("publish")
-    assert ended.index("prepare_build") < ended.index("dbt.build") < ended.index("dbt.fct_designations")  # one dbt build, then a task per model
+    assert (
+        ended.index("prepare_build") < ended.index("dbt.build") < ended.index("dbt.fct_designations")
+    )  # one dbt build, then a task per model
     order = ended.index  # the model tasks give their verdicts beside finalize_build and what follows it
     assert order("dbt.build") < order("finalize_build") < min(order("validate"), order("docs"))  # docs beside the gate
     assert order("validate") < order("publish") < order("report") and order("docs") < order("report")
@@ -59,8 +67,18 @@ def test_ingest_then_transform_publish_the_warehouse(tmp_path):
 
     run_dir = home / "runs" / info["run_id"]
     assert sorted(p.name for p in run_dir.iterdir()) == [
-        "dbt_results.json", "docs.json", "extract.json", "freshness.json", "load.json", "prepare_build.json", "publish.json",
-        "report.json", "report.md", "transform.json", "validate.json"]
+        "dbt_results.json",
+        "docs.json",
+        "extract.json",
+        "freshness.json",
+        "load.json",
+        "prepare_build.json",
+        "publish.json",
+        "report.json",
+        "report.md",
+        "transform.json",
+        "validate.json",
+    ]
     report = json.loads((run_dir / "report.json").read_text())
     assert len(report["ingest_runs"]) == 1  # found through the manifests this run loaded
     assert len(report["sources"]) == 47 and report["failed_sources"] == []

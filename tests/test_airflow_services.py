@@ -32,8 +32,12 @@ def cli_run_seconds(tmp_path, postgres_databases) -> float:
     """How long `greenmfg run` takes on the same offline corpus, publishing to PostgreSQL too, in a
     home of its own, before the services start."""
     with MirrorThread() as mirror:
-        env = {**os.environ, "GREENMFG_HOME": str(tmp_path / "cli-home"), "GREENMFG_MIRROR_URL": mirror.url,
-               "GREENMFG_POSTGRES_DSN": postgres_databases()}
+        env = {
+            **os.environ,
+            "GREENMFG_HOME": str(tmp_path / "cli-home"),
+            "GREENMFG_MIRROR_URL": mirror.url,
+            "GREENMFG_POSTGRES_DSN": postgres_databases(),
+        }
         started = time.monotonic()
         run = subprocess.run([str(BIN / "greenmfg"), "run"], env=env, capture_output=True, text=True, timeout=900)
         elapsed = time.monotonic() - started
@@ -46,8 +50,12 @@ def stack(tmp_path, postgres_databases):
     warehouse_dsn = postgres_databases()
     with MirrorThread() as mirror:
         # the ingest runs when the test triggers it, not also for the missed midnight on unpause
-        env = {"GREENMFG_HOME": str(tmp_path / "home"), "GREENMFG_MIRROR_URL": mirror.url, "GREENMFG_INGEST_CRON": "none",
-               "GREENMFG_POSTGRES_DSN": warehouse_dsn}
+        env = {
+            "GREENMFG_HOME": str(tmp_path / "home"),
+            "GREENMFG_MIRROR_URL": mirror.url,
+            "GREENMFG_INGEST_CRON": "none",
+            "GREENMFG_POSTGRES_DSN": warehouse_dsn,
+        }
         with LocalAirflow(tmp_path, postgres_databases(), env) as airflow:
             yield airflow, mirror, warehouse_dsn
 
@@ -70,23 +78,40 @@ def test_the_services_run_both_dags_on_the_offline_corpus(cli_run_seconds, stack
     elapsed = time.monotonic() - started
     assert transform["state"] == "success", _failed(airflow, transform)
     ratio = elapsed / cli_run_seconds
-    timing = {"full_run_seconds": round(elapsed), "ingest_dag_seconds": round(run_seconds(ingest)),
-              "transform_dag_seconds": round(run_seconds(transform)), "greenmfg_run_seconds": round(cli_run_seconds),
-              "ratio": round(ratio, 2)}
+    timing = {
+        "full_run_seconds": round(elapsed),
+        "ingest_dag_seconds": round(run_seconds(ingest)),
+        "transform_dag_seconds": round(run_seconds(transform)),
+        "greenmfg_run_seconds": round(cli_run_seconds),
+        "ratio": round(ratio, 2),
+    }
     (tmp_path / "timing.json").write_text(json.dumps(timing))
-    print(f"full scheduled run under the services: {elapsed:.0f}s (ingest {timing['ingest_dag_seconds']}s, "
-          f"transform {timing['transform_dag_seconds']}s); greenmfg run on the same data: {cli_run_seconds:.0f}s; "
-          f"ratio {ratio:.2f} (at most {MAX_RATIO})")
+    print(
+        f"full scheduled run under the services: {elapsed:.0f}s (ingest {timing['ingest_dag_seconds']}s, "
+        f"transform {timing['transform_dag_seconds']}s); greenmfg run on the same data: {cli_run_seconds:.0f}s; "
+        f"ratio {ratio:.2f} (at most {MAX_RATIO})"
+    )
     for dag_id, run in ((INGEST, ingest), (TRANSFORM, transform)):
         seconds = airflow.task_seconds(dag_id, run["dag_run_id"])
-        print(f"  {dag_id}: {len(seconds)} tasks, {sum(seconds.values()):.0f}s in all; longest: "
-              + ", ".join(f"{task} {s:.1f}s" for task, s in list(seconds.items())[:6]))
+        print(
+            f"  {dag_id}: {len(seconds)} tasks, {sum(seconds.values()):.0f}s in all; longest: "
+            + ", ".join(f"{task} {s:.1f}s" for task, s in list(seconds.items())[:6])
+        )
     steps = airflow.timeline(TRANSFORM, transform)
     models = [(start, end) for task, start, end in steps if task.startswith("dbt.") and task != "dbt.build"]
-    print("  transform timeline: " + ", ".join(f"{task} {start:.0f}-{end:.0f}s" for task, start, end in steps
-                                                if not task.startswith("dbt.") or task == "dbt.build")
-          + (f"; the {len(models)} model tasks {min(s for s, _ in models):.0f}-{max(e for _, e in models):.0f}s"
-             if models else ""))
+    print(
+        "  transform timeline: "
+        + ", ".join(
+            f"{task} {start:.0f}-{end:.0f}s"
+            for task, start, end in steps
+            if not task.startswith("dbt.") or task == "dbt.build"
+        )
+        + (
+            f"; the {len(models)} model tasks {min(s for s, _ in models):.0f}-{max(e for _, e in models):.0f}s"
+            if models
+            else ""
+        )
+    )
 
     home = tmp_path / "home"
     with duckdb.connect(str(home / "warehouse" / "greenmfg.duckdb"), read_only=True) as con:
@@ -102,9 +127,26 @@ def test_the_services_run_both_dags_on_the_offline_corpus(cli_run_seconds, stack
 
     # past dates can be backfilled: the transform's schedule has a periodic part (and it has no
     # task that fetches: tests/test_dag_import.py)
-    planned = subprocess.run([str(BIN / "airflow"), "backfill", "create", "--dag-id", TRANSFORM, "--from-date",
-                              "2026-11-01", "--to-date", "2026-11-03", "--max-active-runs", "1", "--dry-run"], env=airflow.env,
-                             capture_output=True, text=True, timeout=300)
+    planned = subprocess.run(
+        [
+            str(BIN / "airflow"),
+            "backfill",
+            "create",
+            "--dag-id",
+            TRANSFORM,
+            "--from-date",
+            "2026-11-01",
+            "--to-date",
+            "2026-11-03",
+            "--max-active-runs",
+            "1",
+            "--dry-run",
+        ],
+        env=airflow.env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert planned.returncode == 0, planned.stdout[-2000:] + planned.stderr[-2000:]
     assert planned.stdout.count("22:00:00+00:00 |") == 2, planned.stdout[-2000:]  # 06:00 in China, each day
 
@@ -139,8 +181,12 @@ def screenshots(airflow, ingest_run: str, transform_run: str, tmp_path) -> None:
         pages = [
             (f"/dags/{INGEST}/runs/{quote(ingest_run, safe='')}", "check_sources", "grid", "airflow-ingest-grid.png"),
             (f"/dags/{TRANSFORM}", "stg_lake__sources", "grid", "airflow-transform-grid.png"),
-            (f"/dags/{TRANSFORM}/runs/{quote(transform_run, safe='')}", "fct_designations", "graph",
-             "airflow-transform-run-graph.png"),
+            (
+                f"/dags/{TRANSFORM}/runs/{quote(transform_run, safe='')}",
+                "fct_designations",
+                "graph",
+                "airflow-transform-run-graph.png",
+            ),
         ]
         for path, shows, view, name in pages:
             browser.evaluate(f"localStorage.setItem('default_dag_view', JSON.stringify('{view}'))")

@@ -21,9 +21,14 @@ QUESTION = re.compile(r"^### (.+?)\n.*?```sql\n(.+?)```.*?```text\n(.*?)```", re
 def questions() -> list[tuple[str, str, list[list[str]]]]:
     """(title, SQL, answer rows) of every question on the page."""
     text = QUESTIONS.read_text(encoding="utf-8")
-    return [(title.strip(), sql.strip().rstrip(";"), [[cell.strip() for cell in line.split("|")]
-                                                       for line in answer.splitlines() if line.strip()])
-            for title, sql, answer in QUESTION.findall(text)]
+    return [
+        (
+            title.strip(),
+            sql.strip().rstrip(";"),
+            [[cell.strip() for cell in line.split("|")] for line in answer.splitlines() if line.strip()],
+        )
+        for title, sql, answer in QUESTION.findall(text)
+    ]
 
 
 def normalize(value) -> str:

@@ -33,8 +33,11 @@ def test_the_lxml_baseline_parses_the_notice_pages_the_run_fetched(tmp_path):
     paths.lake_db.parent.mkdir(parents=True)
     with duckdb.connect(str(paths.lake_db)) as con:
         con.execute("create table fetch_log (kind varchar, sha256 varchar)")
-        con.execute("insert into fetch_log values ('article', ?), ('article', ?), ('article', ?), ('article', ?), "
-                    "('list', ?), ('attachment', 'x'), ('article', null)", [*notices, notices[0], listing])
+        con.execute(
+            "insert into fetch_log values ('article', ?), ('article', ?), ('article', ?), ('article', ?), "
+            "('list', ?), ('attachment', 'x'), ('article', null)",
+            [*notices, notices[0], listing],
+        )
     pages = baselines.fetched_notice_pages(tmp_path)
     assert sorted(p.name for p in pages) == sorted(notices)  # each stored notice once; no list page
     assert baselines.lxml_parse(pages)["items"] == 3

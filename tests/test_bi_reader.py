@@ -47,8 +47,9 @@ def reader(pipeline_home, tmp_path_factory):
     paths = Paths(tmp_path_factory.mktemp("bi-home"))
     env = {**os.environ, "GREENMFG_HOME": str(paths.home)}
     env.pop("GREENMFG_READER_PASSWORD", None)  # the cluster's password stays as other homes know it
-    up = subprocess.run(["bash", str(PROJECT_ROOT / "scripts" / "postgres_up.sh")], env=env,
-                        capture_output=True, text=True, timeout=300)
+    up = subprocess.run(
+        ["bash", str(PROJECT_ROOT / "scripts" / "postgres_up.sh")], env=env, capture_output=True, text=True, timeout=300
+    )
     assert up.returncode == 0, up.stderr[-2000:]
     owner = (paths.home / "postgres.dsn").read_text().strip()
     with pytest.MonkeyPatch.context() as patch:
@@ -79,8 +80,9 @@ def test_the_reader_logs_in_with_a_secret_kept_out_of_the_repository(reader):
     _, dsn, paths = reader
     assert dsn.startswith("postgresql://greenmfg_reader:")
     assert (paths.home / "postgres_reader.dsn").stat().st_mode & 0o077 == 0
-    assert psql(dsn, "select current_user, rolsuper, rolcreatedb, rolcreaterole from pg_roles "
-                     "where rolname = current_user") == [["greenmfg_reader", "f", "f", "f"]]
+    assert psql(
+        dsn, "select current_user, rolsuper, rolcreatedb, rolcreaterole from pg_roles where rolname = current_user"
+    ) == [["greenmfg_reader", "f", "f", "f"]]
 
 
 @pytest.mark.slow
@@ -104,8 +106,9 @@ def test_the_reader_is_refused_every_write(reader, statement):
     from sqlalchemy import exc, text
 
     _, dsn, _ = reader
-    refused = subprocess.run(["psql", dsn, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", statement],
-                             capture_output=True, text=True, timeout=60)
+    refused = subprocess.run(
+        ["psql", dsn, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", statement], capture_output=True, text=True, timeout=60
+    )
     assert refused.returncode != 0
     assert "permission denied" in refused.stderr or "must be owner" in refused.stderr, refused.stderr
     engine = sqlalchemy_engine(dsn)
@@ -124,25 +127,42 @@ def catalog(dsn: str, sql: str) -> set[tuple[str, ...]]:
 def test_the_marts_carry_primary_keys_foreign_keys_and_the_dbt_descriptions(reader):
     _, dsn, _ = reader
     docs = serving.mart_docs()
-    keys = catalog(dsn, """select c.conrelid::regclass::text, string_agg(a.attname, ',' order by k.i)
+    keys = catalog(
+        dsn,
+        """select c.conrelid::regclass::text, string_agg(a.attname, ',' order by k.i)
                            from pg_constraint c cross join unnest(c.conkey) with ordinality as k(attnum, i)
                            join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
-                           where c.contype = 'p' and c.connamespace = 'marts'::regnamespace group by 1""")
+                           where c.contype = 'p' and c.connamespace = 'marts'::regnamespace group by 1""",
+    )
     assert keys == {(f"marts.{t}", ",".join(d.primary_key)) for t, d in docs.items() if d.primary_key}
     assert {t for t in docs if t.startswith(("dim_", "fct_"))} <= {t.split(".")[1] for t, _ in keys}
-    foreign = catalog(dsn, """select conrelid::regclass::text, confrelid::regclass::text, convalidated::text
-                              from pg_constraint where contype = 'f' and connamespace = 'marts'::regnamespace""")
-    assert {(f"marts.{t}", f"marts.{target}", "true") for t, d in docs.items() for _, target, _ in d.references} <= foreign
+    foreign = catalog(
+        dsn,
+        """select conrelid::regclass::text, confrelid::regclass::text, convalidated::text
+                              from pg_constraint where contype = 'f' and connamespace = 'marts'::regnamespace""",
+    )
+    assert {
+        (f"marts.{t}", f"marts.{target}", "true") for t, d in docs.items() for _, target, _ in d.references
+    } <= foreign
     assert len(foreign) >= 20
     indexed = catalog(dsn, "select tablename, indexdef from pg_indexes where schemaname = 'marts'")
-    assert all(any(t == table and f"({column})" in index for table, index in indexed)
-               for t, d in docs.items() for column, _, _ in d.references)
-    uncommented = catalog(dsn, """select c.relname, a.attname from pg_attribute a join pg_class c on c.oid = a.attrelid
+    assert all(
+        any(t == table and f"({column})" in index for table, index in indexed)
+        for t, d in docs.items()
+        for column, _, _ in d.references
+    )
+    uncommented = catalog(
+        dsn,
+        """select c.relname, a.attname from pg_attribute a join pg_class c on c.oid = a.attrelid
                                   where c.relnamespace = 'marts'::regnamespace and c.relkind = 'r' and a.attnum > 0
-                                    and not a.attisdropped and col_description(c.oid, a.attnum) is null""")
+                                    and not a.attisdropped and col_description(c.oid, a.attnum) is null""",
+    )
     assert not {(t, c) for t, c in uncommented if t in docs}
-    commented_tables = catalog(dsn, """select relname from pg_class where relnamespace = 'marts'::regnamespace
-                                       and relkind = 'r' and obj_description(oid, 'pg_class') is not null""")
+    commented_tables = catalog(
+        dsn,
+        """select relname from pg_class where relnamespace = 'marts'::regnamespace
+                                       and relkind = 'r' and obj_description(oid, 'pg_class') is not null""",
+    )
     assert set(docs) <= {t for (t,) in commented_tables}
 
 
@@ -159,8 +179,11 @@ def test_column_types_are_equal_in_duckdb_parquet_and_postgres(reader):
     assert "HUGEINT" not in {ty for _, _, ty in local}
     assert ("mart_region_designations_by_year", "cumulative_designations", "BIGINT") in local
     assert parquet == set(local)
-    remote = catalog(dsn, """select table_name, column_name, data_type, udt_name from information_schema.columns
-                             where table_schema = 'marts'""")
+    remote = catalog(
+        dsn,
+        """select table_name, column_name, data_type, udt_name from information_schema.columns
+                             where table_schema = 'marts'""",
+    )
     assert remote == {(t, c, *PG_TYPES[ty]) for t, c, ty in local}
 
 
@@ -191,8 +214,12 @@ def test_comments_are_quoted_for_postgresql():
 
 def test_the_swap_grants_the_reader_in_its_own_transaction():
     swap = serving.SWAP
-    assert swap.index("BEGIN;") < swap.index(f"RENAME TO {serving.MARTS}") < swap.index(
-        f"GRANT SELECT ON ALL TABLES IN SCHEMA {serving.MARTS} TO {serving.READER}") < swap.index("COMMIT;")
+    assert (
+        swap.index("BEGIN;")
+        < swap.index(f"RENAME TO {serving.MARTS}")
+        < swap.index(f"GRANT SELECT ON ALL TABLES IN SCHEMA {serving.MARTS} TO {serving.READER}")
+        < swap.index("COMMIT;")
+    )
 
 
 def test_no_reader_password_is_committed():
@@ -203,13 +230,19 @@ def test_no_reader_password_is_committed():
 
 @pytest.mark.slow
 def test_a_join_key_whose_rows_do_not_all_match_still_publishes_as_a_foreign_key_not_validated(
-        pipeline_home, postgres_dsn, tmp_path):
+    pipeline_home, postgres_dsn, tmp_path
+):
     build = tmp_path / "build.duckdb"
     shutil.copyfile(pipeline_home[0].published_db, build)
     with duckdb.connect(str(build)) as con:
         con.execute("delete from marts.dim_list where list_id = (select min(list_id) from marts.fct_designations)")
     serving.publish_postgres(build, postgres_dsn)
-    validated = dict(psql(postgres_dsn, """select conname, convalidated from pg_constraint
-                                           where conrelid = 'marts.fct_designations'::regclass and contype = 'f'"""))
+    validated = dict(
+        psql(
+            postgres_dsn,
+            """select conname, convalidated from pg_constraint
+                                           where conrelid = 'marts.fct_designations'::regclass and contype = 'f'""",
+        )
+    )
     assert validated["fct_designations_list_id_fkey"] == "f"
     assert validated["fct_designations_enterprise_key_fkey"] == "t"

@@ -38,8 +38,15 @@ def rows(n: int) -> list[list]:
 
 def quarantined(body: bytes, name: str) -> list[tuple]:
     """(stage, rule, reason) of what reading `body` as a green factory list quarantines."""
-    document = Document("attachment", "miit", f"{URL}.{name}", hashlib.sha256(body).hexdigest(),
-                        title="关于公布绿色工厂名单的通知", year=2024, link_text="绿色工厂名单")
+    document = Document(
+        "attachment",
+        "miit",
+        f"{URL}.{name}",
+        hashlib.sha256(body).hexdigest(),
+        title="关于公布绿色工厂名单的通知",
+        year=2024,
+        link_text="绿色工厂名单",
+    )
     out = document_rows(document, body)
     assert out.tables["list_rows"] == []
     [attachment] = out.tables["attachments"]
@@ -121,15 +128,19 @@ def test_a_reader_out_of_memory_is_quarantined(monkeypatch):
 
 
 def test_a_worker_s_memory_limit_turns_a_runaway_allocation_into_memory_error():
-    script = ("from greenmfg.extract.stage import limit_memory\n"
-              "limit_memory(512)\n"
-              "try:\n    bytearray(8 << 30)\nexcept MemoryError:\n    print('MemoryError')\n")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
-                            cwd=PROJECT_ROOT)
+    script = (
+        "from greenmfg.extract.stage import limit_memory\n"
+        "limit_memory(512)\n"
+        "try:\n    bytearray(8 << 30)\nexcept MemoryError:\n    print('MemoryError')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=PROJECT_ROOT
+    )
     assert result.stdout.strip() == "MemoryError", result.stderr
 
 
 # --- the volume gate
+
 
 def warehouse(path, lists: dict[str, int], enterprises: int = 10) -> None:
     """A warehouse file with the marts the volume check reads: designations of these lists."""
@@ -139,8 +150,10 @@ def warehouse(path, lists: dict[str, int], enterprises: int = 10) -> None:
         con.execute("create table marts.fct_designations (designation_id varchar, list_id varchar)")
         con.execute("create table marts.dim_enterprise as select range as enterprise_key from range(?)", [enterprises])
         for list_id, n in lists.items():
-            con.execute("insert into marts.dim_list values (?, ?, ?)",
-                        [list_id, f"第{list_id}批绿色工厂名单", f"{URL}/{list_id}.xlsx"])
+            con.execute(
+                "insert into marts.dim_list values (?, ?, ?)",
+                [list_id, f"第{list_id}批绿色工厂名单", f"{URL}/{list_id}.xlsx"],
+            )
             con.execute("insert into marts.fct_designations select ? || range, ? from range(?)", [list_id, list_id, n])
 
 
@@ -202,9 +215,11 @@ def test_the_issue_s_files_at_the_default_limits_are_refused_fast_and_small():
         "    started = time.monotonic()\n"
         "    [(stage, rule, reason)] = quarantined(body, name)\n"
         "    print(name, rule, round(time.monotonic() - started, 1))\n"
-        "print('peak_mib', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n")
-    result = subprocess.run([sys.executable, "-c", script, str(PROJECT_ROOT)], capture_output=True, text=True,
-                            timeout=600)
+        "print('peak_mib', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(PROJECT_ROOT)], capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
     pdf_rule, pdf_seconds = lines["pdf"].split()

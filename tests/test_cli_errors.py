@@ -37,8 +37,14 @@ def one_line(capsys) -> str:
     return err
 
 
-@pytest.mark.parametrize("error", [OSError(errno.ENOSPC, "No space left on device"),
-                                   OSError(errno.EROFS, "Read-only file system"), RuntimeError("a source failed")])
+@pytest.mark.parametrize(
+    "error",
+    [
+        OSError(errno.ENOSPC, "No space left on device"),
+        OSError(errno.EROFS, "Read-only file system"),
+        RuntimeError("a source failed"),
+    ],
+)
 def test_an_error_escaping_a_command_is_one_line_with_the_log(home, monkeypatch, capsys, error):
     def fail(*_args, **_kwargs):
         raise error
@@ -64,13 +70,25 @@ def test_the_log_itself_unwritable_still_gives_one_line(home, monkeypatch, capsy
     assert "--debug" in one_line(capsys)
 
 
-@pytest.mark.parametrize("argv", [["search", "绿色", "--limit", "-1"], ["search", "x", "--limit", "0"],
-                                  ["nope"], ["sources", "check"], [], ["sources"],
-                                  ["publish"], ["publish", "--run-id", "../elsewhere"],
-                                  ["run", "--run-id", "a/b"], ["sql", "select 1", "--format", "xml"],
-                                  ["sql", "select 1", "--limit", "5", "--all"],
-                                  ["serve-mirror", "--port", "99999"], ["serve-mirror", "--as-of", "2024-13-01"],
-                                  ["serve-mirror", "--as-of", "30.06.2024"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "绿色", "--limit", "-1"],
+        ["search", "x", "--limit", "0"],
+        ["nope"],
+        ["sources", "check"],
+        [],
+        ["sources"],
+        ["publish"],
+        ["publish", "--run-id", "../elsewhere"],
+        ["run", "--run-id", "a/b"],
+        ["sql", "select 1", "--format", "xml"],
+        ["sql", "select 1", "--limit", "5", "--all"],
+        ["serve-mirror", "--port", "99999"],
+        ["serve-mirror", "--as-of", "2024-13-01"],
+        ["serve-mirror", "--as-of", "30.06.2024"],
+    ],
+)
 def test_command_line_mistakes_are_one_line(home, capsys, argv):
     with pytest.raises(SystemExit) as exit_:
         cli.main(argv)
@@ -79,21 +97,24 @@ def test_command_line_mistakes_are_one_line(home, capsys, argv):
 
 
 # --- a home where a stage has not run yet ---------------------------------------------------
-@pytest.mark.parametrize("argv,code,says", [
-    (["summary"], 1, "nothing published yet"),
-    (["sql", "select 1"], 1, "nothing published yet"),
-    (["search", "绿色工厂"], 1, "nothing published yet"),
-    (["report"], 1, "nothing published yet"),
-    (["transform"], 1, "nothing loaded yet"),
-    (["validate", "--run-id", "nope"], 2, "no build of run 'nope'"),
-    (["publish", "--run-id", "nope"], 2, "no build of run 'nope'"),
-    (["sources", "check", "nope"], 2, "unknown source 'nope'"),
-    (["scrape", "--source", "miit", "--source", "nope"], 2, "unknown source 'nope'"),
-    (["run", "--source", "nope"], 2, "unknown source 'nope'"),
-    (["extract", "/no/such/page.html"], 2, "/no/such/page.html: no such file"),
-    (["serve-mirror", "--root", "/no/such/corpus"], 2, "not a folder"),
-    (["serve-mirror", "--faults", "/no/such/plan.yml"], 2, "no such file"),
-])
+@pytest.mark.parametrize(
+    "argv,code,says",
+    [
+        (["summary"], 1, "nothing published yet"),
+        (["sql", "select 1"], 1, "nothing published yet"),
+        (["search", "绿色工厂"], 1, "nothing published yet"),
+        (["report"], 1, "nothing published yet"),
+        (["transform"], 1, "nothing loaded yet"),
+        (["validate", "--run-id", "nope"], 2, "no build of run 'nope'"),
+        (["publish", "--run-id", "nope"], 2, "no build of run 'nope'"),
+        (["sources", "check", "nope"], 2, "unknown source 'nope'"),
+        (["scrape", "--source", "miit", "--source", "nope"], 2, "unknown source 'nope'"),
+        (["run", "--source", "nope"], 2, "unknown source 'nope'"),
+        (["extract", "/no/such/page.html"], 2, "/no/such/page.html: no such file"),
+        (["serve-mirror", "--root", "/no/such/corpus"], 2, "not a folder"),
+        (["serve-mirror", "--faults", "/no/such/plan.yml"], 2, "no such file"),
+    ],
+)
 def test_a_command_the_home_is_not_ready_for_is_one_line(home, capsys, argv, code, says):
     assert cli.main(argv) == code
     line = one_line(capsys)
@@ -137,10 +158,16 @@ def test_a_failed_gate_is_one_line_naming_its_tables(home, monkeypatch, capsys):
     from greenmfg import pipeline
     from greenmfg.gate import Failure, GateFailed, GateResult
 
-    failure = Failure(table="marts.fct_designations", expectation="expect_column_values_to_be_unique",
-                      column="designation_id", unexpected_count=2, examples=["a\nb"])
-    result = GateResult(success=False, tables={"marts.dim_list": True, "marts.fct_designations": False},
-                        failures=[failure])
+    failure = Failure(
+        table="marts.fct_designations",
+        expectation="expect_column_values_to_be_unique",
+        column="designation_id",
+        unexpected_count=2,
+        examples=["a\nb"],
+    )
+    result = GateResult(
+        success=False, tables={"marts.dim_list": True, "marts.fct_designations": False}, failures=[failure]
+    )
     monkeypatch.setattr(pipeline, "validate", lambda *_: (_ for _ in ()).throw(GateFailed(result)))
     Paths(home).build_db("mine").parent.mkdir(parents=True)
     Paths(home).build_db("mine").touch()
@@ -159,9 +186,11 @@ def test_failed_sources_and_a_failed_dbt_build_are_one_line(home, monkeypatch, c
         raise SourcesFailed({"zj_jxt": "HTTP 503\nretried 3 times", "miit": "timeout"}, [])
 
     def dbt_fails(*_args, **_kwargs):
-        raise TransformFailed("dbt build failed (exit 1):\n12:00:01  1 of 9 OK\n"
-                              "12:00:02  Failure in test unique_fct_designations_designation_id (models/x.yml)\n"
-                              "12:00:03  Done.\n")
+        raise TransformFailed(
+            "dbt build failed (exit 1):\n12:00:01  1 of 9 OK\n"
+            "12:00:02  Failure in test unique_fct_designations_designation_id (models/x.yml)\n"
+            "12:00:03  Done.\n"
+        )
 
     monkeypatch.setenv("GREENMFG_MIRROR_URL", "http://127.0.0.1:9")
     monkeypatch.setattr(pipeline, "scrape", sources_fail)
@@ -171,15 +200,22 @@ def test_failed_sources_and_a_failed_dbt_build_are_one_line(home, monkeypatch, c
     Paths(home).lake_db.touch()
     monkeypatch.setattr(pipeline, "transform", dbt_fails)
     assert cli.main(["transform"]) == 1
-    assert one_line(capsys).startswith("greenmfg transform: dbt build failed (exit 1): "
-                                       "12:00:02 Failure in test unique_fct_designations_designation_id")
+    assert one_line(capsys).startswith(
+        "greenmfg transform: dbt build failed (exit 1): 12:00:02 Failure in test unique_fct_designations_designation_id"
+    )
 
 
 def test_a_closed_pipe_ends_quietly(published):
     """`greenmfg sql … | head -1`: the reader stops, the command ends without a word."""
     env = {"PATH": "/usr/bin:/bin", "GREENMFG_HOME": str(published.home)}
-    child = subprocess.Popen([sys.executable, "-m", "greenmfg.cli", "sql", "select range from range(1000000)", "--all"],
-                             env=env, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "greenmfg.cli", "sql", "select range from range(1000000)", "--all"],
+        env=env,
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert child.stdout.readline().strip() == "range"
     child.stdout.close()
     assert child.wait(timeout=120) == 0 and child.stderr.read() == ""
@@ -194,12 +230,19 @@ def test_an_interrupt_is_one_line(home, monkeypatch, capsys):
     assert one_line(capsys) == "greenmfg: interrupted"
 
 
-@pytest.mark.parametrize("argv,code", [(["summary"], 1), (["publish", "--run-id", "nope"], 2),
-                                       (["sources", "check", "nope"], 2)])
+@pytest.mark.parametrize(
+    "argv,code", [(["summary"], 1), (["publish", "--run-id", "nope"], 2), (["sources", "check", "nope"], 2)]
+)
 def test_the_installed_command_prints_one_line(tmp_path, argv, code):
     """As a person meets it: `python -m greenmfg.cli` (the `greenmfg` script calls the same main)."""
     env = {"PATH": "/usr/bin:/bin", "GREENMFG_HOME": str(tmp_path / "home")}
-    done = subprocess.run([sys.executable, "-m", "greenmfg.cli", *argv], env=env, cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "greenmfg.cli", *argv],
+        env=env,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == code and done.stdout == ""
     assert len(done.stderr.splitlines()) == 1 and done.stderr.startswith("greenmfg "), done.stderr

@@ -23,8 +23,18 @@ STAGES = {"scrape", "run", "load", "transform", "validate", "publish"}
 
 def test_every_command_is_there():
     names = {words[0] for words, _ in ALL if words}
-    assert names >= STAGES | {"summary", "status", "sql", "search", "report", "extract", "eval", "sources",
-                              "serve-mirror", "dbt-manifest"}
+    assert names >= STAGES | {
+        "summary",
+        "status",
+        "sql",
+        "search",
+        "report",
+        "extract",
+        "eval",
+        "sources",
+        "serve-mirror",
+        "dbt-manifest",
+    }
 
 
 @pytest.mark.parametrize("words,parser", ALL, ids=[" ".join(w) or "greenmfg" for w, _ in ALL])
@@ -39,8 +49,9 @@ def test_help_and_an_example_of_every_option(words, parser):
             continue
         assert action.help, f"{' '.join(words)}: {action.dest} has no help"
         if action.option_strings:
-            assert any(flag in parser.epilog for flag in action.option_strings), \
+            assert any(flag in parser.epilog for flag in action.option_strings), (
                 f"greenmfg {' '.join(words)}: no example uses {action.option_strings[-1]}"
+            )
 
 
 @pytest.mark.parametrize("words", [w for w, _ in ALL], ids=[" ".join(w) or "greenmfg" for w, _ in ALL])

@@ -42,8 +42,10 @@ def test_the_table_shows_every_column_and_says_how_many_rows_it_left_out(publish
     header, *rows, note = [line for line in lines if "─┼─" not in line]
     assert header.split(" │ ")[0].strip() == "id" and header.split(" │ ")[-1].strip() == "loaded_at"
     assert len(header.split(" │ ")) == 12 and len(rows) == TABLE_ROWS
-    assert note == f"(100 rows, 12 columns; {100 - TABLE_ROWS} not shown: --all or --limit N shows more, " \
-                   "--format csv|json|parquet --output FILE writes them)"
+    assert (
+        note == f"(100 rows, 12 columns; {100 - TABLE_ROWS} not shown: --all or --limit N shows more, "
+        "--format csv|json|parquet --output FILE writes them)"
+    )
 
 
 @pytest.mark.parametrize("argv,shown", [(["--all"], 100), (["--limit", "7"], 7), (["--limit", "500"], 100)])
@@ -77,10 +79,20 @@ def test_json_to_stdout_keeps_numbers_numbers(published, capsys):
     assert main(["sql", WIDE, "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == 100  # no table limit: stdout that is no table gets every row
-    assert rows[5] == {"id": 5, "name": "enterprise 5", "type_name": "绿色工厂", "notice_date": "2024-07-14",
-                       "cumulative": 50, "share": 1.25, "ratio": 2.5, "note": "note", "codes": [5, 6],
-                       "place": {"province": "浙江省", "n": 5}, "flagged": False,
-                       "loaded_at": rows[5]["loaded_at"]}
+    assert rows[5] == {
+        "id": 5,
+        "name": "enterprise 5",
+        "type_name": "绿色工厂",
+        "notice_date": "2024-07-14",
+        "cumulative": 50,
+        "share": 1.25,
+        "ratio": 2.5,
+        "note": "note",
+        "codes": [5, 6],
+        "place": {"province": "浙江省", "n": 5},
+        "flagged": False,
+        "loaded_at": rows[5]["loaded_at"],
+    }
     assert rows[5]["loaded_at"].startswith("2026-01-01")
 
 
@@ -109,14 +121,20 @@ def test_a_failing_query_leaves_no_file_and_the_warehouse_as_it_was(published, t
     assert main(["sql", "select cast(name as int) from marts.wide", "--output", str(target)]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and err.startswith("greenmfg sql: Conversion Error")
-    assert target.read_text() == "the previous export" and sorted(p.name for p in tmp_path.iterdir()) == ["home", "out.csv"]
+    assert target.read_text() == "the previous export" and sorted(p.name for p in tmp_path.iterdir()) == [
+        "home",
+        "out.csv",
+    ]
     assert digest(published.published_db) == before
 
 
-@pytest.mark.parametrize("argv,code,says", [
-    (["--format", "parquet"], 2, "--format parquet writes a binary file: add --output FILE"),
-    (["--output", "/no/such/folder/out.csv"], 1, "cannot write /no/such/folder/out.csv"),
-])
+@pytest.mark.parametrize(
+    "argv,code,says",
+    [
+        (["--format", "parquet"], 2, "--format parquet writes a binary file: add --output FILE"),
+        (["--output", "/no/such/folder/out.csv"], 1, "cannot write /no/such/folder/out.csv"),
+    ],
+)
 def test_output_mistakes_are_one_line(published, capsys, argv, code, says):
     assert main(["sql", WIDE, *argv]) == code
     err = capsys.readouterr().err.strip()

@@ -28,8 +28,9 @@ PARKS = ["河北某某经济开发区", "山西某某工业园区"]
 CHAINS = ["上海某某电气（中国）有限公司", "江苏某某家电股份有限公司"]
 DESIGNERS = ["广州某某日化有限公司", "深圳某某电子科技有限公司"]
 PRODUCTS = ["浓缩洗衣液", "微型计算机"]
-EXPECTED = ([(n, F) for n in FACTORIES] + [(n, P) for n in PARKS] + [(n, S) for n in CHAINS]
-            + [(n, D) for n in DESIGNERS])
+EXPECTED = (
+    [(n, F) for n in FACTORIES] + [(n, P) for n in PARKS] + [(n, S) for n in CHAINS] + [(n, D) for n in DESIGNERS]
+)
 
 # A "table" is a list of rows; a row is a list of cells, or a str: one cell merged across the row.
 TYPE_COLUMN = [
@@ -63,33 +64,50 @@ SECTIONS = [  # each section its own header: the park section's columns are in a
     ["2", "广东", DESIGNERS[1], PRODUCTS[1]],
 ]
 SHEETS = [  # one sheet per type, named by it; each with its own untyped title row and header
-    ("绿色工厂", ["2023年第一批名单", ["序号", "地区", "企业名称"],
-                 ["1", "北京", FACTORIES[0]], ["2", "天津", FACTORIES[1]]]),
+    (
+        "绿色工厂",
+        ["2023年第一批名单", ["序号", "地区", "企业名称"], ["1", "北京", FACTORIES[0]], ["2", "天津", FACTORIES[1]]],
+    ),
     ("绿色园区", ["2023年第一批名单", ["序号", "地区", "园区名称"], ["1", "河北", PARKS[0]], ["2", "山西", PARKS[1]]]),
     ("供应链", ["2023年第一批名单", ["序号", "地区", "企业名称"], ["1", "上海", CHAINS[0]], ["2", "江苏", CHAINS[1]]]),
-    ("绿色设计产品", ["2023年第一批名单", ["序号", "地区", "企业名称", "产品名称"],
-                     ["1", "广东", DESIGNERS[0], PRODUCTS[0]], ["2", "广东", DESIGNERS[1], PRODUCTS[1]]]),
+    (
+        "绿色设计产品",
+        [
+            "2023年第一批名单",
+            ["序号", "地区", "企业名称", "产品名称"],
+            ["1", "广东", DESIGNERS[0], PRODUCTS[0]],
+            ["2", "广东", DESIGNERS[1], PRODUCTS[1]],
+        ],
+    ),
 ]
 TITLED_TABLES = [  # Word and PDF: one table per type, each with a title row naming its type
     ["附件1：绿色工厂名单", ["序号", "地区", "企业名称"], ["1", "北京", FACTORIES[0]], ["2", "天津", FACTORIES[1]]],
     ["附件2：绿色工业园区名单", ["序号", "地区", "园区名称"], ["1", "河北", PARKS[0]], ["2", "山西", PARKS[1]]],
     ["附件3：绿色供应链管理企业名单", ["序号", "地区", "企业名称"], ["1", "上海", CHAINS[0]], ["2", "江苏", CHAINS[1]]],
-    ["附件4：绿色设计产品名单", ["序号", "地区", "企业名称", "产品名称"],
-     ["1", "广东", DESIGNERS[0], PRODUCTS[0]], ["2", "广东", DESIGNERS[1], PRODUCTS[1]]],
+    [
+        "附件4：绿色设计产品名单",
+        ["序号", "地区", "企业名称", "产品名称"],
+        ["1", "广东", DESIGNERS[0], PRODUCTS[0]],
+        ["2", "广东", DESIGNERS[1], PRODUCTS[1]],
+    ],
 ]
 
 # A design-product list, continued on the next page without its header, then the evaluation
 # standards (as many columns as the list), also continued without a header.
 LIST_HEADER = ["序号", "企业名称", "产品名称", "产品型号", "推荐单位"]
-LISTED = [["1", "广州某某日化有限公司", "浓缩洗衣液", "-", "广东省工业和信息化厅"],
-          ["2", "杭州某某家电有限公司", "电冰箱", "BCD-520", "浙江省经济和信息化厅"],
-          ["3", "青岛某某电器股份有限公司", "房间空气调节器", "KFR-35GW", "山东省工业和信息化厅"],
-          ["4", "合肥某某电子有限公司", "液晶电视", "55A1", "安徽省经济和信息化厅"]]
+LISTED = [
+    ["1", "广州某某日化有限公司", "浓缩洗衣液", "-", "广东省工业和信息化厅"],
+    ["2", "杭州某某家电有限公司", "电冰箱", "BCD-520", "浙江省经济和信息化厅"],
+    ["3", "青岛某某电器股份有限公司", "房间空气调节器", "KFR-35GW", "山东省工业和信息化厅"],
+    ["4", "合肥某某电子有限公司", "液晶电视", "55A1", "安徽省经济和信息化厅"],
+]
 STANDARDS_HEADER = ["序号", "指标名称", "要求", "判定依据", "备注"]
-STANDARDS = [["1", "单位产品综合能耗", "达到限额标准先进值", "提供检测报告", ""],  # short, punctuation-free:
-             ["2", "有害物质限量", "符合附录A", "提供检测报告", ""],               # only the table's header
-             ["3", "产品可回收利用率", "不低于百分之七十", "提供计算报告", ""],     # tells they are no list
-             ["4", "包装材料", "使用可降解材料", "提供说明", ""]]
+STANDARDS = [
+    ["1", "单位产品综合能耗", "达到限额标准先进值", "提供检测报告", ""],  # short, punctuation-free:
+    ["2", "有害物质限量", "符合附录A", "提供检测报告", ""],  # only the table's header
+    ["3", "产品可回收利用率", "不低于百分之七十", "提供计算报告", ""],  # tells they are no list
+    ["4", "包装材料", "使用可降解材料", "提供说明", ""],
+]
 
 
 # --- the files ----------------------------------------------------------------------------------
@@ -185,20 +203,23 @@ def typed_rows(body: bytes, name: str):
 
 
 # --- combined lists: every row takes its own type ------------------------------------------------
-@pytest.mark.parametrize("make,name", [
-    (lambda: xlsx([("名单", TYPE_COLUMN)]), "type_column.xlsx"),
-    (lambda: xls([("Sheet1", TYPE_COLUMN)]), "type_column.xls"),
-    (lambda: docx([TYPE_COLUMN]), "type_column.docx"),
-    (lambda: pdf([TYPE_COLUMN]), "type_column.pdf"),
-    (lambda: xlsx([("Sheet1", SECTIONS)]), "sections.xlsx"),
-    (lambda: xls([("Sheet1", SECTIONS)]), "sections.xls"),
-    (lambda: docx([SECTIONS]), "sections.docx"),
-    (lambda: pdf([SECTIONS]), "sections.pdf"),
-    (lambda: xlsx(SHEETS), "sheets.xlsx"),
-    (lambda: xls(SHEETS), "sheets.xls"),
-    (lambda: docx(TITLED_TABLES), "tables.docx"),
-    (lambda: pdf(TITLED_TABLES), "tables.pdf"),
-])
+@pytest.mark.parametrize(
+    "make,name",
+    [
+        (lambda: xlsx([("名单", TYPE_COLUMN)]), "type_column.xlsx"),
+        (lambda: xls([("Sheet1", TYPE_COLUMN)]), "type_column.xls"),
+        (lambda: docx([TYPE_COLUMN]), "type_column.docx"),
+        (lambda: pdf([TYPE_COLUMN]), "type_column.pdf"),
+        (lambda: xlsx([("Sheet1", SECTIONS)]), "sections.xlsx"),
+        (lambda: xls([("Sheet1", SECTIONS)]), "sections.xls"),
+        (lambda: docx([SECTIONS]), "sections.docx"),
+        (lambda: pdf([SECTIONS]), "sections.pdf"),
+        (lambda: xlsx(SHEETS), "sheets.xlsx"),
+        (lambda: xls(SHEETS), "sheets.xls"),
+        (lambda: docx(TITLED_TABLES), "tables.docx"),
+        (lambda: pdf(TITLED_TABLES), "tables.pdf"),
+    ],
+)
 def test_each_row_of_a_combined_list_takes_its_own_type(make, name):
     assert typed_rows(make(), name) == EXPECTED
 
@@ -215,18 +236,26 @@ def test_section_rows_switch_the_columns_and_keep_design_categories():
     assert rows[DESIGNERS[0]].fields["product_name"] == PRODUCTS[0]
     # the category as before (a section row after the header is one): callers that type rows by it keep working
     assert [row.category for row in extraction.rows] == [None, None] + ["二、绿色工业园区"] * 2 + [
-        "（三）绿色供应链管理企业"] * 2 + ["绿色设计产品（2项）"] * 2
+        "（三）绿色供应链管理企业"
+    ] * 2 + ["绿色设计产品（2项）"] * 2
     reasons = [(reason, text) for _, reason, text in extraction.skipped]
     assert ("section row", "二、绿色工业园区") in reasons and ("header row", "序号 园区名称 地区 备注") in reasons
     assert not any(row.fields["name"] in ("企业名称", "园区名称") for row in extraction.rows)
 
 
 def test_product_categories_inside_a_typed_sheet_stay_categories():
-    rows = [["序号", "企业名称", "产品名称"], "一、家用洗涤剂（2种）", ["1", DESIGNERS[0], PRODUCTS[0]],
-            "二、微型计算机（1种）", ["1", DESIGNERS[1], PRODUCTS[1]]]
+    rows = [
+        ["序号", "企业名称", "产品名称"],
+        "一、家用洗涤剂（2种）",
+        ["1", DESIGNERS[0], PRODUCTS[0]],
+        "二、微型计算机（1种）",
+        ["1", DESIGNERS[1], PRODUCTS[1]],
+    ]
     extraction = extract_rows(read_tables(xlsx([("绿色设计产品", rows)]), "a.xlsx")[1])
     assert [(r.category, r.designation_type) for r in extraction.rows] == [
-        ("一、家用洗涤剂（2种）", D), ("二、微型计算机（1种）", D)]
+        ("一、家用洗涤剂（2种）", D),
+        ("二、微型计算机（1种）", D),
+    ]
 
 
 def test_a_table_that_does_not_say_leaves_the_type_to_the_caller():
@@ -236,22 +265,43 @@ def test_a_table_that_does_not_say_leaves_the_type_to_the_caller():
     assert typed_rows(xlsx([("Sheet1", both)]), "a.xlsx") == [(FACTORIES[0], None)]  # names two types: says none
 
 
-@pytest.mark.parametrize("label,code", [
-    ("绿色工厂", F), ("工厂", F), ("2023年浙江省级绿色低碳工厂名单", F), ("一、绿色工厂", F),
-    ("绿色园区", P), ("工业园区", P), ("二、绿色工业园区", P), ("园区", P),
-    ("供应链", S), ("（三）绿色供应链管理企业", S), ("绿色供应链管理示范企业", S),
-    ("绿色设计产品", D), ("绿色设计产品（12项）", D), ("设计产品", D),
-    ("一、家用洗涤剂（58种）", None), ("五、工厂化养殖设备", None), ("Sheet1", None), ("名单", None),
-    ("绿色工业园区、工厂名单", None), ("绿色工厂和绿色供应链管理企业", None),
-])
+@pytest.mark.parametrize(
+    "label,code",
+    [
+        ("绿色工厂", F),
+        ("工厂", F),
+        ("2023年浙江省级绿色低碳工厂名单", F),
+        ("一、绿色工厂", F),
+        ("绿色园区", P),
+        ("工业园区", P),
+        ("二、绿色工业园区", P),
+        ("园区", P),
+        ("供应链", S),
+        ("（三）绿色供应链管理企业", S),
+        ("绿色供应链管理示范企业", S),
+        ("绿色设计产品", D),
+        ("绿色设计产品（12项）", D),
+        ("设计产品", D),
+        ("一、家用洗涤剂（58种）", None),
+        ("五、工厂化养殖设备", None),
+        ("Sheet1", None),
+        ("名单", None),
+        ("绿色工业园区、工厂名单", None),
+        ("绿色工厂和绿色供应链管理企业", None),
+    ],
+)
 def test_label_type(label, code):
     assert label_type(label) == code
 
 
 # --- a table that lists no entities yields no designations --------------------------------------
 def test_pdf_list_then_standards_table_gives_only_the_list():
-    pages = [[LIST_HEADER, *LISTED[:2]], LISTED[2:],  # the list, continued without its header
-             [STANDARDS_HEADER, *STANDARDS[:2]], STANDARDS[2:]]  # the standards, as many columns, continued too
+    pages = [
+        [LIST_HEADER, *LISTED[:2]],
+        LISTED[2:],  # the list, continued without its header
+        [STANDARDS_HEADER, *STANDARDS[:2]],
+        STANDARDS[2:],
+    ]  # the standards, as many columns, continued too
     body = pdf(pages)
     _, table = read_tables(body, "list.pdf")
     assert sum(type(row) is TableStart for row in table) == 4
@@ -263,16 +313,19 @@ def test_pdf_list_then_standards_table_gives_only_the_list():
 
 def test_pdf_standards_table_of_another_width_and_header_words():
     header = ["序号", "标准名称", "要求", "判定依据"]
-    sentences = [["1", "《生态设计产品评价技术规范 家用洗涤剂》", "产品应符合标准的全部要求", "检测报告"],
-                 ["2", "资源属性指标要求", "单位产品取水量不高于限定值", "计算报告"]]
+    sentences = [
+        ["1", "《生态设计产品评价技术规范 家用洗涤剂》", "产品应符合标准的全部要求", "检测报告"],
+        ["2", "资源属性指标要求", "单位产品取水量不高于限定值", "计算报告"],
+    ]
     extraction = extract_rows(read_tables(pdf([[LIST_HEADER, *LISTED], [header, *sentences]]), "a.pdf")[1])
     assert [row.fields["name"] for row in extraction.rows] == [row[1] for row in LISTED]
     assert extraction.rejected == []  # never read as rows at all
 
 
 def test_pdf_list_continued_without_header_on_the_next_page_is_kept():
-    extraction = extract_rows(read_tables(pdf([[LIST_HEADER, LISTED[0]], LISTED[1:2], [LIST_HEADER, *LISTED[2:]]]),
-                                          "a.pdf")[1])
+    extraction = extract_rows(
+        read_tables(pdf([[LIST_HEADER, LISTED[0]], LISTED[1:2], [LIST_HEADER, *LISTED[2:]]]), "a.pdf")[1]
+    )
     assert [row.fields["name"] for row in extraction.rows] == [row[1] for row in LISTED]
     assert [row.row_number for row in extraction.rows] == [2, 3, 5, 6]  # markers are not counted
 
@@ -281,8 +334,11 @@ def test_pdf_list_continued_without_header_on_the_next_page_is_kept():
 def test_xlsx_list_then_standards_table_gives_only_the_list(layout):
     listing = ["附件：绿色设计产品名单", LIST_HEADER, *LISTED]
     standards = ["附表：评价要求", STANDARDS_HEADER, *STANDARDS]
-    sheets = ([("名单", listing + [[""] * 5] + standards)] if layout == "same sheet"
-              else [("名单", listing), ("评价要求", standards)])
+    sheets = (
+        [("名单", listing + [[""] * 5] + standards)]
+        if layout == "same sheet"
+        else [("名单", listing), ("评价要求", standards)]
+    )
     for body, name in ((xlsx(sheets), "a.xlsx"), (xls(sheets), "a.xls")):
         extraction = extract_rows(read_tables(body, name)[1])
         assert [row.fields["name"] for row in extraction.rows] == [row[1] for row in LISTED], name
@@ -301,37 +357,58 @@ def test_a_standards_table_with_a_generic_name_column_is_no_list(where):
 
 
 def test_a_list_under_a_new_header_after_a_standards_table_is_read_again():
-    table = [LIST_HEADER, LISTED[0], STANDARDS_HEADER, STANDARDS[0], ["二、绿色工厂", "", "", "", ""],
-             ["序号", "地区", "企业名称", "", ""], ["1", "北京", FACTORIES[0], "", ""]]
+    table = [
+        LIST_HEADER,
+        LISTED[0],
+        STANDARDS_HEADER,
+        STANDARDS[0],
+        ["二、绿色工厂", "", "", "", ""],
+        ["序号", "地区", "企业名称", "", ""],
+        ["1", "北京", FACTORIES[0], "", ""],
+    ]
     rows = extract_rows(table).rows
     assert [(r.fields["name"], r.designation_type) for r in rows] == [(LISTED[0][1], None), (FACTORIES[0], F)]
 
 
 # --- implausible names are rejected ------------------------------------------------------------
 SENTENCES = [
-    ("企业应建立健全能源管理体系并通过第三方认证且持续改进能源绩效以满足国家和地方有关节能法律法规标准及政策的各项要求"
-     "并在评价周期内保持有效", "longer than any name"),
+    (
+        "企业应建立健全能源管理体系并通过第三方认证且持续改进能源绩效以满足国家和地方有关节能法律法规标准及政策的各项要求"
+        "并在评价周期内保持有效",
+        "longer than any name",
+    ),
     ("产品应符合GB/T 32161的要求，且有害物质限量满足附录A", "sentence punctuation '，'"),
     ("废水排放应满足标准要求;并定期监测", "sentence punctuation ';'"),
     ("单位产品综合能耗应达到国家单位产品能源消耗限额标准中先进值的要求", "no name ending"),
 ]
-GOOD_NAMES = ["龙竹科技集团股份有限公司（原福建龙泰竹家居股份有限公司）", "重庆美心.麦森门业有限公司",
-              "某某新材料有限公司（原名：某某化工厂）", "ABB (China) Co., Ltd.", "内蒙古鄂尔多斯电力冶金集团股份有限公司氯碱化工分公司"]
+GOOD_NAMES = [
+    "龙竹科技集团股份有限公司（原福建龙泰竹家居股份有限公司）",
+    "重庆美心.麦森门业有限公司",
+    "某某新材料有限公司（原名：某某化工厂）",
+    "ABB (China) Co., Ltd.",
+    "内蒙古鄂尔多斯电力冶金集团股份有限公司氯碱化工分公司",
+]
 
 
 def test_sentence_rows_are_rejected_with_the_start_of_their_text():
-    table = [["序号", "地区", "企业名称"]] + [[str(i), "北京", n] for i, n in enumerate(GOOD_NAMES + [s for s, _ in SENTENCES])]
+    table = [["序号", "地区", "企业名称"]] + [
+        [str(i), "北京", n] for i, n in enumerate(GOOD_NAMES + [s for s, _ in SENTENCES])
+    ]
     extraction = extract_rows(table)
     assert [row.fields["name"] for row in extraction.rows] == GOOD_NAMES
     assert [(number, rule) for number, rule, _ in extraction.rejected] == [
-        (len(GOOD_NAMES) + 2 + i, "implausible_name") for i in range(len(SENTENCES))]
+        (len(GOOD_NAMES) + 2 + i, "implausible_name") for i in range(len(SENTENCES))
+    ]
     for (_, _, reason), (sentence, why) in zip(extraction.rejected, SENTENCES):
         assert why in reason and f"«{sentence[:10]}" in reason, reason
 
 
 def test_design_products_check_the_enterprise_not_the_product():
-    table = [LIST_HEADER, ["1", DESIGNERS[0], "洗衣液，浓缩型，低泡", "-", "广东省工业和信息化厅"],
-             ["2", SENTENCES[1][0], "洗衣液", "-", "广东省工业和信息化厅"]]
+    table = [
+        LIST_HEADER,
+        ["1", DESIGNERS[0], "洗衣液，浓缩型，低泡", "-", "广东省工业和信息化厅"],
+        ["2", SENTENCES[1][0], "洗衣液", "-", "广东省工业和信息化厅"],
+    ]
     extraction = extract_rows(table)
     assert [row.fields["name"] for row in extraction.rows] == [DESIGNERS[0]]
     assert [number for number, _, _ in extraction.rejected] == [3]
@@ -375,8 +452,13 @@ def test_a_workbook_of_empty_sheets_has_no_table():
 
 
 # --- through the one assembly: what the extract stage stores -----------------------------------
-SENTENCE_ROW = ["5", "申报企业应建立完善的能源管理体系，并按照标准要求开展产品全生命周期评价，确保指标持续达标。",
-                "-", "-", "广东省工业和信息化厅"]
+SENTENCE_ROW = [
+    "5",
+    "申报企业应建立完善的能源管理体系，并按照标准要求开展产品全生命周期评价，确保指标持续达标。",
+    "-",
+    "-",
+    "广东省工业和信息化厅",
+]
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "xlsx"])
@@ -386,11 +468,24 @@ def test_the_stage_stores_only_the_list_and_quarantines_the_sentence_rows(fmt):
     from greenmfg.extract.records import Document, document_rows
 
     rows = [LIST_HEADER, *LISTED, SENTENCE_ROW]
-    body = pdf([rows, [STANDARDS_HEADER, *STANDARDS]]) if fmt == "pdf" else xlsx(
-        [("名单", ["附件：绿色设计产品名单", *rows, [""] * 5, "附表：评价要求", STANDARDS_HEADER, *STANDARDS])])
+    body = (
+        pdf([rows, [STANDARDS_HEADER, *STANDARDS]])
+        if fmt == "pdf"
+        else xlsx(
+            [("名单", ["附件：绿色设计产品名单", *rows, [""] * 5, "附表：评价要求", STANDARDS_HEADER, *STANDARDS])]
+        )
+    )
     url = f"http://www.miit.gov.cn/files/list.{fmt}"
-    document = Document("attachment", "miit", url, hashlib.sha256(body).hexdigest(), title="关于公布绿色设计产品名单的通知",
-                        year=2023, parent_url="http://www.miit.gov.cn/a.html", link_text="附件：绿色设计产品名单")
+    document = Document(
+        "attachment",
+        "miit",
+        url,
+        hashlib.sha256(body).hexdigest(),
+        title="关于公布绿色设计产品名单的通知",
+        year=2023,
+        parent_url="http://www.miit.gov.cn/a.html",
+        link_text="附件：绿色设计产品名单",
+    )
     lake = document_rows(document, body)
     assert [row[9] for row in lake.tables["list_rows"]] == [row[1] for row in LISTED]  # the name column
     assert [q[5] for q in lake.tables["quarantine"]] == ["implausible_name"]
@@ -398,8 +493,12 @@ def test_the_stage_stores_only_the_list_and_quarantines_the_sentence_rows(fmt):
 
 
 def test_rows_whose_outcome_says_not_designated_are_rejected_with_the_reason():
-    rows = [["序号", "企业名称", "结论"], ["1", "甲乙钢铁有限公司", "保留"], ["2", "丙丁钒钛有限公司", "撤销"],
-            ["3", "戊己化工有限公司", "培育"]]
+    rows = [
+        ["序号", "企业名称", "结论"],
+        ["1", "甲乙钢铁有限公司", "保留"],
+        ["2", "丙丁钒钛有限公司", "撤销"],
+        ["3", "戊己化工有限公司", "培育"],
+    ]
     out = extract_rows(rows)
     assert [r.fields["name"] for r in out.rows] == ["甲乙钢铁有限公司"]
     assert [(n, rule) for n, rule, _ in out.rejected] == [(3, "not_designated"), (4, "not_designated")]
@@ -407,13 +506,27 @@ def test_rows_whose_outcome_says_not_designated_are_rejected_with_the_reason():
 
 
 def test_a_list_two_entries_a_row_gives_each_entry_a_row():
-    rows = [["序号", "企业名称", "序号", "企业名称"], ["1", "甲乙管业有限公司", "2", "丙丁包装有限公司*"], ["3", "戊己电气有限公司", "", ""]]
-    assert [r.fields["name"] for r in extract_rows(rows).rows] == ["甲乙管业有限公司", "丙丁包装有限公司", "戊己电气有限公司"]
+    rows = [
+        ["序号", "企业名称", "序号", "企业名称"],
+        ["1", "甲乙管业有限公司", "2", "丙丁包装有限公司*"],
+        ["3", "戊己电气有限公司", "", ""],
+    ]
+    assert [r.fields["name"] for r in extract_rows(rows).rows] == [
+        "甲乙管业有限公司",
+        "丙丁包装有限公司",
+        "戊己电气有限公司",
+    ]
 
 
 def test_outcomes_that_keep_the_designation_and_notes_that_name_revocations():
-    rows = [["序号", "企业名称", "结论"], ["1", "甲有限公司", "保留称号,限期整改"], ["2", "乙有限公司", "不予撤销"],
-            ["3", "丙有限公司", "撤销"], ["注:2023年已撤销称号的企业不在本名单内", "", ""], ["4", "丁有限公司", "保留"]]
+    rows = [
+        ["序号", "企业名称", "结论"],
+        ["1", "甲有限公司", "保留称号,限期整改"],
+        ["2", "乙有限公司", "不予撤销"],
+        ["3", "丙有限公司", "撤销"],
+        ["注:2023年已撤销称号的企业不在本名单内", "", ""],
+        ["4", "丁有限公司", "保留"],
+    ]
     out = extract_rows(rows)
     assert [r.fields["name"] for r in out.rows] == ["甲有限公司", "乙有限公司", "丁有限公司"]
 

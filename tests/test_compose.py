@@ -34,8 +34,17 @@ def test_the_check_catches_a_misspelt_key(compose):
 
 def test_the_stack_has_the_airflow_services_and_reads_secrets_from_the_environment(compose):
     services = compose["services"]
-    assert {"postgres", "redis", "airflow-init", "airflow-apiserver", "airflow-scheduler", "airflow-dag-processor",
-            "airflow-triggerer", "airflow-worker", "warehouse-db"} <= set(services)
+    assert {
+        "postgres",
+        "redis",
+        "airflow-init",
+        "airflow-apiserver",
+        "airflow-scheduler",
+        "airflow-dag-processor",
+        "airflow-triggerer",
+        "airflow-worker",
+        "warehouse-db",
+    } <= set(services)
     assert services["flower"]["profiles"] == ["flower"]
     assert all("healthcheck" in s for name, s in services.items() if name not in ("airflow-init", "flower"))
     assert services["postgres"]["environment"]["POSTGRES_PASSWORD"] == "${POSTGRES_PASSWORD}"

@@ -13,8 +13,9 @@ from scrapers.registry import LEVELS, load_registry
 
 PAGES2 = CORPUS_DIR / "reference" / "pages2"
 # a doubled slash the mirror reads as a host (corpus/README.md): served at the single-slash path
-SERVED_AT = {"http://fs.ztjsxw.com//shengtaihuanbao/2019-04-22/1264.html":
-             "http://fs.ztjsxw.com/shengtaihuanbao/2019-04-22/1264.html"}
+SERVED_AT = {
+    "http://fs.ztjsxw.com//shengtaihuanbao/2019-04-22/1264.html": "http://fs.ztjsxw.com/shengtaihuanbao/2019-04-22/1264.html"
+}
 
 
 def _build_sites():
@@ -64,8 +65,13 @@ def test_a_query_is_part_of_the_file_name_and_a_port_is_not_part_of_the_host():
 
 def test_a_built_attachment_is_kept_so_a_rebuild_changes_no_file(tmp_path, monkeypatch):
     monkeypatch.setattr(build_sites, "SITES", tmp_path)
-    page = build_sites.Page("021", "http://example.gov.cn/art/2024/1/2/art_1_2.html", "2024-01-02", "名单",
-                            [("名单.xlsx", "附件：绿色工厂名单", ["某某有限公司"])])
+    page = build_sites.Page(
+        "021",
+        "http://example.gov.cn/art/2024/1/2/art_1_2.html",
+        "2024-01-02",
+        "名单",
+        [("名单.xlsx", "附件：绿色工厂名单", ["某某有限公司"])],
+    )
     site = build_sites.Site("x", "jcms", "http://example.gov.cn/col/col1/index.html", "某厅", pages=[page])
     written: set = set()
     build_sites.build_site(site, written)

@@ -23,9 +23,13 @@ def start_run(paths: Paths, mirror_url: str, run_id: str, *args: str, **env) -> 
     """`greenmfg run` in its own process group (dbt's subprocess included), as a worker runs it."""
     environment = {**os.environ, "GREENMFG_HOME": str(paths.home), "GREENMFG_MIRROR_URL": mirror_url, **env}
     log = open(paths.home.parent / f"{run_id}.log", "w")
-    return subprocess.Popen([sys.executable, "-m", "greenmfg.cli", "run", "--run-id", run_id, *args],
-                            env=environment,
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "greenmfg.cli", "run", "--run-id", run_id, *args],
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
 
 
 def kill_when(child: subprocess.Popen, reached, what: str, timeout: float = 300) -> None:

@@ -54,9 +54,11 @@ def test_without_the_manifest_of_set_up_the_transform_dag_says_how_to_make_it(tm
     bag = parse_without_processes(monkeypatch, tmp_path)
     assert set(bag.dags) == {"greenmfg_ingest"}
     error = bag.import_errors[str(DAGS / "greenmfg_transform.py")].strip().splitlines()[-1]
-    assert error == (f"greenmfg.orchestration.dbt_group.ManifestMissing: no dbt manifest at "
-                     f"{tmp_path / 'dbt' / 'manifest' / 'manifest.json'}: run scripts/airflow_setup.sh "
-                     f"(or `greenmfg dbt-manifest`)")
+    assert error == (
+        f"greenmfg.orchestration.dbt_group.ManifestMissing: no dbt manifest at "
+        f"{tmp_path / 'dbt' / 'manifest' / 'manifest.json'}: run scripts/airflow_setup.sh "
+        f"(or `greenmfg dbt-manifest`)"
+    )
 
 
 def test_dags_import_without_errors(bag):
@@ -82,7 +84,9 @@ def test_ingest_maps_one_scrape_per_source_retried_with_backoff(bag):
     dag = bag.dags["greenmfg_ingest"]
     assert [t.task_id for t in dag.topological_sort()] == ["list_sources", "scrape", "hand_off", "check_sources"]
     scrape = dag.get_task("scrape")
-    assert scrape.op_kwargs_expand_input.value["source_id"].operator.task_id == "list_sources"  # mapped over the registry
+    assert (
+        scrape.op_kwargs_expand_input.value["source_id"].operator.task_id == "list_sources"
+    )  # mapped over the registry
     assert scrape.retries >= 2 and scrape.retry_exponential_backoff
     assert dag.get_task("hand_off").trigger_rule == "all_done"  # a broken source does not hold back the others
     assert [a.uri for a in dag.get_task("hand_off").outlets] == ["greenmfg://raw/manifests"]
@@ -122,9 +126,14 @@ def test_one_dbt_build_then_a_task_per_model_with_its_tests(bag, home):
     assert len(models) >= 25 and {f"dbt.{m}" for m in models} <= set(dag.task_ids)
     assert dag.get_task("dbt.stg_lake__sources").upstream_task_ids == {"dbt.build"}
     fct = dag.get_task("dbt.fct_designations")
-    assert {"dbt.int_designations_status_history", "dbt.dim_list"} <= fct.upstream_task_ids  # what it and its tests read
+    assert {
+        "dbt.int_designations_status_history",
+        "dbt.dim_list",
+    } <= fct.upstream_task_ids  # what it and its tests read
     assert any(".not_null_fct_designations_" in uid for uid in fct.reports)  # its tests
-    assert {"dbt.fct_designations", "dbt.dim_list"} <= dag.get_task("dbt.assert_designations_match_extracted_rows").upstream_task_ids
+    assert {"dbt.fct_designations", "dbt.dim_list"} <= dag.get_task(
+        "dbt.assert_designations_match_extracted_rows"
+    ).upstream_task_ids
     assert "dbt.mart_enterprise_designations" in fct.downstream_task_ids
     # the first models report a failed build too; the build alone leads on to the gate (a failed
     # node fails it), the model tasks give their verdicts beside
@@ -135,7 +144,9 @@ def test_one_dbt_build_then_a_task_per_model_with_its_tests(bag, home):
     assert dag.get_task("report").upstream_task_ids == {"publish", "docs"}
     assert all(t.start_from_trigger for t in dag.tasks if t.task_id.startswith("dbt.") and t.task_id != "dbt.build")
     # every test of the project is reported by exactly one task, or by each model reading its source
-    reported = [uid for t in dag.tasks if t.task_id.startswith("dbt.") and t.task_id != "dbt.build" for uid in t.reports]
+    reported = [
+        uid for t in dag.tasks if t.task_id.startswith("dbt.") and t.task_id != "dbt.build" for uid in t.reports
+    ]
     checks = {uid for uid, n in manifest["nodes"].items() if n["resource_type"] == "test"} | set(manifest["unit_tests"])
     assert checks <= set(reported)
     assert {dag.get_task(t).retries for t in dag.task_ids if t.startswith("dbt.") and t != "dbt.build"} == {0}
@@ -155,9 +166,17 @@ def test_the_tasks_a_run_runs_side_by_side_share_the_run_lock(bag):
     shared: one holding it alone would wait for the other, and the DAG's parallelism would be a lie."""
     from greenmfg.orchestration.stages import SHARED_STAGES
 
-    stage_of = {"load": "load", "extract": "extract", "freshness": "freshness", "prepare_build": "prepare_build",
-                "dbt.build": "build_models", "finalize_build": "finalize_build", "validate": "validate",
-                "docs": "build_docs", "publish": "publish"}
+    stage_of = {
+        "load": "load",
+        "extract": "extract",
+        "freshness": "freshness",
+        "prepare_build": "prepare_build",
+        "dbt.build": "build_models",
+        "finalize_build": "finalize_build",
+        "validate": "validate",
+        "docs": "build_docs",
+        "publish": "publish",
+    }
     dag = bag.dags["greenmfg_transform"]
     assert {t for t in dag.task_ids if not t.startswith("dbt.")} - {"report"} == set(stage_of) - {"dbt.build"}
     upstream = {task: dag.get_task(task).get_flat_relative_ids(upstream=True) for task in stage_of}

@@ -13,8 +13,13 @@ from greenmfg.orchestration.dbt_results import verdict
 
 
 def node(uid, kind="model", parents=(), attached=None):
-    return {"unique_id": uid, "name": uid.split(".")[2], "resource_type": kind,
-            "depends_on": {"nodes": list(parents)}, "attached_node": attached}
+    return {
+        "unique_id": uid,
+        "name": uid.split(".")[2],
+        "resource_type": kind,
+        "depends_on": {"nodes": list(parents)},
+        "attached_node": attached,
+    }
 
 
 def manifest(*nodes, unit_tests=()):
@@ -22,38 +27,52 @@ def manifest(*nodes, unit_tests=()):
 
 
 def test_a_test_is_reported_by_the_model_it_is_defined_on_which_waits_for_what_it_reads():
-    tasks = task_nodes(manifest(
-        node("seed.p.codes", "seed"),
-        node("model.p.a", parents=["source.p.lake.rows"]),
-        node("model.p.b", parents=["model.p.a"]),
-        node("test.p.not_null_b_x", "test", ["model.p.b"], attached="model.p.b"),
-        node("test.p.relationships_b_code", "test", ["seed.p.codes", "model.p.b"], attached="model.p.b"),
-        node("test.p.unique_rows", "test", ["source.p.lake.rows"]),  # on a source: its reader reports it
-        node("test.p.assert_a_and_b_agree", "test", ["model.p.a", "model.p.b"]),  # singular, across two
-        unit_tests=[node("unit_test.p.b.a_case", "unit_test", ["model.p.b"])],
-    ))
+    tasks = task_nodes(
+        manifest(
+            node("seed.p.codes", "seed"),
+            node("model.p.a", parents=["source.p.lake.rows"]),
+            node("model.p.b", parents=["model.p.a"]),
+            node("test.p.not_null_b_x", "test", ["model.p.b"], attached="model.p.b"),
+            node("test.p.relationships_b_code", "test", ["seed.p.codes", "model.p.b"], attached="model.p.b"),
+            node("test.p.unique_rows", "test", ["source.p.lake.rows"]),  # on a source: its reader reports it
+            node("test.p.assert_a_and_b_agree", "test", ["model.p.a", "model.p.b"]),  # singular, across two
+            unit_tests=[node("unit_test.p.b.a_case", "unit_test", ["model.p.b"])],
+        )
+    )
     assert set(tasks) == {"seed.p.codes", "model.p.a", "model.p.b", "test.p.assert_a_and_b_agree"}
-    assert tasks["model.p.b"].reports == ["model.p.b", "test.p.not_null_b_x", "test.p.relationships_b_code",
-                                          "unit_test.p.b.a_case"]
+    assert tasks["model.p.b"].reports == [
+        "model.p.b",
+        "test.p.not_null_b_x",
+        "test.p.relationships_b_code",
+        "unit_test.p.b.a_case",
+    ]
     assert tasks["model.p.b"].upstream == {"model.p.a", "seed.p.codes"}
     assert tasks["model.p.a"].reports == ["model.p.a", "test.p.unique_rows"] and tasks["model.p.a"].upstream == set()
     assert tasks["test.p.assert_a_and_b_agree"].upstream == {"model.p.a", "model.p.b"}
 
 
 def test_a_test_that_would_make_its_model_wait_for_its_own_descendant_gets_a_task_after_both():
-    tasks = task_nodes(manifest(
-        node("model.p.a"), node("model.p.b", parents=["model.p.a"]),
-        node("test.p.relationships_a_b", "test", ["model.p.a", "model.p.b"], attached="model.p.a"),
-    ))
+    tasks = task_nodes(
+        manifest(
+            node("model.p.a"),
+            node("model.p.b", parents=["model.p.a"]),
+            node("test.p.relationships_a_b", "test", ["model.p.a", "model.p.b"], attached="model.p.a"),
+        )
+    )
     assert tasks["model.p.a"].reports == ["model.p.a"] and tasks["model.p.a"].upstream == set()
     assert tasks["test.p.relationships_a_b"].upstream == {"model.p.a", "model.p.b"}
 
 
 def test_the_verdict_names_what_failed_in_one_line():
-    results = {"model.p.b": {"status": "success", "message": "OK", "seconds": 0.4},
-               "test.p.not_null_b_x": {"status": "fail", "message": "Got 3 results,\nconfigured to fail if != 0",
-                                       "seconds": 0.1},
-               "test.p.unique_b_x": {"status": "pass", "message": None, "seconds": 0.1}}
+    results = {
+        "model.p.b": {"status": "success", "message": "OK", "seconds": 0.4},
+        "test.p.not_null_b_x": {
+            "status": "fail",
+            "message": "Got 3 results,\nconfigured to fail if != 0",
+            "seconds": 0.1,
+        },
+        "test.p.unique_b_x": {"status": "pass", "message": None, "seconds": 0.1},
+    }
     assert verdict("b", ["model.p.b", "test.p.unique_b_x"], results) == (True, "b: success in 0.4s, 1 tests passed")
     passed, message = verdict("b", ["model.p.b", "test.p.not_null_b_x", "test.p.unique_b_x"], results)
     assert not passed
@@ -61,8 +80,14 @@ def test_the_verdict_names_what_failed_in_one_line():
     results["unit_test.p.b.a_case"] = {"status": "error", "message": "Catalog Error: no_such_table", "seconds": 0.1}
     results["model.p.b"]["status"] = results["test.p.unique_b_x"]["status"] = "skipped"
     passed, message = verdict("b", ["model.p.b", "unit_test.p.b.a_case", "test.p.unique_b_x"], results)
-    assert (passed, message) == (False, "b: 1 of 3 failed: a_case error: Catalog Error: no_such_table (2 skipped after it)")
-    assert verdict("b", ["model.p.b"], results) == (False, "b: dbt skipped b: something it reads failed (see dbt.build)")
+    assert (passed, message) == (
+        False,
+        "b: 1 of 3 failed: a_case error: Catalog Error: no_such_table (2 skipped after it)",
+    )
+    assert verdict("b", ["model.p.b"], results) == (
+        False,
+        "b: dbt skipped b: something it reads failed (see dbt.build)",
+    )
     passed, message = verdict("c", ["model.p.c"], results)
     assert not passed and "not in this build" in message and "scripts/airflow_setup.sh" in message
 
@@ -89,7 +114,9 @@ def fake_dbt(monkeypatch, tmp_path, returncode: int, results: list[dict] | None)
             target = paths.dbt_work_dir / "target"
             target.mkdir(parents=True, exist_ok=True)
             (target / "run_results.json").write_text(json.dumps({"results": results}))
-        return subprocess.CompletedProcess(["dbt", *args], returncode, "\x1b[0mdbt says\nRuntime Error: no profile\n", "")
+        return subprocess.CompletedProcess(
+            ["dbt", *args], returncode, "\x1b[0mdbt says\nRuntime Error: no profile\n", ""
+        )
 
     monkeypatch.setattr(transform, "dbt", dbt)
     return paths
@@ -101,8 +128,10 @@ def test_the_build_fails_itself_when_dbt_could_not_run_or_a_failure_has_no_task(
     paths = fake_dbt(monkeypatch, tmp_path / "a", 2, None)
     with pytest.raises(TransformFailed, match=r"could not run \(exit 2\): Runtime Error: no profile"):
         build_models(paths, "r", ["model.p.a"])
-    failing = [{"unique_id": "model.p.a", "status": "success", "execution_time": 0.2},
-               {"unique_id": "test.p.orphan", "status": "fail", "message": "Got 1 result"}]
+    failing = [
+        {"unique_id": "model.p.a", "status": "success", "execution_time": 0.2},
+        {"unique_id": "test.p.orphan", "status": "fail", "message": "Got 1 result"},
+    ]
     paths = fake_dbt(monkeypatch, tmp_path / "b", 1, failing)
     with pytest.raises(TransformFailed, match="test.p.orphan, which no task reports"):
         build_models(paths, "r", ["model.p.a"])
@@ -124,14 +153,17 @@ def broken_project(tmp_path, monkeypatch):
     shutil.copytree(transform.DBT_PROJECT_DIR, project, ignore=shutil.ignore_patterns("target", "logs", "dbt_packages"))
     (project / "models" / "intermediate" / "int_lists_identified.sql").write_text("select * from no_such_table\n")
     region = project / "models" / "marts" / "dim_region.sql"
-    region.write_text(f"select * replace (null::varchar as region_name) from ({region.read_text().rstrip().rstrip(';')})\n")
+    region.write_text(
+        f"select * replace (null::varchar as region_name) from ({region.read_text().rstrip().rstrip(';')})\n"
+    )
     monkeypatch.setattr(transform, "DBT_PROJECT_DIR", project)
     return project
 
 
 @pytest.mark.slow
 def test_a_broken_model_and_a_failing_test_fail_their_own_tasks_and_stop_what_depends_on_them(
-        pipeline_home, broken_project, tmp_path, monkeypatch):
+    pipeline_home, broken_project, tmp_path, monkeypatch
+):
     from greenmfg import transform
     from greenmfg.settings import Paths
 
@@ -168,8 +200,12 @@ def test_a_broken_model_and_a_failing_test_fail_their_own_tasks_and_stop_what_de
 
 # --- the group under Airflow: a DAG run (dag.test, in this process) on a small manifest -------
 
-SMALL_PROJECT = manifest(node("model.p.a"), node("model.p.b", parents=["model.p.a"]), node("model.p.c"),
-                         node("test.p.not_null_a_x", "test", ["model.p.a"], attached="model.p.a"))
+SMALL_PROJECT = manifest(
+    node("model.p.a"),
+    node("model.p.b", parents=["model.p.a"]),
+    node("model.p.c"),
+    node("test.p.not_null_a_x", "test", ["model.p.a"], attached="model.p.a"),
+)
 
 
 @pytest.fixture(scope="module")
@@ -188,6 +224,7 @@ def small_dag(dag_id: str, nothing_new: bool = False):
     from greenmfg.orchestration import dbt_group
 
     with DAG(dag_id, schedule=None, start_date=pendulum.datetime(2026, 1, 1)) as dag:
+
         @task
         def start():
             if nothing_new:
@@ -206,9 +243,9 @@ def small_dag(dag_id: str, nothing_new: bool = False):
 def run_group(tmp_path, monkeypatch, statuses: dict[str, str], nothing_new: bool = False) -> dict[str, str]:
     """Each task's state after a run of small_dag on SMALL_PROJECT, the build's results having
     these statuses."""
-    from greenmfg.orchestration import dbt_group
-
     from airflow import settings
+
+    from greenmfg.orchestration import dbt_group
 
     home = tmp_path / "home"
     (home / "dbt" / "manifest").mkdir(parents=True)
@@ -217,11 +254,15 @@ def run_group(tmp_path, monkeypatch, statuses: dict[str, str], nothing_new: bool
     dag_id = f"dbt_group_{tmp_path.name}"
     dag_file = Path(settings.DAGS_FOLDER) / f"{dag_id}.py"  # dag.test() syncs the DAG from its file
     dag_file.parent.mkdir(parents=True, exist_ok=True)
-    dag_file.write_text(f"from tests.test_dbt_group import small_dag\n"
-                        f"dag = small_dag({dag_id!r}, nothing_new={nothing_new})\n")
-    results = {uid: {"status": status, "message": f"{uid} {status}", "seconds": 0.1} for uid, status in statuses.items()}
-    monkeypatch.setattr(dbt_group, "build_models", lambda paths, run_id, reported: {
-        "results": results, "counts": {}, "exit_code": 0})
+    dag_file.write_text(
+        f"from tests.test_dbt_group import small_dag\ndag = small_dag({dag_id!r}, nothing_new={nothing_new})\n"
+    )
+    results = {
+        uid: {"status": status, "message": f"{uid} {status}", "seconds": 0.1} for uid, status in statuses.items()
+    }
+    monkeypatch.setattr(
+        dbt_group, "build_models", lambda paths, run_id, reported: {"results": results, "counts": {}, "exit_code": 0}
+    )
     try:
         run = small_dag(dag_id, nothing_new).test()
     finally:
@@ -234,10 +275,17 @@ PASSING = {"model.p.a": "success", "test.p.not_null_a_x": "pass", "model.p.b": "
 
 @pytest.mark.slow
 def test_under_airflow_a_failing_test_fails_its_model_and_the_build_and_stops_what_depends_on_it(
-        airflow_db, tmp_path, monkeypatch):
+    airflow_db, tmp_path, monkeypatch
+):
     states = run_group(tmp_path, monkeypatch, {**PASSING, "test.p.not_null_a_x": "fail", "model.p.b": "skipped"})
-    assert states == {"start": "success", "dbt.build": "failed", "dbt.a": "failed", "dbt.b": "upstream_failed",
-                      "dbt.c": "success", "finalize": "upstream_failed"}
+    assert states == {
+        "start": "success",
+        "dbt.build": "failed",
+        "dbt.a": "failed",
+        "dbt.b": "upstream_failed",
+        "dbt.c": "success",
+        "finalize": "upstream_failed",
+    }
 
 
 @pytest.mark.slow
@@ -253,6 +301,7 @@ def test_under_airflow_with_nothing_new_no_model_task_runs(airflow_db, tmp_path,
 
 
 # --- the model tasks under the scheduler: started and ended in the triggerer ---------------
+
 
 def trigger_event(tmp_path, monkeypatch, results: dict | None, reports: list[str]):
     """The one event DbtResultTrigger yields for task `a` of DAG run `manual__2026-11-30T01:00:00+00:00`."""
@@ -280,11 +329,14 @@ def trigger_event(tmp_path, monkeypatch, results: dict | None, reports: list[str
 def test_in_the_triggerer_a_model_task_ends_with_its_verdict(tmp_path, monkeypatch):
     from airflow.triggers.base import TaskFailedEvent, TaskSkippedEvent, TaskSuccessEvent
 
-    results = {"model.p.a": {"status": "success", "message": "OK", "seconds": 0.2},
-               "test.p.not_null_a_x": {"status": "fail", "message": "Got 2 results", "seconds": 0.1}}
+    results = {
+        "model.p.a": {"status": "success", "message": "OK", "seconds": 0.2},
+        "test.p.not_null_a_x": {"status": "fail", "message": "Got 2 results", "seconds": 0.1},
+    }
     assert isinstance(trigger_event(tmp_path / "1", monkeypatch, results, ["model.p.a"]), TaskSuccessEvent)
-    assert isinstance(trigger_event(tmp_path / "2", monkeypatch, results, ["model.p.a", "test.p.not_null_a_x"]),
-                      TaskFailedEvent)
+    assert isinstance(
+        trigger_event(tmp_path / "2", monkeypatch, results, ["model.p.a", "test.p.not_null_a_x"]), TaskFailedEvent
+    )
     assert isinstance(trigger_event(tmp_path / "3", monkeypatch, None, ["model.p.a"]), TaskSkippedEvent)
 
 
@@ -298,11 +350,18 @@ def test_the_trigger_survives_its_trip_through_the_metadata_database():
     module, _, name = task.start_trigger_args.trigger_cls.rpartition(".")
     trigger_class = getattr(importlib.import_module(module), name)
     classpath, kwargs = trigger_class(**task.start_trigger_args.trigger_kwargs).serialize()
-    assert classpath == task.start_trigger_args.trigger_cls and kwargs == {"node": "a", "reports": ["model.p.a", "test.p.t"]}
+    assert classpath == task.start_trigger_args.trigger_cls and kwargs == {
+        "node": "a",
+        "reports": ["model.p.a", "test.p.t"],
+    }
 
 
 def test_an_exposure_dbt_has_nothing_to_do_for_is_no_failure():
     from greenmfg.orchestration.dbt_results import failures
 
-    assert failures({"exposure.greenmfg.bi_connection": {"status": "no-op"},
-                     "model.greenmfg.dim_region": {"status": "success"}}) is None
+    assert (
+        failures(
+            {"exposure.greenmfg.bi_connection": {"status": "no-op"}, "model.greenmfg.dim_region": {"status": "success"}}
+        )
+        is None
+    )

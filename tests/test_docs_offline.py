@@ -49,7 +49,9 @@ def test_a_package_is_unpacked_only_with_its_pinned_integrity(tmp_path):
     package = docs_assets.Package("@scope/x", "1.0.0", integrity(data), ("dist/x.min.js", "webfonts/"))
     written = docs_assets.unpack(package, data, tmp_path)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == [
-        "@scope/x@1.0.0/dist/x.min.js", "@scope/x@1.0.0/webfonts/a.woff2"]  # what the pages use, nothing else
+        "@scope/x@1.0.0/dist/x.min.js",
+        "@scope/x@1.0.0/webfonts/a.woff2",
+    ]  # what the pages use, nothing else
     assert package.tarball_url == "https://registry.npmjs.org/@scope/x/-/x-1.0.0.tgz"
     tampered = docs_assets.Package("@scope/x", "1.0.0", integrity(data + b"!"), package.files)
     with pytest.raises(ValueError, match="integrity mismatch"):
@@ -77,7 +79,10 @@ def test_vendoring_errors_are_one_line(monkeypatch, capsys):
     monkeypatch.setattr(docs_assets, "fetch", lambda: (_ for _ in ()).throw(OSError("registry.npmjs.org unreachable")))
     assert docs_assets.main(["fetch"]) == 1
     errors = capsys.readouterr().err.strip().splitlines()
-    assert len(errors) == 2 and errors[1] == "docs_assets: cannot vendor the Data Docs assets: registry.npmjs.org unreachable"
+    assert (
+        len(errors) == 2
+        and errors[1] == "docs_assets: cannot vendor the Data Docs assets: registry.npmjs.org unreachable"
+    )
 
 
 def gx_template_loads() -> set[str]:
@@ -85,14 +90,19 @@ def gx_template_loads() -> set[str]:
     import great_expectations
 
     templates = Path(great_expectations.__file__).parent / "render" / "view" / "templates"
-    return {url for path in templates.glob("*.j2")
-            for url in re.findall(r'<(?:script|link)\b[^>]*?(?:src|href)="(https?://[^"]+)"', path.read_text())}
+    return {
+        url
+        for path in templates.glob("*.j2")
+        for url in re.findall(r'<(?:script|link)\b[^>]*?(?:src|href)="(https?://[^"]+)"', path.read_text())
+    }
 
 
 def test_every_file_the_gx_templates_load_from_a_cdn_has_a_vendored_copy():
     loads = gx_template_loads()
     assert len(loads) >= 15
-    assert loads <= set(docs_assets.CDN_FILES), loads - set(docs_assets.CDN_FILES)  # a GX upgrade that adds one fails here
+    assert loads <= set(docs_assets.CDN_FILES), loads - set(
+        docs_assets.CDN_FILES
+    )  # a GX upgrade that adds one fails here
     vendored = {f"{p.folder}/{f}" for p in docs_assets.PACKAGES for f in p.files}
     assert set(docs_assets.CDN_FILES.values()) <= vendored
 
@@ -125,11 +135,14 @@ def test_localize_points_every_page_and_stylesheet_at_the_site_copies(tmp_path):
     (site / "index.html").write_text(PAGE)
     (site / "static" / "styles").mkdir(parents=True)
     (site / "static" / "styles" / "default.css").write_text(
-        "a { background: url('https://great-expectations-web-assets.s3.us-east-2.amazonaws.com/full_logo_dark.png') }")
+        "a { background: url('https://great-expectations-web-assets.s3.us-east-2.amazonaws.com/full_logo_dark.png') }"
+    )
     assert docs_assets.localize(site, fake_vendor(tmp_path / "vendor")) == 3
     page = deep.read_text()
     up = "../../../../../"
-    assert f'<script src="{up}static/vendor/bootstrap@4.3.1/dist/js/bootstrap.min.js"></script>' in page  # no SRI, no CORS
+    assert (
+        f'<script src="{up}static/vendor/bootstrap@4.3.1/dist/js/bootstrap.min.js"></script>' in page
+    )  # no SRI, no CORS
     assert f'src="{up}static/vendor/vega@5.33.1/build/vega.min.js"' in page
     assert f'<img src="{up}static/images/logo-long.png">' in page and f"url('{up}static/images/logo-long.png')" in page
     assert 'href="https://docs.greatexpectations.io/docs/"' in page  # a link to follow is no load
@@ -142,7 +155,9 @@ def test_localize_points_every_page_and_stylesheet_at_the_site_copies(tmp_path):
     assert "https://maxcdn" not in (site / "index.html").read_text()
 
 
-def test_without_vendored_assets_the_gate_keeps_the_cdn_links_and_says_how_to_vendor_them(tmp_path, monkeypatch, caplog):
+def test_without_vendored_assets_the_gate_keeps_the_cdn_links_and_says_how_to_vendor_them(
+    tmp_path, monkeypatch, caplog
+):
     monkeypatch.setenv("GREENMFG_DOCS_ASSETS", str(tmp_path / "never-fetched"))
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text(PAGE)
@@ -205,8 +220,12 @@ def data_docs_site(home: Path) -> Path:
     frame = pd.DataFrame({"list_id": ["a", "b", "c"], "status": ["published", "published", "withdrawn"]})
     suites = {
         "demo.passing": [{"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "list_id"}}],
-        "demo.failing": [{"type": "expect_column_values_to_be_in_set",
-                          "kwargs": {"column": "status", "value_set": ["proposed", "published", "revoked"]}}],
+        "demo.failing": [
+            {
+                "type": "expect_column_values_to_be_in_set",
+                "kwargs": {"column": "status", "value_set": ["proposed", "published", "revoked"]},
+            }
+        ],
     }
     for name, expectations in suites.items():
         part = gate.Part(name, expectations, lambda: iter([frame]))
@@ -230,7 +249,9 @@ ICONS_DRAWN = """(() => {
 def test_data_docs_render_offline_with_their_validations_and_status_icons(tmp_path, monkeypatch):
     vendored_or_skip()
     site = data_docs_site(tmp_path / "home")
-    assert not re.search(r'(?:src|href)="https?://(?!(?:docs\.)?greatexpectations\.io)', (site / "index.html").read_text())
+    assert not re.search(
+        r'(?:src|href)="https?://(?!(?:docs\.)?greatexpectations\.io)', (site / "index.html").read_text()
+    )
     failing = next(site.glob("validations/demo/failing/**/*.html"))
     with OfflineBrowser(tmp_path / "chromium") as chrome:
         chrome.open((site / "index.html").as_uri(), until_text="demo.failing")
@@ -269,8 +290,9 @@ def test_dbt_docs_open_from_file_in_headless_chromium(tmp_path):
     assert docs == str(paths.dbt_work_dir / "target" / "static_index.html")
     with OfflineBrowser(tmp_path / "chromium") as chrome:
         chrome.open(Path(docs).as_uri(), until_text="How the data gets here")  # the __overview__ block
-        chrome.open(Path(docs).as_uri() + "#!/model/model.greenmfg.fct_designations",
-                    until_text="one entity in one list")  # the mart's own page: the manifest was read
+        chrome.open(
+            Path(docs).as_uri() + "#!/model/model.greenmfg.fct_designations", until_text="one entity in one list"
+        )  # the mart's own page: the manifest was read
         assert "designation_key" in chrome.evaluate("document.body.innerText")
         chrome.screenshot(SCREENSHOTS / "docs_dbt_static.png")
         assert chrome.outside() == []
@@ -308,7 +330,10 @@ def test_freshness_warns_on_a_stale_source_and_errors_past_a_week(tmp_path, capl
     set_loaded(paths, "fetch_log", 8)  # a week without a scrape: nothing is built
     with pytest.raises(transform.SourcesStale) as stale:
         pipeline.transform(paths, "r")
-    assert str(stale.value) == "stale sources, nothing is built from them: lake.fetch_log last loaded 8.0 days ago (error after 7 days)"
+    assert (
+        str(stale.value)
+        == "stale sources, nothing is built from them: lake.fetch_log last loaded 8.0 days ago (error after 7 days)"
+    )
     assert not (paths.runs_dir / "r" / "transform.json").exists()
 
 
@@ -316,15 +341,21 @@ def test_every_lake_table_has_its_loaded_at_field():
     """`dbt source freshness` reads each table's loaded_at_field: every lake source has the column."""
     import yaml
 
-    sources = yaml.safe_load((PROJECT_ROOT / "dbt_project" / "models" / "staging" / "lake" / "_lake__sources.yml").read_text())
+    sources = yaml.safe_load(
+        (PROJECT_ROOT / "dbt_project" / "models" / "staging" / "lake" / "_lake__sources.yml").read_text()
+    )
     lake = sources["sources"][0]
     default = lake["config"]["loaded_at_field"]
     with duckdb.connect() as con:
         con.execute((PROJECT_ROOT / "greenmfg" / "lake_schema.sql").read_text())
         for table in lake["tables"]:
             field = (table.get("config") or {}).get("loaded_at_field", default)
-            columns = [c for (c,) in con.execute("select column_name from information_schema.columns where table_name = ?",
-                                                  [table["name"]]).fetchall()]
+            columns = [
+                c
+                for (c,) in con.execute(
+                    "select column_name from information_schema.columns where table_name = ?", [table["name"]]
+                ).fetchall()
+            ]
             assert field in columns, (table["name"], field)
 
 

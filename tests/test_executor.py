@@ -8,8 +8,10 @@ from greenmfg.orchestration.executor import PRELOADED, preload
 
 
 def test_what_is_preloaded_imports_and_starts_no_thread():
-    script = ("import threading; from greenmfg.orchestration.executor import preload, PRELOADED; "
-              "loaded = preload(); print(len(loaded), len(PRELOADED), threading.active_count())")
+    script = (
+        "import threading; from greenmfg.orchestration.executor import preload, PRELOADED; "
+        "loaded = preload(); print(len(loaded), len(PRELOADED), threading.active_count())"
+    )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     loaded, listed, threads = map(int, done.stdout.split())

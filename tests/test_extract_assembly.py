@@ -32,8 +32,11 @@ def _catalogued_pages() -> frozenset[Path]:
     spec = importlib.util.spec_from_file_location("build_sites", CORPUS_DIR / "build_sites.py")
     build_sites = sys.modules.setdefault("build_sites", importlib.util.module_from_spec(spec))
     spec.loader.exec_module(build_sites)
-    return frozenset(build_sites.site_file(entry["url"]) for catalog in (CORPUS_DIR / "catalog").glob("*.yaml")
-                     for entry in yaml.safe_load(catalog.read_text(encoding="utf-8"))["entries"])
+    return frozenset(
+        build_sites.site_file(entry["url"])
+        for catalog in (CORPUS_DIR / "catalog").glob("*.yaml")
+        for entry in yaml.safe_load(catalog.read_text(encoding="utf-8"))["entries"]
+    )
 
 
 CATALOGUED = _catalogued_pages()
@@ -97,8 +100,17 @@ def test_the_cli_prints_what_the_pipeline_stores(path, notices, tmp_path, capsys
 
     # the extract stage: the stored body, the fetch log's document, read in a worker by read_document
     store = RawStore(tmp_path / "raw")
-    document = Document(kind, source.id, url, store.put(path.read_bytes()), content_type=content_type, title=title,
-                        year=year, parent_url=parent_url, link_text=link_text)
+    document = Document(
+        kind,
+        source.id,
+        url,
+        store.put(path.read_bytes()),
+        content_type=content_type,
+        title=title,
+        year=year,
+        parent_url=parent_url,
+        link_text=link_text,
+    )
     rows = read_document(tmp_path / "raw", document)
     stored = records(rows, document, source)
     whole = [q for q in rows.tables["quarantine"] if q[4] in ("article", "attachment")]
@@ -108,8 +120,9 @@ def test_the_cli_prints_what_the_pipeline_stores(path, notices, tmp_path, capsys
     if content_type:
         argv += ["--content-type", content_type]
     if kind == "attachment":
-        argv += ["--link-text", link_text] + (["--title", title] if title else []) + (
-            ["--year", str(year)] if year else [])
+        argv += (
+            ["--link-text", link_text] + (["--title", title] if title else []) + (["--year", str(year)] if year else [])
+        )
     code = main(argv)
     out, err = capsys.readouterr()
     if whole:  # the stage quarantines it whole: the CLI says why in one line
@@ -184,7 +197,8 @@ def test_the_crawl_follows_the_attachments_of_a_fallback_page():
     spider = spider_of(source_for_url(OTHER_URL))
     article = spider.read_article(spider.page(OTHER_COLUMN.encode()), OTHER_URL)
     assert [(a.url, a.text) for a in article.attachments] == [
-        ("http://gxt.shandong.gov.cn/files/2023/lvse.xlsx", "2023年度潍坊市绿色工厂名单")]
+        ("http://gxt.shandong.gov.cn/files/2023/lvse.xlsx", "2023年度潍坊市绿色工厂名单")
+    ]
     with pytest.raises(ValueError, match="TRS_Editor"):  # the selectors alone (`sources check`) still say so
         spider.article_from_bytes(OTHER_COLUMN.encode(), OTHER_URL)
 
@@ -205,10 +219,13 @@ PLAIN = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</titl
 </body></html>"""
 
 
-@pytest.mark.parametrize("heading,title", [
-    ("<h1>2024年度市级绿色工厂拟认定名单公示</h1>", "2024年度市级绿色工厂拟认定名单公示_某某市工业和信息化局"),
-    ("", "2024年度市级绿色工厂拟认定名单公示 - 某某市工业和信息化局"),  # the <title>, without the site's name
-])
+@pytest.mark.parametrize(
+    "heading,title",
+    [
+        ("<h1>2024年度市级绿色工厂拟认定名单公示</h1>", "2024年度市级绿色工厂拟认定名单公示_某某市工业和信息化局"),
+        ("", "2024年度市级绿色工厂拟认定名单公示 - 某某市工业和信息化局"),  # the <title>, without the site's name
+    ],
+)
 def test_a_plain_article_of_an_unregistered_site_is_read_whole(tmp_path, capsys, heading, title):
     page = tmp_path / "gongshi.html"
     page.write_text(PLAIN.format(heading=heading, title=title), encoding="utf-8")
@@ -224,11 +241,16 @@ def test_a_plain_article_of_an_unregistered_site_is_read_whole(tmp_path, capsys,
 
     assert main(["extract", str(page)]) == 0
     printed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    listed = [(r["entity_name"], r["adcode"], r["level"], r["designation_type"]) for r in printed
-              if r["record_type"] == "designation" and r["region_name"]]
+    listed = [
+        (r["entity_name"], r["adcode"], r["level"], r["designation_type"])
+        for r in printed
+        if r["record_type"] == "designation" and r["region_name"]
+    ]
     # the level its title gives (市级): the generic source has none of its own
-    assert listed == [("嘉兴某某新材料有限公司", "330400", "municipal", "green_factory"),
-                      ("湖州某某纺织有限公司", "330500", "municipal", "green_factory")]
+    assert listed == [
+        ("嘉兴某某新材料有限公司", "330400", "municipal", "green_factory"),
+        ("湖州某某纺织有限公司", "330500", "municipal", "green_factory"),
+    ]
 
 
 def read_document_from(tmp_path, document: Document, body: bytes):
@@ -240,11 +262,15 @@ def read_document_from(tmp_path, document: Document, body: bytes):
 def test_a_site_name_in_the_page_header_is_not_the_title():
     from greenmfg.webpage.html import find_article, parse_html
 
-    page = parse_html(("<html><head><title>某某市经济和信息化局</title></head><body>"
-                       "<div id=top><h1>某某市经济和信息化局</h1></div>"
-                       "<div class=main><h2>关于公布第三批绿色工厂名单的通知</h2>"
-                       "<div class=article><p>各区县经信局：现将第三批绿色工厂名单予以公布，请认真组织实施。</p>"
-                       "<p>某某市经济和信息化局办公室</p></div></div></body></html>").encode())
+    page = parse_html(
+        (
+            "<html><head><title>某某市经济和信息化局</title></head><body>"
+            "<div id=top><h1>某某市经济和信息化局</h1></div>"
+            "<div class=main><h2>关于公布第三批绿色工厂名单的通知</h2>"
+            "<div class=article><p>各区县经信局：现将第三批绿色工厂名单予以公布，请认真组织实施。</p>"
+            "<p>某某市经济和信息化局办公室</p></div></div></body></html>"
+        ).encode()
+    )
     found = find_article(page)
     assert found.title == "关于公布第三批绿色工厂名单的通知"
     assert found.text == "各区县经信局：现将第三批绿色工厂名单予以公布，请认真组织实施。\n某某市经济和信息化局办公室"
@@ -264,12 +290,21 @@ UNMARKED_TITLE = """<html><head><title>通知公告</title></head><body><div id=
 </body></html>"""
 
 
-@pytest.mark.parametrize("page,title,text", [
-    (TABLE_LAYOUT, "市经信局关于绿色工厂的通知",
-     "各县区经信局：\n根据省厅要求，现开展2021年度绿色工厂申报工作，请各地认真组织。\n申报材料于3月底前报送。"),
-    (UNMARKED_TITLE, "关于公布第二批绿色园区的通知",  # the <title> is only the column's name
-     "各有关单位：\n经研究，确定某某园区等3家为第二批市级绿色园区。\n特此通知。"),
-])
+@pytest.mark.parametrize(
+    "page,title,text",
+    [
+        (
+            TABLE_LAYOUT,
+            "市经信局关于绿色工厂的通知",
+            "各县区经信局：\n根据省厅要求，现开展2021年度绿色工厂申报工作，请各地认真组织。\n申报材料于3月底前报送。",
+        ),
+        (
+            UNMARKED_TITLE,
+            "关于公布第二批绿色园区的通知",  # the <title> is only the column's name
+            "各有关单位：\n经研究，确定某某园区等3家为第二批市级绿色园区。\n特此通知。",
+        ),
+    ],
+)
 def test_old_layouts_give_their_title_and_text(page, title, text):
     from greenmfg.webpage.html import find_article, parse_html
 
@@ -279,8 +314,10 @@ def test_old_layouts_give_their_title_and_text(page, title, text):
 
 def test_a_page_without_running_text_is_still_an_error(tmp_path, capsys):
     page = tmp_path / "menu.html"
-    page.write_text("<html><body><ul><li><a href='/a'>首页</a></li><li><a href='/b'>政务公开</a></li></ul>"
-                    "</body></html>", encoding="utf-8")
+    page.write_text(
+        "<html><body><ul><li><a href='/a'>首页</a></li><li><a href='/b'>政务公开</a></li></ul></body></html>",
+        encoding="utf-8",
+    )
     assert main(["extract", str(page), "--url", OTHER_URL]) == 2
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and "article_unparseable" in err and "no block of running text" in err
@@ -288,10 +325,11 @@ def test_a_page_without_running_text_is_still_an_error(tmp_path, capsys):
 
 # --- the lake: the column, and lakes written before it --------------------------------------
 
+
 def test_the_stage_writes_where_the_body_came_from(tmp_path):
+    from greenmfg.extract.stage import extract
     from greenmfg.load import load
     from greenmfg.raw_store import FetchRecord
-    from greenmfg.extract.stage import extract
     from greenmfg.settings import Paths
 
     paths = Paths(tmp_path)
@@ -299,8 +337,17 @@ def test_the_stage_writes_where_the_body_came_from(tmp_path):
     writer = store.open_manifest("sd_gxt", "r1")
     selector_page = (FILES / "sd_gxt" / "article.html").read_bytes()
     for url, body in ((OTHER_URL, OTHER_COLUMN.encode()), (OTHER_URL.replace("60000001", "60000002"), selector_page)):
-        writer.write(FetchRecord(url=url, source_id="sd_gxt", run_id="r1", kind="article", http_status=200,
-                                 sha256=store.put(body), bytes=len(body)))
+        writer.write(
+            FetchRecord(
+                url=url,
+                source_id="sd_gxt",
+                run_id="r1",
+                kind="article",
+                http_status=200,
+                sha256=store.put(body),
+                bytes=len(body),
+            )
+        )
     writer.commit()
     load(paths), extract(paths)
     with duckdb.connect(str(paths.lake_db), read_only=True) as con:
@@ -318,8 +365,10 @@ def test_a_lake_written_before_the_column_loads_and_says_selector(tmp_path):
             sha256 varchar not null, title varchar not null, publish_date date, doc_number varchar,
             batch_label varchar, batch_no integer, list_year integer, body_text varchar, attachment_count integer,
             loaded_at timestamptz not null, title_key varchar, list_status varchar)""")
-        con.execute("insert into announcements values ('miit', 'u1', 's1', 't', null, null, null, null, 2024, 'b', 0,"
-                    " now(), 't', null)")
+        con.execute(
+            "insert into announcements values ('miit', 'u1', 's1', 't', null, null, null, null, 2024, 'b', 0,"
+            " now(), 't', null)"
+        )
         init_lake(con)
         init_lake(con)  # and again: nothing changes
         assert con.execute("select url, body_source from announcements").fetchall() == [("u1", "selector")]
@@ -327,26 +376,30 @@ def test_a_lake_written_before_the_column_loads_and_says_selector(tmp_path):
 
 # --- no traceback, ever ---------------------------------------------------------------------
 
+
 def _hostile(tmp_path: Path) -> list[Path]:
     from tests.test_hostile_input import HOSTILE
 
     files = {name: make() for name, (make, _) in HOSTILE.items()}  # zip bomb, billion laughs, XXE, cut files
-    files.update({
-        "empty.html": b"",
-        "empty.xlsx": b"",
-        "blank.html": b"   \n\t ",
-        "deep.html": b"<html><body><h1 class=title>t</h1><div class=content>" + b"<div>" * 3000
-                     + b"x</div></body></html>",
-        "fonts.html": b"<div id=b>" + b"<font>" * 600 + "绿色工厂".encode() + b"</div>",
-        "binary.html": bytes(range(256)) * 64,
-        "pdf.html": b"%PDF-1.4 not really",
-        "nul.txt": b"\x00" * 100,
-        "gbk.txt": "绿色工厂".encode("gbk") * 50,
-        "noext": b"<html><body><p>only</p></body></html>",
-        "comment.html": b"<!-- nothing -->",
-        "entities.html": b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
-                         b"<html><body><p>&b;&b;&b;&b;</p></body></html>",
-    })
+    files.update(
+        {
+            "empty.html": b"",
+            "empty.xlsx": b"",
+            "blank.html": b"   \n\t ",
+            "deep.html": b"<html><body><h1 class=title>t</h1><div class=content>"
+            + b"<div>" * 3000
+            + b"x</div></body></html>",
+            "fonts.html": b"<div id=b>" + b"<font>" * 600 + "绿色工厂".encode() + b"</div>",
+            "binary.html": bytes(range(256)) * 64,
+            "pdf.html": b"%PDF-1.4 not really",
+            "nul.txt": b"\x00" * 100,
+            "gbk.txt": "绿色工厂".encode("gbk") * 50,
+            "noext": b"<html><body><p>only</p></body></html>",
+            "comment.html": b"<!-- nothing -->",
+            "entities.html": b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+            b"<html><body><p>&b;&b;&b;&b;</p></body></html>",
+        }
+    )
     paths = []
     for name, body in files.items():
         (tmp_path / name).write_bytes(body)

@@ -19,8 +19,9 @@ TABLES = {
 
 def lake_content(lake_db) -> dict:
     with duckdb.connect(str(lake_db), read_only=True) as con:
-        return {t: sorted(con.execute(f"select {columns} from {t}").fetchall(), key=repr)
-                for t, columns in TABLES.items()}
+        return {
+            t: sorted(con.execute(f"select {columns} from {t}").fetchall(), key=repr) for t, columns in TABLES.items()
+        }
 
 
 def test_two_workers_and_small_batches_give_the_serial_lake(pipeline_home, tmp_path, monkeypatch):
@@ -34,7 +35,10 @@ def test_two_workers_and_small_batches_give_the_serial_lake(pipeline_home, tmp_p
     stats = stage.extract(paths)
     assert stats.workers == 2
     assert (stats.rows, stats.facts, stats.attachments) == (
-        first["extract"]["rows"], first["extract"]["facts"], first["extract"]["attachments"])
+        first["extract"]["rows"],
+        first["extract"]["facts"],
+        first["extract"]["attachments"],
+    )
     parallel, serial = lake_content(paths.lake_db), lake_content(serial_paths.lake_db)
     for table in TABLES:
         assert parallel[table] == serial[table], table

@@ -2,9 +2,9 @@
 
 import pytest
 
+from greenmfg import regions
 from greenmfg.extract import classify
 from greenmfg.extract.list_rows import extract_rows
-from greenmfg import regions
 from greenmfg.regions import resolve, resolve_first, resolve_row
 
 
@@ -35,47 +35,68 @@ def test_category_rows_are_not_data():
     ]
     rows = extract_rows(table).rows
     assert [(r.fields["name"], r.category) for r in rows] == [
-        ("某公司", "一、家用洗涤剂（58种）"), ("另一公司", "二十二、微型计算机（7种）")]
+        ("某公司", "一、家用洗涤剂（58种）"),
+        ("另一公司", "二十二、微型计算机（7种）"),
+    ]
 
 
-@pytest.mark.parametrize("text,code", [
-    ("附件1：绿色工厂名单", "green_factory"),
-    ("绿色工业园区名单", "green_park"),
-    ("绿色园区", "green_park"),
-    ("绿色供应链管理示范企业名单", "green_supply_chain"),
-    ("绿色设计产品名单", "green_design_product"),
-    ("2023年度浙江省绿色低碳工厂名单", "green_factory"),
-    ("1.2023年浙江省级绿色低碳工业园区名单", "green_park"),
-    ("关于开展节能监察的通知", None),
-])
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("附件1：绿色工厂名单", "green_factory"),
+        ("绿色工业园区名单", "green_park"),
+        ("绿色园区", "green_park"),
+        ("绿色供应链管理示范企业名单", "green_supply_chain"),
+        ("绿色设计产品名单", "green_design_product"),
+        ("2023年度浙江省绿色低碳工厂名单", "green_factory"),
+        ("1.2023年浙江省级绿色低碳工业园区名单", "green_park"),
+        ("关于开展节能监察的通知", None),
+    ],
+)
 def test_designation_type(text, code):
     assert classify.designation_type(text) == code
 
 
-@pytest.mark.parametrize("title,date,expected", [
-    ("关于公布第一批绿色制造体系示范名单的通知", "2017-08-23", ("第一批", 1, 2017)),
-    ("关于公布第十二批绿色制造名单的通知", "2023-01-02", ("第十二批", 12, 2023)),
-    ("关于公布第2批绿色制造名单的通知", "2019-03-01", ("第2批", 2, 2019)),
-    ("关于公布2021年度绿色制造名单的通知", "2022-01-15", ("2021年度", None, 2021)),
-    ("关于公布2023年浙江省级绿色低碳工业园区、工厂名单的通知", "2024-05-31", ("2023年度", None, 2023)),
-    ("湖州这类工厂已有2464家", "2020-07-24", (None, None, 2020)),
-])
+@pytest.mark.parametrize(
+    "title,date,expected",
+    [
+        ("关于公布第一批绿色制造体系示范名单的通知", "2017-08-23", ("第一批", 1, 2017)),
+        ("关于公布第十二批绿色制造名单的通知", "2023-01-02", ("第十二批", 12, 2023)),
+        ("关于公布第2批绿色制造名单的通知", "2019-03-01", ("第2批", 2, 2019)),
+        ("关于公布2021年度绿色制造名单的通知", "2022-01-15", ("2021年度", None, 2021)),
+        ("关于公布2023年浙江省级绿色低碳工业园区、工厂名单的通知", "2024-05-31", ("2023年度", None, 2023)),
+        ("湖州这类工厂已有2464家", "2020-07-24", (None, None, 2020)),
+    ],
+)
 def test_batch_and_list_year(title, date, expected):
     assert classify.batch(title, date) == expected
 
 
-@pytest.mark.parametrize("text,code", [
-    ("北京", "110000"), ("内蒙", "150000"), ("黑龙", "230000"), ("宁波", "330200"),
-    ("深圳", "440300"), ("兵团", "650000"), ("新疆生产建设兵团", "650000"),
-])
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("北京", "110000"),
+        ("内蒙", "150000"),
+        ("黑龙", "230000"),
+        ("宁波", "330200"),
+        ("深圳", "440300"),
+        ("兵团", "650000"),
+        ("新疆生产建设兵团", "650000"),
+    ],
+)
 def test_region_short_forms_and_separately_planned_cities(text, code):
     assert resolve(text, 2018).code == code
 
 
 def test_region_falls_back_to_recommender_then_name():
     region, method = resolve_first(
-        [("region_column", "海信"), ("recommender", "绿色设计产品评价试点推荐（中国标准化研究院及相关行业协会）"),
-         ("name", "海信（山东）冰箱有限公司")], 2017)
+        [
+            ("region_column", "海信"),
+            ("recommender", "绿色设计产品评价试点推荐（中国标准化研究院及相关行业协会）"),
+            ("name", "海信（山东）冰箱有限公司"),
+        ],
+        2017,
+    )
     assert (region.province_code, method) == ("370000", "name")
     assert resolve("na", 2018) is None
 
@@ -92,13 +113,16 @@ def test_two_level_merged_header():
     assert extraction.header == {0: "seq", 1: "region_text", 2: "name"}
 
 
-@pytest.mark.parametrize("title,expected", [
-    ("关于2023年度绿色制造名单的公示", "proposed"),
-    ("2020年江苏省绿色工厂(第一批)拟入围名单公示", "proposed"),
-    ("关于公布2021年度绿色制造名单的通知", "published"),
-    ("关于撤销部分绿色工厂称号的通知", "revoked"),
-    ("重庆市今年将创建50家绿色制造示范企业", None),
-])
+@pytest.mark.parametrize(
+    "title,expected",
+    [
+        ("关于2023年度绿色制造名单的公示", "proposed"),
+        ("2020年江苏省绿色工厂(第一批)拟入围名单公示", "proposed"),
+        ("关于公布2021年度绿色制造名单的通知", "published"),
+        ("关于撤销部分绿色工厂称号的通知", "revoked"),
+        ("重庆市今年将创建50家绿色制造示范企业", None),
+    ],
+)
 def test_status_from_title(title, expected):
     assert classify.status(title) == expected
 
@@ -119,13 +143,16 @@ def test_parks_and_enterprises_are_linked_to_their_city_or_county():
     assert region.code == "320000"  # a name in another province never overrides the list's region
 
 
-@pytest.mark.parametrize("title,variants", [
-    ("宁波市三星级绿色工厂名单(第三批)", ["star_rated"]),
-    ("2023年浙江省级绿色低碳工业园区、工厂名单", ["low_carbon"]),
-    ("四川省2023年度绿色制造梯度培育省级名单", ["gradient_cultivation"]),
-    ("上海市2024年度(第一批)绿色制造示范名单", ["demonstration"]),
-    ("关于公布2021年度绿色制造名单的通知", []),
-])
+@pytest.mark.parametrize(
+    "title,variants",
+    [
+        ("宁波市三星级绿色工厂名单(第三批)", ["star_rated"]),
+        ("2023年浙江省级绿色低碳工业园区、工厂名单", ["low_carbon"]),
+        ("四川省2023年度绿色制造梯度培育省级名单", ["gradient_cultivation"]),
+        ("上海市2024年度(第一批)绿色制造示范名单", ["demonstration"]),
+        ("关于公布2021年度绿色制造名单的通知", []),
+    ],
+)
 def test_list_variants(title, variants):
     assert classify.list_variants(title) == variants
 
@@ -158,8 +185,11 @@ def test_region_parse_equals_cnlocs_own_on_every_reference_name_and_region():
     keys = ("province_adcode", "city_adcode", "county_adcode", "province_name", "city_name", "county_name")
     for year in (2017, 2024):
         regions._parse("", year)  # builds the year's automaton
-        differ = [t for t in sorted(texts) if [regions._parse(t, year)[k] for k in keys]
-                  != [parser.parse_single(t, year, mode=1)[k] for k in keys]]
+        differ = [
+            t
+            for t in sorted(texts)
+            if [regions._parse(t, year)[k] for k in keys] != [parser.parse_single(t, year, mode=1)[k] for k in keys]
+        ]
         assert differ == [], differ[:5]
     assert len(texts) > 3000
 

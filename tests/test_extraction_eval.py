@@ -11,7 +11,6 @@ from greenmfg.extract.facts import extract_facts
 from greenmfg.extract.normalize import match_key
 from tests.conftest import REFERENCE
 
-
 # Issue 17's bar, held on the development holdout (tests/eval/holdout.txt), which no rule is
 # written or tuned against; the tuned part must clear it too.
 THRESHOLDS = {"designation": (0.97, 0.95), "reported_count": (0.95, 0.92), "policy_target": (0.95, 0.90)}
@@ -34,13 +33,19 @@ def holdout_figures(parts):
 # - names: P 0.962 / R 0.826 on 2026-11-30, after four rounds of general rules written on other texts;
 # - targets: R 0.875 once seed:003 left the holdout (issue 18 names its figures): its many table
 #   targets, all found, had held the holdout's target recall at 0.955.
-BELOW_THE_BAR = {"designation": "names on the holdout below 0.97 / 0.95 (issue 17)",
-                 "policy_target": "targets on the holdout below 0.95 / 0.90 without seed:003 (issue 17)"}
+BELOW_THE_BAR = {
+    "designation": "names on the holdout below 0.97 / 0.95 (issue 17)",
+    "policy_target": "targets on the holdout below 0.95 / 0.90 without seed:003 (issue 17)",
+}
 
 
-@pytest.mark.parametrize("record_type", [
-    pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=BELOW_THE_BAR[t])) if t in BELOW_THE_BAR else t
-    for t in sorted(THRESHOLDS)])
+@pytest.mark.parametrize(
+    "record_type",
+    [
+        pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=BELOW_THE_BAR[t])) if t in BELOW_THE_BAR else t
+        for t in sorted(THRESHOLDS)
+    ],
+)
 def test_holdout_precision_and_recall(holdout_figures, record_type):
     (got_precision, got_recall), (want_precision, want_recall) = holdout_figures[record_type], THRESHOLDS[record_type]
     assert got_precision >= want_precision and got_recall >= want_recall
@@ -72,10 +77,23 @@ def test_seed_003_target_table_and_district_breakdown():
     facts = [f for f in facts_of("seed:003", 2017) if f.record_type == "policy_target"]
     city = {(f.designation_type, f.value) for f in facts if f.target_year == 2019 and f.region_name in (None, "全市")}
     assert {("green_factory", 50), ("green_park", 10), ("green_design_product", 100)} <= city
-    by_district = {f.region_name: f.value for f in facts
-                   if f.designation_type == "green_factory" and f.target_year == 2019 and f.region_name}
-    assert by_district == {"全市": 50, "南湖区": 5, "秀洲区": 5, "嘉善县": 6, "平湖市": 6, "海盐县": 6,
-                           "海宁市": 9, "桐乡市": 9, "经济技术开发区": 3, "嘉兴港区": 1}
+    by_district = {
+        f.region_name: f.value
+        for f in facts
+        if f.designation_type == "green_factory" and f.target_year == 2019 and f.region_name
+    }
+    assert by_district == {
+        "全市": 50,
+        "南湖区": 5,
+        "秀洲区": 5,
+        "嘉善县": 6,
+        "平湖市": 6,
+        "海盐县": 6,
+        "海宁市": 9,
+        "桐乡市": 9,
+        "经济技术开发区": 3,
+        "嘉兴港区": 1,
+    }
     assert all(f.evidence for f in facts)
 
 
@@ -92,10 +110,13 @@ def test_seed_001_shangluo_counts_from_the_pinyin_text():
     assert any(f.cumulative and f.value == 8 for f in facts)
 
 
-@pytest.mark.parametrize("pdf,csv_batch,csv_file,column", [
-    ("附件1_绿色工厂名单.pdf", "2021", "green_factories.csv", "工厂名称"),
-    ("附件3_绿色工业园区名单.pdf", "2021", "green_parks.csv", "园区"),
-])
+@pytest.mark.parametrize(
+    "pdf,csv_batch,csv_file,column",
+    [
+        ("附件1_绿色工厂名单.pdf", "2021", "green_factories.csv", "工厂名称"),
+        ("附件3_绿色工业园区名单.pdf", "2021", "green_parks.csv", "园区"),
+    ],
+)
 def test_real_miit_pdfs_give_exactly_the_reference_rows(pdf, csv_batch, csv_file, column):
     records = extract_document(REFERENCE / "attachments_2021" / pdf)
     got = sorted((match_key(r["entity_name"]), r["region_name"]) for r in records)
@@ -115,8 +136,10 @@ def test_extract_cli_prints_json_lines(capsys):
     assert set(records[0]) >= {"record_type", "designation_type", "entity_name", "adcode", "evidence", "cumulative"}
 
 
-@pytest.mark.parametrize("body,name", [(b"not a spreadsheet", "list.xlsx"), (b"%PDF-1.4 broken", "list.pdf"),
-                                       (b"\x00\x01binary", "list.bin")])
+@pytest.mark.parametrize(
+    "body,name",
+    [(b"not a spreadsheet", "list.xlsx"), (b"%PDF-1.4 broken", "list.pdf"), (b"\x00\x01binary", "list.bin")],
+)
 def test_extract_cli_rejects_bad_files_with_one_line(tmp_path, capsys, body, name):
     from greenmfg.cli import main
 
@@ -132,7 +155,9 @@ def test_breakdown_survives_trimmed_leading_cells():
     text = document_text("seed:003")
     trimmed = "\n".join(line.strip() for line in text.splitlines())
     facts = extract_facts(trimmed, default_year=2017)
-    city = {(f.value, f.target_year) for f in facts if f.designation_type == "green_factory" and f.region_name == "全市"}
+    city = {
+        (f.value, f.target_year) for f in facts if f.designation_type == "green_factory" and f.region_name == "全市"
+    }
     assert city == {(50, 2019), (15, 2017)}
 
 

@@ -22,13 +22,20 @@ def targets(text, year=2024):
     return {(f.designation_type, f.value, f.target_year) for f in facts(text, year, "policy_target")}
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("全省累计创建国家级绿色工厂45家、绿色园区6个。", {("green_factory", 45), ("green_park", 6)}),
-    ("截至目前，本市共有绿色工厂120家、绿色供应链管理企业9家、绿色设计产品33种。",
-     {("green_factory", 120), ("green_supply_chain", 9), ("green_design_product", 33)}),
-    ("名单包括2000家绿色工厂、150家绿色工业园区和180家绿色供应链管理企业。",
-     {("green_factory", 2000), ("green_park", 150), ("green_supply_chain", 180)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("全省累计创建国家级绿色工厂45家、绿色园区6个。", {("green_factory", 45), ("green_park", 6)}),
+        (
+            "截至目前，本市共有绿色工厂120家、绿色供应链管理企业9家、绿色设计产品33种。",
+            {("green_factory", 120), ("green_supply_chain", 9), ("green_design_product", 33)},
+        ),
+        (
+            "名单包括2000家绿色工厂、150家绿色工业园区和180家绿色供应链管理企业。",
+            {("green_factory", 2000), ("green_park", 150), ("green_supply_chain", 180)},
+        ),
+    ],
+)
 def test_one_sentence_reports_several_types(text, expected):
     assert counts(text) == expected
 
@@ -38,10 +45,13 @@ def test_the_level_a_clause_states_scopes_its_enumeration():
     assert found == {("green_factory", 45): "national", ("green_park", 6): "national"}
 
 
-@pytest.mark.parametrize("text", [
-    "累计培育绿色工厂8个(其中国家级2个、省级6个)。",
-    "全县累计培育绿色工厂8个（其中国家级2个、省级6个）。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "累计培育绿色工厂8个(其中国家级2个、省级6个)。",
+        "全县累计培育绿色工厂8个（其中国家级2个、省级6个）。",
+    ],
+)
 def test_subtotals_are_rows_of_their_own_and_the_total_has_no_level(text):
     found = {(f.value, f.level) for f in facts(text)}
     assert found == {(8, None), (2, "national"), (6, "provincial")}
@@ -53,37 +63,48 @@ def test_a_mixed_level_total_has_no_level(text):
     assert (fact.value, fact.level) == (82, None)
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("全区有五星级绿色工厂8家、四星级60家、三星级312家。", {8, 60, 312}),
-    ("其中五星级绿色工厂3家，四星级12家，三星级40家。", {3, 12, 40}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("全区有五星级绿色工厂8家、四星级60家、三星级312家。", {8, 60, 312}),
+        ("其中五星级绿色工厂3家，四星级12家，三星级40家。", {3, 12, 40}),
+    ],
+)
 def test_star_ratings_carry_the_term(text, expected):
     found = facts(text)
     assert {f.value for f in found} == expected and {f.designation_type for f in found} == {"green_factory"}
 
 
-@pytest.mark.parametrize("text,new,total", [
-    ("今年新增绿色工厂5家，累计达到30家。", 5, 30),
-    ("本批新认定省级绿色工厂12家，截至目前全省累计认定绿色工厂340家。", 12, 340),
-    ("截至2023年底，全市已有绿色工厂60家，其中今年新增9家绿色工厂。", 9, 60),
-])
+@pytest.mark.parametrize(
+    "text,new,total",
+    [
+        ("今年新增绿色工厂5家，累计达到30家。", 5, 30),
+        ("本批新认定省级绿色工厂12家，截至目前全省累计认定绿色工厂340家。", 12, 340),
+        ("截至2023年底，全市已有绿色工厂60家，其中今年新增9家绿色工厂。", 9, 60),
+    ],
+)
 def test_new_versus_cumulative_per_clause(text, new, total):
     found = {f.value: f.cumulative for f in facts(text, kind="reported_count")}
     assert found == {new: False, total: True}
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("兵团再添5家国家级绿色工厂", {("green_factory", 5)}),
-    ("我市10家企业成功入选绿色工厂。", {("green_factory", 10)}),
-    ("4家企业的45种产品成功入选绿色设计产品名单。", {("green_design_product", 45)}),
-    ("拟认定甲有限公司等20家企业为2022年度某某市绿色工厂。", {("green_factory", 20)}),
-    ("3家公司入选“国家绿色工厂”名单。", {("green_factory", 3)}),
-    ("一、入选国家级绿色工厂公示名单(40家)", {("green_factory", 40)}),
-    ("省内38户企业、8个产品、3个工业园区被认定为全省第一批绿色工厂、绿色设计产品和绿色园区。",
-     {("green_factory", 38), ("green_design_product", 8), ("green_park", 3)}),
-    ("市工信局公布了市级绿色工厂名单，高新区9家企业榜上有名。", {("green_factory", 9)}),
-    ("全市已有21家企业、2家园区入选省级绿色制造名单。", {("green_park", 2)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("兵团再添5家国家级绿色工厂", {("green_factory", 5)}),
+        ("我市10家企业成功入选绿色工厂。", {("green_factory", 10)}),
+        ("4家企业的45种产品成功入选绿色设计产品名单。", {("green_design_product", 45)}),
+        ("拟认定甲有限公司等20家企业为2022年度某某市绿色工厂。", {("green_factory", 20)}),
+        ("3家公司入选“国家绿色工厂”名单。", {("green_factory", 3)}),
+        ("一、入选国家级绿色工厂公示名单(40家)", {("green_factory", 40)}),
+        (
+            "省内38户企业、8个产品、3个工业园区被认定为全省第一批绿色工厂、绿色设计产品和绿色园区。",
+            {("green_factory", 38), ("green_design_product", 8), ("green_park", 3)},
+        ),
+        ("市工信局公布了市级绿色工厂名单，高新区9家企业榜上有名。", {("green_factory", 9)}),
+        ("全市已有21家企业、2家园区入选省级绿色制造名单。", {("green_park", 2)}),
+    ],
+)
 def test_counts_in_headlines_and_news_wording(text, expected):
     assert counts(text) == expected
 
@@ -93,30 +114,44 @@ def test_a_count_whose_type_is_not_told_is_not_guessed(text):
     assert counts(text) == set()
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("到2025年，创建绿色工厂50家、绿色园区5个。", {("green_factory", 50, 2025), ("green_park", 5, 2025)}),
-    ("力争到2026年培育省级绿色工厂100家以上。", {("green_factory", 100, 2026)}),
-    ("“十四五”末，累计建成绿色园区30个以上、绿色工厂300家以上。",
-     {("green_park", 30, 2025), ("green_factory", 300, 2025)}),
-    ("2025年目标新增国家级绿色工厂2家、省级绿色工厂5家、市级10家。",
-     {("green_factory", 2, 2025), ("green_factory", 5, 2025), ("green_factory", 10, 2025)}),
-    ("今年我市将培育绿色设计产品20余个。", {("green_design_product", 20, 2024)}),
-    ("力争到2025年打造绿色园区2个至3个、绿色供应链2条至3条。",
-     {("green_park", 2, 2025), ("green_supply_chain", 2, 2025)}),
-    ("到2030年建成绿色工厂1.2万家。", {("green_factory", 12000, 2030)}),
-    ("计划每年创建绿色工厂10家。", {("green_factory", 10, 2024)}),
-    ("今年将选择30余个企业、10个工业集聚区开展绿色工厂和绿色园区创建。",
-     {("green_factory", 30, 2024), ("green_park", 10, 2024)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("到2025年，创建绿色工厂50家、绿色园区5个。", {("green_factory", 50, 2025), ("green_park", 5, 2025)}),
+        ("力争到2026年培育省级绿色工厂100家以上。", {("green_factory", 100, 2026)}),
+        (
+            "“十四五”末，累计建成绿色园区30个以上、绿色工厂300家以上。",
+            {("green_park", 30, 2025), ("green_factory", 300, 2025)},
+        ),
+        (
+            "2025年目标新增国家级绿色工厂2家、省级绿色工厂5家、市级10家。",
+            {("green_factory", 2, 2025), ("green_factory", 5, 2025), ("green_factory", 10, 2025)},
+        ),
+        ("今年我市将培育绿色设计产品20余个。", {("green_design_product", 20, 2024)}),
+        (
+            "力争到2025年打造绿色园区2个至3个、绿色供应链2条至3条。",
+            {("green_park", 2, 2025), ("green_supply_chain", 2, 2025)},
+        ),
+        ("到2030年建成绿色工厂1.2万家。", {("green_factory", 12000, 2030)}),
+        ("计划每年创建绿色工厂10家。", {("green_factory", 10, 2024)}),
+        (
+            "今年将选择30余个企业、10个工业集聚区开展绿色工厂和绿色园区创建。",
+            {("green_factory", 30, 2024), ("green_park", 10, 2024)},
+        ),
+    ],
+)
 def test_plan_sentences_in_common_forms(text, expected):
     assert targets(text) == expected
     assert counts(text) == set()
 
 
-@pytest.mark.parametrize("text,target,count", [
-    ("2024年创建绿色工厂35家，提前完成了到2025年累计创建50家绿色工厂的目标。", 50, 35),
-    ("截至目前已创建绿色工厂20家，力争到2027年达到40家绿色工厂。", 40, 20),
-])
+@pytest.mark.parametrize(
+    "text,target,count",
+    [
+        ("2024年创建绿色工厂35家，提前完成了到2025年累计创建50家绿色工厂的目标。", 50, 35),
+        ("截至目前已创建绿色工厂20家，力争到2027年达到40家绿色工厂。", 40, 20),
+    ],
+)
 def test_a_plan_and_a_report_in_one_sentence_are_told_apart(text, target, count):
     assert {f.value for f in facts(text, kind="policy_target")} == {target}
     assert {f.value for f in facts(text, kind="reported_count")} == {count}
@@ -127,20 +162,32 @@ def test_a_deadline_already_past_reports_a_stock():
     assert targets("到2022年，全市省级以上绿色工厂总计27家。", year=2024) == set()
 
 
-@pytest.mark.parametrize("text", ["关于2024年度绿色工厂名单的公示，经专家评审，94家企业符合绿色工厂评价要求。",
-                                  "为实现碳达峰碳中和目标，我厅开展了推荐工作，现将名单予以公布，其中绿色工厂143家。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "关于2024年度绿色工厂名单的公示，经专家评审，94家企业符合绿色工厂评价要求。",
+        "为实现碳达峰碳中和目标，我厅开展了推荐工作，现将名单予以公布，其中绿色工厂143家。",
+    ],
+)
 def test_a_notice_naming_a_year_or_a_goal_is_not_a_plan(text):
     assert targets(text) == set() and counts(text)
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("到2025年，规模以上工业增加值能耗较2020年下降14.5%。", {("规模以上工业增加值能耗下降", 14.5, 2025)}),
-    ("到2025年，单位工业增加值能耗、水耗较“十三五”末分别下降16%、20%。",
-     {("单位工业增加值能耗下降", 16, 2025), ("单位工业增加值水耗下降", 20, 2025)}),
-    ("到2025年，绿色工厂产值占比提高到40%以上、单位产品能耗下降8%。",
-     {("绿色工厂产值占比提高到", 40, 2025), ("单位产品能耗下降", 8, 2025)}),
-    ("到2025年，清 洁生产审核覆盖率达到90%。", {("清洁生产审核覆盖率达到", 90, 2025)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("到2025年，规模以上工业增加值能耗较2020年下降14.5%。", {("规模以上工业增加值能耗下降", 14.5, 2025)}),
+        (
+            "到2025年，单位工业增加值能耗、水耗较“十三五”末分别下降16%、20%。",
+            {("单位工业增加值能耗下降", 16, 2025), ("单位工业增加值水耗下降", 20, 2025)},
+        ),
+        (
+            "到2025年，绿色工厂产值占比提高到40%以上、单位产品能耗下降8%。",
+            {("绿色工厂产值占比提高到", 40, 2025), ("单位产品能耗下降", 8, 2025)},
+        ),
+        ("到2025年，清 洁生产审核覆盖率达到90%。", {("清洁生产审核覆盖率达到", 90, 2025)}),
+    ],
+)
 def test_percentage_targets_with_a_clean_indicator(text, expected):
     found = {(f.indicator, f.value, f.target_year) for f in facts(text, kind="policy_target") if f.unit == "%"}
     assert found == expected
@@ -160,28 +207,39 @@ def test_every_fact_keeps_the_sentence_that_holds_its_number():
         assert str(fact.value).rstrip("0").rstrip(".") in fact.evidence.replace("13.5", "13.5")
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("全省国家级绿色工厂、绿色园区分别达到120家、8个。", {("green_factory", 120), ("green_park", 8)}),
-    ("截至目前，绿色工厂、绿色供应链管理企业和绿色设计产品分别有45家、6家和30种。",
-     {("green_factory", 45), ("green_supply_chain", 6), ("green_design_product", 30)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("全省国家级绿色工厂、绿色园区分别达到120家、8个。", {("green_factory", 120), ("green_park", 8)}),
+        (
+            "截至目前，绿色工厂、绿色供应链管理企业和绿色设计产品分别有45家、6家和30种。",
+            {("green_factory", 45), ("green_supply_chain", 6), ("green_design_product", 30)},
+        ),
+    ],
+)
 def test_terms_then_values_respectively(text, expected):
     assert counts(text) == expected
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("绿色工厂：8家；绿色园区：2个。", {("green_factory", 8), ("green_park", 2)}),
-    ("获评绿色工厂的企业有12家。", {("green_factory", 12)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("绿色工厂：8家；绿色园区：2个。", {("green_factory", 8), ("green_park", 2)}),
+        ("获评绿色工厂的企业有12家。", {("green_factory", 12)}),
+    ],
+)
 def test_a_term_and_its_number_across_a_colon_or_a_relative_clause(text, expected):
     assert counts(text) == expected
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("2024—2026年，培育绿色工厂30家。", {("green_factory", 30, 2026)}),
-    ("确保全市绿色工厂总数达到200家。", {("green_factory", 200, 2024)}),
-    ("今年争创国家级绿色工厂5家。", {("green_factory", 5, 2024)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("2024—2026年，培育绿色工厂30家。", {("green_factory", 30, 2026)}),
+        ("确保全市绿色工厂总数达到200家。", {("green_factory", 200, 2024)}),
+        ("今年争创国家级绿色工厂5家。", {("green_factory", 5, 2024)}),
+    ],
+)
 def test_more_plan_cues(text, expected):
     assert targets(text) == expected
 
@@ -191,22 +249,33 @@ def test_a_term_shared_by_two_levels_is_a_total_without_level():
     assert found == {(8, None), (2, "national"), (6, "provincial")}
 
 
-@pytest.mark.parametrize("text", ["将17家企业、4个园区纳入省级绿色制造培育库。", "120家企业纳入省级绿色工厂培育库。",
-                                  "支持45个绿色工厂建设项目。", "申报省级绿色工厂的企业有45家。", "全市有15家绿色工厂评价机构。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "将17家企业、4个园区纳入省级绿色制造培育库。",
+        "120家企业纳入省级绿色工厂培育库。",
+        "支持45个绿色工厂建设项目。",
+        "申报省级绿色工厂的企业有45家。",
+        "全市有15家绿色工厂评价机构。",
+    ],
+)
 def test_a_term_that_names_something_else_counts_nothing(text):
     assert facts(text) == []
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("12家企业被工业和信息化部认定为国家级绿色工厂。", {("green_factory", 12)}),
-    ("我市18家企业获得“国家级绿色工厂”称号。", {("green_factory", 18)}),
-    ("本次共认定12家市（州）级绿色工厂。", {("green_factory", 12)}),
-    ("国家级、省级绿色工厂分别达到23家、86家。", {("green_factory", 23), ("green_factory", 86)}),
-    ("新增国家级绿色工厂5家，全市总数达到31家。", {("green_factory", 5), ("green_factory", 31)}),
-    ("绿色工厂、绿色供应链管理企业各1家。", {("green_factory", 1), ("green_supply_chain", 1)}),
-    ("绿色工厂数量已经达到64家。", {("green_factory", 64)}),
-    ("力争每年培育两三家国家级绿色工厂。", set()),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("12家企业被工业和信息化部认定为国家级绿色工厂。", {("green_factory", 12)}),
+        ("我市18家企业获得“国家级绿色工厂”称号。", {("green_factory", 18)}),
+        ("本次共认定12家市（州）级绿色工厂。", {("green_factory", 12)}),
+        ("国家级、省级绿色工厂分别达到23家、86家。", {("green_factory", 23), ("green_factory", 86)}),
+        ("新增国家级绿色工厂5家，全市总数达到31家。", {("green_factory", 5), ("green_factory", 31)}),
+        ("绿色工厂、绿色供应链管理企业各1家。", {("green_factory", 1), ("green_supply_chain", 1)}),
+        ("绿色工厂数量已经达到64家。", {("green_factory", 64)}),
+        ("力争每年培育两三家国家级绿色工厂。", set()),
+    ],
+)
 def test_news_verbs_totals_and_shared_terms(text, expected):
     assert counts(text) == expected
 
@@ -215,23 +284,32 @@ def test_a_mixed_total_of_several_types_has_no_type():
     assert facts("绿色工厂、绿色园区、绿色供应链管理企业共计50家。") == []
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("“十四五”末，力争全省绿色工厂达到150家。", {("green_factory", 150, 2025)}),
-    ("2024年工作目标：新增国家级绿色工厂10家。", {("green_factory", 10, 2024)}),
-    ("到2025年，完成100家以上绿色工厂创建任务。", {("green_factory", 100, 2025)}),
-    ("明年力争新增国家级绿色工厂5家。", {("green_factory", 5, 2025)}),
-    ("力争每年培育两三家国家级绿色工厂。", {("green_factory", 2, 2024)}),
-    ("到2022年全市绿色工厂40家。下一步，力争新增绿色工厂10家。", {("green_factory", 10, 2024)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("“十四五”末，力争全省绿色工厂达到150家。", {("green_factory", 150, 2025)}),
+        ("2024年工作目标：新增国家级绿色工厂10家。", {("green_factory", 10, 2024)}),
+        ("到2025年，完成100家以上绿色工厂创建任务。", {("green_factory", 100, 2025)}),
+        ("明年力争新增国家级绿色工厂5家。", {("green_factory", 5, 2025)}),
+        ("力争每年培育两三家国家级绿色工厂。", {("green_factory", 2, 2024)}),
+        ("到2022年全市绿色工厂40家。下一步，力争新增绿色工厂10家。", {("green_factory", 10, 2024)}),
+    ],
+)
 def test_plan_years_carry_and_heads(text, expected):
     assert targets(text) == expected
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("到2025年，建成市级绿色工厂100家，其中争创省级以上30家。", {("green_factory", 100, 2025), ("green_factory", 30, 2025)}),
-    ("预计今年底全市绿色工厂将达到80家。", {("green_factory", 80, 2024)}),
-    ("2025年，全省力争新增国家级绿色工厂50家。", {("green_factory", 50, 2025)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "到2025年，建成市级绿色工厂100家，其中争创省级以上30家。",
+            {("green_factory", 100, 2025), ("green_factory", 30, 2025)},
+        ),
+        ("预计今年底全市绿色工厂将达到80家。", {("green_factory", 80, 2024)}),
+        ("2025年，全省力争新增国家级绿色工厂50家。", {("green_factory", 50, 2025)}),
+    ],
+)
 def test_plan_continuations_and_opening_years(text, expected):
     assert targets(text) == expected
 
@@ -240,13 +318,20 @@ def test_applicants_are_not_designations():
     assert facts("省工信厅组织专家对申报的126家绿色工厂进行了现场核查。") == []
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("到2025年，全县绿色工厂达到40家；绿色园区达到2个。", {("green_factory", 40, 2025), ("green_park", 2, 2025)}),
-    ("主要目标：到2026年，一是创建省级绿色工厂12家；二是培育绿色供应链管理企业2家。",
-     {("green_factory", 12, 2026), ("green_supply_chain", 2, 2026)}),
-    ("到2025年，工业绿色发展水平明显提升。绿色工厂达到60家，绿色园区达到4个。",
-     {("green_factory", 60, 2025), ("green_park", 4, 2025)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("到2025年，全县绿色工厂达到40家；绿色园区达到2个。", {("green_factory", 40, 2025), ("green_park", 2, 2025)}),
+        (
+            "主要目标：到2026年，一是创建省级绿色工厂12家；二是培育绿色供应链管理企业2家。",
+            {("green_factory", 12, 2026), ("green_supply_chain", 2, 2026)},
+        ),
+        (
+            "到2025年，工业绿色发展水平明显提升。绿色工厂达到60家，绿色园区达到4个。",
+            {("green_factory", 60, 2025), ("green_park", 4, 2025)},
+        ),
+    ],
+)
 def test_a_deadline_carries_through_its_paragraph(text, expected):
     assert targets(text) == expected and counts(text) == set()
 
@@ -261,47 +346,65 @@ def test_a_dated_event_is_not_a_deadline():
     assert counts(text, year=2025) == {("green_factory", 6)} and targets(text, year=2025) == set()
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("力争2026年全市绿色工厂达到70家。", {("green_factory", 70, 2026)}),
-    ("全市2026年绿色工厂发展目标为60家。", {("green_factory", 60, 2026)}),
-    ("《某市工业绿色发展实施方案（2024—2026年）》提出，创建国家级绿色工厂10家。", {("green_factory", 10, 2026)}),
-    ("到2025年，培育10家以上省级绿色工厂。", {("green_factory", 10, 2025)}),
-    ("到2025年，全区新增绿色工厂（含国家级、省级）10家以上。", {("green_factory", 10, 2025)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("力争2026年全市绿色工厂达到70家。", {("green_factory", 70, 2026)}),
+        ("全市2026年绿色工厂发展目标为60家。", {("green_factory", 60, 2026)}),
+        ("《某市工业绿色发展实施方案（2024—2026年）》提出，创建国家级绿色工厂10家。", {("green_factory", 10, 2026)}),
+        ("到2025年，培育10家以上省级绿色工厂。", {("green_factory", 10, 2025)}),
+        ("到2025年，全区新增绿色工厂（含国家级、省级）10家以上。", {("green_factory", 10, 2025)}),
+    ],
+)
 def test_future_years_plan_documents_and_quantifiers(text, expected):
     assert targets(text) == expected
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("到2025年，单位工业增加值能耗和二氧化碳排放分别下降13.5%和18%。",
-     {("单位工业增加值能耗下降", 13.5), ("单位工业增加值二氧化碳排放下降", 18)}),
-    ("到2025年，新能源汽车产量占比超过30%。", {("新能源汽车产量占比超过", 30)}),
-    ("到2025年，可再生能源装机占比力争达到60%。", {("可再生能源装机占比达到", 60)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "到2025年，单位工业增加值能耗和二氧化碳排放分别下降13.5%和18%。",
+            {("单位工业增加值能耗下降", 13.5), ("单位工业增加值二氧化碳排放下降", 18)},
+        ),
+        ("到2025年，新能源汽车产量占比超过30%。", {("新能源汽车产量占比超过", 30)}),
+        ("到2025年，可再生能源装机占比力争达到60%。", {("可再生能源装机占比达到", 60)}),
+    ],
+)
 def test_percentage_indicators_paired_and_cleaned(text, expected):
     assert {(f.indicator, f.value) for f in facts(text, kind="policy_target")} == expected
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("喜报！我区2家企业荣登国家级绿色工厂榜单", {("green_factory", 2)}),
-    ("某县1企业入选国家级绿色工厂", {("green_factory", 1)}),
-    ("我市新增6家省级绿色工厂 总数达38家", {("green_factory", 6), ("green_factory", 38)}),
-    ("全市累计获批国家级绿色工厂21家，今年新获批4家。", {("green_factory", 21), ("green_factory", 4)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("喜报！我区2家企业荣登国家级绿色工厂榜单", {("green_factory", 2)}),
+        ("某县1企业入选国家级绿色工厂", {("green_factory", 1)}),
+        ("我市新增6家省级绿色工厂 总数达38家", {("green_factory", 6), ("green_factory", 38)}),
+        ("全市累计获批国家级绿色工厂21家，今年新获批4家。", {("green_factory", 21), ("green_factory", 4)}),
+    ],
+)
 def test_headlines(text, expected):
     assert counts(text) == expected
 
 
 def table_targets(text, year=2024):
-    return {(f.designation_type, f.value, f.unit == "%", f.target_year, f.region_name)
-            for f in facts(text, year, "policy_target")}
+    return {
+        (f.designation_type, f.value, f.unit == "%", f.target_year, f.region_name)
+        for f in facts(text, year, "policy_target")
+    }
 
 
 def test_an_indicator_table_with_a_unit_column_and_a_target_year_column():
-    text = ("“十四五”主要指标\n序号\t指标名称\t单位\t2020年基数\t2025年目标\t属性\n"
-            "1\t单位工业增加值能耗下降\t%\t—\t14\t约束性\n2\t省级绿色工厂\t家\t30\t90\t预期性\n3\t绿色园区\t个\t1\t4\t预期性")
-    assert table_targets(text) == {(None, 14, True, 2025, None), ("green_factory", 90, False, 2025, None),
-                                   ("green_park", 4, False, 2025, None)}
+    text = (
+        "“十四五”主要指标\n序号\t指标名称\t单位\t2020年基数\t2025年目标\t属性\n"
+        "1\t单位工业增加值能耗下降\t%\t—\t14\t约束性\n2\t省级绿色工厂\t家\t30\t90\t预期性\n3\t绿色园区\t个\t1\t4\t预期性"
+    )
+    assert table_targets(text) == {
+        (None, 14, True, 2025, None),
+        ("green_factory", 90, False, 2025, None),
+        ("green_park", 4, False, 2025, None),
+    }
     assert counts(text) == set()  # a baseline column is no report
 
 
@@ -313,26 +416,37 @@ def test_a_target_value_cell_with_its_direction_or_bound():
 
 def test_a_breakdown_with_regions_as_rows():
     text = "各区县绿色工厂创建目标分解表\n序号\t地区\t国家级绿色工厂（家）\t省级绿色工厂（家）\n1\t甲区\t2\t6\n2\t乙县\t1\t3"
-    assert table_targets(text) == {("green_factory", 2, False, 2024, "甲区"), ("green_factory", 6, False, 2024, "甲区"),
-                                   ("green_factory", 1, False, 2024, "乙县"), ("green_factory", 3, False, 2024, "乙县")}
+    assert table_targets(text) == {
+        ("green_factory", 2, False, 2024, "甲区"),
+        ("green_factory", 6, False, 2024, "甲区"),
+        ("green_factory", 1, False, 2024, "乙县"),
+        ("green_factory", 3, False, 2024, "乙县"),
+    }
 
 
 def test_a_count_table_by_region_under_a_caption_naming_the_type():
     text = "截至2023年底各县区绿色工厂情况\n地区\t国家级\t省级\n甲区\t3\t12\n合计\t3\t12"
     found = {(f.value, f.level, f.region_name, f.cumulative) for f in facts(text, kind="reported_count")}
-    assert found == {(3, "national", "甲区", True), (12, "provincial", "甲区", True),
-                     (3, "national", None, True), (12, "provincial", None, True)}
+    assert found == {
+        (3, "national", "甲区", True),
+        (12, "provincial", "甲区", True),
+        (3, "national", None, True),
+        (12, "provincial", None, True),
+    }
 
 
 def test_a_baseline_before_a_table_value_is_not_its_year():
     text = "到2019年主要目标\n序号\t指标名称\t目标\n1\t单位工业增加值能耗 (%)\t比 2015 年下降 15%左右"
     assert {(f.indicator, f.value, f.target_year) for f in facts(text, 2017, "policy_target")} == {
-        ("单位工业增加值能耗下降", 15, 2019)}
+        ("单位工业增加值能耗下降", 15, 2019)
+    }
 
 
 def test_prose_cells_of_a_work_list_are_plans_for_its_year():
-    text = ("到2019年,创建绿色工厂50家。\n2017年推进绿色制造工作清单\n序号\t工作名称\t主要内容\t进度安排\n"
-            "7\t开展绿色工厂创建\t制定认定办法,2017 年认定 10 家以上市级绿色工厂。\t年底完成")
+    text = (
+        "到2019年,创建绿色工厂50家。\n2017年推进绿色制造工作清单\n序号\t工作名称\t主要内容\t进度安排\n"
+        "7\t开展绿色工厂创建\t制定认定办法,2017 年认定 10 家以上市级绿色工厂。\t年底完成"
+    )
     assert targets(text, 2017) == {("green_factory", 50, 2019), ("green_factory", 10, 2017)}
 
 
@@ -353,47 +467,75 @@ def test_a_percent_target_with_spaces_in_it():
 
 
 def test_a_breakdown_of_regions_by_year_under_a_caption_that_names_the_type():
-    text = ("各镇街（园区）省级以上绿色工厂创建任务分解表（单位：家）\n镇街（园区）\t2024年\t2025年\t2026年\n"
-            "甲乙镇\t3\t3\t4\n丙丁镇\t2\t—\t3")
+    text = (
+        "各镇街（园区）省级以上绿色工厂创建任务分解表（单位：家）\n镇街（园区）\t2024年\t2025年\t2026年\n"
+        "甲乙镇\t3\t3\t4\n丙丁镇\t2\t—\t3"
+    )
     found = {(f.region_name, f.target_year, f.value, f.level) for f in facts(text, 2024, "policy_target")}
-    assert found == {("甲乙镇", 2024, 3, None), ("甲乙镇", 2025, 3, None), ("甲乙镇", 2026, 4, None),
-                     ("丙丁镇", 2024, 2, None), ("丙丁镇", 2026, 3, None)}  # 省级以上: no one level
+    assert found == {
+        ("甲乙镇", 2024, 3, None),
+        ("甲乙镇", 2025, 3, None),
+        ("甲乙镇", 2026, 4, None),
+        ("丙丁镇", 2024, 2, None),
+        ("丙丁镇", 2026, 3, None),
+    }  # 省级以上: no one level
 
 
 def test_a_breakdown_of_indicators_by_region_columns():
-    text = ("各县（市、区）绿色制造目标任务分解表（到2024年）\n指标\t甲乙区\t丙丁县\t高新区\n"
-            "省级以上绿色工厂（家）\t8\t6\t10\n绿色园区（个）\t1\t—\t1\n单位工业增加值能耗下降（%）\t10\t9.5\t10")
-    found = {(f.designation_type, f.region_name, f.value, f.unit, f.target_year) for f in facts(text, 2022, "policy_target")}
+    text = (
+        "各县（市、区）绿色制造目标任务分解表（到2024年）\n指标\t甲乙区\t丙丁县\t高新区\n"
+        "省级以上绿色工厂（家）\t8\t6\t10\n绿色园区（个）\t1\t—\t1\n单位工业增加值能耗下降（%）\t10\t9.5\t10"
+    )
+    found = {
+        (f.designation_type, f.region_name, f.value, f.unit, f.target_year) for f in facts(text, 2022, "policy_target")
+    }
     assert ("green_factory", "丙丁县", 6, "家", 2024) in found and ("green_park", "高新区", 1, "个", 2024) in found
     assert (None, "丙丁县", 9.5, "%", 2024) in found and len(found) == 8  # a dash is no value
 
 
 def test_a_table_of_levels_by_type_reports_each_cell():
-    text = ("绿色制造示范单位统计表（截至2024年3月）\n级别\t绿色工厂\t绿色园区\t绿色设计产品\n国家级\t33\t3\t48\n"
-            "省级\t86\t6\t29\n合计\t119\t9\t77")
+    text = (
+        "绿色制造示范单位统计表（截至2024年3月）\n级别\t绿色工厂\t绿色园区\t绿色设计产品\n国家级\t33\t3\t48\n"
+        "省级\t86\t6\t29\n合计\t119\t9\t77"
+    )
     found = {(f.designation_type, f.level, f.value) for f in facts(text, 2024, "reported_count")}
     assert ("green_factory", "national", 33) in found and ("green_park", "provincial", 6) in found
     assert ("green_design_product", None, 77) in found and len(found) == 9
 
 
-YEARS_BY_TYPES = ("{caption}\n年份    绿色工厂（家）    绿色工业园区（个）    绿色设计产品（种）\n"
-                  "2022    11    1    17\n2023    9    0    24\n2024    14    2    31\n合计    34    3    72\n注：按公布年份统计。")
+YEARS_BY_TYPES = (
+    "{caption}\n年份    绿色工厂（家）    绿色工业园区（个）    绿色设计产品（种）\n"
+    "2022    11    1    17\n2023    9    0    24\n2024    14    2    31\n合计    34    3    72\n注：按公布年份统计。"
+)
 
 
 def test_a_table_of_years_by_type_pasted_with_spaces_reports_each_year():
     text = YEARS_BY_TYPES.format(caption="2022—2024年我市新增国家级绿色制造示范单位情况如下表：")
     found = {(f.designation_type, f.value, f.level, f.period_kind) for f in facts(text, 2025, "reported_count")}
-    assert ("green_factory", 11, "national", "new_in_period") in found and ("green_park", 0, "national", "new_in_period") in found
+    assert ("green_factory", 11, "national", "new_in_period") in found and (
+        "green_park",
+        0,
+        "national",
+        "new_in_period",
+    ) in found
     assert ("green_design_product", 72, "national", "new_in_period") in found and len(found) == 12  # the total too
     assert facts(text, 2025, "policy_target") == []
 
 
 def test_a_plan_table_of_years_by_type_gives_each_year_to_come_its_target():
     text = YEARS_BY_TYPES.format(caption="年度目标分解如下（省级以上）：")
-    assert targets(text, 2024) == {("green_factory", 14, 2024), ("green_park", 2, 2024), ("green_design_product", 31, 2024),
-                                   ("green_factory", 34, 2024), ("green_park", 3, 2024), ("green_design_product", 72, 2024)}
+    assert targets(text, 2024) == {
+        ("green_factory", 14, 2024),
+        ("green_park", 2, 2024),
+        ("green_design_product", 31, 2024),
+        ("green_factory", 34, 2024),
+        ("green_park", 3, 2024),
+        ("green_design_product", 72, 2024),
+    }
     assert counts(text, 2024) == set()  # a past year's row in a plan is neither a goal now nor a report
-    assert ("green_park", 0, 2025) not in targets(text.replace("2024    14", "2025    14").replace("    2    31", "    0    31"), 2025)
+    assert ("green_park", 0, 2025) not in targets(
+        text.replace("2024    14", "2025    14").replace("    2    31", "    0    31"), 2025
+    )
 
 
 def test_spaced_lines_under_no_header_of_facts_stay_prose():
@@ -401,113 +543,163 @@ def test_spaced_lines_under_no_header_of_facts_stay_prose():
     assert facts(text, 2024) == []
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("一、复核通过,继续保留省级绿色工厂称号的企业(9家)", ("green_factory", 9, "designations")),
-    ("四、撤销省级绿色工厂称号的(3家)", ("green_factory", 3, "removed")),
-    ("全市获得国家级绿色工厂称号的企业达到15家。", ("green_factory", 15, "designations")),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("一、复核通过,继续保留省级绿色工厂称号的企业(9家)", ("green_factory", 9, "designations")),
+        ("四、撤销省级绿色工厂称号的(3家)", ("green_factory", 3, "removed")),
+        ("全市获得国家级绿色工厂称号的企业达到15家。", ("green_factory", 15, "designations")),
+    ],
+)
 def test_a_count_of_those_holding_a_title(text, expected):
     assert [(f.designation_type, f.value, f.indicator) for f in facts(text, 2024, "reported_count")] == [expected]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("省级绿色工厂有甲丙建材科技有限公司、乙丁食品有限公司、丙戊铝型材有限公司共3家。", {("green_factory", 3, "provincial")}),
-    ("入选的绿色供应链管理企业为甲乙有限公司、丙丁有限公司等2家。", {("green_supply_chain", 2, None)}),
-    ("申报省级绿色工厂的有甲乙有限公司、丙丁有限公司共2家。", set()),  # applicants
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "省级绿色工厂有甲丙建材科技有限公司、乙丁食品有限公司、丙戊铝型材有限公司共3家。",
+            {("green_factory", 3, "provincial")},
+        ),
+        ("入选的绿色供应链管理企业为甲乙有限公司、丙丁有限公司等2家。", {("green_supply_chain", 2, None)}),
+        ("申报省级绿色工厂的有甲乙有限公司、丙丁有限公司共2家。", set()),  # applicants
+    ],
+)
 def test_the_total_closing_a_list_of_names(text, expected):
     assert {(f.designation_type, f.value, f.level) for f in facts(text, 2024, "reported_count")} == expected
 
 
 def test_a_plan_broken_down_line_by_line_gives_each_line_its_region():
-    text = ("为完成全市2024年新增省级绿色工厂20家的目标,现将任务分解如下:\n——甲区:新增省级绿色工厂3家;\n"
-            "——乙区:新增省级绿色工厂5家,力争国家级绿色工厂1家;\n——丙县:积极培育,争取实现突破。\n各地要按季度报送进展。\n"
-            "去年,乙区新增省级绿色工厂4家。")
+    text = (
+        "为完成全市2024年新增省级绿色工厂20家的目标,现将任务分解如下:\n——甲区:新增省级绿色工厂3家;\n"
+        "——乙区:新增省级绿色工厂5家,力争国家级绿色工厂1家;\n——丙县:积极培育,争取实现突破。\n各地要按季度报送进展。\n"
+        "去年,乙区新增省级绿色工厂4家。"
+    )
     found = {(f.designation_type, f.value, f.target_year, f.region_name) for f in facts(text, 2024, "policy_target")}
-    assert found == {("green_factory", 20, 2024, None), ("green_factory", 3, 2024, "甲区"),
-                     ("green_factory", 5, 2024, "乙区"), ("green_factory", 1, 2024, "乙区")}
+    assert found == {
+        ("green_factory", 20, 2024, None),
+        ("green_factory", 3, 2024, "甲区"),
+        ("green_factory", 5, 2024, "乙区"),
+        ("green_factory", 1, 2024, "乙区"),
+    }
     assert counts(text) == {("green_factory", 4)}  # after the items, a report again
 
 
 def test_a_year_that_opens_a_line_of_a_plan_holds_for_the_whole_line():
-    text = ("二、年度安排\n2024年:新增省级绿色工厂30家;单位工业增加值能耗下降3%。\n"
-            "2025年:新增省级绿色工厂35家;单位工业增加值能耗下降2.5%。")
+    text = (
+        "二、年度安排\n2024年:新增省级绿色工厂30家;单位工业增加值能耗下降3%。\n"
+        "2025年:新增省级绿色工厂35家;单位工业增加值能耗下降2.5%。"
+    )
     found = {(f.designation_type, f.value, f.target_year) for f in facts(text, 2024, "policy_target")}
     assert found == {("green_factory", 30, 2024), (None, 3, 2024), ("green_factory", 35, 2025), (None, 2.5, 2025)}
 
 
 def test_the_parts_of_a_plan_that_name_no_year_take_the_plans():
-    text = ("2024年全省工业绿色发展工作要点\n一、总体目标\n全省规模以上工业单位增加值能耗下降3%左右。\n二、重点工作\n"
-            "(一)完善绿色制造体系。新培育省级绿色工厂150家以上。\n(二)推进节能降碳。到2025年,钢铁行业吨钢综合能耗下降2%。\n"
-            "三、2023年工作回顾\n2023年,全省新增国家级绿色工厂28家。")
+    text = (
+        "2024年全省工业绿色发展工作要点\n一、总体目标\n全省规模以上工业单位增加值能耗下降3%左右。\n二、重点工作\n"
+        "(一)完善绿色制造体系。新培育省级绿色工厂150家以上。\n(二)推进节能降碳。到2025年,钢铁行业吨钢综合能耗下降2%。\n"
+        "三、2023年工作回顾\n2023年,全省新增国家级绿色工厂28家。"
+    )
     found = {(f.designation_type, f.value, f.target_year) for f in facts(text, 2024, "policy_target")}
     assert found == {(None, 3, 2024), ("green_factory", 150, 2024), (None, 2, 2025)}
     assert counts(text) == {("green_factory", 28)}
 
 
 def test_subtotals_by_region_in_a_line_of_their_own_continue_the_count_before():
-    text = ("安徽省经信厅公布2023年度省级绿色工厂名单,我市8家企业入选国家级绿色工厂。\n入选企业为:甲乙有限公司等。\n"
-            "其中,甲城区2家、乙阳县1家,丙新区3家。")
+    text = (
+        "安徽省经信厅公布2023年度省级绿色工厂名单,我市8家企业入选国家级绿色工厂。\n入选企业为:甲乙有限公司等。\n"
+        "其中,甲城区2家、乙阳县1家,丙新区3家。"
+    )
     found = {(f.value, f.region_name, f.level) for f in facts(text, 2024, "reported_count")}
-    assert found == {(8, "我市", "national"), (2, "甲城区", "national"), (1, "乙阳县", "national"), (3, "丙新区", "national")}
+    assert found == {
+        (8, "我市", "national"),
+        (2, "甲城区", "national"),
+        (1, "乙阳县", "national"),
+        (3, "丙新区", "national"),
+    }
     assert counts("其中,甲城区2家、乙阳县1家。") == set()  # nothing counted before: no type to give
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("一、复核通过(7家),继续保留省级绿色工厂称号:", [("green_factory", 7, "provincial", "designations")]),
-    ("二、复核未通过(2家),撤销其省级绿色工厂称号:", [("green_factory", 2, "provincial", "removed")]),
-    ("三、绿色制造先进企业(4家,均于2023年获评国家级绿色工厂)", [("green_factory", 4, "national", "designations")]),
-    ("二、拟推荐国家级绿色工厂(5家)", []),  # applicants
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("一、复核通过(7家),继续保留省级绿色工厂称号:", [("green_factory", 7, "provincial", "designations")]),
+        ("二、复核未通过(2家),撤销其省级绿色工厂称号:", [("green_factory", 2, "provincial", "removed")]),
+        ("三、绿色制造先进企业(4家,均于2023年获评国家级绿色工厂)", [("green_factory", 4, "national", "designations")]),
+        ("二、拟推荐国家级绿色工厂(5家)", []),  # applicants
+    ],
+)
 def test_a_short_lines_count_in_brackets_counts_the_type_it_names(text, expected):
-    assert [(f.designation_type, f.value, f.level, f.indicator) for f in facts(text, 2024, "reported_count")] == expected
+    assert [
+        (f.designation_type, f.value, f.level, f.indicator) for f in facts(text, 2024, "reported_count")
+    ] == expected
 
 
 def test_a_rate_held_at_a_level_is_a_target():
-    assert [(f.value, f.target_year) for f in facts("到2026年,工业固体废物综合利用率稳定在85%以上。", 2024, "policy_target")] \
-        == [(85, 2026)]
+    assert [
+        (f.value, f.target_year) for f in facts("到2026年,工业固体废物综合利用率稳定在85%以上。", 2024, "policy_target")
+    ] == [(85, 2026)]
 
 
 def test_a_subtotal_whose_level_comes_before_its_verb():
-    assert counts("全市省级以上绿色工厂总数突破300家,其中国家级达到60家。") == {("green_factory", 300), ("green_factory", 60)}
-    assert {(f.value, f.level) for f in facts("全市省级以上绿色工厂总数突破300家,其中国家级达到60家。", 2024,
-                                               "reported_count")} == {(300, None), (60, "national")}
+    assert counts("全市省级以上绿色工厂总数突破300家,其中国家级达到60家。") == {
+        ("green_factory", 300),
+        ("green_factory", 60),
+    }
+    assert {
+        (f.value, f.level)
+        for f in facts("全市省级以上绿色工厂总数突破300家,其中国家级达到60家。", 2024, "reported_count")
+    } == {(300, None), (60, "national")}
 
 
 def test_a_table_of_indicators_by_amount_reports_stocks_and_what_was_added():
-    text = ("表3 2023年末绿色制造示范单位情况\n指标\t单位\t数量\t比上年增加\n国家级绿色工厂\t家\t15\t4\n"
-            "国家级绿色工业园区\t个\t1\t0\n单位工业增加值能耗下降\t%\t5.2\t—")
+    text = (
+        "表3 2023年末绿色制造示范单位情况\n指标\t单位\t数量\t比上年增加\n国家级绿色工厂\t家\t15\t4\n"
+        "国家级绿色工业园区\t个\t1\t0\n单位工业增加值能耗下降\t%\t5.2\t—"
+    )
     found = {(f.designation_type, f.value, f.level, f.period_kind) for f in facts(text, 2024, "reported_count")}
-    assert found == {("green_factory", 15, "national", "cumulative"), ("green_factory", 4, "national", "new_in_period"),
-                     ("green_park", 1, "national", "cumulative"), ("green_park", 0, "national", "new_in_period")}
+    assert found == {
+        ("green_factory", 15, "national", "cumulative"),
+        ("green_factory", 4, "national", "new_in_period"),
+        ("green_park", 1, "national", "cumulative"),
+        ("green_park", 0, "national", "new_in_period"),
+    }
     assert facts(text, 2024, "policy_target") == []  # an achieved percentage is no target
 
 
 def test_a_header_spanning_columns_is_not_read_by_position():
     # 省级以上绿色工厂 spans the two year columns of the row below: the rows are wider than the header
-    text = ("目标任务分解表\n县区\t省级以上绿色工厂（家）\t绿色工业园区（个）\n2024年\t2025年\t2025年\n"
-            "甲区\t3\t6\t1\n乙县\t2\t5\t—")
+    text = (
+        "目标任务分解表\n县区\t省级以上绿色工厂（家）\t绿色工业园区（个）\n2024年\t2025年\t2025年\n"
+        "甲区\t3\t6\t1\n乙县\t2\t5\t—"
+    )
     assert ("green_park", 6, 2025) not in targets(text, 2024) and ("green_park", 5, 2025) not in targets(text, 2024)
 
 
 def test_a_type_column_naming_its_year_gives_its_targets_that_year():
-    text = ("各县区目标任务分解表\n县区\t2024年新增绿色工厂（家）\t2025年新增绿色工厂（家）\n甲区\t3\t6\n乙县\t2\t5")
+    text = "各县区目标任务分解表\n县区\t2024年新增绿色工厂（家）\t2025年新增绿色工厂（家）\n甲区\t3\t6\n乙县\t2\t5"
     found = {(f.value, f.target_year, f.region_name) for f in facts(text, 2024, "policy_target")}
     assert found == {(3, 2024, "甲区"), (6, 2025, "甲区"), (2, 2024, "乙县"), (5, 2025, "乙县")}
 
 
-@pytest.mark.parametrize("text", [
-    "首页 > 政务公开 > 工作要点\n我市新增国家级绿色工厂5家,累计达到32家。",
-    "市经信局召开绿色制造重点工作推进会\n会上通报,全市新增国家级绿色工厂8家,累计达到40家。",
-    "绿色发展新思路 我市国家级绿色工厂达40家",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "首页 > 政务公开 > 工作要点\n我市新增国家级绿色工厂5家,累计达到32家。",
+        "市经信局召开绿色制造重点工作推进会\n会上通报,全市新增国家级绿色工厂8家,累计达到40家。",
+        "绿色发展新思路 我市国家级绿色工厂达40家",
+    ],
+)
 def test_a_breadcrumb_or_a_headline_opens_no_plan(text):
     assert targets(text, 2024) == set() and counts(text, 2024)
 
 
 def test_sections_that_plan_and_sections_that_report():
-    text = ("一、2023年工作回顾\n全年新增省级绿色工厂21家。\n二、2024年工作安排\n全年新创建省级以上绿色工厂20家以上。\n"
-            "年内新认定市级绿色工厂30家。")
+    text = (
+        "一、2023年工作回顾\n全年新增省级绿色工厂21家。\n二、2024年工作安排\n全年新创建省级以上绿色工厂20家以上。\n"
+        "年内新认定市级绿色工厂30家。"
+    )
     assert counts(text, 2024) == {("green_factory", 21)}
     assert targets(text, 2024) == {("green_factory", 20, 2024), ("green_factory", 30, 2024)}
 
@@ -524,37 +716,57 @@ def test_enterprises_counted_for_an_activity_are_not_designations():
 
 def test_design_products_counted_by_owners_then_products():
     assert counts("吉林省入选情况:绿色工厂6家、绿色设计产品2家企业4个型号。") == {
-        ("green_factory", 6), ("green_design_product", 4)}
+        ("green_factory", 6),
+        ("green_design_product", 4),
+    }
 
 
 def test_values_respectively_after_the_counts_they_continue():
-    found = {(f.designation_type, f.value, f.level, f.period_kind)
-             for f in facts("新增国家级绿色工厂6家、省级绿色工厂21家,累计分别达到31家和96家。", kind="reported_count")}
-    assert found == {("green_factory", 6, "national", "new_in_period"), ("green_factory", 21, "provincial", "new_in_period"),
-                     ("green_factory", 31, "national", "cumulative"), ("green_factory", 96, "provincial", "cumulative")}
+    found = {
+        (f.designation_type, f.value, f.level, f.period_kind)
+        for f in facts("新增国家级绿色工厂6家、省级绿色工厂21家,累计分别达到31家和96家。", kind="reported_count")
+    }
+    assert found == {
+        ("green_factory", 6, "national", "new_in_period"),
+        ("green_factory", 21, "provincial", "new_in_period"),
+        ("green_factory", 31, "national", "cumulative"),
+        ("green_factory", 96, "provincial", "cumulative"),
+    }
     assert counts("国家级、省级绿色工厂分别有12家和45家。") == {("green_factory", 12), ("green_factory", 45)}
 
 
 def test_regions_enumerated_before_a_term_take_one_value_each():
-    found = {(f.region_name, f.value, f.level) for f in facts(
-        "分县市区看,温岭市、玉环市、黄岩区国家级绿色工厂数量分别达到18家、15家和14家,位列全市前三。", kind="reported_count")}
+    found = {
+        (f.region_name, f.value, f.level)
+        for f in facts(
+            "分县市区看,温岭市、玉环市、黄岩区国家级绿色工厂数量分别达到18家、15家和14家,位列全市前三。",
+            kind="reported_count",
+        )
+    }
     assert found == {("温岭市", 18, "national"), ("玉环市", 15, "national"), ("黄岩区", 14, "national")}
 
 
-@pytest.mark.parametrize("text", [
-    "新增国家级绿色工厂6家、省级绿色工厂21家,专精特新“小巨人”企业和单项冠军企业分别达到31家和9家。",
-    "全市新增省级绿色工厂7家,其中分别有2家和5家为首次申报。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新增国家级绿色工厂6家、省级绿色工厂21家,专精特新“小巨人”企业和单项冠军企业分别达到31家和9家。",
+        "全市新增省级绿色工厂7家,其中分别有2家和5家为首次申报。",
+    ],
+)
 def test_values_of_something_else_after_respectively_are_not_paired(text):
     assert {f.value for f in facts(text, kind="reported_count")} <= {6, 21, 7}
 
 
 def test_a_plan_begins_again_after_what_is_past():
-    assert targets("近年来,我市已创建省级绿色工厂30家,下一步,每年新增省级绿色工厂10家以上。") == {("green_factory", 10, 2024)}
+    assert targets("近年来,我市已创建省级绿色工厂30家,下一步,每年新增省级绿色工厂10家以上。") == {
+        ("green_factory", 10, 2024)
+    }
 
 
 def test_a_long_enumeration_before_respectively_stays_linear():
-    text = "、".join(f"甲{i}区" for i in range(3000)) + "绿色工厂分别达到" + "、".join("1家" for _ in range(3000)) + "。"
+    text = (
+        "、".join(f"甲{i}区" for i in range(3000)) + "绿色工厂分别达到" + "、".join("1家" for _ in range(3000)) + "。"
+    )
     facts(text)  # (the pattern is tried near each 分别 only: a quadratic search took seconds here)
 
 
@@ -565,100 +777,148 @@ def test_an_infographics_cards_under_its_deadline():
 
 
 def test_an_e_paper_column_broken_at_its_width():
-    paragraph = ("2024年,区经信局坚持把绿色低碳作为制造业高质量发展的鲜明导向,全年新增国家级绿色工厂5家、省级绿色低碳工厂14家,"
-                 "新增国家级绿色供应链管理企业2家,萧山经济技术开发区通过园区复核。")
-    text = "\n".join(paragraph[i:i + 20] for i in range(0, len(paragraph), 20))  # a column 20 characters wide
+    paragraph = (
+        "2024年,区经信局坚持把绿色低碳作为制造业高质量发展的鲜明导向,全年新增国家级绿色工厂5家、省级绿色低碳工厂14家,"
+        "新增国家级绿色供应链管理企业2家,萧山经济技术开发区通过园区复核。"
+    )
+    text = "\n".join(paragraph[i : i + 20] for i in range(0, len(paragraph), 20))  # a column 20 characters wide
     assert {("green_factory", 5), ("green_supply_chain", 2)} <= counts(text)
 
 
 def test_a_breakdown_whose_header_wraps_over_lines():
-    text = ("各市(区)绿色工厂创建目标任务分解表\n单位:家\n地区\t2023年\t2024年\t2025年\n新增\t新增\t新增\t新增\n"
-            "绿色工厂\t绿色工厂\t绿色工厂\t绿色工厂\n甲乙市\t6\t7\t8\n丙丁区\t3\t3\t4")
+    text = (
+        "各市(区)绿色工厂创建目标任务分解表\n单位:家\n地区\t2023年\t2024年\t2025年\n新增\t新增\t新增\t新增\n"
+        "绿色工厂\t绿色工厂\t绿色工厂\t绿色工厂\n甲乙市\t6\t7\t8\n丙丁区\t3\t3\t4"
+    )
     found = {(f.region_name, f.target_year, f.value) for f in facts(text, 2023, "policy_target")}
     assert ("甲乙市", 2025, 8) in found and ("丙丁区", 2023, 3) in found and len(found) == 6
 
 
 def test_targets_per_region_under_respectively_and_a_plan_a_document_states():
-    found = {(f.region_name, f.value, f.target_year, f.level) for f in facts(
-        "在区域布局上,《方案》提出,到2027年,南昌市、赣州市、九江市省级以上绿色工厂分别达到260家、230家、180家。", 2025, "policy_target")}
+    found = {
+        (f.region_name, f.value, f.target_year, f.level)
+        for f in facts(
+            "在区域布局上,《方案》提出,到2027年,南昌市、赣州市、九江市省级以上绿色工厂分别达到260家、230家、180家。",
+            2025,
+            "policy_target",
+        )
+    }
     assert found == {("南昌市", 260, 2027, None), ("赣州市", 230, 2027, None), ("九江市", 180, 2027, None)}
-    assert targets("《方案》明确了六项重点任务:一是构建梯度培育体系,2025年新增省级绿色工厂150家以上;二是推进节能降碳。", 2025) == {
-        ("green_factory", 150, 2025)}
+    assert targets(
+        "《方案》明确了六项重点任务:一是构建梯度培育体系,2025年新增省级绿色工厂150家以上;二是推进节能降碳。", 2025
+    ) == {("green_factory", 150, 2025)}
 
 
 def test_infographic_cards_whose_value_has_a_note():
-    text = ("2024,象山绿色制造交出亮眼成绩单\n🔹全年新增国家级绿色工厂\n2家\n🔹新增宁波市星级绿色工厂\n"
-            "23家(其中五星级3家、四星级8家、三星级12家)\n🔹新增国家级绿色设计产品\n6项")
+    text = (
+        "2024,象山绿色制造交出亮眼成绩单\n🔹全年新增国家级绿色工厂\n2家\n🔹新增宁波市星级绿色工厂\n"
+        "23家(其中五星级3家、四星级8家、三星级12家)\n🔹新增国家级绿色设计产品\n6项"
+    )
     assert {("green_factory", 2), ("green_factory", 23), ("green_design_product", 6)} <= counts(text)
 
 
 def test_table_rows_a_pdf_broke_are_read_whole():
     # a row's last cell on a line of its own; a district's name broken before the rest of its row
-    text = ("附件 各区绿色工厂创建目标任务分解表\n单位：家\n地区\t2024年\t2025年\t2025年\n新增\t新增\t累计\n"
-            "甲市\t6\t7\t52\n乙区\t3\t4\n25\n丙丁高新\n区\t3\t4\t21\n注：新增数含国家级绿色工厂。")
+    text = (
+        "附件 各区绿色工厂创建目标任务分解表\n单位：家\n地区\t2024年\t2025年\t2025年\n新增\t新增\t累计\n"
+        "甲市\t6\t7\t52\n乙区\t3\t4\n25\n丙丁高新\n区\t3\t4\t21\n注：新增数含国家级绿色工厂。"
+    )
     found = {(f.value, f.target_year, f.region_name) for f in facts(text, year=2023, kind="policy_target")}
     assert {(25, 2025, "乙区"), (4, 2025, "乙区"), (21, 2025, "丙丁高新区"), (3, 2024, "丙丁高新区")} <= found
     assert "区" not in {region for _, _, region in found}  # the broken name is not a district
 
 
 # A subject counted in one clause, its listing verb opening the next: one statement.
-@pytest.mark.parametrize("text,expected", [
-    ("全市共有45家企业申报市级绿色工厂,经专家评审,32家企业通过评审,被认定为2023年度市级绿色工厂。",
-     {("green_factory", 32)}),  # (the 45 applied)
-    ("共有32家企业通过专家评审,获评市级绿色工厂。", {("green_factory", 32)}),
-    ("全市有12家企业参与创建,均被认定为省级绿色工厂。", {("green_factory", 12)}),
-    ("5家企业开展绿色工厂自评价,并入选市级培育库。", set()),  # not designated
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "全市共有45家企业申报市级绿色工厂,经专家评审,32家企业通过评审,被认定为2023年度市级绿色工厂。",
+            {("green_factory", 32)},
+        ),  # (the 45 applied)
+        ("共有32家企业通过专家评审,获评市级绿色工厂。", {("green_factory", 32)}),
+        ("全市有12家企业参与创建,均被认定为省级绿色工厂。", {("green_factory", 12)}),
+        ("5家企业开展绿色工厂自评价,并入选市级培育库。", set()),  # not designated
+    ],
+)
 def test_a_count_whose_listing_verb_opens_the_next_clause(text, expected):
     assert counts(text, 2023) == expected
 
 
 # A plan clause's year: the one it names (力争2024年), this year (全年, a sentence opened with 今年),
 # before the year of a plan that the paragraph carried; a later clause naming its own year ends it.
-@pytest.mark.parametrize("text,expected", [
-    ("到2025年,绿色园区达到10个。力争2024年新增国家级绿色工厂8家。", {("green_park", 10, 2025), ("green_factory", 8, 2024)}),
-    ("力争全年新增国家级绿色工厂3家。到2025年,绿色园区达到10个。", {("green_factory", 3, 2024), ("green_park", 10, 2025)}),
-    ("到2030年,绿色园区达到20个。今年,我们将力争新增国家级绿色工业园区3个。",
-     {("green_park", 20, 2030), ("green_park", 3, 2024)}),
-    ("今年,力争新增绿色工厂5家;到2026年,绿色工厂达到50家。", {("green_factory", 5, 2024), ("green_factory", 50, 2026)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "到2025年,绿色园区达到10个。力争2024年新增国家级绿色工厂8家。",
+            {("green_park", 10, 2025), ("green_factory", 8, 2024)},
+        ),
+        (
+            "力争全年新增国家级绿色工厂3家。到2025年,绿色园区达到10个。",
+            {("green_factory", 3, 2024), ("green_park", 10, 2025)},
+        ),
+        (
+            "到2030年,绿色园区达到20个。今年,我们将力争新增国家级绿色工业园区3个。",
+            {("green_park", 20, 2030), ("green_park", 3, 2024)},
+        ),
+        (
+            "今年,力争新增绿色工厂5家;到2026年,绿色工厂达到50家。",
+            {("green_factory", 5, 2024), ("green_factory", 50, 2026)},
+        ),
+    ],
+)
 def test_the_year_a_plan_clause_is_for(text, expected):
     assert targets(text, 2024) == expected
 
 
 # A hostile reviewer's cases: each rule of this round, where it must not fire.
-@pytest.mark.parametrize("text,year", [
-    ("一、2024年工作总结\n(一)超额完成年度目标\n全年新增国家级绿色工厂12家,累计达到50家。\n单位工业增加值能耗下降4%。", 2025),
-    ("1.围绕目标抓落实\n全年新增国家级绿色工厂12家。", 2025),
-    ("全市绿色制造工作目标完成情况如下:\n甲区:新增省级绿色工厂3家;\n乙区:新增省级绿色工厂5家。", 2024),
-])
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        (
+            "一、2024年工作总结\n(一)超额完成年度目标\n全年新增国家级绿色工厂12家,累计达到50家。\n单位工业增加值能耗下降4%。",
+            2025,
+        ),
+        ("1.围绕目标抓落实\n全年新增国家级绿色工厂12家。", 2025),
+        ("全市绿色制造工作目标完成情况如下:\n甲区:新增省级绿色工厂3家;\n乙区:新增省级绿色工厂5家。", 2024),
+    ],
+)
 def test_a_report_of_goals_met_plans_nothing(text, year):
     assert facts(text, year, "policy_target") == [] and counts(text, year)
 
 
-@pytest.mark.parametrize("text", [
-    "我市新增省级绿色工厂8家。\n全市新开工项目120个。\n其中,甲区20个、乙县15个。",  # another count between
-    "我市新增省级绿色工厂8家,绿色园区2个。\n其中,甲区2家、乙县1家。",  # which type's?
-    "我市新增省级绿色工厂8家。\n其中,工业园区2家、城区1家。",  # no place's name
-    "我市新增省级绿色工厂8家。\n本次培训共有企业代表60人参加,内容丰富。\n活动持续两天。\n其中,甲区20家、乙县15家。",  # far
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我市新增省级绿色工厂8家。\n全市新开工项目120个。\n其中,甲区20个、乙县15个。",  # another count between
+        "我市新增省级绿色工厂8家,绿色园区2个。\n其中,甲区2家、乙县1家。",  # which type's?
+        "我市新增省级绿色工厂8家。\n其中,工业园区2家、城区1家。",  # no place's name
+        "我市新增省级绿色工厂8家。\n本次培训共有企业代表60人参加,内容丰富。\n活动持续两天。\n其中,甲区20家、乙县15家。",  # far
+    ],
+)
 def test_subtotals_that_break_down_no_count_just_before_are_not_read(text):
     assert {f.region_name for f in facts(text, 2024, "reported_count")} <= {"我市"}
 
 
-@pytest.mark.parametrize("text", [
-    "一、省级智能工厂(7家),其中已获评绿色工厂的:",
-    "二、省级绿色工厂复核名单(12家)",
-    "二、复核未通过(2家),限期整改,暂缓撤销省级绿色工厂称号:",
-    "拟推荐的省级绿色工厂有甲乙有限公司、丙丁有限公司共2家。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、省级智能工厂(7家),其中已获评绿色工厂的:",
+        "二、省级绿色工厂复核名单(12家)",
+        "二、复核未通过(2家),限期整改,暂缓撤销省级绿色工厂称号:",
+        "拟推荐的省级绿色工厂有甲乙有限公司、丙丁有限公司共2家。",
+    ],
+)
 def test_counts_of_other_programmes_reviews_and_applicants_are_not_read(text):
     assert facts(text, 2024, "reported_count") == []
 
 
 def test_rows_of_applicants_candidates_and_evaluators_in_an_amount_table_count_no_designations():
-    text = ("指标\t单位\t数量\t比上年增加\n申报绿色工厂企业\t家\t35\t6\n绿色工厂培育库企业\t家\t50\t10\n"
-            "绿色工厂第三方评价机构\t家\t8\t2\n国家级绿色工厂\t家\t15\t4")
+    text = (
+        "指标\t单位\t数量\t比上年增加\n申报绿色工厂企业\t家\t35\t6\n绿色工厂培育库企业\t家\t50\t10\n"
+        "绿色工厂第三方评价机构\t家\t8\t2\n国家级绿色工厂\t家\t15\t4"
+    )
     assert {f.value for f in facts(text, 2024, "reported_count")} == {15, 4}
 
 
@@ -669,11 +929,19 @@ def test_rows_of_a_years_table_report_what_each_year_added():
 
 # --- issue 17, round 4 ------------------------------------------------------------------------
 
+
 def test_a_single_spaced_indicator_table_with_a_done_column_and_target_columns():
-    text = ("序号 指标名称 单位 2023年完成值 2024年目标值 2025年目标值 指标属性\n"
-            "1 新增国家级绿色工厂 家 3 ≥4 ≥5 约束性\n2 单位工业增加值能耗下降率 % 4.2 ≥3.5 ≥3.5 约束性")
+    text = (
+        "序号 指标名称 单位 2023年完成值 2024年目标值 2025年目标值 指标属性\n"
+        "1 新增国家级绿色工厂 家 3 ≥4 ≥5 约束性\n2 单位工业增加值能耗下降率 % 4.2 ≥3.5 ≥3.5 约束性"
+    )
     assert {c for c in counts(text) if c[0]} == {("green_factory", 3)}  # (4.2%: the indicator's own value)
-    assert targets(text) == {("green_factory", 4, 2024), ("green_factory", 5, 2025), (None, 3.5, 2024), (None, 3.5, 2025)}
+    assert targets(text) == {
+        ("green_factory", 4, 2024),
+        ("green_factory", 5, 2025),
+        (None, 3.5, 2024),
+        (None, 3.5, 2025),
+    }
 
 
 def test_a_plan_tables_past_year_beside_a_year_to_come_is_the_base_as_it_stood():
@@ -682,16 +950,23 @@ def test_a_plan_tables_past_year_beside_a_year_to_come_is_the_base_as_it_stood()
 
 
 def test_a_years_row_marked_done_reports_and_the_type_columns_keep_their_own_levels():
-    text = ("分年度目标如下:\n年度        新增国家级绿色工厂   新增绿色供应链管理企业\n2024年(实绩)      6       1\n"
-            "2025年            8       2")
+    text = (
+        "分年度目标如下:\n年度        新增国家级绿色工厂   新增绿色供应链管理企业\n2024年(实绩)      6       1\n"
+        "2025年            8       2"
+    )
     found = {(f.record_type, f.designation_type, f.value, f.level) for f in facts(text, 2025)}
     assert ("reported_count", "green_factory", 6, "national") in found
     assert ("reported_count", "green_supply_chain", 1, None) in found
     assert ("policy_target", "green_supply_chain", 2, None) in found
 
 
-@pytest.mark.parametrize("plan", ["《甲市绿色工厂培育三年计划(2025—2027年)》,明确三年内新增绿色工厂百家以上。",
-                                  "《甲市绿色工厂培育三年计划(2025—2027年)》提出,三年内新增绿色工厂百家以上。"])
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "《甲市绿色工厂培育三年计划(2025—2027年)》,明确三年内新增绿色工厂百家以上。",
+        "《甲市绿色工厂培育三年计划(2025—2027年)》提出,三年内新增绿色工厂百家以上。",
+    ],
+)
 def test_三年内_in_a_plan_is_its_span_not_this_year(plan):
     assert targets("日前,市工信局印发" + plan, 2025) == {("green_factory", 100, 2027)}
 
@@ -710,18 +985,24 @@ def test_a_pipe_table_of_indicators_and_a_goal_column():
 @pytest.mark.parametrize("adverb", ["争取", "确保", "计划"])
 def test_an_adverb_between_a_term_and_its_number(adverb):
     assert targets(f"到2026年,全市累计培育省级绿色工厂260家,国家级绿色工厂{adverb}达到60家。", 2024) == {
-        ("green_factory", 260, 2026), ("green_factory", 60, 2026)}
+        ("green_factory", 260, 2026),
+        ("green_factory", 60, 2026),
+    }
 
 
 def test_years_named_before_每年_each_get_the_target():
     text = "到2026年,力争新增国家级绿色工厂10家。\n其中,2024年新增绿色工厂12家,2025年、2026年每年新增14家左右。"
-    assert {("green_factory", 10, 2026), ("green_factory", 14, 2025), ("green_factory", 14, 2026)} <= targets(text, 2024)
+    assert {("green_factory", 10, 2026), ("green_factory", 14, 2025), ("green_factory", 14, 2026)} <= targets(
+        text, 2024
+    )
     assert ("green_factory", 14, 2024) not in targets(text, 2024)
 
 
 def test_a_region_table_of_板块_by_years_under_a_caption_naming_the_type():
-    text = ("各板块2024—2026年新增省级以上绿色工厂目标(单位:家)\n板块        2024年   2025年\n"
-            "东山街道     3        3\n江宁开发区   4        5")
+    text = (
+        "各板块2024—2026年新增省级以上绿色工厂目标(单位:家)\n板块        2024年   2025年\n"
+        "东山街道     3        3\n江宁开发区   4        5"
+    )
     found = {(f.value, f.target_year, f.region_name) for f in facts(text, 2024, "policy_target")}
     assert found == {(3, 2024, "东山街道"), (3, 2025, "东山街道"), (4, 2024, "江宁开发区"), (5, 2025, "江宁开发区")}
 
@@ -743,27 +1024,41 @@ def test_每年_under_a_plan_named_with_its_span_takes_the_plans_end_year():
 
 
 def test_a_years_table_column_of_the_level_part_of_the_type_before_it():
-    text = ("年度目标分解如下:\n年度\t新增省级以上绿色工厂(家)\t其中国家级(家)\t新增绿色园区(个)\n"
-            "2024年\t12\t2\t1\n2025年\t14\t3\t0")
+    text = (
+        "年度目标分解如下:\n年度\t新增省级以上绿色工厂(家)\t其中国家级(家)\t新增绿色园区(个)\n"
+        "2024年\t12\t2\t1\n2025年\t14\t3\t0"
+    )
     found = {(f.designation_type, f.value, f.target_year, f.level) for f in facts(text, 2024, "policy_target")}
-    assert found == {("green_factory", 12, 2024, None), ("green_factory", 2, 2024, "national"), ("green_park", 1, 2024, None),
-                     ("green_factory", 14, 2025, None), ("green_factory", 3, 2025, "national")}
+    assert found == {
+        ("green_factory", 12, 2024, None),
+        ("green_factory", 2, 2024, "national"),
+        ("green_park", 1, 2024, None),
+        ("green_factory", 14, 2025, None),
+        ("green_factory", 3, 2025, "national"),
+    }
 
 
 def test_a_performance_table_of_goal_values_and_last_years_actuals():
-    text = ("一级指标\t二级指标\t三级指标\t指标值\t2023年实际完成值\n"
-            "产出指标\t数量指标\t新增市级及以上绿色工厂数量\t≥8家\t11家\n"
-            "效益指标\t生态效益指标\t规上工业单位增加值能耗降低率\t≥3%\t4.2%")
+    text = (
+        "一级指标\t二级指标\t三级指标\t指标值\t2023年实际完成值\n"
+        "产出指标\t数量指标\t新增市级及以上绿色工厂数量\t≥8家\t11家\n"
+        "效益指标\t生态效益指标\t规上工业单位增加值能耗降低率\t≥3%\t4.2%"
+    )
     assert targets(text, 2024) == {("green_factory", 8, 2024), (None, 3, 2024)}
     assert counts(text, 2024) == {("green_factory", 11), (None, 4.2)}
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("2026年,乙省将强化绿色低碳发展,加快传统产业提质升级,新培育绿色工厂150个、绿色工业园区8个。",
-     {("green_factory", 150, 2026), ("green_park", 8, 2026)}),
-    ("今年,全市将继续深化绿色制造体系建设,新增省级绿色工厂12家。", {("green_factory", 12, 2026)}),
-    ("2026年,丙市将加大工作力度,打造绿色供应链管理企业3家。", {("green_supply_chain", 3, 2026)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "2026年,乙省将强化绿色低碳发展,加快传统产业提质升级,新培育绿色工厂150个、绿色工业园区8个。",
+            {("green_factory", 150, 2026), ("green_park", 8, 2026)},
+        ),
+        ("今年,全市将继续深化绿色制造体系建设,新增省级绿色工厂12家。", {("green_factory", 12, 2026)}),
+        ("2026年,丙市将加大工作力度,打造绿色供应链管理企业3家。", {("green_supply_chain", 3, 2026)}),
+    ],
+)
 def test_将_before_a_verb_of_effort_opens_a_plan_that_carries_through_the_sentence(text, expected):
     assert targets(text, 2026) == expected
     assert counts(text, 2026) == set()
@@ -773,19 +1068,27 @@ def test_将_as_the_object_marker_of_a_list_is_no_plan():
     assert targets("现将全市新增的绿色工厂12家予以公布。", 2026) == set()
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("2022、2023年,全省规上工业单位增加值能耗分别下降5.1%、6.3%,两年完成“十四五”下降15%目标的71.3%。",
-     {(None, 15, 2025)}),
-    ("全市能耗强度已完成“十四五”下降13.5%目标任务的八成。", {(None, 13.5, 2025)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "2022、2023年,全省规上工业单位增加值能耗分别下降5.1%、6.3%,两年完成“十四五”下降15%目标的71.3%。",
+            {(None, 15, 2025)},
+        ),
+        ("全市能耗强度已完成“十四五”下降13.5%目标任务的八成。", {(None, 13.5, 2025)}),
+    ],
+)
 def test_a_five_year_plans_goal_named_in_a_progress_sentence_is_dated_by_the_plans_end(text, expected):
     assert targets(text, 2024) == expected
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("前三季度,全省单位地区生产总值能耗同比下降4.12%,超过3.5%的年度约束性目标要求。", {(None, 3.5, 2024)}),
-    ("上半年,规上工业单位增加值能耗下降6%,好于4%的年度目标。", {(None, 4, 2024)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("前三季度,全省单位地区生产总值能耗同比下降4.12%,超过3.5%的年度约束性目标要求。", {(None, 3.5, 2024)}),
+        ("上半年,规上工业单位增加值能耗下降6%,好于4%的年度目标。", {(None, 4, 2024)}),
+    ],
+)
 def test_a_goal_named_after_what_was_done_is_the_target_and_the_done_value_is_not(text, expected):
     assert targets(text, 2024) == expected
 
@@ -795,15 +1098,22 @@ def test_a_headline_of_a_goal_met_reports_what_was_done():
 
 
 def test_a_share_that_reaches_a_percentage_with_达_is_a_percent_target():
-    found = {(f.indicator, f.value, f.target_year) for f in facts("到2027年,全县制造业占工业增加值比重达62%以上。", 2024)}
+    found = {
+        (f.indicator, f.value, f.target_year) for f in facts("到2027年,全县制造业占工业增加值比重达62%以上。", 2024)
+    }
     assert found == {("制造业占工业增加值比重达", 62, 2027)}
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("2021年,省工信厅印发的《戊省工业和信息化2021年工作要点》中提出:“力争节能环保产业产值增长12%以上”。",
-     {(None, 12, 2021)}),
-    ("《己市“十四五”制造业绿色发展规划》提出,推动建设绿色工厂80家。", {("green_factory", 80, 2025)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "2021年,省工信厅印发的《戊省工业和信息化2021年工作要点》中提出:“力争节能环保产业产值增长12%以上”。",
+            {(None, 12, 2021)},
+        ),
+        ("《己市“十四五”制造业绿色发展规划》提出,推动建设绿色工厂80家。", {("green_factory", 80, 2025)}),
+    ],
+)
 def test_what_a_dated_plan_document_says_takes_the_year_of_its_title(text, expected):
     assert targets(text, 2022) == expected
 
@@ -823,8 +1133,9 @@ def test_a_headline_run_on_without_separators_gives_each_number_to_the_term_afte
     assert counts("甲省新增210家国家级绿色工厂12家绿色工业园区") == {("green_factory", 210), ("green_park", 12)}
 
 
-@pytest.mark.parametrize("text", ["全省新增国家级绿色工厂和绿色供应链管理企业37家。",
-                                  "今年新增省级绿色工厂、绿色园区共计15家。"])
+@pytest.mark.parametrize(
+    "text", ["全省新增国家级绿色工厂和绿色供应链管理企业37家。", "今年新增省级绿色工厂、绿色园区共计15家。"]
+)
 def test_one_number_after_two_terms_is_a_mixed_total_and_no_count(text):
     assert counts(text) == set()
 
@@ -834,8 +1145,15 @@ def test_counts_only_put_forward_are_no_designations():
     assert counts(text) == set()
 
 
-@pytest.mark.parametrize("text", ["全省累计推广绿色设计产品近2万个。", "此次共有600余家企业入选绿色工厂。",
-                                  "全市已累计创建国家级和省级绿色工厂300多家。", "累计创建绿色工厂约120家。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全省累计推广绿色设计产品近2万个。",
+        "此次共有600余家企业入选绿色工厂。",
+        "全市已累计创建国家级和省级绿色工厂300多家。",
+        "累计创建绿色工厂约120家。",
+    ],
+)
 def test_a_report_of_about_so_many_is_no_count(text):
     assert counts(text) == set()
 
@@ -844,11 +1162,14 @@ def test_about_so_many_in_a_plan_is_still_its_target():
     assert targets("到2025年,培育绿色设计产品20余个。") == {("green_design_product", 20, 2025)}
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("截至目前,已有6家企业先后获工信部“绿色工厂”称号。", {("green_factory", 6)}),
-    ("甲乙、丙丁等四户企业被评选为“国家级绿色工厂”。", {("green_factory", 4)}),
-    ("经评审,最终评定2024年度甲市绿色园区仅3家。", {("green_park", 3)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("截至目前,已有6家企业先后获工信部“绿色工厂”称号。", {("green_factory", 6)}),
+        ("甲乙、丙丁等四户企业被评选为“国家级绿色工厂”。", {("green_factory", 4)}),
+        ("经评审,最终评定2024年度甲市绿色园区仅3家。", {("green_park", 3)}),
+    ],
+)
 def test_counts_received_as_a_title_chosen_or_only_so_many(text, expected):
     assert counts(text) == expected
 
@@ -858,27 +1179,37 @@ def test_companies_counted_in_a_sentence_about_a_park_are_not_parks():
     assert counts(text) == set()
 
 
-@pytest.mark.parametrize("text", [
-    "《意见》明确,到2020年,甲省绿色制造水平明显提升。与2015年相比,单位工业增加值能耗下降18%。打造和培育300家绿色示范工厂、30家绿色示范园区。",
-    "《意见》提出,到2020年,甲省较之2015年规上企业单位工业增加值能耗降18%;打造和培育300家绿色示范工厂、30家绿色示范园区。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "《意见》明确,到2020年,甲省绿色制造水平明显提升。与2015年相比,单位工业增加值能耗下降18%。打造和培育300家绿色示范工厂、30家绿色示范园区。",
+        "《意见》提出,到2020年,甲省较之2015年规上企业单位工业增加值能耗降18%;打造和培育300家绿色示范工厂、30家绿色示范园区。",
+    ],
+)
 def test_a_baseline_year_inside_a_plan_does_not_end_it(text):
     assert targets(text, 2017) == {(None, 18, 2020), ("green_factory", 300, 2020), ("green_park", 30, 2020)}
     assert counts(text, 2017) == set()
 
 
 def test_paragraphs_run_into_one_line_end_a_plan_at_their_break():
-    text = ("按照零碳园区建设目标,到2030年,园区节能量将达到9万吨标准煤。 在甲高新区,这样的企业有十几家,"
-            "其中6家为国家级绿色工厂。")
+    text = (
+        "按照零碳园区建设目标,到2030年,园区节能量将达到9万吨标准煤。 在甲高新区,这样的企业有十几家,"
+        "其中6家为国家级绿色工厂。"
+    )
     assert counts(text, 2026) == {("green_factory", 6)}
     assert targets(text, 2026) == set()
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("根据公示,在“绿色工厂”名单中,甲市共计26家工业企业上榜。", {("green_factory", 26)}),
-    ("截至目前,全区共有6家企业获得国家级绿色工厂称号,其中今年就有5家企业获此殊荣。",
-     {("green_factory", 6), ("green_factory", 5)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("根据公示,在“绿色工厂”名单中,甲市共计26家工业企业上榜。", {("green_factory", 26)}),
+        (
+            "截至目前,全区共有6家企业获得国家级绿色工厂称号,其中今年就有5家企业获此殊荣。",
+            {("green_factory", 6), ("green_factory", 5)},
+        ),
+    ],
+)
 def test_industrial_firms_counted_on_a_typed_list_and_a_subtotal_said_to_have_so_many(text, expected):
     assert counts(text) == expected
 

@@ -11,13 +11,12 @@ import re
 import duckdb
 import pytest
 
-from tests.conftest import load_lake
-
 from greenmfg.mirror.faults import FaultPlan
 from greenmfg.mirror.server import MirrorThread
 from greenmfg.raw_store import RawStore, read_manifest
 from greenmfg.scrape import scrape
 from greenmfg.settings import Paths
+from tests.conftest import load_lake
 
 pytestmark = pytest.mark.slow
 SOURCES = ["hn_gxt", "miit", "nb_jxj", "sd_gxt", "zj_jxt"]
@@ -39,12 +38,21 @@ PERSISTENT = {
     "http://jxj.ningbo.gov.cn/art/2024/5/15/art_1229116730_54422.html": {"fault": "redirect_loop", "times": 30},
     f"https://{PARKS_2021}": {"fault": "oversized", "bytes": 8_000_000, "times": 1},
     f"https://{MIIT_FILES}/c6471863/part/6472204.pdf": {"fault": "slow_drip", "seconds": 5, "times": 1},
-    "http://gxt.hunan.gov.cn/gxt/xxgk_71033/tzgg/202106/t20210618_64562228.html":
-        {"fault": "status", "status": 503, "times": 5},
+    "http://gxt.hunan.gov.cn/gxt/xxgk_71033/tzgg/202106/t20210618_64562228.html": {
+        "fault": "status",
+        "status": 503,
+        "times": 5,
+    },
     f"https://{MIIT_FILES}/c7413818/part/7413931.pdf": {"fault": "truncate", "times": 4},
 }
-EXPECTED_ERRORS = {"status404": "HTTP 404", "redirect_loop": "TooManyRedirects", "oversized": "ResponseTooLarge",
-                   "slow_drip": "DeadlineExceeded", "status503": "HTTP 503", "truncate": "ChunkedEncodingError"}
+EXPECTED_ERRORS = {
+    "status404": "HTTP 404",
+    "redirect_loop": "TooManyRedirects",
+    "oversized": "ResponseTooLarge",
+    "slow_drip": "DeadlineExceeded",
+    "status503": "HTTP 503",
+    "truncate": "ChunkedEncodingError",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -70,7 +78,9 @@ def lake_contents(paths) -> dict:
             "attachments": con.execute("select url, sha256, row_count, status from attachments order by 1").fetchall(),
             "list_rows": con.execute("""select attachment_url, row_number, name, province_code
                                         from list_rows order by 1, 2""").fetchall(),
-            "text_facts": con.execute("select announcement_url, fact_number, value from text_facts order by 1, 2").fetchall(),
+            "text_facts": con.execute(
+                "select announcement_url, fact_number, value from text_facts order by 1, 2"
+            ).fetchall(),
         }
 
 
@@ -107,8 +117,12 @@ def test_faults_that_outlast_the_run_are_recorded_and_fetched_by_the_next_run(tm
     paths = Paths(tmp_path)
     plan = FaultPlan.from_rules([{"match": url.split("://", 1)[1], **rule} for url, rule in PERSISTENT.items()])
     results, _ = crawl(paths, "faulty", monkeypatch, plan)
-    failed = {r["url"]: r["error"] for m in RawStore(paths.raw_dir).complete_manifests()
-              for r in read_manifest(m) if r["error"]}
+    failed = {
+        r["url"]: r["error"]
+        for m in RawStore(paths.raw_dir).complete_manifests()
+        for r in read_manifest(m)
+        if r["error"]
+    }
     assert set(failed) == set(PERSISTENT)
     for url, rule in PERSISTENT.items():
         kind = rule["fault"] + (str(rule["status"]) if rule["fault"] == "status" else "")
@@ -163,4 +177,5 @@ def test_a_run_with_one_source_broken_publishes_the_others_and_names_it(tmp_path
     report = (paths.warehouse_dir / "report.html").read_text(encoding="utf-8")
     assert re.search(r"hn_gxt</td>.*?FAILED: SourceBroken", report, re.S)
     from greenmfg.status import status_text
+
     assert "last error: SourceBroken: hn_gxt: list page" in status_text(paths)

@@ -95,8 +95,9 @@ def test_a_body_cut_short_is_fetched_again_and_the_lake_equals_a_clean_runs(case
 def test_the_slow_drip_of_issue_19_loses_nothing(tmp_path, monkeypatch, clean):
     """The reported case: the notice behind 2 lists, 5 designations and 12 reported metrics."""
     paths = Paths(tmp_path)
-    plan = FaultPlan.from_rules([{"match": ARTICLE.split("://", 1)[1], "fault": "slow_drip", "seconds": 4,
-                                  "interval": 0.5, "times": 1}])
+    plan = FaultPlan.from_rules(
+        [{"match": ARTICLE.split("://", 1)[1], "fault": "slow_drip", "seconds": 4, "interval": 0.5, "times": 1}]
+    )
     crawl(paths, "faulty", monkeypatch, plan, sources=["zj_jxt"])
     crawl(paths, "next", monkeypatch, sources=["zj_jxt"])
     load_lake(paths)
@@ -104,9 +105,11 @@ def test_the_slow_drip_of_issue_19_loses_nothing(tmp_path, monkeypatch, clean):
     for table, rows in clean.items():  # the clean run's rows of zj_jxt, all of them
         assert after[table] == [row for row in rows if "jxt.zj.gov.cn" in str(row)], table
     with duckdb.connect(str(paths.lake_db), read_only=True) as con:
-        lists, facts = con.execute("""select (select count(*) from attachments where announcement_url = $1),
+        lists, facts = con.execute(
+            """select (select count(*) from attachments where announcement_url = $1),
                                              (select count(*) from text_facts where announcement_url = $1)""",
-                                   [ARTICLE]).fetchone()
+            [ARTICLE],
+        ).fetchone()
     assert lists and facts
 
 
@@ -129,9 +132,11 @@ GZ_FILE = "gxt.guizhou.gov.cn/zwgk/tzgg/202405/P0201.xlsx"
 
 
 def _gz_page(title: str, links: str) -> bytes:
-    return (f'<html><head><meta charset="utf-8"><title>{title}</title></head><body><h2 class="tit">{title}</h2>'
-            f'<p class="time">2024-05-20</p><div class="view"><p>各市（州）工业和信息化局：现将名单公布如下。</p>{links}'
-            "</div></body></html>").encode()
+    return (
+        f'<html><head><meta charset="utf-8"><title>{title}</title></head><body><h2 class="tit">{title}</h2>'
+        f'<p class="time">2024-05-20</p><div class="view"><p>各市（州）工业和信息化局：现将名单公布如下。</p>{links}'
+        "</div></body></html>"
+    ).encode()
 
 
 def test_a_refresh_never_replaces_a_held_attachment_with_a_fragment(tmp_path, monkeypatch):
@@ -141,22 +146,43 @@ def test_a_refresh_never_replaces_a_held_attachment_with_a_fragment(tmp_path, mo
     register_source(tmp_path, monkeypatch)
     rows = [["序号", "企业名称", "所在地区"]] + [[i, f"贵州第{i}绿色材料有限公司", "贵阳市"] for i in range(1, 30)]
     link = '<a href="/zwgk/tzgg/202405/P0201.xlsx">附件：贵州省绿色工厂名单.xlsx</a>'
-    files = {"gxt.guizhou.gov.cn/zwgk/tzgg/202405/t0520_1.html": _gz_page("关于公布2024年贵州省绿色工厂名单的通知", link),
-             GZ_FILE: xlsx(rows)}
+    files = {
+        "gxt.guizhou.gov.cn/zwgk/tzgg/202405/t0520_1.html": _gz_page("关于公布2024年贵州省绿色工厂名单的通知", link),
+        GZ_FILE: xlsx(rows),
+    }
     listing = '<div class="news"><ul>{}</ul></div>'
-    first = corpus_with(tmp_path / "v1", {**files, GZ_LIST: (
-        "<html><body>" + listing.format('<li><a href="202405/t0520_1.html">绿色工厂名单</a><em>2024-05-20</em></li>')
-        + "</body></html>").encode()})
+    first = corpus_with(
+        tmp_path / "v1",
+        {
+            **files,
+            GZ_LIST: (
+                "<html><body>"
+                + listing.format('<li><a href="202405/t0520_1.html">绿色工厂名单</a><em>2024-05-20</em></li>')
+                + "</body></html>"
+            ).encode(),
+        },
+    )
     paths = Paths(tmp_path / "home")
     crawl(paths, "one", monkeypatch, sources=["gz_gxt"], root=first)
     load_lake(paths)
     before = lake_tables(paths)
     assert len(before["list_rows"]) == 29
 
-    second = corpus_with(tmp_path / "v2", {**files, GZ_LIST: ("<html><body>" + listing.format(
-        '<li><a href="202405/t0521_2.html">绿色工厂名单（更正）</a><em>2024-05-21</em></li>'
-        '<li><a href="202405/t0520_1.html">绿色工厂名单</a><em>2024-05-20</em></li>') + "</body></html>").encode(),
-        "gxt.guizhou.gov.cn/zwgk/tzgg/202405/t0521_2.html": _gz_page("关于2024年贵州省绿色工厂名单的更正", link)})
+    second = corpus_with(
+        tmp_path / "v2",
+        {
+            **files,
+            GZ_LIST: (
+                "<html><body>"
+                + listing.format(
+                    '<li><a href="202405/t0521_2.html">绿色工厂名单（更正）</a><em>2024-05-21</em></li>'
+                    '<li><a href="202405/t0520_1.html">绿色工厂名单</a><em>2024-05-20</em></li>'
+                )
+                + "</body></html>"
+            ).encode(),
+            "gxt.guizhou.gov.cn/zwgk/tzgg/202405/t0521_2.html": _gz_page("关于2024年贵州省绿色工厂名单的更正", link),
+        },
+    )
     plan = FaultPlan.from_rules([{"match": GZ_FILE, "fault": "placeholder"}])
     crawl(paths, "two", monkeypatch, sources=["gz_gxt"], root=second, plan=plan)
     (_, again) = records(paths, f"http://{GZ_FILE}")
@@ -164,5 +190,6 @@ def test_a_refresh_never_replaces_a_held_attachment_with_a_fragment(tmp_path, mo
     load_lake(paths)
     after = lake_tables(paths)
     assert after["list_rows"] == before["list_rows"]
-    assert [a for a in after["attachments"] if a[0].endswith("P0201.xlsx")] == \
-        [a for a in before["attachments"] if a[0].endswith("P0201.xlsx")]
+    assert [a for a in after["attachments"] if a[0].endswith("P0201.xlsx")] == [
+        a for a in before["attachments"] if a[0].endswith("P0201.xlsx")
+    ]

@@ -44,8 +44,17 @@ def test_as_root_what_is_missing_is_installed_in_one_apt_get_install(tmp_path):
     assert done.returncode == 0, done.stderr
     calls = (tmp_path / "apt.log").read_text().splitlines()
     assert calls[0] == "update -qq"
-    assert calls[1].split() == ["install", "-y", "-qq", "--no-install-recommends",
-                                "curl", "antiword", "postgresql", "chromium", "fontconfig"]  # the fonts are there
+    assert calls[1].split() == [
+        "install",
+        "-y",
+        "-qq",
+        "--no-install-recommends",
+        "curl",
+        "antiword",
+        "postgresql",
+        "chromium",
+        "fontconfig",
+    ]  # the fonts are there
     (tmp_path / "apt.log").unlink()
     for tool in ("curl", "antiword", "pg_ctlcluster", "chromium", "fc-list"):
         (path / tool).symlink_to("/bin/true")
@@ -67,8 +76,10 @@ def test_without_root_it_says_what_is_missing_and_how_to_install_it(shared_dir):
     path = bin_dir(shared_dir, "id")
     done = packages(shared_dir, "run", path, user="nobody")
     assert done.returncode == 0, done.stderr  # make run goes on without them
-    assert "missing curl antiword postgresql; install them with: sudo apt-get install curl antiword postgresql" \
+    assert (
+        "missing curl antiword postgresql; install them with: sudo apt-get install curl antiword postgresql"
         in done.stderr
+    )
     assert not (shared_dir / "apt.log").exists()
     done = packages(shared_dir, "venv", path, user="nobody")
     assert done.returncode == 0  # python3-venv is there
@@ -78,8 +89,14 @@ def run_pytest(tmp_path, *args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k not in ("CI", "GREENMFG_TEST_POSTGRES_DSN")}
     environment["PATH"] = str(tmp_path / "empty-bin")  # no antiword, no chromium
     (tmp_path / "empty-bin").mkdir(exist_ok=True)
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
-                          env={**environment, **env}, capture_output=True, text=True, timeout=300, cwd=PROJECT_ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+        env={**environment, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=PROJECT_ROOT,
+    )
 
 
 @pytest.fixture
@@ -93,7 +110,8 @@ def suite(tmp_path):
         "import pytest\n\n"
         "@pytest.mark.needs('antiword')\ndef test_reads_word_97():\n    pass\n\n"
         "def test_publishes(postgres_dsn):\n    pass\n\n"
-        "def test_needs_nothing():\n    pass\n")
+        "def test_needs_nothing():\n    pass\n"
+    )
     return folder
 
 

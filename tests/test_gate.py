@@ -34,9 +34,12 @@ def test_the_copy_passes_as_it_is(home):
 
 def test_a_list_short_of_its_stated_count_fails_naming_notice_and_counts(home):
     with duckdb.connect(str(home.lake_db)) as con:
-        con.execute("""delete from list_rows where (attachment_url, row_number) in (
+        con.execute(
+            """delete from list_rows where (attachment_url, row_number) in (
                            select (r.attachment_url, r.row_number) from list_rows r join attachments a on a.url = r.attachment_url
-                           where a.announcement_url = ? and r.designation_type = 'green_factory' limit 1)""", [THIRD_BATCH])
+                           where a.announcement_url = ? and r.designation_type = 'green_factory' limit 1)""",
+            [THIRD_BATCH],
+        )
     report = gate_report(home)
     assert "lake.list_reconciliation FAILED" in report
     assert f"{THIRD_BATCH}: green_factory stated 391, extracted 390" in report
@@ -75,10 +78,17 @@ def test_a_key_missing_from_its_dimension_fails_showing_the_key(home):
 def test_a_reference_checked_column_takes_no_other_value_check():
     from greenmfg.gate import _select
 
-    suite = {"name": "marts.fct_designations", "expectations": [
-        {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "list_id", "value_set": {"$ref": "marts.dim_list.list_id"}}},
-        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "list_id"}}]}
-    assert "in (select \"list_id\" from build.\"marts\".\"dim_list\")" in _select(suite)
+    suite = {
+        "name": "marts.fct_designations",
+        "expectations": [
+            {
+                "type": "expect_column_values_to_be_in_set",
+                "kwargs": {"column": "list_id", "value_set": {"$ref": "marts.dim_list.list_id"}},
+            },
+            {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "list_id"}},
+        ],
+    }
+    assert 'in (select "list_id" from build."marts"."dim_list")' in _select(suite)
     suite["expectations"].append({"type": "expect_column_values_to_be_unique", "kwargs": {"column": "list_id"}})
     with pytest.raises(ValueError, match="can only also be checked for nulls"):
         _select(suite)
@@ -95,7 +105,9 @@ def test_a_large_table_is_validated_in_chunks_and_still_sees_every_row(home, mon
         con.execute("""update marts.fct_designations set enterprise_key = 'orphan-' || designation_id
                        where designation_id in (select min(designation_id) from marts.fct_designations
                                                 union select max(designation_id) from marts.fct_designations)""")
-        first, last = con.execute("select min(designation_id), max(designation_id) from marts.fct_designations").fetchone()
+        first, last = con.execute(
+            "select min(designation_id), max(designation_id) from marts.fct_designations"
+        ).fetchone()
     report = gate_report(home)
     assert "marts.fct_designations FAILED" in report
     assert "expect_column_values_to_be_unique(designation_id) unexpected=2" in report

@@ -15,7 +15,7 @@ from greenmfg.extract.readers import UnreadableAttachment, read_tables
 from greenmfg.mirror.server import MirrorThread
 from greenmfg.scrape import scrape
 from greenmfg.settings import Paths
-from tests.conftest import REFERENCE, SITES, corpus_with, register_source, xlsx, load_lake
+from tests.conftest import REFERENCE, SITES, corpus_with, load_lake, register_source, xlsx
 
 WAP = SITES / "wap.miit.gov.cn/cms_files/filemanager/oldfile/miit/n1146295/n1652858/n1652930/n3757016"
 GOOD = [["序号", "地区", "企业名称"], [1, "贵阳", "贵州某某绿色建材有限公司"]]
@@ -40,8 +40,11 @@ def with_doctype(xml: bytes, doctype: bytes) -> bytes:
 
 def zip_bomb_xlsx() -> bytes:
     """A valid workbook whose sheet XML inflates to 64 MB (whitespace: openpyxl reads it fine)."""
-    return rewrite_zip(xlsx(GOOD), "xl/worksheets/sheet1.xml",
-                       lambda xml: xml.replace(b"</worksheet>", b" " * 64_000_000 + b"</worksheet>"))
+    return rewrite_zip(
+        xlsx(GOOD),
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b"</worksheet>", b" " * 64_000_000 + b"</worksheet>"),
+    )
 
 
 def docx_with_external_entity() -> bytes:
@@ -55,15 +58,24 @@ def docx_with_external_entity() -> bytes:
     out = io.BytesIO()
     document.save(out)
     doctype = b'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>'
-    return rewrite_zip(out.getvalue(), "word/document.xml",
-                       lambda xml: with_doctype(xml, doctype).replace(b"SECRET", b"&xxe;"))
+    return rewrite_zip(
+        out.getvalue(), "word/document.xml", lambda xml: with_doctype(xml, doctype).replace(b"SECRET", b"&xxe;")
+    )
 
 
 def billion_laughs_xlsx() -> bytes:
-    entities = b'<!DOCTYPE lolz [<!ENTITY lol "lol">' + b"".join(
-        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10)) + b"]>"
-    return rewrite_zip(xlsx(GOOD), "xl/worksheets/sheet1.xml",
-                       lambda xml: with_doctype(xml, entities).replace("贵州".encode(), b"&lol9;"))
+    entities = (
+        b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + b"".join(
+            b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10)
+        )
+        + b"]>"
+    )
+    return rewrite_zip(
+        xlsx(GOOD),
+        "xl/worksheets/sheet1.xml",
+        lambda xml: with_doctype(xml, entities).replace("贵州".encode(), b"&lol9;"),
+    )
 
 
 def truncated(path: Path) -> bytes:
@@ -116,10 +128,12 @@ def files_outside(root: Path, home: Path) -> set[Path]:
 def test_a_hostile_notice_is_quarantined_and_the_run_goes_on(tmp_path, monkeypatch):
     register_source(tmp_path, monkeypatch)
     host = "gxt.guizhou.gov.cn"
-    files = {f"{host}/zwgk/tzgg/index.html": LIST.encode(),
-             f"{host}/zwgk/tzgg/202401/t20240105_1.html": ARTICLE.encode(),
-             f"{host}/zwgk/tzgg/202401/good.xlsx": xlsx(GOOD),
-             f"{host}/tmp/greenmfg_traversal.xlsx": xlsx(GOOD)}
+    files = {
+        f"{host}/zwgk/tzgg/index.html": LIST.encode(),
+        f"{host}/zwgk/tzgg/202401/t20240105_1.html": ARTICLE.encode(),
+        f"{host}/zwgk/tzgg/202401/good.xlsx": xlsx(GOOD),
+        f"{host}/tmp/greenmfg_traversal.xlsx": xlsx(GOOD),
+    }
     files.update({f"{host}/zwgk/tzgg/202401/{name}": make() for name, (make, _) in HOSTILE.items()})
     root = corpus_with(tmp_path, files)
     paths = Paths(tmp_path / "home")
@@ -134,8 +148,10 @@ def test_a_hostile_notice_is_quarantined_and_the_run_goes_on(tmp_path, monkeypat
     assert files_outside(tmp_path, paths.home) == before  # nothing written outside GREENMFG_HOME
     assert not Path("/tmp/greenmfg_traversal.xlsx").exists() and not Path("/greenmfg_traversal2.xlsx").exists()
     with duckdb.connect(str(paths.lake_db), read_only=True) as con:
-        quarantined = dict(con.execute("""select regexp_extract(url, '[^/]+$'), reason from quarantine
-                                          where rule = 'attachment_unreadable'""").fetchall())
+        quarantined = dict(
+            con.execute("""select regexp_extract(url, '[^/]+$'), reason from quarantine
+                                          where rule = 'attachment_unreadable'""").fetchall()
+        )
         names = con.execute("select distinct name from list_rows").fetchall()
         title, body = con.execute("select title, body_text from announcements").fetchone()
         facts = con.execute("select count(*) from text_facts where value = 999").fetchone()[0]

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from greenmfg.webpage.encoding import decode_html
-from greenmfg.webpage.html import parse_html, select_one, table_rows, text_of
 from greenmfg.extract.records import Document, read_document
 from greenmfg.raw_store import RawStore
+from greenmfg.webpage.encoding import decode_html
+from greenmfg.webpage.html import parse_html, select_one, table_rows, text_of
 from scrapers import get_spider, registry
 from tests.conftest import FILES
 
@@ -32,7 +32,9 @@ def test_body_text_is_what_beautifulsoup_gives(source_id, page):
     for tag in node(["script", "style", "noscript", "template"]):
         tag.decompose()
     spider = get_spider(source_id)
-    assert spider.parse_article(spider.page(body), "http://example.test/a.html").body_text == node.get_text("\n", strip=True)
+    assert spider.parse_article(spider.page(body), "http://example.test/a.html").body_text == node.get_text(
+        "\n", strip=True
+    )
 
 
 def test_simple_selectors_find_what_cssselect_finds():
@@ -52,14 +54,18 @@ def test_simple_selectors_find_what_cssselect_finds():
 
 
 def test_code_and_comments_are_not_text():
-    tree = parse_html("<html><body><div id=b> 一 <!-- 注释 --><script>var x;</script><style>p{}</style>"
-                      "<p> 二 </p>三<noscript>四</noscript></div>尾</body></html>".encode())
+    tree = parse_html(
+        "<html><body><div id=b> 一 <!-- 注释 --><script>var x;</script><style>p{}</style>"
+        "<p> 二 </p>三<noscript>四</noscript></div>尾</body></html>".encode()
+    )
     assert text_of(select_one(tree, "#b")) == "一\n二\n三"
     assert text_of(select_one(tree, "#b"), " ") == "一 二 三"
 
 
 def test_table_rows_keep_nested_cells():
-    tree = parse_html(b"<table><tr><th>a</th><td> b <b>c</b></td></tr><tr><td><table><tr><td>d</td></tr></table></td></tr></table>")
+    tree = parse_html(
+        b"<table><tr><th>a</th><td> b <b>c</b></td></tr><tr><td><table><tr><td>d</td></tr></table></td></tr></table>"
+    )
     assert table_rows(tree) == [["a", "b c"], ["d", "d"], ["d"]]
 
 

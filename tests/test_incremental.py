@@ -5,12 +5,11 @@ from collections import Counter
 import duckdb
 import pytest
 
-from tests.conftest import load_lake
-
 from greenmfg.mirror.server import MirrorThread
 from greenmfg.scrape import scrape
 from greenmfg.settings import Paths
 from scrapers import registry
+from tests.conftest import load_lake
 
 pytestmark = pytest.mark.slow
 EARLIER = "2024-06-30"

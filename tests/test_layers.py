@@ -10,16 +10,40 @@ from greenmfg.settings import PROJECT_ROOT
 
 # lowest first; a module belongs to the first entry that is it or its package
 LAYERS = [
-    ("foundation", ["greenmfg.settings", "greenmfg.files", "greenmfg.crash_points", "greenmfg.db",
-                    "greenmfg.duckdb_ext", "greenmfg.run_lock", "greenmfg.regions", "greenmfg.docs_assets"]),
-    ("pages and landing", ["greenmfg.webpage", "greenmfg.http_client", "greenmfg.raw_store", "greenmfg.lake",
-                           "greenmfg.mirror"]),
+    (
+        "foundation",
+        [
+            "greenmfg.settings",
+            "greenmfg.files",
+            "greenmfg.crash_points",
+            "greenmfg.db",
+            "greenmfg.duckdb_ext",
+            "greenmfg.run_lock",
+            "greenmfg.regions",
+            "greenmfg.docs_assets",
+        ],
+    ),
+    (
+        "pages and landing",
+        ["greenmfg.webpage", "greenmfg.http_client", "greenmfg.raw_store", "greenmfg.lake", "greenmfg.mirror"],
+    ),
     ("spiders", ["scrapers"]),
     ("stages before dbt", ["greenmfg.scrape", "greenmfg.load", "greenmfg.extract"]),
-    ("warehouse", ["greenmfg.search", "greenmfg.serving", "greenmfg.build_inputs", "greenmfg.transform",
-                   "greenmfg.gate", "greenmfg.publish"]),
-    ("reports", ["greenmfg.status", "greenmfg.report", "greenmfg.run_report", "greenmfg.evaluate",
-                 "greenmfg.sources_cli"]),
+    (
+        "warehouse",
+        [
+            "greenmfg.search",
+            "greenmfg.serving",
+            "greenmfg.build_inputs",
+            "greenmfg.transform",
+            "greenmfg.gate",
+            "greenmfg.publish",
+        ],
+    ),
+    (
+        "reports",
+        ["greenmfg.status", "greenmfg.report", "greenmfg.run_report", "greenmfg.evaluate", "greenmfg.sources_cli"],
+    ),
     ("pipeline", ["greenmfg.pipeline"]),
     ("entry points", ["greenmfg.orchestration", "greenmfg.cli", "dags"]),
 ]
@@ -45,7 +69,7 @@ def imports(name: str, path: Path, known: dict[str, Path]) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                anchor = package.split(".")[:len(package.split(".")) - node.level + 1]
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join(anchor + ([base] if base else []))
             targets.update(f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names)
     return {_module(target, known) for target in targets} - {None, name}
@@ -70,9 +94,12 @@ def graph() -> dict[str, set[str]]:
 
 
 def test_every_import_points_down_or_within_its_layer():
-    upward = sorted(f"{a} ({LAYERS[layer_of(a)][0]}) imports {b} ({LAYERS[layer_of(b)][0]})"
-                    for a, targets in graph().items() for b in targets
-                    if b not in ROOTS and layer_of(b) > layer_of(a))
+    upward = sorted(
+        f"{a} ({LAYERS[layer_of(a)][0]}) imports {b} ({LAYERS[layer_of(b)][0]})"
+        for a, targets in graph().items()
+        for b in targets
+        if b not in ROOTS and layer_of(b) > layer_of(a)
+    )
     assert upward == []
 
 
@@ -120,7 +147,9 @@ def test_the_registry_is_read_without_importing_a_spider():
     import subprocess
     import sys
 
-    code = ("import sys, scrapers; from greenmfg import load, status; assert scrapers.registry(); "
-            "print(sorted(m for m in ('bs4', 'requests', 'scrapers.base', 'scrapers.generic') if m in sys.modules))")
+    code = (
+        "import sys, scrapers; from greenmfg import load, status; assert scrapers.registry(); "
+        "print(sorted(m for m in ('bs4', 'requests', 'scrapers.base', 'scrapers.generic') if m in sys.modules))"
+    )
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, check=True)
     assert shown.stdout.strip() == "[]"

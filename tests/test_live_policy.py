@@ -46,8 +46,14 @@ def site(monkeypatch):
     _Site.pages, _Site.seen = {}, []
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    names = {SITE: "127.0.0.1", "evil.test": "127.0.0.1", "intranet.test": "127.0.0.1",
-             "metadata.test": "169.254.169.254", "lan.test": "192.168.1.20", "v6.test": "::1"}
+    names = {
+        SITE: "127.0.0.1",
+        "evil.test": "127.0.0.1",
+        "intranet.test": "127.0.0.1",
+        "metadata.test": "169.254.169.254",
+        "lan.test": "192.168.1.20",
+        "v6.test": "::1",
+    }
 
     def getaddrinfo(host, port, *args, **kwargs):
         if host in names:
@@ -69,8 +75,21 @@ def public(monkeypatch, address: str = "127.0.0.1") -> None:
     monkeypatch.setattr(http_client, "forbidden_address", lambda a: a != address and check(a), raising=False)
 
 
-@pytest.mark.parametrize("host", ["intranet.test", "metadata.test", "lan.test", "v6.test", "127.0.0.1", "[::1]",
-                                  "169.254.169.254", "10.0.0.8", "[fd00:ec2::254]", "[::ffff:127.0.0.1]"])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "intranet.test",
+        "metadata.test",
+        "lan.test",
+        "v6.test",
+        "127.0.0.1",
+        "[::1]",
+        "169.254.169.254",
+        "10.0.0.8",
+        "[fd00:ec2::254]",
+        "[::ffff:127.0.0.1]",
+    ],
+)
 def test_live_a_loopback_private_or_metadata_address_is_refused_after_resolution(site, host):
     port, pages, seen = site
     pages["/secret"] = (200, {}, b"internal")
@@ -98,8 +117,13 @@ def test_live_every_redirect_hop_is_checked(site, monkeypatch):
         session.get(f"http://{SITE}:{port}/to-other-host")
     landed = session.get(f"http://{SITE}:{port}/hop")  # a redirect within the site is followed
     assert landed.text == "fine" and landed.url == f"http://{SITE}:{port}/landed"
-    assert seen == [(SITE, "/to-metadata"), (SITE, "/to-loopback"), (SITE, "/to-other-host"), (SITE, "/hop"),
-                    (SITE, "/landed")]
+    assert seen == [
+        (SITE, "/to-metadata"),
+        (SITE, "/to-loopback"),
+        (SITE, "/to-other-host"),
+        (SITE, "/hop"),
+        (SITE, "/landed"),
+    ]
 
 
 def test_a_redirect_loop_still_ends(site, monkeypatch):
@@ -119,7 +143,10 @@ def test_live_a_source_fetches_only_from_its_own_hosts(site, monkeypatch, tmp_pa
     port, pages, seen = site
     public(monkeypatch)
     base = f"http://{SITE}:{port}"
-    register_source(tmp_path, monkeypatch, f"""\
+    register_source(
+        tmp_path,
+        monkeypatch,
+        f"""\
 id: gz_gxt
 name: 贵州省工业和信息化厅 通知公告
 issuer: 贵州省工业和信息化厅
@@ -128,32 +155,50 @@ region_code: "520000"
 list_urls: [{base}/zwgk/tzgg/index.html]
 list: {{item: "div.news li", link: "a[href]", date: "em"}}
 article: {{title: "h2.tit", body: "div.view", date: "p.time"}}
-""")
+""",
+    )
     html = {"Content-Type": "text/html; charset=utf-8"}
     pages["/robots.txt"] = (200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n")
-    pages["/zwgk/tzgg/index.html"] = (200, html, f"""<html><body><div class="news"><ul>
+    pages["/zwgk/tzgg/index.html"] = (
+        200,
+        html,
+        f"""<html><body><div class="news"><ul>
         <li><a href="{base}/zwgk/tzgg/a1.html">绿色工厂名单</a><em>2024-05-20</em></li>
         <li><a href="http://evil.test:{port}/a2.html">转载</a><em>2024-05-19</em></li>
         <li><a href="http://intranet.test:{port}/a3.html">内网</a><em>2024-05-18</em></li>
-        </ul></div></body></html>""".encode())
-    pages["/zwgk/tzgg/a1.html"] = (200, html, f"""<html><body><h2 class="tit">关于公布绿色工厂名单的通知</h2>
+        </ul></div></body></html>""".encode(),
+    )
+    pages["/zwgk/tzgg/a1.html"] = (
+        200,
+        html,
+        f"""<html><body><h2 class="tit">关于公布绿色工厂名单的通知</h2>
         <p class="time">2024-05-20</p><div class="view"><p>现将名单公布如下。</p>
         <a href="/zwgk/tzgg/P1.xlsx">附件1.xlsx</a>
         <a href="http://evil.test:{port}/P2.xlsx">附件2.xlsx</a>
         <a href="http://metadata.test:{port}/P3.xlsx">附件3.xlsx</a>
-        <a href="/zwgk/tzgg/P4.xlsx">附件4.xlsx</a></div></body></html>""".encode())
+        <a href="/zwgk/tzgg/P4.xlsx">附件4.xlsx</a></div></body></html>""".encode(),
+    )
     pages["/zwgk/tzgg/P1.xlsx"] = (200, {}, b"PK\x03\x04 a list" + b"x" * 2000 + b"PK\x05\x06" + b"\0" * 18)
     pages["/zwgk/tzgg/P4.xlsx"] = (302, {"Location": f"http://evil.test:{port}/P4.xlsx"}, b"")
 
     paths = Paths(tmp_path / "home")
     result = pipeline.scrape_source(paths, "live", "gz_gxt")
     assert {host for host, _ in seen} == {SITE}  # nothing was asked of another host
-    assert sorted(path for _, path in seen) == ["/robots.txt", "/zwgk/tzgg/P1.xlsx", "/zwgk/tzgg/P4.xlsx",
-                                                "/zwgk/tzgg/a1.html", "/zwgk/tzgg/index.html"]
+    assert sorted(path for _, path in seen) == [
+        "/robots.txt",
+        "/zwgk/tzgg/P1.xlsx",
+        "/zwgk/tzgg/P4.xlsx",
+        "/zwgk/tzgg/a1.html",
+        "/zwgk/tzgg/index.html",
+    ]
     skipped = dict(entry.split(": ", 1) for entry in result["skipped"])
-    assert set(skipped) == {f"http://evil.test:{port}/a2.html", f"http://intranet.test:{port}/a3.html",
-                            f"http://evil.test:{port}/P2.xlsx", f"http://metadata.test:{port}/P3.xlsx",
-                            f"{base}/zwgk/tzgg/P4.xlsx"}
+    assert set(skipped) == {
+        f"http://evil.test:{port}/a2.html",
+        f"http://intranet.test:{port}/a3.html",
+        f"http://evil.test:{port}/P2.xlsx",
+        f"http://metadata.test:{port}/P3.xlsx",
+        f"{base}/zwgk/tzgg/P4.xlsx",
+    }
     assert all(reason.startswith("HostNotAllowed: ") for reason in skipped.values())
     assert result["failed"] == 0 and result["attachments"] == 1
     report = json.loads((paths.runs_dir / "live" / "scrape" / "gz_gxt.json").read_text(encoding="utf-8"))

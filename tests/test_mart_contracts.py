@@ -12,13 +12,19 @@ MARTS = DBT_PROJECT_DIR / "models" / "marts"
 
 
 def models() -> dict[str, dict]:
-    return {m["name"]: m for path in MARTS.glob("*.yml")
-            for m in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("models", [])}
+    return {
+        m["name"]: m
+        for path in MARTS.glob("*.yml")
+        for m in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("models", [])
+    }
 
 
 def exposures() -> dict[str, dict]:
-    return {e["name"]: e for path in MARTS.glob("*.yml")
-            for e in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("exposures", [])}
+    return {
+        e["name"]: e
+        for path in MARTS.glob("*.yml")
+        for e in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("exposures", [])
+    }
 
 
 def test_every_mart_model_enforces_a_contract_with_a_type_per_column():

@@ -5,14 +5,17 @@ import pytest
 from greenmfg.extract.normalize import clean_text, match_key, strip_pinyin
 
 
-@pytest.mark.parametrize("raw,clean", [
-    ("省工信廳發(fā)布第六批省級綠色制造名單", "省工信厅发布第六批省级绿色制造名单"),
-    ("綠色供應(yīng)鏈管理企業", "绿色供应链管理企业"),
-    ("綠色工廠(chǎng)3家", "绿色工厂3家"),
-    ("創(chuàng )建", "创建"),
-    ("陜西新增省級綠色工廠104家", "陕西新增省级绿色工厂104家"),
-    ("ＡＢＣ（中国）１２３", "ABC(中国)123"),
-])
+@pytest.mark.parametrize(
+    "raw,clean",
+    [
+        ("省工信廳發(fā)布第六批省級綠色制造名單", "省工信厅发布第六批省级绿色制造名单"),
+        ("綠色供應(yīng)鏈管理企業", "绿色供应链管理企业"),
+        ("綠色工廠(chǎng)3家", "绿色工厂3家"),
+        ("創(chuàng )建", "创建"),
+        ("陜西新增省級綠色工廠104家", "陕西新增省级绿色工厂104家"),
+        ("ＡＢＣ（中国）１２３", "ABC(中国)123"),
+    ],
+)
 def test_clean_text(raw, clean):
     assert clean_text(raw) == clean
 
@@ -39,11 +42,14 @@ def test_the_convertible_check_finds_every_convertible_character():
     assert not has_convertible("关于公布2024年度绿色制造名单的通知（第一批）𠀀")
 
 
-@pytest.mark.parametrize("raw,clean", [
-    ("綠lǜ色sè工gōng廠chǎng", "绿色工厂"),  # each reading bare after its character
-    ("企業(yè)綠色(lǜ sè)工廠", "企业绿色工厂"),  # several readings in one parenthesis
-    ("甲乙&nbsp;丙丁&amp;戊", "甲乙 丙丁&戊"),  # entities a page printed as text
-])
+@pytest.mark.parametrize(
+    "raw,clean",
+    [
+        ("綠lǜ色sè工gōng廠chǎng", "绿色工厂"),  # each reading bare after its character
+        ("企業(yè)綠色(lǜ sè)工廠", "企业绿色工厂"),  # several readings in one parenthesis
+        ("甲乙&nbsp;丙丁&amp;戊", "甲乙 丙丁&戊"),  # entities a page printed as text
+    ],
+)
 def test_mirror_noise_out(raw, clean):
     assert clean_text(raw) == clean
 

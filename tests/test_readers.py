@@ -41,12 +41,15 @@ def test_format_is_sniffed_not_trusted_from_the_name():
     assert read_tables(body, "list.pdf")[0] == "xlsx"
 
 
-@pytest.mark.parametrize("body,name", [
-    (b"%PDF-1.4\n garbage", "a.pdf"),
-    (b"PK\x03\x04 not really a zip", "a.xlsx"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "a.xls"),
-    (b"\x00\x01\x02", "a.bin"),
-])
+@pytest.mark.parametrize(
+    "body,name",
+    [
+        (b"%PDF-1.4\n garbage", "a.pdf"),
+        (b"PK\x03\x04 not really a zip", "a.xlsx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "a.xls"),
+        (b"\x00\x01\x02", "a.bin"),
+    ],
+)
 def test_corrupt_files_raise_a_clear_error(body, name):
     with pytest.raises(UnreadableAttachment):
         read_tables(body, name)

@@ -6,7 +6,7 @@ import html
 import json
 import os
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import duckdb
 import pytest
@@ -14,7 +14,7 @@ import pytest
 from greenmfg import report
 from greenmfg.settings import Paths
 
-SCRAPED = datetime(2026, 11, 30, 2, 15, tzinfo=timezone.utc)
+SCRAPED = datetime(2026, 11, 30, 2, 15, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -42,14 +42,17 @@ def paths(tmp_path):
                 ('miit', 'a1', date '2022-01-15'), ('zj_jxt', 'a2', date '2024-05-01'))
                 t(source_id, announcement_key, notice_date);
             create table marts.quarantine as select 'region_unresolved' as rule""")
-    (paths.warehouse_dir / "published.json").write_text(json.dumps(
-        {"run_id": "transform-1", "published_at": "2026-11-30T03:00:00+00:00", "tables": {}}))
+    (paths.warehouse_dir / "published.json").write_text(
+        json.dumps({"run_id": "transform-1", "published_at": "2026-11-30T03:00:00+00:00", "tables": {}})
+    )
     (paths.runs_dir / "transform-1").mkdir(parents=True)
     (paths.runs_dir / "transform-1" / "load.json").write_text(json.dumps({"scrape_runs": ["ingest-1"]}))
     scrape = paths.runs_dir / "ingest-1" / "scrape"
     scrape.mkdir(parents=True)
-    for source_id, result in {"miit": {"requests": 25, "articles": 5, "failed": 0},
-                              "zj_jxt": {"error": "SourceBroken: zj_jxt: list page matched no items"}}.items():
+    for source_id, result in {
+        "miit": {"requests": 25, "articles": 5, "failed": 0},
+        "zj_jxt": {"error": "SourceBroken: zj_jxt: list page matched no items"},
+    }.items():
         (scrape / f"{source_id}.json").write_text(json.dumps({"source_id": source_id, **result}))
         os.utime(scrape / f"{source_id}.json", (SCRAPED.timestamp(), SCRAPED.timestamp()))
     return paths
@@ -57,19 +60,33 @@ def paths(tmp_path):
 
 def table_after(page: str, heading: str) -> list[list[str]]:
     """The rows (header first) of the table under a heading, as text."""
-    section = page[page.index(f"<h2>{heading}</h2>"):]
-    section = section[:section.index("</table>")]
-    return [[html.unescape(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
-            for row in re.findall(r"<tr>(.*?)</tr>", section)]
+    section = page[page.index(f"<h2>{heading}</h2>") :]
+    section = section[: section.index("</table>")]
+    return [
+        [html.unescape(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
+        for row in re.findall(r"<tr>(.*?)</tr>", section)
+    ]
 
 
 def test_source_health_is_filled_from_the_ingest_run(paths):
     header, *rows = table_after(report.render(paths), "Source health")
-    assert header == ["source", "level", "issuer", "notices", "newest notice", "last scrape", "result",
-                      "failures in a row"]
+    assert header == [
+        "source",
+        "level",
+        "issuer",
+        "notices",
+        "newest notice",
+        "last scrape",
+        "result",
+        "failures in a row",
+    ]
     health = {row[0]: row for row in rows}
     assert health["miit"][5:] == ["2026-11-30 02:15 UTC", "25 requests, 5 new, 0 failed", "0"]
-    assert health["zj_jxt"][5:] == ["2026-11-30 02:15 UTC", "FAILED: SourceBroken: zj_jxt: list page matched no items", "1"]
+    assert health["zj_jxt"][5:] == [
+        "2026-11-30 02:15 UTC",
+        "FAILED: SourceBroken: zj_jxt: list page matched no items",
+        "1",
+    ]
 
 
 def test_a_source_never_scraped_says_so(paths):
@@ -81,10 +98,30 @@ def test_a_source_never_scraped_says_so(paths):
 
 def test_targets_show_region_source_and_the_coverage_of_the_count(paths):
     header, *rows = table_after(report.render(paths), "Progress against targets")
-    assert header == ["region", "source", "type", "counts", "level", "target year", "target",
-                      "counted in warehouse", "reported by region", "coverage of the count"]
-    assert rows[0] == ["湖州市", "hz_jxj", "绿色工厂", "all up to the year", "every level", "2025", "40", "8",
-                       "19 (2023-03-09)", "city target: 8 designations up to 2025 coded to 湖州市; the count is a lower bound"]
+    assert header == [
+        "region",
+        "source",
+        "type",
+        "counts",
+        "level",
+        "target year",
+        "target",
+        "counted in warehouse",
+        "reported by region",
+        "coverage of the count",
+    ]
+    assert rows[0] == [
+        "湖州市",
+        "hz_jxj",
+        "绿色工厂",
+        "all up to the year",
+        "every level",
+        "2025",
+        "40",
+        "8",
+        "19 (2023-03-09)",
+        "city target: 8 designations up to 2025 coded to 湖州市; the count is a lower bound",
+    ]
     assert rows[1][:6] == ["嘉兴市 · 嘉兴港区", "jx_jxj", "绿色工业园区", "new in 2021–2025", "provincial", "2025"]
     assert rows[1][7:9] == ["", ""] and rows[1][9].startswith("嘉兴港区 has no region code")
 

@@ -28,9 +28,12 @@ with run_lock.hold(Paths(Path(sys.argv[1])), "test holder", shared=sys.argv[2] =
 
 def hold_elsewhere(home, seconds: float, shared: bool = False, scope: str = "") -> subprocess.Popen:
     """Another process holding the run lock of `home` for `seconds`."""
-    child = subprocess.Popen([sys.executable, "-c", HOLD, str(home), "shared" if shared else "exclusive", str(seconds),
-                              scope],
-                             stdout=subprocess.PIPE, text=True, cwd=PROJECT_ROOT)
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(home), "shared" if shared else "exclusive", str(seconds), scope],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=PROJECT_ROOT,
+    )
     assert child.stdout.readline().strip() == "held"
     return child
 
@@ -91,8 +94,15 @@ def test_the_lock_is_reentrant_within_a_process(tmp_path):
 
 def greenmfg(home, *args: str, **env) -> subprocess.Popen:
     environment = {**os.environ, "GREENMFG_HOME": str(home), **env}
-    return subprocess.Popen([sys.executable, "-m", "greenmfg.cli", *args], env=environment, cwd=PROJECT_ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "greenmfg.cli", *args],
+        env=environment,
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
 
 
 @pytest.mark.slow
@@ -103,8 +113,16 @@ def test_two_runs_at_once_the_second_refuses_in_one_line_and_the_first_publishes
     home = tmp_path / "clone's home"
     paths = Paths(home)
     with MirrorThread() as mirror:
-        first = greenmfg(home, "run", "--source", "zj_jxt", "--run-id", "first",
-                         GREENMFG_MIRROR_URL=mirror.url, GREENMFG_FAULT_PAUSE_IN_LOAD="4")
+        first = greenmfg(
+            home,
+            "run",
+            "--source",
+            "zj_jxt",
+            "--run-id",
+            "first",
+            GREENMFG_MIRROR_URL=mirror.url,
+            GREENMFG_FAULT_PAUSE_IN_LOAD="4",
+        )
         deadline = time.monotonic() + 300
         while not crash_points.marker(home, "GREENMFG_FAULT_PAUSE_IN_LOAD").exists():
             assert first.poll() is None, first.communicate()
@@ -120,8 +138,9 @@ def test_two_runs_at_once_the_second_refuses_in_one_line_and_the_first_publishes
     assert not list(paths.raw_dir.glob("manifests/*/run=second*"))
     published = json.loads((paths.warehouse_dir / "published.json").read_text(encoding="utf-8"))
     assert published["run_id"] == "first" and published["tables"]["fct_designations"] > 0
-    assert sorted(p.name for p in (paths.warehouse_dir / "parquet" / "current").iterdir()) == \
-        sorted(f"{t}.parquet" for t in published["tables"])
+    assert sorted(p.name for p in (paths.warehouse_dir / "parquet" / "current").iterdir()) == sorted(
+        f"{t}.parquet" for t in published["tables"]
+    )
     assert mart_snapshot(paths.published_db)["dim_list"]
     assert run_lock.holders(paths) == []
 
@@ -168,7 +187,9 @@ def test_the_run_report_and_publish_metadata_are_replaced_whole(tmp_path):
     run_report.record_task_failure(paths, "r1", "load", "first")
     with pytest.raises(UnicodeEncodeError):
         run_report.record_task_failure(paths, "r1", "load", "bad \ud800")
-    assert json.loads((paths.runs_dir / "r1" / "failures" / "load.json").read_text(encoding="utf-8"))["error"] == "first"
+    assert (
+        json.loads((paths.runs_dir / "r1" / "failures" / "load.json").read_text(encoding="utf-8"))["error"] == "first"
+    )
     assert [p.name for p in (paths.runs_dir / "r1" / "failures").iterdir()] == ["load.json"]
     paths.warehouse_dir.mkdir(parents=True)
     publish._write_json(paths.warehouse_dir / "published.json", {"run_id": "r1"})

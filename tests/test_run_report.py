@@ -31,8 +31,11 @@ def transform_run(tmp_path) -> Paths:
 
 def test_the_report_joins_the_ingest_runs_the_transform_loaded(transform_run):
     write(transform_run, "t1/validate.json", {"success": True, "tables": {"marts.dim_list": True}, "failures": []})
-    write(transform_run, "t1/publish.json", {"published_at": "2026-11-23T06:00:00+00:00",
-                                             "tables": {"fct_designations": 120, "dim_announcement": 2}})
+    write(
+        transform_run,
+        "t1/publish.json",
+        {"published_at": "2026-11-23T06:00:00+00:00", "tables": {"fct_designations": 120, "dim_announcement": 2}},
+    )
     report = run_report.build(transform_run, "t1")
     assert report["ingest_runs"] == ["ingest1"]
     assert report["sources"]["miit"] == {"items_seen": 5, "new": 2, "failed": 0, "quarantined": 3, "rows": 120}
@@ -47,9 +50,22 @@ def test_the_report_joins_the_ingest_runs_the_transform_loaded(transform_run):
 
 
 def test_a_failed_gate_and_task_say_nothing_was_published(transform_run):
-    write(transform_run, "t1/validate.json", {"success": False, "tables": {"marts.dim_list": False}, "failures": [
-        {"table": "marts.dim_list", "expectation": "expect_column_values_to_not_be_null", "column": "issuer",
-         "unexpected_count": 3}]})
+    write(
+        transform_run,
+        "t1/validate.json",
+        {
+            "success": False,
+            "tables": {"marts.dim_list": False},
+            "failures": [
+                {
+                    "table": "marts.dim_list",
+                    "expectation": "expect_column_values_to_not_be_null",
+                    "column": "issuer",
+                    "unexpected_count": 3,
+                }
+            ],
+        },
+    )
     run_report.record_task_failure(transform_run, "t1", "validate", "GateFailed: gate FAILED")
     text = run_report.to_markdown(run_report.build(transform_run, "t1"))
     assert "Gate: FAILED (0/1 suites)" in text
@@ -74,15 +90,21 @@ def webhook(monkeypatch):
     server = HTTPServer(("127.0.0.1", 0), Hook)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     Hook.received = []
-    monkeypatch.setenv("AIRFLOW_CONN_GREENMFG_WEBHOOK", json.dumps(
-        {"conn_type": "http", "host": f"http://127.0.0.1:{server.server_address[1]}/hook"}))
+    monkeypatch.setenv(
+        "AIRFLOW_CONN_GREENMFG_WEBHOOK",
+        json.dumps({"conn_type": "http", "host": f"http://127.0.0.1:{server.server_address[1]}/hook"}),
+    )
     yield Hook.received
     server.shutdown()
 
 
 def failure_context(run_id: str = "manual__2026-11-23T06:00:00+00:00"):
-    return {"ti": SimpleNamespace(task_id="scrape", map_index=3), "exception": RuntimeError("HTTP 503 from the list"),
-            "dag": SimpleNamespace(dag_id="greenmfg_ingest"), "run_id": run_id}
+    return {
+        "ti": SimpleNamespace(task_id="scrape", map_index=3),
+        "exception": RuntimeError("HTTP 503 from the list"),
+        "dag": SimpleNamespace(dag_id="greenmfg_ingest"),
+        "run_id": run_id,
+    }
 
 
 def test_a_failed_task_is_recorded_and_posted_to_the_webhook(tmp_path, monkeypatch, webhook):
@@ -113,8 +135,17 @@ def test_a_model_task_failed_in_the_triggerer_is_recorded_with_its_verdict(tmp_p
 
     monkeypatch.delenv("AIRFLOW_CONN_GREENMFG_WEBHOOK", raising=False)
     monkeypatch.setenv("GREENMFG_HOME", str(tmp_path))
-    dbt_results.write(Paths(tmp_path), "r2", {"model.p.b": {"status": "error", "message": "Catalog Error", "seconds": 0}})
-    on_task_failure({"ti": SimpleNamespace(task_id="dbt.b", map_index=-1), "exception": None, "run_id": "r2",
-                     "task": SimpleNamespace(node="b", reports=["model.p.b"]), "dag": SimpleNamespace(dag_id="t")})
+    dbt_results.write(
+        Paths(tmp_path), "r2", {"model.p.b": {"status": "error", "message": "Catalog Error", "seconds": 0}}
+    )
+    on_task_failure(
+        {
+            "ti": SimpleNamespace(task_id="dbt.b", map_index=-1),
+            "exception": None,
+            "run_id": "r2",
+            "task": SimpleNamespace(node="b", reports=["model.p.b"]),
+            "dag": SimpleNamespace(dag_id="t"),
+        }
+    )
     report = run_report.build(Paths(tmp_path), "r2")
     assert report["task_failures"][0]["error"] == "b: 1 of 1 failed: b error: Catalog Error"

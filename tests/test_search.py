@@ -35,10 +35,13 @@ def test_a_seeded_build_tokenizes_only_the_notices_whose_text_changed(pipeline_h
     build = tmp_path / "seeded.duckdb"
     shutil.copyfile(paths.published_db, build)
     with duckdb.connect(str(build)) as con:
-        key, url = con.execute("select announcement_key, announcement_url from marts.announcement_texts "
-                               "order by announcement_key limit 1").fetchone()
-        con.execute("update marts.announcement_texts set body_text = body_text || '量子计算机' "
-                    "where announcement_key = ?", [key])
+        key, url = con.execute(
+            "select announcement_key, announcement_url from marts.announcement_texts order by announcement_key limit 1"
+        ).fetchone()
+        con.execute(
+            "update marts.announcement_texts set body_text = body_text || '量子计算机' where announcement_key = ?",
+            [key],
+        )
         total = con.execute("select count(*) from marts.announcement_texts").fetchone()[0]
     tokenized = []
     monkeypatch.setattr(search_module, "tokens", lambda text: tokenized.append(text) or tokens(text))

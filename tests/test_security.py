@@ -16,7 +16,17 @@ SQL_CALLS = {"execute", "executemany", "sql", "query"}
 # catalog. Scraped text goes in as parameters (?), never here; so do paths, which may hold any
 # character (a quote in GREENMFG_HOME): as parameters, or, where DuckDB takes none (ATTACH,
 # LOAD), as a literal DuckDB quotes itself (duckdb_ext.literal).
-INTERNAL = {"STAGING", "MARTS", "MART_SCHEMA", "SWAP", "t", "table", "column", "cols", "_relation(schema + '.' + table)"}
+INTERNAL = {
+    "STAGING",
+    "MARTS",
+    "MART_SCHEMA",
+    "SWAP",
+    "t",
+    "table",
+    "column",
+    "cols",
+    "_relation(schema + '.' + table)",
+}
 QUOTED_BY_DUCKDB = re.compile(r"literal\((str\()?[\w.]+\)?\)")
 
 
@@ -24,8 +34,13 @@ def interpolated_sql() -> list[tuple[str, int, str]]:
     found = []
     for path in [*PROJECT_ROOT.glob("greenmfg/**/*.py"), *PROJECT_ROOT.glob("scrapers/**/*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SQL_CALLS
-                    and node.args and isinstance(node.args[0], ast.JoinedStr)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in SQL_CALLS
+                and node.args
+                and isinstance(node.args[0], ast.JoinedStr)
+            ):
                 for value in node.args[0].values:
                     if isinstance(value, ast.FormattedValue):
                         found.append((path.name, node.lineno, ast.unparse(value.value)))
@@ -36,8 +51,11 @@ def test_sql_interpolates_only_internal_names():
     found = interpolated_sql()
     assert found, "the scan found no f-string SQL at all: is it still looking?"
     placeholders = re.compile(r"', '\.join\(\['\?'\] \* \d+\)")  # "?, ?, ?" for a parameterized insert
-    assert [f for f in found if f[2] not in INTERNAL and not placeholders.fullmatch(f[2])
-            and not QUOTED_BY_DUCKDB.fullmatch(f[2])] == []
+    assert [
+        f
+        for f in found
+        if f[2] not in INTERNAL and not placeholders.fullmatch(f[2]) and not QUOTED_BY_DUCKDB.fullmatch(f[2])
+    ] == []
 
 
 def test_the_mirror_listens_on_loopback_only():
@@ -54,7 +72,9 @@ def test_compose_publishes_ports_on_loopback_only():
     assert ports and all(str(p).startswith("127.0.0.1:") for p in ports), ports
 
 
-SECRET = re.compile(r"(?i)(password|secret|token|fernet_key)[ \t]*[:=][ \t]*['\"]?[A-Za-z0-9+/_\-]{12,}|-----BEGIN [A-Z ]*PRIVATE KEY")
+SECRET = re.compile(
+    r"(?i)(password|secret|token|fernet_key)[ \t]*[:=][ \t]*['\"]?[A-Za-z0-9+/_\-]{12,}|-----BEGIN [A-Z ]*PRIVATE KEY"
+)
 
 
 @pytest.mark.needs("git")

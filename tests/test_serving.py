@@ -42,14 +42,18 @@ def test_a_publish_killed_before_the_swap_leaves_the_previous_marts(pipeline_hom
     with duckdb.connect(str(changed)) as con:
         con.execute("delete from marts.fct_designations where designation_type_code = 'green_park'")
     env = {**os.environ, "GREENMFG_FAULT_PAUSE_BEFORE_PG_SWAP": "120"}
-    code = ("import sys; from pathlib import Path; from greenmfg.serving import publish_postgres; "
-            "publish_postgres(Path(sys.argv[1]), sys.argv[2])")
+    code = (
+        "import sys; from pathlib import Path; from greenmfg.serving import publish_postgres; "
+        "publish_postgres(Path(sys.argv[1]), sys.argv[2])"
+    )
     child = subprocess.Popen([sys.executable, "-c", code, str(changed), postgres_dsn], env=env)
     try:
         deadline = time.monotonic() + 120
         expected = len(serving.mart_tables(duckdb.connect(str(changed), read_only=True)))
         while time.monotonic() < deadline:  # wait until the staging schema is fully loaded
-            staged = psql(postgres_dsn, "select count(*) from information_schema.tables where table_schema = 'marts_staging'")
+            staged = psql(
+                postgres_dsn, "select count(*) from information_schema.tables where table_schema = 'marts_staging'"
+            )
             if int(staged[0][0]) == expected:
                 break
             assert child.poll() is None, "publisher ended early"
@@ -104,7 +108,11 @@ def test_a_publish_killed_midway_keeps_the_published_file(pipeline_home, tmp_pat
     child.wait(timeout=30)
     assert hashlib.sha256(paths.published_db.read_bytes()).hexdigest() == digest
     assert build.exists()  # the gated build survives; publishing it again completes
-    subprocess.run([sys.executable, "-m", "greenmfg.cli", "publish", "--run-id", "killed"],
-                   env={**env, "GREENMFG_FAULT_PAUSE_BEFORE_SWAP": ""}, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "greenmfg.cli", "publish", "--run-id", "killed"],
+        env={**env, "GREENMFG_FAULT_PAUSE_BEFORE_SWAP": ""},
+        check=True,
+        capture_output=True,
+    )
     with duckdb.connect(str(paths.published_db), read_only=True) as con:
         assert con.execute("select count(*) from marts.quarantine").fetchone()[0] == 0

@@ -55,8 +55,9 @@ def small_build(path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with duckdb.connect(str(path)) as con:
         con.execute("create schema marts")
-        con.execute("create table marts.dim_list as select range as list_id, 'list ''' || range || '''' as title "
-                    "from range(3)")
+        con.execute(
+            "create table marts.dim_list as select range as list_id, 'list ''' || range || '''' as title from range(3)"
+        )
         con.execute("create table marts.fct_designations as select range as designation_id from range(5)")
 
 
@@ -68,7 +69,9 @@ def test_a_quote_in_the_home_path_publishes_duckdb_and_parquet(tmp_path, monkeyp
     assert info["tables"] == {"dim_list": 3, "fct_designations": 5}
     current = paths.warehouse_dir / "parquet" / "current"
     assert sorted(p.name for p in current.iterdir()) == ["dim_list.parquet", "fct_designations.parquet"]
-    assert duckdb.execute("select count(*) from read_parquet(?)", [str(current / "dim_list.parquet")]).fetchone() == (3,)
+    assert duckdb.execute("select count(*) from read_parquet(?)", [str(current / "dim_list.parquet")]).fetchone() == (
+        3,
+    )
 
 
 def test_attach_quotes_the_path(tmp_path):

@@ -24,18 +24,21 @@ def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize("attack", [
-    "attach '{db}' as w (read_write); delete from w.marts.fct_designations",
-    "delete from marts.fct_designations",
-    "drop table marts.fct_designations",
-    "copy marts.fct_designations to '{out}'",
-    "select * from read_csv('/etc/passwd')",
-    "export database '{out}'",
-    "install httpfs",
-    "load httpfs",
-    "set enable_external_access = true",
-    "attach '{out}' as other",
-])
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "attach '{db}' as w (read_write); delete from w.marts.fct_designations",
+        "delete from marts.fct_designations",
+        "drop table marts.fct_designations",
+        "copy marts.fct_designations to '{out}'",
+        "select * from read_csv('/etc/passwd')",
+        "export database '{out}'",
+        "install httpfs",
+        "load httpfs",
+        "set enable_external_access = true",
+        "attach '{out}' as other",
+    ],
+)
 def test_attacks_fail_with_one_line_and_change_nothing(published, tmp_path, capsys, attack):
     before = digest(published)
     out = tmp_path / "leak.csv"

@@ -1,6 +1,7 @@
 """`greenmfg status`: a source failing three runs in a row is flagged."""
 
 import json
+from datetime import UTC
 
 from greenmfg.settings import Paths
 from greenmfg.status import source_health, status_text
@@ -40,13 +41,13 @@ def test_status_after_a_real_run(pipeline_home):
 def test_status_shows_when_not_which_run(tmp_path):
     """A run id (an Airflow run's, a person's) is no time: the table shows when the report was written."""
     import os
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     paths = Paths(tmp_path)
     write_run(paths, "scheduled__2026-11-29T00_00_00_00_00", {"zj_jxt": None})
     write_run(paths, "mine", {"zj_jxt": "HTTP 503"})
-    succeeded = datetime(2026, 11, 29, 6, 30, tzinfo=timezone.utc).timestamp()
-    failed = datetime(2026, 11, 30, 6, 45, tzinfo=timezone.utc).timestamp()
+    succeeded = datetime(2026, 11, 29, 6, 30, tzinfo=UTC).timestamp()
+    failed = datetime(2026, 11, 30, 6, 45, tzinfo=UTC).timestamp()
     os.utime(paths.runs_dir / "scheduled__2026-11-29T00_00_00_00_00" / "scrape", (succeeded, succeeded))
     os.utime(paths.runs_dir / "scheduled__2026-11-29T00_00_00_00_00" / "scrape" / "zj_jxt.json", (succeeded, succeeded))
     os.utime(paths.runs_dir / "mine" / "scrape" / "zj_jxt.json", (failed, failed))
@@ -57,8 +58,10 @@ def test_status_shows_when_not_which_run(tmp_path):
     assert "scheduled__" not in text and "mine" not in text
     health = {h.source_id: h for h in source_health(paths)}["zj_jxt"]
     assert health.last_scrape == {"source_id": "zj_jxt", "error": "HTTP 503"}
-    assert health.last_scrape_at == datetime.fromtimestamp(failed, timezone.utc)
+    assert health.last_scrape_at == datetime.fromtimestamp(failed, UTC)
 
 
 def test_status_before_any_scrape_says_so(tmp_path):
-    assert status_text(Paths(tmp_path)).endswith(f"no scrape has run under {tmp_path} yet: `greenmfg run` or `greenmfg scrape`")
+    assert status_text(Paths(tmp_path)).endswith(
+        f"no scrape has run under {tmp_path} yet: `greenmfg run` or `greenmfg scrape`"
+    )

@@ -14,7 +14,7 @@ import re
 import sys
 import time
 
-from greenmfg.cli import stages, summary, sql, tools, warehouse
+from greenmfg.cli import sql, stages, summary, tools, warehouse
 from greenmfg.cli.common import HelpFormatter, NotReady, Parser, UserError
 from greenmfg.settings import paths
 
@@ -33,11 +33,18 @@ EXAMPLES = """examples:
 def build_parser() -> Parser:
     parser = Parser(prog="greenmfg", description=__doc__, epilog=EXAMPLES, formatter_class=HelpFormatter)
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging (and the libraries' warnings)")
-    parser.add_argument("--debug", action="store_true",
-                        help="let an unexpected error's traceback through (otherwise it goes to "
-                             "$GREENMFG_HOME/logs/cli-errors.log); may come anywhere on the line")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
-                                help="what to do (`greenmfg COMMAND -h`: its options and examples)")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="let an unexpected error's traceback through (otherwise it goes to "
+        "$GREENMFG_HOME/logs/cli-errors.log); may come anywhere on the line",
+    )
+    sub = parser.add_subparsers(
+        dest="command",
+        required=True,
+        metavar="COMMAND",
+        help="what to do (`greenmfg COMMAND -h`: its options and examples)",
+    )
     for group in COMMAND_GROUPS:
         group.register(sub)
     return parser
@@ -51,8 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     if debug:
         argv.remove("--debug")
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(message)s",
+        stream=sys.stderr,
+    )
     try:
         return args.func(args, paths())
     except KeyboardInterrupt:
@@ -78,8 +88,10 @@ def one_line(exc: Exception) -> tuple[str, int]:
         return " ".join(str(exc).split()), exc.code
     if _is(exc, "greenmfg.gate", "GateFailed"):
         failed = [table for table, ok in exc.result.tables.items() if not ok]
-        return (f"the gate failed on {', '.join(failed) or 'the build'} ({len(exc.result.failures)} failed "
-                f"expectation(s)); nothing was published{_logged(exc)}"), 1
+        return (
+            f"the gate failed on {', '.join(failed) or 'the build'} ({len(exc.result.failures)} failed "
+            f"expectation(s)); nothing was published{_logged(exc)}"
+        ), 1
     if _is(exc, "greenmfg.scrape", "SourcesFailed"):
         return f"sources failed: {', '.join(exc.failures)}{_logged(exc)}", 1
     if _is(exc, "greenmfg.transform", "TransformFailed"):

@@ -40,8 +40,13 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 def add_command(sub, name: str, func, help: str, examples: str, description: str | None = None) -> Parser:
     """A subcommand with its help, the examples shown under `-h`, and the function that runs it."""
-    command = sub.add_parser(name, help=help, description=description or help, formatter_class=HelpFormatter,
-                             epilog="examples:\n" + textwrap.indent(inspect.cleandoc(examples), "  "))
+    command = sub.add_parser(
+        name,
+        help=help,
+        description=description or help,
+        formatter_class=HelpFormatter,
+        epilog="examples:\n" + textwrap.indent(inspect.cleandoc(examples), "  "),
+    )
     command.set_defaults(func=func, command_name=command.prog)
     return command
 
@@ -74,5 +79,7 @@ def require_sources(source_ids: list[str] | None) -> None:
 
     unknown = [s for s in source_ids or [] if s not in registry()]
     if unknown:
-        raise UserError(f"unknown source {', '.join(map(repr, unknown))}: "
-                        f"`greenmfg sources list` shows the {len(registry())} registered sources")
+        raise UserError(
+            f"unknown source {', '.join(map(repr, unknown))}: "
+            f"`greenmfg sources list` shows the {len(registry())} registered sources"
+        )

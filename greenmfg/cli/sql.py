@@ -26,21 +26,33 @@ BATCH = 10_000
 
 
 def register(sub) -> None:
-    sql = add_command(sub, "sql", run_sql, "run a read-only query on the published warehouse",
-                      """greenmfg sql "select * from marts.dim_list"             # a table, first 40 rows
+    sql = add_command(
+        sub,
+        "sql",
+        run_sql,
+        "run a read-only query on the published warehouse",
+        """greenmfg sql "select * from marts.dim_list"             # a table, first 40 rows
                          greenmfg sql "select * from marts.fct_designations" --all
                          greenmfg sql "select * from marts.dim_region" --limit 100
                          greenmfg sql "select * from marts.fct_designations" --format csv --output designations.csv
                          greenmfg sql "select * from marts.mart_target_progress" --format json > targets.json
-                         greenmfg sql "select * from marts.dim_enterprise" --output enterprises.parquet""")
+                         greenmfg sql "select * from marts.dim_enterprise" --output enterprises.parquet""",
+    )
     sql.add_argument("query", help="one SQL query (DuckDB dialect); tables are in the schema marts")
-    sql.add_argument("--format", choices=FORMATS,
-                     help="table (default on the terminal), csv, json (an array of objects) or parquet "
-                          "(needs --output); default: from the --output file's extension, else table")
+    sql.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="table (default on the terminal), csv, json (an array of objects) or parquet "
+        "(needs --output); default: from the --output file's extension, else table",
+    )
     sql.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout (replaced whole)")
     rows = sql.add_mutually_exclusive_group()
-    rows.add_argument("--limit", type=positive_int, metavar="N",
-                      help=f"at most N rows (default: {TABLE_ROWS} for the table on stdout, every row otherwise)")
+    rows.add_argument(
+        "--limit",
+        type=positive_int,
+        metavar="N",
+        help=f"at most N rows (default: {TABLE_ROWS} for the table on stdout, every row otherwise)",
+    )
     rows.add_argument("--all", action="store_true", help="every row, also in the table view")
 
 
@@ -70,7 +82,7 @@ def run_sql(args, paths: Paths) -> int:
 
     require_published(paths)
     if not args.query.strip(" \t\r\n;"):
-        raise UserError("no query: give one, e.g. greenmfg sql \"select * from marts.dim_list\"")
+        raise UserError('no query: give one, e.g. greenmfg sql "select * from marts.dim_list"')
     fmt = output_format(args)
     limit = row_limit(args, fmt)
     try:
@@ -170,8 +182,10 @@ def write_json(relation, out, limit: int | None) -> None:
     out.write("[")
     for rows in _batches(relation, limit):
         for row in rows:
-            out.write(("\n" if first else ",\n") + json.dumps(dict(zip(columns, row)), ensure_ascii=False,
-                                                              default=_json_value))
+            out.write(
+                ("\n" if first else ",\n")
+                + json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=_json_value)
+            )
             first = False
     out.write("\n]\n")
 
@@ -200,8 +214,10 @@ def write_table(relation, out, limit: int | None) -> None:
     numeric = [str(t).upper().split("(")[0] in NUMERIC_TYPES for t in relation.types]
 
     def line(cells):
-        return " │ ".join(" " * (w - _width(c)) + c if right else c + " " * (w - _width(c))
-                          for c, w, right in zip(cells, widths, numeric)).rstrip()
+        return " │ ".join(
+            " " * (w - _width(c)) + c if right else c + " " * (w - _width(c))
+            for c, w, right in zip(cells, widths, numeric)
+        ).rstrip()
 
     out.write(line(columns) + "\n" + "─┼─".join("─" * w for w in widths) + "\n")
     for row in shown:
@@ -213,6 +229,19 @@ def write_table(relation, out, limit: int | None) -> None:
     out.write(note + ")\n")
 
 
-NUMERIC_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
-                 "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "DECIMAL"}
+NUMERIC_TYPES = {
+    "TINYINT",
+    "SMALLINT",
+    "INTEGER",
+    "BIGINT",
+    "HUGEINT",
+    "UTINYINT",
+    "USMALLINT",
+    "UINTEGER",
+    "UBIGINT",
+    "UHUGEINT",
+    "FLOAT",
+    "DOUBLE",
+    "DECIMAL",
+}
 WRITERS = {"table": write_table, "csv": write_csv, "json": write_json}

@@ -18,41 +18,82 @@ from greenmfg.settings import Paths
 
 def register(sub) -> None:
     for name, func, help, examples in (
-            ("scrape", scrape, "fetch the sources' new notices and attachments into the raw store",
-             """greenmfg scrape                         # every source, from the offline corpus
+        (
+            "scrape",
+            scrape,
+            "fetch the sources' new notices and attachments into the raw store",
+            """greenmfg scrape                         # every source, from the offline corpus
                 greenmfg scrape --source miit --source zj_jxt --run-id mine
-                greenmfg scrape --live --source sn_gxt  # the real site (politely)"""),
-            ("run", run, "every stage: scrape, load, transform, validate, publish; then the summary",
-             """greenmfg run                            # everything, on the offline corpus
+                greenmfg scrape --live --source sn_gxt  # the real site (politely)""",
+        ),
+        (
+            "run",
+            run,
+            "every stage: scrape, load, transform, validate, publish; then the summary",
+            """greenmfg run                            # everything, on the offline corpus
                 greenmfg run --source miit --run-id first
                 greenmfg run --rebuild                  # build and publish even when nothing is new
-                greenmfg run --live                     # the real sites""")):
+                greenmfg run --live                     # the real sites""",
+        ),
+    ):
         command = add_command(sub, name, func, help, examples)
-        command.add_argument("--source", action="append", metavar="ID",
-                             help="a source id from `greenmfg sources list` (repeatable); default: every source")
+        command.add_argument(
+            "--source",
+            action="append",
+            metavar="ID",
+            help="a source id from `greenmfg sources list` (repeatable); default: every source",
+        )
         command.add_argument("--live", action="store_true", help="fetch the real sites instead of the offline mirror")
-        command.add_argument("--run-id", type=run_id_text, help="name of the run's folder under runs/ (default: the time)")
-    load = add_command(sub, "load", load_and_extract,
-                       "load the raw store's new fetches into the lake and extract their records",
-                       """greenmfg load
-                          greenmfg load --run-id mine        # the result goes to runs/mine/load.json""")
-    transform = add_command(sub, "transform", transform_lake,
-                            "build the warehouse from the lake with dbt, into a build file of the run",
-                            """greenmfg transform                 # then: validate and publish with the run id it prints
-                               greenmfg transform --run-id mine --rebuild""")
+        command.add_argument(
+            "--run-id", type=run_id_text, help="name of the run's folder under runs/ (default: the time)"
+        )
+    load = add_command(
+        sub,
+        "load",
+        load_and_extract,
+        "load the raw store's new fetches into the lake and extract their records",
+        """greenmfg load
+                          greenmfg load --run-id mine        # the result goes to runs/mine/load.json""",
+    )
+    transform = add_command(
+        sub,
+        "transform",
+        transform_lake,
+        "build the warehouse from the lake with dbt, into a build file of the run",
+        """greenmfg transform                 # then: validate and publish with the run id it prints
+                               greenmfg transform --run-id mine --rebuild""",
+    )
     for command in (load, transform):
-        command.add_argument("--run-id", type=run_id_text, help="name of the run's folder under runs/ (default: the time)")
-    validate = add_command(sub, "validate", validate_build, "check a run's build with the Great Expectations gate",
-                           "greenmfg validate --run-id mine      # the build of `greenmfg transform --run-id mine`")
-    publish = add_command(sub, "publish", publish_build,
-                          "publish a run's build: swap it in as the warehouse, write Parquet and the report",
-                          "greenmfg publish --run-id mine       # after `greenmfg validate --run-id mine`")
+        command.add_argument(
+            "--run-id", type=run_id_text, help="name of the run's folder under runs/ (default: the time)"
+        )
+    validate = add_command(
+        sub,
+        "validate",
+        validate_build,
+        "check a run's build with the Great Expectations gate",
+        "greenmfg validate --run-id mine      # the build of `greenmfg transform --run-id mine`",
+    )
+    publish = add_command(
+        sub,
+        "publish",
+        publish_build,
+        "publish a run's build: swap it in as the warehouse, write Parquet and the report",
+        "greenmfg publish --run-id mine       # after `greenmfg validate --run-id mine`",
+    )
     for command in (validate, publish):
-        command.add_argument("--run-id", type=run_id_text, required=True,
-                             help="the run whose build (warehouse/build/RUN_ID.duckdb) to take")
+        command.add_argument(
+            "--run-id",
+            type=run_id_text,
+            required=True,
+            help="the run whose build (warehouse/build/RUN_ID.duckdb) to take",
+        )
     for command in (sub.choices["run"], transform):
-        command.add_argument("--rebuild", action="store_true",
-                             help="build, gate and publish even when nothing is new since the published build")
+        command.add_argument(
+            "--rebuild",
+            action="store_true",
+            help="build, gate and publish even when nothing is new since the published build",
+        )
 
 
 def mirror_unless_live(live: bool):
@@ -109,8 +150,10 @@ def load_and_extract(args, paths: Paths) -> int:
 
 def transform_lake(args, paths: Paths) -> int:
     if not paths.lake_db.exists():
-        raise NotReady(f"nothing loaded yet under {paths.home}: `greenmfg scrape` then `greenmfg load` "
-                       "(or `greenmfg run` for every stage)")
+        raise NotReady(
+            f"nothing loaded yet under {paths.home}: `greenmfg scrape` then `greenmfg load` "
+            "(or `greenmfg run` for every stage)"
+        )
     run_id, started = args.run_id or pipeline.new_run_id(), time.monotonic()
     try:
         result = pipeline.transform(paths, run_id, rebuild=args.rebuild)
@@ -125,14 +168,19 @@ def require_build(paths: Paths, run_id: str) -> None:
     if build.exists():
         return
     if (paths.build_dir / "failed" / build.name).exists():
-        raise UserError(f"the build of run {run_id!r} failed the gate (kept in {paths.build_dir / 'failed'}): "
-                        "`greenmfg transform` makes a new one", code=1)
+        raise UserError(
+            f"the build of run {run_id!r} failed the gate (kept in {paths.build_dir / 'failed'}): "
+            "`greenmfg transform` makes a new one",
+            code=1,
+        )
     published = paths.warehouse_dir / "published.json"
     if published.exists() and json.loads(published.read_text(encoding="utf-8")).get("run_id") == run_id:
         raise UserError(f"the build of run {run_id!r} is already published", code=1)
     waiting = sorted(p.stem for p in paths.build_dir.glob("*.duckdb"))
-    raise UserError(f"no build of run {run_id!r} in {paths.build_dir}: "
-                    + (f"builds waiting: {', '.join(waiting)}" if waiting else "`greenmfg transform` makes one"))
+    raise UserError(
+        f"no build of run {run_id!r} in {paths.build_dir}: "
+        + (f"builds waiting: {', '.join(waiting)}" if waiting else "`greenmfg transform` makes one")
+    )
 
 
 def validate_build(args, paths: Paths) -> int:

@@ -12,9 +12,14 @@ from greenmfg.settings import Paths
 
 
 def register(sub) -> None:
-    add_command(sub, "summary", summary, "what is published: tables, designations per batch and province, quarantine",
-                """greenmfg summary                    # exit 1 when nothing is published yet
-                   GREENMFG_HOME=/srv/greenmfg greenmfg summary""")
+    add_command(
+        sub,
+        "summary",
+        summary,
+        "what is published: tables, designations per batch and province, quarantine",
+        """greenmfg summary                    # exit 1 when nothing is published yet
+                   GREENMFG_HOME=/srv/greenmfg greenmfg summary""",
+    )
 
 
 def summary(args, paths: Paths) -> int:
@@ -64,30 +69,48 @@ def summary_text(p: Paths) -> str:
     sources = [s for run in scrape_runs(p, info["run_id"]) for s in pipeline.scrape_report(p, run)]
     if sources:
         failed = [s["source_id"] for s in sources if s.get("error")]
-        lines += ["", f"  last scrape: {len(sources)} sources, {sum(s.get('requests', 0) for s in sources)} requests, "
-                      f"{sum(s.get('not_modified', 0) for s in sources)} not modified (304), "
-                      f"{sum(s.get('articles', 0) for s in sources)} new articles"
-                      + (f"; FAILED: {', '.join(failed)}" if failed else "")]
-    lines += ["", "  national lists (MIIT), designations by batch:",
-              f"    {'batch':<10}{'factories':>10}{'parks':>8}{'supply chain':>14}{'design products':>17}"]
+        lines += [
+            "",
+            f"  last scrape: {len(sources)} sources, {sum(s.get('requests', 0) for s in sources)} requests, "
+            f"{sum(s.get('not_modified', 0) for s in sources)} not modified (304), "
+            f"{sum(s.get('articles', 0) for s in sources)} new articles"
+            + (f"; FAILED: {', '.join(failed)}" if failed else ""),
+        ]
+    lines += [
+        "",
+        "  national lists (MIIT), designations by batch:",
+        f"    {'batch':<10}{'factories':>10}{'parks':>8}{'supply chain':>14}{'design products':>17}",
+    ]
     lines += [f"    {_pad(b or '-', 10)}{f:>10}{pk:>8}{sc:>14}{dp:>17}" for b, f, pk, sc, dp in national]
-    lines += ["", "  provincial, municipal and mirror sources: " + (", ".join(
-        f"{s} {n} ({k} list{'s' if k > 1 else ''})" for s, k, n in others) or "none")]
+    lines += [
+        "",
+        "  provincial, municipal and mirror sources: "
+        + (", ".join(f"{s} {n} ({k} list{'s' if k > 1 else ''})" for s, k, n in others) or "none"),
+    ]
     lines += _region_lines(precisions, provinces)
     lines += ["", "  quarantine: " + (", ".join(f"{r} {n}" for r, n in quarantined) or "empty")]
-    lines += ["", "query it: .venv/bin/greenmfg sql \"select * from marts.fct_designations limit 5\"",
-              f"data docs: {p.gx_dir / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}",
-              f"dbt docs:  {p.dbt_work_dir / 'target' / 'static_index.html'}",
-              f"report:    {p.warehouse_dir / 'report.html'}"]
+    lines += [
+        "",
+        'query it: .venv/bin/greenmfg sql "select * from marts.fct_designations limit 5"',
+        f"data docs: {p.gx_dir / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}",
+        f"dbt docs:  {p.dbt_work_dir / 'target' / 'static_index.html'}",
+        f"report:    {p.warehouse_dir / 'report.html'}",
+    ]
     return "\n".join(lines)
 
 
 def _region_lines(precisions, provinces) -> list[str]:
     """Designations by how finely their region is known, and per province (by level; from
     sources other than MIIT; known to the city or county)."""
-    lines = ["", "  designations by region precision: " + ", ".join(
-        f"{p} {n} ({share:.1%})" for p, n, share in precisions), "", "  designations per province:",
-        f"    {_pad('province', 18)}{'national':>9}{'provincial':>11}{'municipal':>10}{'non-MIIT':>9}{'city/county':>12}"]
-    lines += [f"    {_pad(name, 18)}{nat:>9}{prov:>11}{local:>10}{other:>9}{fine:>12}"
-              for name, nat, prov, local, other, fine in provinces]
+    lines = [
+        "",
+        "  designations by region precision: " + ", ".join(f"{p} {n} ({share:.1%})" for p, n, share in precisions),
+        "",
+        "  designations per province:",
+        f"    {_pad('province', 18)}{'national':>9}{'provincial':>11}{'municipal':>10}{'non-MIIT':>9}{'city/county':>12}",
+    ]
+    lines += [
+        f"    {_pad(name, 18)}{nat:>9}{prov:>11}{local:>10}{other:>9}{fine:>12}"
+        for name, nat, prov, local, other, fine in provinces
+    ]
     return lines

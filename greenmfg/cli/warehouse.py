@@ -9,17 +9,32 @@ from greenmfg.settings import Paths
 
 
 def register(sub) -> None:
-    find = add_command(sub, "search", search, "full-text search over the published notices (Chinese in either script)",
-                       """greenmfg search "绿色工厂 嘉兴"            # notices holding both words, best first
-                          greenmfg search "綠色供應鏈 陕西" --limit 3""")
+    find = add_command(
+        sub,
+        "search",
+        search,
+        "full-text search over the published notices (Chinese in either script)",
+        """greenmfg search "绿色工厂 嘉兴"            # notices holding both words, best first
+                          greenmfg search "綠色供應鏈 陕西" --limit 3""",
+    )
     find.add_argument("query", help="words the notice must all contain; traditional characters find simplified text")
     find.add_argument("--limit", type=positive_int, default=10, metavar="N", help="at most N notices (default 10)")
-    report = add_command(sub, "report", write_report, "write the HTML overview of the published warehouse",
-                         """greenmfg report                      # rewrites $GREENMFG_HOME/warehouse/report.html
-                            greenmfg report --out /tmp/overview.html""")
+    report = add_command(
+        sub,
+        "report",
+        write_report,
+        "write the HTML overview of the published warehouse",
+        """greenmfg report                      # rewrites $GREENMFG_HOME/warehouse/report.html
+                            greenmfg report --out /tmp/overview.html""",
+    )
     report.add_argument("--out", metavar="FILE", help="file to write (default $GREENMFG_HOME/warehouse/report.html)")
-    add_command(sub, "status", status, "source health: last success, failures in a row, newest notice",
-                """greenmfg status                      # exit 1 when a source failed 3 runs in a row""")
+    add_command(
+        sub,
+        "status",
+        status,
+        "source health: last success, failures in a row, newest notice",
+        """greenmfg status                      # exit 1 when a source failed 3 runs in a row""",
+    )
 
 
 def search(args, paths: Paths) -> int:

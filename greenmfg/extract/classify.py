@@ -59,9 +59,11 @@ def _batch_of(title: str, publish_date: str | None) -> tuple[str | None, int | N
 
 
 # 公示/拟 → proposed (a notice for public comment); 撤销/移出 → revoked; 公布/认定 → published.
-STATUS = [("revoked", re.compile(r"撤销|移出|取消.{0,6}(称号|资格)")),
-          ("proposed", re.compile(r"公示|拟(入选|入围|认定|推荐|列入)?|征求意见")),
-          ("published", re.compile(r"公布|认定|名单的通知|发布"))]
+STATUS = [
+    ("revoked", re.compile(r"撤销|移出|取消.{0,6}(称号|资格)")),
+    ("proposed", re.compile(r"公示|拟(入选|入围|认定|推荐|列入)?|征求意见")),
+    ("published", re.compile(r"公布|认定|名单的通知|发布")),
+]
 STAR = re.compile(r"([一二三四五])星级")
 
 
@@ -78,9 +80,13 @@ def star_level(text: str) -> int | None:
     return chinese_number(match.group(1)) if match else None
 
 
-VARIANTS = [("star_rated", re.compile(r"[一二三四五]星级")), ("low_carbon", re.compile(r"绿色低碳")),
-            ("gradient_cultivation", re.compile(r"梯度培育")), ("demonstration", re.compile(r"示范(名单|企业|项目)?")),
-            ("zero_carbon", re.compile(r"零碳|近零碳"))]
+VARIANTS = [
+    ("star_rated", re.compile(r"[一二三四五]星级")),
+    ("low_carbon", re.compile(r"绿色低碳")),
+    ("gradient_cultivation", re.compile(r"梯度培育")),
+    ("demonstration", re.compile(r"示范(名单|企业|项目)?")),
+    ("zero_carbon", re.compile(r"零碳|近零碳")),
+]
 
 
 def list_variants(title: str) -> list[str]:

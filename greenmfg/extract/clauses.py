@@ -17,26 +17,36 @@ from typing import NamedTuple
 # Every branch of these patterns starts with a literal or a character set, its lookbehind placed after
 # the first character: sre can then skip ahead to where a cue may start instead of trying every branch
 # at every position (several times faster on Chinese text).
-QUOTE_OPEN, QUOTE_CLOSE = "[“\"「]", "[”\"」]?"
+QUOTE_OPEN, QUOTE_CLOSE = '[“"「]', '[”"」]?'
 NOT_A_DATE = r"(?![度\d]|\s*\d{1,2}\s*月)"
 STRONG_TARGET = re.compile(
-    r"到\s*20(?P<by>\d{2})\s*年" + NOT_A_DATE + r"|至(?<!截至)\s*20(?P<by2>\d{2})\s*年" + NOT_A_DATE +
-    r"|于(?<![关对属由等]于)\s*20(?P<by3>\d{2})\s*年" + NOT_A_DATE + r"|20(?P<before>\d{2})\s*年(?:底前|前|以前)|"
+    r"到\s*20(?P<by>\d{2})\s*年"
+    + NOT_A_DATE
+    + r"|至(?<!截至)\s*20(?P<by2>\d{2})\s*年"
+    + NOT_A_DATE
+    + r"|于(?<![关对属由等]于)\s*20(?P<by3>\d{2})\s*年"
+    + NOT_A_DATE
+    + r"|20(?P<before>\d{2})\s*年(?:底前|前|以前)|"
     r"20(?P<goal>\d{2})\s*年(?:的)?(?:工作目标|目标任务|主要目标|重点工作|工作要点|目标|力争|计划|将|要)|"
     r"十(?P<fyp>[三四五六])五" + QUOTE_CLOSE + r"(?:末|期末|时期|期间|(?=[^,，;；。]{0,24}?目标)|"
     r"(?=[^,，;；。]{0,10}?(?:计划|力争|争取|累计建成|建成|创建|培育)))|"
     r"20\d{2}\s*年?\s*[-—–~]\s*20(?P<span>\d{2})\s*年(?!度)|明年|力争|争取|争创|确保|"
     r"将(?<![现特兹并拟]将)(?=[^,，]{0,12}?(?:创建|培育|建成|新增|打造|推进|推动|实现|达到|累计|争创|建设|选择|形成)|"
-    r"(?:强化|加快|加大|加强|深入|持续|全面|大力|积极|进一步|继续|着力|聚焦|坚持|围绕|重点))")
+    r"(?:强化|加快|加大|加强|深入|持续|全面|大力|积极|进一步|继续|着力|聚焦|坚持|围绕|重点))"
+)
 WEAK_TARGET = re.compile(r"目标|计划|预计|每年|年均|要点")
 EACH_YEAR = re.compile(r"每年|年均")
 PLAN_WORD = re.compile(r"目标|计划|预计|要点")
 FORWARD = re.compile(r"下一步|今后|未来|接下来")  # …已创建30家,下一步,每年新增10家: the plan begins again
-PAST = re.compile(r"截至|截止|目前|已|至此|先后|现有(?!基础)|公布|公示|发布|了(?<![为除]了)|以来|"
-                  r"完成(?=[^,，;；。]{0,12}?目标)")  # 超额完成节能目标: a goal met
+PAST = re.compile(
+    r"截至|截止|目前|已|至此|先后|现有(?!基础)|公布|公示|发布|了(?<![为除]了)|以来|"
+    r"完成(?=[^,，;；。]{0,12}?目标)"
+)  # 超额完成节能目标: a goal met
 YEAR = re.compile(r"2(?<![较比\d]2)0(\d{2})\s*年" + NOT_A_DATE)  # the group: the year's last two digits
 FYP_END = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}  # 十X五: the X-th five-year plan
-THIS_YEAR = re.compile(r"今年|年(?<![一二两三四五六七八九十\d]年)内|本年度?|当年|全年")  # (三年内: a span, not this year)
+THIS_YEAR = re.compile(
+    r"今年|年(?<![一二两三四五六七八九十\d]年)内|本年度?|当年|全年"
+)  # (三年内: a span, not this year)
 CUMULATIVE_CUE = re.compile(r"累计|截至|截止|至此|共有|已有|已在|先后|总数|已累计|总计")
 NEW_CUE = re.compile(r"新增|新培育|新认定|本批|此次|本次|今年|当年|新入选|再添|又有")
 # What a clause says of a count's period. A report takes the last cue before its number (今年新增5家，
@@ -45,11 +55,23 @@ PERIOD_CUE = re.compile(
     r"(?P<each>每年|年均)(?:新增|新培育|新创建|新认定|创建|培育|认定)?|(?P<period>期间|时期)(?:[^,，;；\d]{0,6}?(?:累计|共))?|"
     r"(?P<new>新增|新培育|新创建|新认定|新获批|新获评|新入选|新晋|本批|此次|本次|今年|当年|年内|再添|又有)|"
     r"(?P<total>累计|截[至止](?:20\d{2}\s*年|今年|目前|当前|去年|上年)?(?:底|末|\d{1,2}\s*月(?:底|末)?)?|至此|已有|"
-    r"先后|现有|目前)|(?P<sum>总数|总量)|(?P<stock>建成|达到|到\s*20\d{2}\s*年)")
-REPORTED_PERIOD = {"each": "per_year", "period": "new_in_period", "new": "new_in_period", "total": "cumulative",
-                   "sum": "cumulative"}
-TARGET_KIND = {"each": "per_year", "period": "new_in_period", "new": "new_in_period", "total": "stock", "sum": "stock",
-               "stock": "stock"}
+    r"先后|现有|目前)|(?P<sum>总数|总量)|(?P<stock>建成|达到|到\s*20\d{2}\s*年)"
+)
+REPORTED_PERIOD = {
+    "each": "per_year",
+    "period": "new_in_period",
+    "new": "new_in_period",
+    "total": "cumulative",
+    "sum": "cumulative",
+}
+TARGET_KIND = {
+    "each": "per_year",
+    "period": "new_in_period",
+    "new": "new_in_period",
+    "total": "stock",
+    "sum": "stock",
+    "stock": "stock",
+}
 # the later, the stronger: “十四五”期间累计培育 is new in the period, “十四五”期间…总数达到 a stock
 TARGET_STRENGTH = ("stock", "total", "period", "sum", "new", "each")
 
@@ -79,13 +101,21 @@ ANY_CUE = re.compile("|".join(p.pattern for p in (STRONG_TARGET, WEAK_TARGET, CU
 YEAR_HEAD = re.compile(r"^\s*(20\d{2})\s*年\s*[,，:：]?$")
 CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")
 # A document's name (…行动计划》) plans nothing itself; a baseline (较“十三五”末, 比2020年) is no deadline
-MASKED = re.compile(r"《[^》]*》|与\s*20\d{2}\s*年(?:底|末)?相比|较之\s*20\d{2}\s*年(?:底|末)?|[较比]" + QUOTE_OPEN + r"?十[三四五六]五" + QUOTE_CLOSE + r"末|[较比]\s*20\d{2}\s*年(?:底|末)?|"
-                    r"在\s*20\d{2}\s*年(?:底|末)?(?=[^,，;；]{0,12}?基础上)")  # 在2023年底42家的基础上
+MASKED = re.compile(
+    r"《[^》]*》|与\s*20\d{2}\s*年(?:底|末)?相比|较之\s*20\d{2}\s*年(?:底|末)?|[较比]"
+    + QUOTE_OPEN
+    + r"?十[三四五六]五"
+    + QUOTE_CLOSE
+    + r"末|[较比]\s*20\d{2}\s*年(?:底|末)?|"
+    r"在\s*20\d{2}\s*年(?:底|末)?(?=[^,，;；]{0,12}?基础上)"
+)  # 在2023年底42家的基础上
 # A baseline inside a plan (在2023年底42家的基础上, 较2023年): its number is a report of then
 BASELINE = re.compile(r"在[^,，;；在]{0,20}?基础上")
 # …but what a plan document 提出 is its plan: 《…实施方案（2023—2025年）》提出，…
-PLAN_TITLE = re.compile(r"《[^》]*(?:规划|方案|计划|意见|要点)[^》]*》[,，]?[^,，。]{0,8}?(?:提出|明确|要求|指出|确定)了?|"
-                        r"(?:按照|根据|依据|落实|对照)《[^》]*(?:规划|方案|计划|意见|要点)[^》]*》")  # (按照《…(2024—2026年)》,每年…)
+PLAN_TITLE = re.compile(
+    r"《[^》]*(?:规划|方案|计划|意见|要点)[^》]*》[,，]?[^,，。]{0,8}?(?:提出|明确|要求|指出|确定)了?|"
+    r"(?:按照|根据|依据|落实|对照)《[^》]*(?:规划|方案|计划|意见|要点)[^》]*》"
+)  # (按照《…(2024—2026年)》,每年…)
 SPAN_END = re.compile(r"20\d{2}\s*年?\s*[-—–~至]\s*(20\d{2})")
 
 
@@ -109,8 +139,9 @@ class Clause(NamedTuple):
     cumulative: bool  # a report of a total to date (累计, 截至 …), not of what is new (新增, 本批 …)
 
 
-def paragraph_clauses(sentences: list[str], page_year: int | None, plan_year: int | None = None,
-                      carried: int | None = None):
+def paragraph_clauses(
+    sentences: list[str], page_year: int | None, plan_year: int | None = None, carried: int | None = None
+):
     """The clauses of each sentence of one paragraph, the plan carried from sentence to sentence
     (`carried`: a plan open at the start, as in sentence_clauses), and the year the paragraph
     opened with (2024年：新增…；单位工业增加值能耗下降3%: both for 2024)."""
@@ -120,20 +151,23 @@ def paragraph_clauses(sentences: list[str], page_year: int | None, plan_year: in
         yield sentence, parts
 
 
-def sentence_clauses(sentence: str, page_year: int | None, plan_year: int | None,
-                     carried: int | None, named: int | None = None) -> tuple[list[Clause], int | None, int | None]:
+def sentence_clauses(
+    sentence: str, page_year: int | None, plan_year: int | None, carried: int | None, named: int | None = None
+) -> tuple[list[Clause], int | None, int | None]:
     """`page_year`: the year the page speaks from; `plan_year`: the page's own deadline, for a plan
     clause that names none; `carried`: the year of the plan open before it (0: none named; None: no
     plan); `named`: a year the paragraph opened with. Returns the clauses, the plan and the year carried on."""
     title = PLAN_TITLE.search(sentence) if "《" in sentence else None
-    says = title is not None and title.group(0).startswith("《")  # (《…规划》提出: what the plan says; 根据《…》: a basis)
+    says = title is not None and title.group(0).startswith(
+        "《"
+    )  # (《…规划》提出: what the plan says; 根据《…》: a basis)
     if carried is None and not says and not ANY_CUE.search(sentence):  # most sentences: one report of what is new
         return [Clause(0, len(sentence), "reported_count", None, False)], None, named
     planned = (title_year(title.group(0)) or carried or 0) if title else None
     carried = carried if planned is None else planned
     masked = MASKED.sub(lambda m: "＂" * len(m.group(0)), sentence)
     if title:  # (…》明确了: what the plan says, not what is past)
-        masked = masked[:title.start()] + "＂" * (title.end() - title.start()) + masked[title.end():]
+        masked = masked[: title.start()] + "＂" * (title.end() - title.start()) + masked[title.end() :]
     out, total = [], False  # named: a year the sentence or its paragraph opened with (2025年，全省力争…)
     past = False  # a clause before said what is past (2016年以来, …): a 年均 after it averages the past
     for match in CLAUSE.finditer(masked):
@@ -142,8 +176,14 @@ def sentence_clauses(sentence: str, page_year: int | None, plan_year: int | None
         kind, year, carried = _kind(clause, page_year, carried)
         if title and match.start() < title.end() <= match.end():
             carried = carried or planned  # 2018年,…《2018年工作要点》提出: the plan opens at its title
-        if kind == "policy_target" and past and EACH_YEAR.search(clause) and not STRONG_TARGET.search(clause) \
-                and not PLAN_WORD.search(clause) and not (year and page_year and year > page_year):
+        if (
+            kind == "policy_target"
+            and past
+            and EACH_YEAR.search(clause)
+            and not STRONG_TARGET.search(clause)
+            and not PLAN_WORD.search(clause)
+            and not (year and page_year and year > page_year)
+        ):
             kind, carried = "reported_count", None
         past = kind == "reported_count" and (past or PAST.search(clause) is not None) and not FORWARD.search(clause)
         if year:

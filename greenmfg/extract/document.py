@@ -24,9 +24,30 @@ from greenmfg.settings import max_file_bytes
 from scrapers import source_for_url
 from scrapers.registry import SourceConfig
 
-FIELDS = ("record_type", "designation_type", "entity_name", "product_name", "level", "status", "batch",
-          "list_year", "region_name", "adcode", "area_name", "value", "value_text", "unit", "target_year", "target_kind",
-          "indicator", "cumulative", "period_kind", "star_rating", "evidence", "body_source")
+FIELDS = (
+    "record_type",
+    "designation_type",
+    "entity_name",
+    "product_name",
+    "level",
+    "status",
+    "batch",
+    "list_year",
+    "region_name",
+    "adcode",
+    "area_name",
+    "value",
+    "value_text",
+    "unit",
+    "target_year",
+    "target_kind",
+    "indicator",
+    "cumulative",
+    "period_kind",
+    "star_rating",
+    "evidence",
+    "body_source",
+)
 ATTACHMENT_SUFFIXES = (".pdf", ".xls", ".xlsx", ".doc", ".docx", ".wps", ".et")
 PLAIN_TEXT = "text/plain; charset=utf-8"
 
@@ -36,9 +57,16 @@ class ExtractError(ValueError):
     message names the reason (for the latter: the quarantine rule and reason)."""
 
 
-def load_document(path: Path, url: str | None = None, *, kind: str | None = None, title: str | None = None,
-                  year: int | None = None, link_text: str | None = None,
-                  content_type: str | None = None) -> tuple[Document, bytes, SourceConfig]:
+def load_document(
+    path: Path,
+    url: str | None = None,
+    *,
+    kind: str | None = None,
+    title: str | None = None,
+    year: int | None = None,
+    link_text: str | None = None,
+    content_type: str | None = None,
+) -> tuple[Document, bytes, SourceConfig]:
     """The document the extract stage would read for this file: its kind (a page, unless the
     file is an office file or a PDF), source, URL (the file's own without --url) and context.
     A reference text (.txt: URL, description, provenance note, text) is a plain-text page."""
@@ -56,9 +84,16 @@ def load_document(path: Path, url: str | None = None, *, kind: str | None = None
             body = "\n".join(lines[3:]).encode("utf-8")
     kind = kind or _kind(body, path)
     source = source_for_url(url)
-    document = Document(kind, source.id, url or path.absolute().as_uri(), hashlib.sha256(body).hexdigest(),
-                        content_type=content_type, title=title, year=year,
-                        link_text=link_text if link_text is not None or kind == "article" else path.stem)
+    document = Document(
+        kind,
+        source.id,
+        url or path.absolute().as_uri(),
+        hashlib.sha256(body).hexdigest(),
+        content_type=content_type,
+        title=title,
+        year=year,
+        link_text=link_text if link_text is not None or kind == "article" else path.stem,
+    )
     return document, body, source
 
 
@@ -95,33 +130,71 @@ def records(rows: LakeRows, document: Document, source: SourceConfig) -> list[di
         context = _notice_context(notice) if notice else _attachment_context(document)
         title = context.pop("title")
         star = classify.star_level(row["star_level"] or row["category"] or title)
-        out.append({**context, "record_type": "designation", "designation_type": row["designation_type"],
-                    "entity_name": row["name"], "product_name": row["product_name"],
-                    "level": listed.get("level") or source.level,
-                    "region_name": row["region_text"] or row["recommender"],
-                    "adcode": row["county_code"] or row["city_code"] or row["province_code"],
-                    "indicator": f"star_{star}" if star else None,
-                    "evidence": " | ".join(row[f] for f in ROW_FIELDS if row[f])})
+        out.append(
+            {
+                **context,
+                "record_type": "designation",
+                "designation_type": row["designation_type"],
+                "entity_name": row["name"],
+                "product_name": row["product_name"],
+                "level": listed.get("level") or source.level,
+                "region_name": row["region_text"] or row["recommender"],
+                "adcode": row["county_code"] or row["city_code"] or row["province_code"],
+                "indicator": f"star_{star}" if star else None,
+                "evidence": " | ".join(row[f] for f in ROW_FIELDS if row[f]),
+            }
+        )
     for values in rows.tables["text_facts"]:
         fact = dict(zip(columns["text_facts"], values))
         context = _notice_context(notices.get(fact["announcement_url"]) or {})
         context.pop("title")
-        out.append({**context, **{f: fact[f] for f in (
-            "record_type", "designation_type", "value", "value_text", "unit", "indicator", "target_year", "target_kind",
-            "cumulative", "period_kind", "star_rating", "region_name", "area_name", "level", "evidence")},
-                    "adcode": fact["region_code"]})
+        out.append(
+            {
+                **context,
+                **{
+                    f: fact[f]
+                    for f in (
+                        "record_type",
+                        "designation_type",
+                        "value",
+                        "value_text",
+                        "unit",
+                        "indicator",
+                        "target_year",
+                        "target_kind",
+                        "cumulative",
+                        "period_kind",
+                        "star_rating",
+                        "region_name",
+                        "area_name",
+                        "level",
+                        "evidence",
+                    )
+                },
+                "adcode": fact["region_code"],
+            }
+        )
     return [{field: record.get(field) for field in FIELDS} for record in out]
 
 
 def _notice_context(notice: dict) -> dict:
-    return {"title": clean_text(notice.get("title") or ""), "status": notice.get("list_status"),
-            "batch": notice.get("batch_label"), "list_year": notice.get("list_year"),
-            "body_source": notice.get("body_source")}
+    return {
+        "title": clean_text(notice.get("title") or ""),
+        "status": notice.get("list_status"),
+        "batch": notice.get("batch_label"),
+        "list_year": notice.get("list_year"),
+        "body_source": notice.get("body_source"),
+    }
 
 
 def _attachment_context(document: Document) -> dict:
     """An attachment's list is its notice's: the status and batch its title gives, its list year."""
     title = clean_text(document.title or "")
     label, _, year = classify.batch(title, None)
-    return {"title": title, "status": classify.status(title), "batch": label, "list_year": document.year or year,
-            "body_source": None}
+    return {
+        "title": title,
+        "status": classify.status(title),
+        "batch": label,
+        "list_year": document.year or year,
+        "body_source": None,
+    }

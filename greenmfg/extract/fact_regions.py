@@ -98,5 +98,6 @@ def _within(named: str, home: Region | None, year: int | None) -> Region | None:
 
 
 def _contains(outer: Region, inner: Region) -> bool:
-    return all(getattr(outer, rank) in (None, getattr(inner, rank))
-               for rank in ("province_code", "city_code", "county_code"))
+    return all(
+        getattr(outer, rank) in (None, getattr(inner, rank)) for rank in ("province_code", "city_code", "county_code")
+    )

@@ -21,21 +21,27 @@ DIVISION = r"(?:[县市区州盟旗镇乡]|街道|镇街|乡镇|地区|区域|�
 REGION_HEADER = re.compile(r"各?" + DIVISION + r"(?:[(（、,]?" + DIVISION + r"[)）]?)*")
 # A region named in a header cell (a breakdown's columns): 涪城区, 江油市, 高新区, 全市
 PLACE = re.compile(r"全[市省县区]|[\u4e00-\u9fa5]{1,8}(?:区|县|市|旗|镇|乡|街道)")
-YEAR_HEADER = re.compile(r"(20\d{2})\s*年?(?:度)?\s*(目标值?|基数|基期值?|现状值?|完成值?|完成情况|实际完成值?|实际值?|完成)?")
+YEAR_HEADER = re.compile(
+    r"(20\d{2})\s*年?(?:度)?\s*(目标值?|基数|基期值?|现状值?|完成值?|完成情况|实际完成值?|实际值?|完成)?"
+)
 LEVEL_HEADER = re.compile(r"(?:" + LEVEL_WORD + r")")
 LEVEL_OF_ABOVE = re.compile(r"其中(" + LEVEL_WORD + r")(?:[(（][^)）]{1,4}[)）])?")
 TERM_IN = re.compile(TERM)
 UNIT_IN_CELL = re.compile(r"[(（]\s*([^)）]+?)\s*[)）]")
 # a value cell, after its baseline if it names one (比2015年下降15%左右, 较上年提高2%)
-VALUE = re.compile(r"^(?:[比较]\s*(?:20\d{2}\s*年(?:底|末)?|上年|去年|基期|“?十[二三四五]五”?末)\s*)?"
-                   r"(?P<direction>下降|降低|提高到|提高|提升到|提升|达到)?[≥>＞≧约]?\s*(\d+(?:\.\d+)?)\s*(%|家|个|种|项|款|户)?"
-                   r"\s*(?:以上|左右)?$")
+VALUE = re.compile(
+    r"^(?:[比较]\s*(?:20\d{2}\s*年(?:底|末)?|上年|去年|基期|“?十[二三四五]五”?末)\s*)?"
+    r"(?P<direction>下降|降低|提高到|提高|提升到|提升|达到)?[≥>＞≧约]?\s*(\d+(?:\.\d+)?)\s*(%|家|个|种|项|款|户)?"
+    r"\s*(?:以上|左右)?$"
+)
 TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|全市|全省|全区|全县)$")
 # A sum of the rows: no region. (A breakdown's 全市 names the region, as the district rows do.)
 SUM_ROW = re.compile(r"^(?:合计|总计|小计)$")
 LEVELS_HEADER = re.compile(r"级别|层级|等级|级次")  # a column of levels: 国家级 | 省级 | 合计
 # a column of amounts with no year (指标 | 单位 | 数量 | 比上年增加): a stock, or what was added
-AMOUNT_HEADER = re.compile(r"(?:数量|数值|个数|总数|累计|现有|(?:本年|当年|年内)?新增|比上年末?(?:增加|增长|新增)|增加|增量)(?:数量?|数)?")
+AMOUNT_HEADER = re.compile(
+    r"(?:数量|数值|个数|总数|累计|现有|(?:本年|当年|年内)?新增|比上年末?(?:增加|增长|新增)|增加|增量)(?:数量?|数)?"
+)
 NOT_DESIGNATED_ROW = re.compile(r"申报|推荐|培育|候选|储备|后备|机构|服务|评价|项目|计划")
 YEARS_HEADER = re.compile(r"年份|年度|年|时间|时期")  # a column of years: 2019 | 2020年 | 合计
 YEAR_ROW = re.compile(r"(20\d{2})\s*年?度?(?:\((?P<note>实绩|实际|完成|完成值|预计|目标)\))?")  # 2024年(实绩): done
@@ -75,13 +81,20 @@ def header_columns(cells: list[str]) -> list[Column]:
             columns.append(columns[-1]._replace(index=index, level=level_code(level.group(1))))
         elif term := TERM_IN.search(cell):
             unit = UNIT_IN_CELL.search(cell)
-            level = LEVEL_HEADER.search(cell[:term.start()])
+            level = LEVEL_HEADER.search(cell[: term.start()])
             if level and cell.startswith(("以上", "及以上"), level.end()):
                 level = None  # 省级以上绿色工厂: several levels
-            year = YEAR_MENTION.search(cell[:term.start()])  # 2024年新增绿色工厂（家）: that year's column
-            columns.append(Column(index, "term", int(year.group(1)) if year else None,
-                                  designation_type=term_type(term.group(0)),
-                                  level=level_code(level.group(0)) if level else None, unit=unit.group(1) if unit else None))
+            year = YEAR_MENTION.search(cell[: term.start()])  # 2024年新增绿色工厂（家）: that year's column
+            columns.append(
+                Column(
+                    index,
+                    "term",
+                    int(year.group(1)) if year else None,
+                    designation_type=term_type(term.group(0)),
+                    level=level_code(level.group(0)) if level else None,
+                    unit=unit.group(1) if unit else None,
+                )
+            )
         elif LEVEL_HEADER.fullmatch(cell):
             columns.append(Column(index, "level", level=level_code(cell)))
         elif LEVELS_HEADER.fullmatch(cell):
@@ -95,45 +108,74 @@ def header_columns(cells: list[str]) -> list[Column]:
     return columns
 
 
-def table_facts(rows: list[tuple[str, list[str]]], caption: str, page_year: int | None,
-                plan_year: int | None) -> list[dict] | None:
+def table_facts(
+    rows: list[tuple[str, list[str]]], caption: str, page_year: int | None, plan_year: int | None
+) -> list[dict] | None:
     """Facts of one table (its rows as (line, cells)), or None when no header says what it holds."""
     for position, (_, cells) in enumerate(rows):
         columns = header_columns(cells)
         roles = {c.role for c in columns}
-        if columns and _spanning_header(cells, rows[position + 1:]):
+        if columns and _spanning_header(cells, rows[position + 1 :]):
             return None  # a header cell spans columns (绿色工厂 over 2024年 | 2025年): read by the older row rules
         if "indicator" in roles and "year" in roles:
-            return _indicator_rows(rows[position + 1:], columns, page_year, plan_year)
+            return _indicator_rows(rows[position + 1 :], columns, page_year, plan_year)
         if "region" in roles and roles & {"term", "level"}:
-            return _region_rows(rows[position + 1:], columns, caption + " ".join(cells), page_year, plan_year)
+            return _region_rows(rows[position + 1 :], columns, caption + " ".join(cells), page_year, plan_year)
         if "levels" in roles and "term" in roles:
-            return _level_rows(rows[position + 1:], columns, caption, page_year, plan_year)
+            return _level_rows(rows[position + 1 :], columns, caption, page_year, plan_year)
         if "years" in roles and "term" in roles:
-            return _year_rows(rows[position + 1:], columns, caption + " ".join(cells), page_year, _caption_level(caption))
-        if "region" in roles and "year" in roles and TERM_IN.search(context := _with_header_rows(caption, rows, position)):
-            return _region_years(rows[position + 1:], columns, context, page_year)
-        if "indicator" in roles and sum(c.role == "place" for c in columns) >= 2 and not _periods_follow(rows, position):
-            return _place_columns(rows[position + 1:], columns, caption, page_year, plan_year)
+            return _year_rows(
+                rows[position + 1 :], columns, caption + " ".join(cells), page_year, _caption_level(caption)
+            )
+        if (
+            "region" in roles
+            and "year" in roles
+            and TERM_IN.search(context := _with_header_rows(caption, rows, position))
+        ):
+            return _region_years(rows[position + 1 :], columns, context, page_year)
+        if (
+            "indicator" in roles
+            and sum(c.role == "place" for c in columns) >= 2
+            and not _periods_follow(rows, position)
+        ):
+            return _place_columns(rows[position + 1 :], columns, caption, page_year, plan_year)
         if "indicator" in roles and "amount" in roles:
-            return _amount_rows(rows[position + 1:], columns, caption, page_year, plan_year)
+            return _amount_rows(rows[position + 1 :], columns, caption, page_year, plan_year)
     return None
 
 
-def place_value_rows(rows: list[tuple[str, list[str]]], caption: str, page_year: int | None,
-                     plan_year: int | None) -> list[dict] | None:
+def place_value_rows(
+    rows: list[tuple[str, list[str]]], caption: str, page_year: int | None, plan_year: int | None
+) -> list[dict] | None:
     """A table of two columns, places and values, with no header, whose caption names the type
     (二、分市目标（2025年新培育省级以上绿色工厂） / 西安市 | 25家): a value per place; None if not one."""
     term = TERM_IN.search(caption)
-    if not term or len(rows) < 2 or not all(len(cells) == 2 and PLACE.fullmatch(cells[0].strip())
-                                            and VALUE.match(cells[1].strip()) for _, cells in rows):
+    if (
+        not term
+        or len(rows) < 2
+        or not all(
+            len(cells) == 2 and PLACE.fullmatch(cells[0].strip()) and VALUE.match(cells[1].strip()) for _, cells in rows
+        )
+    ):
         return None
     planned = PLAN_CAPTION.search(caption) is not None
     year = caption_year(caption, page_year) or plan_year or page_year
     level = _caption_level(caption)
-    return [_fact("policy_target" if planned else "reported_count", term_type(term.group(0)), VALUE.match(cells[1].strip()),
-                  "", line, caption, year, None if SUM_ROW.match(cells[0].strip()) else cells[0].strip(), level,
-                  target_kind(caption) or "stock") for line, cells in rows]
+    return [
+        _fact(
+            "policy_target" if planned else "reported_count",
+            term_type(term.group(0)),
+            VALUE.match(cells[1].strip()),
+            "",
+            line,
+            caption,
+            year,
+            None if SUM_ROW.match(cells[0].strip()) else cells[0].strip(),
+            level,
+            target_kind(caption) or "stock",
+        )
+        for line, cells in rows
+    ]
 
 
 def _spanning_header(header: list[str], below) -> bool:
@@ -147,7 +189,7 @@ def _spanning_header(header: list[str], below) -> bool:
 def _with_header_rows(caption: str, rows, position: int) -> str:
     """The caption and the rows that continue a header wrapped over lines (新增 | 新增 / 绿色工厂 | 绿色工厂)."""
     more = []
-    for _, cells in rows[position + 1:position + 5]:
+    for _, cells in rows[position + 1 : position + 5]:
         if any(VALUE.match(cell.strip()) for cell in cells[1:]):
             break
         more.append(" ".join(cells))
@@ -174,10 +216,20 @@ def _level_rows(rows, columns, caption: str, page_year, plan_year) -> list[dict]
             continue
         for column in (c for c in columns if c.role == "term" and c.index < len(cells)):
             if value := VALUE.match(cells[column.index].strip()):
-                out.append(_fact("policy_target" if planned else "reported_count", column.designation_type, value,
-                                 column.unit or "", line, caption, year or plan_year or page_year, None,
-                                 level_code(level.group(0)) if level else None,
-                                 target_kind(caption) or "stock"))
+                out.append(
+                    _fact(
+                        "policy_target" if planned else "reported_count",
+                        column.designation_type,
+                        value,
+                        column.unit or "",
+                        line,
+                        caption,
+                        year or plan_year or page_year,
+                        None,
+                        level_code(level.group(0)) if level else None,
+                        target_kind(caption) or "stock",
+                    )
+                )
     return out
 
 
@@ -198,10 +250,19 @@ def _amount_rows(rows, columns, caption: str, page_year, plan_year) -> list[dict
             if not value or (value.group(3) or stated) == "%":
                 continue
             added = "增" in column.qualifier
-            fact = _fact("policy_target" if planned else "reported_count", term_type(term.group(0)), value, stated, line,
-                         caption, caption_year(caption, page_year) or plan_year or page_year, None,
-                         _level_before(name, term), "new_in_period" if added else target_kind(caption) or "stock",
-                         star=star_rating(name))
+            fact = _fact(
+                "policy_target" if planned else "reported_count",
+                term_type(term.group(0)),
+                value,
+                stated,
+                line,
+                caption,
+                caption_year(caption, page_year) or plan_year or page_year,
+                None,
+                _level_before(name, term),
+                "new_in_period" if added else target_kind(caption) or "stock",
+                star=star_rating(name),
+            )
             out.append(fact | ({} if planned else {"period_kind": "new_in_period" if added else "cumulative"}))
     return out
 
@@ -231,10 +292,24 @@ def _year_rows(rows, columns, context: str, page_year, level: str | None) -> lis
         for column in (c for c in columns if c.role == "term" and c.index < len(cells)):
             value = VALUE.match(cells[column.index].strip())
             if value and not (record == "policy_target" and float(value.group(2)) == 0):  # nothing to create
-                fact = _fact(record, column.designation_type, value, column.unit or "", line, context, row_year,
-                             None, column.level or level, target_kind(context) or "new_in_period")
-                out.append(fact if record == "policy_target" else  # a year's row: what that year added
-                           fact | {"period_kind": reported_period(context) or "new_in_period", "cumulative": False})
+                fact = _fact(
+                    record,
+                    column.designation_type,
+                    value,
+                    column.unit or "",
+                    line,
+                    context,
+                    row_year,
+                    None,
+                    column.level or level,
+                    target_kind(context) or "new_in_period",
+                )
+                out.append(
+                    fact
+                    if record == "policy_target"
+                    # a year's row: what that year added
+                    else fact | {"period_kind": reported_period(context) or "new_in_period", "cumulative": False}
+                )
     return out
 
 
@@ -258,7 +333,7 @@ def _region_years(rows, columns, caption: str, page_year) -> list[dict]:
     镇街 | 2024年 | 2025年): a value per region and year."""
     region_column = next(c for c in columns if c.role == "region")
     term = TERM_IN.search(caption)
-    level = LEVEL_HEADER.search(caption[:term.start()])
+    level = LEVEL_HEADER.search(caption[: term.start()])
     if level and caption.startswith(("以上", "及以上"), level.end()):
         level = None  # 省级以上: several levels
     planned = PLAN_CAPTION.search(caption) is not None
@@ -271,9 +346,20 @@ def _region_years(rows, columns, caption: str, page_year) -> list[dict]:
             record = _column_kind(column, page_year) if planned else "reported_count"
             if not value or not region or record is None:
                 continue
-            out.append(_fact(record, term_type(term.group(0)), value, "", line, caption, column.year,
-                             None if SUM_ROW.match(region) else region,
-                             level_code(level.group(0)) if level else None, kind))
+            out.append(
+                _fact(
+                    record,
+                    term_type(term.group(0)),
+                    value,
+                    "",
+                    line,
+                    caption,
+                    column.year,
+                    None if SUM_ROW.match(region) else region,
+                    level_code(level.group(0)) if level else None,
+                    kind,
+                )
+            )
     return out
 
 
@@ -297,24 +383,60 @@ def _place_columns(rows, columns, caption: str, page_year, plan_year) -> list[di
             record = "policy_target" if planned else "reported_count"
             if unit == "%":
                 if planned:
-                    out.append(_fact(record, None, value, "%", line, caption, year or plan_year or page_year, region,
-                                     None, "percent_change", clean_indicator(UNIT_IN_CELL.sub("", name))))
+                    out.append(
+                        _fact(
+                            record,
+                            None,
+                            value,
+                            "%",
+                            line,
+                            caption,
+                            year or plan_year or page_year,
+                            region,
+                            None,
+                            "percent_change",
+                            clean_indicator(UNIT_IN_CELL.sub("", name)),
+                        )
+                    )
                 continue
-            out.append(_fact(record, term_type(term.group(0)), value, unit, line, caption,
-                             year or plan_year or page_year, region, _level_before(name, term),
-                             target_kind(name + caption) or "stock", star=star_rating(name)))
+            out.append(
+                _fact(
+                    record,
+                    term_type(term.group(0)),
+                    value,
+                    unit,
+                    line,
+                    caption,
+                    year or plan_year or page_year,
+                    region,
+                    _level_before(name, term),
+                    target_kind(name + caption) or "stock",
+                    star=star_rating(name),
+                )
+            )
     return out
 
 
-def _fact(record, dtype, value, unit, line, caption, year, region, level, kind, indicator="designations",
-          star=None) -> dict:
+def _fact(
+    record, dtype, value, unit, line, caption, year, region, level, kind, indicator="designations", star=None
+) -> dict:
     planned = record == "policy_target"
-    return {"record_type": record, "designation_type": dtype, "value": _number(value.group(2)),
-            "unit": unit or value.group(3) or "家", "evidence": line, "indicator": indicator, "level": level,
-            "target_year": year if planned else None, "cumulative": None if planned else True,
-            "region_name": region, "target_kind": kind if planned else None,
-            "period_kind": None if planned else reported_period(caption) or "cumulative",
-            "star_rating": star if dtype == "green_factory" else None, "value_text": value.group(2)}
+    return {
+        "record_type": record,
+        "designation_type": dtype,
+        "value": _number(value.group(2)),
+        "unit": unit or value.group(3) or "家",
+        "evidence": line,
+        "indicator": indicator,
+        "level": level,
+        "target_year": year if planned else None,
+        "cumulative": None if planned else True,
+        "region_name": region,
+        "target_kind": kind if planned else None,
+        "period_kind": None if planned else reported_period(caption) or "cumulative",
+        "star_rating": star if dtype == "green_factory" else None,
+        "value_text": value.group(2),
+    }
 
 
 def _indicator_rows(rows, columns, page_year, plan_year) -> list[dict]:
@@ -334,18 +456,29 @@ def _indicator_rows(rows, columns, page_year, plan_year) -> list[dict]:
             if kind is None or (unit != "%" and not term):
                 continue
             planned = kind == "policy_target"
-            out.append({
-                "record_type": kind, "designation_type": None if unit == "%" else term_type(term.group(0)),
-                "value": _number(value.group(2)), "unit": unit, "evidence": line,
-                "indicator": clean_indicator(UNIT_IN_CELL.sub("", name)) + (value.group("direction") or "") if unit == "%"
-                else "designations",
-                "level": None if unit == "%" else _level_before(name, term),
-                "target_year": (column.year or plan_year or page_year) if planned else None,
-                "cumulative": None if planned else True,
-                "target_kind": ("percent_change" if unit == "%" else target_kind(name) or "stock") if planned else None,
-                "period_kind": None if planned else "cumulative",
-                "star_rating": star_rating(name) if unit != "%" and term_type(term.group(0)) == "green_factory" else None,
-                "value_text": value.group(2)})
+            out.append(
+                {
+                    "record_type": kind,
+                    "designation_type": None if unit == "%" else term_type(term.group(0)),
+                    "value": _number(value.group(2)),
+                    "unit": unit,
+                    "evidence": line,
+                    "indicator": clean_indicator(UNIT_IN_CELL.sub("", name)) + (value.group("direction") or "")
+                    if unit == "%"
+                    else "designations",
+                    "level": None if unit == "%" else _level_before(name, term),
+                    "target_year": (column.year or plan_year or page_year) if planned else None,
+                    "cumulative": None if planned else True,
+                    "target_kind": ("percent_change" if unit == "%" else target_kind(name) or "stock")
+                    if planned
+                    else None,
+                    "period_kind": None if planned else "cumulative",
+                    "star_rating": star_rating(name)
+                    if unit != "%" and term_type(term.group(0)) == "green_factory"
+                    else None,
+                    "value_text": value.group(2),
+                }
+            )
     return out
 
 
@@ -378,16 +511,23 @@ def _region_rows(rows, columns, context: str, page_year, plan_year) -> list[dict
             if not value or not dtype or not region:
                 continue
             cumulative = bool(CUMULATIVE_CAPTION.search(context))
-            out.append({
-                "record_type": "policy_target" if planned else "reported_count", "designation_type": dtype,
-                "value": _number(value.group(2)), "unit": value.group(3) or column.unit or "家", "evidence": line,
-                "indicator": "designations", "level": column.level,
-                "target_year": (column.year or year or plan_year or page_year) if planned else None,
-                "cumulative": None if planned else cumulative,
-                "region_name": None if SUM_ROW.match(region) else region,
-                "target_kind": target_kind(context) or "stock" if planned else None,
-                "period_kind": None if planned else "cumulative" if cumulative else reported_period(context),
-                "value_text": value.group(2)})
+            out.append(
+                {
+                    "record_type": "policy_target" if planned else "reported_count",
+                    "designation_type": dtype,
+                    "value": _number(value.group(2)),
+                    "unit": value.group(3) or column.unit or "家",
+                    "evidence": line,
+                    "indicator": "designations",
+                    "level": column.level,
+                    "target_year": (column.year or year or plan_year or page_year) if planned else None,
+                    "cumulative": None if planned else cumulative,
+                    "region_name": None if SUM_ROW.match(region) else region,
+                    "target_kind": target_kind(context) or "stock" if planned else None,
+                    "period_kind": None if planned else "cumulative" if cumulative else reported_period(context),
+                    "value_text": value.group(2),
+                }
+            )
     return out
 
 
@@ -397,7 +537,7 @@ def caption_year(caption: str, page_year: int | None) -> int | None:
 
 
 def _level_before(name: str, term: re.Match) -> str | None:
-    level = LEVEL_HEADER.search(name.replace(" ", "")[:term.start()])
+    level = LEVEL_HEADER.search(name.replace(" ", "")[: term.start()])
     return level_code(level.group(0)) if level else None
 
 

@@ -22,35 +22,74 @@ from typing import NamedTuple
 
 from greenmfg.extract import fact_tables
 from greenmfg.extract.clauses import (
-    BASELINE, STRONG_TARGET, TARGET_KIND, WEAK_TARGET, Clause, paragraph_clauses, reported_period, target_cue,
-    target_kind)
+    BASELINE,
+    STRONG_TARGET,
+    TARGET_KIND,
+    WEAK_TARGET,
+    Clause,
+    paragraph_clauses,
+    reported_period,
+    target_cue,
+    target_kind,
+)
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.numbers import COUNT_CUE, NUM, NUMBER, UNIT, number
 from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and designation_level are this module's API too
-    LEVEL_WORD, STAR, TERM, TERM_MARK, TERM_PATTERN, TERMS, YEAR_MENTION, clean_indicator, designation_level, level_code,
-    star_rating, term_type)
+    LEVEL_WORD,
+    STAR,
+    TERM,
+    TERM_MARK,
+    TERM_PATTERN,
+    TERMS,
+    YEAR_MENTION,
+    clean_indicator,
+    designation_level,
+    level_code,
+    star_rating,
+    term_type,
+)
 
 LEVEL = r"(?P<level>" + LEVEL_WORD + r")?(?P<above>及以上|以上)?"
 # 绿色工厂874家 | 国家级绿色工厂35家 | 绿色工厂 50 家以上 | 省级以上绿色工厂总计27家 | 绿色工厂数量已经达到64家 |
 # 绿色工厂达到国家级10家
-JOINER = (r"(?:[较比](?:20\d{2}\s*年|上年|去年))?(?:累计|已经|已|目前|共|分别|将|力争|争取|确保|计划|预计|力求|新|净|再|仅有|仅|只有)*"
-          r"(?:达到|达|突破|超过|超|逾|近|增加至|增加到|增至|增长至|为|有|计|总计|合计|不少于|不低于|增加|增|培育|创建|获批|"
-          r"完成|(?:发展|创建)?目标(?:为|是)?)?")
-TERM_THEN_NUMBER = re.compile(LEVEL + r"(?P<term>" + TERM + r")(?:[(（][^()（）]{0,12}[)）])?(?:称号|荣誉)?(?:公示)?(?:名单)?(?:的)?"
-                              r"(?:企业|单位)?(?:数量|总数|总量|数)?[(（:：]?" + JOINER + r"\s*(?P<level2>" + LEVEL_WORD + "|"
-                              + STAR + r")?(?:及以上|以上)?\s*"
-                              + NUMBER + r"\s*(?P<unit>" + UNIT + r")")
+JOINER = (
+    r"(?:[较比](?:20\d{2}\s*年|上年|去年))?(?:累计|已经|已|目前|共|分别|将|力争|争取|确保|计划|预计|力求|新|净|再|仅有|仅|只有)*"
+    r"(?:达到|达|突破|超过|超|逾|近|增加至|增加到|增至|增长至|为|有|计|总计|合计|不少于|不低于|增加|增|培育|创建|获批|"
+    r"完成|(?:发展|创建)?目标(?:为|是)?)?"
+)
+TERM_THEN_NUMBER = re.compile(
+    LEVEL + r"(?P<term>" + TERM + r")(?:[(（][^()（）]{0,12}[)）])?(?:称号|荣誉)?(?:公示)?(?:名单)?(?:的)?"
+    r"(?:企业|单位)?(?:数量|总数|总量|数)?[(（:：]?"
+    + JOINER
+    + r"\s*(?P<level2>"
+    + LEVEL_WORD
+    + "|"
+    + STAR
+    + r")?(?:及以上|以上)?\s*"
+    + NUMBER
+    + r"\s*(?P<unit>"
+    + UNIT
+    + r")"
+)
 # 41家绿色工厂 | 45家市级绿色工厂 | 6家企业入选国家级绿色工厂 | 12家企业被工信部认定为国家级绿色工厂 |
 # 3家公司入选“国家绿色工厂”名单: what stands between the number and the term (the gap) must say they were listed
 NUMBER_THEN_TERM = re.compile(
-    NUMBER + r"\s*(?P<unit>" + UNIT + r"|(?=企业|单位))(?:以上|左右)?(?:型号)?(?:制造)?(?:企业|单位|公司|产品|工厂|园区)?(?:的)?"
-    r"(?P<gap>(?:[^,，。；;、\d“”\"()（）]|20\d{2}年度?){0,16}?)[“\"]?" + LEVEL + r"(?P<term>" + TERM + r")")
+    NUMBER
+    + r"\s*(?P<unit>"
+    + UNIT
+    + r"|(?=企业|单位))(?:以上|左右)?(?:型号)?(?:制造)?(?:企业|单位|公司|产品|工厂|园区)?(?:的)?"
+    r"(?P<gap>(?:[^,，。；;、\d“”\"()（）]|20\d{2}年度?){0,16}?)[“\"]?" + LEVEL + r"(?P<term>" + TERM + r")"
+)
 NUMBER_RUN = re.compile(NUM)  # where a NUMBER_THEN_TERM match can start
-LISTING_VERB = re.compile(r"认定|评为|评选|评定|确定|命名|授予|获评|获批|获得|获(?![悉知])|荣获|荣登|登上|入选|入围|进入|列入|纳入|成为|符合|上榜|"
-                          r"创建|新晋|跻身|通过|晋升|^为|^(?:[\u4e00-\u9fa5]{0,6}[省市县区])?$|^第.{1,3}批$")
+LISTING_VERB = re.compile(
+    r"认定|评为|评选|评定|确定|命名|授予|获评|获批|获得|获(?![悉知])|荣获|荣登|登上|入选|入围|进入|列入|纳入|成为|符合|上榜|"
+    r"创建|新晋|跻身|通过|晋升|^为|^(?:[\u4e00-\u9fa5]{0,6}[省市县区])?$|^第.{1,3}批$"
+)
 # The term names something else: 绿色工厂培育库, 绿色工厂建设项目, 绿色工厂评价机构; 申报绿色工厂的企业
-MODIFIED = re.compile(r"培育库|培育名单|创建计划|创建名单|建设项目|项目|评价机构|服务机构|机构|评价标准|标准|申报|推荐|"
-                      r"创建单位|后备|梯度培育")
+MODIFIED = re.compile(
+    r"培育库|培育名单|创建计划|创建名单|建设项目|项目|评价机构|服务机构|机构|评价标准|标准|申报|推荐|"
+    r"创建单位|后备|梯度培育"
+)
 APPLYING = re.compile(r"(?:申报|推荐|拟推荐)(?:的)?$")
 NOT_YET_LISTED = re.compile(r"拟推荐|推荐参评|拟报送")  # 拟推荐参评国家级绿色工厂30家、绿色园区3家: not yet designated
 # 绿色工厂和绿色供应链管理企业42家: one total of two types
@@ -66,33 +105,52 @@ SHARED_LEVEL = re.compile(r"(?:" + LEVEL_WORD + r")\s*[、和及与]$")  # 省�
 CONTINUATION = re.compile(
     r"[,，、(（](?:其中|含|包括|包含)?[:：]?(?:力争|争取|计划|预计|确保)?(?:到?20\d{2}\s*年(?:底|末)?(?:[、和]20\d{2}\s*年)*|年内|今年|明年|当年)?(?:每年|年均)?"
     r"(?P<cue>(?:全市|全省|全区|全县|目前|现|总数|总量|数量|累计|已经|已|共计|共|总计|合计|当年|新增|再|就有|分别为|分别|达到|"
-    r"达|超过|突破|增至|增加到|获评|创建|认定|争创|培育|完成|获批|新获批|新认定|入选|新入选)+)?\s*(?P<level>" + STAR + "|" + LEVEL_WORD + r")?(?P<above>及以上|以上)?\s*"
-    r"(?:(?<=级)(?:达到|达|超过|突破|增至|为|有))?(?P<value>" + NUM + r")\s*(?:余|多)?(?P<unit>家|个|户|种|项|款)")
+    r"达|超过|突破|增至|增加到|获评|创建|认定|争创|培育|完成|获批|新获批|新认定|入选|新入选)+)?\s*(?P<level>"
+    + STAR
+    + "|"
+    + LEVEL_WORD
+    + r")?(?P<above>及以上|以上)?\s*"
+    r"(?:(?<=级)(?:达到|达|超过|突破|增至|为|有))?(?P<value>" + NUM + r")\s*(?:余|多)?(?P<unit>家|个|户|种|项|款)"
+)
 # Terms enumerated, then their values: 绿色工厂、绿色园区分别达到120家、8个 | …各1家 | …共计50家 (a mixed total)
 VALUE = r"(?:" + NUM + r")\s*(?:余|多)?(?:万|千)?\s*" + UNIT + r"(?:以上|左右)?"
 ITEM = r"(?:" + LEVEL_WORD + "|" + STAR + r")?(?:及以上|以上)?(?:" + TERM + r")"
 LEVEL_ITEM = r"(?:" + LEVEL_WORD + "|" + STAR + r")"
 ENUMERATION = re.compile(
-    r"(?:(?P<items>" + ITEM + r"(?:\s*[、和及与]\s*" + ITEM + r")+)|(?P<levels>" + LEVEL_ITEM + r"(?:\s*[、和及与]\s*"
-    + LEVEL_ITEM + r")+)(?P<term>" + TERM + r"))\s*(?:数量|总数)?(?P<mode>分别|各|共计|共|合计|总计)?"
-    r"(?:为|达到|达|有|是|新增|增加|超过|累计|已)*\s*(?P<values>" + VALUE + r"(?:\s*[、和及与]\s*" + VALUE + r")*)")
+    r"(?:(?P<items>"
+    + ITEM
+    + r"(?:\s*[、和及与]\s*"
+    + ITEM
+    + r")+)|(?P<levels>"
+    + LEVEL_ITEM
+    + r"(?:\s*[、和及与]\s*"
+    + LEVEL_ITEM
+    + r")+)(?P<term>"
+    + TERM
+    + r"))\s*(?:数量|总数)?(?P<mode>分别|各|共计|共|合计|总计)?"
+    r"(?:为|达到|达|有|是|新增|增加|超过|累计|已)*\s*(?P<values>" + VALUE + r"(?:\s*[、和及与]\s*" + VALUE + r")*)"
+)
 ITEM_PARTS = re.compile(r"(" + LEVEL_WORD + "|" + STAR + r")?(及以上|以上)?(" + TERM + r")")
 # What every enumeration has: a term or level, a separator, then another (a cheap test first)
-ENUMERATION_HINT = re.compile(r"(?:工厂|园区|企业|产品|供应链|型号|级)\s*[、和及与]\s*(?:[^、,，。；]{0,6}?绿色|" + LEVEL_WORD
-                              + "|" + STAR + ")")
+ENUMERATION_HINT = re.compile(
+    r"(?:工厂|园区|企业|产品|供应链|型号|级)\s*[、和及与]\s*(?:[^、,，。；]{0,6}?绿色|" + LEVEL_WORD + "|" + STAR + ")"
+)
 VALUE_PARTS = re.compile(r"(?P<value>" + NUM + r")\s*(?:余|多)?(?P<scale>万|千)?\s*(?P<unit>" + UNIT + ")")
 # A number of units named without the term (5家企业, 3个工业园区), paired or typed by its clause
 BARE_COUNT = re.compile(NUMBER + r"\s*(?P<unit>" + UNIT + r")(?P<noun>[\u4e00-\u9fa5]{0,8}?)(?=[、和及与]|$)")
 BARE_NOUN_TYPE = [(re.compile(r"园区|集聚区|开发区"), "green_park"), (re.compile(r"工厂"), "green_factory")]
 COMPANY_NOUN = re.compile(r"[^,，。]{0,4}?(?:企业|公司|工厂)")
 PLAIN_NOUN = re.compile(r"^(?:制造|工业)?(?:企业|单位|公司|工厂|园区|产品)?$")
-LISTED = re.compile(r"被认定为|认定为|被评为|评为|被确定为|确定为|被命名为|命名为|获评|入选|入围|上榜|榜上有名|荣登|进入|列入|"
-                    r"纳入|获批|获得|荣获|创建|新晋|跻身|通过|开展")
+LISTED = re.compile(
+    r"被认定为|认定为|被评为|评为|被确定为|确定为|被命名为|命名为|获评|入选|入围|上榜|榜上有名|荣登|进入|列入|"
+    r"纳入|获批|获得|荣获|创建|新晋|跻身|通过|开展"
+)
 LISTED_AS_ONE_TYPE = re.compile(r"认定|评为|确定|命名|获评|入选|入围|上榜|榜上有名|获批|荣获")
 PERCENT = re.compile(
     r"(?P<indicator>[\u4e00-\u9fa5、“”]{2,40}?)(?:分别)?(?:[较比](?:“十三五”末|20\d{2}\s*年|上年))?(?:分别)?"
     r"(?P<direction>下降|降低|提高到|提高至|提升到|提升至|提高|提升|达到|增长|保持在|稳定在|维持在|不超过|不高于|超过|不低于|高于|达|降)"
-    r"(?:超过|目标为|目标是|目标|约)?\s*(?P<values>\d+(?:\.\d+)?\s*%(?:(?:、|和|以上、)\d+(?:\.\d+)?\s*%)*)")
+    r"(?:超过|目标为|目标是|目标|约)?\s*(?P<values>\d+(?:\.\d+)?\s*%(?:(?:、|和|以上、)\d+(?:\.\d+)?\s*%)*)"
+)
 # a goal named after what was done (下降3.59%,超过3%的年度约束性目标): the goal's value, the indicator before it
 GOAL_PERCENT = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*%(?:左右|以上)?的[^,，;；。%\d]{0,10}?目标")
 INDICATOR_LEAD = re.compile(r"^(?:以上|、|确保|力争|争取|实现|推动|其中|均|累计|年均|全市|全省|全区|和|及|与|并)+")
@@ -109,34 +167,60 @@ REPORT_TABLE = re.compile(r"完成|情况|进展|成效|总结|回顾")
 # Layouts that break lines: an e-paper's column (lines of one width), an infographic's cards
 COLUMN_MIN = 16
 SENTENCE_ENDS = ("。", "!", "?", ";", ":", "」", "”")
-LINE_MARKER = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.是]|[(][一二三四五六七八九十\d]+[)]|\d+[.、]|[●◆■▶★☆]|[-—]{2})")
+LINE_MARKER = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+[、.是]|[(][一二三四五六七八九十\d]+[)]|\d+[.、]|[●◆■▶★☆]|[-—]{2})"
+)
 DEADLINE_LINE = re.compile(r"\s*(?:到|至)\s*20\d{2}\s*年(?:底|末)?[,:]?\s*")
 CARD_LABEL = re.compile(r"[^\d,。;:]{2,16}")
 CARD_VALUE = re.compile(r"[^,。;:]{0,8}?\d[\d.]*\s*(?:%|家|个|户|项|种|款)(?:\([^()]{0,40}\)?)?[^,。;:]{0,4}")
 # Enterprises counted for something they do about a designation (开展…自评价, 申报 …), not designated
-ACTIVITY = re.compile(r"[\d一二三四五六七八九十百千两]+\s*(?:余|多)?(?:家|个|户)(?:以上)?(?:重点)?(?:企业|单位|工厂)?"
-                      r"(?:开展|参与|参加|进行|申报|申请|接受|实施|对标|完成)(?![^,;。]{0,12}?创建)")  # (…开展绿色工厂创建: creating them)
+ACTIVITY = re.compile(
+    r"[\d一二三四五六七八九十百千两]+\s*(?:余|多)?(?:家|个|户)(?:以上)?(?:重点)?(?:企业|单位|工厂)?"
+    r"(?:开展|参与|参加|进行|申报|申请|接受|实施|对标|完成)(?![^,;。]{0,12}?创建)"
+)  # (…开展绿色工厂创建: creating them)
 # Design products counted by their owners, then themselves: 2家企业4个型号, 5家企业的12种产品
-OWNERS_THEN_PRODUCTS = re.compile(r"(?:" + NUM + r")\s*(?:家|户)(?:企业|单位)?的?\s*(?P<value>" + NUM
-                                  + r")\s*(?P<unit>个|种|款|项)(?=产品|型号)")
+OWNERS_THEN_PRODUCTS = re.compile(
+    r"(?:" + NUM + r")\s*(?:家|户)(?:企业|单位)?的?\s*(?P<value>" + NUM + r")\s*(?P<unit>个|种|款|项)(?=产品|型号)"
+)
 # Regions enumerated, then a term and its values, one each (A市、B区国家级绿色工厂数量分别达到18家、15家)
 PLACE_ITEM = r"[\u4e00-\u9fa5]{1,6}?(?:市|区|县|旗|州|盟)"
-REGIONS_THEN_TERM = re.compile(r"(?P<regions>" + PLACE_ITEM + r"(?:[、和及与]" + PLACE_ITEM + r")+)(?P<level>" + LEVEL_WORD
-                               + r")?(?P<above>及以上|以上)?(?P<term>" + TERM + r")(?:数量|总数)?分别(?:达到|为|是|有|达)?\s*(?P<values>" + VALUE
-                               + r"(?:\s*[、和及与]\s*" + VALUE + r")+)")
+REGIONS_THEN_TERM = re.compile(
+    r"(?P<regions>"
+    + PLACE_ITEM
+    + r"(?:[、和及与]"
+    + PLACE_ITEM
+    + r")+)(?P<level>"
+    + LEVEL_WORD
+    + r")?(?P<above>及以上|以上)?(?P<term>"
+    + TERM
+    + r")(?:数量|总数)?分别(?:达到|为|是|有|达)?\s*(?P<values>"
+    + VALUE
+    + r"(?:\s*[、和及与]\s*"
+    + VALUE
+    + r")+)"
+)
 REGIONS_REACH = 60
 GENERIC_PLACE = re.compile(r"(?:城|市|辖|郊|园|各|全|本|我|开发|高新|经开|新|工业|产业)(?:区|县|市|园区)?$|^各|^所在")
 # Values with no term of their own after the counts they continue (…,累计分别达到31家和96家)
 # What may come between the counts before and a 分别 that continues them: cue words only
 RESPECTIVE_GAP = re.compile(r"[^,;]*?[家个户种项款]?[,\s]*(?:累计|总数|总量|共|合计|目前|现|已|均|数量)*\s*")
-RESPECTIVE = re.compile(r"(?<![、和及与])分别(?:达到|达|为|是|有|增至|增加到|突破)?\s*(?P<values>" + VALUE + r"(?:\s*[、和及与]\s*"
-                        + VALUE + r")+)")
+RESPECTIVE = re.compile(
+    r"(?<![、和及与])分别(?:达到|达|为|是|有|增至|增加到|突破)?\s*(?P<values>"
+    + VALUE
+    + r"(?:\s*[、和及与]\s*"
+    + VALUE
+    + r")+)"
+)
 # A section heading: a short line, numbered or not, with no sentence in it
 HEADING_MAX = 40
-HEADING = re.compile(r"^\s*(?P<number>[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])?[^。;!?]{2,36}[:]?\s*$")
+HEADING = re.compile(
+    r"^\s*(?P<number>[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])?[^。;!?]{2,36}[:]?\s*$"
+)
 CN_DIGITS = frozenset("一二三四五六七八九十")
-PLAN_HEADING = re.compile(r"工作安排|工作计划|工作要点|工作打算|重点工作|重点任务|主要任务|(?:总体|主要|发展|工作|年度|预期|具体|"
-                          r"阶段性?|\d年)目标|目标(?:任务)?:?\s*$|目标任务|年度安排|进度安排|年度任务|任务分解")
+PLAN_HEADING = re.compile(
+    r"工作安排|工作计划|工作要点|工作打算|重点工作|重点任务|主要任务|(?:总体|主要|发展|工作|年度|预期|具体|"
+    r"阶段性?|\d年)目标|目标(?:任务)?:?\s*$|目标任务|年度安排|进度安排|年度任务|任务分解"
+)
 PLAN_TITLE_END = re.compile(r"(?:工作安排|工作计划|工作要点|重点工作|目标任务)[:]?\s*$")
 COUNTED_LINE = re.compile(r"\d+\s*(?:家|个|户|项|种|款)")
 NAVIGATION = re.compile(r"[>›»]|首页|当前位置|您的位置")
@@ -145,9 +229,25 @@ REPORT_HEADING = re.compile(r"回顾|总结|成效|进展|情况|成绩|完成|�
 CAPTION_MAX = 40
 SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 # The region a sentence speaks of: 2–6 characters and a division ending, then what it has (湖州市共有…)
-REGION_END = re.compile(r"(?:自治区|省|市|县|区)(?=共有|新增|已|累计|的|共|有|今年|将|目前|现有|获|入选|上榜|再添|又有)")
+REGION_END = re.compile(
+    r"(?:自治区|省|市|县|区)(?=共有|新增|已|累计|的|共|有|今年|将|目前|现有|获|入选|上榜|再添|又有)"
+)
 OWN_REGION = re.compile(r"全国|[全我本](?:省|市|县|区|州|盟)(?![级内外])")  # the country, the document's own region
-NOT_A_REGION_START = ("今年", "我", "本", "该", "全", "此次", "其中", "家", "个", "种", "项", "户", "批")  # 3家园区: no region
+NOT_A_REGION_START = (
+    "今年",
+    "我",
+    "本",
+    "该",
+    "全",
+    "此次",
+    "其中",
+    "家",
+    "个",
+    "种",
+    "项",
+    "户",
+    "批",
+)  # 3家园区: no region
 STRONG_OR_WEAK = re.compile(STRONG_TARGET.pattern + "|" + WEAK_TARGET.pattern + r"|20\d{2}\s*年")
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fa5]) +(?=[\u4e00-\u9fa5])")  # PDF line breaks: 清 洁生产
 PLAN_END = re.compile(r"到\s*(20\d{2})\s*年|(20\d{2})\s*[—\-–~至]\s*(20\d{2})\s*年")
@@ -179,6 +279,7 @@ class Fact:
 
 class Count(NamedTuple):
     """A number a sentence counts designations with, and what qualifies it."""
+
     position: int  # where its value starts in the sentence
     designation_type: str
     value: int | float
@@ -188,6 +289,7 @@ class Count(NamedTuple):
     text: str  # the number as written (2,464, 八, 1.2万)
     region: str | None = None  # the region an enumeration pairs it with (A市、B区…分别达到18家、15家)
     indicator: str | None = None  # what it counts, when its line says it and its clause does not
+
 
 def sentences(text: str) -> tuple[str, ...]:
     return _sentences(clean_text(text))
@@ -226,7 +328,8 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
     table_lines = {i for i, line in enumerate(lines) if line.count("\t") >= 2 or PLACE_VALUE.match(line)}
     prose = _reflowed("\n".join(line for i, line in enumerate(lines) if i not in table_lines))
     return _drop_repeated_paragraph_facts(
-        _sentence_facts(prose, default_year, target_year) + _tables(lines, table_lines, default_year, target_year))
+        _sentence_facts(prose, default_year, target_year) + _tables(lines, table_lines, default_year, target_year)
+    )
 
 
 FLAT_PARAGRAPH = re.compile(r"(?<=[。!?]) +(?=[\u4e00-\u9fa5“\"])")
@@ -246,12 +349,14 @@ def _spaced_rows_as_tabs(lines: list[str]) -> list[str]:
         while end + 1 < len(lines) and len(cells[end + 1]) == len(cells[start]):
             end += 1
         if len(cells[start]) >= 3 and end > start and _names_columns(cells[start]):
-            out[start:end + 1] = ["\t".join(row) for row in cells[start:end + 1]]
+            out[start : end + 1] = ["\t".join(row) for row in cells[start : end + 1]]
         start = end + 1
     return out
 
 
-DEADLINE_CELL = re.compile(r"(?:到|至)?\s*20\d{2}\s*年(?:底|末)?(?:前|以前)?|[“\"]?十[三四五六]五[”\"]?(?:期末|末|期间|时期)")
+DEADLINE_CELL = re.compile(
+    r"(?:到|至)?\s*20\d{2}\s*年(?:底|末)?(?:前|以前)?|[“\"]?十[三四五六]五[”\"]?(?:期末|末|期间|时期)"
+)
 
 
 def _deadline_first(row: str) -> str:
@@ -271,14 +376,18 @@ def _rows_as_tabs(lines: list[str], split) -> list[str]:
     index = 0
     while index < len(lines):
         header = split(lines[index])
-        if header is None or not all(len(c) <= SHORT_CELL and not CLAUSE_MARK.search(c) for c in header) or sum(c.role not in ("place", "unit") for c in fact_tables.header_columns(header)) < 2:
+        if (
+            header is None
+            or not all(len(c) <= SHORT_CELL and not CLAUSE_MARK.search(c) for c in header)
+            or sum(c.role not in ("place", "unit") for c in fact_tables.header_columns(header)) < 2
+        ):
             index += 1
             continue
         end = index
         while end + 1 < len(lines) and (row := split(lines[end + 1])) is not None and len(row) == len(header):
             end += 1
         if end > index:
-            out[index:end + 1] = ["\t".join(split(lines[i])) for i in range(index, end + 1)]
+            out[index : end + 1] = ["\t".join(split(lines[i])) for i in range(index, end + 1)]
         index = end + 1
     return out
 
@@ -326,9 +435,14 @@ def _table_rows_mended(lines: list[str]) -> list[str]:
         in_table = bool(out) and out[-1].count("\t") >= 2
         if in_table and "\t" not in line and SPILLED_CELL.fullmatch(line.strip()) and out[-1].count("\t") < width:
             out[-1] += "\t" + line.strip()
-        elif in_table and "\t" not in line and BROKEN_NAME.fullmatch(line.strip()) \
-                and following.count("\t") >= 2 and BROKEN_NAME.fullmatch(following.split("\t")[0].strip()) \
-                and len(following.split("\t")[0].strip()) <= 2:
+        elif (
+            in_table
+            and "\t" not in line
+            and BROKEN_NAME.fullmatch(line.strip())
+            and following.count("\t") >= 2
+            and BROKEN_NAME.fullmatch(following.split("\t")[0].strip())
+            and len(following.split("\t")[0].strip()) <= 2
+        ):
             out.append(line.strip() + following.lstrip())
             index += 1
         else:
@@ -353,8 +467,7 @@ def _columns_joined(lines: list[str]) -> list[str]:
     out, run = [], []
     for line in [*lines, ""]:
         width = len(line)
-        if width >= COLUMN_MIN and not line.endswith(SENTENCE_ENDS) and (
-                not run or abs(width - len(run[0])) <= 2):
+        if width >= COLUMN_MIN and not line.endswith(SENTENCE_ENDS) and (not run or abs(width - len(run[0])) <= 2):
             run.append(line)
             continue
         if len(run) >= 3 and line and not LINE_MARKER.match(line):
@@ -400,13 +513,15 @@ def _tables(lines: list[str], table_lines: set[int], page_year: int | None, plan
     return facts + _table_facts(lines, unexplained, page_year, plan_year)
 
 
-PLACE_VALUE = re.compile(r"[\u4e00-\u9fa5]{2,12}\t\s*\d+(?:\.\d+)?\s*(?:家|个|项|种|款)?\s*$")  # 西安市	25家: a row of two
+PLACE_VALUE = re.compile(
+    r"[\u4e00-\u9fa5]{2,12}\t\s*\d+(?:\.\d+)?\s*(?:家|个|项|种|款)?\s*$"
+)  # 西安市	25家: a row of two
 
 
 def _caption(lines: list[str], first: int) -> str:
     """The short lines right above a table (its title, 单位:家), up to three; prose ends them."""
     above = []
-    for line in reversed(lines[max(0, first - 3):first]):
+    for line in reversed(lines[max(0, first - 3) : first]):
         if len(line) > CAPTION_MAX or "。" in line:
             break
         if line.strip():
@@ -433,15 +548,23 @@ def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = No
             if region == ADJOINING and section is None and facts and facts[-1].record_type == "reported_count":
                 facts += _subtotals_by_region(paragraph[0], facts[-1], facts)
             continue
-        facts += _paragraph_facts(paragraph, page_year, section or plan_year, seen, opened=section is not None,
-                                  region=None if region == ADJOINING else region)  # (a tag, no region's name)
+        facts += _paragraph_facts(
+            paragraph,
+            page_year,
+            section or plan_year,
+            seen,
+            opened=section is not None,
+            region=None if region == ADJOINING else region,
+        )  # (a tag, no region's name)
     return facts
 
 
 # 其中，谯城区2家、涡阳县1家: a report's total broken down by region, in a sentence of its own
 SUBTOTAL_LINE = re.compile(r"其中[,:]?\s*[\u4e00-\u9fa5]{1,10}(?:区|县|市|旗|镇|乡|街道|园区|开发区)\s*\d")
-REGION_SUBTOTAL = re.compile(r"(?P<region>[\u4e00-\u9fa5]{1,10}?(?:区|县|市|旗|镇|乡|街道|园区|开发区))\s*(?P<value>\d+)\s*"
-                             r"(?P<unit>家|个|项|种)")
+REGION_SUBTOTAL = re.compile(
+    r"(?P<region>[\u4e00-\u9fa5]{1,10}?(?:区|县|市|旗|镇|乡|街道|园区|开发区))\s*(?P<value>\d+)\s*"
+    r"(?P<unit>家|个|项|种)"
+)
 
 
 def _subtotals_by_region(sentence: str, total: Fact, facts: list[Fact]) -> list[Fact]:
@@ -452,11 +575,23 @@ def _subtotals_by_region(sentence: str, total: Fact, facts: list[Fact]) -> list[
     items = list(REGION_SUBTOTAL.finditer(sentence))
     if any(m.group("unit") != total.unit or GENERIC_PLACE.match(m.group("region")) for m in items):
         return []
-    return [Fact("reported_count", total.designation_type, number(m.group("value")), m.group("unit"), sentence,
-                 level=total.level, indicator=total.indicator, cumulative=total.cumulative,
-                 region_name=m.group("region"), period_kind=total.period_kind, value_text=m.group("value"),
-                 region_mention=m.group("region"))
-            for m in items]
+    return [
+        Fact(
+            "reported_count",
+            total.designation_type,
+            number(m.group("value")),
+            m.group("unit"),
+            sentence,
+            level=total.level,
+            indicator=total.indicator,
+            cumulative=total.cumulative,
+            region_name=m.group("region"),
+            period_kind=total.period_kind,
+            value_text=m.group("value"),
+            region_mention=m.group("region"),
+        )
+        for m in items
+    ]
 
 
 @lru_cache(maxsize=64)
@@ -477,10 +612,20 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
             breakdown = None
         if TERM_MARK in line or "%" in line or line.startswith("其中"):  # a line without either holds no fact
             # (but a 其中 line of subtotals continues the count just before it: ADJOINING)
-            tag = ADJOINING if line.startswith("其中") and _adjoins_a_count(lines, index) else label.group("region") \
-                if label else None
-            out.append((section if breakdown is None else breakdown, tag,
-                        tuple(CJK_GAP.sub("", s.strip()) for s in SENTENCE.findall(line) if s.strip())))
+            tag = (
+                ADJOINING
+                if line.startswith("其中") and _adjoins_a_count(lines, index)
+                else label.group("region")
+                if label
+                else None
+            )
+            out.append(
+                (
+                    section if breakdown is None else breakdown,
+                    tag,
+                    tuple(CJK_GAP.sub("", s.strip()) for s in SENTENCE.findall(line) if s.strip()),
+                )
+            )
         if line.endswith(("如下:", "如下")) and BREAKDOWN.search(line) and not DONE_SO_FAR.search(line):
             breakdown = _plan_year(line)
     return tuple(out)
@@ -492,15 +637,21 @@ ADJOINING = "\0adjoining"  # (the region tag of a 其中 line right after a line
 def _adjoins_a_count(lines: list[str], index: int) -> bool:
     """The line before counts a type, or the one before it does and the line between counts nothing
     (我市8家企业入选国家级绿色工厂。/ 入选企业为:A、B / 其中,甲区2家、乙县1家)."""
-    before = [line for line in lines[max(0, index - 2):index]]
+    before = [line for line in lines[max(0, index - 2) : index]]
     if before and TERM_MARK in before[-1] and COUNTED_LINE.search(before[-1]):
         return True
-    return len(before) == 2 and TERM_MARK in before[0] and COUNTED_LINE.search(before[0]) is not None \
+    return (
+        len(before) == 2
+        and TERM_MARK in before[0]
+        and COUNTED_LINE.search(before[0]) is not None
         and not COUNTED_LINE.search(before[1])
+    )
 
 
 # a line labelled with the region it speaks of: ——萧山区：… | 上城区: …
-REGION_LABEL = re.compile(r"\s*(?:——|--|—|-|•|·|▶)?\s*(?P<region>[\u4e00-\u9fa5]{1,8}?(?:区|县|市|旗|镇|乡|街道|园区|开发区)):")
+REGION_LABEL = re.compile(
+    r"\s*(?:——|--|—|-|•|·|▶)?\s*(?P<region>[\u4e00-\u9fa5]{1,8}?(?:区|县|市|旗|镇|乡|街道|园区|开发区)):"
+)
 BREAKDOWN = re.compile(r"目标|任务|分解|计划|指标")
 DONE_SO_FAR = re.compile(r"情况|进展|成效|总结|回顾|成绩")  # (目标完成情况如下: what was done, a report)
 
@@ -513,8 +664,9 @@ def _section_after(heading: re.Match, line: str, section: int | None, rank: int)
         return section, rank  # a headline with a count, a breadcrumb: no heading
     plans, reports = PLAN_HEADING.search(line), REPORT_HEADING.search(line)
     # (…目标完成情况, 超额完成年度目标: a report of the plan; 2023年工作总结和2024年工作计划: the plan)
-    planning = plans is not None and not (reports and (reports.start() > plans.start() or reports.end() == plans.start()
-                                                       or TARGETS_MET.search(line)))
+    planning = plans is not None and not (
+        reports and (reports.start() > plans.start() or reports.end() == plans.start() or TARGETS_MET.search(line))
+    )
     if not level:  # a title: only one that names a plan, as its last words, opens one
         if planning and PLAN_TITLE_END.search(line):
             return _plan_year(line), 0
@@ -536,8 +688,9 @@ def _could_hold_a_fact(sentence: str) -> bool:
     return "%" in sentence or (TERM_MARK in sentence and COUNTED.search(sentence) is not None)
 
 
-def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set, opened: bool = False,
-                    region: str | None = None) -> list[Fact]:
+def _paragraph_facts(
+    paragraph: tuple[str, ...], page_year, plan_year, seen: set, opened: bool = False, region: str | None = None
+) -> list[Fact]:
     """`opened`: the paragraph is a plan from its start (a cell of a table of work to do); `region`:
     the region its line is labelled with."""
     facts: list[Fact] = []
@@ -558,9 +711,11 @@ def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set
             if ACTIVITY.match(sentence, count.position):  # 组织100家企业开展绿色工厂自评价: not designations
                 continue
             if count.designation_type == "green_design_product" and (
-                    products := OWNERS_THEN_PRODUCTS.match(sentence, count.position)):
-                count = count._replace(value=number(products.group("value")), unit=products.group("unit"),
-                                       text=products.group("value"))  # 2家企业4个型号: 4 products
+                products := OWNERS_THEN_PRODUCTS.match(sentence, count.position)
+            ):
+                count = count._replace(
+                    value=number(products.group("value")), unit=products.group("unit"), text=products.group("value")
+                )  # 2家企业4个型号: 4 products
             if clause.kind == "policy_target" and _in_baseline(sentence, count.position):
                 clause = Clause(clause.start, clause.end, "reported_count", None, True)
             key = (sentence, count.designation_type, count.value, clause.kind)
@@ -572,23 +727,48 @@ def _paragraph_facts(paragraph: tuple[str, ...], page_year, plan_year, seen: set
                 continue
             mention = count.region or next((name for end, name in reversed(mentions) if end <= count.position), region)
             period, kind = periods[count.position]
-            for year in ([] if reported else _years_each(sentence[clause.start:count.position]))[:-1]:
+            for year in ([] if reported else _years_each(sentence[clause.start : count.position]))[:-1]:
                 # 2025年、2026年每年新增14家: a target for each year named (the last one's below)
-                facts.append(Fact(
-                    record_type=clause.kind, designation_type=count.designation_type, value=count.value, unit=count.unit,
-                    evidence=sentence, level=count.level, indicator=count.indicator or "designations", target_year=year,
-                    cumulative=None, region_name=count.region or region, star_rating=None, period_kind=None,
-                    target_kind="per_year", value_text=count.text, region_mention=mention))
-            if years := [] if reported else _years_each(sentence[clause.start:count.position]):
+                facts.append(
+                    Fact(
+                        record_type=clause.kind,
+                        designation_type=count.designation_type,
+                        value=count.value,
+                        unit=count.unit,
+                        evidence=sentence,
+                        level=count.level,
+                        indicator=count.indicator or "designations",
+                        target_year=year,
+                        cumulative=None,
+                        region_name=count.region or region,
+                        star_rating=None,
+                        period_kind=None,
+                        target_kind="per_year",
+                        value_text=count.text,
+                        region_mention=mention,
+                    )
+                )
+            if years := [] if reported else _years_each(sentence[clause.start : count.position]):
                 clause = clause._replace(target_year=years[-1])
-            facts.append(Fact(
-                record_type=clause.kind, designation_type=count.designation_type, value=count.value, unit=count.unit,
-                evidence=sentence, level=count.level, indicator=count.indicator or _clause_indicator(sentence, count.position),
-                target_year=clause.target_year, cumulative=clause.cumulative if reported else None,
-                region_name=mention if reported else count.region or region,  # (a target paired with its region)
-                star_rating=count.star if count.designation_type == "green_factory" else None,
-                period_kind=period if reported else None, target_kind=None if reported else kind or "stock",
-                value_text=count.text, region_mention=mention))
+            facts.append(
+                Fact(
+                    record_type=clause.kind,
+                    designation_type=count.designation_type,
+                    value=count.value,
+                    unit=count.unit,
+                    evidence=sentence,
+                    level=count.level,
+                    indicator=count.indicator or _clause_indicator(sentence, count.position),
+                    target_year=clause.target_year,
+                    cumulative=clause.cumulative if reported else None,
+                    region_name=mention if reported else count.region or region,  # (a target paired with its region)
+                    star_rating=count.star if count.designation_type == "green_factory" else None,
+                    period_kind=period if reported else None,
+                    target_kind=None if reported else kind or "stock",
+                    value_text=count.text,
+                    region_mention=mention,
+                )
+            )
         facts += _percent_targets(sentence, parts)
     return facts
 
@@ -600,8 +780,10 @@ YEAR_OF = re.compile(r"20\d{2}")
 def _approximate(sentence: str, count: Count) -> bool:
     """近3万个, 800余家: about so many."""
     after = count.position + len(count.text)
-    return bool(APPROXIMATE_BEFORE.search(sentence, max(0, count.position - 2), count.position)
-                or APPROXIMATE_AFTER.match(sentence, after))
+    return bool(
+        APPROXIMATE_BEFORE.search(sentence, max(0, count.position - 2), count.position)
+        or APPROXIMATE_AFTER.match(sentence, after)
+    )
 
 
 def _years_each(text: str) -> list[int]:
@@ -641,7 +823,7 @@ def region_mentions(sentence: str) -> list[tuple[int, str]]:
             first -= 1
         begin = next((b for b in range(first, start - 1) if not sentence.startswith(NOT_A_REGION_START, b)), None)
         if begin is not None and all(e != end.end() for e, _ in found):  # 占全省: 全省 is found already
-            found.append((end.end(), sentence[begin:end.end()]))
+            found.append((end.end(), sentence[begin : end.end()]))
     return sorted(found)
 
 
@@ -651,7 +833,7 @@ def _clause_at(parts: list[Clause], position: int) -> Clause:
 
 def _number_text(text: str, match: re.Match) -> str:
     """The number of a match as written: its value and its scale (1.2万)."""
-    return text[match.start("value"):match.end("scale") if match.group("scale") else match.end("value")]
+    return text[match.start("value") : match.end("scale") if match.group("scale") else match.end("value")]
 
 
 def _counts(sentence: str, parts: list[Clause]):
@@ -684,22 +866,38 @@ def _by_region(match: re.Match, found: list[Count]) -> list[Count]:
         return []  # (城区、开发区…: no region's name)
     level = level_code(match.group("level")) if match.group("level") and not match.group("above") else None
     offset = match.start("values")
-    return [Count(offset + value.start(), term_type(match.group("term")), number(value.group("value"), value.group("scale")),
-                  value.group("unit"), level, None, _number_text(match.group("values"), value), region)
-            for region, value in zip(regions, values)]
+    return [
+        Count(
+            offset + value.start(),
+            term_type(match.group("term")),
+            number(value.group("value"), value.group("scale")),
+            value.group("unit"),
+            level,
+            None,
+            _number_text(match.group("values"), value),
+            region,
+        )
+        for region, value in zip(regions, values)
+    ]
 
 
 def _respectively_after(sentence: str, match: re.Match, found: list[Count]) -> list[Count]:
     """…新增国家级绿色工厂6家、省级绿色工厂21家,累计分别达到31家和96家: values with no term of their
     own, paired in order with the counts right before them (which they replace)."""
     values = list(VALUE_PARTS.finditer(match.group("values")))
-    before = [c for c in found if c.position < match.start()][-len(values):]
+    before = [c for c in found if c.position < match.start()][-len(values) :]
     if len(before) != len(values) or not RESPECTIVE_GAP.fullmatch(sentence, before[-1].position, match.start()):
         return []  # (专精特新企业和单项冠军企业分别达到…, 其中分别有…: values of something else)
     offset = match.start("values")
-    return [count._replace(position=offset + value.start(), value=number(value.group("value"), value.group("scale")),
-                           unit=value.group("unit"), text=_number_text(match.group("values"), value))
-            for count, value in zip(before, values)]
+    return [
+        count._replace(
+            position=offset + value.start(),
+            value=number(value.group("value"), value.group("scale")),
+            unit=value.group("unit"),
+            text=_number_text(match.group("values"), value),
+        )
+        for count, value in zip(before, values)
+    ]
 
 
 def _counts_in_order(sentence: str, parts: list[Clause]):
@@ -711,18 +909,30 @@ def _counts_in_order(sentence: str, parts: list[Clause]):
         yield from _typed_by_clause(sentence, clause, spans, paired=True)
     previous = (None, -1)  # the level of the count before, and where it ended
     for match in _count_matches(sentence, spans):
-        level = None if match.group("above") or SHARED_LEVEL.search(sentence[max(0, match.start() - 8):match.start()]) else (
-            level_code(match.group("level")))
+        level = (
+            None
+            if match.group("above") or SHARED_LEVEL.search(sentence[max(0, match.start() - 8) : match.start()])
+            else (level_code(match.group("level")))
+        )
         if "level2" in match.re.groupindex and match.group("level2"):
             level = level_code(match.group("level2"))
-        elif level is None and not match.group("above") and sentence[previous[1]:match.start()] in ("、", "和", "及"):
+        elif level is None and not match.group("above") and sentence[previous[1] : match.start()] in ("、", "和", "及"):
             level = previous[0]  # 国家级绿色工厂3家、绿色园区1个: the level scopes the enumeration
         previous = (level, match.end())
-        star = None if match.group("above") else star_rating(match.groupdict().get("level2")) or star_rating(
-            match.group("term"))
-        yield Count(match.start("value"), term_type(match.group("term")),
-                    number(match.group("value"), match.group("scale")), match.group("unit") or "家", level, star,
-                    _number_text(sentence, match))
+        star = (
+            None
+            if match.group("above")
+            else star_rating(match.groupdict().get("level2")) or star_rating(match.group("term"))
+        )
+        yield Count(
+            match.start("value"),
+            term_type(match.group("term")),
+            number(match.group("value"), match.group("scale")),
+            match.group("unit") or "家",
+            level,
+            star,
+            _number_text(sentence, match),
+        )
     yield from _continuations(sentence, spans)
     yield from _listed_totals(sentence, spans)
     yield from _bracketed_counts(sentence, spans) if len(sentence) <= BRACKETED_LINE and "(" in sentence else ()
@@ -738,8 +948,12 @@ def _with_predicates(sentence: str, parts: list[Clause]) -> list[Clause]:
     of its own: 32家企业通过评审, / 被认定为2023年度市级绿色工厂 is one statement."""
     out: list[Clause] = []
     for clause in parts:
-        if out and out[-1].end == clause.start and PREDICATE_OPENS.match(sentence, clause.start) \
-                and COUNTED.search(sentence, out[-1].start, out[-1].end):
+        if (
+            out
+            and out[-1].end == clause.start
+            and PREDICATE_OPENS.match(sentence, clause.start)
+            and COUNTED.search(sentence, out[-1].start, out[-1].end)
+        ):
             out[-1] = out[-1]._replace(end=clause.end)
         else:
             out.append(clause)
@@ -762,13 +976,15 @@ def _count_matches(sentence: str, spans: list):
 def _designates(sentence: str, match: re.Match) -> bool:
     """The term counts designations: not 绿色工厂培育库 or 申报绿色工厂的企业, and a number before
     the term is joined to it by a listing verb (12家企业被认定为…), not by any words."""
-    if MODIFIED.match(sentence, match.end("term")) or APPLYING.search(sentence[max(0, match.start() - 4):match.start()]):
+    if MODIFIED.match(sentence, match.end("term")) or APPLYING.search(
+        sentence[max(0, match.start() - 4) : match.start()]
+    ):
         return False
     clause_start = max(sentence.rfind(mark, 0, match.start()) for mark in ",，;；。") + 1
     if NOT_YET_LISTED.search(sentence, clause_start, match.start()):
         return False
     if "gap" not in match.re.groupindex:  # a term, then its number
-        before = sentence[max(0, match.start() - 24):match.start()]
+        before = sentence[max(0, match.start() - 24) : match.start()]
         if MIXED_BEFORE.search(before):
             return False
         if NUMBER_BEFORE.search(before) and NUMBER_THEN_TERM.match(sentence, match.start("value")):
@@ -786,19 +1002,33 @@ def _continuations(sentence: str, spans: list):
         if before:
             spans.append(match.span())
             qualifier = None if match.group("above") else match.group("level")
-            yield Count(match.start("value"), term_type(before[-1].group(0)), number(match.group("value")),
-                        match.group("unit"), level_code(qualifier), star_rating(qualifier), match.group("value"))
+            yield Count(
+                match.start("value"),
+                term_type(before[-1].group(0)),
+                number(match.group("value")),
+                match.group("unit"),
+                level_code(qualifier),
+                star_rating(qualifier),
+                match.group("value"),
+            )
 
 
 # 省级绿色工厂有A公司、B公司、C公司共3家: the total closing a list of names the term opens
-LISTED_TOTAL = re.compile(r"(?:有|为|是|包括)[:]?[^。;,]{2,300}?、[^。;,]{2,80}?(?:共|等|合计|总计)\s*" + NUMBER
-                          + r"\s*(?P<unit>" + UNIT + ")")
+LISTED_TOTAL = re.compile(
+    r"(?:有|为|是|包括)[:]?[^。;,]{2,300}?、[^。;,]{2,80}?(?:共|等|合计|总计)\s*"
+    + NUMBER
+    + r"\s*(?P<unit>"
+    + UNIT
+    + ")"
+)
 
 
 # a short line's count in brackets, of the one type the line names: 一、复核通过(7家),继续保留省级绿色工厂称号:
 BRACKETED = re.compile(r"\((?P<value>\d+)\s*(?P<unit>家|个|项|种)[),，]")
 BRACKETED_LINE = 48
-PUT_FORWARD = re.compile(r"推荐|申报|候选|拟|培育|储备|创建|复核名单|评审名单|暂缓")  # (applicants, a review: none listed yet)
+PUT_FORWARD = re.compile(
+    r"推荐|申报|候选|拟|培育|储备|创建|复核名单|评审名单|暂缓"
+)  # (applicants, a review: none listed yet)
 OTHER_PROGRAMME = re.compile(r"智能|专精特新|小巨人|单项冠军|数字化|节水|技术中心|标杆|质量|品牌|示范项目")
 
 
@@ -812,22 +1042,39 @@ def _bracketed_counts(sentence: str, spans: list):
         if not _overlaps(match.span("value"), spans):
             spans.append(match.span("value"))
             level = LEVEL_BEFORE.search(sentence, max(0, terms[0].start() - 7), terms[0].start()).group(0)
-            yield Count(match.start("value"), term_type(terms[0].group(0)), number(match.group("value")),
-                        match.group("unit"), None if "以上" in level else level_code(level or None), None,
-                        match.group("value"), indicator=_clause_indicator(sentence, terms[0].start()))
+            yield Count(
+                match.start("value"),
+                term_type(terms[0].group(0)),
+                number(match.group("value")),
+                match.group("unit"),
+                None if "以上" in level else level_code(level or None),
+                None,
+                match.group("value"),
+                indicator=_clause_indicator(sentence, terms[0].start()),
+            )
 
 
 def _listed_totals(sentence: str, spans: list):
     for term in TERM_PATTERN.finditer(sentence) if "、" in sentence else ():
         match = LISTED_TOTAL.match(sentence, term.end())
         lead = LEVEL_BEFORE.search(sentence, max(0, term.start() - 7), term.start()).start()
-        if match and not _overlaps(match.span("value"), spans) and not MODIFIED.match(sentence, term.end()) \
-                and not PUT_FORWARD.search(sentence, max(0, lead - 6), lead):
+        if (
+            match
+            and not _overlaps(match.span("value"), spans)
+            and not MODIFIED.match(sentence, term.end())
+            and not PUT_FORWARD.search(sentence, max(0, lead - 6), lead)
+        ):
             spans.append(match.span("value"))
             level = LEVEL_BEFORE.search(sentence, max(0, term.start() - 7), term.start()).group(0)
-            yield Count(match.start("value"), term_type(term.group(0)), number(match.group("value"), match.group("scale")),
-                        match.group("unit"), None if "以上" in level else level_code(level or None), None,
-                        _number_text(sentence, match))
+            yield Count(
+                match.start("value"),
+                term_type(term.group(0)),
+                number(match.group("value"), match.group("scale")),
+                match.group("unit"),
+                None if "以上" in level else level_code(level or None),
+                None,
+                _number_text(sentence, match),
+            )
 
 
 def _enumerations(sentence: str, spans: list):
@@ -836,13 +1083,21 @@ def _enumerations(sentence: str, spans: list):
     for match in ENUMERATION.finditer(sentence) if ENUMERATION_HINT.search(sentence) else ():
         values = list(VALUE_PARTS.finditer(match.group("values")))
         if match.group("items"):
-            items = [(None if m.group(2) else m.group(0), term_type(m.group(3)), None if m.group(2) else level_code(m.group(1)))
-                     for m in ITEM_PARTS.finditer(match.group("items"))]
+            items = [
+                (
+                    None if m.group(2) else m.group(0),
+                    term_type(m.group(3)),
+                    None if m.group(2) else level_code(m.group(1)),
+                )
+                for m in ITEM_PARTS.finditer(match.group("items"))
+            ]
             items = [(text, dtype, level or items[0][2]) for text, dtype, level in items]
         else:
             dtype = term_type(match.group("term"))
-            items = [(m.group(0), dtype, level_code(m.group(0)))
-                     for m in re.finditer(LEVEL_WORD + "|" + STAR, match.group("levels"))]
+            items = [
+                (m.group(0), dtype, level_code(m.group(0)))
+                for m in re.finditer(LEVEL_WORD + "|" + STAR, match.group("levels"))
+            ]
         mode = match.group("mode") or ""
         if mode == "各" and len(values) == 1:
             values = values * len(items)
@@ -854,23 +1109,33 @@ def _enumerations(sentence: str, spans: list):
         spans.append(match.span())
         offset = match.start("values")
         for (qualifier, dtype, level), value in zip(items, values):
-            yield Count(offset + value.start(), dtype, number(value.group("value"), value.group("scale")),
-                        value.group("unit"), level, star_rating(qualifier), _number_text(match.group("values"), value))
+            yield Count(
+                offset + value.start(),
+                dtype,
+                number(value.group("value"), value.group("scale")),
+                value.group("unit"),
+                level,
+                star_rating(qualifier),
+                _number_text(match.group("values"), value),
+            )
 
 
 def _typed_by_clause(sentence: str, clause: Clause, spans: list, paired: bool) -> list[tuple]:
     """Numbers without a term beside them. `paired`: 38户企业、8个产品、3个园区被认定为绿色工厂、
     绿色产品和绿色园区 (in order, before any other reading); else 3个工业园区 (the noun says park),
     12家企业被工信部认定为国家级绿色工厂, 9家企业榜上有名 in a sentence about one type."""
-    text = sentence[clause.start:clause.end].rstrip(",，:：")
+    text = sentence[clause.start : clause.end].rstrip(",，:：")
     listed = LISTED.search(text)
     if not listed:
         return []
-    counts = [m for m in BARE_COUNT.finditer(text[:listed.start()])
-              if not _overlaps((clause.start + m.start(), clause.start + m.end()), spans)]
+    counts = [
+        m
+        for m in BARE_COUNT.finditer(text[: listed.start()])
+        if not _overlaps((clause.start + m.start(), clause.start + m.end()), spans)
+    ]
     if not counts or MODIFIED.search(text, listed.end()):  # 4个园区纳入省级绿色制造培育库: not listed yet
         return []
-    terms = [term_type(m.group(0)) for m in TERM_PATTERN.finditer(text[listed.end():])]
+    terms = [term_type(m.group(0)) for m in TERM_PATTERN.finditer(text[listed.end() :])]
     if paired and len(counts) < 2:
         return []
     if terms and len(terms) == len(counts):
@@ -890,8 +1155,17 @@ def _typed_by_clause(sentence: str, clause: Clause, spans: list, paired: bool) -
         if dtype:
             span = (clause.start + match.start(), clause.start + match.end())
             spans.append(span)
-            out.append(Count(span[0], dtype, number(match.group("value"), match.group("scale")), match.group("unit"),
-                             None, None, _number_text(text, match)))
+            out.append(
+                Count(
+                    span[0],
+                    dtype,
+                    number(match.group("value"), match.group("scale")),
+                    match.group("unit"),
+                    None,
+                    None,
+                    _number_text(text, match),
+                )
+            )
     return out
 
 
@@ -912,9 +1186,19 @@ def _percent_targets(sentence: str, parts: list[Clause]) -> list[Fact]:
         for name, value in zip(names, values):
             name = clean_indicator(name) or previous  # …下降16%以上,力争下降18%: the same indicator
             previous = name
-            out.append(Fact("policy_target", None, number(value), "%", sentence,
-                            indicator=name + match.group("direction"), target_year=clause.target_year,
-                            target_kind="percent_change", value_text=value))
+            out.append(
+                Fact(
+                    "policy_target",
+                    None,
+                    number(value),
+                    "%",
+                    sentence,
+                    indicator=name + match.group("direction"),
+                    target_year=clause.target_year,
+                    target_kind="percent_change",
+                    value_text=value,
+                )
+            )
     return out + (_goals_named_after(sentence, parts, found) if found and "的" in sentence else [])
 
 
@@ -925,14 +1209,27 @@ def _goals_named_after(sentence: str, parts: list[Clause], found: list[re.Match]
     for goal in GOAL_PERCENT.finditer(sentence):
         clause = _clause_at(parts, goal.start())
         done = [m for m in found if m.end() <= goal.start()]
-        if clause.kind != "policy_target" or not done or any(
-                m.start("values") <= goal.start("value") < m.end("values") for m in found):
+        if (
+            clause.kind != "policy_target"
+            or not done
+            or any(m.start("values") <= goal.start("value") < m.end("values") for m in found)
+        ):
             continue  # (下降14%的目标: the goal is the indicator's own value)
         name = clean_indicator(INDICATOR_NOISE.sub("", done[-1].group("indicator")))
         if name:
-            out.append(Fact("policy_target", None, number(goal.group("value")), "%", sentence,
-                            indicator=name + done[-1].group("direction"), target_year=clause.target_year,
-                            target_kind="percent_change", value_text=goal.group("value")))
+            out.append(
+                Fact(
+                    "policy_target",
+                    None,
+                    number(goal.group("value")),
+                    "%",
+                    sentence,
+                    indicator=name + done[-1].group("direction"),
+                    target_year=clause.target_year,
+                    target_kind="percent_change",
+                    value_text=goal.group("value"),
+                )
+            )
     return out
 
 
@@ -953,7 +1250,7 @@ def _clause_indicator(sentence: str, position: int) -> str:
     """What a count counts: designations, or designations removed / renamed (per clause)."""
     start = max(sentence.rfind(",", 0, position), sentence.rfind("，", 0, position)) + 1
     ends = [i for i in (sentence.find(",", position), sentence.find("，", position)) if i >= 0]
-    clause = sentence[start:min(ends) if ends else len(sentence)]
+    clause = sentence[start : min(ends) if ends else len(sentence)]
     if RENAMED_CUE.search(clause):
         return "renamed"
     if REMOVED_CUE.search(clause):
@@ -961,8 +1258,9 @@ def _clause_indicator(sentence: str, position: int) -> str:
     return "designations"
 
 
-def _table_facts(lines: list[str], table_lines: list[int], page_year: int | None,
-                 target_year: int | None) -> list[Fact]:
+def _table_facts(
+    lines: list[str], table_lines: list[int], page_year: int | None, target_year: int | None
+) -> list[Fact]:
     """Target tables pasted as text: `序号 指标名称 目标` rows, and breakdowns by district
     (a header row of regions, a row of periods 累计/2017年, then one row per indicator).
     Columns are matched by order, not position: trimming may have eaten empty edge cells.
@@ -976,9 +1274,10 @@ def _table_facts(lines: list[str], table_lines: list[int], page_year: int | None
     for i in sorted(table_lines):
         cells = [c.strip() for c in lines[i].split("\t")]
         if i - 1 not in table_lines:  # a table starts: its caption (the lines above) and header say what it holds
-            caption = " ".join(lines[max(0, i - 2):i])
+            caption = " ".join(lines[max(0, i - 2) : i])
             planned = PLAN_TABLE.search(caption + "".join(cells)) is not None and not REPORT_TABLE.search(
-                caption + "".join(cells))
+                caption + "".join(cells)
+            )
             year = fact_tables.caption_year(caption, page_year)
             table_year = year or target_year  # a work list for 2017: its cells' plans are for 2017
         if any("目标" in c or "指标" in c for c in cells[:3]):
@@ -1023,16 +1322,27 @@ def _breakdown_row(cells, regions, periods, target_year, evidence) -> list[Fact]
     dtype, name, unit = _indicator(cells[0])
     span = max(1, len(periods) // len(regions))
     facts = []
-    for index, cell in enumerate(cells[1:len(periods) + 1]):
+    for index, cell in enumerate(cells[1 : len(periods) + 1]):
         if not re.fullmatch(r"\d+(?:\.\d+)?", cell) or index // span >= len(regions):
             continue
         period = periods[index]
         year = int(period[:4]) if period[:4].isdigit() else target_year
         kind = "percent_change" if unit == "%" else "new_in_period" if period[:4].isdigit() else "stock"
-        facts.append(Fact("policy_target", dtype, number(cell), unit or "", evidence,
-                          indicator="designations" if dtype else clean_indicator(name),
-                          target_year=year, region_name=regions[index // span],
-                          cumulative=None if period[:4].isdigit() else True, target_kind=kind, value_text=cell))
+        facts.append(
+            Fact(
+                "policy_target",
+                dtype,
+                number(cell),
+                unit or "",
+                evidence,
+                indicator="designations" if dtype else clean_indicator(name),
+                target_year=year,
+                region_name=regions[index // span],
+                cumulative=None if period[:4].isdigit() else True,
+                target_kind=kind,
+                value_text=cell,
+            )
+        )
     return facts
 
 
@@ -1043,18 +1353,38 @@ def _target_row(cells, target_year, evidence) -> list[Fact]:
         percent = re.search(r"(下降|降低|提高|提升|达到)\s*(\d+(?:\.\d+)?)\s*%", cell)
         if percent and index > 0:
             name = re.sub(r"\s*[(（].*$", "", cells[index - 1]).strip()
-            return [Fact("policy_target", None, number(percent.group(2)), "%", evidence,
-                         indicator=clean_indicator(name) + percent.group(1), target_year=target_year,
-                         target_kind="percent_change", value_text=percent.group(2))]
+            return [
+                Fact(
+                    "policy_target",
+                    None,
+                    number(percent.group(2)),
+                    "%",
+                    evidence,
+                    indicator=clean_indicator(name) + percent.group(1),
+                    target_year=target_year,
+                    target_kind="percent_change",
+                    value_text=percent.group(2),
+                )
+            ]
         dtype, name, _ = _indicator(cell)
         if not dtype:
             continue
-        for value_cell in cells[index + 1:]:
+        for value_cell in cells[index + 1 :]:
             value = re.match(r"(\d+(?:\.\d+)?)\s*(" + UNIT + r")", value_cell)
             if value:
-                return [Fact("policy_target", dtype, number(value.group(1)), value.group(2), evidence,
-                             indicator="designations", target_year=target_year,
-                             target_kind=target_kind(name) or "stock", value_text=value.group(1))]
+                return [
+                    Fact(
+                        "policy_target",
+                        dtype,
+                        number(value.group(1)),
+                        value.group(2),
+                        evidence,
+                        indicator="designations",
+                        target_year=target_year,
+                        target_kind=target_kind(name) or "stock",
+                        value_text=value.group(1),
+                    )
+                ]
     return []
 
 
@@ -1080,8 +1410,11 @@ def _number_then_term(sentence: str):
     """NUMBER_THEN_TERM tried where a run of digits or numerals starts, not at every position."""
     end = 0
     for run in NUMBER_RUN.finditer(sentence):
-        if run.start() >= end and TERM_MARK in sentence[run.end():run.end() + 40] and (
-                match := NUMBER_THEN_TERM.match(sentence, run.start())):
+        if (
+            run.start() >= end
+            and TERM_MARK in sentence[run.end() : run.end() + 40]
+            and (match := NUMBER_THEN_TERM.match(sentence, run.start()))
+        ):
             end = match.end()
             yield match
 
@@ -1090,8 +1423,15 @@ def _drop_repeated_paragraph_facts(facts: list[Fact]) -> list[Fact]:
     """Pages that print a paragraph twice would count every fact twice."""
     out, seen = [], set()
     for fact in facts:
-        key = (fact.record_type, fact.designation_type, fact.value, fact.indicator, fact.evidence,
-               fact.region_name, fact.target_year)
+        key = (
+            fact.record_type,
+            fact.designation_type,
+            fact.value,
+            fact.indicator,
+            fact.evidence,
+            fact.region_name,
+            fact.target_year,
+        )
         if key not in seen:
             seen.add(key)
             out.append(fact)

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from greenmfg.extract import classify
 from greenmfg.extract.facts import designation_level
-from greenmfg.webpage.html import table_rows
 from greenmfg.extract.list_rows import extract_rows
 from greenmfg.extract.names import extract_names
 from greenmfg.extract.normalize import clean_text, match_key
 from greenmfg.extract.readers import clean_rows
 from greenmfg.extract.terms import issuer_level
+from greenmfg.webpage.html import table_rows
 
 
 @dataclass
@@ -50,11 +50,21 @@ def inline_lists(page, body_text: str, title: str) -> dict[str, list[InlineRow]]
         for row in extraction.rows:
             label = clean_text(" ".join(filter(None, [row.fields.get("category"), row.category])))
             dtype = classify.designation_type(label) or title_type
-            add(dtype, InlineRow(row.fields.get("name", ""), row.fields.get("region_text"), label or None,
-                                 " | ".join(filter(None, row.fields.values())), designation_level(label) or title_level))
+            add(
+                dtype,
+                InlineRow(
+                    row.fields.get("name", ""),
+                    row.fields.get("region_text"),
+                    label or None,
+                    " | ".join(filter(None, row.fields.values())),
+                    designation_level(label) or title_level,
+                ),
+            )
     for entity in extract_names(body_text):
-        add(entity.designation_type, InlineRow(entity.name, None, None, entity.evidence,
-                                               designation_level(entity.evidence) or title_level))
+        add(
+            entity.designation_type,
+            InlineRow(entity.name, None, None, entity.evidence, designation_level(entity.evidence) or title_level),
+        )
     return dict(groups)
 
 
@@ -64,7 +74,7 @@ LEAD_SENTENCES = re.compile(r"[^。！？!?\n]+")
 def lead_level(body_text: str) -> str | None:
     """The level of the list a page's lead reports on: its first sentence naming a 名单 whose
     level is said (在工信部公布的第四批绿色制造名单中 → national), else None."""
-    sentences = [s for s in LEAD_SENTENCES.findall(clean_text(body_text[:2 * classify.LEAD_CHARS])) if "名单" in s]
+    sentences = [s for s in LEAD_SENTENCES.findall(clean_text(body_text[: 2 * classify.LEAD_CHARS])) if "名单" in s]
     for sentence in sentences:
         if level := designation_level(sentence):
             return level

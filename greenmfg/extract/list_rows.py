@@ -26,29 +26,115 @@ from greenmfg.extract.readers import TableStart
 
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "seq": ("序号", "编号", "序"),
-    "region_text": ("地区", "所在地区", "省份", "所在地", "所在省份", "省市", "地市", "区域", "所属地区", "县市区", "设区市",
-                    "所在市", "所属市", "所在城市", "城市", "市州", "所在市州", "所属市州", "所在县", "所在区", "区县", "县区",
-                    "所属区县"),
-    "name": ("企业名称", "单位名称", "工厂名称", "园区名称", "园区", "申报单位", "企业", "名称", "生产企业", "申报企业"),
+    "region_text": (
+        "地区",
+        "所在地区",
+        "省份",
+        "所在地",
+        "所在省份",
+        "省市",
+        "地市",
+        "区域",
+        "所属地区",
+        "县市区",
+        "设区市",
+        "所在市",
+        "所属市",
+        "所在城市",
+        "城市",
+        "市州",
+        "所在市州",
+        "所属市州",
+        "所在县",
+        "所在区",
+        "区县",
+        "县区",
+        "所属区县",
+    ),
+    "name": (
+        "企业名称",
+        "单位名称",
+        "工厂名称",
+        "园区名称",
+        "园区",
+        "申报单位",
+        "企业",
+        "名称",
+        "生产企业",
+        "申报企业",
+    ),
     "industry": ("行业", "所属行业", "行业类别"),
     "evaluator": ("第三方评价机构", "第三方评价机构名称", "评价机构", "第三方机构"),
     "product_name": ("产品名称",),
     "product_model": ("产品型号", "型号", "规格型号"),
     "recommender": ("推荐单位",),
-    "category": ("类型", "类别", "名单类别", "名单类型", "申报类别", "申报类型", "所属类别", "类别名称", "荣誉类别", "荣誉名称",
-                 "称号", "荣誉称号", "获评类别", "项目类别", "支持类别", "奖励类别"),
+    "category": (
+        "类型",
+        "类别",
+        "名单类别",
+        "名单类型",
+        "申报类别",
+        "申报类型",
+        "所属类别",
+        "类别名称",
+        "荣誉类别",
+        "荣誉名称",
+        "称号",
+        "荣誉称号",
+        "获评类别",
+        "项目类别",
+        "支持类别",
+        "奖励类别",
+    ),
     "star_level": ("星级",),
-    "outcome": ("结论", "状态", "结果", "认定结果", "评审结果", "评价结论", "复核结果", "审核结果", "核查结果",
-                "动态管理结果", "是否通过", "处理意见"),
+    "outcome": (
+        "结论",
+        "状态",
+        "结果",
+        "认定结果",
+        "评审结果",
+        "评价结论",
+        "复核结果",
+        "审核结果",
+        "核查结果",
+        "动态管理结果",
+        "是否通过",
+        "处理意见",
+    ),
 }
 _LOOKUP = {syn: canon for canon, syns in HEADER_SYNONYMS.items() for syn in syns}
 SPECIFIC_NAMES = frozenset(HEADER_SYNONYMS["name"]) - {"名称", "企业"}
 # Column names of tables that are not lists (evaluation standards and their indicators): a row
 # of them after a list is a new table's header, not data.
-OTHER_HEADER_WORDS = frozenset((
-    "标准名称", "标准编号", "标准号", "指标名称", "指标", "指标要求", "一级指标", "二级指标", "三级指标", "评价指标",
-    "指标类别", "要求", "评价要求", "基本要求", "判定依据", "评价依据", "评价方法", "基准值", "限值", "权重", "分值",
-    "得分", "条款", "适用范围", "计算方法"))
+OTHER_HEADER_WORDS = frozenset(
+    (
+        "标准名称",
+        "标准编号",
+        "标准号",
+        "指标名称",
+        "指标",
+        "指标要求",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "评价指标",
+        "指标类别",
+        "要求",
+        "评价要求",
+        "基本要求",
+        "判定依据",
+        "评价依据",
+        "评价方法",
+        "基准值",
+        "限值",
+        "权重",
+        "分值",
+        "得分",
+        "条款",
+        "适用范围",
+        "计算方法",
+    )
+)
 CATEGORY = re.compile(r"^[一二三四五六七八九十百]+[、.．]\s*\S")
 NOTE = re.compile(r"^(适用评价标准|绿色设计亮点|备注|注)[:：]")
 SEQ = re.compile(r"^\d{1,5}$")
@@ -69,15 +155,30 @@ def fold(text: str) -> str:
 
 # --- designation type of a label: a type column's cell, a section row, a sheet's name -------
 _TYPE_WORDS = re.compile(r"供应链|设计产品|绿色产品|园区|工厂")  # a label naming two types says none
-_TYPE_WORD_CODE = {"供应链": "green_supply_chain", "设计产品": "green_design_product", "绿色产品": "green_design_product",
-                   "园区": "green_park", "工厂": "green_factory"}
-_LABEL_AFFIXES = re.compile(r"^(?:附件\d*[:、.]?|第?[一二三四五六七八九十百\d]+(?:[、.]|部分)|\([一二三四五六七八九十百\d]+\))"
-                            r"|(?:\(\d+[^()]*\)|\d+[家项个种件]|名单|类|示范)+$")
+_TYPE_WORD_CODE = {
+    "供应链": "green_supply_chain",
+    "设计产品": "green_design_product",
+    "绿色产品": "green_design_product",
+    "园区": "green_park",
+    "工厂": "green_factory",
+}
+_LABEL_AFFIXES = re.compile(
+    r"^(?:附件\d*[:、.]?|第?[一二三四五六七八九十百\d]+(?:[、.]|部分)|\([一二三四五六七八九十百\d]+\))"
+    r"|(?:\(\d+[^()]*\)|\d+[家项个种件]|名单|类|示范)+$"
+)
 # Short labels without 绿色 (classify.designation_type needs it): type cells and sheet names.
-_SHORT_LABELS = {"工厂": "green_factory", "园区": "green_park", "工业园区": "green_park", "产业园区": "green_park",
-                 "供应链": "green_supply_chain", "供应链管理": "green_supply_chain", "供应链企业": "green_supply_chain",
-                 "供应链管理企业": "green_supply_chain", "设计产品": "green_design_product",
-                 "绿色产品": "green_design_product"}
+_SHORT_LABELS = {
+    "工厂": "green_factory",
+    "园区": "green_park",
+    "工业园区": "green_park",
+    "产业园区": "green_park",
+    "供应链": "green_supply_chain",
+    "供应链管理": "green_supply_chain",
+    "供应链企业": "green_supply_chain",
+    "供应链管理企业": "green_supply_chain",
+    "设计产品": "green_design_product",
+    "绿色产品": "green_design_product",
+}
 SECTION_MAX = 30  # a section or title row longer than this is prose, not a label
 _SENTENCE_FOLDED = re.compile(r"[,;:!?。]")
 _ATTACHMENT = re.compile(r"^附件\d*[:、.]?")
@@ -174,7 +275,9 @@ BRACKETED = re.compile(r"\(([^()]*)\)")
 def _bracketed_name(cell: str) -> str | None:
     """A column name with alternatives in brackets (企业(单位)名称, 县(市、区)): its field, read
     without them (企业名称) or with them run in (县市区); None if neither is known."""
-    return _LOOKUP.get(BRACKETED.sub("", cell)) or _LOOKUP.get(BRACKETED.sub(lambda m: m.group(1), cell).replace("、", ""))
+    return _LOOKUP.get(BRACKETED.sub("", cell)) or _LOOKUP.get(
+        BRACKETED.sub(lambda m: m.group(1), cell).replace("、", "")
+    )
 
 
 def _is_header(mapping: dict[int, str], folded: list[str]) -> bool:
@@ -183,7 +286,8 @@ def _is_header(mapping: dict[int, str], folded: list[str]) -> bool:
     if len(mapping) < 2 or not ("name" in mapping.values() or "product_name" in mapping.values()):
         return False
     return OTHER_HEADER_WORDS.isdisjoint(folded) or any(
-        canon == "name" and folded[index] in SPECIFIC_NAMES for index, canon in mapping.items())
+        canon == "name" and folded[index] in SPECIFIC_NAMES for index, canon in mapping.items()
+    )
 
 
 def _header_like(folded: list[str], mapping: dict[int, str]) -> bool:
@@ -210,17 +314,17 @@ def _side_by_side(table: list) -> list:
         folded = [fold(c) for c in row]
         if not _is_header(header_map(folded), folded):
             continue
-        width = next((len(row) // n for n in (2, 3) if len(row) % n == 0 and folded == folded[:len(row) // n] * n), 0)
+        width = next((len(row) // n for n in (2, 3) if len(row) % n == 0 and folded == folded[: len(row) // n] * n), 0)
         if not width:
             return table
         out = table[:at] + [row[:width]]
-        for index, rest in enumerate(table[at + 1:], at + 1):
+        for index, rest in enumerate(table[at + 1 :], at + 1):
             if type(rest) is TableStart:  # the next table or sheet is laid out its own way
                 return out + table[index:]
             if len(rest) <= width:
                 out.append(rest)
             else:
-                out += [part for part in (rest[i:i + width] for i in range(0, len(rest), width)) if any(part)]
+                out += [part for part in (rest[i : i + width] for i in range(0, len(rest), width)) if any(part)]
         return out
     return table
 
@@ -272,8 +376,9 @@ def extract_rows(table: list[list[str]]) -> Extraction:
             continue
         single = _single_text(row)
         if single and not SEQ.match(single):
-            if out.rows and REVOKED_SECTION.search(single) and not NOTE.match(single) \
-                    and not KEPT.search(single):  # 二、撤销绿色工厂称号企业名单: after the list
+            if (
+                out.rows and REVOKED_SECTION.search(single) and not NOTE.match(single) and not KEPT.search(single)
+            ):  # 二、撤销绿色工厂称号企业名单: after the list
                 revoked = single
                 out.skipped.append((number, "revoked section", single))
             elif dtype := _section_type(fold(single)):  # 二、绿色工业园区 / 绿色设计产品（12项）
@@ -312,8 +417,9 @@ def extract_rows(table: list[list[str]]) -> Extraction:
             continue
         if name:
             name_fold = folded[name_at] if name_at < len(row) and row[name_at] is name else fold(name)
-            if (len(name_fold) > NAME_LONG or SENTENCE_MARK.search(name)) \
-                    and (reason := implausible_name(name, name_fold)):
+            if (len(name_fold) > NAME_LONG or SENTENCE_MARK.search(name)) and (
+                reason := implausible_name(name, name_fold)
+            ):
                 out.rejected.append((number, "implausible_name", reason))
                 continue
         if revoked:
@@ -325,8 +431,9 @@ def extract_rows(table: list[list[str]]) -> Extraction:
         label = fields.get("category")
         if not label and "category" in fields and out.rows and (above := out.rows[-1].fields.get("category")):
             label = fields["category"] = above  # a merged cell: the type of the rows above it
-        out.rows.append(ListRow(number, fields, category or label,
-                                (label_type(label) if label else None) or section or sheet_type))
+        out.rows.append(
+            ListRow(number, fields, category or label, (label_type(label) if label else None) or section or sheet_type)
+        )
     if header_fold is None:
         raise NoHeaderFound("no header row with known column names (企业名称/工厂名称/园区名称 …)")
     return out

@@ -51,17 +51,49 @@ from greenmfg.regions import resolve
 
 PARK = "green_park"
 DESIGN = "green_design_product"
-PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
-             "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
-             "陕西", "甘肃", "青海", "宁夏", "新疆")
+PROVINCES = (
+    "北京",
+    "天津",
+    "河北",
+    "山西",
+    "内蒙古",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "上海",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "广西",
+    "海南",
+    "重庆",
+    "四川",
+    "贵州",
+    "云南",
+    "西藏",
+    "陕西",
+    "甘肃",
+    "青海",
+    "宁夏",
+    "新疆",
+)
 PROVINCE = "|".join(PROVINCES)
 
 # Name endings. Every legal form ends in 公司; 厂 is an enterprise's (佳木斯电机厂), not 工厂, a term's.
 # A 工厂 after a number is a registered name (中国人民解放军第五七二〇工厂), never a term.
 COMPANY_END = r"公司|集团|厂(?<!工厂)|厂(?<=[〇零一二三四五六七八九十百千0-9]工厂)|厂(?<=化工厂)|厂(?<=加工厂)"
 COMPANY_ENDS = ("公司", "集团", "厂")
-PARK_END = (r"园区|开发区|经开区|高新区|新区|示范区|集中区|集聚区|投资区|合作区|保税区|工业区|业区(?<=产业区)|实验区|集中发展区|港务区|"
-            r"业园(?!区)|技园(?!区)|创园(?!区)|态园(?!区)|基地|生态城")
+PARK_END = (
+    r"园区|开发区|经开区|高新区|新区|示范区|集中区|集聚区|投资区|合作区|保税区|工业区|业区(?<=产业区)|实验区|集中发展区|港务区|"
+    r"业园(?!区)|技园(?!区)|创园(?!区)|态园(?!区)|基地|生态城"
+)
 # One flat alternation of literals: sre skips ahead by their first characters (a group or a
 # class in front of a branch makes it try every branch at every position, 5x slower).
 NAME_END = re.compile(COMPANY_END + "|" + PARK_END)
@@ -69,13 +101,15 @@ LEVEL_ONLY = re.compile(r"(?:国家|省|市|县|区)级|新增|新认定|复核�
 ENDS_A_NAME = re.compile("(?:" + COMPANY_END + "|" + PARK_END + ")$")
 # What may follow a name in its clause. A park followed by 的 or 有 is a place (XX开发区的企业,
 # XX开发区有3家), a company so followed is an owner (A公司的产品) or in a list (A公司有限…: 有 is not).
-TRAIL = (r"等|\d|[一二三四五六七八九十两]+(?:家|个|户|种|款|项|型号)|"  # 等3家, 7个型号…
-         r"入选|入围|入榜|上榜|榜上有名|获|荣获|荣膺|被|成功|顺利|均|同时|再次|也|又|分别|成为|经过|经|列入|进入|名列|"
-         r"双双|一同|一起|共同|同获|同步|都(?!江|市|匀|昌|兰)|皆|斩获|喜获|摘得|捧得|揽获|夺得|勇夺|首获|再获|"
-         r"跻身|通过|是|为|作为|申报|喜提|由|晋升|晋级|升级为|参评|位列|首次|正式|此次|本次|今年|凭借|还|共|已(?!有)|认定|确定|评定|评为|"
-         r"全部|全都|悉数|新获|新入|新晋|此前|早前|之前|曾经?|早已|先后|相继|去年|近年|"
-         r"列为|命名|获得|推荐|荣登|登上|授予|颁发|授牌|给予|予以|补充|增补|追加|重新|这样|这类|一类|便是|就是|正是|即是|"
-         r"和|及|与|以及|、|,|:|＂|”|】|—|/|\.(?!\d)|\)(?![\u4e00-\u9fa5A-Za-z0-9])|$")
+TRAIL = (
+    r"等|\d|[一二三四五六七八九十两]+(?:家|个|户|种|款|项|型号)|"  # 等3家, 7个型号…
+    r"入选|入围|入榜|上榜|榜上有名|获|荣获|荣膺|被|成功|顺利|均|同时|再次|也|又|分别|成为|经过|经|列入|进入|名列|"
+    r"双双|一同|一起|共同|同获|同步|都(?!江|市|匀|昌|兰)|皆|斩获|喜获|摘得|捧得|揽获|夺得|勇夺|首获|再获|"
+    r"跻身|通过|是|为|作为|申报|喜提|由|晋升|晋级|升级为|参评|位列|首次|正式|此次|本次|今年|凭借|还|共|已(?!有)|认定|确定|评定|评为|"
+    r"全部|全都|悉数|新获|新入|新晋|此前|早前|之前|曾经?|早已|先后|相继|去年|近年|"
+    r"列为|命名|获得|推荐|荣登|登上|授予|颁发|授牌|给予|予以|补充|增补|追加|重新|这样|这类|一类|便是|就是|正是|即是|"
+    r"和|及|与|以及|、|,|:|＂|”|】|—|/|\.(?!\d)|\)(?![\u4e00-\u9fa5A-Za-z0-9])|$"
+)
 PARK_TRAIL = re.compile(TRAIL + r"|\(|管委会|管理委员会")  # 建德经济开发区(建德…产业园区): the alias is not the name
 # (after 公司 a parenthesis is a note, A有限公司(2款产品); after 集团 part of the name, X集团(控股)有限公司)
 COMPANY_TRAIL = re.compile(TRAIL + r"|的|在|于|将|有(?!限)|已|从|以|生产|设计|研发|制造|(?<=[司厂])\(")
@@ -87,58 +121,79 @@ BASE = re.compile(r"[\u4e00-\u9fa5]{1,6}?基地")
 PRODUCT = re.compile(r"(?:(?!公司|集团|厂|绿色)[\u4e00-\u9fa5A-Za-z0-9\-]){2,10}?(?=$|等|入选|获评|上榜|\()")
 # A name in another role after it: a service provider's (为入选…的企业提供…), a supplier's (由A公司提供),
 # a speaker's (…管委会相关负责人介绍), or one not designated (A公司本次落选)
-OTHER_ROLE = re.compile(r"[为向][^,]{0,30}?(?:企业|单位|园区|工厂|公司|集团)们?(?:提供|开展|进行|出具|量身|定制)|"
-                        r"(?:提供|供货|供应(?!链)|配套)(?=$|[,;。]|的?(?:服务|技术|设备|原料|材料|零部件|配件))|"
-                        r"(?:本次|此次|今年|则|却|遗憾|最终|未能|也)?(?:落选|未入选|未能入选|未获|没有入选|未通过|无缘)|"
-                        r"的[\u4e00-\u9fa5]{1,4}下|"  # 在A公司的带动下: a circumstance
-                        r"(?:管委会|管理委员会|党工委)?(?:相关|有关|主要)?(?:负责人|领导|发言人|工作人员)|"
-                        r"(?:管委会|管理委员会|党工委)(?:介绍|表示|指出|透露|称)")
+OTHER_ROLE = re.compile(
+    r"[为向][^,]{0,30}?(?:企业|单位|园区|工厂|公司|集团)们?(?:提供|开展|进行|出具|量身|定制)|"
+    r"(?:提供|供货|供应(?!链)|配套)(?=$|[,;。]|的?(?:服务|技术|设备|原料|材料|零部件|配件))|"
+    r"(?:本次|此次|今年|则|却|遗憾|最终|未能|也)?(?:落选|未入选|未能入选|未获|没有入选|未通过|无缘)|"
+    r"的[\u4e00-\u9fa5]{1,4}下|"  # 在A公司的带动下: a circumstance
+    r"(?:管委会|管理委员会|党工委)?(?:相关|有关|主要)?(?:负责人|领导|发言人|工作人员)|"
+    r"(?:管委会|管理委员会|党工委)(?:介绍|表示|指出|透露|称)"
+)
 # A prefix's last cue: the name starts after it. None of these is ever inside a name.
-CUT = re.compile(r"—|/|了(?!望)(?=[\u4e00-\u9fa5])|为(?<=[家个户]为)|出炉\s+|揭晓\s+|供应商|客户|合作伙伴|全资子公司|控股子公司|分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|主要包括|包括了?|包含了?|其中|如下|"
-                 r"名单|认定|确定|授予|祝贺|恭喜|推荐|同意|公示|评审|评选出?|命名|表彰|获悉|了解到|据悉|现将|拟将|将以|"
-                 r"将(?<=[省市县区州旗盟]将)(?!军)|有(?<=[共还已另现拥则也仍既省市县区州旗盟的]有)(?!限)|家\(|个\(|户\(|:|"
-                 # 新增 (我市新增A公司等5家), a parent (A集团下属B公司), an area (高新区企业A公司)
-                 r"新增|下属|旗下|来自|涉及|是(?<=的是)|为(?<=的为)|龙头企业|骨干企业|重点企业|领军企业|链主企业|标杆企业|员(?<=[会成]员)(?:单位|企业)|企业(?<=[区园县市]企业)(?!管理|服务|发展|孵化|集团|有限|股份|联合|协会|家)|"
-                 + "|".join(noun + verb for noun in ("企业", "单位", "工厂", "园区", "产品") for verb in ("是", "为", "有(?!限)")))
+CUT = re.compile(
+    r"—|/|了(?!望)(?=[\u4e00-\u9fa5])|为(?<=[家个户]为)|出炉\s+|揭晓\s+|供应商|客户|合作伙伴|全资子公司|控股子公司|分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|主要包括|包括了?|包含了?|其中|如下|"
+    r"名单|认定|确定|授予|祝贺|恭喜|推荐|同意|公示|评审|评选出?|命名|表彰|获悉|了解到|据悉|现将|拟将|将以|"
+    r"将(?<=[省市县区州旗盟]将)(?!军)|有(?<=[共还已另现拥则也仍既省市县区州旗盟的]有)(?!限)|家\(|个\(|户\(|:|"
+    # 新增 (我市新增A公司等5家), a parent (A集团下属B公司), an area (高新区企业A公司)
+    r"新增|下属|旗下|来自|涉及|是(?<=的是)|为(?<=的为)|龙头企业|骨干企业|重点企业|领军企业|链主企业|标杆企业|员(?<=[会成]员)(?:单位|企业)|企业(?<=[区园县市]企业)(?!管理|服务|发展|孵化|集团|有限|股份|联合|协会|家)|"
+    + "|".join(noun + verb for noun in ("企业", "单位", "工厂", "园区", "产品") for verb in ("是", "为", "有(?!限)"))
+)
 # What a name never starts with, stripped from the front again and again: a list number,
 # conjunctions and adverbs, the speaker (我市, 本区), a quantity (3家企业), and 将 / 把 / 对 / 被
 # unless they are a place's first character (将乐县).
-LEAD = re.compile(r"(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|[-—•·“【●○■□◆◇▲△★☆▪▶►√\s\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]+|[一二三四五六七八九十]是|\d+[.、)\s]|"
-                  r"\d{1,3}(?=(?:" + PROVINCE + r"))|[A-Za-z][、)]|[A-Za-z]\.\s+|[IVX]{1,4}[.、)]\s*|\((?:\d+|[一二三四五六七八九十]+)\)|\([\u4e00-\u9fa5]{1,8}[省市县区州旗盟]\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
-                  r"以及|及|与|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|20\d{2}年度?|"
-                  r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]|[省市区县]内|辖区内?|当地|"
-                  r"(?:园区|开发区|高新区|经开区)内|(?:集团|公司)?(?:所属|旗下|下属)的?|"
-                  r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个|户|项)(?:企业|单位|公司|园区)?|"
-                  r"这是|也是|(?:他们|它们|她们)(?:分别)?是|继|[将把对被](?![\u4e00-\u9fa5][县市区旗])|[\u4e00-\u9fa5]{1,4}[县区](?=" + PROVINCE + ")|"
-                  # a city before a province-led name (永康市浙江A公司), not the province's own (天津市天津港…)
-                  r"(?!(?:" + PROVINCE + r")市)[\u4e00-\u9fa5]{2,3}市(?=" + PROVINCE + "))+")
+LEAD = re.compile(
+    r"(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|[-—•·“【●○■□◆◇▲△★☆▪▶►√\s\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]+|[一二三四五六七八九十]是|\d+[.、)\s]|"
+    r"\d{1,3}(?=(?:"
+    + PROVINCE
+    + r"))|[A-Za-z][、)]|[A-Za-z]\.\s+|[IVX]{1,4}[.、)]\s*|\((?:\d+|[一二三四五六七八九十]+)\)|\([\u4e00-\u9fa5]{1,8}[省市县区州旗盟]\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
+    r"以及|及|与|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|20\d{2}年度?|"
+    r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]|[省市区县]内|辖区内?|当地|"
+    r"(?:园区|开发区|高新区|经开区)内|(?:集团|公司)?(?:所属|旗下|下属)的?|"
+    r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个|户|项)(?:企业|单位|公司|园区)?|"
+    r"这是|也是|(?:他们|它们|她们)(?:分别)?是|继|[将把对被](?![\u4e00-\u9fa5][县市区旗])|[\u4e00-\u9fa5]{1,4}[县区](?="
+    + PROVINCE
+    + ")|"
+    # a city before a province-led name (永康市浙江A公司), not the province's own (天津市天津港…)
+    r"(?!(?:" + PROVINCE + r")市)[\u4e00-\u9fa5]{2,3}市(?=" + PROVINCE + "))+"
+)
 # Prepositions that also start names (向阳…, 为民…, 由…): stripped only when the name after them
 # starts with a province or is the object of another verb (向A公司授予…, 由A公司申报的…); 有 (有研…)
 # only before a province (…,有湖北A公司入选)
 PREPOSITION = "向为给由从据在经"
 FRAME_VERB = re.compile(r"(?:公司|集团|厂)(?:授予|颁发|授牌|给予|予以|发放|申报|牵头|承担|颁授|生产)")
 PROVINCE_FIRST = re.compile(PROVINCE)
-COMPANY = re.compile(r"[\u4e00-\u9fa5〇A-Za-z0-9()·&.\-]{2,50}(?:" + COMPANY_END
-                     + r")(?:[\u4e00-\u9fa5]{1,8}?(?:工厂|分厂|车间|基地)|\((?:(?!绿色)[^()]){1,10}(?:分公司|分厂|工厂|车间)\))?")
+COMPANY = re.compile(
+    r"[\u4e00-\u9fa5〇A-Za-z0-9()·&.\-]{2,50}(?:"
+    + COMPANY_END
+    + r")(?:[\u4e00-\u9fa5]{1,8}?(?:工厂|分厂|车间|基地)|\((?:(?!绿色)[^()]){1,10}(?:分公司|分厂|工厂|车间)\))?"
+)
 PARK_NAME = re.compile(r"[\u4e00-\u9fa5](?:[\u4e00-\u9fa5]|\([\u4e00-\u9fa5]{2,6}\)){1,29}(?:" + PARK_END + ")")
 # A body that names no one: 上述公司, 3家公司, 该集团 …; a park that is only generic words (经济技术开发区)
-GENERIC_BODY = re.compile(r"^(?:[该本其子分母总各两这此某多数]|上述|相关|有关|这些|其他|其它|下属|旗下|入选|获评|"
-                          r"\d+|[一二三四五六七八九十两几]+)家?(?:企业|单位|工业)?(?:公司|集团|厂)$")
-GENERIC_PARK = re.compile(r"国家级|省级|市级|经济技术|经济|高新技术|高新|技术|产业|工业|化学|化工|科技|创业|现代|生态|"
-                          r"循环|低碳|示范|综合|保税|出口加工|企业|和|与|及|以上|以下|各|相关|有关|重点|所在|所有|该|本|全|" + PARK_END)
+GENERIC_BODY = re.compile(
+    r"^(?:[该本其子分母总各两这此某多数]|上述|相关|有关|这些|其他|其它|下属|旗下|入选|获评|"
+    r"\d+|[一二三四五六七八九十两几]+)家?(?:企业|单位|工业)?(?:公司|集团|厂)$"
+)
+GENERIC_PARK = re.compile(
+    r"国家级|省级|市级|经济技术|经济|高新技术|高新|技术|产业|工业|化学|化工|科技|创业|现代|生态|"
+    r"循环|低碳|示范|综合|保税|出口加工|企业|和|与|及|以上|以下|各|相关|有关|重点|所在|所有|该|本|全|" + PARK_END
+)
 # A company's location before its name: a new area (赣江新区春光线缆有限公司) is not part of it, unless
 # a city's name opens it (沧州渤海新区…, 镇江新区…: names registered so)
 NEW_AREA = re.compile(r"^[\u4e00-\u9fa5]{2,4}新区(?=[\u4e00-\u9fa5]{2})")
 # 飞鹤乳业、香其食品等38家工厂入选: short names counted after 等 are designated; the head (工厂) may type them
 # 海尔、格力等家电龙头企业入选 / 以A、B为代表的11家企业入选: counted or said to be companies
-COUNTED = re.compile(r"(?:等|为代表的)(?:[^,、]{0,8}?(?:\d+|[一二三四五六七八九十两]+)\s*(?:家|个|户)|"
-                     r"(?=[^,、等]{0,8}?(?:企业|车企|乳企|药企)))(?P<head>[\u4e00-\u9fa5]{0,12})")
+COUNTED = re.compile(
+    r"(?:等|为代表的)(?:[^,、]{0,8}?(?:\d+|[一二三四五六七八九十两]+)\s*(?:家|个|户)|"
+    r"(?=[^,、等]{0,8}?(?:企业|车企|乳企|药企)))(?P<head>[\u4e00-\u9fa5]{0,12})"
+)
 # …what was counted is trades or places, not companies (钢铁、化工等行业的12家企业, 宁波、温州等地)
 TRADE = re.compile(r"行业|领域|产业|地区|等地|区域|城市|县市|园区")
-INDUSTRY = re.compile(r"(?:钢铁|化工|石化|石油化工|建材|有色|有色金属|纺织|印染|轻工|机械|装备|电子|电子信息|汽车|医药|"
-                      r"生物医药|食品|家电|造纸|制药|电力|能源|新能源|光伏|冶金|煤炭|水泥|玻璃|陶瓷|家具|服装|化纤|"
-                      r"锂电|新材料|材料|船舶|铸造|电镀|皮革|塑料|橡胶|包装|印刷|家居|五金|通信|半导体|集成电路)"
-                      r"(?:行业|产业|领域|企业)?")
+INDUSTRY = re.compile(
+    r"(?:钢铁|化工|石化|石油化工|建材|有色|有色金属|纺织|印染|轻工|机械|装备|电子|电子信息|汽车|医药|"
+    r"生物医药|食品|家电|造纸|制药|电力|能源|新能源|光伏|冶金|煤炭|水泥|玻璃|陶瓷|家具|服装|化纤|"
+    r"锂电|新材料|材料|船舶|铸造|电镀|皮革|塑料|橡胶|包装|印刷|家居|五金|通信|半导体|集成电路)"
+    r"(?:行业|产业|领域|企业)?"
+)
 # 美的 is a brand (广东美的制冷设备有限公司), any other X的Y a description of Y (中山的A公司)
 OWNER = re.compile(r"(?<!美)的")
 # Names that end no company's way, taken only as a line of a list of names alone
@@ -152,14 +207,16 @@ QUOTE_MARKS = re.compile(r"[“\"《]")
 # A sentence names designated entities only when it says they were listed.
 # what follows 是 when a firm is said to be one: a level, the term, and the clause ends (之一 / 称号 may close it)
 FIRM_IS_ONE = r"(?:[^,。;?的]{0,8}?)(?:" + TERM + r")(?:的[^,。;]{0,8}?(?=之一))?(?:之一|称号)?(?:[,。;!、]|$)"
-DESIGNATION_CUE = re.compile(r"入选|上榜|喜提|花落|晋升|晋级|升级为|评选为|评定为|被[^,。;]{1,8}?(?:评为|评定为|认定为|确定为|命名为|列为|授予)|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|殊荣|授予|"
-                             r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
-                             r"工厂认证|园区认证|企业认证|复核合格|复核通过|继续保留|通过(?=[^,。]{0,12}?复核)|"
-                             # 在13家省级绿色工厂中,既有A、B…: the members of a designated set
-                             r"在(?=[^,。]{0,4}?(?:\d+|[一二三四五六七八九十两]+)[家个][^,。]{0,12}?(?:工厂|园区|企业|产品)中)|"
-                             # A公司(还)是国家级绿色工厂: a named firm is one (not 是绿色工厂的供应商)
-                             r"是(?<=[司团厂]是)(?!否)(?=" + FIRM_IS_ONE + ")|是(?<=[司团厂][便就正即]是)(?=" + FIRM_IS_ONE + ")|"
-                             r"[还也均都]是(?<=[司团厂].是)(?=" + FIRM_IS_ONE + ")")
+DESIGNATION_CUE = re.compile(
+    r"入选|上榜|喜提|花落|晋升|晋级|升级为|评选为|评定为|被[^,。;]{1,8}?(?:评为|评定为|认定为|确定为|命名为|列为|授予)|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|殊荣|授予|"
+    r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
+    r"工厂认证|园区认证|企业认证|复核合格|复核通过|继续保留|通过(?=[^,。]{0,12}?复核)|"
+    # 在13家省级绿色工厂中,既有A、B…: the members of a designated set
+    r"在(?=[^,。]{0,4}?(?:\d+|[一二三四五六七八九十两]+)[家个][^,。]{0,12}?(?:工厂|园区|企业|产品)中)|"
+    # A公司(还)是国家级绿色工厂: a named firm is one (not 是绿色工厂的供应商)
+    r"是(?<=[司团厂]是)(?!否)(?=" + FIRM_IS_ONE + ")|是(?<=[司团厂][便就正即]是)(?=" + FIRM_IS_ONE + ")|"
+    r"[还也均都]是(?<=[司团厂].是)(?=" + FIRM_IS_ONE + ")"
+)
 NEGATED = re.compile(r"未|没|不(?![久断])|无缘")  # (前不久入选, 不断入选: not negated)
 ADVERT = re.compile(r"代办|代理申报|热线|(?<!\d)400-?\d{3}-?\d{4}")
 # …绿色园区3家(A、B、C) | 绿色工厂:A、B | 绿色工厂有A、B: a count or a term that opens a list of
@@ -167,15 +224,22 @@ ADVERT = re.compile(r"代办|代理申报|热线|(?<!\d)400-?\d{3}-?\d{4}")
 # it all along every sentence.
 LISTED = re.compile(r"[家个户种项款][(:]|(?:工厂|园区|企业|产品)(?:\([^)]*\))?(?::|有(?!限))")
 # …绿色园区1家,为X开发区: a count, then the verb that opens a list of names (not 2家,为全市…树立了典范)
-COUNT_THEN_LIST = re.compile(r"[家个户种项款],(?:为|是(?!指)|包括)[^,]{0,60}?(?:" + COMPANY_END + "|" + PARK_END
-                             + r")(?:$|[、,和及与(等的])")
+COUNT_THEN_LIST = re.compile(
+    r"[家个户种项款],(?:为|是(?!指)|包括)[^,]{0,60}?(?:" + COMPANY_END + "|" + PARK_END + r")(?:$|[、,和及与(等的])"
+)
 SHORT_NAME = re.compile(r"^(?:[\u4e00-\u9fa5A-Za-z·]|\([\u4e00-\u9fa5A-Za-z·]{1,8}\)){2,12}$")  # (no stray parenthesis)
-SHORT_TRAIL = re.compile(r"(?:等|为代表|上榜|入选|榜上有名|获评|入围|被评为|成为|经过|成功|均|分别|双双|一同|同时|\d|两大|"
-                         r"共计?(?=\d|[一二三四五六七八九十两]+[家个户])|"
-                         r"[一二三四五六七八九十两]+(?:家|个|户|种|款|项)).*$")
+SHORT_TRAIL = re.compile(
+    r"(?:等|为代表|上榜|入选|榜上有名|获评|入围|被评为|成为|经过|成功|均|分别|双双|一同|同时|\d|两大|"
+    r"共计?(?=\d|[一二三四五六七八九十两]+[家个户])|"
+    r"[一二三四五六七八九十两]+(?:家|个|户|种|款|项)).*$"
+)
 # Not a short name: a term, a number, a word of the notice, a place (宜都市, 平湖市, 浙江)
-NOT_A_SHORT_NAME = re.compile(TERM + r"|\d|名单|企业|公司|单位|[省市县区州旗盟镇乡部局厅委]$|^[另还又也均共]|^(?:" + PROVINCE
-                              + r")$|^[一二三四五六七八九十]+$")  # (a list number: 十一、A公司)
+NOT_A_SHORT_NAME = re.compile(
+    TERM
+    + r"|\d|名单|企业|公司|单位|[省市县区州旗盟镇乡部局厅委]$|^[另还又也均共]|^(?:"
+    + PROVINCE
+    + r")$|^[一二三四五六七八九十]+$"
+)  # (a list number: 十一、A公司)
 NOT_A_FIRST = frozenset("这那该此其是另")  # 这是继A公司…: a clause the prefix rules did not strip
 # Lists laid out on a line: 1.A公司 2.B公司 / ①A公司 ②B公司 / 1、A公司 2、B公司 / 一、A公司 / (一)A公司
 LIST_SEPARATOR = re.compile(r"[、,;\s/|]+")  # (A公司 / B公司: a post's list)
@@ -192,7 +256,9 @@ ZONE_HEADING = re.compile(r"[\u4e00-\u9fa5]{2,8}(?:开发区|经开区|高新区
 SPACES = frozenset(" \t")  # (clean_text has made \u3000 a space)
 SPACE_OR_CLAUSE = re.compile(r"[\s,]")
 NOTE = re.compile(r"\([^()]{1,40}\)$")
-BRANCH_NOTE = re.compile(r"\((?:(?!绿色)[^()]){1,10}(?:分公司|分厂|工厂|车间)\)")  # A有限公司(武汉分公司): part of the name
+BRANCH_NOTE = re.compile(
+    r"\((?:(?!绿色)[^()]){1,10}(?:分公司|分厂|工厂|车间)\)"
+)  # A有限公司(武汉分公司): part of the name
 SHORT_NAME_HEADERS = {"企业简称": "企业名称", "单位简称": "单位名称", "园区简称": "园区名称", "简称": "企业名称"}
 RULE_CELL = re.compile(r":?-{3,}:?|")  # a markdown table's separator row: | --- | :---: |
 CELL_PUNCTUATION = re.compile(r"[、,。;:!?]")
@@ -200,26 +266,43 @@ CELL_PUNCTUATION = re.compile(r"[、,。;:!?]")
 REVOKED = re.compile(r"撤销|取消(?!了?[^,]{0,4}(?:限制|收费))|摘牌|除名|移出|不再(?:符合|具备|保留)")
 REFUSED = re.compile(r"不予|未(?:通过|入选|获评|达标)|不通过|落选|" + REVOKED.pattern)
 # A term that names another role: its evaluators, consultants (绿色工厂第三方评价机构)
-ROLE_AFTER_TERM = re.compile(r"(?:第三方)?(?:评价|评估|服务|咨询|认证|检测|培训|创建服务)(?:机构|服务商|专家)|第三方|"
-                             r"(?:重点)?培育(?:对象|库|名单|企业)|后备|梯度培育|申报|候选|创建|"  # (开展绿色工厂创建: not yet)
-                             r"[^,。;、”]{0,8}?项目")  # (…绿色供应链系统构建项目: a project funded, no designation)
-EXCEPTION = re.compile(r"撤销|取消|摘牌|除名|移出|不再|第三方|机构|服务商|专家|培育|后备|申报|候选|参加|参与|创建|推荐|项目")  # REVOKED or ROLE_AFTER_TERM may match
+ROLE_AFTER_TERM = re.compile(
+    r"(?:第三方)?(?:评价|评估|服务|咨询|认证|检测|培训|创建服务)(?:机构|服务商|专家)|第三方|"
+    r"(?:重点)?培育(?:对象|库|名单|企业)|后备|梯度培育|申报|候选|创建|"  # (开展绿色工厂创建: not yet)
+    r"[^,。;、”]{0,8}?项目"
+)  # (…绿色供应链系统构建项目: a project funded, no designation)
+EXCEPTION = re.compile(
+    r"撤销|取消|摘牌|除名|移出|不再|第三方|机构|服务商|专家|培育|后备|申报|候选|参加|参与|创建|推荐|项目"
+)  # REVOKED or ROLE_AFTER_TERM may match
 # A term that opens its clause and says what the list is: 绿色园区为X开发区, 绿色供应链管理企业是A公司
 OPENING_VERB = re.compile(r"为|是(?!指)|有(?!限)|包括")  # (绿色工厂是指…: a definition)
 # (whether a long sentence with no cue may hold one: a cheap search before reading its terms)
-TERM_THEN_VERB = re.compile(r"绿色[^,;:]{0,12}?(?:工厂|园区|企业|产品|供应链|管理|示范|型号)(?:为|是(?!指)|有(?!限)|包括)")
+TERM_THEN_VERB = re.compile(
+    r"绿色[^,;:]{0,12}?(?:工厂|园区|企业|产品|供应链|管理|示范|型号)(?:为|是(?!指)|有(?!限)|包括)"
+)
 CLAUSE_LEAD = re.compile(r"(?:其中|此外|另外)?(?:\d{4}年度?)?(?:" + LEVEL_WORD + r")?")
 # Companies named in a role that is not a designation, before their names (其主要客户包括A公司)
-ROLE_NOUN = re.compile(r"供应(?!链)|供货|配套|培育库|培育对象|培育名单|客户|供应商|合作伙伴|合作单位|合作方|股东|投资方|采购商|经销商|服务商|竞争对手")
+ROLE_NOUN = re.compile(
+    r"供应(?!链)|供货|配套|培育库|培育对象|培育名单|客户|供应商|合作伙伴|合作单位|合作方|股东|投资方|采购商|经销商|服务商|竞争对手"
+)
 # A clause's designation in another list: its object, less the words any list's object may hold
-OTHER_LIST = re.compile(r"(?:入选|获评|认定为|评为|列入|上榜|荣获|获得|入围)(?P<object>[^,]{2,30}?)"
-                        r"(?:名单|名录|目录|称号|榜单|企业|单位|工厂|车间|冠军|巨人|机构)")
-LIST_FILLER = re.compile(r"\d{4}年度?|第[一二三四五六七八九十\d]+批|" + LEVEL_WORD + "|" + PROVINCE
-                         + r"|工信部|工业和信息化部|(?:工信|经信)[厅局委]|全国|全省|全市|首批|新一批|本批|此次|本次|最新|"
-                           r"拟|公示|推荐|认定|公布|发布|评选|遴选|入选|示范|唯一|首家|首个|一家|之一|"
-                           r"[的我本该其新省市县区]|[“”＂《》\"\d]")
+OTHER_LIST = re.compile(
+    r"(?:入选|获评|认定为|评为|列入|上榜|荣获|获得|入围)(?P<object>[^,]{2,30}?)"
+    r"(?:名单|名录|目录|称号|榜单|企业|单位|工厂|车间|冠军|巨人|机构)"
+)
+LIST_FILLER = re.compile(
+    r"\d{4}年度?|第[一二三四五六七八九十\d]+批|"
+    + LEVEL_WORD
+    + "|"
+    + PROVINCE
+    + r"|工信部|工业和信息化部|(?:工信|经信)[厅局委]|全国|全省|全市|首批|新一批|本批|此次|本次|最新|"
+    r"拟|公示|推荐|认定|公布|发布|评选|遴选|入选|示范|唯一|首家|首个|一家|之一|"
+    r"[的我本该其新省市县区]|[“”＂《》\"\d]"
+)
 # A subtotal that goes on after a 其中 sentence: 湖州市1家,为C公司 / 化工企业3家(A、B、C)
-SUBTOTAL = re.compile(r"(?:[\u4e00-\u9fa5]{2,8}看,)?[\u4e00-\u9fa5、]{1,28}?(?:\d+|[一二三四五六七八九十两]+)[家个户种项款](?:[,(:]|分别)")  # (从地区分布看,西安市5家:)
+SUBTOTAL = re.compile(
+    r"(?:[\u4e00-\u9fa5]{2,8}看,)?[\u4e00-\u9fa5、]{1,28}?(?:\d+|[一二三四五六七八九十两]+)[家个户种项款](?:[,(:]|分别)"
+)  # (从地区分布看,西安市5家:)
 COUNTER = re.compile(r"[家个户种项款]")  # (a cheap search before SUBTOTAL: its count is near the start)
 SUBTOTAL_REACH = 30
 # A summary after names that no term typed: 至此 / 截至目前 / 这是…首次入选 / 以上企业…
@@ -227,8 +310,10 @@ SUMMARY = ("至此", "截至目前", "截止目前", "这是", "这也是", "以
 SUMMARY_FIRST = frozenset(word[0] for word in SUMMARY)
 UNTYPED_KEPT = 40  # sentences without a term kept for a summary after them
 # A clause that opens with its designation and has no subject: the clause before names it (…,获评X)
-SUBJECT_VERB = re.compile(r"(?:并|先后|相继|成功|顺利|再次|又|也|还|最终|一举|今年)?"
-                          r"(?:获评|入选|荣获|获得|被评为|被评选为|被评定为|被认定为|被确定为|被授予|荣登|跻身|入围|上榜|榜上有名|获批|喜获|斩获|摘得)")
+SUBJECT_VERB = re.compile(
+    r"(?:并|先后|相继|成功|顺利|再次|又|也|还|最终|一举|今年)?"
+    r"(?:获评|入选|荣获|获得|被评为|被评选为|被评定为|被认定为|被确定为|被授予|荣登|跻身|入围|上榜|榜上有名|获批|喜获|斩获|摘得)"
+)
 SPEECH = re.compile(r"表示|介绍|指出|透露|认为|说|称")  # A公司董事长表示,获评…: a speaker, not a subject
 COUNT_VERBS = ("为", "是")
 COUNTERS = frozenset("家个户种项款)")
@@ -240,9 +325,13 @@ WRAPPED_LENGTH = 8  # a line this long that ends inside a name may have been wra
 ITEM_MARK = re.compile(r"[、,;。:/]")
 ITEM_OR_SPACE = re.compile(r"[、,;。:\s]")
 HEADER_WORDS = ("名称", "名单", "如下", "企业", "单位", "序号", "地区", "所在地")
-WRAPPED_REST = re.compile(r"[\u4e00-\u9fa5()]{1,18}?(?:公司|集团|厂|园区|开发区)(?:\([^()]{1,10}\))?")  # (…有限责 / 任公司(准格尔旗))
-COUNTED_OPENING = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:具体|分别|依次)(?:为|是|包括)|"
-                             r"其中,?(?:\d+|[一二三四五六七八九十两]+)[家个户种项款]|其中,?[^,]{0,20}?(?:为|是)(?:国家级|省级|市级|绿色)")
+WRAPPED_REST = re.compile(
+    r"[\u4e00-\u9fa5()]{1,18}?(?:公司|集团|厂|园区|开发区)(?:\([^()]{1,10}\))?"
+)  # (…有限责 / 任公司(准格尔旗))
+COUNTED_OPENING = re.compile(
+    r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:具体|分别|依次)(?:为|是|包括)|"
+    r"其中,?(?:\d+|[一二三四五六七八九十两]+)[家个户种项款]|其中,?[^,]{0,20}?(?:为|是)(?:国家级|省级|市级|绿色)"
+)
 COUNT_CELL = re.compile(r"(?:共|合计)?\s*\d+\s*(?:家|个|户|项|种|款)?")
 FOOTER = re.compile(r"许可证|版权|备案|ICP|主办|承办|技术支持|〔\d{4}〕\d+号")
 ROLE_LEAD = re.compile(r"^(?:供应商|客户|合作伙伴|全资子公司|控股子公司)")
@@ -255,24 +344,51 @@ TYPE_NOTE = re.compile(r"(?P<name>[^()]{2,50}?(?:\([^()]{1,10}\)[^()]{1,30}?)?)\
 ITEM_NUMBER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[IVX]{1,4})[.、)]\s*")
 # Cells pasted with runs of spaces: a run of three or more, or two runs of two (序号  企业名称  所在地)
 SPACED_COLUMNS = re.compile(r" {2,}")
-COLUMN_NAMES = frozenset(("序号", "企业名称", "单位名称", "园区名称", "名称", "所在地", "所在地区", "地区", "所属地区", "产品名称",
-                          "所在市", "所属市", "设区市", "市州", "所在县", "所在区", "类别", "项目类别", "荣誉类别"))
+COLUMN_NAMES = frozenset(
+    (
+        "序号",
+        "企业名称",
+        "单位名称",
+        "园区名称",
+        "名称",
+        "所在地",
+        "所在地区",
+        "地区",
+        "所属地区",
+        "产品名称",
+        "所在市",
+        "所属市",
+        "设区市",
+        "市州",
+        "所在县",
+        "所在区",
+        "类别",
+        "项目类别",
+        "荣誉类别",
+    )
+)
 COLUMN_GAPS = re.compile(r"\S {3,}\S|\S {2}\S.*\S {2}\S")
 # A sentence naming the designated of the sentence before: 此次入选的6家企业分别是A、B
-REFERS_BACK = re.compile(r"(?:此次|本次|上述|以上|今年)(?:入选|上榜|获评|认定)|(?:入选|上榜|获评|认定)的[^,]{0,12}?(?:分别|是|为|包括)|"
-                         r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:入选|上榜|获评),(?:分别|是|为|包括)|"
-                         r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:具体|分别|依次)(?:为|是|包括)")
+REFERS_BACK = re.compile(
+    r"(?:此次|本次|上述|以上|今年)(?:入选|上榜|获评|认定)|(?:入选|上榜|获评|认定)的[^,]{0,12}?(?:分别|是|为|包括)|"
+    r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:入选|上榜|获评),(?:分别|是|为|包括)|"
+    r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:具体|分别|依次)(?:为|是|包括)"
+)
 LIST_OPENER = re.compile(r"分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|包括|名单为|名单是")
 LEVEL_AFTER = re.compile(r"(?:" + LEVEL_WORD + r")$")
 # A list opened with no term of its own: a cue of designation, then who, then a colon
-UNTYPED_OPENER = re.compile(r"(?:拟认定|认定|入选|上榜|获评|公示|公布)[^,;:]{0,24}?(?:企业|单位|园区|名单|产品)[^:;]{0,16}?:|"
-                            r"具体为:|具体是:|名单如下:|"
-                            r"(?:入选|上榜|获评|认定)的?(?:企业|单位)?(?:有(?!限)|包括|为|是)")  # 综保区入选的有A和B
+UNTYPED_OPENER = re.compile(
+    r"(?:拟认定|认定|入选|上榜|获评|公示|公布)[^,;:]{0,24}?(?:企业|单位|园区|名单|产品)[^:;]{0,16}?:|"
+    r"具体为:|具体是:|名单如下:|"
+    r"(?:入选|上榜|获评|认定)的?(?:企业|单位)?(?:有(?!限)|包括|为|是)"
+)  # 综保区入选的有A和B
 # An opener of another list: 入选优秀场景的企业为:, 获评智能工厂的企业:
 OTHER_HONOUR = re.compile(r"场景|案例|项目|冠军|专精特新|小巨人|智能|数字化|节水|技术中心|标杆|品牌|质量")
 APPLYING_REACH = 16
 # 申报绿色工厂的企业, 推荐A申报2024年度江苏省绿色工厂: applicants, not designated
-APPLYING = re.compile(r"(?:申报|候选|参评|参加了?|参与了?|推荐)(?:\d{4}年度?)?(?:[\u4e00-\u9fa5]{1,4}[省市县区])?(?:国家级|省级|市级)?的?$")
+APPLYING = re.compile(
+    r"(?:申报|候选|参评|参加了?|参与了?|推荐)(?:\d{4}年度?)?(?:[\u4e00-\u9fa5]{1,4}[省市县区])?(?:国家级|省级|市级)?的?$"
+)
 OPENER_LENGTH = 8  # 分别是: / 名单如下: alone after the sentence that named the type
 HEADING_LENGTH = 30  # a line this short naming a term and no one is a heading (一、绿色工厂; 绿色园区名单如下:)
 
@@ -289,9 +405,11 @@ def _designated(text: str) -> bool:
     help with applying says nothing of the kind, nor a cue negated: 未能入选)."""
     if ADVERT.search(text):
         return False
-    return any(not NEGATED.search(text, max(0, cue.start() - 2), cue.start()) for cue in DESIGNATION_CUE.finditer(text)) or (
-        ("(" in text or ":" in text or "有" in text) and LISTED.search(text) is not None) or (
-        (",为" in text or ",是" in text or ",包括" in text) and COUNT_THEN_LIST.search(text) is not None)
+    return (
+        any(not NEGATED.search(text, max(0, cue.start() - 2), cue.start()) for cue in DESIGNATION_CUE.finditer(text))
+        or (("(" in text or ":" in text or "有" in text) and LISTED.search(text) is not None)
+        or ((",为" in text or ",是" in text or ",包括" in text) and COUNT_THEN_LIST.search(text) is not None)
+    )
 
 
 def _term_opens(sentence: str, terms: list[re.Match]) -> bool:
@@ -304,8 +422,9 @@ def _term_opens(sentence: str, terms: list[re.Match]) -> bool:
     return False
 
 
-def _name_in(item: str, ends: list[tuple[int, bool]], in_park_clause: bool, clause: str,
-             product_clause: bool = False) -> tuple[str, bool] | None:
+def _name_in(
+    item: str, ends: list[tuple[int, bool]], in_park_clause: bool, clause: str, product_clause: bool = False
+) -> tuple[str, bool] | None:
     """The name an item of an enumeration holds, and whether it is a park; None if it holds none.
     `ends`: where the item's name endings end, and whether each is a park's. The name ends at the
     first one that a trail follows (a company named as the subject of anything else, A公司委托…,
@@ -322,10 +441,15 @@ def _name_in(item: str, ends: list[tuple[int, bool]], in_park_clause: bool, clau
                 trailed, end = branch, branch.end()  # A有限公司金桥工厂: a company's factory, named after it
             elif product_clause:
                 trailed = PRODUCT.match(item, end)
-        elif trailed.group() == "(" and (note := BRANCH_NOTE.match(item, end)) \
-                and COMPANY_TRAIL.match(item, note.end()):
+        elif (
+            trailed.group() == "(" and (note := BRANCH_NOTE.match(item, end)) and COMPANY_TRAIL.match(item, note.end())
+        ):
             end = note.end()  # A有限公司(武汉分公司): a branch named in a parenthesis
-        if trailed and trailed.group() == "的" and any(later > end and _owned(item[end + 1:later]) for later, _ in ends):
+        if (
+            trailed
+            and trailed.group() == "的"
+            and any(later > end and _owned(item[end + 1 : later]) for later, _ in ends)
+        ):
             continue  # A集团的B有限公司: B, the subject
         if trailed and trailed.group() == "的" and SUBSIDIARY.match(item, end + 1):
             return None  # A公司的全资子公司入选: a company not named, not its owner
@@ -341,10 +465,11 @@ def _aliased(item: str, end: int) -> tuple[str, bool] | None:
     """The full name in a parenthesis after a short one (伊利集团(内蒙古伊利实业集团股份有限公司)入选),
     when a trail follows the parenthesis."""
     opened = _opening(item, end)
-    if opened <= 0 or BRANCH_NOTE.fullmatch(item, opened, end + 1) \
-            or not COMPANY_TRAIL.match(item, end + 1):  # (A有限公司(武汉分公司): a branch, part of the name)
+    if (
+        opened <= 0 or BRANCH_NOTE.fullmatch(item, opened, end + 1) or not COMPANY_TRAIL.match(item, end + 1)
+    ):  # (A有限公司(武汉分公司): a branch, part of the name)
         return None
-    return (name, False) if (name := _valid(item[opened + 1:end], False)) else None
+    return (name, False) if (name := _valid(item[opened + 1 : end], False)) else None
 
 
 def _owned(name: str) -> bool:
@@ -368,24 +493,27 @@ def _opening(item: str, end: int) -> int:
 
 def _name_before(item: str, end: int, park: bool, clause: str) -> str | None:
     """The name that ends at `end`: after the prefix's last cue, without leads."""
-    cut = 0
-    for cut in CUT.finditer(item, 0, end - 3):
-        pass
-    name = _lead(item[cut.end() if cut else 0:end])
+    cuts = list(CUT.finditer(item, 0, end - 3))
+    name = _lead(item[cuts[-1].end() if cuts else 0 : end])
     if "的" in name and (owner := list(OWNER.finditer(name))):
-        tail = _lead(name[owner[-1].end():])
+        tail = _lead(name[owner[-1].end() :])
         if _valid(tail, park) is not None:
             name = tail
     if not park and "新区" in name and (area := NEW_AREA.match(name)) and resolve(area.group(0)[:-2], None) is None:
-        name = name[area.end():]  # (沧州渤海新区化工助剂有限公司: a city's new area, its registered name)
-    if name and name[0] in PREPOSITION and (PROVINCE_FIRST.match(name, 1) or FRAME_VERB.search(clause)) \
-            or name[:1] == "有" and PROVINCE_FIRST.match(name, 1):
+        name = name[area.end() :]  # (沧州渤海新区化工助剂有限公司: a city's new area, its registered name)
+    if (
+        name
+        and name[0] in PREPOSITION
+        and (PROVINCE_FIRST.match(name, 1) or FRAME_VERB.search(clause))
+        or name[:1] == "有"
+        and PROVINCE_FIRST.match(name, 1)
+    ):
         name = name[1:]
     return _valid(name, park)
 
 
 def _lead(text: str) -> str:
-    return text[lead.end():] if (lead := LEAD.match(text)) else text
+    return text[lead.end() :] if (lead := LEAD.match(text)) else text
 
 
 PLACE_TAIL = 4
@@ -396,13 +524,13 @@ HONOUR_PARK = re.compile(r"^(?:获评|入选|荣获|被评为|成为)|^国家(?:
 
 def _without_place_of(short: str) -> str:
     """滕州市的甲乙中联 → 甲乙中联: a place and 的 before a short name are not part of it."""
-    return short[place.end():] if (place := PLACE_OF.match(short)) and place.group(0).endswith("的") else short
+    return short[place.end() :] if (place := PLACE_OF.match(short)) and place.group(0).endswith("的") else short
 
 
 def _broken_name_joined(match: re.Match) -> str:
     """…有限 / 公司: one name, unless the line before is a numbered heading of a phrase (二、对公司的影响 /
     公司获评…: a listed company's notice, then its text)."""
-    line = match.string[match.string.rfind("\n", 0, match.start()) + 1:match.start()]
+    line = match.string[match.string.rfind("\n", 0, match.start()) + 1 : match.start()]
     return "\n" if CN_HEADING.match(line) and "的" in line else ""
 
 
@@ -413,10 +541,17 @@ def _valid(name: str, park: bool) -> str | None:
     if not park and SUBSIDIARY.fullmatch(name):
         return None  # (A公司的全资子公司: no one's name)
     if park:
-        if not PARK_NAME.fullmatch(name) or len(GENERIC_PARK.sub("", name)) < 2 or COUNTED_PARKS.search(name) \
-                or KIND_OF_PARK.search(name) or HONOUR_PARK.search(name):
+        if (
+            not PARK_NAME.fullmatch(name)
+            or len(GENERIC_PARK.sub("", name)) < 2
+            or COUNTED_PARKS.search(name)
+            or KIND_OF_PARK.search(name)
+            or HONOUR_PARK.search(name)
+        ):
             return None  # (鄂尔多斯两家园区: a count of parks; 港口型园区: a kind of park)
-    elif not COMPANY.fullmatch(name) or len(name) <= 8 and GENERIC_BODY.match(name) or name[-1] == "厂" and len(name) < 4:
+    elif (
+        not COMPANY.fullmatch(name) or len(name) <= 8 and GENERIC_BODY.match(name) or name[-1] == "厂" and len(name) < 4
+    ):
         return None
     if "的" in name and OWNER.search(name) or name[0] in NOT_A_FIRST or TERM_MARK in name and TERM_PATTERN.search(name):
         return None
@@ -459,14 +594,22 @@ def names_from_prose(text: str) -> list[NamedEntity]:
         if planned_list:
             continue
         if TERM_MARK not in sentence:
-            if last_type and (opener := UNTYPED_OPENER.search(sentence)) and not OTHER_HONOUR.search(opener.group()) \
-                    and not NEGATED.search(sentence, max(0, opener.start() - 2), opener.start()):
+            if (
+                last_type
+                and (opener := UNTYPED_OPENER.search(sentence))
+                and not OTHER_HONOUR.search(opener.group())
+                and not NEGATED.search(sentence, max(0, opener.start() - 2), opener.start())
+            ):
                 # …的拟认定企业,共32家: / 部分入选企业名单如下:A公司;B公司 (the type named before; 5家企业具体为:
                 # after …绿色工厂,…园区入选…园区: the companies' type)
-                heading, listing = None, last_company if last_type == PARK and "企业" in sentence[:opener.end()] \
-                    and last_company else last_type
+                heading, listing = (
+                    None,
+                    last_company
+                    if last_type == PARK and "企业" in sentence[: opener.end()] and last_company
+                    else last_type,
+                )
                 run_start = len(out)
-                if (rest := sentence[opener.end():].strip()) and (found := _under_heading(rest, listing, True)):
+                if (rest := sentence[opener.end() :].strip()) and (found := _under_heading(rest, listing, True)):
                     out += found
                     typed_since = True
                 continue
@@ -477,12 +620,20 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 continue
             terms = None
         else:
-            if sentence[0] in SUMMARY_FIRST and sentence.startswith(SUMMARY) and index - last_term > 1 \
-                    and not typed_since:
-                out += _summarized(split[max(last_term + 1, index - UNTYPED_KEPT):index], sentence)
-            elif sentence[0] in COUNT_FIRST and (counted := COUNT_SUMMARY.match(sentence)) and index - last_term > 1 \
-                    and not typed_since:
-                out += _counted_lines(split[max(last_term + 1, index - UNTYPED_KEPT):index], sentence, counted)
+            if (
+                sentence[0] in SUMMARY_FIRST
+                and sentence.startswith(SUMMARY)
+                and index - last_term > 1
+                and not typed_since
+            ):
+                out += _summarized(split[max(last_term + 1, index - UNTYPED_KEPT) : index], sentence)
+            elif (
+                sentence[0] in COUNT_FIRST
+                and (counted := COUNT_SUMMARY.match(sentence))
+                and index - last_term > 1
+                and not typed_since
+            ):
+                out += _counted_lines(split[max(last_term + 1, index - UNTYPED_KEPT) : index], sentence, counted)
             elif typed_since and run_start is not None and LIST_SUMMARY.match(sentence):
                 out[run_start:] = _retyped(out[run_start:], sentence)  # 以上为绿色工厂: the list above is of it
                 run_start = None
@@ -503,19 +654,33 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             if len(sentence) <= OPENER_LENGTH and sentence.endswith((":", "如下")):
                 continue  # …入选绿色设计产品名单。分别是: the list still to come
             found = []
-            if previous is not None and (sentence.startswith("其中") or COUNTER.search(sentence, 1, SUBTOTAL_REACH)
-                                         and SUBTOTAL.match(sentence) or (REFERS_BACK.search(sentence)
-                                         or "等" in sentence and COUNTED.search(sentence) and _designated(sentence)
-                                         and not NOT_YET.search(sentence))
-                                         and not _another_role(sentence, len(sentence))):
+            if previous is not None and (
+                sentence.startswith("其中")
+                or COUNTER.search(sentence, 1, SUBTOTAL_REACH)
+                and SUBTOTAL.match(sentence)
+                or (
+                    REFERS_BACK.search(sentence)
+                    or "等" in sentence
+                    and COUNTED.search(sentence)
+                    and _designated(sentence)
+                    and not NOT_YET.search(sentence)
+                )
+                and not _another_role(sentence, len(sentence))
+            ):
                 # (…榜上有名。此次入选的6家企业分别是A、B: the sentence before types them)
                 found = _continuing(sentence, previous)
             elif heading is not None or listing is not None:
-                if _place_heading(sentence, heading or listing) or LIST_NUMBER.fullmatch(sentence.strip(" .、")) \
-                        or sentence.startswith(("序号", "编号")):
+                if (
+                    _place_heading(sentence, heading or listing)
+                    or LIST_NUMBER.fullmatch(sentence.strip(" .、"))
+                    or sentence.startswith(("序号", "编号"))
+                ):
                     continue  # 婺城区 / 金东区(2家) / 01 / 序号 企业名称: places, numbers or column names among the names
-                if not (found := _under_heading(sentence, heading or listing, heading is None,
-                                                listing if listing_parks else None)):
+                if not (
+                    found := _under_heading(
+                        sentence, heading or listing, heading is None, listing if listing_parks else None
+                    )
+                ):
                     listing = None
                     if len(sentence) > HEADING_LENGTH:
                         heading = None
@@ -538,14 +703,21 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 continue
             # a term naming another role is no designation (…被确定为绿色工厂第三方评价机构): it
             # types its clause's names as nothing
-            if not (matches := [m for m in terms if not ROLE_AFTER_TERM.match(sentence, m.end())
-                                and not APPLYING.search(sentence, max(0, m.start() - APPLYING_REACH), m.start())]):
+            if not (
+                matches := [
+                    m
+                    for m in terms
+                    if not ROLE_AFTER_TERM.match(sentence, m.end())
+                    and not APPLYING.search(sentence, max(0, m.start() - APPLYING_REACH), m.start())
+                ]
+            ):
                 heading = None
                 continue
         ends = _name_ends(sentence, terms)
         found = []
-        if designated and (ends or "等" in sentence or "为代表" in sentence or "、" in sentence
-                           or SUBJECT_VERB.search(sentence)):  # (甲乙陶瓷成功入选…: a short subject alone)
+        if designated and (
+            ends or "等" in sentence or "为代表" in sentence or "、" in sentence or SUBJECT_VERB.search(sentence)
+        ):  # (甲乙陶瓷成功入选…: a short subject alone)
             typed = [(m.start(), term_type(m.group(0)) if m in matches else None) for m in terms]
             if found := _clause_names(sentence, typed, ends):
                 out += found
@@ -561,8 +733,12 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 listing_parks = False
         # a line that names a term and no one, short or opening a list (…名单如下:), is a heading:
         # the lines after it may list names (a place it names, 县区和开发区推荐…, is no one)
-        heading = term_type(matches[-1].group(0)) if not found and (
-            len(sentence) <= HEADING_LENGTH and not ends or designated and sentence.endswith((":", "如下"))) else None
+        heading = (
+            term_type(matches[-1].group(0))
+            if not found
+            and (len(sentence) <= HEADING_LENGTH and not ends or designated and sentence.endswith((":", "如下")))
+            else None
+        )
 
     return out
 
@@ -595,7 +771,7 @@ PRODUCT_AFTER = re.compile(r":[^,:;。]{1,24}")  # 戊己食品有限公司:冷�
 
 def _ends_the_list(sentence: str, name: str) -> bool:
     """The sentence ends with its last name, or with that name's product: more names may follow."""
-    rest = sentence[sentence.rfind(name) + len(name):]
+    rest = sentence[sentence.rfind(name) + len(name) :]
     return not rest or PRODUCT_AFTER.fullmatch(rest) is not None
 
 
@@ -613,12 +789,20 @@ def _wrapped_names_joined(text: str) -> str:
         head = ITEM_OR_SPACE.split(line, 1)[0]  # (…露饮 / 品有限公司 8.B公司: two items on the line)
         if before.endswith("、") and WRAPPED_REST.match(line):  # …A有限公司、 / B有限公司、…: the list goes on
             out[-1] = before + line
-        elif (len(before) >= WRAPPED_LENGTH or _item(before) and not _item(line)) and "\u4e00" <= before[-1] <= "\u9fa5" \
-                and (len(tail) < len(before) or _item(before)) and not NAME_END.search(tail) \
-                and before[-1] not in INSTITUTION_ENDS \
-                and not TERM_PATTERN.search(tail) and not tail.endswith(HEADER_WORDS) and len(head) <= 20 \
-                and WRAPPED_REST.fullmatch(head) and not PROVINCE_FIRST.match(head) \
-                and not _place_heading(before, None) and not (":" in before and _starts_with_place(head)):
+        elif (
+            (len(before) >= WRAPPED_LENGTH or _item(before) and not _item(line))
+            and "\u4e00" <= before[-1] <= "\u9fa5"
+            and (len(tail) < len(before) or _item(before))
+            and not NAME_END.search(tail)
+            and before[-1] not in INSTITUTION_ENDS
+            and not TERM_PATTERN.search(tail)
+            and not tail.endswith(HEADER_WORDS)
+            and len(head) <= 20
+            and WRAPPED_REST.fullmatch(head)
+            and not PROVINCE_FIRST.match(head)
+            and not _place_heading(before, None)
+            and not (":" in before and _starts_with_place(head))
+        ):
             # (a province starts a name; 1.南湖区 heads the names after it; after A公司:电动机, a name with its place)
             out[-1] = before + line
         elif len(before) >= WRAPPED_LENGTH and len(tail) <= PLACE_TAIL and _place(tail) and COMPANY_FIRST.match(line):
@@ -692,14 +876,20 @@ def _name_ends(sentence: str, terms: list[re.Match] = ()) -> list[tuple[int, int
     """The sentence's name endings (start, end, is a park's) outside its designation terms (绿色园区
     has one, at the term's end): a sentence without one has no full name and is not split."""
     term_ends = {term.end() for term in terms}
-    return [(match.start(), match.end(), match.group() not in COMPANY_ENDS) for match in NAME_END.finditer(sentence)
-            if match.end() not in term_ends and not _bracketed_inside(sentence, match)]
+    return [
+        (match.start(), match.end(), match.group() not in COMPANY_ENDS)
+        for match in NAME_END.finditer(sentence)
+        if match.end() not in term_ends and not _bracketed_inside(sentence, match)
+    ]
 
 
 def _bracketed_inside(sentence: str, end: re.Match) -> bool:
     """An ending in brackets inside a name (泸州酒城包装(集团)股份有限公司): no name ends there."""
-    return sentence[end.end():end.end() + 1] == ")" and sentence[end.start() - 1:end.start()] == "(" \
+    return (
+        sentence[end.end() : end.end() + 1] == ")"
+        and sentence[end.start() - 1 : end.start()] == "("
         and bool(NAME_END.match(sentence, end.end() + 1) or COMPANY_REST.match(sentence, end.end() + 1))
+    )
 
 
 COMPANY_REST = re.compile(r"(?:股份|有限|责任|控股)+(?:公司|集团)")
@@ -722,10 +912,16 @@ def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
     # 5家:A、B…) breaks down the first, the main one
     dtype = companies[0]
     if (counted := TOTAL_OF_NAMES.search(sentence)) is not None:
-        counts = {t: n.group(1) for m, t in terms if (n := COUNT_BEFORE.search(previous, max(0, m.start() - 14), m.start()))}
+        counts = {
+            t: n.group(1) for m, t in terms if (n := COUNT_BEFORE.search(previous, max(0, m.start() - 14), m.start()))
+        }
         dtype = next((t for t in companies if counts.get(t) == counted.group(1)), dtype)
-    return list({(e.name, e.designation_type): e for e in (
-        e if e.designation_type == PARK else replace(e, designation_type=dtype) for e in found)}.values())
+    return list(
+        {
+            (e.name, e.designation_type): e
+            for e in (e if e.designation_type == PARK else replace(e, designation_type=dtype) for e in found)
+        }.values()
+    )
 
 
 TOTAL_OF_NAMES = re.compile(r"等(\d+)[家个]")
@@ -737,13 +933,20 @@ def _under_heading(sentence: str, heading: str, listing: bool, companies: str | 
     a sentence that says they were designated (A厂的产品入选). After a list that ended the
     sentence before (…入选绿色工厂:1.A公司;2.B公司): a line of names alone."""
     if not (ends := _name_ends(sentence)):
-        if heading != PARK and (line := _lead(sentence).rstrip("。;")) and INSTITUTION.fullmatch(line) \
-                and not OTHER_HONOUR.search(line):
+        if (
+            heading != PARK
+            and (line := _lead(sentence).rstrip("。;"))
+            and INSTITUTION.fullmatch(line)
+            and not OTHER_HONOUR.search(line)
+        ):
             return [NamedEntity(line, heading, sentence)]  # 11.肃宁县裘皮加工中心: a list's line, an institution
         return []
     if listed := _name_list(sentence, products=heading == DESIGN):
-        return [NamedEntity(name, PARK if park else companies or heading, sentence) for name, park in listed
-                if (heading == PARK) == park or companies and not park]  # (companies: the opener named them too)
+        return [
+            NamedEntity(name, PARK if park else companies or heading, sentence)
+            for name, park in listed
+            if (heading == PARK) == park or companies and not park
+        ]  # (companies: the opener named them too)
     if _designated(sentence) and not listing and not NOT_YET.search(sentence):  # (…已通过初审: not yet)
         return _clause_names(sentence, [(-1, heading)] + ([(-1, companies)] if companies else []), ends)
     return []
@@ -765,7 +968,7 @@ def _items(clause: str, ends: list[tuple[int, int, bool]]) -> list[tuple[int, st
         if first is not None and (conjunction := CONJUNCTION.search(clause, first, stop)):
             head = start
             while conjunction:
-                items.append((head, clause[head:conjunction.start()]))
+                items.append((head, clause[head : conjunction.start()]))
                 head = conjunction.end()
                 # the next 和 splits only after the next name ends (北京协和药厂有限公司: inside a name)
                 later = next((e for _, e, _ in ends if e > head), None)
@@ -789,7 +992,12 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
         sentence = head  # ①A有限公司:婴儿纸尿裤(3个型号) / A有限公司——电动机: a name, then its products
     elif colon and (lead := _lead(tail)) and "、" not in tail and _valid(lead, bool(PARK_NAME.fullmatch(lead))):
         sentence = tail  # ▶ 高沟镇:A有限公司: a place's label, then the name
-    elif colon and len(label := _lead(head)) <= LABEL_LENGTH and not NAME_END.search(label) and not TERM_PATTERN.search(label):
+    elif (
+        colon
+        and len(label := _lead(head)) <= LABEL_LENGTH
+        and not NAME_END.search(label)
+        and not TERM_PATTERN.search(label)
+    ):
         sentence = tail  # 四星级:A公司、B公司: a label, then the names
     for item in LIST_SEPARATOR.split(sentence):
         item = _lead(item)
@@ -802,19 +1010,19 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
             item = item[:-1]  # …、D有限公司等。: the list's last name
         if item[-1:] in PLACE_ENDINGS and len(item) <= 8 and _place(item):
             continue  # 5 邕宁区 A有限公司 / 1 A有限公司 赣州市: a row's place cell
-        if (place := PLACE_OF.match(item)) and _valid(_lead(item[place.end():]), False) is not None:
-            item = _lead(item[place.end():])  # 孟河镇的A有限公司 / 西塞山区:A有限公司: where it is, then the name
+        if (place := PLACE_OF.match(item)) and _valid(_lead(item[place.end() :]), False) is not None:
+            item = _lead(item[place.end() :])  # 孟河镇的A有限公司 / 西塞山区:A有限公司: where it is, then the name
         if item[-1:] == ")" and (owner := OWNER_NOTE.search(item)) and _valid(owner.group(1), False):
             item = owner.group(1)  # 水性木器涂料(福建A涂料有限公司): a product, then its owner
         elif products and (of := item.find("的")) > 0 and _valid(item[:of], False):
             item = item[:of]  # A有限公司的乘客电梯(3个型号): an owner, then its product
         while item[-1:] == ")" and (note := NOTE.search(item)) and not BRANCH_NOTE.fullmatch(note.group()):
-            bare = item[:note.start()]  # a place noted after the name: A有限公司(诸暨市), A公司(原B厂)(驻马店)
+            bare = item[: note.start()]  # a place noted after the name: A有限公司(诸暨市), A公司(原B厂)(驻马店)
             if _valid(bare, bool(PARK_NAME.fullmatch(bare))) is None and not (bare[-1:] == ")" and NOTE.search(bare)):
                 break
             item = bare
         # a company's site named after it (A有限公司周村厂区, A有限公司高新区生产基地): a company's name
-        site = (found := COMPANY_SITE.search(item)) is not None and _valid(item[:found.start() + 2], False) is not None
+        site = (found := COMPANY_SITE.search(item)) is not None and _valid(item[: found.start() + 2], False) is not None
         park = not site and bool(PARK_NAME.fullmatch(item))
         if not site and _valid(item, park) is None:
             if products and "," not in sentence or names and AUTHORITY.search(item):
@@ -829,32 +1037,33 @@ def _inner_space(match: re.Match) -> str:
     words = match.group(1)
     if ENDS_A_NAME.search(words) or LIST_NUMBER.fullmatch(words):
         return match.group(0)
-    if words[-1] in PLACE_ENDINGS and _place(words) and _starts_with_place(match.string[match.end():]):
-        return match.group(0)  # 邕宁区 南宁A有限公司: a place cell, then a name with its own place (常宁市 水口山…: one name)
+    if words[-1] in PLACE_ENDINGS and _place(words) and _starts_with_place(match.string[match.end() :]):
+        return match.group(
+            0
+        )  # 邕宁区 南宁A有限公司: a place cell, then a name with its own place (常宁市 水口山…: one name)
     return words
 
 
 def _starts_with_place(text: str) -> bool:
     """A name that opens with a division, whole or without its ending (南宁邕江…, 宾阳县昆仑关…)."""
-    return PROVINCE_FIRST.match(text) is not None or any(_place(text[:size]) for size in (2, 3, 4)
-                                                         if len(text) > size and "\u4e00" <= text[size - 1] <= "\u9fa5")
+    return PROVINCE_FIRST.match(text) is not None or any(
+        _place(text[:size]) for size in (2, 3, 4) if len(text) > size and "\u4e00" <= text[size - 1] <= "\u9fa5"
+    )
 
 
 def _last_cut(item: str) -> int:
     """Where a list's first name starts after the verb that opens it (获评企业分别为A公司), or 0."""
-    cut = None
-    for cut in LIST_OPENER.finditer(item):
-        pass
-    return cut.end() if cut else 0
+    openers = list(LIST_OPENER.finditer(item))
+    return openers[-1].end() if openers else 0
 
 
 def _joined(item: str, park: bool) -> list[tuple[str, bool]]:
     """A list item that is two names joined (A公司和B公司, A公司(光伏组件)和B公司), else the item: a 和
     inside a name (中国石油和化学工业…, 新和成) has no name before it."""
     for conjunction in CONJUNCTION.finditer(item):
-        left, right = item[:conjunction.start()], _lead(item[conjunction.end():])
+        left, right = item[: conjunction.start()], _lead(item[conjunction.end() :])
         if left[-1:] == ")" and (note := NOTE.search(left)) and not BRANCH_NOTE.fullmatch(note.group()):
-            left = left[:note.start()]
+            left = left[: note.start()]
         left_park, right_park = bool(PARK_NAME.fullmatch(left)), bool(PARK_NAME.fullmatch(right))
         if _valid(left, left_park) and _valid(right, right_park):
             return [(left, left_park), *_joined(right, right_park)]
@@ -877,7 +1086,8 @@ def _list_marks(sentence: str, ends: list[tuple[int, int, bool]]) -> str:
         if end < after and (number := ITEM_NUMBER.match(sentence, after)):
             after = number.end()  # A公司 II. B公司: the next item's number
         if end < after < len(sentence) and any(
-                not SPACE_OR_CLAUSE.search(sentence, after, later) for _, later, _ in ends[index + 1:index + 3]):
+            not SPACE_OR_CLAUSE.search(sentence, after, later) for _, later, _ in ends[index + 1 : index + 3]
+        ):
             chars = chars or list(sentence)
             chars[end] = "、"
     at = sentence.find("/")  # A公司/B公司: a slash between names
@@ -905,8 +1115,9 @@ def _list_marks(sentence: str, ends: list[tuple[int, int, bool]]) -> str:
     return sentence if chars is None else "".join(chars)
 
 
-def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
-                  ends: list[tuple[int, int, bool]]) -> list[NamedEntity]:
+def _clause_names(
+    sentence: str, terms: list[tuple[int, str | None]], ends: list[tuple[int, int, bool]]
+) -> list[NamedEntity]:
     """The names of a sentence's enumerations, clause by clause (`ends`: its name endings)."""
     masked = listed = _list_marks(sentence, ends)
     if QUOTE_MARKS.search(listed):  # a quoted title (《…名单》, “绿色工厂”) names no one
@@ -923,8 +1134,14 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
     offset = next_end = 0
     for clause in masked.split(","):
         start, offset = offset, offset + len(clause) + 1
-        if clause.startswith(COUNT_VERBS) and start > 1 and (masked[start - 2] in COUNTERS or COUNT_BEHIND.search(
-                masked, max(0, start - COUNT_BEHIND_REACH), start - 1)):  # (1家企业入列…供应链,为A公司)
+        if (
+            clause.startswith(COUNT_VERBS)
+            and start > 1
+            and (
+                masked[start - 2] in COUNTERS
+                or COUNT_BEHIND.search(masked, max(0, start - COUNT_BEHIND_REACH), start - 1)
+            )
+        ):  # (1家企业入列…供应链,为A公司)
             clause = " " + clause[1:]  # 绿色园区1家,为X开发区: the verb after a count opens the list
         clause_ends = []  # the clause's name endings, from its start (ends are in order)
         while next_end < len(ends) and ends[next_end][0] < offset:
@@ -932,19 +1149,27 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
             clause_ends.append((end_start - start, end - start, park))
             next_end += 1
         counted = COUNTED.search(clause) if "等" in clause or "为代表" in clause else None
-        if counted and TRADE.search(clause, counted.start(), counted.start() + 10) and not (
-                _head_type(counted) == PARK and any(park for _, _, park in clause_ends)):
+        if (
+            counted
+            and TRADE.search(clause, counted.start(), counted.start() + 10)
+            and not (_head_type(counted) == PARK and any(park for _, _, park in clause_ends))
+        ):
             counted = None  # (宁波、温州等地; not A开发区、B经济开发区等19家园区)
         if not counted and not clause_ends and not ("、" in clause and _short_subjects(clause, _items(clause, ()))):
-            if single := _single_subject(sentence[start:start + len(clause)],  # (unmasked: 荣获“绿色工厂”称号)
-                                         [t for pos, t in terms if start <= pos < offset]):
+            if single := _single_subject(
+                sentence[start : start + len(clause)],  # (unmasked: 荣获“绿色工厂”称号)
+                [t for pos, t in terms if start <= pos < offset],
+            ):
                 out.append(NamedEntity(single[0], single[1], sentence))  # 金磊陶瓷成功入选国家级绿色工厂
             continue
         clause_terms = [t for pos, t in terms if start <= pos < offset]
         if not clause_terms and clause_ends and _another_role(clause, clause_ends[0][0]):
             continue
-        in_park_clause = PARK in clause_terms if clause_terms else (
-            counted is not None and _head_type(counted) == PARK or any(t == PARK for _, t in terms))
+        in_park_clause = (
+            PARK in clause_terms
+            if clause_terms
+            else (counted is not None and _head_type(counted) == PARK or any(t == PARK for _, t in terms))
+        )
         product_clause = DESIGN in clause_terms if clause_terms else any(t == DESIGN for _, t in terms)
         items = _items(clause, clause_ends)
         found = []
@@ -958,8 +1183,12 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
                 following += 1
             found.append(_name_in(item, item_ends, in_park_clause, clause, product_clause) if item_ends else None)
         names = [n for n in found if n]
-        if not names and not counted and clause_ends and (subject := _subject(masked, clause, clause_ends[0], offset,
-                                                                               terms, in_park_clause)):
+        if (
+            not names
+            and not counted
+            and clause_ends
+            and (subject := _subject(masked, clause, clause_ends[0], offset, terms, in_park_clause))
+        ):
             items, found, names = [(0, clause)], [subject], [subject]
         subjects = not names and "、" in clause and _short_subjects(clause, items)
         if not names and not counted and not subjects:
@@ -974,27 +1203,38 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
                 name, park = entity
                 if product_clause:
                     after = item.find(name) + len(name)
-                    products = after < len(item) and ("的" in item[after:after + OWNER_REACH]  # (A公司研发的水泥、…)
-                                                       or not COMPANY_TRAIL.match(item, after))
+                    products = after < len(item) and (
+                        "的" in item[after : after + OWNER_REACH]  # (A公司研发的水泥、…)
+                        or not COMPANY_TRAIL.match(item, after)
+                    )
                 dtype = PARK if park else (respective[index] if respective else company_type)
-                if not park and not respective and len(items) > 1 and (
-                        own := _own_term(terms, start + at + item.find(name) + len(name), start + at + len(item))):
+                if (
+                    not park
+                    and not respective
+                    and len(items) > 1
+                    and (own := _own_term(terms, start + at + item.find(name) + len(name), start + at + len(item)))
+                ):
                     dtype = own  # A公司(绿色工厂)、B公司入选绿色供应链管理企业: each item its own term
-                if not park and not respective and (counted_by := _counted_in_parenthesis(terms, masked, start + at + item.find(name))):
+                if (
+                    not park
+                    and not respective
+                    and (counted_by := _counted_in_parenthesis(terms, masked, start + at + item.find(name)))
+                ):
                     dtype = counted_by  # 绿色工厂2家(A、B)、绿色供应链管理企业1家(C): the count's term
                 index += 1
                 if dtype and (park or dtype != PARK):
                     out.append(NamedEntity(name, dtype, sentence))
                     if len(names) == 1 and not park:
                         out += [NamedEntity(name, also, sentence) for also in _joined_terms(clause, dtype)]
-            elif len(items) > 1 and (_designated(clause) or counted and COUNT_IN.search(counted.group(0))
-                                     and _designated(sentence[start:])):
+            elif len(items) > 1 and (
+                _designated(clause) or counted and COUNT_IN.search(counted.group(0)) and _designated(sentence[start:])
+            ):
                 # (A集团、B炼化、C有限公司等334家工厂,以及…入选: the verb after the count designates them)
                 short = _without_place_of(SHORT_TRAIL.sub("", _lead(item.strip())))
                 if short[:1] == "以" and not at and "为代表" in clause:
                     short = short[1:]  # 以A、B为代表的…
                 if owner := OWNER.search(short):  # B的电饭煲: a product's owner, in a clause of products
-                    if not product_clause or not (short := short[:owner.start()]):
+                    if not product_clause or not (short := short[: owner.start()]):
                         continue
                     products = True  # (B研发的水泥、机制砂: the items after it are its products)
                 elif products:
@@ -1005,8 +1245,13 @@ def _clause_names(sentence: str, terms: list[tuple[int, str | None]],
                     dtype = company_type
                 else:
                     continue
-                if dtype and dtype != PARK and SHORT_NAME.match(short) and not NOT_A_SHORT_NAME.search(short) \
-                        and not INDUSTRY.fullmatch(short):
+                if (
+                    dtype
+                    and dtype != PARK
+                    and SHORT_NAME.match(short)
+                    and not NOT_A_SHORT_NAME.search(short)
+                    and not INDUSTRY.fullmatch(short)
+                ):
                     out.append(NamedEntity(short, dtype, sentence))
     return out
 
@@ -1029,7 +1274,9 @@ def _counted_in_parenthesis(terms, sentence: str, position: int) -> str | None:
     return before[-1] if before else None
 
 
-SINGLE_SUBJECT = re.compile(r"(?P<name>[\u4e00-\u9fa5A-Za-z]{2,8}?)" + SUBJECT_VERB.pattern + r"[^,、]{0,12}?(?:" + TERM + ")")
+SINGLE_SUBJECT = re.compile(
+    r"(?P<name>[\u4e00-\u9fa5A-Za-z]{2,8}?)" + SUBJECT_VERB.pattern + r"[^,、]{0,12}?(?:" + TERM + ")"
+)
 
 
 def _single_subject(clause: str, types: list[str | None]) -> tuple[str, str] | None:
@@ -1038,15 +1285,23 @@ def _single_subject(clause: str, types: list[str | None]) -> tuple[str, str] | N
     if len(types) != 1 or types[0] in (None, PARK) or not (match := SINGLE_SUBJECT.match(clause)):
         return None
     name = match.group("name")
-    if not SHORT_NAME.match(name) or NOT_A_SHORT_NAME.search(name) or INDUSTRY.fullmatch(name) or _place(name) \
-            or GENERIC_SUBJECT.search(name) or name[0] in NOT_A_FIRST:
+    if (
+        not SHORT_NAME.match(name)
+        or NOT_A_SHORT_NAME.search(name)
+        or INDUSTRY.fullmatch(name)
+        or _place(name)
+        or GENERIC_SUBJECT.search(name)
+        or name[0] in NOT_A_FIRST
+    ):
         return None
     return name, types[0]
 
 
 # what no short name of a firm is: a generic body, a place's people, an industry, a time
-GENERIC_SUBJECT = re.compile(r"^(?:[我本该其全各多此另近共已又也再均])|[对向给为由被将把与和及的其助帮使让令]|新$|园区|集团$|工厂|基地|项目|产品|品牌|"
-                             r"行业|领域|产业|年|月|日|期间|今年|去年|目前|其中|此外|另外|同时|最终|先后|相继|成功")
+GENERIC_SUBJECT = re.compile(
+    r"^(?:[我本该其全各多此另近共已又也再均])|[对向给为由被将把与和及的其助帮使让令]|新$|园区|集团$|工厂|基地|项目|产品|品牌|"
+    r"行业|领域|产业|年|月|日|期间|今年|去年|目前|其中|此外|另外|同时|最终|先后|相继|成功"
+)
 
 
 def _short_subjects(clause: str, items: list[tuple[int, str]]) -> bool:
@@ -1055,12 +1310,16 @@ def _short_subjects(clause: str, items: list[tuple[int, str]]) -> bool:
     if len(items) < 2 or items[0][0] or "等" in clause or not SUBJECT_VERB.search(items[-1][1]):
         return False
     shorts = [SHORT_TRAIL.sub("", _lead(item.strip())) for _, item in items]
-    return all(SHORT_NAME.match(s) and not NOT_A_SHORT_NAME.search(s) and not INDUSTRY.fullmatch(s)
-               and not _place(s) for s in shorts)
+    return all(
+        SHORT_NAME.match(s) and not NOT_A_SHORT_NAME.search(s) and not INDUSTRY.fullmatch(s) and not _place(s)
+        for s in shorts
+    )
 
 
-PLACE_HEADING = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\w{1,3}\))?\s*(?P<place>[\u4e00-\u9fa5]{2,12}?)"
-                           r"(?:\((?:\d+|[一二三四五六七八九十两]+)[家个户]\))?[:]?")
+PLACE_HEADING = re.compile(
+    r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\w{1,3}\))?\s*(?P<place>[\u4e00-\u9fa5]{2,12}?)"
+    r"(?:\((?:\d+|[一二三四五六七八九十两]+)[家个户]\))?[:]?"
+)
 
 
 def _place_heading(line: str, dtype: str) -> bool:
@@ -1077,11 +1336,13 @@ def _place(text: str) -> bool:
     """A division's name, whole or without its ending (宁波, 温州市)."""
     region = resolve(text, None)
     return region is not None and any(
-        (name or "").startswith(text) for name in (region.province_name, region.city_name, region.county_name))
+        (name or "").startswith(text) for name in (region.province_name, region.city_name, region.county_name)
+    )
 
 
-def _subject(sentence: str, clause: str, first_end: tuple[int, int, bool], offset: int, terms,
-             in_park_clause: bool) -> tuple[str, bool] | None:
+def _subject(
+    sentence: str, clause: str, first_end: tuple[int, int, bool], offset: int, terms, in_park_clause: bool
+) -> tuple[str, bool] | None:
     """The name a clause opens with when the next clause is its designation, with no subject of
     its own (A公司联合200余家供应商开展绿色采购,获评绿色供应链管理企业), else None."""
     if not (verb := SUBJECT_VERB.match(sentence, offset)):
@@ -1111,7 +1372,7 @@ def _joined_terms(clause: str, dtype: str) -> list[str]:
     found = list(TERM_PATTERN.finditer(clause))
     joined = [found[0]] if found else []
     for before, term in zip(found, found[1:]):
-        between = LEVEL_AFTER.sub("", clause[before.end():term.start()])  # 绿色工厂和国家级绿色供应链…
+        between = LEVEL_AFTER.sub("", clause[before.end() : term.start()])  # 绿色工厂和国家级绿色供应链…
         if CONJUNCTION.fullmatch(between) or between == "、":
             joined.append(term)
         else:
@@ -1207,10 +1468,22 @@ def _columns_as_tabs(text: str) -> str:
     for line in text.splitlines():
         cells = SPACED_COLUMNS.split(line.strip()) if COLUMN_GAPS.search(line) else []
         words, header = line.split(), False
-        if len(words) >= 2 and (all(word in COLUMN_NAMES for word in words) or not cells and "|" not in line and (
-                words[0] in ("序号", "编号") and sum(word in COLUMN_NAMES for word in words) >= 2
-                or len(words) <= 8 and _list_header(words))):
-            cells, single, header = words, True, True  # 序号 企业名称 所在市 / 年度 类型 企业(园区)名称: one space apart
+        if len(words) >= 2 and (
+            all(word in COLUMN_NAMES for word in words)
+            or not cells
+            and "|" not in line
+            and (
+                words[0] in ("序号", "编号")
+                and sum(word in COLUMN_NAMES for word in words) >= 2
+                or len(words) <= 8
+                and _list_header(words)
+            )
+        ):
+            cells, single, header = (
+                words,
+                True,
+                True,
+            )  # 序号 企业名称 所在市 / 年度 类型 企业(园区)名称: one space apart
         elif single and words and (words[0].isdigit() or len(words) == width):
             cells = words  # 1 A有限公司 石家庄市 / 2019年(第四批) 绿色工厂 A有限公司: a row under such a header
         if header or any(cell in COLUMN_NAMES for cell in cells):
@@ -1241,7 +1514,7 @@ def _aligned(cells: list[str], width: int, name_at: int | None) -> list[str]:
     at = name_at if name_at is not None and name_at < width else width - 1
     left = cells[:-1][:at]
     numbered = bool(left) and left[0].isdigit()
-    left = ([left[0]] if numbered else []) + [""] * (at - len(left)) + left[1 if numbered else 0:]
+    left = ([left[0]] if numbered else []) + [""] * (at - len(left)) + left[1 if numbered else 0 :]
     return left + [cells[-1]] + [""] * (width - at - 1)
 
 
@@ -1250,7 +1523,8 @@ def _merged_row(cells: list[str]) -> bool:
     above (第五批 | 绿色工厂 | A公司 / B公司): the grouping columns come first."""
     name = cells[-1]
     return _valid(name, bool(PARK_NAME.fullmatch(name))) is not None and not any(
-        CELL_PUNCTUATION.search(cell) for cell in cells)
+        CELL_PUNCTUATION.search(cell) for cell in cells
+    )
 
 
 def _wrapped_cell_joined(row: str, cells: str, line: str) -> str | None:
@@ -1266,12 +1540,15 @@ def _wrapped_cell_joined(row: str, cells: str, line: str) -> str | None:
         at = _shown_width(line) - _shown_width(word)
         column = max((i for i, start in enumerate(starts) if start <= at + 1), default=None)
     elif NOTE.fullmatch(word):
-        named = [i for i, cell in enumerate(parts) if ENDS_A_NAME.search(cell)] if ENDS_A_NAME.search(word[1:-1]) else []
+        named = (
+            [i for i, cell in enumerate(parts) if ENDS_A_NAME.search(cell)] if ENDS_A_NAME.search(word[1:-1]) else []
+        )
         # (钟山经济开发区): another name of the row's entity; (冷冻水产品): a note of the row, its column lost
         column = named[-1] if named else len(parts) - 1
     else:
-        column = max((i for i, cell in enumerate(parts) if _completes(cell, word)),
-                     key=lambda i: len(parts[i]), default=None)  # (3 / 有限公司 is no name: the longest cell)
+        column = max(
+            (i for i, cell in enumerate(parts) if _completes(cell, word)), key=lambda i: len(parts[i]), default=None
+        )  # (3 / 有限公司 is no name: the longest cell)
     if column is None or column >= len(parts):
         return None
     parts[column] += word
@@ -1282,7 +1559,11 @@ def _completes(cell: str, word: str) -> bool:
     """The word ends the cell's name, cut inside its ending (…股份有 / 限公司, …有限 / 公司) or
     before it (…电子科技 / 有限公司)."""
     if PARK_ENDING_ONLY.fullmatch(word):  # 贵州毕节高新技术产业 / 开发区
-        return not ENDS_A_NAME.search(cell) and PARK_NAME.fullmatch(cell + word) is not None and HAN_PAIR.match(cell) is not None
+        return (
+            not ENDS_A_NAME.search(cell)
+            and PARK_NAME.fullmatch(cell + word) is not None
+            and HAN_PAIR.match(cell) is not None
+        )
     cut = CUT_ENDING.search(cell) is not None or ENDING_ONLY.fullmatch(word) is not None and not NAME_END.search(cell)
     return cut and COMPANY.fullmatch(cell + word) is not None
 
@@ -1323,8 +1604,15 @@ def _tab_tables(lines: list[str]):
     run: list[list[str]] = []
     start = 0
     for index, line in enumerate([*lines, ""]):
-        if "\t" in line and line.strip() and not (run and "\t" not in line.strip() and _wrapped_column(
-                run[-1], line.strip(), _name_column(run[0])) is not None):  # (\t限公司: a name's end, indented)
+        if (
+            "\t" in line
+            and line.strip()
+            and not (
+                run
+                and "\t" not in line.strip()
+                and _wrapped_column(run[-1], line.strip(), _name_column(run[0])) is not None
+            )
+        ):  # (\t限公司: a name's end, indented)
             row = [c.strip() for c in line.rstrip().split("\t")]
             start = index if not run else start
             run.append([SHORT_NAME_HEADERS.get(c, c) for c in row] if "简称" in line else row)
@@ -1333,10 +1621,14 @@ def _tab_tables(lines: list[str]):
             run[-1][column] += line.strip()
             continue
         if len(run) >= 2:
-            above = [x for x in lines[max(0, start - 2):start] if TERM_MARK in x]
+            above = [x for x in lines[max(0, start - 2) : start] if TERM_MARK in x]
             terms = list(TERM_PATTERN.finditer(above[-1])) if above else []
             refused = bool(above) and REFUSED.search(above[-1]) is not None  # 三、撤销…称号名单: no designations
-            yield run, REFUSED_LIST if refused else term_type(terms[-1].group(0)) if terms else None, range(start, index)
+            yield (
+                run,
+                REFUSED_LIST if refused else term_type(terms[-1].group(0)) if terms else None,
+                range(start, index),
+            )
         run = []
 
 
@@ -1346,9 +1638,15 @@ def _wrapped_column(row: list[str], word: str, name_column: int | None) -> int |
     (南京市 / 机械有限公司 is no name)."""
     if not word or len(word) > 20 or not WRAPPED_REST.fullmatch(word):
         return None
-    cells = [(len(cell), i) for i, cell in enumerate(row) if HAN_PAIR.search(cell)  # (not a number or a code)
-             and not ENDS_A_NAME.search(cell) and not _place(cell) and COMPANY.fullmatch(cell + word)
-             and name_column in (None, i)]
+    cells = [
+        (len(cell), i)
+        for i, cell in enumerate(row)
+        if HAN_PAIR.search(cell)  # (not a number or a code)
+        and not ENDS_A_NAME.search(cell)
+        and not _place(cell)
+        and COMPANY.fullmatch(cell + word)
+        and name_column in (None, i)
+    ]
     return max(cells)[1] if cells else None
 
 
@@ -1363,7 +1661,7 @@ def _table_names(rows: list[list[str]], dtype_hint: str | None) -> list[NamedEnt
     caption = None
     for index, row in enumerate(rows):
         if len(row) == 1 and names_column(fold(row[0])):
-            return _one_column(rows[index + 1:], caption or dtype_hint)
+            return _one_column(rows[index + 1 :], caption or dtype_hint)
         if len(row) == 1 and TERM_MARK in row[0]:
             caption = label_type(row[0]) or caption
     try:
@@ -1375,9 +1673,12 @@ def _table_names(rows: list[list[str]], dtype_hint: str | None) -> list[NamedEnt
     out = []
     for row in extraction.rows:
         name = PLACE_LABEL.sub("", _without_note(row.fields.get("name") or ""))  # (东台市:A有限公司)
-        if name and not FOOTER.search(name) and not COUNT_CELL.fullmatch(name):  # (| 合计 | 28家 |)  # (a page's footer after a table: 网络文化经营许可证 苏网文…号)
+        if (
+            name and not FOOTER.search(name) and not COUNT_CELL.fullmatch(name)
+        ):  # (| 合计 | 28家 |)  # (a page's footer after a table: 网络文化经营许可证 苏网文…号)
             dtype = row.designation_type or (
-                term_type(m.group(0)) if (m := TERM_PATTERN.search(" ".join(row.fields.values()))) else dtype_hint)
+                term_type(m.group(0)) if (m := TERM_PATTERN.search(" ".join(row.fields.values()))) else dtype_hint
+            )
             if dtype and not _another_honour(row):
                 out.append(NamedEntity(name, dtype, " | ".join(row.fields.values())))
     return out
@@ -1386,16 +1687,22 @@ def _table_names(rows: list[list[str]], dtype_hint: str | None) -> list[NamedEnt
 def _another_honour(row) -> bool:
     """A row whose type column names an honour that is no green designation (智能工厂, 专精特新)."""
     category = row.fields.get("category") or ""
-    return bool(category) and not row.designation_type and TERM_MARK not in category and not LEVEL_ONLY.fullmatch(category)
+    return (
+        bool(category) and not row.designation_type and TERM_MARK not in category and not LEVEL_ONLY.fullmatch(category)
+    )
 
 
 def _without_note(cell: str) -> str:
     """A name cell without the note after it (A有限公司(磷酸一铵), A有限公司*); a branch (A公司(武汉分公司))
     is the name."""
     cell = cell.rstrip(FOOTNOTE_MARKS)
-    if cell[-1:] == ")" and (note := NOTE.search(cell)) and not BRANCH_NOTE.fullmatch(note.group()) \
-            and _valid(cell[:note.start()], False):
-        return cell[:note.start()]
+    if (
+        cell[-1:] == ")"
+        and (note := NOTE.search(cell))
+        and not BRANCH_NOTE.fullmatch(note.group())
+        and _valid(cell[: note.start()], False)
+    ):
+        return cell[: note.start()]
     return cell
 
 
@@ -1407,8 +1714,9 @@ def _headerless(rows: list[list[str]], dtype: str | None) -> list[NamedEntity]:
     of their row, else the type of the rows above (a merged type cell), else the caption's."""
     out = []
     for row in rows:
-        typed = [t for cell in row if cell and len(cell) <= HEADING_LENGTH and TERM_MARK in cell
-                 and (t := label_type(cell))]
+        typed = [
+            t for cell in row if cell and len(cell) <= HEADING_LENGTH and TERM_MARK in cell and (t := label_type(cell))
+        ]
         dtype = typed[0] if typed else dtype
         for cell in row:
             cell = PLACE_LABEL.sub("", _without_note(cell))  # (东台市:江苏A有限公司: where it is, then the name)
@@ -1433,7 +1741,9 @@ def _one_column(rows: list[list[str]], dtype: str | None) -> list[NamedEntity]:
     return out
 
 
-FULL_NAME_AFTER = re.compile(r"\((?!原|曾|即|简称|以下)((?:" + PROVINCE + r")?[\u4e00-\u9fa5()]{2,40}?(?:有限公司|有限责任公司|集团|厂))\)")
+FULL_NAME_AFTER = re.compile(
+    r"\((?!原|曾|即|简称|以下)((?:" + PROVINCE + r")?[\u4e00-\u9fa5()]{2,40}?(?:有限公司|有限责任公司|集团|厂))\)"
+)
 
 
 COUNTY_FIRST = re.compile(r"[\u4e00-\u9fa5]{1,5}?[区县市旗]")
@@ -1442,12 +1752,19 @@ COUNTY_FIRST = re.compile(r"[\u4e00-\u9fa5]{1,5}?[区县市旗]")
 def _county_dropped(entity: NamedEntity) -> NamedEntity:
     """A name led by a county and then its own city or province (大丰区盐城丰海…, 东台市江苏东泰…): the
     county notes where the firm is, out of the order of a registered name; dropped."""
-    if not (county := COUNTY_FIRST.match(entity.name)) or not (region := resolve(county.group(), None)) \
-            or region.county_name != county.group():
+    if (
+        not (county := COUNTY_FIRST.match(entity.name))
+        or not (region := resolve(county.group(), None))
+        or region.county_name != county.group()
+    ):
         return entity
-    rest = entity.name[county.end():]
+    rest = entity.name[county.end() :]
     higher = [name[:2] for name in (region.city_name, region.province_name) if name]
-    return replace(entity, name=rest) if rest.startswith(tuple(higher)) and _valid(rest, entity.designation_type == PARK) else entity
+    return (
+        replace(entity, name=rest)
+        if rest.startswith(tuple(higher)) and _valid(rest, entity.designation_type == PARK)
+        else entity
+    )
 
 
 def _full_names(entities: list[NamedEntity], text: str) -> list[NamedEntity]:
@@ -1456,8 +1773,12 @@ def _full_names(entities: list[NamedEntity], text: str) -> list[NamedEntity]:
     for entity in entities:
         out.append(entity)
         at = text.find(entity.name + "(")
-        if at >= 0 and (full := FULL_NAME_AFTER.match(text, at + len(entity.name))) and full.group(1) != entity.name \
-                and _valid(full.group(1), False):
+        if (
+            at >= 0
+            and (full := FULL_NAME_AFTER.match(text, at + len(entity.name)))
+            and full.group(1) != entity.name
+            and _valid(full.group(1), False)
+        ):
             out.append(replace(entity, name=full.group(1)))
     return out
 
@@ -1494,12 +1815,18 @@ SITE_FOOTER = re.compile(r"^[^\n]*(?:版权所有|copyright|©|ICP备)[^\n]*$", 
 
 # A firm described as designated: 作为…的国家级绿色工厂,A公司… / 2022年晋升为国家级绿色工厂的A,…
 APPOSITIVE = re.compile(r"作为(?P<what>[^,。;]{0,20}?)(?P<term>" + TERM + r")(?:之一)?(?:企业)?,")
-RELATIVE = re.compile(r"(?:晋升为|升级为|入选|获评|被评为|评为|认定为)(?P<what>[^,。;]{0,12}?)(?P<term>" + TERM + r")(?:称号)?的")
+RELATIVE = re.compile(
+    r"(?:晋升为|升级为|入选|获评|被评为|评为|认定为)(?P<what>[^,。;]{0,12}?)(?P<term>" + TERM + r")(?:称号)?的"
+)
 NOT_ONE_NAME = re.compile(r"^(?:企业|单位|公司|有)|分别|是|有(?!限)|为|包括|、|和")
-GOES_ON = (r"不仅|始终|一直|持续|积极|坚持|通过|在|将|把|以|从|大力|已|还|也|又|正|近年来|多年来|先后|率先|深入|注重|着力|"
-           r"围绕|全面|充分|依托|聚焦|,")
-SUBJECT_AFTER = re.compile(r"(?P<name>" + COMPANY_FIRST.pattern + r"(?=[^\u4e00-\u9fa5]|" + GOES_ON + r")|"
-                           r"[\u4e00-\u9fa5]{2,6}?(?=" + GOES_ON + r"))")
+GOES_ON = (
+    r"不仅|始终|一直|持续|积极|坚持|通过|在|将|把|以|从|大力|已|还|也|又|正|近年来|多年来|先后|率先|深入|注重|着力|"
+    r"围绕|全面|充分|依托|聚焦|,"
+)
+SUBJECT_AFTER = re.compile(
+    r"(?P<name>" + COMPANY_FIRST.pattern + r"(?=[^\u4e00-\u9fa5]|" + GOES_ON + r")|"
+    r"[\u4e00-\u9fa5]{2,6}?(?=" + GOES_ON + r"))"
+)
 
 
 def _described(text: str) -> list[NamedEntity]:
@@ -1510,14 +1837,27 @@ def _described(text: str) -> list[NamedEntity]:
     for sentence in sentences(text):
         for cue in (*APPOSITIVE.finditer(sentence), *RELATIVE.finditer(sentence)):
             dtype = term_type(cue.group("term"))
-            if dtype == PARK or NOT_YET.search(cue.group("what")) or not (name := SUBJECT_AFTER.match(sentence, cue.end())):
+            if (
+                dtype == PARK
+                or NOT_YET.search(cue.group("what"))
+                or not (name := SUBJECT_AFTER.match(sentence, cue.end()))
+            ):
                 continue
             name = name.group("name")
             if NOT_ONE_NAME.search(name):
                 continue  # (…绿色工厂的企业分别是A公司: a list, read as one)
-            if COMPANY.fullmatch(name) and _valid(name, False) or SHORT_NAME.match(name) and not (
-                    NOT_A_SHORT_NAME.search(name) or INDUSTRY.fullmatch(name) or _place(name)
-                    or GENERIC_SUBJECT.search(name) or name[0] in NOT_A_FIRST):
+            if (
+                COMPANY.fullmatch(name)
+                and _valid(name, False)
+                or SHORT_NAME.match(name)
+                and not (
+                    NOT_A_SHORT_NAME.search(name)
+                    or INDUSTRY.fullmatch(name)
+                    or _place(name)
+                    or GENERIC_SUBJECT.search(name)
+                    or name[0] in NOT_A_FIRST
+                )
+            ):
                 out.append(NamedEntity(name, dtype, sentence))
     return out
 
@@ -1541,8 +1881,11 @@ def _renamed(entities: list[NamedEntity], text: str) -> list[NamedEntity]:
     for entity in entities:
         new_name = None
         for at in _occurrences(text, entity.name):
-            if (verb := RENAMING.match(text, at)) and not NOT_DONE.search(verb.group(0)) \
-                    and (new := NEW_NAME.match(text, verb.end())):
+            if (
+                (verb := RENAMING.match(text, at))
+                and not NOT_DONE.search(verb.group(0))
+                and (new := NEW_NAME.match(text, verb.end()))
+            ):
                 new_name = new.group(1)
                 break
         out.append(replace(entity, name=new_name) if new_name else entity)

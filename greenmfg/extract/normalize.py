@@ -15,8 +15,10 @@ TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 TONE = re.compile(f"[{TONED}]")
 # …or several readings in one parenthesis, 綠色(lǜ sè), or each reading bare after its character,
 # 綠lǜ色sè工gōng廠chǎng: a run of letters with a tone mark right after a Chinese character.
-PINYIN_TONED = re.compile(rf"[(（]\s*[a-zü]*[{TONED}][a-zü{TONED}]*(?:\s+[a-zü{TONED}]{{1,6}}){{1,5}}\s*[)）]|"
-                          rf"(?<=[\u4e00-\u9fff])[a-zü]{{0,5}}[{TONED}][a-zü{TONED}]{{0,5}}(?![A-Za-z])")
+PINYIN_TONED = re.compile(
+    rf"[(（]\s*[a-zü]*[{TONED}][a-zü{TONED}]*(?:\s+[a-zü{TONED}]{{1,6}}){{1,5}}\s*[)）]|"
+    rf"(?<=[\u4e00-\u9fff])[a-zü]{{0,5}}[{TONED}][a-zü{TONED}]{{0,5}}(?![A-Za-z])"
+)
 ENTITY = re.compile(r"&(?:[a-z]{2,8}|#\d{2,6}|#x[0-9a-f]{2,5});", re.I)
 # Variant characters OpenCC's t2s leaves alone but simplified text never uses.
 VARIANTS_FROM, VARIANTS_TO = "陜峯綫衞厰", "陕峰线卫厂"
@@ -61,7 +63,7 @@ def _convertible_pattern() -> tuple[re.Pattern, frozenset[str]]:
     return re.compile("[" + re.escape(bmp) + "]"), frozenset(c for c in chars if ord(c) > 0xFFFF)
 
 
-BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
+BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 
 
 def strip_pinyin(text: str) -> str:
@@ -73,8 +75,7 @@ def strip_pinyin(text: str) -> str:
 def has_convertible(text: str) -> bool:
     """Whether the text holds a character of `_convertible`."""
     pattern, beyond_bmp = _convertible_pattern()
-    return pattern.search(text) is not None or (BEYOND_BMP.search(text) is not None
-                                                and not beyond_bmp.isdisjoint(text))
+    return pattern.search(text) is not None or (BEYOND_BMP.search(text) is not None and not beyond_bmp.isdisjoint(text))
 
 
 def to_simplified(text: str) -> str:

@@ -7,8 +7,10 @@ UNIT = r"(?:家|个|种|款|项|件|户|条|座)"
 CN_NUM = r"[零一二三四五六七八九十两百千]{1,6}"
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + CN_NUM  # 2,464: thousands grouped by commas
 # value and scale as named groups, for the patterns that embed it
-NUMBER = (r"(?P<value>" + NUM + r")\s*(?:余|多)?(?P<scale>万|千)?"
-          r"(?:\s*" + UNIT + r"?\s*[-~～—–至到]\s*(?:" + NUM + r")\s*(?:万|千)?)?\s*(?:余|多)?")
+NUMBER = (
+    r"(?P<value>" + NUM + r")\s*(?:余|多)?(?P<scale>万|千)?"
+    r"(?:\s*" + UNIT + r"?\s*[-~～—–至到]\s*(?:" + NUM + r")\s*(?:万|千)?)?\s*(?:余|多)?"
+)
 # What every count has: a number, then its unit (8家, 三个, 50 家, 30余个)
 COUNT_CUE = r"[\d一二三四五六七八九十两百]\s*(?:余|多)?(?:万|千)?\s*(?:" + UNIT + r"|企业)"
 

@@ -18,9 +18,9 @@ import re
 import signal
 import threading
 import zipfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import islice
-from typing import Callable, Iterator
 
 from greenmfg.settings import max_file_bytes, max_pdf_pages, max_table_rows, parse_seconds
 
@@ -84,7 +84,6 @@ def _cell(value) -> str:
 
 def read_pdf(body: bytes) -> list[Row]:
     import pdfplumber
-
     from pdfminer.pdfpage import PDFPage
 
     rows: list[Row] = []
@@ -111,7 +110,9 @@ def read_xlsx(body: bytes) -> list[Row]:
             for row in sheet.iter_rows(values_only=True):
                 left -= 1
                 if left < 0:
-                    raise TooManyRows(f"xlsx file has more than {max_table_rows()} table rows (GREENMFG_MAX_TABLE_ROWS)")
+                    raise TooManyRows(
+                        f"xlsx file has more than {max_table_rows()} table rows (GREENMFG_MAX_TABLE_ROWS)"
+                    )
                 rows.append([_cell(c) for c in row])
         return rows
     finally:
@@ -203,8 +204,10 @@ def _safe_zip_names(body: bytes) -> list[str]:
             raise UnreadableAttachment(f"zip bomb refused: inflates to {total} bytes (limit {MAX_UNZIPPED_BYTES})")
         for entry in entries:
             if entry.file_size > 1024 * 1024 and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
-                raise UnreadableAttachment(f"zip bomb refused: {entry.filename} inflates "
-                                           f"{entry.file_size // max(entry.compress_size, 1)}× ({entry.file_size} bytes)")
+                raise UnreadableAttachment(
+                    f"zip bomb refused: {entry.filename} inflates "
+                    f"{entry.file_size // max(entry.compress_size, 1)}× ({entry.file_size} bytes)"
+                )
             if entry.filename.endswith((".xml", ".rels")):
                 with archive.open(entry) as part:
                     if _DECLARATION.search(part.read(4096)):
@@ -260,8 +263,12 @@ def time_budget(seconds: float, fmt: str = "file") -> Iterator[None]:
     """Raise ParseTimeout in the block once `seconds` (wall clock) have passed. SIGALRM: only
     on a process's main thread (the extract workers read there), and only when no other timer
     is set; elsewhere, or with 0 seconds, no limit."""
-    if (seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
-            or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
+    if (
+        seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):
         yield
         return
 

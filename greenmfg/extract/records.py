@@ -20,7 +20,6 @@ from lxml import etree
 
 from greenmfg.extract import classify
 from greenmfg.extract.clean import clean_body
-from greenmfg.webpage.encoding import decode_html
 from greenmfg.extract.fact_regions import document_region, fact_region, issuer_region, region_label
 from greenmfg.extract.facts import extract_facts
 from greenmfg.extract.inline_lists import inline_lists, lead_level
@@ -29,6 +28,7 @@ from greenmfg.extract.normalize import clean_text, match_key
 from greenmfg.extract.readers import OverBudget, read_tables
 from greenmfg.raw_store import RawStore
 from greenmfg.regions import resolve, resolve_code, resolve_row, within_context
+from greenmfg.webpage.encoding import decode_html
 from scrapers import source_config, spider_of
 from scrapers.base import Article, Spider
 from scrapers.registry import SourceConfig
@@ -37,43 +37,113 @@ from scrapers.text_patterns import date_from_url, doc_number
 # The extraction rules' version: when rules change what a document yields, a new version makes the
 # extract stage read every stored document again (what the old rules yielded is taken out first).
 RULES = "2026-12-01.57"
-ROW_FIELDS = ("category", "seq", "region_text", "name", "industry", "evaluator",
-              "product_name", "product_model", "recommender", "star_level")
+ROW_FIELDS = (
+    "category",
+    "seq",
+    "region_text",
+    "name",
+    "industry",
+    "evaluator",
+    "product_name",
+    "product_model",
+    "recommender",
+    "star_level",
+)
 
 
 class Document(NamedTuple):  # a tuple: made 100,000 times a run, and sent to the workers
     """A fetched notice page (kind 'article') or attachment version, pending extraction."""
+
     kind: str
     source_id: str
     url: str
     sha256: str
     content_type: str | None = None  # articles: as served
-    title: str | None = None         # attachments: their notice's title and list year
+    title: str | None = None  # attachments: their notice's title and list year
     year: int | None = None
     parent_url: str | None = None
     link_text: str | None = None
 
     def record(self) -> dict:
-        return {"source_id": self.source_id, "url": self.url, "sha256": self.sha256,
-                "parent_url": self.parent_url, "link_text": self.link_text}
+        return {
+            "source_id": self.source_id,
+            "url": self.url,
+            "sha256": self.sha256,
+            "parent_url": self.parent_url,
+            "link_text": self.link_text,
+        }
 
 
 @dataclass
 class LakeRows:
     """What documents add to the lake, table by table (rows without their time stamp)."""
+
     COLUMNS = {
-        "announcements": ("source_id", "url", "sha256", "title", "publish_date", "doc_number", "batch_label",
-                          "batch_no", "list_year", "body_text", "attachment_count", "title_key", "list_status",
-                          "body_source"),
-        "list_rows": ("attachment_url", "sha256", "row_number", "source_id", "announcement_url",
-                      "designation_type", *ROW_FIELDS, "region_method", "province_code", "city_code",
-                      "county_code"),
-        "text_facts": ("announcement_url", "sha256", "fact_number", "source_id", "record_type",
-                       "designation_type", "value", "unit", "level", "indicator", "target_year",
-                       "cumulative", "region_name", "region_code", "evidence",
-                       "star_rating", "period_kind", "target_kind", "area_name", "value_text"),
-        "attachments": ("url", "sha256", "source_id", "announcement_url", "link_text", "designation_type",
-                        "format", "row_count", "skipped_rows", "status", "error", "level"),
+        "announcements": (
+            "source_id",
+            "url",
+            "sha256",
+            "title",
+            "publish_date",
+            "doc_number",
+            "batch_label",
+            "batch_no",
+            "list_year",
+            "body_text",
+            "attachment_count",
+            "title_key",
+            "list_status",
+            "body_source",
+        ),
+        "list_rows": (
+            "attachment_url",
+            "sha256",
+            "row_number",
+            "source_id",
+            "announcement_url",
+            "designation_type",
+            *ROW_FIELDS,
+            "region_method",
+            "province_code",
+            "city_code",
+            "county_code",
+        ),
+        "text_facts": (
+            "announcement_url",
+            "sha256",
+            "fact_number",
+            "source_id",
+            "record_type",
+            "designation_type",
+            "value",
+            "unit",
+            "level",
+            "indicator",
+            "target_year",
+            "cumulative",
+            "region_name",
+            "region_code",
+            "evidence",
+            "star_rating",
+            "period_kind",
+            "target_kind",
+            "area_name",
+            "value_text",
+        ),
+        "attachments": (
+            "url",
+            "sha256",
+            "source_id",
+            "announcement_url",
+            "link_text",
+            "designation_type",
+            "format",
+            "row_count",
+            "skipped_rows",
+            "status",
+            "error",
+            "level",
+        ),
         "quarantine": ("source_id", "url", "sha256", "row_number", "stage", "rule", "reason"),
         "extracted": ("url", "sha256", "kind", "rules"),
     }
@@ -90,14 +160,28 @@ class LakeRows:
         counts[what] += n
 
     def quarantine(self, record: dict, stage: str, rule: str, reason: str, row_number: int | None = None) -> None:
-        self.tables["quarantine"].append((record["source_id"], record["url"], record.get("sha256"), row_number,
-                                          stage, rule, reason))
+        self.tables["quarantine"].append(
+            (record["source_id"], record["url"], record.get("sha256"), row_number, stage, rule, reason)
+        )
         self.count(record["source_id"], "quarantined")
 
     def attachment(self, record: dict, dtype, fmt, row_count, skipped, status, error, level=None) -> None:
-        self.tables["attachments"].append((record["url"], record["sha256"], record["source_id"],
-                                           record.get("parent_url"), record.get("link_text"), dtype, fmt,
-                                           row_count, skipped, status, error, level))
+        self.tables["attachments"].append(
+            (
+                record["url"],
+                record["sha256"],
+                record["source_id"],
+                record.get("parent_url"),
+                record.get("link_text"),
+                dtype,
+                fmt,
+                row_count,
+                skipped,
+                status,
+                error,
+                level,
+            )
+        )
 
     def merge(self, other: LakeRows) -> None:
         for table, rows in other.tables.items():
@@ -163,12 +247,26 @@ def _article(out: LakeRows, doc: Document, source: SourceConfig, spider: Spider,
         out.quarantine(doc.record(), "article", "article_unparseable", f"{type(exc).__name__}: {exc}")
         return
     title = clean_text(article.title)
-    lead = clean_text((article.body_text or "")[:2 * classify.LEAD_CHARS])  # a title without a batch: the body's lead
+    lead = clean_text((article.body_text or "")[: 2 * classify.LEAD_CHARS])  # a title without a batch: the body's lead
     label, number, year = classify.batch(title, article.publish_date, lead)
-    out.tables["announcements"].append((
-        doc.source_id, doc.url, doc.sha256, article.title, article.publish_date,
-        article.doc_number or doc_number(clean_text(article.body_text)), label, number, year, article.body_text,
-        len(article.attachments), match_key(article.title), classify.status(title), article.body_source))
+    out.tables["announcements"].append(
+        (
+            doc.source_id,
+            doc.url,
+            doc.sha256,
+            article.title,
+            article.publish_date,
+            article.doc_number or doc_number(clean_text(article.body_text)),
+            label,
+            number,
+            year,
+            article.body_text,
+            len(article.attachments),
+            match_key(article.title),
+            classify.status(title),
+            article.body_source,
+        )
+    )
     out.count(doc.source_id, "articles")
     published = article.publish_date or ""
     published_year = int(published[:4]) if published[:4].isdigit() else None
@@ -185,8 +283,14 @@ def _text_article(doc: Document, body: bytes) -> Article:
     """A page served as plain text: all of it is the body; its title is the one the document
     carries (`greenmfg extract` reads it from a reference text's header), else none."""
     text = decode_html(body, doc.content_type)
-    return Article(url=doc.url, title=doc.title or "", publish_date=date_from_url(doc.url), doc_number=None,
-                   body_text=text, body_source="text")
+    return Article(
+        url=doc.url,
+        title=doc.title or "",
+        publish_date=date_from_url(doc.url),
+        doc_number=None,
+        body_text=text,
+        body_source="text",
+    )
 
 
 def _text_facts(out: LakeRows, doc: Document, body: str, year: int | None) -> None:
@@ -196,38 +300,86 @@ def _text_facts(out: LakeRows, doc: Document, body: str, year: int | None) -> No
     never a mirror's). A count's region_name is that region's; a target's stays what its row names,
     null for the notice's own."""
     facts = extract_facts(body, default_year=year)
-    title = next((row[3] for row in reversed(out.tables["announcements"]) if row[1] == doc.url), None) if facts else None
+    title = (
+        next((row[3] for row in reversed(out.tables["announcements"]) if row[1] == doc.url), None) if facts else None
+    )
     source = source_config(doc.source_id) if facts else None
-    issuer = issuer_region(source.region_code, year) if source and source.region_code and source.level != "mirror" else None
+    issuer = (
+        issuer_region(source.region_code, year) if source and source.region_code and source.level != "mirror" else None
+    )
     home = document_region(clean_text(title or ""), body, year, issuer) if facts else None
     for number, fact in enumerate(facts, start=1):
         region, area = fact_region(fact.region_name or fact.region_mention, home, year)
         name = fact.region_name if fact.record_type == "policy_target" else region_label(region) or fact.region_name
-        out.tables["text_facts"].append((
-            doc.url, doc.sha256, number, doc.source_id, fact.record_type, fact.designation_type, float(fact.value),
-            fact.unit, fact.level, fact.indicator, fact.target_year, fact.cumulative, name,
-            region.code if region else None, fact.evidence, fact.star_rating, fact.period_kind, fact.target_kind,
-            area, fact.value_text))
+        out.tables["text_facts"].append(
+            (
+                doc.url,
+                doc.sha256,
+                number,
+                doc.source_id,
+                fact.record_type,
+                fact.designation_type,
+                float(fact.value),
+                fact.unit,
+                fact.level,
+                fact.indicator,
+                fact.target_year,
+                fact.cumulative,
+                name,
+                region.code if region else None,
+                fact.evidence,
+                fact.star_rating,
+                fact.period_kind,
+                fact.target_kind,
+                area,
+                fact.value_text,
+            )
+        )
         out.count(doc.source_id, "facts")
 
 
-def _inline_lists(out: LakeRows, doc: Document, source: SourceConfig, page, body: str, title: str,
-                  year: int | None) -> None:
+def _inline_lists(
+    out: LakeRows, doc: Document, source: SourceConfig, page, body: str, title: str, year: int | None
+) -> None:
     """Designations the page names itself (tables, enumerations), one inline list per type."""
     context, context_method = _page_region(source, title, year)
     for dtype, rows in inline_lists(page, body, title).items():
-        inline = {**doc.record(), "url": f"{doc.url}#inline-{dtype}", "parent_url": doc.url,
-                  "link_text": f"inline: {dtype}"}
+        inline = {
+            **doc.record(),
+            "url": f"{doc.url}#inline-{dtype}",
+            "parent_url": doc.url,
+            "link_text": f"inline: {dtype}",
+        }
         for number, row in enumerate(rows, start=1):
-            region, method = within_context(*resolve_row(row.region_text, None, row.name, year), row.name,
-                                            context, context_method, year)
+            region, method = within_context(
+                *resolve_row(row.region_text, None, row.name, year), row.name, context, context_method, year
+            )
             if region is None and source.region_code and source.level != "mirror":
                 region, method = resolve_code(source.region_code, year), "issuer_region"
             if region is None:
                 out.quarantine(inline, "row", "region_unresolved", f"no region for {row.name!r}", number)
-            out.tables["list_rows"].append((
-                inline["url"], doc.sha256, number, doc.source_id, doc.url, dtype, row.category, None,
-                row.region_text, row.name, None, None, None, None, None, None, method, *_codes(region)))
+            out.tables["list_rows"].append(
+                (
+                    inline["url"],
+                    doc.sha256,
+                    number,
+                    doc.source_id,
+                    doc.url,
+                    dtype,
+                    row.category,
+                    None,
+                    row.region_text,
+                    row.name,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    method,
+                    *_codes(region),
+                )
+            )
         levels = {row.level for row in rows if row.level}
         # a mirror's list whose rows and title name no level: the level of the list its lead reports
         level = levels.pop() if len(levels) == 1 else (source.level == "mirror" and lead_level(body)) or source.level
@@ -275,8 +427,9 @@ def _attachment(out: LakeRows, doc: Document, source: SourceConfig, body: bytes)
         if list_type is None and budget is None:  # not a list of ours, as far as anything tells: that is the reason
             reason = f"{_untyped(doc)}; the file cannot be read either ({reason})"
         out.attachment(record, list_type, None, 0, 0, "quarantined", reason)
-        out.quarantine(record, "attachment", budget or ("attachment_unreadable" if list_type else "unknown_list_type"),
-                       reason)
+        out.quarantine(
+            record, "attachment", budget or ("attachment_unreadable" if list_type else "unknown_list_type"), reason
+        )
         return
     list_type = _list_type(doc) or _own_type(extraction)
     typed = [(row, getattr(row, "designation_type", None) or list_type) for row in extraction.rows]
@@ -291,19 +444,43 @@ def _attachment(out: LakeRows, doc: Document, source: SourceConfig, body: bytes)
     rows = 0
     for row, dtype in typed:
         if dtype is None:
-            out.quarantine(record, "row", "unknown_list_type", f"no designation type for {row.fields.get('name')!r}",
-                           row.row_number)
+            out.quarantine(
+                record,
+                "row",
+                "unknown_list_type",
+                f"no designation type for {row.fields.get('name')!r}",
+                row.row_number,
+            )
             continue
         values = {**row.fields, "category": row.category}
         region, method = within_context(
             *resolve_row(values.get("region_text"), values.get("recommender"), values.get("name"), doc.year),
-            values.get("name"), *_issuer_region(source, doc.year), doc.year)
+            values.get("name"),
+            *_issuer_region(source, doc.year),
+            doc.year,
+        )
         if region is None:
-            out.quarantine(record, "row", "region_unresolved",
-                           f"no region in 地区={values.get('region_text')!r}, 推荐单位={values.get('recommender')!r}, "
-                           f"name={values.get('name')!r}", row.row_number)
-        out.tables["list_rows"].append((doc.url, doc.sha256, row.row_number, doc.source_id, doc.parent_url, dtype,
-                                        *(values.get(f) or None for f in ROW_FIELDS), method, *_codes(region)))
+            out.quarantine(
+                record,
+                "row",
+                "region_unresolved",
+                f"no region in 地区={values.get('region_text')!r}, 推荐单位={values.get('recommender')!r}, "
+                f"name={values.get('name')!r}",
+                row.row_number,
+            )
+        out.tables["list_rows"].append(
+            (
+                doc.url,
+                doc.sha256,
+                row.row_number,
+                doc.source_id,
+                doc.parent_url,
+                dtype,
+                *(values.get(f) or None for f in ROW_FIELDS),
+                method,
+                *_codes(region),
+            )
+        )
         rows += 1
     dtype = list_type or Counter(dtype for _, dtype in typed if dtype).most_common(1)[0][0]
     out.attachment(record, dtype, fmt, rows, len(extraction.skipped), "parsed", None)
@@ -312,8 +489,9 @@ def _attachment(out: LakeRows, doc: Document, source: SourceConfig, body: bytes)
 
 
 def _list_type(doc: Document) -> str | None:
-    return (classify.designation_type(clean_text(doc.link_text or ""))
-            or classify.designation_type(clean_text(doc.title or "")))
+    return classify.designation_type(clean_text(doc.link_text or "")) or classify.designation_type(
+        clean_text(doc.title or "")
+    )
 
 
 def _untyped(doc: Document) -> str:

@@ -32,9 +32,9 @@ from greenmfg.lake import StageStats, init_lake
 from greenmfg.settings import Paths, worker_memory_mb
 
 log = logging.getLogger(__name__)
-BATCH_DOCUMENTS = 2000     # documents per write transaction (a commit syncs the WAL: ~13 ms)
-BATCH_ROWS = 50_000        # or fewer, when they yield many rows
-PARALLEL_FROM = 100        # fewer pending documents are read in this process (no pool start-up)
+BATCH_DOCUMENTS = 2000  # documents per write transaction (a commit syncs the WAL: ~13 ms)
+BATCH_ROWS = 50_000  # or fewer, when they yield many rows
+PARALLEL_FROM = 100  # fewer pending documents are read in this process (no pool start-up)
 
 
 @dataclass
@@ -77,9 +77,11 @@ COUNT = {query: f"select count(*) from ({query})" for query in (PENDING_ARTICLES
 # A batch's rows of a table go in as an Arrow table registered as the view `batch`: DuckDB
 # scans it in place. Per 10,000 bench pages, 0.65 s of CPU; a DataFrame took 1.8 s (DuckDB
 # inspects object columns value by value), unnesting Python lists more.
-INSERT = {table: f"insert into {table} ({', '.join(columns)}, {LakeRows.STAMP.get(table, 'loaded_at')}) "
-                 f"select {', '.join(columns)}, now() from batch"
-          for table, columns in LakeRows.COLUMNS.items()}
+INSERT = {
+    table: f"insert into {table} ({', '.join(columns)}, {LakeRows.STAMP.get(table, 'loaded_at')}) "
+    f"select {', '.join(columns)}, now() from batch"
+    for table, columns in LakeRows.COLUMNS.items()
+}
 
 
 def _articles(row) -> Document:
@@ -89,8 +91,9 @@ def _articles(row) -> Document:
 
 def _attachments(row) -> Document:
     source_id, url, sha256, title, year, parent_url, link_text = row
-    return Document("attachment", source_id, url, sha256, title=title, year=year, parent_url=parent_url,
-                    link_text=link_text)
+    return Document(
+        "attachment", source_id, url, sha256, title=title, year=year, parent_url=parent_url, link_text=link_text
+    )
 
 
 def _pending(con, query: str, make) -> tuple[int, Iterator[Document]]:
@@ -123,7 +126,10 @@ def extract(paths: Paths) -> ExtractStats:
         # memory stay bounded by this.
         con.execute("set checkpoint_threshold = '256MB'")
         stats.reread = _forget_older_rules(con)
-        for kind, query, make in (("pages", PENDING_ARTICLES, _articles), ("attachments", PENDING_ATTACHMENTS, _attachments)):
+        for kind, query, make in (
+            ("pages", PENDING_ARTICLES, _articles),
+            ("attachments", PENDING_ATTACHMENTS, _attachments),
+        ):
             total, documents = _pending(con, query, make)
             processes = workers() if total >= PARALLEL_FROM else 1
             stats.workers = max(stats.workers, processes)
@@ -141,11 +147,18 @@ def extract(paths: Paths) -> ExtractStats:
 # with #inline-<type>): taken out with their `extracted` marks in one transaction, so that they are
 # pending again and a run killed after it reads them anew.
 STALE_ROWS = {
-    "text_facts": "t.announcement_url", "announcements": "t.url", "list_rows": "split_part(t.attachment_url, '#', 1)",
-    "attachments": "split_part(t.url, '#', 1)", "quarantine": "split_part(t.url, '#', 1)"}
+    "text_facts": "t.announcement_url",
+    "announcements": "t.url",
+    "list_rows": "split_part(t.attachment_url, '#', 1)",
+    "attachments": "split_part(t.url, '#', 1)",
+    "quarantine": "split_part(t.url, '#', 1)",
+}
 STALE_STAGES = " and t.stage in ('article', 'attachment', 'row')"  # the extract stage's quarantine, not the fetch's
-FORGET_STALE = [f"delete from {table} t using stale s where {url} = s.url and t.sha256 = s.sha256"
-                + (STALE_STAGES if table == "quarantine" else "") for table, url in STALE_ROWS.items()]
+FORGET_STALE = [
+    f"delete from {table} t using stale s where {url} = s.url and t.sha256 = s.sha256"
+    + (STALE_STAGES if table == "quarantine" else "")
+    for table, url in STALE_ROWS.items()
+]
 
 
 def _forget_older_rules(con) -> int:
@@ -155,8 +168,10 @@ def _forget_older_rules(con) -> int:
     log.info("[extract] %d documents were read with older rules: reading them again", stale)
     con.execute("begin")
     try:
-        con.execute("create or replace temp table stale as select url, sha256 from extracted "
-                    "where rules is distinct from ?", [RULES])
+        con.execute(
+            "create or replace temp table stale as select url, sha256 from extracted where rules is distinct from ?",
+            [RULES],
+        )
         for statement in FORGET_STALE:
             con.execute(statement)
         con.execute("delete from extracted where rules is distinct from ?", [RULES])

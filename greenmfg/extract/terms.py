@@ -26,10 +26,22 @@ TERM = "|".join(t for t, _ in TERMS)
 TERM_PATTERN = re.compile(TERM)  # compiled once: the hot rules call it per sentence and per name
 
 # The level a term is qualified by; 省级以上 / 市级及以上 qualify a mixed total, which has no level
-LEVELS = {"国家级": "national", "国家层面": "national", "国家": "national", "省级": "provincial",
-          "自治区级": "provincial", "兵团级": "provincial", "市(州)级": "municipal", "市（州）级": "municipal",
-          "州级": "municipal", "盟级": "municipal", "地市级": "municipal", "市级": "municipal", "县级": "county",
-          "区级": "county"}
+LEVELS = {
+    "国家级": "national",
+    "国家层面": "national",
+    "国家": "national",
+    "省级": "provincial",
+    "自治区级": "provincial",
+    "兵团级": "provincial",
+    "市(州)级": "municipal",
+    "市（州）级": "municipal",
+    "州级": "municipal",
+    "盟级": "municipal",
+    "地市级": "municipal",
+    "市级": "municipal",
+    "县级": "county",
+    "区级": "county",
+}
 LEVEL_WORD = "|".join(re.escape(word) for word in sorted(LEVELS, key=len, reverse=True))
 STAR = r"[二三四五2-5]星级"
 STAR_OF = re.compile(r"([二三四五2-5])星级(?!及?以上)")
@@ -56,14 +68,16 @@ def star_rating(text: str | None) -> int | None:
 
 # What an indicator phrase does not start with (以上、工业增加值用水量 → 工业增加值用水量), and PDF line
 # breaks between Han characters (清 洁生产 → 清洁生产)
-INDICATOR_LEAD = re.compile(r"^(?:以上|、|,|，|确保|力争|争取|实现|推动|其中|均|累计|年均|今年|明年|当年|年内|全市|全省|全区|全县|"
-                            r"我市|我省|我县|我区|本市|本省|和|及|与|并)+")
+INDICATOR_LEAD = re.compile(
+    r"^(?:以上|、|,|，|确保|力争|争取|实现|推动|其中|均|累计|年均|今年|明年|当年|年内|全市|全省|全区|全县|"
+    r"我市|我省|我县|我区|本市|本省|和|及|与|并)+"
+)
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fa5])\s+(?=[\u4e00-\u9fa5])")
 
 
 def clean_indicator(text: str) -> str:
     """An indicator as a clean phrase: no line-break spaces, no leading joiner or cue, no quotes."""
-    return INDICATOR_LEAD.sub("", CJK_GAP.sub("", text.strip())).strip("“”\"、,，:：; ")
+    return INDICATOR_LEAD.sub("", CJK_GAP.sub("", text.strip())).strip('“”"、,，:：; ')
 
 
 LEVEL_BEFORE_TERM = re.compile(r"(" + LEVEL_WORD + r")(?:" + TERM + r")")
@@ -86,8 +100,13 @@ def designation_level(text: str | None) -> str | None:
 _DEPARTMENT = r"(?:工业和信息化|工信|经济和信息化|经信|经济和信息化委员会|经信委)"
 ISSUERS = (
     (re.compile(r"(?:工信部|工业和信息化部)(?:办公厅)?[^,，。;；]{0,8}?(?:公布|发布|公示|印发|认定|确定)"), "national"),
-    (re.compile(r"(?:省|自治区|兵团|(?:北京|天津|上海|重庆)市)" + _DEPARTMENT + r"[厅局委][^,，。;；]{0,8}?"
-                r"(?:公布|发布|公示|印发|认定|确定)"), "provincial"),
+    (
+        re.compile(
+            r"(?:省|自治区|兵团|(?:北京|天津|上海|重庆)市)" + _DEPARTMENT + r"[厅局委][^,，。;；]{0,8}?"
+            r"(?:公布|发布|公示|印发|认定|确定)"
+        ),
+        "provincial",
+    ),
     (re.compile(r"(?:市|州|盟)" + _DEPARTMENT + r"局[^,，。;；]{0,8}?(?:公布|发布|公示|印发|认定|确定)"), "municipal"),
     (re.compile(r"(?:县|区|旗)" + _DEPARTMENT + r"局[^,，。;；]{0,8}?(?:公布|发布|公示|印发|认定|确定)"), "county"),
 )

@@ -29,8 +29,18 @@ from pathlib import Path
 
 import yaml
 
-KINDS = {"status", "timeout", "reset", "truncate", "wrong_charset", "redirect_loop", "oversized", "slow_drip",
-         "close_early", "placeholder"}
+KINDS = {
+    "status",
+    "timeout",
+    "reset",
+    "truncate",
+    "wrong_charset",
+    "redirect_loop",
+    "oversized",
+    "slow_drip",
+    "close_early",
+    "placeholder",
+}
 PLACEHOLDER = "<html><head><title>提示</title></head><body><p>页面正在更新，请稍后访问。</p></body></html>".encode()
 
 
@@ -57,11 +67,11 @@ class FaultPlan:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
-    def from_rules(cls, rules: list[dict]) -> "FaultPlan":
+    def from_rules(cls, rules: list[dict]) -> FaultPlan:
         return cls([FaultRule(**rule) for rule in rules])
 
     @classmethod
-    def from_file(cls, path: Path) -> "FaultPlan":
+    def from_file(cls, path: Path) -> FaultPlan:
         return cls.from_rules(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
 
     def take(self, key: str) -> FaultRule | None:

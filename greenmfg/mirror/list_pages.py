@@ -35,21 +35,25 @@ def render(catalog: dict, entries: list[dict], page: int, pages: int) -> str:
     rows = "\n".join(_ROW[family](e) for e in entries)
     if family == "jcms":
         records = "".join(f"<record><![CDATA[{_ROW['jcms'](e)}]]></record>" for e in entries)
-        rows = (f'<div id="4242"><script type="text/xml"><datastore><nextgroup><![CDATA[]]></nextgroup>'
-                f"<recordset>{records}</recordset></datastore></script></div>")
+        rows = (
+            f'<div id="4242"><script type="text/xml"><datastore><nextgroup><![CDATA[]]></nextgroup>'
+            f"<recordset>{records}</recordset></datastore></script></div>"
+        )
     else:
         rows = _WRAP[family].format(rows=rows)
     nav = []
     if page < pages:
         href = page_url(family, catalog["list_url"], page + 1)
-        nav.append(f'<a class="next" href="{html.escape(urlsplit(href).path.rsplit("/", 1)[-1] + ("?" + urlsplit(href).query if urlsplit(href).query else ""))}">下一页</a>')
+        nav.append(
+            f'<a class="next" href="{html.escape(urlsplit(href).path.rsplit("/", 1)[-1] + ("?" + urlsplit(href).query if urlsplit(href).query else ""))}">下一页</a>'
+        )
     title = html.escape(catalog["issuer"])
     return f"""<!DOCTYPE html>
-<html><head><meta charset="{catalog.get('meta_charset') or 'utf-8'}"><title>通知公告_{title}</title></head>
+<html><head><meta charset="{catalog.get("meta_charset") or "utf-8"}"><title>通知公告_{title}</title></head>
 <body><div class="header">{title} 无障碍辅助浏览 长者助手</div>
 <div class="main"><h2>通知公告</h2>
 {rows}
-<div class="page">{''.join(nav)} 共{pages}页</div></div>
+<div class="page">{"".join(nav)} 共{pages}页</div></div>
 <div class="footer">主办单位：{title}</div></body></html>
 """
 
@@ -59,7 +63,7 @@ _ROW = {
     "trs": lambda e: f'<li>{_a(e)}<span class="date">{e["date"]}</span></li>',
     "gd": lambda e: f'<li class="list-item">{_a(e)}<span class="time">{e["date"]}</span></li>',
     "js": lambda e: f'<tr><td class="title">{_a(e)}</td><td class="date">[{e["date"]}]</td></tr>',
-    "news": lambda e: f'<dl><dt>{_a(e)}</dt><dd>{e["date"].replace("-", "/")}</dd></dl>',
+    "news": lambda e: f"<dl><dt>{_a(e)}</dt><dd>{e['date'].replace('-', '/')}</dd></dl>",
 }
 _WRAP = {
     "trs": '<ul class="list">\n{rows}\n</ul>',

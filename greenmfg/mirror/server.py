@@ -20,7 +20,7 @@ import logging
 import math
 import mimetypes
 import threading
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -33,12 +33,16 @@ from greenmfg.settings import CORPUS_DIR
 
 log = logging.getLogger(__name__)
 SITES_DIR = CORPUS_DIR / "sites"
-CONTENT_TYPES = {".xls": "application/vnd.ms-excel", ".doc": "application/msword",
-                 ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                 ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                 ".shtml": "text/html", ".htm": "text/html"}
+CONTENT_TYPES = {
+    ".xls": "application/vnd.ms-excel",
+    ".doc": "application/msword",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".shtml": "text/html",
+    ".htm": "text/html",
+}
 DEFAULT_ROBOTS = "User-agent: *\nAllow: /\n"
-EPOCH = datetime(2016, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(2016, 1, 1, tzinfo=UTC)
 
 
 def resolve_file(sites: Path, host: str, raw_path: str) -> Path | None:
@@ -94,7 +98,7 @@ class Corpus:
             return None
         catalog, page = self.lists[key]
         size = catalog["page_size"]
-        entries = catalog["visible"][(page - 1) * size: page * size]
+        entries = catalog["visible"][(page - 1) * size : page * size]
         pages = max(1, math.ceil(len(catalog["visible"]) / size))
         text = list_pages.render(catalog, entries, page, pages)
         newest = max((e["date"] for e in catalog["visible"]), default=None)
@@ -110,7 +114,7 @@ def _key(url: str) -> str:
 def _http_date(day: str | None) -> datetime:
     if not day:
         return EPOCH
-    return datetime.combine(date.fromisoformat(day), datetime.min.time(), tzinfo=timezone.utc)
+    return datetime.combine(date.fromisoformat(day), datetime.min.time(), tzinfo=UTC)
 
 
 class MirrorHandler(BaseHTTPRequestHandler):
@@ -212,8 +216,13 @@ class MirrorHandler(BaseHTTPRequestHandler):
         log.debug("mirror: " + fmt, *args)
 
 
-def make_server(port: int = 0, root: Path = CORPUS_DIR, as_of: str | None = None,
-                fault_plan: faults.FaultPlan | None = None, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+def make_server(
+    port: int = 0,
+    root: Path = CORPUS_DIR,
+    as_of: str | None = None,
+    fault_plan: faults.FaultPlan | None = None,
+    host: str = "127.0.0.1",
+) -> ThreadingHTTPServer:
     handler = type("Handler", (MirrorHandler,), {"corpus": Corpus(root, as_of), "faults": fault_plan})
     server = ThreadingHTTPServer((host, port), handler)
     server.handle_error = lambda request, address: log.debug("mirror: connection from %s ended early", address)
@@ -224,8 +233,13 @@ def make_server(port: int = 0, root: Path = CORPUS_DIR, as_of: str | None = None
 class MirrorThread:
     """The mirror in a background thread (tests, `greenmfg run` without a mirror URL)."""
 
-    def __init__(self, port: int = 0, root: Path = CORPUS_DIR, as_of: str | None = None,
-                 fault_plan: faults.FaultPlan | None = None):
+    def __init__(
+        self,
+        port: int = 0,
+        root: Path = CORPUS_DIR,
+        as_of: str | None = None,
+        fault_plan: faults.FaultPlan | None = None,
+    ):
         self.server = make_server(port, root, as_of, fault_plan)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -238,7 +252,7 @@ class MirrorThread:
     def requests(self) -> list[tuple[str, str]]:
         return self.server.requests
 
-    def __enter__(self) -> "MirrorThread":
+    def __enter__(self) -> MirrorThread:
         self.thread.start()
         return self
 

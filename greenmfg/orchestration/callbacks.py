@@ -24,9 +24,15 @@ def on_task_failure(context) -> None:
     error = context.get("exception")
     message = f"{type(error).__name__}: {error}" if error else _verdict(context) or "failed"
     run_report.record_task_failure(paths(), run_id_of(context), task, message)
-    post_webhook({"text": f"greenmfg: {context['dag'].dag_id} run {context['run_id']}: task {task} failed: "
-                          f"{message[:500]}", "dag_id": context["dag"].dag_id, "run_id": context["run_id"],
-                  "task": task, "error": message})
+    post_webhook(
+        {
+            "text": f"greenmfg: {context['dag'].dag_id} run {context['run_id']}: task {task} failed: {message[:500]}",
+            "dag_id": context["dag"].dag_id,
+            "run_id": context["run_id"],
+            "task": task,
+            "error": message,
+        }
+    )
 
 
 def _verdict(context) -> str | None:

@@ -42,6 +42,7 @@ class ManifestMissing(RuntimeError):
 class Node:
     """One task of the group: a seed or model (or a test of its own), the nodes whose results it
     reports (itself and its tests) and the nodes whose tasks it waits for."""
+
     unique_id: str
     name: str
     kind: str
@@ -65,8 +66,10 @@ def task_nodes(manifest: dict) -> dict[str, Node]:
     """The group's tasks by unique id, each with what it reports and waits for."""
     nodes = manifest["nodes"]
     built = {uid: n for uid, n in nodes.items() if n["resource_type"] in BUILT_TYPES}
-    tasks = {uid: Node(uid, n["name"], n["resource_type"], [uid], {d for d in _parents(n) if d in built})
-             for uid, n in built.items()}
+    tasks = {
+        uid: Node(uid, n["name"], n["resource_type"], [uid], {d for d in _parents(n) if d in built})
+        for uid, n in built.items()
+    }
     checks = [n for n in nodes.values() if n["resource_type"] == "test"] + list(manifest.get("unit_tests", {}).values())
     for check in sorted(checks, key=lambda c: c["unique_id"]):
         _assign(check, tasks, built)
@@ -110,6 +113,7 @@ def _ancestors(uid: str, tasks: dict[str, Node]) -> set[str]:
 
 # --- the build and its verdicts ------------------------------------------------------------
 
+
 def build_models(paths, run_id: str, reported: list[str]) -> dict:
     """`dbt build` of the project into this run's build file (made by prepare_build): every
     node's status and message, for the model tasks. Raises when dbt could not run, or when a
@@ -124,22 +128,33 @@ def build_models(paths, run_id: str, reported: list[str]) -> dict:
     finished = transform.dbt(paths, build_db, "build")
     print(re.sub(r"\x1b\[[0-9;]*m", "", finished.stdout))  # dbt's own log of the build, in the task log
     if finished.returncode not in (0, 1) or not results_file.exists():
-        raise transform.TransformFailed(f"dbt build could not run (exit {finished.returncode}): "
-                                        f"{_last_error(finished.stdout + finished.stderr)}")
-    results = {r["unique_id"]: {"status": r["status"], "message": r.get("message"),
-                                "seconds": round(r.get("execution_time") or 0, 2)}
-               for r in json.loads(results_file.read_text(encoding="utf-8"))["results"]
-               if not r["unique_id"].startswith("exposure.")}  # (what reads the marts: nothing dbt builds)
+        raise transform.TransformFailed(
+            f"dbt build could not run (exit {finished.returncode}): {_last_error(finished.stdout + finished.stderr)}"
+        )
+    results = {
+        r["unique_id"]: {
+            "status": r["status"],
+            "message": r.get("message"),
+            "seconds": round(r.get("execution_time") or 0, 2),
+        }
+        for r in json.loads(results_file.read_text(encoding="utf-8"))["results"]
+        if not r["unique_id"].startswith("exposure.")
+    }  # (what reads the marts: nothing dbt builds)
     unreported = sorted(uid for uid, r in results.items() if r["status"] not in PASSED and uid not in reported)
     if unreported:
         raise transform.TransformFailed(f"dbt build failed on {', '.join(unreported)}, which no task reports")
     if finished.returncode == 1 and all(r["status"] in (*PASSED, "skipped") for r in results.values()):
-        raise transform.TransformFailed(f"dbt build exited 1 with no node failed: "
-                                        f"{_last_error(finished.stdout + finished.stderr)}")
+        raise transform.TransformFailed(
+            f"dbt build exited 1 with no node failed: {_last_error(finished.stdout + finished.stderr)}"
+        )
     unrendered = sorted(uid for uid in results if uid not in reported)
     if unrendered:
-        log.warning("built %d nodes the DAG has no task for (%s): the dbt manifest is older than the project: %s",
-                    len(unrendered), ", ".join(unrendered[:5]), SETUP_HINT)
+        log.warning(
+            "built %d nodes the DAG has no task for (%s): the dbt manifest is older than the project: %s",
+            len(unrendered),
+            ", ".join(unrendered[:5]),
+            SETUP_HINT,
+        )
     counts = Counter(r["status"] for r in results.values())
     log.info("dbt build: %s", ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
     return {"results": results, "counts": dict(counts), "exit_code": finished.returncode}
@@ -153,6 +168,7 @@ def _last_error(output: str) -> str:
 
 # --- the task group ------------------------------------------------------------------------
 
+
 def _result_operator():
     from datetime import timedelta
 
@@ -164,6 +180,7 @@ def _result_operator():
         them, when any of them did not pass. Under the scheduler it starts and ends in the
         triggerer (greenmfg.orchestration.dbt_result_trigger); `execute` gives the same verdict
         where a task runs in a worker (`airflow dags test`, `airflow tasks test`)."""
+
         ui_color = "#b3e0c5"
         start_from_trigger = True
 
@@ -172,8 +189,11 @@ def _result_operator():
             self.node, self.reports = node, reports
             self.start_trigger_args = StartTriggerArgs(
                 trigger_cls="greenmfg.orchestration.dbt_result_trigger.DbtResultTrigger",
-                trigger_kwargs={"node": node, "reports": reports}, next_method="execute", next_kwargs=None,
-                timeout=timedelta(minutes=10))
+                trigger_kwargs={"node": node, "reports": reports},
+                next_method="execute",
+                next_kwargs=None,
+                timeout=timedelta(minutes=10),
+            )
 
         def execute(self, context, event=None):
             from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
@@ -212,6 +232,7 @@ def dbt_task_group(group_id: str = "dbt") -> DbtTasks:
     reported = sorted(uid for node in nodes.values() for uid in node.reports)
     DbtResult = _result_operator()
     with TaskGroup(group_id, tooltip="one dbt build, then its result per seed and model") as group:
+
         @task(task_id=BUILD_TASK, pool=WRITER_POOL, multiple_outputs=False)
         def build(**context) -> dict:
             """`dbt build` of every seed, model and test into the run's build file; its results
@@ -226,11 +247,18 @@ def dbt_task_group(group_id: str = "dbt") -> DbtTasks:
             return built["counts"]
 
         built = build()
-        tasks = {uid: DbtResult(task_id=node.name, node=node.name, reports=node.reports, retries=0,
-                                # the first models also report a failed build: what failed is theirs
-                                trigger_rule="all_success" if node.upstream else "none_skipped",
-                                doc_md=f"`{node.kind}` {uid}: its result in `dbt.build`, with {len(node.reports) - 1} tests")
-                 for uid, node in nodes.items()}
+        tasks = {
+            uid: DbtResult(
+                task_id=node.name,
+                node=node.name,
+                reports=node.reports,
+                retries=0,
+                # the first models also report a failed build: what failed is theirs
+                trigger_rule="all_success" if node.upstream else "none_skipped",
+                doc_md=f"`{node.kind}` {uid}: its result in `dbt.build`, with {len(node.reports) - 1} tests",
+            )
+            for uid, node in nodes.items()
+        }
         for uid, node in nodes.items():
             for upstream in sorted(node.upstream) or [None]:
                 (tasks[upstream] if upstream else built) >> tasks[uid]

@@ -48,26 +48,33 @@ def failures(results: dict) -> str | None:
     if not failed:
         return None
     skipped = sum(r["status"] == "skipped" for r in results.values())
-    return (f"dbt build: {len(failed)} failed ({', '.join(_short(uid) for uid in failed[:5])}), {skipped} skipped "
-            f"after them: the model tasks say which")
+    return (
+        f"dbt build: {len(failed)} failed ({', '.join(_short(uid) for uid in failed[:5])}), {skipped} skipped "
+        f"after them: the model tasks say which"
+    )
 
 
 def verdict(name: str, reports: list[str], results: dict) -> tuple[bool, str]:
     """Whether a task's nodes all passed in the build, and one line saying so (or what failed)."""
     missing = [uid for uid in reports if uid not in results]
     if missing:
-        return False, (f"{name}: not in this build ({', '.join(_short(u) for u in missing[:5])}): "
-                       f"the DAG's dbt manifest does not match the project: {SETUP_HINT}")
+        return False, (
+            f"{name}: not in this build ({', '.join(_short(u) for u in missing[:5])}): "
+            f"the DAG's dbt manifest does not match the project: {SETUP_HINT}"
+        )
     skipped = [uid for uid in reports if results[uid]["status"] == "skipped"]
     failed = [uid for uid in reports if results[uid]["status"] not in (*PASSED, "skipped")]
     if failed:
-        details = "; ".join(f"{_short(uid)} {results[uid]['status']}: {_one_line(results[uid]['message'])}"
-                            for uid in failed[:5])
+        details = "; ".join(
+            f"{_short(uid)} {results[uid]['status']}: {_one_line(results[uid]['message'])}" for uid in failed[:5]
+        )
         after = f" ({len(skipped)} skipped after it)" if skipped else ""
         return False, f"{name}: {len(failed)} of {len(reports)} failed: {details}{after}"
     if skipped:
-        return False, (f"{name}: dbt skipped {', '.join(_short(uid) for uid in skipped[:5])}: "
-                       f"something it reads failed (see dbt.build)")
+        return False, (
+            f"{name}: dbt skipped {', '.join(_short(uid) for uid in skipped[:5])}: "
+            f"something it reads failed (see dbt.build)"
+        )
     own = results[reports[0]]
     checks = len(reports) - 1
     return True, f"{name}: {own['status']} in {own['seconds']}s" + (f", {checks} tests passed" if checks else "")
@@ -82,4 +89,4 @@ def _short(unique_id: str) -> str:
 def _one_line(message, most: int = 400) -> str:
     """dbt's message on one line; a long one keeps its start and its end (where the cause is)."""
     text = " ".join(str(message or "").split())
-    return text if len(text) <= most else f"{text[:most // 4]} … {text[-most * 3 // 4:]}"
+    return text if len(text) <= most else f"{text[: most // 4]} … {text[-most * 3 // 4 :]}"

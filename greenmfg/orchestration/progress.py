@@ -16,8 +16,17 @@ import os
 import sys
 import time
 
-SHOWN = {"running", "success", "failed", "skipped", "upstream_failed", "up_for_retry", "up_for_reschedule",
-         "deferred", "removed"}
+SHOWN = {
+    "running",
+    "success",
+    "failed",
+    "skipped",
+    "upstream_failed",
+    "up_for_retry",
+    "up_for_reschedule",
+    "deferred",
+    "removed",
+}
 
 
 def metadata_url() -> str:
@@ -33,8 +42,9 @@ def metadata_url() -> str:
 def newest_run_id(connection, dag_id: str) -> int:
     from sqlalchemy import text
 
-    return connection.execute(text("select coalesce(max(id), 0) from dag_run where dag_id = :dag"),
-                              {"dag": dag_id}).scalar()
+    return connection.execute(
+        text("select coalesce(max(id), 0) from dag_run where dag_id = :dag"), {"dag": dag_id}
+    ).scalar()
 
 
 def task_states(connection, dag_id: str, after_run: int) -> dict[tuple[str, int], tuple[str, str]]:
@@ -42,11 +52,14 @@ def task_states(connection, dag_id: str, after_run: int) -> dict[tuple[str, int]
     mapped task's label is task[its rendered index, else the index]."""
     from sqlalchemy import text
 
-    rows = connection.execute(text(
-        """select ti.task_id, ti.map_index, ti.rendered_map_index, ti.state from task_instance ti
+    rows = connection.execute(
+        text(
+            """select ti.task_id, ti.map_index, ti.rendered_map_index, ti.state from task_instance ti
            join dag_run r on r.dag_id = ti.dag_id and r.run_id = ti.run_id
-           where r.dag_id = :dag and r.id = (select min(id) from dag_run where dag_id = :dag and id > :after)"""),
-        {"dag": dag_id, "after": after_run}).fetchall()
+           where r.dag_id = :dag and r.id = (select min(id) from dag_run where dag_id = :dag and id > :after)"""
+        ),
+        {"dag": dag_id, "after": after_run},
+    ).fetchall()
     return {(task, index): (_label(task, index, rendered), state) for task, index, rendered, state in rows if state}
 
 
@@ -57,8 +70,11 @@ def _label(task_id: str, map_index: int, rendered: str | None) -> str:
 def changes(before: dict, now: dict) -> list[tuple[str, str]]:
     """(label, state) for each task whose state changed to one worth showing: what finished
     before what started."""
-    changed = [(label, state) for key, (label, state) in now.items()
-               if state != before.get(key, (None, None))[1] and state in SHOWN]
+    changed = [
+        (label, state)
+        for key, (label, state) in now.items()
+        if state != before.get(key, (None, None))[1] and state in SHOWN
+    ]
     return sorted(changed, key=lambda change: (change[1] == "running", change[0]))
 
 

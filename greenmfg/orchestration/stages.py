@@ -9,8 +9,15 @@ WRITER_POOL_DESCRIPTION = "Every task that writes a DuckDB file (lake, build, pu
 # finalize_build (they write the run's build file and read the lake read-only); the gate beside
 # the docs (both read the build; the docs read a copy of it). The others hold it alone: load and
 # extract write the lake, and publish moves the build file the docs copy (it waits for them).
-SHARED_STAGES = ("scrape_source", "freshness", "prepare_build", "build_models", "finalize_build", "validate",
-                 "build_docs")
+SHARED_STAGES = (
+    "scrape_source",
+    "freshness",
+    "prepare_build",
+    "build_models",
+    "finalize_build",
+    "validate",
+    "build_docs",
+)
 
 
 def run_id_of(context) -> str:

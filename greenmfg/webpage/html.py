@@ -122,24 +122,32 @@ def table_rows(node) -> list[list[str]]:
 # is an article), class and id names like nav/footer/share take most of a block's score.
 # Only this path pays for it: pages read by their selector never get here.
 
-INLINE_TAGS = frozenset("a abbr acronym b bdi bdo big br cite code del dfn em font i img ins kbd label mark nobr "
-                        "q s samp small span strike strong sub sup time tt u var wbr".split())
+INLINE_TAGS = frozenset(
+    "a abbr acronym b bdi bdo big br cite code del dfn em font i img ins kbd label mark nobr "
+    "q s samp small span strike strong sub sup time tt u var wbr".split()
+)
 CONTAINER_TAGS = frozenset("article blockquote body center dd div form li main section td th".split())
 SKIP_TAGS = frozenset("nav header footer aside menu select option button iframe textarea head title map".split())
-NEGATIVE_NAMES = re.compile(r"nav|menu|foot|banner|crumb|sidebar|share|comment|copyright|login|search|logo|pager|"
-                            r"pagination|bottom|weizhi|dqwz|(?:^|[\s_-])(?:top|side|head|header|links?|related|"
-                            r"position|location|tools?)(?:$|[\s_\-\d])", re.I)
-POSITIVE_NAMES = re.compile(r"article|content|zoom|detail|main|text|body|post|entry|editor|view|news|"
-                            r"(?:^|[\s_-])(?:con|nr|zw)(?:$|[\s_\-\d])", re.I)
+NEGATIVE_NAMES = re.compile(
+    r"nav|menu|foot|banner|crumb|sidebar|share|comment|copyright|login|search|logo|pager|"
+    r"pagination|bottom|weizhi|dqwz|(?:^|[\s_-])(?:top|side|head|header|links?|related|"
+    r"position|location|tools?)(?:$|[\s_\-\d])",
+    re.I,
+)
+POSITIVE_NAMES = re.compile(
+    r"article|content|zoom|detail|main|text|body|post|entry|editor|view|news|"
+    r"(?:^|[\s_-])(?:con|nr|zw)(?:$|[\s_\-\d])",
+    re.I,
+)
 TITLE_NAMES = re.compile(r"title|tit(?:$|[\s_\-\d])", re.I)  # title, art-title, h2.tit (not entity)
 TITLE_SEPARATORS = re.compile(r"\s+[-|–—]\s+|_|\|")
-MIN_PARAGRAPH = 10   # characters: shorter pieces (labels, dates, menu words) do not vote
-P_BONUS = 20         # a <p> votes as if 20 characters longer
+MIN_PARAGRAPH = 10  # characters: shorter pieces (labels, dates, menu words) do not vote
+P_BONUS = 20  # a <p> votes as if 20 characters longer
 
 
 class FoundArticle(NamedTuple):
     block: etree._Element  # the element holding the article's text
-    text: str              # its text, without what it holds of navigation (nav, header, share bars)
+    text: str  # its text, without what it holds of navigation (nav, header, share bars)
     title: str
 
 
@@ -155,8 +163,11 @@ def find_article(tree, preferred_title=None) -> FoundArticle | None:
     if best is None:
         return None
     heading, title = _title(tree, elements, best, text_len, link_len, paragraphs, skipped, preferred_title)
-    dropped = skipped | {e for e in best.iter(etree.Element) if e is not best and _name_weight(e) < 0.25
-                         and text_len.get(e) and link_len[e] / text_len[e] > 0.3}
+    dropped = skipped | {
+        e
+        for e in best.iter(etree.Element)
+        if e is not best and _name_weight(e) < 0.25 and text_len.get(e) and link_len[e] / text_len[e] > 0.3
+    }
     if heading is not None and heading is not best:
         dropped.add(heading)  # the title is not the body's text, where the block holds it too
     text = _text_without(best, dropped)
@@ -265,8 +276,9 @@ def _text_without(block, dropped: set, separator: str = "\n") -> str:
     return separator.join(filter(None, map(str.strip, pieces)))
 
 
-def _title(tree, elements: list, block, text_len: dict, link_len: dict, paragraphs: dict, skipped: set,
-           preferred) -> tuple:
+def _title(
+    tree, elements: list, block, text_len: dict, link_len: dict, paragraphs: dict, skipped: set, preferred
+) -> tuple:
     """The best heading: the page's <title> agrees with it (sites put the notice's title there,
     often followed by their name), it is the heading just above the text block (or the first
     in it), the source's title selector found it; not in navigation (a site's name in the page
@@ -280,9 +292,14 @@ def _title(tree, elements: list, block, text_len: dict, link_len: dict, paragrap
     headings = []
     for element in elements:
         tag = element.tag
-        if element is preferred or tag in ("h1", "h2", "h3") or (
-                tag not in ("a", "li", "ul", "body", "html", "table", "tr") and TITLE_NAMES.search(
-                    f"{element.get('class') or ''} {element.get('id') or ''}")):
+        if (
+            element is preferred
+            or tag in ("h1", "h2", "h3")
+            or (
+                tag not in ("a", "li", "ul", "body", "html", "table", "tr")
+                and TITLE_NAMES.search(f"{element.get('class') or ''} {element.get('id') or ''}")
+            )
+        ):
             if text_len[element] and link_len[element] < text_len[element]:
                 text = text_of(element, " ")
                 if 2 <= len(text) <= 300:
@@ -294,9 +311,7 @@ def _title(tree, elements: list, block, text_len: dict, link_len: dict, paragrap
     for element, text in headings:
         folded = _fold(text)
         agrees = len(folded) >= 4 and folded in head or len(head) >= 4 and head in folded
-        score = (2 * agrees
-                 + (element is nearest) + (element is preferred)
-                 - 2 * _in_navigation(element, block, skipped))
+        score = 2 * agrees + (element is nearest) + (element is preferred) - 2 * _in_navigation(element, block, skipped)
         if score > best_score or (score == best_score and score > 0 and len(text) > len(best_text)):
             best, best_text, best_score = element, text, score
     if best is not None:
@@ -315,7 +330,7 @@ INFO_LINE = re.compile(r"日期|时间|来源|浏览|点击|字号|作者|发布
 def _line_above(elements: list, start: int, paragraphs: dict, skipped: set) -> tuple | None:
     """The short line just above the text block that is not a date or source line (an
     unmarked title: <div class=hd>关于公布…的通知</div>), or None."""
-    for element in reversed(elements[max(0, start - 30):start]):
+    for element in reversed(elements[max(0, start - 30) : start]):
         if element in skipped or element not in paragraphs:
             continue
         text = text_of(element, " ")

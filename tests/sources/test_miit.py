@@ -26,7 +26,8 @@ def test_list_page_items_and_next_page(spider):
 
 def test_last_list_page_has_no_next(spider):
     items, next_url = spider.parse_list(
-        spider.soup((MIIT / "list_page_1.html").read_bytes()), "https://www.miit.gov.cn/jgsj/jns/wjfb/index_1.html")
+        spider.soup((MIIT / "list_page_1.html").read_bytes()), "https://www.miit.gov.cn/jgsj/jns/wjfb/index_1.html"
+    )
     assert len(items) == 2 and next_url is None
     assert {i.date for i in items} == {"2018-02-11", "2017-08-23"}
 
@@ -37,7 +38,9 @@ def test_article_2021(spider):
     assert article.publish_date == "2022-01-15"
     assert article.doc_number == "工信厅节函〔2022〕7号"
     assert [a.text for a in article.attachments] == ["附件1：绿色工厂名单", "附件2：绿色工业园区名单"]
-    assert article.attachments[0].url.startswith("https://www.miit.gov.cn/cms_files/filemanager/1226211233/attach/202112/")
+    assert article.attachments[0].url.startswith(
+        "https://www.miit.gov.cn/cms_files/filemanager/1226211233/attach/202112/"
+    )
     assert "扫一扫" not in article.body_text  # page chrome is outside the body
 
 
