@@ -5,6 +5,7 @@ from __future__ import annotations
 import pendulum
 from airflow.sdk import dag, task
 
+from greenmfg import pipeline
 from greenmfg.orchestration.assets import RAW_LANDED, SOURCES_LANDED, source_asset
 from greenmfg.orchestration.callbacks import on_task_failure
 from greenmfg.orchestration.schedules import cron
@@ -32,7 +33,7 @@ Offline corpus: set `GREENMFG_MIRROR_URL` (as `make run` and the tests do).
 
 @dag(
     dag_id="greenmfg_ingest",
-    schedule=cron("ingest", "0 0 * * *"),  # daily at midnight in China (GREENMFG_INGEST_CRON)
+    schedule=cron("ingest"),  # daily at midnight in China (GREENMFG_INGEST_CRON)
     catchup=False,
     max_active_runs=1,
     doc_md=DOC,
@@ -59,7 +60,7 @@ def greenmfg_ingest():
     @task(outlets=[SOURCES_LANDED], map_index_template="{{ task.op_kwargs['source_id'] }}", multiple_outputs=False)
     def scrape(source_id: str, *, outlet_events=None) -> dict:
         """One source: a broken site fails alone and retries alone."""
-        result = run_stage("scrape_source", source_id=source_id)
+        result = run_stage(pipeline.scrape_source, source_id=source_id)
         outlet_events[SOURCES_LANDED].add(
             source_asset(source_id),
             extra={"new": result["articles"], "attachments": result["attachments"], "failed": result["failed"]},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pendulum
 from airflow.sdk import AssetOrTimeSchedule, Param, dag, task
 
+from greenmfg import pipeline
 from greenmfg.orchestration.assets import RAW_LANDED, WAREHOUSE
 from greenmfg.orchestration.callbacks import on_task_failure
 from greenmfg.orchestration.dbt_group import dbt_task_group
@@ -54,7 +55,7 @@ Failed tasks are recorded with the run and posted to the `greenmfg_webhook` conn
 def schedule():
     """Each ingest hand-off, and a daily rebuild at 06:00 in China (GREENMFG_TRANSFORM_CRON):
     the time part makes the DAG periodic, so a date range can be backfilled."""
-    daily = cron("transform", "0 6 * * *")
+    daily = cron("transform")
     return RAW_LANDED if daily is None else AssetOrTimeSchedule(timetable=daily, assets=RAW_LANDED)
 
 
@@ -93,11 +94,11 @@ def greenmfg_transform():
     @task(pool=WRITER_POOL, multiple_outputs=False)
     def load(**context) -> dict:
         forget_build_results(context)
-        return run_stage("load")
+        return run_stage(pipeline.load)
 
     @task(pool=WRITER_POOL, multiple_outputs=False)
     def extract() -> dict:
-        return run_stage("extract")
+        return run_stage(pipeline.extract)
 
     @task(multiple_outputs=False)  # reads the lake; its dbt writes an in-memory database only
     def freshness() -> dict:
@@ -107,7 +108,7 @@ def greenmfg_transform():
         from greenmfg.transform import SourcesStale
 
         try:
-            return run_stage("freshness")
+            return run_stage(pipeline.freshness)
         except SourcesStale as stale:  # the lake stays as old until a scrape lands: no retry
             raise AirflowFailException(str(stale)) from None
 
@@ -116,30 +117,28 @@ def greenmfg_transform():
         """The build file; skipped, with everything after it but the report, when nothing is new."""
         from airflow.sdk.exceptions import AirflowSkipException
 
-        from greenmfg.pipeline import NothingNew
-
         forget_build_results(context)
         try:
-            return run_stage("prepare_build", rebuild=bool(context["params"].get("rebuild")))
-        except NothingNew as nothing:
+            return run_stage(pipeline.prepare_build, rebuild=bool(context["params"].get("rebuild")))
+        except pipeline.NothingNew as nothing:
             raise AirflowSkipException(str(nothing)) from None
 
     @task(pool=WRITER_POOL, multiple_outputs=False)
     def finalize_build() -> dict:
-        return run_stage("finalize_build")
+        return run_stage(pipeline.finalize_build)
 
     @task(retries=0, multiple_outputs=False)  # a failed gate is a data problem: retrying cannot fix it
     def validate() -> dict:
-        return run_stage("validate")
+        return run_stage(pipeline.validate)
 
     @task(multiple_outputs=False)
     def docs() -> dict:
         """dbt's documentation site of the build, beside the gate (it reads a copy of the build)."""
-        return run_stage("build_docs")
+        return run_stage(pipeline.build_docs)
 
     @task(pool=WRITER_POOL, outlets=[WAREHOUSE], multiple_outputs=False)
     def publish() -> dict:
-        return run_stage("publish")
+        return run_stage(pipeline.publish)
 
     @task(trigger_rule="all_done", retries=0)
     def report(**context) -> None:

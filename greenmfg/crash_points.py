@@ -7,11 +7,10 @@ stage got there, and sleeps. Never set in production.
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
-from greenmfg.settings import paths
+from greenmfg.settings import paths, setting
 
 
 def marker(home: Path, variable: str) -> Path:
@@ -20,7 +19,7 @@ def marker(home: Path, variable: str) -> Path:
 
 
 def pause(variable: str) -> None:
-    if seconds := os.environ.get(variable):
+    if seconds := setting(variable):
         reached = marker(paths().home, variable)
         reached.parent.mkdir(parents=True, exist_ok=True)
         reached.touch()

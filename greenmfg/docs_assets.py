@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from greenmfg.files import write_atomic
+from greenmfg.settings import setting
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +188,7 @@ class AssetsMissing(RuntimeError):
 
 def vendor_dir() -> Path:
     """Where `fetch` keeps the packages' files: GREENMFG_DOCS_ASSETS, else inside the virtualenv."""
-    configured = os.environ.get("GREENMFG_DOCS_ASSETS")
+    configured = setting("GREENMFG_DOCS_ASSETS")
     return Path(configured) if configured else Path(sys.prefix) / "share" / "greenmfg" / "docs_assets"
 
 

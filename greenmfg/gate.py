@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 
 from greenmfg.duckdb_ext import literal
-from greenmfg.settings import EXPECTATIONS_DIR, Paths, duckdb_memory_limit, volume_factor, volume_min_rows
+from greenmfg.settings import EXPECTATIONS_DIR, Paths, duckdb_memory_limit, setting, volume_factor, volume_min_rows
 
 log = logging.getLogger(__name__)
 SUITES_DIR = EXPECTATIONS_DIR / "suites"
@@ -169,7 +169,7 @@ WHOLE_TABLE = UNIQUENESS | {ROW_COUNT}  # what a chunk of the rows cannot answer
 
 
 def chunk_rows() -> int:
-    return int(os.environ.get("GREENMFG_GATE_CHUNK_ROWS", "200000"))
+    return int(setting("GREENMFG_GATE_CHUNK_ROWS"))
 
 
 def _parts(suite: dict, sql: str, con, limit: int) -> list[Part]:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
-import os
 import socket
 import threading
 import time
@@ -47,14 +46,23 @@ from urllib3.util.retry import Retry
 
 from greenmfg import __version__
 from greenmfg.files import write_atomic
-from greenmfg.settings import max_file_bytes
+from greenmfg.settings import default_of, max_file_bytes, setting
 
 USER_AGENT = (
     f"greenmfg/{__version__} (+https://github.com/greenmfg/greenmfg; "
     "open data warehouse of China's green manufacturing lists)"
 )
-DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read (between two packets)
-DEFAULT_DEADLINE = 300.0  # a whole response, however slowly it drips
+
+
+def seconds_pair(text: str) -> tuple[float, float]:
+    """ "5,30" → (5.0, 30.0): connect, read (between two packets)."""
+    connect, read = (float(x) for x in text.split(","))
+    return connect, read
+
+
+DEFAULT_TIMEOUT = seconds_pair(default_of("GREENMFG_HTTP_TIMEOUT"))
+DEFAULT_DEADLINE = float(default_of("GREENMFG_HTTP_DEADLINE"))  # a whole response, however slowly it drips
+DEFAULT_BACKOFF = float(default_of("GREENMFG_RETRY_BACKOFF"))  # seconds before the first retry, doubling
 BODY_RETRIES = 3  # a body cut short (reset, truncated) is fetched again
 
 
@@ -321,7 +329,7 @@ class PoliteSession:
         robots_dir: Path | None = None,
         deadline: float = DEFAULT_DEADLINE,
         max_bytes: int | None = None,
-        backoff: float = 0.5,
+        backoff: float = DEFAULT_BACKOFF,
         allowed_hosts: frozenset[str] | set[str] | None = None,
     ):
         self.live = not mirror_url
@@ -345,14 +353,9 @@ class PoliteSession:
         """Limits from the environment where set (GREENMFG_HTTP_TIMEOUT="connect,read" seconds,
         GREENMFG_HTTP_DEADLINE seconds, GREENMFG_RETRY_BACKOFF seconds; the size cap is
         settings.max_file_bytes())."""
-        env = os.environ.get
-        if env("GREENMFG_HTTP_TIMEOUT"):
-            connect, read = (float(x) for x in env("GREENMFG_HTTP_TIMEOUT").split(","))
-            kwargs["timeout"] = (connect, read)
-        if env("GREENMFG_HTTP_DEADLINE"):
-            kwargs["deadline"] = float(env("GREENMFG_HTTP_DEADLINE"))
-        if env("GREENMFG_RETRY_BACKOFF"):
-            kwargs["backoff"] = float(env("GREENMFG_RETRY_BACKOFF"))
+        kwargs.setdefault("timeout", seconds_pair(setting("GREENMFG_HTTP_TIMEOUT")))
+        kwargs.setdefault("deadline", float(setting("GREENMFG_HTTP_DEADLINE")))
+        kwargs.setdefault("backoff", float(setting("GREENMFG_RETRY_BACKOFF")))
         return cls(**kwargs)
 
     def allowed(self, url: str) -> bool:

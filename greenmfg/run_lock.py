@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from greenmfg.files import write_atomic
-from greenmfg.settings import Paths
+from greenmfg.settings import Paths, setting
 
 log = logging.getLogger(__name__)
 LOCK_FILE = "run.lock"
@@ -56,7 +56,7 @@ _guard = threading.Lock()
 
 def wait_seconds(default: float) -> float:
     """How long to wait for a run in progress: GREENMFG_RUN_LOCK_WAIT where set, else `default`."""
-    configured = os.environ.get("GREENMFG_RUN_LOCK_WAIT")
+    configured = setting("GREENMFG_RUN_LOCK_WAIT")
     return float(configured) if configured else default
 
 

@@ -7,12 +7,11 @@ raises SourcesFailed naming the failed sources (after every manifest is committe
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import asdict
 
 from greenmfg.http_client import PoliteSession
 from greenmfg.raw_store import RawStore
-from greenmfg.settings import Paths, mirror_url
+from greenmfg.settings import Paths, mirror_url, setting
 from scrapers import registry, spider_for
 from scrapers.base import CrawlState
 
@@ -29,7 +28,7 @@ class SourcesFailed(RuntimeError):
 def requests_per_second(configured: float) -> float:
     """The source's politeness, unless GREENMFG_REQUESTS_PER_SECOND overrides it (0 = no limit:
     for the local mirror in tests; never for real sites)."""
-    override = os.environ.get("GREENMFG_REQUESTS_PER_SECOND")
+    override = setting("GREENMFG_REQUESTS_PER_SECOND")
     return float(override) if override else configured
 
 

@@ -62,9 +62,12 @@ DSN_FILE = "postgres.dsn"  # in GREENMFG_HOME, written by scripts/postgres_up.sh
 def postgres_dsn(paths: Paths | None = None) -> str | None:
     """Where this home publishes: GREENMFG_POSTGRES_DSN (set but empty: no PostgreSQL), else
     `<home>/postgres.dsn`; None: DuckDB and Parquet only. Never a file shared by every clone."""
-    if "GREENMFG_POSTGRES_DSN" in os.environ:
-        return os.environ["GREENMFG_POSTGRES_DSN"] or None
     from greenmfg.settings import paths as current_paths
+    from greenmfg.settings import setting
+
+    configured = setting("GREENMFG_POSTGRES_DSN", empty_is_unset=False)
+    if configured is not None:
+        return configured or None
 
     dsn_file = (paths or current_paths()).home / DSN_FILE
     return (dsn_file.read_text(encoding="utf-8").strip() or None) if dsn_file.exists() else None

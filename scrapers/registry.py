@@ -14,9 +14,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from greenmfg.files import read_yaml
+from greenmfg.settings import setting
+from greenmfg.vocabulary import LEVEL_CODES
 
 SOURCES_DIR = Path(__file__).with_name("sources")
-LEVELS = ("national", "provincial", "municipal", "county", "mirror")
+LEVELS = LEVEL_CODES
 REQUIRED = ("id", "name", "issuer", "level", "list_urls")
 
 
@@ -53,7 +55,6 @@ class SourceConfig:
     list: ListSelectors = field(default_factory=ListSelectors)
     article: ArticleSelectors = field(default_factory=ArticleSelectors)
     encoding: str | None = None  # a hint for sites that lie about their charset
-    schedule: str = "@daily"
     requests_per_second: float = 1.0
     max_list_pages: int = 20
     empty_ok: bool = False  # a source may declare that it can legitimately list nothing
@@ -78,6 +79,8 @@ def parse(data: dict, path: str | None = None) -> SourceConfig:
         raise RegistryError(f"{path or data.get('id')}: missing {', '.join(missing)}")
     if data["level"] not in LEVELS:
         raise RegistryError(f"{path}: level must be one of {LEVELS}, not {data['level']!r}")
+    if "schedule" in data:
+        raise RegistryError(f"{path}: no schedule per source: greenmfg_ingest crawls them all on GREENMFG_INGEST_CRON")
     known = set(SourceConfig.__dataclass_fields__)
     unknown = set(data) - known
     if unknown:
@@ -98,7 +101,7 @@ def parse(data: dict, path: str | None = None) -> SourceConfig:
 
 def source_dirs() -> list[Path]:
     """Built-in sources plus any folders in GREENMFG_SOURCES_PATH (os.pathsep separated)."""
-    extra = [Path(p) for p in os.environ.get("GREENMFG_SOURCES_PATH", "").split(os.pathsep) if p]
+    extra = [Path(p) for p in setting("GREENMFG_SOURCES_PATH").split(os.pathsep) if p]
     return [SOURCES_DIR, *extra]
 
 
@@ -126,7 +129,7 @@ GENERIC_SOURCE = SourceConfig(
 
 
 def registry() -> dict[str, SourceConfig]:
-    return _registry(os.environ.get("GREENMFG_SOURCES_PATH", ""))
+    return _registry(setting("GREENMFG_SOURCES_PATH"))
 
 
 @lru_cache(maxsize=8)
@@ -147,7 +150,7 @@ def source_for_url(url: str | None) -> SourceConfig:
     host = urlsplit(url).hostname if url else None
     if not host:
         return GENERIC_SOURCE
-    exact, sites = _hosts(os.environ.get("GREENMFG_SOURCES_PATH", ""))
+    exact, sites = _hosts(setting("GREENMFG_SOURCES_PATH"))
     return exact.get(host) or sites.get(_site(host)) or GENERIC_SOURCE
 
 

@@ -189,8 +189,8 @@ def test_the_tasks_a_run_runs_side_by_side_share_the_run_lock(bag):
 def test_a_deployment_sets_the_schedules_without_editing_a_dag(monkeypatch):
     from greenmfg.orchestration.schedules import cron
 
-    assert cron("ingest", "0 0 * * *").expression == "0 0 * * *"
+    assert cron("ingest").expression == "0 0 * * *"
     monkeypatch.setenv("GREENMFG_INGEST_CRON", "30 1 * * 1-5")
-    assert cron("ingest", "0 0 * * *").expression == "30 1 * * 1-5"
+    assert cron("ingest").expression == "30 1 * * 1-5"
     monkeypatch.setenv("GREENMFG_INGEST_CRON", "none")
-    assert cron("ingest", "0 0 * * *") is None  # triggered runs only
+    assert cron("ingest") is None  # triggered runs only

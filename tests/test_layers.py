@@ -21,6 +21,7 @@ LAYERS = [
             "greenmfg.run_lock",
             "greenmfg.regions",
             "greenmfg.docs_assets",
+            "greenmfg.vocabulary",
         ],
     ),
     (

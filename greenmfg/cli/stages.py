@@ -13,7 +13,7 @@ import time
 
 from greenmfg import pipeline
 from greenmfg.cli.common import NotReady, UserError, add_command, require_sources, run_id_text
-from greenmfg.settings import Paths
+from greenmfg.settings import Paths, setting
 
 
 def register(sub) -> None:
@@ -98,7 +98,7 @@ def register(sub) -> None:
 
 def mirror_unless_live(live: bool):
     """The offline corpus served in-process, unless --live or GREENMFG_MIRROR_URL names a server."""
-    if live or os.environ.get("GREENMFG_MIRROR_URL"):
+    if live or setting("GREENMFG_MIRROR_URL"):
         return contextlib.nullcontext()
     from greenmfg.mirror.server import MirrorThread
 

@@ -8,7 +8,6 @@ writer adds (`LakeRows.COLUMNS`).
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from greenmfg.extract.normalize import clean_text, match_key
 from greenmfg.extract.readers import OverBudget, read_tables
 from greenmfg.raw_store import RawStore
 from greenmfg.regions import resolve, resolve_code, resolve_row, within_context
+from greenmfg.settings import setting
 from greenmfg.webpage.encoding import decode_html
 from scrapers import source_config, spider_of
 from scrapers.base import Article, Spider
@@ -212,7 +212,7 @@ def document_rows(document: Document, body: bytes, out: LakeRows | None = None) 
     not know is read as the generic source (no level, no issuer's region, the generic article
     finder)."""
     out = out if out is not None else LakeRows()
-    source, spider = _source(document.source_id, os.environ.get("GREENMFG_SOURCES_PATH", ""))
+    source, spider = _source(document.source_id, setting("GREENMFG_SOURCES_PATH"))
     if document.kind == "article":
         _article(out, document, source, spider, body)
     else:

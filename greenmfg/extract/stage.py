@@ -29,7 +29,7 @@ import pyarrow as pa
 from greenmfg import crash_points, db
 from greenmfg.extract.records import RULES, Document, LakeRows, read_document
 from greenmfg.lake import StageStats, init_lake
-from greenmfg.settings import Paths, worker_memory_mb
+from greenmfg.settings import Paths, setting, worker_memory_mb
 
 log = logging.getLogger(__name__)
 BATCH_DOCUMENTS = 2000  # documents per write transaction (a commit syncs the WAL: ~13 ms)
@@ -112,7 +112,7 @@ def _stream(con, query: str, make, size: int = 1000) -> Iterator[Document]:
 
 
 def workers() -> int:
-    return max(1, int(os.environ.get("GREENMFG_EXTRACT_WORKERS") or os.cpu_count() or 1))
+    return max(1, int(setting("GREENMFG_EXTRACT_WORKERS") or os.cpu_count() or 1))
 
 
 def extract(paths: Paths) -> ExtractStats:

@@ -3,14 +3,15 @@ editing a DAG (GREENMFG_INGEST_CRON, GREENMFG_TRANSFORM_CRON; `none`: triggered 
 
 from __future__ import annotations
 
-import os
+from greenmfg.settings import setting
 
 TIMEZONE = "Asia/Shanghai"
 
 
-def cron(name: str, default: str):
-    """The CronTriggerTimetable of GREENMFG_<NAME>_CRON (else `default`), or None for `none`."""
+def cron(name: str):
+    """The CronTriggerTimetable of GREENMFG_<NAME>_CRON (its default in greenmfg.settings), or None
+    for `none` (or set empty)."""
     from airflow.sdk import CronTriggerTimetable
 
-    expression = os.environ.get(f"GREENMFG_{name.upper()}_CRON", default).strip()
+    expression = setting(f"GREENMFG_{name.upper()}_CRON", empty_is_unset=False).strip()
     return None if expression.lower() in ("", "none") else CronTriggerTimetable(expression, timezone=TIMEZONE)

@@ -26,11 +26,9 @@ def run_id_of(context) -> str:
     return safe_run_id(context["run_id"])
 
 
-def run_stage(name: str, **kwargs):
-    """Call greenmfg.pipeline.<name>(paths, run_id, **kwargs) for the current DAG run."""
-    from greenmfg import pipeline
-
-    return run_locked(f"task {name}", getattr(pipeline, name), **kwargs)
+def run_stage(stage, **kwargs):
+    """Call stage(paths, run_id, **kwargs), a greenmfg.pipeline stage, for the current DAG run."""
+    return run_locked(f"task {stage.__name__}", stage, **kwargs)
 
 
 def run_locked(what: str, stage, **kwargs):
