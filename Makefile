@@ -45,7 +45,7 @@ test: venv
 
 ## make lock: re-resolve requirements.lock from pyproject.toml
 lock: venv
-	$(BIN)/uv pip compile pyproject.toml --extra test --extra bench -p 3.11 --no-header -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra bench --extra corpus --extra deploy -p 3.11 --no-header -o requirements.lock
 
 ## make corpus: rebuild the offline corpus (needs fonts-droid-fallback for the MIIT PDFs)
 corpus: venv
