@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from greenmfg.libs import cnloc
+
 ALIASES = {
     "内蒙": "内蒙古",
     "黑龙": "黑龙江",
@@ -35,13 +37,6 @@ class Region:
         return self.county_code or self.city_code or self.province_code
 
 
-@lru_cache(maxsize=1)
-def _cnloc():
-    import cnloc  # loads ~15 MB of division data: only when needed, never at import
-
-    return cnloc
-
-
 def _clean(value) -> str | None:
     return None if value is None or value != value else str(value)  # NaN → None
 
@@ -53,10 +48,7 @@ def _parse(text: str, year: int) -> dict:
 
 
 def _names_in(text: str, year: int) -> tuple[str, ...]:
-    parser = _cnloc().address_parser
-    if year not in parser.year_automatons:  # built once per year (the check alone costs 40 µs in cnloc)
-        parser._build_automaton([year])
-    return _division_names(parser.year_automatons[year], text.strip())
+    return _division_names(cnloc.automaton(year), text.strip())
 
 
 def _division_names(automaton, text: str) -> tuple[str, ...]:
@@ -75,9 +67,7 @@ def _division_names(automaton, text: str) -> tuple[str, ...]:
 
 def _parse_names(names: tuple[str, ...], year: int) -> dict:
     """cnloc's left-to-right parse of those names (memoized through `_region`)."""
-    parser = _cnloc().address_parser
-    automaton = parser.year_automatons[year]
-    return parser.parse_left_to_right([automaton.get(name) for name in names], year)
+    return cnloc.parse_names(names, year)
 
 
 @lru_cache(maxsize=100_000)
@@ -106,12 +96,11 @@ def _region(names: tuple[str, ...], year: int) -> Region | None:
 @lru_cache(maxsize=1000)
 def resolve_code(code: str, year: int | None) -> Region | None:
     """A Region for a known code (an issuer's), from the division table of that year."""
-    parser = _cnloc().address_parser
     year = min(max(year or 2024, 1980), 2024)
     rank = 1 if code.endswith("0000") else 2 if code.endswith("00") else 3
     province, city = code[:2] + "0000", code[:4] + "00"
     try:
-        info = parser.get_location_from_adcode(province, city if rank >= 2 else None, code if rank == 3 else None, year)
+        info = cnloc.location_from_adcode(province, city if rank >= 2 else None, code if rank == 3 else None, year)
     except Exception:
         info = None
     if not info:
@@ -156,8 +145,7 @@ def resolve_within(text: str | None, province_code: str, year: int | None) -> Re
     if not text or not province_code:
         return None
     year = min(max(year or 2024, 1980), 2024)
-    _names_in("", year)  # builds the year's automaton
-    automaton = _cnloc().address_parser.year_automatons[year]
+    automaton = cnloc.automaton(year)
     cities, counties = set(), set()
     for name in _names_in(text, year):
         for (_, level), codes in automaton.get(name)["adcode"].items():

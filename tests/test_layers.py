@@ -22,6 +22,7 @@ LAYERS = [
             "greenmfg.regions",
             "greenmfg.docs_assets",
             "greenmfg.vocabulary",
+            "greenmfg.libs",
         ],
     ),
     (

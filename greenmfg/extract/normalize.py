@@ -7,7 +7,8 @@ import html
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
+
+from greenmfg.libs import opencc
 
 # Mirror sites inject the reading after a character: 發(fā)布, 工廠(chǎng), 創(chuàng )建.
 PINYIN = re.compile(r"[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s?[)）]")  # 發(fā)布, 发（fā）布
@@ -27,29 +28,18 @@ PUNCTUATION = re.compile(r"[\s\"'“”‘’《》〈〉「」『』【】()（
 
 
 @lru_cache(maxsize=1)
-def _t2s():
-    import opencc  # opencc-python-reimplemented
-
-    return opencc.OpenCC("t2s")
-
-
-@lru_cache(maxsize=1)
 def _convertible() -> frozenset[str]:
     """The characters a t2s conversion can change: those a dictionary entry maps to something
     else. A text with none of them is already simplified, so OpenCC (pure Python, ~0.1 ms
     per phrase) is skipped. A phrase that changes the text changes at least one of its
     characters, and that character is in the set. The VARIANTS are in it too."""
-    import opencc
-
     chars: set[str] = set()
-    for name in ("TSPhrases.txt", "TSCharacters.txt"):
-        for line in (Path(opencc.__file__).parent / "dictionary" / name).read_text(encoding="utf-8").splitlines():
-            key, _, values = line.partition("\t")
-            for value in values.split():
-                if len(value) != len(key):
-                    chars.update(key)
-                else:
-                    chars.update(k for k, v in zip(key, value) if k != v)
+    for key, values in opencc.t2s_entries():
+        for value in values:
+            if len(value) != len(key):
+                chars.update(key)
+            else:
+                chars.update(k for k, v in zip(key, value) if k != v)
     return frozenset(chars | set(VARIANTS_FROM))
 
 
@@ -81,7 +71,7 @@ def has_convertible(text: str) -> bool:
 def to_simplified(text: str) -> str:
     if not has_convertible(text):
         return text
-    return _t2s().convert(text).translate(VARIANTS)
+    return opencc.t2s().convert(text).translate(VARIANTS)
 
 
 # Full-width ASCII and the ideographic space: what usually keeps Chinese text from being NFKC
