@@ -43,7 +43,7 @@ def _clean(value) -> str | None:
 
 def _parse(text: str, year: int) -> dict:
     """cnloc's parse of one text: what `cnloc.getlocation` does per row, without building a
-    DataFrame and a thread pool for each call (~3 ms of the ~4 ms a call cost)."""
+    DataFrame and a thread pool for each call, which cost most of a call."""
     return _parse_names(_names_in(text, year), year)
 
 

@@ -95,7 +95,7 @@ PARK_END = (
     r"业园(?!区)|技园(?!区)|创园(?!区)|态园(?!区)|基地|生态城"
 )
 # One flat alternation of literals: sre skips ahead by their first characters (a group or a
-# class in front of a branch makes it try every branch at every position, 5x slower).
+# class in front of a branch makes it try every branch at every position).
 NAME_END = re.compile(COMPANY_END + "|" + PARK_END)
 LEVEL_ONLY = re.compile(r"(?:国家|省|市|县|区)级|新增|新认定|复核通过")
 ENDS_A_NAME = re.compile("(?:" + COMPANY_END + "|" + PARK_END + ")$")

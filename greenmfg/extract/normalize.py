@@ -30,8 +30,8 @@ PUNCTUATION = re.compile(r"[\s\"'“”‘’《》〈〉「」『』【】()（
 @lru_cache(maxsize=1)
 def _convertible() -> frozenset[str]:
     """The characters a t2s conversion can change: those a dictionary entry maps to something
-    else. A text with none of them is already simplified, so OpenCC (pure Python, ~0.1 ms
-    per phrase) is skipped. A phrase that changes the text changes at least one of its
+    else. A text with none of them is already simplified, so OpenCC (pure Python, slow per
+    phrase) is skipped. A phrase that changes the text changes at least one of its
     characters, and that character is in the set. The VARIANTS are in it too."""
     chars: set[str] = set()
     for key, values in opencc.t2s_entries():
@@ -45,8 +45,8 @@ def _convertible() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _convertible_pattern() -> tuple[re.Pattern, frozenset[str]]:
-    """`_convertible` as a character class (a C scan: ~5x faster than `isdisjoint`, which
-    makes a string of each character), plus the characters beyond the BMP, which a class
+    """`_convertible` as a character class (a scan in C, where `isdisjoint` makes a string of
+    each character), plus the characters beyond the BMP, which a class
     that includes them would scan slowly; a text has those rarely."""
     chars = _convertible()
     bmp = "".join(sorted(c for c in chars if ord(c) <= 0xFFFF))
@@ -80,7 +80,7 @@ FULL_WIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
 
 
 def nfkc(text: str) -> str:
-    """NFKC, with full-width forms looked up first (4x faster on a sentence). The same result:
+    """NFKC, with full-width forms looked up first (cheaper than NFKC on each). The same result:
     each is replaced by its own NFKC form, a single ASCII character, which NFKC keeps; what
     else the text needs is then done by `unicodedata`."""
     text = FULL_WIDTH_CHAR.sub(_folded, text)

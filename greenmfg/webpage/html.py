@@ -1,8 +1,7 @@
 """HTML pages as lxml trees: parsed once, selected with CSS, read as text.
 
 Article pages are the extraction's hot path (one per notice): lxml builds the tree in C,
-where BeautifulSoup builds it again in Python (parse, select and text of a bench page:
-0.06 ms here, 0.69 ms with BeautifulSoup). The text rule is BeautifulSoup's
+where BeautifulSoup builds it again in Python (bench/RESULTS.md compares them). The text rule is BeautifulSoup's
 `get_text(separator, strip=True)`: each piece of text stripped, empty pieces dropped. Code
 (script, style, template, noscript) is not text and is dropped when the page is parsed.
 """
@@ -55,8 +54,8 @@ def _selector(css: str) -> CSSSelector:
     return CSSSelector(css, translator="html")
 
 
-# `tag`, `tag.class` and `#id`, the usual article selectors, are matched by walking the tree:
-# 2 µs against 5 µs for cssselect's XPath. Same rule as cssselect's: class tokens are split
+# `tag`, `tag.class` and `#id`, the usual article selectors, are matched by walking the tree,
+# cheaper than cssselect's XPath. Same rule as cssselect's: class tokens are split
 # at XML white space (XPath's normalize-space), the node itself counts (descendant-or-self).
 SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?(?:\.([A-Za-z_][\w-]*)|#([A-Za-z_][\w-]*))?$")
 XML_SPACE = re.compile(r"[ \t\r\n]+")
