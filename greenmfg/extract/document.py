@@ -17,9 +17,10 @@ import hashlib
 from pathlib import Path
 
 from greenmfg.extract import classify
+from greenmfg.extract.lake_rows import ROW_FIELDS
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.readers import UnreadableAttachment, sniff_format
-from greenmfg.extract.records import ROW_FIELDS, Document, LakeRows, document_rows
+from greenmfg.extract.records import Document, LakeRows, document_rows
 from greenmfg.settings import max_file_bytes
 from scrapers import source_for_url
 from scrapers.registry import SourceConfig
@@ -111,20 +112,19 @@ def extract_document(path: Path, url: str | None = None, **context) -> list[dict
     `load_document` takes them); ExtractError if the pipeline would quarantine it whole."""
     document, body, source = load_document(path, url, **context)
     rows = document_rows(document, body)
-    for _source_id, _url, _sha, _row, stage, rule, reason in rows.tables["quarantine"]:
-        if stage in ("article", "attachment"):
-            raise ExtractError(f"{rule}: {reason}")
+    for quarantined in rows.tables["quarantine"]:
+        if quarantined.stage in ("article", "attachment"):
+            raise ExtractError(f"{quarantined.rule}: {quarantined.reason}")
     return records(rows, document, source)
 
 
 def records(rows: LakeRows, document: Document, source: SourceConfig) -> list[dict]:
     """Records read off a document's lake rows: list rows (attachments and inline lists), then text facts."""
-    columns = LakeRows.COLUMNS
-    notices = {row[1]: dict(zip(columns["announcements"], row)) for row in rows.tables["announcements"]}
-    lists = {row[0]: dict(zip(columns["attachments"], row)) for row in rows.tables["attachments"]}
+    notices = {row.url: row._asdict() for row in rows.tables["announcements"]}
+    lists = {row.url: row._asdict() for row in rows.tables["attachments"]}
     out = []
     for values in rows.tables["list_rows"]:
-        row = dict(zip(columns["list_rows"], values))
+        row = values._asdict()
         listed = lists.get(row["attachment_url"], {})
         notice = notices.get(row["announcement_url"])
         context = _notice_context(notice) if notice else _attachment_context(document)
@@ -145,7 +145,7 @@ def records(rows: LakeRows, document: Document, source: SourceConfig) -> list[di
             }
         )
     for values in rows.tables["text_facts"]:
-        fact = dict(zip(columns["text_facts"], values))
+        fact = values._asdict()
         context = _notice_context(notices.get(fact["announcement_url"]) or {})
         context.pop("title")
         out.append(

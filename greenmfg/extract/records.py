@@ -22,6 +22,17 @@ from greenmfg.extract.clean import clean_body
 from greenmfg.extract.fact_regions import document_region, fact_region, issuer_region, region_label
 from greenmfg.extract.facts import extract_facts
 from greenmfg.extract.inline_lists import inline_lists, lead_level
+from greenmfg.extract.lake_rows import (
+    ROW_FIELDS,
+    TABLES,
+    Announcement,
+    Attachment,
+    Extracted,
+    ListRow,
+    Quarantined,
+    TextFact,
+    region_codes,
+)
 from greenmfg.extract.list_rows import extract_rows
 from greenmfg.extract.normalize import clean_text, match_key
 from greenmfg.extract.readers import OverBudget, read_tables
@@ -37,18 +48,6 @@ from scrapers.text_patterns import date_from_url, doc_number
 # The extraction rules' version: when rules change what a document yields, a new version makes the
 # extract stage read every stored document again (what the old rules yielded is taken out first).
 RULES = "2026-12-01.57"
-ROW_FIELDS = (
-    "category",
-    "seq",
-    "region_text",
-    "name",
-    "industry",
-    "evaluator",
-    "product_name",
-    "product_model",
-    "recommender",
-    "star_level",
-)
 
 
 class Document(NamedTuple):  # a tuple: made 100,000 times a run, and sent to the workers
@@ -78,75 +77,7 @@ class Document(NamedTuple):  # a tuple: made 100,000 times a run, and sent to th
 class LakeRows:
     """What documents add to the lake, table by table (rows without their time stamp)."""
 
-    COLUMNS = {
-        "announcements": (
-            "source_id",
-            "url",
-            "sha256",
-            "title",
-            "publish_date",
-            "doc_number",
-            "batch_label",
-            "batch_no",
-            "list_year",
-            "body_text",
-            "attachment_count",
-            "title_key",
-            "list_status",
-            "body_source",
-        ),
-        "list_rows": (
-            "attachment_url",
-            "sha256",
-            "row_number",
-            "source_id",
-            "announcement_url",
-            "designation_type",
-            *ROW_FIELDS,
-            "region_method",
-            "province_code",
-            "city_code",
-            "county_code",
-        ),
-        "text_facts": (
-            "announcement_url",
-            "sha256",
-            "fact_number",
-            "source_id",
-            "record_type",
-            "designation_type",
-            "value",
-            "unit",
-            "level",
-            "indicator",
-            "target_year",
-            "cumulative",
-            "region_name",
-            "region_code",
-            "evidence",
-            "star_rating",
-            "period_kind",
-            "target_kind",
-            "area_name",
-            "value_text",
-        ),
-        "attachments": (
-            "url",
-            "sha256",
-            "source_id",
-            "announcement_url",
-            "link_text",
-            "designation_type",
-            "format",
-            "row_count",
-            "skipped_rows",
-            "status",
-            "error",
-            "level",
-        ),
-        "quarantine": ("source_id", "url", "sha256", "row_number", "stage", "rule", "reason"),
-        "extracted": ("url", "sha256", "kind", "rules"),
-    }
+    COLUMNS = {table: row._fields for table, row in TABLES.items()}
     STAMP = {"quarantine": "quarantined_at", "extracted": "extracted_at"}  # else loaded_at
 
     tables: dict[str, list[tuple]] = field(default_factory=lambda: {t: [] for t in LakeRows.COLUMNS})
@@ -161,25 +92,25 @@ class LakeRows:
 
     def quarantine(self, record: dict, stage: str, rule: str, reason: str, row_number: int | None = None) -> None:
         self.tables["quarantine"].append(
-            (record["source_id"], record["url"], record.get("sha256"), row_number, stage, rule, reason)
+            Quarantined(record["source_id"], record["url"], record.get("sha256"), row_number, stage, rule, reason)
         )
         self.count(record["source_id"], "quarantined")
 
     def attachment(self, record: dict, dtype, fmt, row_count, skipped, status, error, level=None) -> None:
         self.tables["attachments"].append(
-            (
-                record["url"],
-                record["sha256"],
-                record["source_id"],
-                record.get("parent_url"),
-                record.get("link_text"),
-                dtype,
-                fmt,
-                row_count,
-                skipped,
-                status,
-                error,
-                level,
+            Attachment(
+                url=record["url"],
+                sha256=record["sha256"],
+                source_id=record["source_id"],
+                announcement_url=record.get("parent_url"),
+                link_text=record.get("link_text"),
+                designation_type=dtype,
+                format=fmt,
+                row_count=row_count,
+                skipped_rows=skipped,
+                status=status,
+                error=error,
+                level=level,
             )
         )
 
@@ -200,7 +131,7 @@ def read_document(raw_dir: Path, document: Document, out: LakeRows | None = None
     out = out if out is not None else LakeRows()
     out.documents += 1
     document_rows(document, _store(raw_dir).read(document.sha256), out)
-    out.tables["extracted"].append((document.url, document.sha256, document.kind, RULES))
+    out.tables["extracted"].append(Extracted(document.url, document.sha256, document.kind, RULES))
     return out
 
 
@@ -250,21 +181,21 @@ def _article(out: LakeRows, doc: Document, source: SourceConfig, spider: Spider,
     lead = clean_text((article.body_text or "")[: 2 * classify.LEAD_CHARS])  # a title without a batch: the body's lead
     label, number, year = classify.batch(title, article.publish_date, lead)
     out.tables["announcements"].append(
-        (
-            doc.source_id,
-            doc.url,
-            doc.sha256,
-            article.title,
-            article.publish_date,
-            article.doc_number or doc_number(clean_text(article.body_text)),
-            label,
-            number,
-            year,
-            article.body_text,
-            len(article.attachments),
-            match_key(article.title),
-            classify.status(title),
-            article.body_source,
+        Announcement(
+            source_id=doc.source_id,
+            url=doc.url,
+            sha256=doc.sha256,
+            title=article.title,
+            publish_date=article.publish_date,
+            doc_number=article.doc_number or doc_number(clean_text(article.body_text)),
+            batch_label=label,
+            batch_no=number,
+            list_year=year,
+            body_text=article.body_text,
+            attachment_count=len(article.attachments),
+            title_key=match_key(article.title),
+            list_status=classify.status(title),
+            body_source=article.body_source,
         )
     )
     out.count(doc.source_id, "articles")
@@ -301,7 +232,9 @@ def _text_facts(out: LakeRows, doc: Document, body: str, year: int | None) -> No
     null for the notice's own."""
     facts = extract_facts(body, default_year=year)
     title = (
-        next((row[3] for row in reversed(out.tables["announcements"]) if row[1] == doc.url), None) if facts else None
+        next((row.title for row in reversed(out.tables["announcements"]) if row.url == doc.url), None)
+        if facts
+        else None
     )
     source = source_config(doc.source_id) if facts else None
     issuer = (
@@ -312,27 +245,27 @@ def _text_facts(out: LakeRows, doc: Document, body: str, year: int | None) -> No
         region, area = fact_region(fact.region_name or fact.region_mention, home, year)
         name = fact.region_name if fact.record_type == "policy_target" else region_label(region) or fact.region_name
         out.tables["text_facts"].append(
-            (
-                doc.url,
-                doc.sha256,
-                number,
-                doc.source_id,
-                fact.record_type,
-                fact.designation_type,
-                float(fact.value),
-                fact.unit,
-                fact.level,
-                fact.indicator,
-                fact.target_year,
-                fact.cumulative,
-                name,
-                region.code if region else None,
-                fact.evidence,
-                fact.star_rating,
-                fact.period_kind,
-                fact.target_kind,
-                area,
-                fact.value_text,
+            TextFact(
+                announcement_url=doc.url,
+                sha256=doc.sha256,
+                fact_number=number,
+                source_id=doc.source_id,
+                record_type=fact.record_type,
+                designation_type=fact.designation_type,
+                value=float(fact.value),
+                unit=fact.unit,
+                level=fact.level,
+                indicator=fact.indicator,
+                target_year=fact.target_year,
+                cumulative=fact.cumulative,
+                region_name=name,
+                region_code=region.code if region else None,
+                evidence=fact.evidence,
+                star_rating=fact.star_rating,
+                period_kind=fact.period_kind,
+                target_kind=fact.target_kind,
+                area_name=area,
+                value_text=fact.value_text,
             )
         )
         out.count(doc.source_id, "facts")
@@ -359,25 +292,18 @@ def _inline_lists(
             if region is None:
                 out.quarantine(inline, "row", "region_unresolved", f"no region for {row.name!r}", number)
             out.tables["list_rows"].append(
-                (
-                    inline["url"],
-                    doc.sha256,
-                    number,
-                    doc.source_id,
-                    doc.url,
-                    dtype,
-                    row.category,
-                    None,
-                    row.region_text,
-                    row.name,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    method,
-                    *_codes(region),
+                ListRow(
+                    attachment_url=inline["url"],
+                    sha256=doc.sha256,
+                    row_number=number,
+                    source_id=doc.source_id,
+                    announcement_url=doc.url,
+                    designation_type=dtype,
+                    category=row.category,
+                    region_text=row.region_text,
+                    name=row.name,
+                    region_method=method,
+                    **region_codes(region),
                 )
             )
         levels = {row.level for row in rows if row.level}
@@ -404,10 +330,6 @@ def _page_region(source: SourceConfig, title: str, year: int | None) -> tuple:
     if region := resolve(clean_text(title), year):
         return region, "page_region"
     return _issuer_region(source, year)
-
-
-def _codes(region) -> tuple:
-    return (region.province_code, region.city_code, region.county_code) if region else (None, None, None)
 
 
 def _attachment(out: LakeRows, doc: Document, source: SourceConfig, body: bytes) -> None:
@@ -469,16 +391,16 @@ def _attachment(out: LakeRows, doc: Document, source: SourceConfig, body: bytes)
                 row.row_number,
             )
         out.tables["list_rows"].append(
-            (
-                doc.url,
-                doc.sha256,
-                row.row_number,
-                doc.source_id,
-                doc.parent_url,
-                dtype,
-                *(values.get(f) or None for f in ROW_FIELDS),
-                method,
-                *_codes(region),
+            ListRow(
+                attachment_url=doc.url,
+                sha256=doc.sha256,
+                row_number=row.row_number,
+                source_id=doc.source_id,
+                announcement_url=doc.parent_url,
+                designation_type=dtype,
+                **{field: values.get(field) or None for field in ROW_FIELDS},
+                region_method=method,
+                **region_codes(region),
             )
         )
         rows += 1
