@@ -3,6 +3,9 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# sqlfluff in an environment of its own: the chardet it brings would change how requests and
+# BeautifulSoup guess encodings in the project's
+LINT := $(VENV)/lint
 export GREENMFG_HOME ?= $(CURDIR)/data
 export AIRFLOW_HOME ?= $(GREENMFG_HOME)/airflow
 export AIRFLOW__CORE__DAGS_FOLDER := $(CURDIR)/dags
@@ -17,13 +20,15 @@ MIRROR_PORT ?= 8765
 # is set none is ever written, so every process compiled pandas, dbt and Airflow from source
 # (importing pandas: 2.7 s without, 0.6 s with).
 venv: $(BIN)/.installed
-$(BIN)/.installed: pyproject.toml requirements.lock greenmfg/docs_assets.py
+$(BIN)/.installed: pyproject.toml requirements.lock requirements-lint.lock greenmfg/docs_assets.py
 	bash scripts/system_packages.sh venv
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip uv
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	$(BIN)/python -m greenmfg.docs_assets fetch
+	$(BIN)/uv venv --quiet --allow-existing --python $(BIN)/python $(LINT)
+	$(BIN)/uv pip install --quiet --python $(LINT)/bin/python -r requirements-lint.lock
 	touch $@
 
 ## make airflow-init: metadata database, the duckdb_writer pool, dbt's manifest (make run does it too)
@@ -46,6 +51,7 @@ test: venv
 ## make lock: re-resolve requirements.lock from pyproject.toml
 lock: venv
 	$(BIN)/uv pip compile pyproject.toml --extra test --extra bench --extra corpus --extra deploy -p 3.11 --no-header -o requirements.lock
+	$(BIN)/uv pip compile requirements-lint.in -p 3.11 --no-header -o requirements-lint.lock
 
 ## make corpus: rebuild the offline corpus (needs fonts-droid-fallback for the MIIT PDFs)
 corpus: venv

@@ -12,7 +12,8 @@ with metrics as (
 
 select *
 from metrics
-where value_text is null
+where
+    value_text is null
     or strpos(evidence, value_text) = 0
     or value_read is null
     or abs(value_read - value) > 1e-6

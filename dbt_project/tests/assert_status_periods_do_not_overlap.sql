@@ -15,7 +15,8 @@ with periods as (
 select designation_key
 from periods
 group by designation_key
-having count(*) filter (where is_current) = 0
+having
+    count(*) filter (where is_current) = 0
     or count(distinct status) filter (where is_current) <> 1
     or count(*) filter (where valid_to < valid_from) > 0
     or count(*) filter (where next_from is not null and (valid_to is null or valid_to > next_from)) > 0

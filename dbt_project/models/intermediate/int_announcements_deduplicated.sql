@@ -1,7 +1,12 @@
 -- Mirrors repost notices: pages with the same normalized title are one notice unless their
 -- 文号 differ. The original is the first non-mirror page (then the earliest, then by URL).
 with announcements as (
-    select a.announcement_url, a.title_key, a.doc_number, a.notice_date, s.level
+    select
+        a.announcement_url,
+        a.title_key,
+        a.doc_number,
+        a.notice_date,
+        s.level
     from {{ ref('stg_lake__announcements') }} as a
     inner join {{ ref('stg_lake__sources') }} as s using (source_id)
 ),
@@ -22,7 +27,8 @@ ranked as (
 select
     announcement_url,
     case
-        when first_url <> announcement_url
+        when
+            first_url <> announcement_url
             and (doc_number is null or first_doc_number is null or doc_number = first_doc_number)
             then first_url
     end as duplicate_of_url

@@ -18,8 +18,10 @@ with events as (
         case l.list_status when 'proposed' then 1 when 'published' then 2 else 3 end as status_rank,
         l.notice_date,
         e.enterprise_key,
-        md5(concat_ws('|', l.level, l.designation_type_code, e.enterprise_key,
-                      coalesce(r.product_name, ''), coalesce(r.product_model, ''))) as designation_key
+        md5(concat_ws(
+            '|', l.level, l.designation_type_code, e.enterprise_key,
+            coalesce(r.product_name, ''), coalesce(r.product_model, '')
+        )) as designation_key
     from {{ ref('stg_lake__list_rows') }} as r
     inner join {{ ref('int_lists_identified') }} as l on l.attachment_url = r.attachment_url
     inner join {{ ref('int_enterprises_normalized') }} as e
@@ -36,18 +38,25 @@ ordered as (
             partition by designation_key order by event_no rows between unbounded preceding and 1 preceding
         ) as held_status
     from (
-        select *, row_number() over (partition by designation_key order by notice_date, status_rank, list_id,
-                                     source_row_number) as event_no
+        select
+            *,
+            row_number() over (
+                partition by designation_key order by notice_date, status_rank, list_id, source_row_number
+            ) as event_no
         from events
-    )
+    ) as numbered
 ),
 
 changes as (
-    select o.designation_key, o.event_no, min(n.notice_date) as next_change
+    select
+        o.designation_key,
+        o.event_no,
+        min(n.notice_date) as next_change
     from ordered as o
     inner join ordered as n
-        on n.designation_key = o.designation_key and n.event_no > o.event_no and n.status <> o.status
-        and not (n.status = 'proposed' and n.held_status = 'published')
+        on
+            n.designation_key = o.designation_key and n.event_no > o.event_no and n.status <> o.status
+            and not (n.status = 'proposed' and n.held_status = 'published')
     group by all
 )
 

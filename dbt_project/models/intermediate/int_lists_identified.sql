@@ -14,8 +14,10 @@ with lists as (
         coalesce(a.list_level, s.level) as stated_level,
         s.level as source_level,
         -- who republishes whom: MIIT's list is the original of a province's copy, a province's of a city's
-        case s.level when 'national' then 1 when 'provincial' then 2 when 'municipal' then 3
-            when 'county' then 4 else 5 end as source_rank,
+        case s.level
+            when 'national' then 1 when 'provincial' then 2 when 'municipal' then 3
+            when 'county' then 4 else 5
+        end as source_rank,
         n.source_id,
         n.title,
         n.title_key,
@@ -32,20 +34,29 @@ with lists as (
 ),
 
 names as (
-    select distinct l.list_id, e.enterprise_key
+    select distinct
+        l.list_id,
+        e.enterprise_key
     from lists as l
     inner join {{ ref('int_enterprises_normalized') }} as e on e.attachment_url = l.attachment_url
 ),
 
 shared_names as (
-    select r.list_id as repost_id, o.list_id as original_id, count(*) as shared
+    select
+        r.list_id as repost_id,
+        o.list_id as original_id,
+        count(*) as shared
     from names as r
     inner join names as o on o.enterprise_key = r.enterprise_key and o.list_id <> r.list_id
     group by all
 ),
 
 name_counts as (
-    select list_id, count(*) as names from names group by list_id
+    select
+        list_id,
+        count(*) as names
+    from names
+    group by list_id
 ),
 
 -- An earlier-or-same-day list of the same type and status by a higher (or the same) authority,
@@ -60,26 +71,33 @@ candidates as (
         ) as preference
     from lists as r
     inner join lists as o
-        on o.designation_type_code = r.designation_type_code
-        and o.list_status = r.list_status
-        and o.announcement_url <> r.announcement_url
-        and o.notice_date <= r.notice_date
-        and (o.source_rank, o.notice_date, o.list_id) < (r.source_rank, r.notice_date, r.list_id)
-        and (r.batch_label is null or o.batch_label is null or r.batch_label = o.batch_label)
+        on
+            o.designation_type_code = r.designation_type_code
+            and o.list_status = r.list_status
+            and o.announcement_url <> r.announcement_url
+            and o.notice_date <= r.notice_date
+            and (o.source_rank, o.notice_date, o.list_id) < (r.source_rank, r.notice_date, r.list_id)
+            and (r.batch_label is null or o.batch_label is null or r.batch_label = o.batch_label)
     left join shared_names as s on s.repost_id = r.list_id and s.original_id = o.list_id
     left join name_counts as c on c.list_id = r.list_id
     -- the same notice (a province forwarding MIIT's: its issuer's level is no level of the list),
     -- naming some of the same names (two cities' lists under one title are two lists)
-    where ((r.doc_number = o.doc_number or (r.title_key = o.title_key and r.list_year = o.list_year))
-            and (r.list_level is null or r.list_level = o.stated_level) and coalesce(s.shared, 0) > 0)
-        -- the same names, at the same level (a mirror's list has none of its own)
-        or (s.shared >= {{ var('repost_name_share', 0.8) }} * c.names
-            and (r.stated_level = o.stated_level or r.stated_level = 'mirror'))
+    where (
+        (r.doc_number = o.doc_number or (r.title_key = o.title_key and r.list_year = o.list_year))
+        and (r.list_level is null or r.list_level = o.stated_level) and coalesce(s.shared, 0) > 0
+    )
+    -- the same names, at the same level (a mirror's list has none of its own)
+    or (
+        s.shared >= {{ var('repost_name_share', 0.8) }} * c.names
+        and (r.stated_level = o.stated_level or r.stated_level = 'mirror')
+    )
 ),
 
 originals as (
-    select c.list_id, coalesce(chain.original_id, c.original_id) as original_list_id,
-           coalesce(chain.original_level, c.original_level) as original_level
+    select
+        c.list_id,
+        coalesce(chain.original_id, c.original_id) as original_list_id,
+        coalesce(chain.original_level, c.original_level) as original_level
     from candidates as c
     left join candidates as chain on chain.list_id = c.original_id and chain.preference = 1
     where c.preference = 1

@@ -34,9 +34,11 @@ keyed as (
     select
         *,
         -- a target of no known region keeps apart from others by the name it states, else its source
-        concat_ws('|', coalesce(region_code, stated_region_name, source_id), coalesce(area_name, ''),
-                  coalesce(designation_type_code, ''), target_year, coalesce(target_kind, ''), target_value,
-                  case when designation_type_code is null then indicator end) as target_key,
+        concat_ws(
+            '|', coalesce(region_code, stated_region_name, source_id), coalesce(area_name, ''),
+            coalesce(designation_type_code, ''), target_year, coalesce(target_kind, ''), target_value,
+            case when designation_type_code is null then indicator end
+        ) as target_key,
         (set_on, announcement_url, fact_number) as first_statement
     from statements
 )

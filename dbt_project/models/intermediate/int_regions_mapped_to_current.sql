@@ -5,7 +5,8 @@ with divisions as (
 ),
 
 latest as (
-    select * from divisions where year = (select max(year) from divisions)
+    select * from divisions
+    where year = (select max(all_years.year) from divisions as all_years)
 ),
 
 codes as (
@@ -22,7 +23,12 @@ codes as (
 ),
 
 same_name as (
-    select level_rank, province_name, city_name, county_name, min(region_code) as region_code
+    select
+        level_rank,
+        province_name,
+        city_name,
+        county_name,
+        min(region_code) as region_code
     from latest
     group by all
 )
@@ -38,9 +44,10 @@ select
 from codes as c
 left join (select distinct region_code from latest) as kept using (region_code)
 left join same_name as renamed
-    on renamed.level_rank = c.level_rank
-    and renamed.province_name = c.province_name
-    and renamed.city_name is not distinct from c.city_name
-    and renamed.county_name is not distinct from c.county_name
+    on
+        renamed.level_rank = c.level_rank
+        and renamed.province_name = c.province_name
+        and renamed.city_name is not distinct from c.city_name
+        and renamed.county_name is not distinct from c.county_name
 left join (select distinct region_code from latest) as city
     on city.region_code = c.city_code and c.level_rank = 3

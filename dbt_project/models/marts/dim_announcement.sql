@@ -1,10 +1,13 @@
 -- One row per notice or news page of any source, with its issuer, level, 文号 and attachments.
 with attachment_lists as (
-    select announcement_url, list(attachment_url order by attachment_url) as attachment_urls,
-           count(*) filter (where status = 'parsed') as parsed_attachments
+    select
+        announcement_url,
+        list(attachment_url order by attachment_url) as attachment_urls,
+        count(*) filter (where status = 'parsed') as parsed_attachments
     from {{ ref('stg_lake__attachments') }}
     group by announcement_url
 )
+
 select
     md5(a.announcement_url) as announcement_key,
     a.announcement_url,

@@ -1,10 +1,16 @@
 -- One row per enterprise or park, across all lists; the most used spelling is its name
 -- (ties: the greater string, so full-width （） over (), and every run picks the same).
 with names as (
-    select enterprise_key, name_normalized, entity_kind, name, count(*) as uses
+    select
+        enterprise_key,
+        name_normalized,
+        entity_kind,
+        name,
+        count(*) as uses
     from {{ ref('int_enterprises_normalized') }}
     group by all
 )
+
 select
     enterprise_key,
     arg_max(name, (uses, name)) as enterprise_name,

@@ -40,8 +40,10 @@ select
     d.product_name,
     f.first_provincial_on,
     f.first_national_on,
-    case when f.first_provincial_on < f.first_national_on
-        then date_diff('day', f.first_provincial_on, f.first_national_on) end as days_provincial_to_national
+    case
+        when f.first_provincial_on < f.first_national_on
+            then date_diff('day', f.first_provincial_on, f.first_national_on)
+    end as days_provincial_to_national
 from designations as d
 inner join {{ ref('dim_enterprise') }} as e using (enterprise_key)
 inner join firsts as f using (enterprise_key)

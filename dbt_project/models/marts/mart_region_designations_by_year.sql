@@ -15,7 +15,12 @@ with first_published as (
 ),
 
 published as (
-    select province_code, list_year, level, designation_type_code, count(*) as designations
+    select
+        province_code,
+        list_year,
+        level,
+        designation_type_code,
+        count(*) as designations
     from first_published
     group by all
 )

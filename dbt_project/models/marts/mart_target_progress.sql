@@ -12,7 +12,8 @@ with targets as (
         end as from_year
     from {{ ref('fct_policy_targets') }} as t
     left join {{ ref('int_regions_mapped_to_current') }} as m on m.region_code = t.region_code
-    where t.designation_type_code is not null
+    where
+        t.designation_type_code is not null
         and t.target_kind in ('stock', 'new_in_period', 'per_year')
 ),
 
@@ -44,29 +45,37 @@ designations as (
 
 -- the designations a target can be measured with: its type, level and years, in its province
 in_scope as (
-    select t.target_id, t.region_code_now, d.*
+    select
+        t.target_id,
+        t.region_code_now,
+        d.*
     from targets as t
     inner join regions as g using (target_id)
     inner join designations as d
-        on d.designation_type_code = t.designation_type_code
-        and (t.level is null or d.level = t.level)
-        and d.designated_year <= t.target_year
-        and (t.from_year is null or d.designated_year >= t.from_year)
-        and (g.province_code = d.province_code or g.region_level = 'national')
+        on
+            d.designation_type_code = t.designation_type_code
+            and (t.level is null or d.level = t.level)
+            and d.designated_year <= t.target_year
+            and (t.from_year is null or d.designated_year >= t.from_year)
+            and (g.province_code = d.province_code or g.region_level = 'national')
 ),
 
 counted as (
     select
         target_id,
         count(distinct designation_key) filter (
-            where region_code_now in ('{{ var("national_region_code") }}', region_code_current,
-                                      left(region_code_current, 4) || '00', left(region_code_current, 2) || '0000')
+            where region_code_now in (
+                '{{ var("national_region_code") }}', region_code_current,
+                left(region_code_current, 4) || '00', left(region_code_current, 2) || '0000'
+            )
         ) as designations_counted,
         count(distinct designation_key) filter (where region_precision = 'province') as unattributed_in_province,
         count(distinct designation_key) filter (
             -- (a district of 北京, 天津, 上海, 重庆: its designations coded to the city itself)
-            where region_precision = 'city' and (left(region_code_current, 4) = left(region_code_now, 4)
-                                                 or region_code_current = left(region_code_now, 2) || '0000')
+            where region_precision = 'city' and (
+                left(region_code_current, 4) = left(region_code_now, 4)
+                or region_code_current = left(region_code_now, 2) || '0000'
+            )
         ) as unattributed_in_city
     from in_scope
     group by target_id
@@ -75,13 +84,16 @@ counted as (
 -- whether the warehouse holds any list the target could be counted with (its type and level,
 -- in its province, any year): if not, a count of 0 would say nothing
 held as (
-    select t.target_id, count(distinct d.designation_key) as designations_held
+    select
+        t.target_id,
+        count(distinct d.designation_key) as designations_held
     from targets as t
     inner join regions as g using (target_id)
     inner join designations as d
-        on d.designation_type_code = t.designation_type_code
-        and (t.level is null or d.level = t.level)
-        and (g.province_code = d.province_code or g.region_level = 'national')
+        on
+            d.designation_type_code = t.designation_type_code
+            and (t.level is null or d.level = t.level)
+            and (g.province_code = d.province_code or g.region_level = 'national')
     group by t.target_id
 ),
 
@@ -95,17 +107,20 @@ reported as (
         max(r.reported_on) as latest_reported_on
     from targets as t
     inner join {{ ref('fct_reported_metrics') }} as r
-        on r.designation_type_code = t.designation_type_code
-        and r.region_code = t.region_code_now
-        and r.indicator = 'designations'
-        and r.star_rating is null
-        and r.area_name is not distinct from t.area_name
-        and (t.level is null or r.level = t.level)
-        and (
-            (t.target_kind = 'stock' and r.period_kind = 'cumulative')
-            or (t.target_kind = 'per_year' and r.period_kind in ('new_in_period', 'per_year')
-                and year(r.reported_on) = t.target_year)
-        )
+        on
+            r.designation_type_code = t.designation_type_code
+            and r.region_code = t.region_code_now
+            and r.indicator = 'designations'
+            and r.star_rating is null
+            and r.area_name is not distinct from t.area_name
+            and (t.level is null or r.level = t.level)
+            and (
+                (t.target_kind = 'stock' and r.period_kind = 'cumulative')
+                or (
+                    t.target_kind = 'per_year' and r.period_kind in ('new_in_period', 'per_year')
+                    and year(r.reported_on) = t.target_year
+                )
+            )
     group by t.target_id
 ),
 
@@ -137,8 +152,10 @@ noted as (
         *,
         case target_kind
             when 'stock' then 'designations up to ' || target_year
-            when 'new_in_period' then 'designations of ' || from_year
-                || case when from_year < target_year then '–' || target_year else '' end
+            when 'new_in_period'
+                then
+                    'designations of ' || from_year
+                    || case when from_year < target_year then '–' || target_year else '' end
             else 'designations of ' || target_year
         end || coalesce(' at ' || level || ' level', ' at every level') as counted_what,
         case when region_level = 'county' then 'city or county' else 'city' end as finer_region
@@ -165,26 +182,51 @@ select
     latest_reported_on,
     target_value - latest_reported_count as gap_to_reported,
     case
-        when region_level is null then
-            'region not resolved: nothing counted'
-        when designations_held is null then
-            'no ' || coalesce(level || ' ', '') || designation_type_code || ' list of ' || coalesce(province_name, region_name)
-            || ' is held: nothing can be counted'
-        when area_name is not null then
-            area_name || ' has no region code of its own: its designations cannot be told from the rest of '
-            || region_name || ' (' || designations_in_region || ' ' || counted_what || ')'
-        when region_level = 'national' then
-            'national target: all ' || designations_counted || ' ' || counted_what || ' counted'
-        when region_level = 'province' then
-            'province target: all ' || designations_counted || ' ' || counted_what || ' of ' || region_name || ' counted'
-        when unattributed_in_province + coalesce(unattributed_in_city, 0) = 0 then
-            region_level || ' target: ' || designations_counted || ' ' || counted_what || ' coded to '
-            || region_name || '; every one of ' || province_name || ' has a ' || finer_region || ', so the count is complete'
+        when region_level is null
+            then
+                'region not resolved: nothing counted'
+        when designations_held is null
+            then
+                'no '
+                || coalesce(level || ' ', '')
+                || designation_type_code
+                || ' list of '
+                || coalesce(province_name, region_name)
+                || ' is held: nothing can be counted'
+        when area_name is not null
+            then
+                area_name || ' has no region code of its own: its designations cannot be told from the rest of '
+                || region_name || ' (' || designations_in_region || ' ' || counted_what || ')'
+        when region_level = 'national'
+            then
+                'national target: all ' || designations_counted || ' ' || counted_what || ' counted'
+        when region_level = 'province'
+            then
+                'province target: all '
+                || designations_counted
+                || ' '
+                || counted_what
+                || ' of '
+                || region_name
+                || ' counted'
+        when unattributed_in_province + coalesce(unattributed_in_city, 0) = 0
+            then
+                region_level || ' target: ' || designations_counted || ' ' || counted_what || ' coded to '
+                || region_name
+                || '; every one of '
+                || province_name
+                || ' has a '
+                || finer_region
+                || ', so the count is complete'
         else
             region_level || ' target: ' || designations_counted || ' ' || counted_what || ' coded to '
             || region_name || '; ' || unattributed_in_province || ' of ' || province_name || ' have no city'
-            || case when unattributed_in_city > 0 then
-                   ' and ' || unattributed_in_city || ' of its city have no county' else '' end
+            || case
+                when unattributed_in_city > 0
+                    then
+                        ' and ' || unattributed_in_city || ' of its city have no county'
+                else ''
+            end
             || ', so the count is a lower bound'
     end as coverage_note,
     evidence

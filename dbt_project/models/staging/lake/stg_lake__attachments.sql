@@ -15,4 +15,4 @@ select
     error,
     loaded_at
 from {{ source('lake', 'attachments') }}
-qualify row_number() over (partition by url order by status = 'parsed' desc, loaded_at desc, sha256) = 1
+qualify row_number() over (partition by url order by status = 'parsed' desc, loaded_at desc, sha256 asc) = 1

@@ -22,4 +22,3 @@ select
 from {{ source('lake', 'list_rows') }} as r
 inner join {{ ref('stg_lake__attachments') }} as a
     on a.attachment_url = r.attachment_url and a.sha256 = r.sha256
-
