@@ -1,6 +1,7 @@
 """Precision and recall of the text extractors against the labelled set (tests/eval/labels.yaml),
-reported apart for the tuned part and the development holdout (tests/eval/holdout.txt), and
-on the invented whole articles (tests/eval/invented/: a development half and a check half).
+reported apart for the tuned part and the development holdout (tests/eval/holdout.txt), on the
+real field pages (tests/eval/field/: a development half and a check half) and on the invented
+whole articles (tests/eval/invented/: a development half and a check half each).
 
 Matching is by set per document: counts on (designation type, value); targets on
 (designation type, value, unit for percentages, target year, region); names on
@@ -26,6 +27,7 @@ EVAL_DIR = PROJECT_ROOT / "tests" / "eval"
 LABELS = EVAL_DIR / "labels.yaml"
 HOLDOUT = EVAL_DIR / "holdout.txt"
 INVENTED = EVAL_DIR / "invented"
+FIELD = EVAL_DIR / "field"  # real pages gathered after the rules (its README says when and how)
 # Invented articles by the round that wrote them (numbers from, to): a fresh set is written after
 # the rules it measures, so its figures say how they generalize before any rule is written on it.
 INVENTED_SETS = {
@@ -37,10 +39,10 @@ INVENTED_SETS = {
     "fresh5": (1201, 1300),
     "fresh6": (1301, 1400),
 }
-PARTS = ("tuned", "holdout", *(f"{name}_{half}" for name in INVENTED_SETS for half in ("dev", "check")))
+PARTS = ("tuned", "holdout", "field_dev", "field_check", *(f"{name}_{half}" for name in INVENTED_SETS for half in ("dev", "check")))
 # check halves read to write rules since (their README says when): development halves from then on
-SPENT = ("fresh_check", "fresh2_check", "fresh5_check")
-SHOWN = ("tuned", *(f"{name}_dev" for name in INVENTED_SETS), *SPENT)  # the parts whose misses --details lists
+SPENT = ("fresh_check", "fresh2_check", "fresh5_check", "fresh6_check")
+SHOWN = ("tuned", "field_dev", *(f"{name}_dev" for name in INVENTED_SETS), *SPENT)  # the parts whose misses --details lists
 
 
 @dataclass
@@ -69,10 +71,10 @@ class Score:
 
 def document_path(ref: str) -> Path:
     """seed:000 → reference/seeds/000_*.txt; p2:206 → reference/pages2/206_*.txt; 034 → reference/pages/034_*.txt;
-    inv:501 → tests/eval/invented/docs/501_*.txt."""
+    inv:501 → tests/eval/invented/docs/501_*.txt; fld:001 → tests/eval/field/docs/001_*.txt."""
     folder, _, stem = ref.rpartition(":")
-    if folder == "inv":
-        return next((INVENTED / "docs").glob(f"{stem}_*.txt"))
+    if folder in ("inv", "fld"):
+        return next(((INVENTED if folder == "inv" else FIELD) / "docs").glob(f"{stem}_*.txt"))
     folder = {"": "pages", "p2": "pages2", "seed": "seeds"}[folder]
     return next((CORPUS_DIR / "reference" / folder).glob(f"{stem}_*.txt"))
 
@@ -107,9 +109,15 @@ def evaluate_parts(labels_path: Path = LABELS, holdout_path: Path = HOLDOUT) -> 
         "tuned": evaluate([d for d in docs if str(d["doc"]) not in holdout]),
         "holdout": evaluate([d for d in docs if str(d["doc"]) in holdout]),
     }
+    parts |= _halves("field", field_documents())
     for name, (first, last) in INVENTED_SETS.items():
         parts |= _halves(name, [d for d in invented if first <= int(d["doc"][4:]) <= last])
     return parts
+
+
+def field_documents() -> list[dict]:
+    """The real field pages' labels (tests/eval/field/labels*.yaml), none where the set is absent."""
+    return [doc for path in sorted(FIELD.glob("labels*.yaml")) for doc in labelled_documents(path) or []]
 
 
 def _halves(name: str, docs: list[dict]) -> dict[str, dict[str, Score]]:

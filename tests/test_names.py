@@ -1787,6 +1787,15 @@ def test_names_said_to_be_the_n_of_a_count_take_that_counts_type():
     assert names(text) == [(F, "甲乙精密铸造有限公司"), (F, "丙丁米业有限责任公司"), (F, "戊己玉器加工厂")]
 
 
+@pytest.mark.parametrize("opener", ["入选的3家企业是:", "3家企业分别为:", "3家入选企业包括:"])
+def test_names_said_before_them_to_be_the_n_of_a_count_take_that_counts_type(opener):
+    text = (
+        "近日,省工信厅公布省级绿色制造名单,我市3家企业入选省级绿色工厂,1家企业入选省级绿色供应链管理企业。\n"
+        f"{opener}甲乙精密铸造有限公司、丙丁米业有限责任公司、戊己玉器加工厂。"
+    )
+    assert names(text) == [(F, "甲乙精密铸造有限公司"), (F, "丙丁米业有限责任公司"), (F, "戊己玉器加工厂")]
+
+
 def test_firms_past_a_first_review_only_are_not_designated():
     text = "至此全市累计培育国家级绿色工厂9家。据悉,甲乙石材有限公司等6家企业已通过省级初审,正在冲刺明年的国家级名单。"
     assert names(text) == []

@@ -604,9 +604,12 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 # after …绿色工厂,…园区入选…园区: the companies' type)
                 heading, listing = (
                     None,
-                    last_company
-                    if last_type == PARK and "企业" in sentence[: opener.end()] and last_company
-                    else last_type,
+                    _type_counted(sentence[: opener.end()], split[last_term])
+                    or (
+                        last_company
+                        if last_type == PARK and "企业" in sentence[: opener.end()] and last_company
+                        else last_type
+                    ),
                 )
                 run_start = len(out)
                 if (rest := sentence[opener.end() :].strip()) and (found := _under_heading(rest, listing, True)):
@@ -910,12 +913,7 @@ def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
     # the sentence before counted several types (8家企业入选绿色工厂,1家企业入选…供应链…): names said to
     # be N of them (A、B等8家企业榜上有名) take the type counted N; a list of subtotals (从地区分布看,西安市
     # 5家:A、B…) breaks down the first, the main one
-    dtype = companies[0]
-    if (counted := TOTAL_OF_NAMES.search(sentence)) is not None:
-        counts = {
-            t: n.group(1) for m, t in terms if (n := COUNT_BEFORE.search(previous, max(0, m.start() - 14), m.start()))
-        }
-        dtype = next((t for t in companies if counts.get(t) == counted.group(1)), dtype)
+    dtype = _type_counted(sentence, previous) or companies[0]
     return list(
         {
             (e.name, e.designation_type): e
@@ -924,7 +922,20 @@ def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
     )
 
 
-TOTAL_OF_NAMES = re.compile(r"等(\d+)[家个]")
+def _type_counted(sentence: str, previous: str) -> str | None:
+    """The company type the sentence before counted as many as this sentence says its names are
+    (…3家企业入选绿色工厂,1家企业入选…供应链… / 入选的3家企业是:A、B、C, or A、B、C等3家企业)."""
+    if (counted := TOTAL_OF_NAMES.search(sentence)) is None:
+        return None
+    total = counted.group(1) or counted.group(2)
+    for term in TERM_PATTERN.finditer(previous):
+        count = COUNT_BEFORE.search(previous, max(0, term.start() - 14), term.start())
+        if count and count.group(1) == total and (dtype := term_type(term.group(0))) != PARK:
+            return dtype
+    return None
+
+
+TOTAL_OF_NAMES = re.compile(r"等(\d+)[家个]|(\d+)[家个][^\d,。:;]{0,6}?(?:是|为|包括)")
 COUNT_BEFORE = re.compile(r"(\d+)\s*[家个项款](?=[^\d]*$)")  # the last count before a term
 
 
