@@ -1222,3 +1222,27 @@ def test_a_five_year_plan_named_as_a_period_before_its_plan_verb():
 def test_a_goal_that_is_its_indicators_own_value_is_read_once():
     text = "今年1—10月,全省能耗累计下降7.2%,预计可提前完成“十四五”单位工业增加值能耗下降13.5%的目标任务。"
     assert targets(text, 2023) == {(None, 13.5, 2025)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据统计,2019年至2023年,甲乙公司等41户企业入选国家级绿色工厂名单。",
+        "2019—2023年,全市先后有41家企业获评国家级绿色工厂。",
+        "2020年至2023年间,全省41家企业被评为国家级绿色工厂。",
+    ],
+)
+def test_a_period_over_by_the_pages_year_reports_what_it_brought(text):
+    assert targets(text, year=2023) == set() and counts(text, year=2023) == {("green_factory", 41)}
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        ("2023年至2025年,全市创建国家级绿色工厂41家。", 2023),  # a plan for the years from the page's
+        ("2022—2025年,全市新增国家级绿色工厂41家。", 2023),  # still running
+        ("2019年至2023年,全市力争创建国家级绿色工厂41家。", 2023),  # a plan's word
+    ],
+)
+def test_a_period_still_to_come_plans(text, year):
+    assert ("green_factory", 41, 2025 if "2025" in text else 2023) in targets(text, year=year)

@@ -2085,3 +2085,29 @@ def test_a_count_after_等_spaced_from_its_digits():
 )
 def test_为_or_a_pronoun_that_opens_the_list_after_a_count_is_not_part_of_the_first_name(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "位于某市的甲乙钢铁集团有限公司和丙丁锂业有限公司拟认定为省级绿色工厂。",
+            [(F, "甲乙钢铁集团有限公司"), (F, "丙丁锂业有限公司")],
+        ),
+        (
+            "省工信厅公布省级绿色制造名单,我市的甲乙电缆、丙丁食品等29家企业成功获评绿色工厂。",
+            [(F, "甲乙电缆"), (F, "丙丁食品")],
+        ),
+        (
+            "集团公司所属甲乙冶炼有限公司、丙丁合金有限公司荣获省级“绿色工厂”。",
+            [(F, "甲乙冶炼有限公司"), (F, "丙丁合金有限公司")],
+        ),
+        ("确定了省绿色工厂638家。其中,某某镇企业甲乙建材有限公司入选。", [(F, "甲乙建材有限公司")]),
+        (
+            "2018年,我市申报甲乙硅业有限公司、丙丁生物科技有限公司为“绿色工厂”,全部获批。",
+            [(F, "甲乙硅业有限公司"), (F, "丙丁生物科技有限公司")],
+        ),
+    ],
+)
+def test_leads_a_name_never_starts_with_and_拟_after_it(text, expected):
+    assert names(text) == expected

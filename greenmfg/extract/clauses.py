@@ -30,7 +30,7 @@ STRONG_TARGET = re.compile(
     r"20(?P<goal>\d{2})\s*年(?:的)?(?:工作目标|目标任务|主要目标|重点工作|工作要点|目标|力争|计划|将|要)|"
     r"十(?P<fyp>[三四五六])五" + QUOTE_CLOSE + r"(?:末|期末|时期|期间|(?=[^,，;；。]{0,24}?目标)|"
     r"(?=[^,，;；。]{0,10}?(?:计划|力争|争取|累计建成|建成|创建|培育)))|"
-    r"20\d{2}\s*年?\s*[-—–~]\s*20(?P<span>\d{2})\s*年(?!度)|明年|力争|争取|争创|确保|"
+    r"20(?P<since>\d{2})\s*年?\s*[-—–~至]\s*20(?P<span>\d{2})\s*年(?!度)|明年|力争|争取|争创|确保|"
     r"将(?<![现特兹并拟]将)(?=[^,，]{0,12}?(?:创建|培育|建成|新增|打造|推进|推动|实现|达到|累计|争创|建设|选择|形成)|"
     r"(?:强化|加快|加大|加强|深入|持续|全面|大力|积极|进一步|继续|着力|聚焦|坚持|围绕|重点))"
 )
@@ -201,6 +201,8 @@ def _kind(clause: str, page_year: int | None, carried: int | None) -> tuple[str,
     """(kind, the year the clause names, the plan carried on) of one clause."""
     strong = STRONG_TARGET.search(clause)
     weak = WEAK_TARGET.search(clause)
+    if strong and strong.group("span") and _past_period(clause, page_year):
+        strong = None  # 2016年至2020年,…入选 on a page of 2020: what the period brought
     years = [2000 + int(y) for y in YEAR.findall(clause)]
     if any(page_year and y < page_year for y in years) and not strong:
         return "reported_count", None, None  # 2023年新增… on a page of 2024
@@ -222,6 +224,17 @@ def _kind(clause: str, page_year: int | None, carried: int | None) -> tuple[str,
     if carried is not None:  # in a plan, a clause's own year is its target's (2017年认定10家以上…)
         return "policy_target", year or (years[0] if years else None), carried
     return "reported_count", None, None
+
+
+def _past_period(clause: str, page_year: int | None) -> bool:
+    """A period begun before the page's year and over by it (2016年至2020年, 2016—2020年 on a page of
+    2020), and no other cue of a plan in the clause: what the period brought, a report."""
+    cues = list(STRONG_TARGET.finditer(clause))
+    return (
+        page_year is not None
+        and all(m.group("span") and int(m.group("since")) < page_year - 2000 >= int(m.group("span")) for m in cues)
+        and not WEAK_TARGET.search(clause)
+    )
 
 
 def cue_year(clause: str, page_year: int | None) -> int | None:
