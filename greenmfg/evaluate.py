@@ -39,10 +39,21 @@ INVENTED_SETS = {
     "fresh5": (1201, 1300),
     "fresh6": (1301, 1400),
 }
-PARTS = ("tuned", "holdout", "field_dev", "field_check", *(f"{name}_{half}" for name in INVENTED_SETS for half in ("dev", "check")))
+PARTS = (
+    "tuned",
+    "holdout",
+    "field_dev",
+    "field_check",
+    *(f"{name}_{half}" for name in INVENTED_SETS for half in ("dev", "check")),
+)
 # check halves read to write rules since (their README says when): development halves from then on
 SPENT = ("fresh_check", "fresh2_check", "fresh5_check", "fresh6_check")
-SHOWN = ("tuned", "field_dev", *(f"{name}_dev" for name in INVENTED_SETS), *SPENT)  # the parts whose misses --details lists
+SHOWN = (
+    "tuned",
+    "field_dev",
+    *(f"{name}_dev" for name in INVENTED_SETS),
+    *SPENT,
+)  # the parts whose misses --details lists
 
 
 @dataclass
