@@ -1246,3 +1246,37 @@ def test_a_period_over_by_the_pages_year_reports_what_it_brought(text):
 )
 def test_a_period_still_to_come_plans(text, year):
     assert ("green_factory", 41, 2025 if "2025" in text else 2023) in targets(text, year=year)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("今年全国共有60家高新区获评国家级绿色园区,全省仅3家。", {("green_park", 60), ("green_park", 3)}),
+        ("全国新增国家级绿色工厂900家,其中我省47家。", {("green_factory", 900), ("green_factory", 47)}),
+        ("全省累计创建省级绿色工厂300家,某某市占41家。", {("green_factory", 300), ("green_factory", 41)}),
+    ],
+)
+def test_a_clause_that_counts_with_no_term_is_a_part_of_the_count_before(text, expected):
+    assert counts(text) == expected
+
+
+def test_a_count_with_no_term_after_a_target_or_another_unit_is_nothing():
+    assert counts("到2025年创建绿色工厂60家,全省仅3家。") == set()
+    assert counts("全省绿色设计产品60种,全省仅3家。") == {("green_design_product", 60)}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "我市24家工厂、3家工业园区、9家供应链管理企业分别被评为国家级绿色工厂、绿色工业园区和绿色供应链管理企业。",
+            {("green_factory", 24), ("green_park", 3), ("green_supply_chain", 9)},
+        ),
+        (
+            "全区5家企业和2个园区分别入选省级绿色工厂和绿色工业园区。",
+            {("green_factory", 5), ("green_park", 2)},
+        ),
+    ],
+)
+def test_values_with_their_nouns_then_the_terms_they_are_pair_in_order(text, expected):
+    assert counts(text) == expected

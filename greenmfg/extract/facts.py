@@ -769,8 +769,46 @@ def _paragraph_facts(
                     region_mention=mention,
                 )
             )
+        facts += _elliptical_counts(sentence, parts, counts, facts)
         facts += _percent_targets(sentence, parts)
     return facts
+
+
+# A clause that counts with no term of its own, after a count in its sentence (…共有52家园区获评国家级绿色园区,
+# 全省仅2家 | …,其中我市3家): a part of that count, of its type
+ELLIPTICAL = re.compile(
+    r"(?<=[,;])\s*(?:其中)?[,]?\s*(?P<who>(?:全|我|本)[省市区县旗]|[\u4e00-\u9fa5]{1,6}?[省市区县旗])"
+    r"(?:仅|只|共|就|也)?(?:有|占)?(?P<value>\d+)\s*(?P<unit>家|个|户)(?=$|[,;。])"
+)
+
+
+def _elliptical_counts(sentence: str, parts: list[Clause], counts: list[Count], facts: list[Fact]) -> list[Fact]:
+    """The parts of the count before them that clauses with no term give (全省仅2家), as reports."""
+    out = []
+    for match in ELLIPTICAL.finditer(sentence) if counts else ():
+        whole = max((c for c in counts if c.position < match.start()), key=lambda c: c.position, default=None)
+        clause = _clause_at(parts, match.start())
+        if whole is None or whole.unit != match.group("unit") or clause.kind != "reported_count":
+            continue
+        if any(f.evidence == sentence and f.value_text == match.group("value") for f in facts):
+            continue  # (a count the grammar read already)
+        out.append(
+            Fact(
+                "reported_count",
+                whole.designation_type,
+                number(match.group("value")),
+                whole.unit,
+                sentence,
+                level=whole.level,
+                indicator="designations",
+                cumulative=clause.cumulative,
+                region_name=match.group("who"),
+                period_kind=reported_period(sentence[clause.start : clause.end]),
+                value_text=match.group("value"),
+                region_mention=match.group("who"),
+            )
+        )
+    return out
 
 
 YEARS_EACH = re.compile(r"((?:20\d{2}\s*年\s*[、和]\s*)+20\d{2}\s*年)\s*(?:每年|各年|均|分别)")
@@ -847,7 +885,43 @@ def _counts(sentence: str, parts: list[Clause]):
     for match in RESPECTIVE.finditer(sentence) if "分别" in sentence else ():
         if paired := _respectively_after(sentence, match, found):
             found = [c for c in found if not match.start("values") <= c.position < match.end()] + paired
+    for match in VALUES_THEN_TERMS.finditer(sentence) if "分别" in sentence else ():
+        if paired := _values_then_terms(match, found):
+            found = [c for c in found if not match.start() <= c.position < match.end()] + paired
     yield from found
+
+
+# Values, each with its noun, then the terms they are, in order (54家工厂、4家工业园区、10家供应链管理企业
+# 分别被评为国家级绿色工厂、绿色工业园区和绿色供应链管理企业)
+COUNTED_NOUN = "(?:" + NUM + r")\s*(?:家|个|户|种|项)[\u4e00-\u9fa5]{0,8}?"
+VALUES_THEN_TERMS = re.compile(
+    r"(?P<values>" + COUNTED_NOUN + r"(?:[、和及]" + COUNTED_NOUN + r"){1,5})分别(?:被)?"
+    r"(?:评为|认定为|确定为|命名为|入选|获评|荣获|列入|成为)(?P<terms>[^,;。]{4,80})"
+)
+
+
+def _values_then_terms(match: re.Match, found: list[Count]) -> list[Count]:
+    """The counts of VALUES_THEN_TERMS, typed in order by its terms, when there are as many of each."""
+    values = list(VALUE_PARTS.finditer(match.group("values")))
+    terms = list(TERM_PATTERN.finditer(match.group("terms")))
+    if len(values) != len(terms) or len(values) != len(
+        [c for c in found if match.start("values") <= c.position < match.end("values")]
+    ):
+        return []
+    offset = match.start("values")
+    level = designation_level(match.group("terms"))  # (国家级 before the first term scopes them all)
+    return [
+        Count(
+            offset + value.start(),
+            term_type(term.group(0)),
+            number(value.group("value"), value.group("scale")),
+            value.group("unit"),
+            level,
+            None,
+            _number_text(match.group("values"), value),
+        )
+        for value, term in zip(values, terms)
+    ]
 
 
 def _regions_then_term(sentence: str):
