@@ -2111,3 +2111,8 @@ def test_为_or_a_pronoun_that_opens_the_list_after_a_count_is_not_part_of_the_f
 )
 def test_leads_a_name_never_starts_with_and_拟_after_it(text, expected):
     assert names(text) == expected
+
+
+def test_a_firm_described_as_also_being_a_designated_one():
+    text = "会上授牌了一批绿色工厂。比如,作为全市首批绿色工厂之一,也是第四批国家级“绿色工厂”的甲乙集团,其生产全流程都具有绿色元素。"
+    assert (F, "甲乙集团") in names(text)

@@ -1827,7 +1827,9 @@ SITE_FOOTER = re.compile(r"^[^\n]*(?:版权所有|copyright|©|ICP备)[^\n]*$", 
 # A firm described as designated: 作为…的国家级绿色工厂,A公司… / 2022年晋升为国家级绿色工厂的A,…
 APPOSITIVE = re.compile(r"作为(?P<what>[^,。;]{0,20}?)(?P<term>" + TERM + r")(?:之一)?(?:企业)?,")
 RELATIVE = re.compile(
-    r"(?:晋升为|升级为|入选|获评|被评为|评为|认定为)(?P<what>[^,。;]{0,12}?)(?P<term>" + TERM + r")(?:称号)?的"
+    r"(?:晋升为|升级为|入选|获评|被评为|评为|认定为|也是|还是|同时是|既是)(?P<what>[^,。;]{0,12}?)(?P<term>"
+    + TERM
+    + r")[”\"]?(?:称号)?的"
 )
 NOT_ONE_NAME = re.compile(r"^(?:企业|单位|公司|有)|分别|是|有(?!限)|为|包括|、|和")
 GOES_ON = (
