@@ -2116,3 +2116,12 @@ def test_leads_a_name_never_starts_with_and_拟_after_it(text, expected):
 def test_a_firm_described_as_also_being_a_designated_one():
     text = "会上授牌了一批绿色工厂。比如,作为全市首批绿色工厂之一,也是第四批国家级“绿色工厂”的甲乙集团,其生产全流程都具有绿色元素。"
     assert (F, "甲乙集团") in names(text)
+
+
+def test_a_step_not_yet_done_earlier_in_the_sentence_leaves_the_firms_own_clause_designated():
+    text = (
+        "全省启动2025年省级绿色工厂评选工作,拟认定181家企业为省级绿色工厂。\n"
+        "专家对初审通过的企业进行综合评审,最终确定甲乙机械有限公司等181家企业进入拟认定名单。"
+    )
+    assert names(text) == [(F, "甲乙机械有限公司")]
+    assert names(text.replace("最终确定", "正在初审")) == []  # (in its own clause: not yet)

@@ -664,10 +664,10 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 or (
                     REFERS_BACK.search(sentence)
                     or "等" in sentence
-                    and COUNTED.search(sentence)
+                    and (counted := COUNTED.search(sentence))
                     and _designated(sentence)
-                    and not NOT_YET.search(sentence)
-                )
+                    and not NOT_YET.search(sentence, sentence.rfind(",", 0, counted.start()) + 1)
+                )  # (…对初审通过的企业进行评审,最终确定A公司等181家企业: the firms' own clause says)
                 and not _another_role(sentence, len(sentence))
             ):
                 # (…榜上有名。此次入选的6家企业分别是A、B: the sentence before types them)
