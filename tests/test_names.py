@@ -2125,3 +2125,28 @@ def test_a_step_not_yet_done_earlier_in_the_sentence_leaves_the_firms_own_clause
     )
     assert names(text) == [(F, "甲乙机械有限公司")]
     assert names(text.replace("最终确定", "正在初审")) == []  # (in its own clause: not yet)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "近年来,某市依托甲乙高新技术产业园区、丙丁——戊己生态经济产业园两个省级绿色工业园区,引导企业集聚发展。",
+            [(P, "甲乙高新技术产业园区"), (P, "丙丁戊己生态经济产业园")],
+        ),
+        ("全市拥有甲乙有限公司、丙丁有限公司等2家国家级绿色工厂。", [(F, "甲乙有限公司"), (F, "丙丁有限公司")]),
+    ],
+)
+def test_names_in_apposition_to_as_many_of_a_term(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "拟创建甲乙有限公司、丙丁有限公司两家国家级绿色工厂。",  # not yet
+        "甲乙有限公司、丙丁有限公司、戊己有限公司两家国家级绿色工厂的供应商。",  # not as many
+    ],
+)
+def test_names_beside_a_count_they_are_not_are_no_apposition(text):
+    assert names(text) == []

@@ -135,7 +135,7 @@ CUT = re.compile(
     r"名单|认定|确定|授予|申报|祝贺|恭喜|推荐|同意|公示|评审|评选出?|命名|表彰|获悉|了解到|据悉|现将|拟将|将以|"
     r"将(?<=[省市县区州旗盟]将)(?!军)|有(?<=[共还已另现拥则也仍既省市县区州旗盟的]有)(?!限)|家\(|个\(|户\(|:|"
     # 新增 (我市新增A公司等5家), a parent (A集团下属B公司), an area (高新区企业A公司)
-    r"新增|下属|旗下|来自|涉及|是(?<=的是)|为(?<=的为)|龙头企业|骨干企业|重点企业|领军企业|链主企业|标杆企业|员(?<=[会成]员)(?:单位|企业)|企业(?<=[区园县市镇乡]企业)(?!管理|服务|发展|孵化|集团|有限|股份|联合|协会|家)|"
+    r"新增|下属|旗下|来自|涉及|依托|拥有|建有|是(?<=的是)|为(?<=的为)|龙头企业|骨干企业|重点企业|领军企业|链主企业|标杆企业|员(?<=[会成]员)(?:单位|企业)|企业(?<=[区园县市镇乡]企业)(?!管理|服务|发展|孵化|集团|有限|股份|联合|协会|家)|"
     + "|".join(noun + verb for noun in ("企业", "单位", "工厂", "园区", "产品") for verb in ("是", "为", "有(?!限)"))
 )
 # What a name never starts with, stripped from the front again and again: a list number,
@@ -1808,7 +1808,7 @@ def extract_names(text: str) -> list[NamedEntity]:
     if read:
         text = "\n".join(line for index, line in enumerate(text.splitlines()) if index not in read)
     seen, out = set(), []
-    prose = names_from_prose(text) + _described(text)
+    prose = names_from_prose(text) + _described(text) + _apposed(text)
     for entity in map(_county_dropped, _full_names(_renamed(tabled + prose, text), text)):
         key = (entity.name, entity.designation_type)
         if key not in seen and not _only_a_place(entity.name):
@@ -1872,6 +1872,33 @@ def _described(text: str) -> list[NamedEntity]:
                 )
             ):
                 out.append(NamedEntity(name, dtype, sentence))
+    return out
+
+
+# Names followed by as many of a term as they are (依托A园区、B园区两个省级绿色工业园区 / A公司、B公司2家国家级
+# 绿色工厂): the apposition says what they are
+APPOSED = re.compile(
+    r"(?P<count>\d{1,2}|[两二三四五六七八九十])\s*(?:个|家)(?:[^,。;、]{0,6}?级)?[“\"]?(?P<term>" + TERM + r")"
+)
+APPOSED_ITEMS = re.compile(r"、|和|及|与")
+DASH_INSIDE = re.compile(r"(?<=[\u4e00-\u9fa5])[—-]+(?=[\u4e00-\u9fa5])")
+
+
+def _apposed(text: str) -> list[NamedEntity]:
+    """Names in apposition to a count of a term, as many as it counts, in a clause that says no
+    step still to come (拟创建A、B两家绿色工厂: not yet)."""
+    out = []
+    for sentence in sentences(text) if APPOSED.search(text) else ():
+        for match in APPOSED.finditer(sentence):
+            start = max(sentence.rfind(mark, 0, match.start()) for mark in ",;:") + 1
+            clause, dtype = sentence[start : match.start()].removesuffix("等"), term_type(match.group("term"))
+            items = APPOSED_ITEMS.split(clause)
+            if len(items) != number(match.group("count")) or NOT_YET.search(sentence, start, match.end()):
+                continue
+            items = [DASH_INSIDE.sub("", item) for item in items]  # (德阳——阿坝生态经济产业园: one name)
+            found = [_name_before(item, len(item), dtype == PARK, clause) for item in items]
+            if all(found):
+                out += [NamedEntity(name, dtype, sentence) for name in found]
     return out
 
 
