@@ -39,19 +39,20 @@ INVENTED_SETS = {
     "fresh5": (1201, 1300),
     "fresh6": (1301, 1400),
 }
+# Real field pages by the round that gathered them (numbers from, to)
+FIELD_SETS = {"field": (1, 199), "field2": (201, 399)}
+HALVES = ("dev", "check")
 PARTS = (
     "tuned",
     "holdout",
-    "field_dev",
-    "field_check",
-    *(f"{name}_{half}" for name in INVENTED_SETS for half in ("dev", "check")),
+    *(f"{name}_{half}" for name in FIELD_SETS for half in HALVES),
+    *(f"{name}_{half}" for name in INVENTED_SETS for half in HALVES),
 )
 # check halves read to write rules since (their README says when): development halves from then on
-SPENT = ("fresh_check", "fresh2_check", "fresh5_check", "fresh6_check")
+SPENT = ("fresh_check", "fresh2_check", "fresh5_check", "fresh6_check", "field_check")
 SHOWN = (
     "tuned",
-    "field_dev",
-    *(f"{name}_dev" for name in INVENTED_SETS),
+    *(f"{name}_dev" for name in (*FIELD_SETS, *INVENTED_SETS)),
     *SPENT,
 )  # the parts whose misses --details lists
 
@@ -120,7 +121,9 @@ def evaluate_parts(labels_path: Path = LABELS, holdout_path: Path = HOLDOUT) -> 
         "tuned": evaluate([d for d in docs if str(d["doc"]) not in holdout]),
         "holdout": evaluate([d for d in docs if str(d["doc"]) in holdout]),
     }
-    parts |= _halves("field", field_documents())
+    field = field_documents()
+    for name, (first, last) in FIELD_SETS.items():
+        parts |= _halves(name, [d for d in field if first <= int(d["doc"][4:]) <= last])
     for name, (first, last) in INVENTED_SETS.items():
         parts |= _halves(name, [d for d in invented if first <= int(d["doc"][4:]) <= last])
     return parts

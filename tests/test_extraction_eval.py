@@ -186,7 +186,7 @@ INVENTED_FLOORS = {
     # the real field pages (tests/eval/field/): the check half as the rules found it; the development half as the
     # rules written against it in stop 33 left it
     "field_dev": {"designation": (0.99, 0.92), "reported_count": (0.98, 0.94), "policy_target": (0.96, 0.87)},
-    "field_check": {"designation": (0.98, 0.84), "reported_count": (0.98, 0.83), "policy_target": (0.76, 0.86)},
+    "field_check": {"designation": (0.98, 0.84), "reported_count": (0.98, 0.91), "policy_target": (0.91, 0.86)},
 }
 
 

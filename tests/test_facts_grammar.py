@@ -1280,3 +1280,19 @@ def test_a_count_with_no_term_after_a_target_or_another_unit_is_nothing():
 )
 def test_values_with_their_nouns_then_the_terms_they_are_pair_in_order(text, expected):
     assert counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据介绍,全省在“十三五”时期共创建省级以上绿色工厂41家。",
+        "“十三五”期间,全市累计培育国家级绿色工厂41家。",
+    ],
+)
+def test_a_five_year_plans_period_over_by_the_pages_year_reports(text):
+    assert targets(text, year=2020) == set() and counts(text, year=2020) == {("green_factory", 41)}
+    assert targets(text, year=2018) == {("green_factory", 41, 2020)}  # (while it runs: a plan)
+
+
+def test_入列_lists_as_入选_does():
+    assert counts("名单显示,我市8家企业入列国家级绿色工厂。") == {("green_factory", 8)}

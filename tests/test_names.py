@@ -2150,3 +2150,8 @@ def test_names_in_apposition_to_as_many_of_a_term(text, expected):
 )
 def test_names_beside_a_count_they_are_not_are_no_apposition(text):
     assert names(text) == []
+
+
+def test_入列_lists_as_入选_does():
+    text = "名单显示,我市2家企业入列国家级绿色工厂,分别为甲乙材料股份有限公司、丙丁厨卫股份有限公司。"
+    assert names(text) == [(F, "甲乙材料股份有限公司"), (F, "丙丁厨卫股份有限公司")]

@@ -201,8 +201,8 @@ def _kind(clause: str, page_year: int | None, carried: int | None) -> tuple[str,
     """(kind, the year the clause names, the plan carried on) of one clause."""
     strong = STRONG_TARGET.search(clause)
     weak = WEAK_TARGET.search(clause)
-    if strong and strong.group("span") and _past_period(clause, page_year):
-        strong = None  # 2016年至2020年,…入选 on a page of 2020: what the period brought
+    if strong and (strong.group("span") or strong.group("fyp")) and _past_period(clause, page_year):
+        strong = None  # 2016年至2020年,…入选 / “十三五”时期共创建… on a page of 2020: what the period brought
     years = [2000 + int(y) for y in YEAR.findall(clause)]
     if any(page_year and y < page_year for y in years) and not strong:
         return "reported_count", None, None  # 2023年新增… on a page of 2024
@@ -227,14 +227,22 @@ def _kind(clause: str, page_year: int | None, carried: int | None) -> tuple[str,
 
 
 def _past_period(clause: str, page_year: int | None) -> bool:
-    """A period begun before the page's year and over by it (2016年至2020年, 2016—2020年 on a page of
-    2020), and no other cue of a plan in the clause: what the period brought, a report."""
-    cues = list(STRONG_TARGET.finditer(clause))
+    """A period begun before the page's year and over by it (2016年至2020年, 2016—2020年, “十三五”时期
+    on a page of 2020), and no other cue of a plan in the clause: what the period brought, a report."""
     return (
         page_year is not None
-        and all(m.group("span") and int(m.group("since")) < page_year - 2000 >= int(m.group("span")) for m in cues)
+        and all(_over_by(m, page_year) for m in STRONG_TARGET.finditer(clause))
         and not WEAK_TARGET.search(clause)
     )
+
+
+def _over_by(cue: re.Match, page_year: int) -> bool:
+    if cue.group("span"):
+        return int(cue.group("since")) < page_year - 2000 >= int(cue.group("span"))
+    return bool(cue.group("fyp")) and FYP_END[cue.group("fyp")] <= page_year and PERIOD_WORD.search(cue.group(0))
+
+
+PERIOD_WORD = re.compile(r"时期|期间")
 
 
 def cue_year(clause: str, page_year: int | None) -> int | None:
