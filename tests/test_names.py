@@ -2155,3 +2155,13 @@ def test_names_beside_a_count_they_are_not_are_no_apposition(text):
 def test_入列_lists_as_入选_does():
     text = "名单显示,我市2家企业入列国家级绿色工厂,分别为甲乙材料股份有限公司、丙丁厨卫股份有限公司。"
     assert names(text) == [(F, "甲乙材料股份有限公司"), (F, "丙丁厨卫股份有限公司")]
+
+
+def test_a_firm_described_as_one_of_a_terms_demonstration_firms():
+    text = "作为国家首批绿色工厂示范企业之一,甲乙油品股份有限公司每年投入2000多万元用于资源重复利用。"
+    assert names(text) == [(F, "甲乙油品股份有限公司")]
+
+
+def test_a_headline_broken_after_its_subject_is_one_sentence():
+    text = "甲乙实业集团有限公司\n入选国家级“绿色工厂”\n国家级绿色工厂是工业企业绿色转型的权威认定。"
+    assert names(text) == [(F, "甲乙实业集团有限公司")]

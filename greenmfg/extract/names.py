@@ -810,12 +810,15 @@ def _wrapped_names_joined(text: str) -> str:
             out[-1] = before + line
         elif len(before) >= WRAPPED_LENGTH and len(tail) <= PLACE_TAIL and _place(tail) and COMPANY_FIRST.match(line):
             out[-1] = before + line  # …等多个环节,陕西 / 盘龙药业集团股份有限公司凭借…: a name's place, then the rest
+        elif VERB_FIRST.match(line) and TERM_PATTERN.search(line) and _valid(before.strip(), False):
+            out[-1] = before.strip() + line  # a headline broken after its subject: A有限公司 / 入选国家级“绿色工厂”
         else:
             out.append(line)
     return "\n".join(out)
 
 
 BULLET = re.compile(r"[-—•·●○■□◆◇▲△★☆▪▶►√\u2600-\u27bf\U0001f300-\U0001faff]")
+VERB_FIRST = re.compile(r"(?:成功|再次|荣|喜)?(?:入选|获评|获得|获|被评为|被认定为|荣登|跻身|上榜)")
 
 
 def _item(line: str) -> bool:
@@ -1825,7 +1828,9 @@ SITE_FOOTER = re.compile(r"^[^\n]*(?:版权所有|copyright|©|ICP备)[^\n]*$", 
 
 
 # A firm described as designated: 作为…的国家级绿色工厂,A公司… / 2022年晋升为国家级绿色工厂的A,…
-APPOSITIVE = re.compile(r"作为(?P<what>[^,。;]{0,20}?)(?P<term>" + TERM + r")(?:之一)?(?:企业)?,")
+APPOSITIVE = re.compile(
+    r"作为(?P<what>[^,。;]{0,20}?)(?P<term>" + TERM + r")(?:示范)?(?:企业|单位)?(?:之一)?(?:企业)?,"
+)
 RELATIVE = re.compile(
     r"(?:晋升为|升级为|入选|获评|被评为|评为|认定为|也是|还是|同时是|既是)(?P<what>[^,。;]{0,12}?)(?P<term>"
     + TERM
@@ -1834,7 +1839,7 @@ RELATIVE = re.compile(
 NOT_ONE_NAME = re.compile(r"^(?:企业|单位|公司|有)|分别|是|有(?!限)|为|包括|、|和")
 GOES_ON = (
     r"不仅|始终|一直|持续|积极|坚持|通过|在|将|把|以|从|大力|已|还|也|又|正|近年来|多年来|先后|率先|深入|注重|着力|"
-    r"围绕|全面|充分|依托|聚焦|,"
+    r"围绕|全面|充分|依托|聚焦|每年|不断|主动|致力|,"
 )
 SUBJECT_AFTER = re.compile(
     r"(?P<name>" + COMPANY_FIRST.pattern + r"(?=[^\u4e00-\u9fa5]|" + GOES_ON + r")|"
