@@ -1296,3 +1296,25 @@ def test_a_five_year_plans_period_over_by_the_pages_year_reports(text):
 
 def test_入列_lists_as_入选_does():
     assert counts("名单显示,我市8家企业入列国家级绿色工厂。") == {("green_factory", 8)}
+
+
+def percent_targets(text, year=2025):
+    return {(f.value, f.target_year) for f in facts(text, year, "policy_target") if f.unit == "%"}
+
+
+def test_a_paragraph_wrapped_inside_a_sentence_is_one_paragraph():
+    text = (
+        "到2027年,全周期全流程绿色制造体系初步构建成型,制造业绿色低碳发展水平迈入全国前列,能耗和\n"
+        "碳排放强度进一步降低,绿色电力消费占比达85%以上。到2030年,绿色制造体系基本构建成型。"
+    )
+    assert percent_targets(text) == {(85, 2027)}
+
+
+def test_a_short_line_or_a_paragraph_opener_after_a_long_line_starts_a_paragraph():
+    text = (
+        "全市已累计创建省级以上绿色工厂47家,其中国家级绿色工厂12家,企业绿色发展水平不断提高和\n"
+        "其中,谯城区2家、涡阳县1家。"
+    )
+    assert ("green_factory", 47) in counts(text)
+    wrapped = "到2027年,全市规模以上工业单位增加值能耗下降\n到2030年,单位工业增加值能耗下降10%。"
+    assert percent_targets(wrapped) == {(10, 2030)}  # (a line under the length of a wrapped one)

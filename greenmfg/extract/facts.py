@@ -603,7 +603,7 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
     titled as a plan (2024年…工作要点) is one from its title on. A line that breaks a plan down
     (现将任务分解如下：) opens one for the items under it (——萧山区：…, 1. …)."""
     out, section, rank, breakdown = [], None, 0, None
-    lines = text.splitlines()
+    lines = _wrapped_lines_joined(text.splitlines())
     for index, line in enumerate(lines):
         if len(line) <= HEADING_MAX and (heading := HEADING.match(line)):
             section, rank = _section_after(heading, line, section, rank)
@@ -629,6 +629,31 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
         if line.endswith(("如下:", "如下")) and BREAKDOWN.search(line) and not DONE_SO_FAR.search(line):
             breakdown = _plan_year(line)
     return tuple(out)
+
+
+WRAPPED_MIN = 40  # a line at least this long that stops mid-sentence was wrapped
+CJK_FIRST = re.compile(r"[\u4e00-\u9fa5]")
+PARAGRAPH_OPENERS = ("其中", "此外", "另外", "同时", "截至", "截止", "目前", "据悉", "据了解")
+
+
+def _wrapped_lines_joined(lines: list[str]) -> list[str]:
+    """A paragraph wrapped inside a sentence (…能耗和 / 碳排放强度进一步降低…) joined: the line is long,
+    ends in a character with no punctuation, and the next starts with one and is no heading."""
+    out: list[str] = []
+    for line in lines:
+        before = out[-1] if out else ""
+        if (
+            len(before) >= WRAPPED_MIN
+            and CJK_FIRST.fullmatch(before[-1])
+            and CJK_FIRST.match(line)
+            and not line.startswith(PARAGRAPH_OPENERS)
+            and not HEADING.match(line)
+            and not REGION_LABEL.match(line)
+        ):
+            out[-1] = before + line
+        else:
+            out.append(line)
+    return out
 
 
 ADJOINING = "\0adjoining"  # (the region tag of a 其中 line right after a line that counts a type)
