@@ -1318,3 +1318,10 @@ def test_a_short_line_or_a_paragraph_opener_after_a_long_line_starts_a_paragraph
     assert ("green_factory", 47) in counts(text)
     wrapped = "到2027年,全市规模以上工业单位增加值能耗下降\n到2030年,单位工业增加值能耗下降10%。"
     assert percent_targets(wrapped) == {(10, 2030)}  # (a line under the length of a wrapped one)
+
+
+def test_at_least_so_many_in_the_pages_year_is_a_goal():
+    text = "2025年全市培育市级绿色工厂80家以上,建成国家级绿色工厂50家。"
+    assert ("green_factory", 80, 2025) in targets(text, year=2025)
+    assert targets("2024年全市新增市级绿色工厂80家以上。", year=2025) == set()  # (a year past)
+    assert targets("2025年以来,全市已培育市级绿色工厂80家以上。", year=2025) == set()  # (what is past)

@@ -35,6 +35,7 @@ STRONG_TARGET = re.compile(
     r"(?:强化|加快|加大|加强|深入|持续|全面|大力|积极|进一步|继续|着力|聚焦|坚持|围绕|重点))"
 )
 WEAK_TARGET = re.compile(r"目标|计划|预计|每年|年均|要点")
+FLOOR = re.compile(r"\d\s*(?:家|个|种|项|户)以上")  # a number to reach at least: a goal
 EACH_YEAR = re.compile(r"每年|年均")
 PLAN_WORD = re.compile(r"目标|计划|预计|要点")
 FORWARD = re.compile(r"下一步|今后|未来|接下来")  # …已创建30家,下一步,每年新增10家: the plan begins again
@@ -218,6 +219,8 @@ def _kind(clause: str, page_year: int | None, carried: int | None) -> tuple[str,
         return "policy_target", year, (None if each else year) or carried or 0
     if PAST.search(clause):
         return "reported_count", None, None
+    if years and page_year and min(years) >= page_year and FLOOR.search(clause):
+        return "policy_target", years[0], carried  # 2025年全市培育市级绿色工厂80家以上 on a page of 2025
     if weak:
         heads = clause.endswith((":", "："))  # 2024年工作目标：… plans what follows
         return "policy_target", year, (year or carried or 0) if heads else carried
