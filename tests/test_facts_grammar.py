@@ -1325,3 +1325,11 @@ def test_at_least_so_many_in_the_pages_year_is_a_goal():
     assert ("green_factory", 80, 2025) in targets(text, year=2025)
     assert targets("2024年全市新增市级绿色工厂80家以上。", year=2025) == set()  # (a year past)
     assert targets("2025年以来,全市已培育市级绿色工厂80家以上。", year=2025) == set()  # (what is past)
+
+
+def test_places_then_their_values_count_the_type_named_before():
+    text = "获评的国家级绿色工厂主要分布在12个地市,其中甲市、乙市数量最多,分别为17和14家。"
+    text = text.replace("甲市", "石家庄").replace("乙市", "唐山")
+    found = {(f.designation_type, f.value, f.region_name) for f in facts(text, kind="reported_count")}
+    assert found == {("green_factory", 17, "石家庄"), ("green_factory", 14, "唐山")}
+    assert counts("国家级绿色工厂主要涉及钢铁、建材等行业,其中钢铁、建材分别为17和14家。") == set()  # (no places)

@@ -34,6 +34,7 @@ from greenmfg.extract.clauses import (
 )
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.numbers import COUNT_CUE, NUM, NUMBER, UNIT, number
+from greenmfg.regions import resolve
 from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and designation_level are this module's API too
     LEVEL_WORD,
     STAR,
@@ -807,9 +808,59 @@ ELLIPTICAL = re.compile(
 )
 
 
+# Places, then their values with no term (…分布在12个地市,其中石家庄、唐山数量最多,分别为17和14家)
+PLACES_EACH = re.compile(
+    r"(?P<places>[\u4e00-\u9fa5]{2,8}(?:、[\u4e00-\u9fa5]{2,8})+)[^,;。\d]{0,8}?,?分别为"
+    r"(?P<values>\d+\s*(?:家|个)?(?:[、和及]\d+\s*(?:家|个)?)+)(?=$|[,;。])"
+)
+
+
+def _places_each(sentence: str, counts: list[Count], facts: list[Fact]) -> list[Fact]:
+    """PLACES_EACH after a count or a term of the sentence: a count of its type per place, in order."""
+    out = []
+    for match in PLACES_EACH.finditer(sentence) if "分别为" in sentence else ():
+        places = [_lead_place(p) for p in match.group("places").split("、")]
+        values = re.findall(r"\d+", match.group("values"))
+        whole = max((c for c in counts if c.position < match.start()), key=lambda c: c.position, default=None)
+        terms = list(TERM_PATTERN.finditer(sentence, 0, match.start()))
+        dtype = whole.designation_type if whole else term_type(terms[-1].group(0)) if terms else None
+        if dtype is None or len(places) != len(values) or not all(places):
+            continue  # (no count or term before: values of something else)
+        level = whole.level if whole else designation_level(sentence[: match.start()])
+        for place, value in zip(places, values):
+            if not any(f.evidence == sentence and f.value_text == value for f in facts):
+                out.append(
+                    Fact(
+                        "reported_count",
+                        dtype,
+                        number(value),
+                        whole.unit if whole else "家",
+                        sentence,
+                        level=level,
+                        indicator="designations",
+                        region_name=place,
+                        value_text=value,
+                        region_mention=place,
+                    )
+                )
+    return out
+
+
+def _lead_place(text: str) -> str | None:
+    """其中石家庄 → 石家庄, 唐山数量最多 → 唐山: the place an item starts with, if it starts with one."""
+    text = text.removeprefix("其中")
+    for end in range(2, len(text) + 1):
+        if resolve(text[:end], None) is not None:
+            return text[: end + 1] if text[end : end + 1] in DIVISION_ENDS else text[:end]
+    return None
+
+
+DIVISION_ENDS = ("市", "县", "区", "旗", "州", "盟")
+
+
 def _elliptical_counts(sentence: str, parts: list[Clause], counts: list[Count], facts: list[Fact]) -> list[Fact]:
     """The parts of the count before them that clauses with no term give (全省仅2家), as reports."""
-    out = []
+    out = _places_each(sentence, counts, facts)
     for match in ELLIPTICAL.finditer(sentence) if counts else ():
         whole = max((c for c in counts if c.position < match.start()), key=lambda c: c.position, default=None)
         clause = _clause_at(parts, match.start())
