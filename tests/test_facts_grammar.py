@@ -1333,3 +1333,13 @@ def test_places_then_their_values_count_the_type_named_before():
     found = {(f.designation_type, f.value, f.region_name) for f in facts(text, kind="reported_count")}
     assert found == {("green_factory", 17, "石家庄"), ("green_factory", 14, "唐山")}
     assert counts("国家级绿色工厂主要涉及钢铁、建材等行业,其中钢铁、建材分别为17和14家。") == set()  # (no places)
+
+
+def test_a_batch_in_brackets_between_a_count_and_its_term():
+    text = "省工信厅印发通知,确定301家企业为2022年(第三批)江苏省绿色工厂,其中包括三家船厂。"
+    assert ("green_factory", 301) in counts(text)
+
+
+def test_an_adverb_between_a_count_and_its_verb():
+    assert counts("省工信厅公布了江苏省绿色工厂名单,我市19家企业成功入选。") == {("green_factory", 19)}
+    assert counts("工信部公布2023年度绿色工厂名单,全区7家企业全部顺利入选。") == {("green_factory", 7)}

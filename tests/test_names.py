@@ -2165,3 +2165,20 @@ def test_a_firm_described_as_one_of_a_terms_demonstration_firms():
 def test_a_headline_broken_after_its_subject_is_one_sentence():
     text = "甲乙实业集团有限公司\n入选国家级“绿色工厂”\n国家级绿色工厂是工业企业绿色转型的权威认定。"
     assert names(text) == [(F, "甲乙实业集团有限公司")]
+
+
+def test_a_listed_firms_stock_code_is_no_part_of_its_name():
+    assert names("甲乙章鼓(002598.SZ)获评山东省第一批绿色工厂") == [(F, "甲乙章鼓")]
+
+
+def test_full_names_then_the_verb_continue_the_sentence_that_named_the_list():
+    text = (
+        "省工信厅印发通知,确定301家企业为2022年(第三批)江苏省绿色工厂,其中包括三家船厂。\n"
+        "甲乙重工(江苏)有限公司、丙丁船舶(扬州)有限公司、戊己海运重工有限公司成功获批。"
+    )
+    assert names(text) == [
+        (F, "甲乙重工(江苏)有限公司"),
+        (F, "丙丁船舶(扬州)有限公司"),
+        (F, "戊己海运重工有限公司"),
+    ]
+    assert names(text.replace("成功获批", "成功获批专精特新企业")) == []  # (another honour)

@@ -34,7 +34,6 @@ from greenmfg.extract.clauses import (
 )
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.numbers import COUNT_CUE, NUM, NUMBER, UNIT, number
-from greenmfg.regions import resolve
 from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and designation_level are this module's API too
     LEVEL_WORD,
     STAR,
@@ -49,6 +48,7 @@ from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and design
     star_rating,
     term_type,
 )
+from greenmfg.regions import resolve
 
 LEVEL = r"(?P<level>" + LEVEL_WORD + r")?(?P<above>及以上|以上)?"
 # 绿色工厂874家 | 国家级绿色工厂35家 | 绿色工厂 50 家以上 | 省级以上绿色工厂总计27家 | 绿色工厂数量已经达到64家 |
@@ -79,7 +79,11 @@ NUMBER_THEN_TERM = re.compile(
     + r"\s*(?P<unit>"
     + UNIT
     + r"|(?=企业|单位))(?:以上|左右)?(?:型号)?(?:制造)?(?:企业|单位|公司|产品|工厂|园区)?(?:的)?"
-    r"(?P<gap>(?:[^,，。；;、\d“”\"()（）]|20\d{2}年度?){0,16}?)[“\"]?" + LEVEL + r"(?P<term>" + TERM + r")"
+    r"(?P<gap>(?:[^,，。；;、\d“”\"()（）]|20\d{2}年度?|\(第.{1,3}批\)){0,16}?)[“\"]?"
+    + LEVEL
+    + r"(?P<term>"
+    + TERM
+    + r")"
 )
 NUMBER_RUN = re.compile(NUM)  # where a NUMBER_THEN_TERM match can start
 LISTING_VERB = re.compile(
@@ -146,6 +150,7 @@ LISTED = re.compile(
     r"被认定为|认定为|被评为|评为|被确定为|确定为|被命名为|命名为|获评|入选|入围|入列|上榜|榜上有名|荣登|进入|列入|"
     r"纳入|获批|获得|荣获|创建|新晋|跻身|通过|开展"
 )
+ADVERB_TAIL = re.compile(r"(?:成功|顺利|均|都|全部|同时|再次|一举|又|也|共同|一同|双双)+$")
 LISTED_AS_ONE_TYPE = re.compile(r"认定|评为|确定|命名|获评|入选|入围|入列|上榜|榜上有名|获批|荣获")
 PERCENT = re.compile(
     r"(?P<indicator>[\u4e00-\u9fa5、“”]{2,40}?)(?:分别)?(?:[较比](?:“十三五”末|20\d{2}\s*年|上年))?(?:分别)?"
@@ -1278,9 +1283,10 @@ def _typed_by_clause(sentence: str, clause: Clause, spans: list, paired: bool) -
     listed = LISTED.search(text)
     if not listed:
         return []
+    before = ADVERB_TAIL.sub("", text[: listed.start()])  # 19家企业成功入选: the count, then how
     counts = [
         m
-        for m in BARE_COUNT.finditer(text[: listed.start()])
+        for m in BARE_COUNT.finditer(before)
         if not _overlaps((clause.start + m.start(), clause.start + m.end()), spans)
     ]
     if not counts or MODIFIED.search(text, listed.end()):  # 4个园区纳入省级绿色制造培育库: not listed yet

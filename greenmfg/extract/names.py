@@ -667,7 +667,12 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                     and (counted := COUNTED.search(sentence))
                     and _designated(sentence)
                     and not NOT_YET.search(sentence, sentence.rfind(",", 0, counted.start()) + 1)
-                )  # (…对初审通过的企业进行评审,最终确定A公司等181家企业: the firms' own clause says)
+                    # (…对初审通过的企业进行评审,最终确定A公司等181家企业: the firms' own clause says)
+                    or "、" in sentence
+                    and LISTED_NAMES_THEN_VERB.match(sentence)
+                    and not NOT_YET.search(sentence)
+                    and not OTHER_HONOUR.search(sentence)
+                )  # (…确定301家企业为绿色工厂,其中包括三家船厂。A公司、B公司、C公司成功获批)
                 and not _another_role(sentence, len(sentence))
             ):
                 # (…榜上有名。此次入选的6家企业分别是A、B: the sentence before types them)
@@ -1801,6 +1806,8 @@ def extract_names(text: str) -> list[NamedEntity]:
     if "①" in text:  # (before cleaning: NFKC makes ① a bare 1, glued to the name)
         text = CIRCLED.sub(lambda m: f" {ord(m.group(1)) - 0x245F}.", text)
     text = clean_text(text)
+    if "." in text:
+        text = STOCK_CODE.sub("", text)  # 山东章鼓(002598.SZ): a listed firm's code is no part of its name
     if SITE_FOOTER_MARK.search(text):
         text = SITE_FOOTER.sub("", text)  # Copyright © A有限公司 版权所有: the site's owner, no designation
     text = _columns_as_tabs(text)
@@ -1823,6 +1830,12 @@ def extract_names(text: str) -> list[NamedEntity]:
 # the title of a list (附件:2022年…创建计划增补名单 / 二、绿色工厂名单): what it lists, until the next one
 LIST_TITLE = re.compile(r"(?:名单|名录|清单)(?:\(\S{0,12}\))?[:]?$")
 LIST_TITLE_LENGTH = 40
+# a sentence that is full names, then the verb that lists them (A公司、B有限公司成功获批)
+LISTED_NAMES_THEN_VERB = re.compile(
+    r"(?:[\u4e00-\u9fa5()]{4,40}?(?:公司|集团|厂)、)+[\u4e00-\u9fa5()]{4,40}?(?:公司|集团|厂)"
+    r"(?:成功|顺利|均|都|全部|同时)?(?:获批|入选|上榜|获评|入围|入列|榜上有名)"
+)
+STOCK_CODE = re.compile(r"\((?:\d{6}|\d{4,5})\.(?:SZ|SH|BJ|HK)\)", re.I)
 SITE_FOOTER_MARK = re.compile(r"版权所有|copyright|©|ICP备", re.I)
 SITE_FOOTER = re.compile(r"^[^\n]*(?:版权所有|copyright|©|ICP备)[^\n]*$", re.I | re.M)
 
