@@ -14,7 +14,7 @@ export AIRFLOW__CORE__UNIT_TEST_MODE := False
 export GX_ANALYTICS_ENABLED := false
 MIRROR_PORT ?= 8765
 
-.PHONY: venv run test lock corpus clean airflow-init
+.PHONY: venv run test lock corpus clean airflow-init bi bi-export
 
 # --compile-bytecode: uv leaves .pyc files to the first import, and where PYTHONDONTWRITEBYTECODE
 # is set none is ever written, so every process compiled pandas, dbt and Airflow from source
@@ -48,10 +48,21 @@ run: venv
 test: venv
 	bash scripts/test.sh $(PYTEST_ARGS)
 
-## make lock: re-resolve requirements.lock from pyproject.toml
+## make lock: re-resolve requirements.lock from pyproject.toml (and the lint and Superset locks)
 lock: venv
 	$(BIN)/uv pip compile pyproject.toml --extra test --extra bench --extra corpus --extra deploy -p 3.11 --no-header -o requirements.lock
 	$(BIN)/uv pip compile requirements-lint.in -p 3.11 --no-header -o requirements-lint.lock
+	$(BIN)/uv pip compile bi/superset/requirements.in -p 3.11 --no-header -o bi/superset/requirements.lock
+
+## make bi: Apache Superset with the dashboard "China's green manufacturing" on the published marts,
+## read as greenmfg_reader, on http://127.0.0.1:8088 (bi/superset/setup.sh: settings, login)
+bi: venv
+	if [ -z "$${GREENMFG_READER_DSN:-}" ] && [ "$$(id -u)" -eq 0 ]; then bash scripts/postgres_up.sh >/dev/null; fi
+	bash bi/superset/setup.sh all
+
+## make bi-export: the dashboard as that Superset now holds it, back into bi/superset/assets
+bi-export:
+	bash bi/superset/setup.sh export
 
 ## make corpus: rebuild the offline corpus (needs fonts-droid-fallback for the MIIT PDFs)
 corpus: venv
