@@ -102,6 +102,12 @@ SETTINGS: tuple[Setting, ...] = (
         "scripts",
     ),
     Setting(
+        "GREENMFG_READER_DSN",
+        None,
+        "the read-only role's DSN Superset logs in with (bi/superset; default: <home>/postgres_reader.dsn)",
+        "scripts",
+    ),
+    Setting(
         "GREENMFG_PG_CREDENTIALS",
         None,
         "where scripts/postgres_up.sh keeps its role's DSN (default: ~/.config/greenmfg/postgres.dsn)",

@@ -40,7 +40,7 @@ def bundle(dsn: str) -> tuple[dict[str, str], dict[str, str]]:
     """The bundle's files by path (as in its zip) with the reader's URI, and the password apart."""
     import yaml
     from sqlalchemy.engine.url import make_url
-    from superset.constants import PASSWORD_MASK
+    from superset.constants import PASSWORD_MASK as MASK  # (the placeholder Superset keeps in place of one)
 
     url = make_url(dsn).set(drivername="postgresql+psycopg2")
     if not url.password and os.environ.get("GREENMFG_READER_PASSWORD"):
@@ -49,7 +49,7 @@ def bundle(dsn: str) -> tuple[dict[str, str], dict[str, str]]:
         raise SetupError("the reader DSN must log in as greenmfg_reader with a password (scripts/postgres_up.sh)")
     contents = {str(p.relative_to(ASSETS)): p.read_text(encoding="utf-8") for p in sorted(ASSETS.rglob("*.yaml"))}
     database = yaml.safe_load(contents[DATABASE_YAML])
-    database["sqlalchemy_uri"] = url.set(password=PASSWORD_MASK).render_as_string(hide_password=False)
+    database["sqlalchemy_uri"] = url.set(password=MASK).render_as_string(hide_password=False)
     contents[DATABASE_YAML] = yaml.safe_dump(database, allow_unicode=True, sort_keys=False)
     return contents, {DATABASE_YAML: url.password}
 
