@@ -180,13 +180,13 @@ INVENTED_FLOORS = {
     "fresh4_dev": {"designation": (0.98, 0.98), "reported_count": (0.98, 0.98), "policy_target": (0.99, 0.99)},
     "fresh4_check": {"designation": (0.98, 0.81), "reported_count": (0.95, 0.94), "policy_target": (0.99, 0.99)},
     "fresh6_dev": {"designation": (0.99, 0.99), "reported_count": (0.99, 0.99), "policy_target": (1.0, 1.0)},
-    "fresh6_check": {"designation": (0.91, 0.78), "reported_count": (0.99, 0.89), "policy_target": (1.0, 1.0)},
+    "fresh6_check": {"designation": (0.98, 0.84), "reported_count": (0.99, 0.94), "policy_target": (1.0, 1.0)},
     "fresh5_dev": {"designation": (0.99, 0.99), "reported_count": (0.98, 0.94), "policy_target": (0.83, 0.83)},
     "fresh5_check": {"designation": (0.99, 0.99), "reported_count": (0.99, 0.91), "policy_target": (0.99, 0.99)},
     # the real field pages (tests/eval/field/): the check half as the rules found it; the development half as the
     # rules written against it in stop 33 left it
     "field_dev": {"designation": (0.99, 0.92), "reported_count": (0.98, 0.94), "policy_target": (0.96, 0.93)},
-    "field_check": {"designation": (0.98, 0.84), "reported_count": (0.99, 0.93), "policy_target": (0.97, 0.94)},
+    "field_check": {"designation": (0.98, 0.84), "reported_count": (0.99, 0.94), "policy_target": (0.97, 0.94)},
     # the second round, never read to write a rule but for its development half (stop 33)
     "field2_dev": {"designation": (0.96, 0.74), "reported_count": (0.95, 0.76), "policy_target": (0.99, 0.70)},
     "field2_check": {"designation": (0.96, 0.79), "reported_count": (0.96, 0.73), "policy_target": (0.99, 0.71)},

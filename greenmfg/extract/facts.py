@@ -32,6 +32,7 @@ from greenmfg.extract.clauses import (
     target_cue,
     target_kind,
 )
+from greenmfg.extract.english import english_counts
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.numbers import COUNT_CUE, NUM, NUMBER, UNIT, number
 from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and designation_level are this module's API too
@@ -334,8 +335,20 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
     table_lines = {i for i, line in enumerate(lines) if line.count("\t") >= 2 or PLACE_VALUE.match(line)}
     prose = _reflowed("\n".join(line for i, line in enumerate(lines) if i not in table_lines))
     return _drop_repeated_paragraph_facts(
-        _sentence_facts(prose, default_year, target_year) + _tables(lines, table_lines, default_year, target_year)
+        _sentence_facts(prose, default_year, target_year)
+        + _tables(lines, table_lines, default_year, target_year)
+        + _english_facts(cleaned)
     )
+
+
+def _english_facts(text: str) -> list[Fact]:
+    """An English page's counts (english.py): reports."""
+    return [
+        Fact(
+            "reported_count", dtype, value, unit, sentence, level=level, indicator="designations", value_text=str(value)
+        )
+        for dtype, value, unit, level, sentence in english_counts(text)
+    ]
 
 
 FLAT_PARAGRAPH = re.compile(r"(?<=[。!?]) +(?=[\u4e00-\u9fa5“\"])")

@@ -1,0 +1,44 @@
+"""Counts in English pages (greenmfg/extract/english.py), through extract_facts."""
+
+import pytest
+
+from greenmfg.extract.facts import extract_facts
+
+
+def counts(text):
+    return {(f.designation_type, f.value, f.level) for f in extract_facts(text, default_year=2024)}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Thirty-one green factories and one green industrial park in the province were listed.",
+            {("green_factory", 31, None), ("green_park", 1, None)},
+        ),
+        (
+            "There are 13 state-level green factories and 21 autonomous region-level green factories.",
+            {("green_factory", 13, "national"), ("green_factory", 21, "provincial")},
+        ),
+        (
+            "The city now has 86 national green factories, 9 green supply chain management enterprises "
+            "and 3 green industrial parks, and 1,204 green design products.",
+            {
+                ("green_factory", 86, "national"),
+                ("green_supply_chain", 9, None),
+                ("green_park", 3, None),
+                ("green_design_product", 1204, None),
+            },
+        ),
+    ],
+)
+def test_a_number_a_level_and_a_term(text, expected):
+    assert counts(text) == expected
+
+
+def test_a_goal_is_no_report():
+    assert counts("By 2025, the city will build 50 green factories and five green parks.") == set()
+
+
+def test_green_words_of_other_things_are_no_count():
+    assert counts("Two green buildings and 3 green belts were finished; one plant was closed.") == set()
