@@ -2182,3 +2182,9 @@ def test_full_names_then_the_verb_continue_the_sentence_that_named_the_list():
         (F, "戊己海运重工有限公司"),
     ]
     assert names(text.replace("成功获批", "成功获批专精特新企业")) == []  # (another honour)
+
+
+def test_firms_put_forward_then_selected_are_designated():
+    text = "省工信厅公示2025年度省级绿色工厂名单,我区组织推荐的甲乙动力有限责任公司、丙丁纺织有限公司2户企业成功入选。"
+    assert names(text) == [(F, "甲乙动力有限责任公司"), (F, "丙丁纺织有限公司")]
+    assert names("我区推荐甲乙动力有限责任公司、丙丁纺织有限公司申报省级绿色工厂。") == []  # (put forward only)
