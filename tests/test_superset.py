@@ -252,6 +252,13 @@ def chart_data(api: requests.Session, superset: Superset, chart_id: int) -> list
     return response.json()["result"]
 
 
+def test_the_dbt_exposure_names_every_mart_the_dashboard_reads():
+    exposures = yaml.safe_load((DBT_PROJECT_DIR / "models" / "marts" / "exposures.yml").read_text(encoding="utf-8"))
+    [dashboard] = [e for e in exposures["exposures"] if e["name"] == "superset_dashboard"]
+    declared = {re.fullmatch(r"ref\('(\w+)'\)", ref)[1] for ref in dashboard["depends_on"]}
+    assert declared == {d["table_name"] for d in of_kind(bundle(), "datasets")}
+
+
 @pytest.mark.slow
 def test_every_chart_of_the_dashboard_returns_rows_through_the_rest_api(superset):
     started = time.monotonic()
