@@ -286,7 +286,8 @@ def test_the_batch_chart_gives_the_sources_answer(superset):
 
 
 PRIVILEGES = """select has_table_privilege('marts.dim_list', 'select') as can_read,
-  has_table_privilege('marts.dim_list', 'insert') as can_insert, has_schema_privilege('marts', 'create') as can_create"""
+  has_table_privilege('marts.dim_list', 'insert') as can_insert,
+  has_schema_privilege('marts', 'create') as can_create"""
 
 
 @pytest.mark.slow

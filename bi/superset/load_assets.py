@@ -7,8 +7,8 @@ and `superset init`:
 The bundle's database YAML names the compose file's warehouse without a password; here its URI
 becomes the reader's DSN (GREENMFG_READER_DSN, else $GREENMFG_HOME/postgres_reader.dsn, written by
 scripts/postgres_up.sh; a DSN without a password takes GREENMFG_READER_PASSWORD) and the password
-is handed to the import apart, as Superset's own import takes it. Everything in the bundle is overwritten (Superset's "assets" import), so a changed YAML
-file takes effect on the next `make bi`.
+is handed to the import apart, as Superset's own import takes it. Everything in the bundle is
+overwritten (Superset's "assets" import), so a changed YAML file takes effect on the next `make bi`.
 """
 
 from __future__ import annotations

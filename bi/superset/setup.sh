@@ -63,7 +63,8 @@ step() {
 # init: metadata schema, roles and permissions, the admin login and the dashboard bundle
 init() {
   [ -n "${GREENMFG_READER_DSN:-}" ] || [ -s "$GREENMFG_HOME/postgres_reader.dsn" ] \
-    || fail "no reader DSN: set GREENMFG_READER_DSN or run scripts/postgres_up.sh (as root; writes $GREENMFG_HOME/postgres_reader.dsn)"
+    || fail "no reader DSN: set GREENMFG_READER_DSN or run scripts/postgres_up.sh" \
+        "(as root; writes $GREENMFG_HOME/postgres_reader.dsn)"
   echo "==> initialising Superset ($SUPERSET_HOME)" >&2
   step db_upgrade "$venv/bin/superset" db upgrade
   step superset_init "$venv/bin/superset" init
