@@ -85,8 +85,8 @@ def document_path(ref: str) -> Path:
     """seed:000 → reference/seeds/000_*.txt; p2:206 → reference/pages2/206_*.txt; 034 → reference/pages/034_*.txt;
     inv:501 → tests/eval/invented/docs/501_*.txt; fld:001 → tests/eval/field/docs/001_*.txt."""
     folder, _, stem = ref.rpartition(":")
-    if folder in ("inv", "fld"):
-        return next(((INVENTED if folder == "inv" else FIELD) / "docs").glob(f"{stem}_*.txt"))
+    if labelled_set := {"inv": INVENTED, "fld": FIELD}.get(folder):
+        return next((labelled_set / "docs").glob(f"{stem}_*.txt"))
     folder = {"": "pages", "p2": "pages2", "seed": "seeds"}[folder]
     return next((CORPUS_DIR / "reference" / folder).glob(f"{stem}_*.txt"))
 

@@ -813,7 +813,7 @@ def _paragraph_facts(
                     region_mention=mention,
                 )
             )
-        facts += _elliptical_counts(sentence, parts, counts, facts)
+        facts += _elliptical_counts(sentence, parts, counts, facts) + _places_each(sentence, counts, facts)
         facts += _percent_targets(sentence, parts)
     return facts
 
@@ -845,22 +845,10 @@ def _places_each(sentence: str, counts: list[Count], facts: list[Fact]) -> list[
         if dtype is None or len(places) != len(values) or not all(places):
             continue  # (no count or term before: values of something else)
         level = whole.level if whole else designation_level(sentence[: match.start()])
-        for place, value in zip(places, values):
-            if not any(f.evidence == sentence and f.value_text == value for f in facts):
-                out.append(
-                    Fact(
-                        "reported_count",
-                        dtype,
-                        number(value),
-                        whole.unit if whole else "家",
-                        sentence,
-                        level=level,
-                        indicator="designations",
-                        region_name=place,
-                        value_text=value,
-                        region_mention=place,
-                    )
-                )
+        unit = whole.unit if whole else "家"
+        out += [
+            f for place, value in zip(places, values) if (f := _part(dtype, level, unit, value, place, sentence, facts))
+        ]
     return out
 
 
@@ -878,31 +866,37 @@ DIVISION_ENDS = ("市", "县", "区", "旗", "州", "盟")
 
 def _elliptical_counts(sentence: str, parts: list[Clause], counts: list[Count], facts: list[Fact]) -> list[Fact]:
     """The parts of the count before them that clauses with no term give (全省仅2家), as reports."""
-    out = _places_each(sentence, counts, facts)
+    out = []
     for match in ELLIPTICAL.finditer(sentence) if counts else ():
         whole = max((c for c in counts if c.position < match.start()), key=lambda c: c.position, default=None)
         clause = _clause_at(parts, match.start())
         if whole is None or whole.unit != match.group("unit") or clause.kind != "reported_count":
             continue
-        if any(f.evidence == sentence and f.value_text == match.group("value") for f in facts):
-            continue  # (a count the grammar read already)
-        out.append(
-            Fact(
-                "reported_count",
-                whole.designation_type,
-                number(match.group("value")),
-                whole.unit,
-                sentence,
-                level=whole.level,
-                indicator="designations",
-                cumulative=clause.cumulative,
-                region_name=match.group("who"),
-                period_kind=reported_period(sentence[clause.start : clause.end]),
-                value_text=match.group("value"),
-                region_mention=match.group("who"),
-            )
-        )
+        period = reported_period(sentence[clause.start : clause.end])
+        part = _part(whole.designation_type, whole.level, whole.unit, match.group("value"), match.group("who"),
+                     sentence, facts, clause.cumulative, period)  # fmt: skip
+        out += [part] if part else []
     return out
+
+
+def _part(dtype, level, unit, value: str, place: str, sentence: str, facts: list[Fact], cumulative=None, period=None):
+    """A count of a place or a part (其中我省47家, 石家庄17家) as a report, unless the grammar read it already."""
+    if any(f.evidence == sentence and f.value_text == value for f in facts):
+        return None
+    return Fact(
+        "reported_count",
+        dtype,
+        number(value),
+        unit,
+        sentence,
+        level=level,
+        indicator="designations",
+        cumulative=cumulative,
+        region_name=place,
+        period_kind=period,
+        value_text=value,
+        region_mention=place,
+    )
 
 
 YEARS_EACH = re.compile(r"((?:20\d{2}\s*年\s*[、和]\s*)+20\d{2}\s*年)\s*(?:每年|各年|均|分别)")
