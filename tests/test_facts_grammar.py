@@ -1310,6 +1310,51 @@ def test_a_paragraph_wrapped_inside_a_sentence_is_one_paragraph():
     assert percent_targets(text) == {(85, 2027)}
 
 
+# a plan copied from a PDF: every line cut at the page's width, whatever the sentence
+PRINTED = """某某市工业领域碳达峰实施方案
+坚持稳中求进,统筹发展与减排,推进产业结构优化。到 2025年,规模以上工业
+单位增加值能耗较2020 年下降 13.5%,工业固体废物综合利用率达到 80%,
+绿色工厂、绿色园区建设取得明显进展,重点行业能效水平明显提升,可再
+生能源消费比重达到 12%以上,为如期实现碳达峰目标打下坚实的基础。
+“十五五”期间,产业结构和用能结构优化取得重大进展,重点行业能源利
+用效率达到国内先进水平,绿色低碳技术取得重大突破,产业链和供应链
+绿色化水平明显提升。
+"""
+
+
+def percent_indicators(text, year=2022):
+    return {(f.value, f.target_year, f.indicator) for f in facts(text, year, "policy_target") if f.unit == "%"}
+
+
+def test_a_text_printed_at_one_width_is_read_by_its_sentences():
+    assert percent_indicators(PRINTED) == {
+        (13.5, 2025, "规模以上工业单位增加值能耗下降"),
+        (80, 2025, "工业固体废物综合利用率达到"),
+        (12, 2025, "可再生能源消费比重达到"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PRINTED.replace("明显提升,可再\n", "明显提升\n可再"),  # (a line short of the print: a paragraph's end)
+        PRINTED.replace(",", "  "),  # (cells of a table's rows)
+    ],
+)
+def test_lines_short_of_the_print_and_table_rows_are_not_joined(text):
+    assert (12, 2025, "可再生能源消费比重达到") not in percent_indicators(text)
+
+
+def test_a_share_and_its_value_with_no_verb_in_a_plan():
+    text = "到2027年,全县制造业增加值占地区生产总值比重30%左右,工业用水重复利用率92%、秸秆综合利用率为88.5%。"
+    assert percent_indicators(text) == {
+        (30, 2027, "制造业增加值占地区生产总值比重"),
+        (92, 2027, "工业用水重复利用率"),
+        (88.5, 2027, "秸秆综合利用率"),
+    }
+    assert percent_indicators("2023年,全县工业用水重复利用率92%,比上年提高1个百分点。", year=2024) == set()
+
+
 def test_a_short_line_or_a_paragraph_opener_after_a_long_line_starts_a_paragraph():
     text = (
         "全市已累计创建省级以上绿色工厂47家,其中国家级绿色工厂12家,企业绿色发展水平不断提高和\n"

@@ -11,12 +11,12 @@ import csv
 import json
 import os
 import sys
-import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from greenmfg.cli.common import UserError, add_command, positive_int, require_published
+from greenmfg.extract.normalize import display_width
 from greenmfg.settings import Paths
 
 FORMATS = ("table", "csv", "json", "parquet")
@@ -190,16 +190,11 @@ def write_json(relation, out, limit: int | None) -> None:
     out.write("\n]\n")
 
 
-def _width(text: str) -> int:
-    """Terminal columns: a CJK character takes two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _cell(value) -> str:
     text = "NULL" if value is None else " ".join(_plain(value).split())
-    if _width(text) <= CELL_WIDTH:
+    if display_width(text) <= CELL_WIDTH:
         return text
-    while _width(text) > CELL_WIDTH - 1:
+    while display_width(text) > CELL_WIDTH - 1:
         text = text[:-1]
     return text + "…"
 
@@ -210,12 +205,12 @@ def write_table(relation, out, limit: int | None) -> None:
     columns = relation.columns
     shown = [[_cell(v) for v in row] for rows in _batches(relation, limit) for row in rows]
     left_out = sum(len(rows) for rows in _batches(relation, None))
-    widths = [max([_width(c)] + [_width(row[i]) for row in shown]) for i, c in enumerate(columns)]
+    widths = [max([display_width(c)] + [display_width(row[i]) for row in shown]) for i, c in enumerate(columns)]
     numeric = [str(t).upper().split("(")[0] in NUMERIC_TYPES for t in relation.types]
 
     def line(cells):
         return " │ ".join(
-            " " * (w - _width(c)) + c if right else c + " " * (w - _width(c))
+            " " * (w - display_width(c)) + c if right else c + " " * (w - display_width(c))
             for c, w, right in zip(cells, widths, numeric)
         ).rstrip()
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 
 from greenmfg import pipeline
 from greenmfg.cli.common import add_command, require_published
+from greenmfg.extract.normalize import display_width
 from greenmfg.run_report import scrape_runs
 from greenmfg.settings import Paths
 
@@ -29,8 +29,7 @@ def summary(args, paths: Paths) -> int:
 
 def _pad(text: str, width: int) -> str:
     """Left-align for a terminal, where a CJK character takes two columns."""
-    shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    return text + " " * max(width - shown, 0)
+    return text + " " * max(width - display_width(text), 0)
 
 
 def summary_text(p: Paths) -> str:

@@ -33,7 +33,7 @@ from greenmfg.extract.clauses import (
     target_kind,
 )
 from greenmfg.extract.english import english_counts
-from greenmfg.extract.normalize import clean_text
+from greenmfg.extract.normalize import clean_text, display_width
 from greenmfg.extract.numbers import COUNT_CUE, NUM, NUMBER, UNIT, number
 from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and designation_level are this module's API too
     LEVEL_WORD,
@@ -157,6 +157,11 @@ PERCENT = re.compile(
     r"(?P<indicator>[\u4e00-\u9fa5、“”]{2,40}?)(?:分别)?(?:[较比](?:“十三五”末|20\d{2}\s*年|上年))?(?:分别)?"
     r"(?P<direction>下降|降低|提高到|提高至|提升到|提升至|提高|提升|达到|增长|保持在|稳定在|维持在|不超过|不高于|超过|不低于|高于|达|降)"
     r"(?:超过|目标为|目标是|目标|约)?\s*(?P<values>\d+(?:\.\d+)?\s*%(?:(?:、|和|以上、)\d+(?:\.\d+)?\s*%)*)"
+)
+# a share named and its value with no verb (增加值占地区生产总值比重35%左右; 餐厨废弃物资源化利用率90%)
+RATIO_PERCENT = re.compile(
+    r"(?P<indicator>[\u4e00-\u9fa5、“”]{2,40}?(?:率|比重|占比))(?:为)?(?P<direction>)"
+    r"(?P<values>\d+(?:\.\d+)?\s*%(?:(?:、|和)\d+(?:\.\d+)?\s*%)*)"
 )
 # a goal named after what was done (下降3.59%,超过3%的年度约束性目标): the goal's value, the indicator before it
 GOAL_PERCENT = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*%(?:左右|以上)?的[^,，;；。%\d]{0,10}?目标")
@@ -656,23 +661,69 @@ PARAGRAPH_OPENERS = ("其中", "此外", "另外", "同时", "截至", "截止",
 
 
 def _wrapped_lines_joined(lines: list[str]) -> list[str]:
-    """A paragraph wrapped inside a sentence (…能耗和 / 碳排放强度进一步降低…) joined: the line is long,
-    ends in a character with no punctuation, and the next starts with one and is no heading."""
+    """A paragraph wrapped inside a sentence (…能耗和 / 碳排放强度进一步降低…) joined: the line is long
+    and ends in a character with no punctuation, and the next is no heading; or it is as wide as
+    the page's printed lines (`_wrap_width`) and ends before its sentence does, and the next is no
+    numbered heading. The next starts with a character, and opens no paragraph."""
     out: list[str] = []
+    wrap = _wrap_width(lines)
     for line in lines:
         before = out[-1] if out else ""
+        heading = HEADING.match(line)
         if (
-            len(before) >= WRAPPED_MIN
-            and CJK_FIRST.fullmatch(before[-1])
+            (
+                (len(before) >= WRAPPED_MIN and CJK_FIRST.fullmatch(before[-1]) and not heading)
+                or (wrap and display_width(before) >= wrap and _prose(before, line) and not _numbered(heading))
+            )
             and CJK_FIRST.match(line)
             and not line.startswith(PARAGRAPH_OPENERS)
-            and not HEADING.match(line)
             and not REGION_LABEL.match(line)
         ):
             out[-1] = before + line
         else:
             out.append(line)
     return out
+
+
+def _numbered(heading: re.Match | None) -> bool:
+    return heading is not None and heading.group("number") is not None
+
+
+def _prose(before: str, line: str) -> bool:
+    """Lines of running text inside a sentence, not a table's rows or a page's byline: the first
+    has a clause mark and does not end its sentence, neither has a tab, pipe or gap of spaces
+    between cells."""
+    return (
+        bool(PROSE_MARK.search(before))
+        and not before.endswith(SENTENCE_ENDS)
+        and not any(CELL_GAP.search(text) for text in (before, line))
+    )
+
+
+PROSE_MARK = re.compile(r"[,，、。;；]")
+CELL_GAP = re.compile(r"[\t|]| {2}|\u3000")
+
+
+WRAP_SLACK = 8  # columns a printed line may fall short of the widest (a wider character, a space)
+WRAP_WIDTH_MIN = 40  # narrower: headings and short lines, not a page's lines
+WRAP_WIDTH_MAX = 120  # wider than a printed page's line: paragraphs, one a line
+WRAP_LINES_MIN = 5  # lines as wide as the widest that make a text printed at one width
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a text copied from print (a PDF, a scan) was wrapped at, in display columns less
+    a little slack: the widest that most lines of text reach without going over by more than the
+    slack (wider lines, a header or a URL, are no part of the print; at least five lines, at
+    least half the lines that are no heading or short end of a paragraph); None for text with a
+    paragraph a line."""
+    widths = [display_width(line) for line in lines]
+    printed = sorted((w for w in widths if WRAP_WIDTH_MIN <= w <= WRAP_WIDTH_MAX), reverse=True)
+    text_lines = sum(w >= WRAP_WIDTH_MIN for w in widths)
+    for widest in printed:
+        full = sum(widest - WRAP_SLACK <= w <= widest for w in printed)
+        if full >= WRAP_LINES_MIN and 2 * full >= text_lines:
+            return widest - WRAP_SLACK
+    return None
 
 
 ADJOINING = "\0adjoining"  # (the region tag of a 其中 line right after a line that counts a type)
@@ -1339,7 +1390,7 @@ def _noun_type(noun: str) -> str | None:
 def _percent_targets(sentence: str, parts: list[Clause]) -> list[Fact]:
     """单位工业增加值能耗下降16% in a plan clause; 能耗、水耗分别下降13.5%、16% pairs in order."""
     out, previous = [], ""
-    found = list(PERCENT.finditer(sentence)) if "%" in sentence else []
+    found = _percent_matches(sentence) if "%" in sentence else []
     for match in found:
         clause = _clause_at(parts, match.start())
         if clause.kind != "policy_target":
@@ -1363,6 +1414,15 @@ def _percent_targets(sentence: str, parts: list[Clause]) -> list[Fact]:
                 )
             )
     return out + (_goals_named_after(sentence, parts, found) if found and "的" in sentence else [])
+
+
+def _percent_matches(sentence: str) -> list[re.Match]:
+    """The indicators with a verb and their values, then the shares with none (`RATIO_PERCENT`)
+    where no verb's match took their value."""
+    found = list(PERCENT.finditer(sentence))
+    taken = [range(m.start("values"), m.end("values")) for m in found]
+    ratios = [m for m in RATIO_PERCENT.finditer(sentence) if not any(m.start("values") in t for t in taken)]
+    return sorted(found + ratios, key=lambda m: m.start())
 
 
 def _goals_named_after(sentence: str, parts: list[Clause], found: list[re.Match]) -> list[Fact]:

@@ -87,6 +87,11 @@ def nfkc(text: str) -> str:
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
+def display_width(text: str) -> int:
+    """Columns the text takes in print or on a terminal: a CJK character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _folded(match: re.Match) -> str:
     return FULL_WIDTH[match.group()]
 
