@@ -20,7 +20,6 @@ import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from itertools import islice
 
 from greenmfg.settings import max_file_bytes, max_pdf_pages, max_table_rows, parse_seconds
 
@@ -83,14 +82,36 @@ def _cell(value) -> str:
 
 
 def read_pdf(body: bytes) -> list[Row]:
+    """Each ruled table of each page, as pdfplumber finds them, from pages pdfium parses
+    (`pdf_pages`, `pdf_tables`); a file with a rotated page is read by pdfplumber itself."""
+    import pypdfium2 as pdfium
+
+    from greenmfg.extract import pdf_pages, pdf_tables
+
+    document = pdfium.PdfDocument(body)  # (its PdfiumError says why not: read_tables reports it)
+    try:
+        limit = max_pdf_pages()  # from the page tree, before any page's content is parsed
+        if len(document) > limit:
+            raise TooManyPages(f"pdf file has more than {limit} pages (GREENMFG_MAX_PDF_PAGES)")
+        rows: list[Row] = []
+        for page in pdf_pages.pages(document):
+            for table in pdf_tables.tables(page):
+                rows.append(TableStart())
+                rows += [[_cell(c) for c in row] for row in table]
+        return rows
+    except pdf_pages.RotatedPage:
+        return read_pdf_by_pdfplumber(body)
+    finally:
+        document.close()
+
+
+def read_pdf_by_pdfplumber(body: bytes) -> list[Row]:
+    """`read_pdf` as pdfplumber gives it, parsing with pdfminer: for rotated pages, and the
+    reference the pdfium reader is held to (tests/test_pdf_reader.py)."""
     import pdfplumber
-    from pdfminer.pdfpage import PDFPage
 
     rows: list[Row] = []
     with pdfplumber.open(io.BytesIO(body)) as pdf:
-        limit = max_pdf_pages()  # counted from the page tree, before any page's content is parsed
-        if sum(1 for _ in islice(PDFPage.create_pages(pdf.doc), limit + 1)) > limit:
-            raise TooManyPages(f"pdf file has more than {limit} pages (GREENMFG_MAX_PDF_PAGES)")
         for page in pdf.pages:
             for table in page.extract_tables():
                 rows.append(TableStart())
@@ -248,7 +269,8 @@ def read_tables(body: bytes, name: str = "") -> tuple[str, list[Row]]:
         if isinstance(exc.__cause__ or exc.__context__, MemoryError):  # wrapped by the library
             raise OutOfMemory(f"{fmt} reader ran out of memory: {type(exc).__name__}") from None
         inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc  # pdfplumber wraps pdfminer's
-        if "Password" in type(inner).__name__ or "ncrypt" in str(inner):  # PDFPasswordIncorrect has no text
+        if "Password" in type(inner).__name__ or re.search("ncrypt|password", str(inner), re.I):  # (pdfminer's
+            # PDFPasswordIncorrect has no text; pdfium says "Incorrect password error")
             raise UnreadableAttachment(f"{fmt} file is encrypted (a password is needed to read it)") from exc
         reason = str(exc).strip() or "no message from the library"
         raise UnreadableAttachment(f"{fmt} reader failed: {type(exc).__name__}: {reason}") from exc
