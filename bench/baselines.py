@@ -3,10 +3,14 @@
 - `lxml`: a bare lxml parse of every notice page the run fetched (what extraction is compared to);
 - `duckdb`: a bare DuckDB load of the raw manifests the load stage reads (JSON lines) into a
   database file, as the load stage writes the lake (and, for reference, into memory);
+- `attachments`: a bare read of every attachment the run fetched (bench.attachments: pypdfium2's
+  characters and boxes, openpyxl's read-only rows, xlrd's rows, document.xml's cells), in as many
+  processes as the extract stage reads them with (what its attachments phase is compared to);
 - `scrapy`: a minimal Scrapy spider crawling the same mirror (list pages → articles →
   attachments) at the same concurrency, one request at a time per site, as the scrapers do.
 
-    python -m bench.baselines lxml --home DIR | duckdb --home DIR | scrapy --corpus DIR --mirror URL
+    python -m bench.baselines lxml --home DIR | duckdb --home DIR | attachments --home DIR
+    python -m bench.baselines scrapy --corpus DIR --mirror URL
 Prints {"seconds": …, "items": …} as JSON.
 """
 
@@ -42,6 +46,44 @@ def fetched_notice_pages(home: Path) -> list[Path]:
         ).fetchall()
     store = RawStore(paths.raw_dir)
     return [store.object_path(digest) for (digest,) in digests]
+
+
+def fetched_attachments(home: Path) -> list[Path]:
+    """The attachments the run fetched, as the raw store holds them."""
+    import duckdb
+
+    from greenmfg.raw_store import RawStore
+    from greenmfg.settings import Paths
+
+    paths = Paths(home)
+    with duckdb.connect(str(paths.lake_db), read_only=True) as con:
+        digests = con.execute(
+            "select distinct sha256 from fetch_log where kind = 'attachment' and sha256 is not null order by 1"
+        ).fetchall()
+    store = RawStore(paths.raw_dir)
+    return [store.object_path(digest) for (digest,) in digests]
+
+
+def _bare_read(path: Path) -> int:
+    from bench.attachments import BARE
+    from greenmfg.extract.readers import sniff_format
+
+    body = path.read_bytes()
+    read = BARE.get(sniff_format(body))
+    return read(body) if read else 0
+
+
+def attachments_read(home: Path) -> dict:
+    """Each fetched attachment read bare, in the extract stage's number of processes."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from greenmfg.extract.stage import workers
+
+    files = fetched_attachments(home)
+    started = time.perf_counter()
+    with ProcessPoolExecutor(workers()) as pool:
+        items = sum(pool.map(_bare_read, files, chunksize=64))
+    return {"seconds": time.perf_counter() - started, "items": len(files), "cells_or_chars": items}
 
 
 def duckdb_read(home: Path) -> dict:
@@ -124,7 +166,7 @@ def scrapy_crawl(corpus: Path, mirror: str, concurrency: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("baseline", choices=["lxml", "duckdb", "scrapy"])
+    parser.add_argument("baseline", choices=["lxml", "duckdb", "attachments", "scrapy"])
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--home", type=Path)
     parser.add_argument("--mirror")
@@ -134,6 +176,8 @@ def main() -> None:
         result = lxml_parse(fetched_notice_pages(args.home))
     elif args.baseline == "duckdb":
         result = duckdb_read(args.home)
+    elif args.baseline == "attachments":
+        result = attachments_read(args.home)
     else:
         result = scrapy_crawl(args.corpus, args.mirror, args.concurrency)
     print(json.dumps(result))

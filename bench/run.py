@@ -133,6 +133,7 @@ def bench(notices: int, rows: int, sources: int, concurrency: int) -> dict:
         results["baselines"] = {  # on the corpus and manifests the full run read
             "lxml": baseline("lxml", env, home=home),
             "duckdb": baseline("duckdb", env, home=home),
+            "attachments": baseline("attachments", env, home=home),
         }
         print("no-change refresh", flush=True)
         results["no_change"] = run_stages(env, "refresh0", concurrency)
@@ -160,6 +161,7 @@ def ratios(results: dict) -> dict:
     return {
         "extract_pages_vs_lxml": round(extract["seconds"]["pages"] / base["lxml"]["seconds"], 2),
         "extract_all_vs_lxml": round(extract["work_seconds"] / base["lxml"]["seconds"], 2),
+        "extract_attachments_vs_bare": round(extract["seconds"]["attachments"] / base["attachments"]["seconds"], 2),
         "load_vs_duckdb": round(full["load"]["result"]["work_seconds"] / base["duckdb"]["seconds"], 2),
         "load_vs_duckdb_in_memory": round(
             full["load"]["result"]["work_seconds"] / base["duckdb"]["in_memory_seconds"], 2

@@ -50,3 +50,37 @@ def test_growing_the_corpus_keeps_every_file_and_adds_the_newest(tmp_path):
     assert grown["new_files"] >= 1
     assert all(p.stat().st_mtime_ns == t for p, t in first.items())  # nothing rewritten
     assert "第4批" in (tmp_path / "sites" / scale_corpus.host(0) / "tzgg" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_attachment_benchmark_reads_every_format_bare_and_as_the_pipeline_does(tmp_path):
+    from bench import attachments
+
+    scale_corpus.generate(tmp_path, sources=2, notices=10, rows=4)
+    for fmt, bodies in attachments.files_by_format(tmp_path).items():
+        assert attachments.BARE[fmt](bodies[0]) > 0, fmt  # characters, rows or cells read
+        assert attachments.document(fmt)(bodies[0]) == 4, fmt  # the list's rows
+    measured = attachments.measure(tmp_path, repeat=1)
+    assert set(measured) == {"pdf", "xlsx", "xls", "docx", "all"}
+    assert set(measured["pdf"]["vs_bare"]) == {"reader", "document", "pdfplumber"}
+    assert all(value > 0 for result in measured.values() for value in result["vs_bare"].values())
+
+
+def test_the_attachment_baseline_reads_the_attachments_the_run_fetched(tmp_path):
+    import duckdb
+
+    from greenmfg.raw_store import RawStore
+    from greenmfg.settings import Paths
+
+    corpus = tmp_path / "corpus"
+    scale_corpus.generate(corpus, sources=1, notices=5, rows=3)
+    files = [p for p in (corpus / "sites").rglob("*") if p.suffix in (".pdf", ".xlsx", ".xls", ".docx")]
+    paths = Paths(tmp_path / "home")
+    store = RawStore(paths.raw_dir)
+    digests = [store.put(p.read_bytes()) for p in files]
+    paths.lake_db.parent.mkdir(parents=True)
+    with duckdb.connect(str(paths.lake_db)) as con:
+        con.execute("create table fetch_log (kind varchar, sha256 varchar)")
+        con.executemany("insert into fetch_log values ('attachment', ?)", [[d] for d in digests])
+        con.execute("insert into fetch_log values ('article', ?)", [digests[0]])
+    result = baselines.attachments_read(paths.home)
+    assert result["items"] == len(set(digests)) and result["cells_or_chars"] > 0
