@@ -180,22 +180,27 @@ def _edges_of(pdfium_c, obj, parent: tuple, to_top, edges: list[dict], depth: in
             for index in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
                 _edges_of(pdfium_c, pdfium_c.FPDFFormObj_GetObject(obj, index), matrix, to_top, edges, depth + 1)
         return
-    for subpath in _subpaths(pdfium_c, obj):
-        points = [to_top(*_apply(matrix, x, y)) for x, y in subpath]
-        edges += _path_edges(points)
+    for subpath in _subpaths(pdfium_c, obj, matrix, to_top):
+        edges += _path_edges(subpath)
 
 
-def _subpaths(pdfium_c, path) -> list[list[tuple[float, float]]]:
-    """The path's points split where it moves; a closed subpath ends on its first point again."""
+def _subpaths(pdfium_c, path, matrix: tuple, to_top) -> list[list[tuple[float, float]]]:
+    """The path's points on the page, split where it moves; a closed subpath ends on its first
+    point again."""
+    a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    segment_at, point_of = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
+    kind_of, closes = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
     out: list[list[tuple[float, float]]] = []
     for index in range(pdfium_c.FPDFPath_CountSegments(path)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path, index)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-        if pdfium_c.FPDFPathSegment_GetType(segment) == FPDF_SEGMENT_MOVETO or not out:
+        segment = segment_at(path, index)
+        point_of(segment, x_ref, y_ref)
+        if kind_of(segment) == FPDF_SEGMENT_MOVETO or not out:
             out.append([])
-        out[-1].append((x.value, y.value))
-        if pdfium_c.FPDFPathSegment_GetClose(segment) and out[-1][0] != out[-1][-1]:
+        px, py = x.value, y.value
+        out[-1].append(to_top(a * px + c * py + e, b * px + d * py + f))
+        if closes(segment) and out[-1][0] != out[-1][-1]:
             out[-1].append(out[-1][0])
     return out
 
@@ -239,8 +244,3 @@ def _times(first: tuple, then: tuple) -> tuple:
         e * a2 + f * c2 + e2,
         e * b2 + f * d2 + f2,
     )
-
-
-def _apply(matrix: tuple, x: float, y: float) -> tuple[float, float]:
-    a, b, c, d, e, f = matrix
-    return a * x + c * y + e, b * x + d * y + f
