@@ -716,7 +716,11 @@ def _wrap_width(lines: list[str]) -> int | None:
     slack (wider lines, a header or a URL, are no part of the print; at least five lines, at
     least half the lines that are no heading or short end of a paragraph); None for text with a
     paragraph a line."""
-    widths = [display_width(line) for line in lines]
+    # (a line's width is between its length and twice it: only lines of 20 to 120 characters are measured)
+    widths = [
+        display_width(line) if WRAP_WIDTH_MIN <= 2 * len(line) and len(line) <= WRAP_WIDTH_MAX else 2 * len(line)
+        for line in lines
+    ]
     printed = sorted((w for w in widths if WRAP_WIDTH_MIN <= w <= WRAP_WIDTH_MAX), reverse=True)
     text_lines = sum(w >= WRAP_WIDTH_MIN for w in widths)
     for widest in printed:

@@ -87,9 +87,24 @@ def nfkc(text: str) -> str:
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
+# Wide characters (East Asian width W or F): Hangul Jamo, the wide symbols and emoji, CJK
+# punctuation, kana, ideographs, Hangul, compatibility, vertical and small forms, full-width forms,
+# the supplementary ideographs. (Rarer wide scripts, Tangut or old Hangul, count as narrow: a
+# regular expression instead of a look-up of every character, run on every line of a page.)
+WIDE = re.compile(
+    "[\u1100-\u115f\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f"
+    "\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd"
+    "\u2705\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c"
+    "\u2b50\u2b55\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe52\ufe54-\ufe66\ufe68-\ufe6b\uff01-\uff60\uffe0-\uffe6"
+    "\U0001f300-\U0001f64f\U0001f680-\U0001f6ff\U0001f900-\U0001f9ff\U0001fa70-\U0001faff"
+    "\U00020000-\U0003fffd]"
+)
+
+
 def display_width(text: str) -> int:
-    """Columns the text takes in print or on a terminal: a CJK character takes two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Columns the text takes in print or on a terminal: a wide (CJK) character takes two."""
+    return len(text) if text.isascii() else len(text) + len(WIDE.findall(text))
 
 
 def _folded(match: re.Match) -> str:
