@@ -34,22 +34,16 @@ def lxml_parse(pages: list[Path]) -> dict:
 def fetched_notice_pages(home: Path) -> list[Path]:
     """The notice pages the run fetched, as the raw store holds them: the pages extraction
     read (the corpus folder may hold more, e.g. notices an earlier 1% refresh added)."""
-    import duckdb
-
-    from greenmfg.raw_store import RawStore
-    from greenmfg.settings import Paths
-
-    paths = Paths(home)
-    with duckdb.connect(str(paths.lake_db), read_only=True) as con:
-        digests = con.execute(
-            "select distinct sha256 from fetch_log where kind = 'article' and sha256 is not null order by 1"
-        ).fetchall()
-    store = RawStore(paths.raw_dir)
-    return [store.object_path(digest) for (digest,) in digests]
+    return _fetched(home, "article")
 
 
 def fetched_attachments(home: Path) -> list[Path]:
     """The attachments the run fetched, as the raw store holds them."""
+    return _fetched(home, "attachment")
+
+
+def _fetched(home: Path, kind: str) -> list[Path]:
+    """The stored objects of the documents of one kind the run fetched, each once."""
     import duckdb
 
     from greenmfg.raw_store import RawStore
@@ -58,7 +52,7 @@ def fetched_attachments(home: Path) -> list[Path]:
     paths = Paths(home)
     with duckdb.connect(str(paths.lake_db), read_only=True) as con:
         digests = con.execute(
-            "select distinct sha256 from fetch_log where kind = 'attachment' and sha256 is not null order by 1"
+            "select distinct sha256 from fetch_log where kind = ? and sha256 is not null order by 1", [kind]
         ).fetchall()
     store = RawStore(paths.raw_dir)
     return [store.object_path(digest) for (digest,) in digests]
