@@ -174,7 +174,7 @@ def wait_for_health(superset: Superset, deadline: float) -> None:
         try:
             if requests.get(f"{superset.url}/health", timeout=5).ok:
                 return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # (not listening yet; or a worker still booting)
             pass
         time.sleep(0.5)
     raise AssertionError("Superset did not answer /health: " + (superset.home / "server.log").read_text()[-3000:])
