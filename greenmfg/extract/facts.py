@@ -669,24 +669,25 @@ def _wrapped_lines_joined(lines: list[str]) -> list[str]:
     wrap = _wrap_width(lines)
     for line in lines:
         before = out[-1] if out else ""
-        heading = HEADING.match(line)
-        if (
-            (
-                (len(before) >= WRAPPED_MIN and CJK_FIRST.fullmatch(before[-1]) and not heading)
-                or (wrap and display_width(before) >= wrap and _prose(before, line) and not _numbered(heading))
-            )
-            and CJK_FIRST.match(line)
-            and not line.startswith(PARAGRAPH_OPENERS)
-            and not REGION_LABEL.match(line)
-        ):
+        if before and _continues(before, line, wrap):
             out[-1] = before + line
         else:
             out.append(line)
     return out
 
 
-def _numbered(heading: re.Match | None) -> bool:
-    return heading is not None and heading.group("number") is not None
+def _continues(before: str, line: str, wrap: int | None) -> bool:
+    """Whether `line` goes on with the sentence `before` stops in (the cheap tests first: the
+    heading is matched only for a line that could continue)."""
+    if not CJK_FIRST.match(line) or line.startswith(PARAGRAPH_OPENERS):
+        return False
+    long_line = len(before) >= WRAPPED_MIN and CJK_FIRST.fullmatch(before[-1]) is not None
+    printed = bool(wrap) and display_width(before) >= wrap and _prose(before, line)
+    if not (long_line or printed):
+        return False
+    heading = HEADING.match(line)
+    numbered = heading is not None and heading.group("number") is not None
+    return ((long_line and not heading) or (printed and not numbered)) and not REGION_LABEL.match(line)
 
 
 def _prose(before: str, line: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
+from functools import cache
 
 FPDF_PAGEOBJ_PATH = 2
 FPDF_PAGEOBJ_FORM = 5
@@ -136,18 +137,14 @@ def _page_text(pdfium_c, textpage, count: int) -> str | None:
     return text if len(text) == count else None
 
 
-_OBJECT_OF = []
-
-
+@cache
 def _object_of():
     """FPDFText_GetTextObject returning the object's address as an int (cheaper to compare than
     the pointer pypdfium2's binding returns)."""
-    if not _OBJECT_OF:
-        import pypdfium2.raw as pdfium_c
+    import pypdfium2.raw as pdfium_c
 
-        address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
-        _OBJECT_OF.append(ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address))
-    return _OBJECT_OF[0]
+    address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
 
 
 SPACE_WIDTH = 0.25  # of the font size: a gap this wide where pdfium put a space held one
@@ -158,7 +155,7 @@ def _space_before(before: dict, x0: float, bottom: float) -> dict | None:
     own: pdfium files some of a text's spaces (those of another font) as generated."""
     if before["bottom"] != bottom or x0 - before["x1"] < SPACE_WIDTH * before["size"]:
         return None
-    return dict(before, text=" ", x0=before["x1"], x1=x0, width=x0 - before["x1"])
+    return dict(before, text=" ", x0=before["x1"], x1=x0)
 
 
 def _text(code: int) -> str:

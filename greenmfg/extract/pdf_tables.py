@@ -31,7 +31,6 @@ def tables(page: PdfiumPage) -> list[list[list[str | None]]]:
 
 # pdfplumber's default table settings (TableSettings): tolerances in points
 PREFILTER, SNAP, JOIN, EDGE_MIN, INTERSECTION = 1, 3, 3, 3, 3
-TEXT_SETTINGS = {"x_tolerance": 3, "y_tolerance": 3}
 
 
 def _cells(intersections: dict) -> list[tuple]:
@@ -111,11 +110,11 @@ def _row_text(row, index: _CharIndex) -> list[str | None]:
             continue
         x0, top, x1, bottom = cell
         chars = [p[3] for p in in_row if x0 <= p[1] < x1 and top <= p[0] < bottom]
-        out.append(cell_text(chars) if chars else "")
+        out.append(_cell_text(chars) if chars else "")
     return out
 
 
-def cell_text(chars: list[dict]) -> str:
+def _cell_text(chars: list[dict]) -> str:
     """pdfplumber's `extract_text(chars, x_tolerance=3, y_tolerance=3)` for upright text, the
     same steps without their generality: lines by the tops of the characters, words split at a
     space or a gap, lines by the tops of the words; text turned on its side is left to pdfplumber."""
@@ -131,6 +130,7 @@ def cell_text(chars: list[dict]) -> str:
 
 
 X_TOLERANCE = Y_TOLERANCE = 3
+TEXT_SETTINGS = {"x_tolerance": X_TOLERANCE, "y_tolerance": Y_TOLERANCE}
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 

@@ -81,6 +81,15 @@ def _cell(value) -> str:
     return "".join(str(value).split("\n")).strip()
 
 
+def _marked(tables) -> list[Row]:
+    """Tables (each rows of cell values) as rows, each table after its TableStart marker."""
+    rows: list[Row] = []
+    for table in tables:
+        rows.append(TableStart())
+        rows += [[_cell(value) for value in row] for row in table]
+    return rows
+
+
 def read_pdf(body: bytes) -> list[Row]:
     """Each ruled table of each page, as pdfplumber finds them, from pages pdfium parses
     (`pdf_pages`, `pdf_tables`); a file with a rotated page is read by pdfplumber itself."""
@@ -93,12 +102,7 @@ def read_pdf(body: bytes) -> list[Row]:
         limit = max_pdf_pages()  # from the page tree, before any page's content is parsed
         if len(document) > limit:
             raise TooManyPages(f"pdf file has more than {limit} pages (GREENMFG_MAX_PDF_PAGES)")
-        rows: list[Row] = []
-        for page in pdf_pages.pages(document):
-            for table in pdf_tables.tables(page):
-                rows.append(TableStart())
-                rows += [[_cell(c) for c in row] for row in table]
-        return rows
+        return _marked(table for page in pdf_pages.pages(document) for table in pdf_tables.tables(page))
     except pdf_pages.RotatedPage:
         return read_pdf_by_pdfplumber(body)
     finally:
@@ -110,13 +114,8 @@ def read_pdf_by_pdfplumber(body: bytes) -> list[Row]:
     reference the pdfium reader is held to (tests/test_pdf_reader.py)."""
     import pdfplumber
 
-    rows: list[Row] = []
     with pdfplumber.open(io.BytesIO(body)) as pdf:
-        for page in pdf.pages:
-            for table in page.extract_tables():
-                rows.append(TableStart())
-                rows += [[_cell(c) for c in row] for row in table]
-    return rows
+        return _marked(table for page in pdf.pages for table in page.extract_tables())
 
 
 def read_xlsx(body: bytes) -> list[Row]:
@@ -157,11 +156,7 @@ def read_docx(body: bytes) -> list[Row]:
     """Each table of the document, as python-docx reads it, from the document part (`docx_tables`)."""
     from greenmfg.extract import docx_tables
 
-    rows: list[Row] = []
-    for table in docx_tables.tables(body):
-        rows.append(TableStart())
-        rows += [[_cell(text) for text in row] for row in table]
-    return rows
+    return _marked(docx_tables.tables(body))
 
 
 def read_docx_by_python_docx(body: bytes) -> list[Row]:
@@ -169,11 +164,7 @@ def read_docx_by_python_docx(body: bytes) -> list[Row]:
     from docx import Document
 
     document = Document(io.BytesIO(body))
-    rows: list[Row] = []
-    for table in document.tables:
-        rows.append(TableStart())
-        rows += [[_cell(cell.text) for cell in row.cells] for row in table.rows]
-    return rows
+    return _marked([[cell.text for cell in row.cells] for row in table.rows] for table in document.tables)
 
 
 def read_doc(body: bytes) -> list[Row]:
