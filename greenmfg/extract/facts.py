@@ -631,10 +631,11 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
     for index, line in enumerate(lines):
         if len(line) <= HEADING_MAX and (heading := HEADING.match(line)):
             section, rank = _section_after(heading, line, section, rank)
-        label = REGION_LABEL.match(line)
+        holds = TERM_MARK in line or "%" in line or line.startswith("其中")  # a line without either holds no fact
+        label = REGION_LABEL.match(line) if holds or breakdown is not None else None
         if breakdown is not None and not (label or LINE_MARKER.match(line)):
             breakdown = None
-        if TERM_MARK in line or "%" in line or line.startswith("其中"):  # a line without either holds no fact
+        if holds:
             # (but a 其中 line of subtotals continues the count just before it: ADJOINING)
             tag = (
                 ADJOINING
@@ -718,6 +719,8 @@ def _wrap_width(lines: list[str]) -> int | None:
     least half the lines that are no heading or short end of a paragraph); None for text with a
     paragraph a line."""
     # (a line's width is between its length and twice it: only lines of 20 to 120 characters are measured)
+    if sum(WRAP_WIDTH_MIN <= 2 * len(line) <= 2 * WRAP_WIDTH_MAX for line in lines) < WRAP_LINES_MIN:
+        return None  # too few lines could be printed ones
     widths = [
         display_width(line) if WRAP_WIDTH_MIN <= 2 * len(line) and len(line) <= WRAP_WIDTH_MAX else 2 * len(line)
         for line in lines
@@ -758,6 +761,8 @@ DONE_SO_FAR = re.compile(r"情况|进展|成效|总结|回顾|成绩")  # (目�
 
 def _section_after(heading: re.Match, line: str, section: int | None, rank: int) -> tuple[int | None, int]:
     """(the plan, its heading's rank) after a heading line: 1 一、, 2 (一), 3 1., 0 a title."""
+    if section is None and not PLAN_HEADING.search(line):
+        return None, rank  # no plan to close, none opened (the rank counts only under a plan)
     number = heading.group("number") or ""
     level = 1 if number[:1] in CN_DIGITS else 2 if number.startswith("(") else 3 if number else 0
     if COUNTED_LINE.search(line) or NAVIGATION.search(line):

@@ -204,9 +204,9 @@ def _read_all(paths: Paths, documents: Iterable[Document], processes: int) -> It
         return
     # forkserver: workers start from a clean process, not a fork of one holding DuckDB's threads
     context = multiprocessing.get_context("forkserver")
-    # cnloc loads its division tables on import (slow): once in the server, shared by every worker;
-    # the server starts loading now, while this process runs the query for the documents
-    context.set_forkserver_preload(["greenmfg.extract.records", "cnloc"])
+    # cnloc's division tables and automatons are slow to build: once in the server, shared by every
+    # worker; the server starts building now, while this process runs the query for the documents
+    context.set_forkserver_preload(["greenmfg.extract.records", "greenmfg.extract.warm_regions"])
     multiprocessing.forkserver.ensure_running()
     with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker) as pool:
         yield from _ordered_map(pool, read, documents, in_flight=processes * 4)

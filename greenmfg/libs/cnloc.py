@@ -25,6 +25,12 @@ def automaton(year: int):
     return parser.year_automatons[year]
 
 
+def prebuild(years) -> None:
+    """The automatons of these years, built now (a process that forks workers builds them once for all)."""
+    for year in years:
+        automaton(year)
+
+
 def parse_names(names: tuple[str, ...], year: int) -> dict:
     """cnloc's left-to-right parse of division names: province/city/county adcode and name."""
     table = automaton(year)
