@@ -1388,3 +1388,23 @@ def test_a_batch_in_brackets_between_a_count_and_its_term():
 def test_an_adverb_between_a_count_and_its_verb():
     assert counts("省工信厅公布了江苏省绿色工厂名单,我市19家企业成功入选。") == {("green_factory", 19)}
     assert counts("工信部公布2023年度绿色工厂名单,全区7家企业全部顺利入选。") == {("green_factory", 7)}
+
+
+def test_a_count_with_no_term_takes_the_one_type_named_up_to_its_clause():
+    text = "2019年甲省仅在绿色工厂方面有3家企业入围,2020年亦仅有5家企业入选,其绿色供应链建设仍然滞后。"
+    assert counts(text) == {("green_factory", 3), ("green_factory", 5)}  # (the supply chain is after both)
+    assert counts("绿色供应链和绿色工厂名单公布,我市9家企业入选。") == set()  # (two types before)
+    assert counts("9家企业榜上有名,均为绿色工厂。") == {("green_factory", 9)}  # (the type after: the sentence's one)
+
+
+def test_a_line_counting_firms_designated_takes_the_type_of_the_headline_above_it():
+    text = "省工信厅近日公布了\n甲省绿色工厂名单(第二批)\n全县7家企业顺利入选\n数量居全市首位"
+    assert counts(text) == {("green_factory", 7)}
+    assert counts("甲省绿色工厂和绿色园区名单\n全县7家企业顺利入选") == set()  # (two types)
+    assert counts("全省新增绿色工厂12家。\n全县7家企业顺利入选") == {("green_factory", 12)}  # (a sentence, counted)
+
+
+def test_a_count_typed_by_a_list_of_firms_not_yet_designated_is_none():
+    assert counts("市级绿色工厂培育库名单公布,我市19家企业入选。") == set()
+    assert counts("拟推荐绿色工厂名单公示\n我市19家企业入选") == set()
+    assert counts("绿色工厂申报名单\n我市19家企业入选") == set()

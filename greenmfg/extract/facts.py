@@ -635,6 +635,8 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
         label = REGION_LABEL.match(line) if holds or breakdown is not None else None
         if breakdown is not None and not (label or LINE_MARKER.match(line)):
             breakdown = None
+        if not holds and index and (joined := _headline_then_count(lines[index - 1], line)):
+            out.append((section if breakdown is None else breakdown, None, (joined,)))
         if holds:
             # (but a 其中 line of subtotals continues the count just before it: ADJOINING)
             tag = (
@@ -654,6 +656,17 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
         if line.endswith(("如下:", "如下")) and BREAKDOWN.search(line) and not DONE_SO_FAR.search(line):
             breakdown = _plan_year(line)
     return tuple(out)
+
+
+def _headline_then_count(before: str, line: str) -> str | None:
+    """A line that counts firms designated and names no term (我市19家企业成功入选), after a headline
+    that names one and counts nothing (江苏省绿色工厂名单(第三批)): the two lines as one sentence, the
+    count of the headline's type."""
+    if not (COUNTED.search(line) and LISTED_AS_ONE_TYPE.search(line)) or TERM_MARK not in before:
+        return None
+    if len(before) > HEADING_MAX or before.endswith(SENTENCE_ENDS) or COUNTED.search(before):
+        return None
+    return before + line
 
 
 WRAPPED_MIN = 40  # a line at least this long that stops mid-sentence was wrapped
@@ -1369,8 +1382,7 @@ def _typed_by_clause(sentence: str, clause: Clause, spans: list, paired: bool) -
     else:
         only = None
         if len(counts) == 1 and not terms and LISTED_AS_ONE_TYPE.match(listed.group(0)):
-            sentence_types = {term_type(m.group(0)) for m in TERM_PATTERN.finditer(sentence)}
-            only = sentence_types.pop() if len(sentence_types) == 1 else None
+            only = _one_type_so_far(sentence, clause.start + listed.end())
             if only == "green_park" and COMPANY_NOUN.match(text, listed.end()):
                 only = None  # 作为国家级绿色园区,…8家获评企业: companies, not parks
         types = [_noun_type(m.group("noun")) or (only if PLAIN_NOUN.match(m.group("noun")) else None) for m in counts]
@@ -1391,6 +1403,29 @@ def _typed_by_clause(sentence: str, clause: Clause, spans: list, paired: bool) -
                 )
             )
     return out
+
+
+def _one_type_so_far(sentence: str, verb_end: int) -> str | None:
+    """The one type a sentence names up to the end of the clause of a listing verb (…仅在绿色工厂领域有2家企业
+    入围, / 其制造业在绿色供应链的发展…: a term after it speaks of something else), else the one it names
+    in all (9家企业榜上有名,均为绿色工厂)."""
+    comma = sentence.find(",", verb_end)
+    for end in (comma, len(sentence)) if comma >= 0 else (len(sentence),):
+        terms = list(TERM_PATTERN.finditer(sentence, 0, end))
+        if any(_not_listed_yet(sentence, term) for term in terms):
+            return None  # 绿色工厂培育库名单公布,我市19家企业入选: a list of firms not designated
+        if types := {term_type(term.group(0)) for term in terms}:
+            return types.pop() if len(types) == 1 else None
+    return None
+
+
+def _not_listed_yet(sentence: str, term: re.Match) -> bool:
+    """A term of a list of applicants or of firms to foster (绿色工厂培育库, 申报绿色工厂, 拟推荐…)."""
+    return bool(
+        MODIFIED.match(sentence, term.end())
+        or APPLYING.search(sentence[max(0, term.start() - 4) : term.start()])
+        or NOT_YET_LISTED.search(sentence, 0, term.start())
+    )
 
 
 def _noun_type(noun: str) -> str | None:
