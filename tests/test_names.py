@@ -2188,3 +2188,19 @@ def test_firms_put_forward_then_selected_are_designated():
     text = "省工信厅公示2025年度省级绿色工厂名单,我区组织推荐的甲乙动力有限责任公司、丙丁纺织有限公司2户企业成功入选。"
     assert names(text) == [(F, "甲乙动力有限责任公司"), (F, "丙丁纺织有限公司")]
     assert names("我区推荐甲乙动力有限责任公司、丙丁纺织有限公司申报省级绿色工厂。") == []  # (put forward only)
+
+
+def test_subsidiaries_after_their_owners_alias_are_the_ones_designated():
+    text = "甲乙制药股份有限公司(以下简称:公司、本公司)全资子公司丙丁制药有限公司、控股子公司戊己中药有限公司被评为绿色工厂。"
+    assert names(text) == [(F, "丙丁制药有限公司"), (F, "戊己中药有限公司")]
+    assert names("甲乙制药股份有限公司(以下简称公司)被评为绿色工厂。") == [(F, "甲乙制药股份有限公司")]
+
+
+def test_a_role_at_the_end_of_a_line_leads_the_name_on_the_next():
+    text = "甲乙制药股份有限公司全资子公司丙丁制药有限公司、控股子公司\n戊己中药有限公司被评为绿色工厂。"
+    assert names(text) == [(F, "丙丁制药有限公司"), (F, "戊己中药有限公司")]
+
+
+def test_a_count_of_firms_is_no_name():
+    assert names("本次公司两家子公司被评为绿色工厂。") == []
+    assert names("集团3家企业被评为绿色工厂。") == []

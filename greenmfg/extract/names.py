@@ -334,8 +334,11 @@ COUNTED_OPENING = re.compile(
 )
 COUNT_CELL = re.compile(r"(?:共|合计)?\s*\d+\s*(?:家|个|户|项|种|款)?")
 FOOTER = re.compile(r"许可证|版权|备案|ICP|主办|承办|技术支持|〔\d{4}〕\d+号")
-ROLE_LEAD = re.compile(r"^(?:供应商|客户|合作伙伴|全资子公司|控股子公司)")
+ROLE_LEADS = ("供应商", "客户", "合作伙伴", "全资子公司", "控股子公司")
+ROLE_LEAD = re.compile(r"^(?:" + "|".join(ROLE_LEADS) + ")")
 SUBSIDIARY = re.compile(r"(?:全资|控股|多家|旗下|下属|一家|该)?(?:子公司|分公司)")
+ALIAS_NOTE = re.compile(r"\((?:以下)?(?:简称|称)[^()]{0,30}\)")  # A公司(以下简称:公司、本公司)
+COUNTED_FIRMS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)家(?:子公司|分公司|公司|企业)$")  # 公司两家子公司
 NOT_YET = re.compile(r"培育|候选|推荐|申报|储备|后备|创建|撤销|取消|初审|冲刺|争创")
 OWNER_NOTE = re.compile(r"^(?:(?!公司|集团)[^()])+\(([^()]+(?:公司|集团))\)$")
 PLACE_OF = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:镇|乡|街道|区|县|市|旗|园区|开发区)(?:本级)?(?:的|:)")
@@ -453,6 +456,13 @@ def _name_in(
             continue  # A集团的B有限公司: B, the subject
         if trailed and trailed.group() == "的" and SUBSIDIARY.match(item, end + 1):
             return None  # A公司的全资子公司入选: a company not named, not its owner
+        if (
+            not park
+            and (alias := ALIAS_NOTE.match(item, end))
+            and SUBSIDIARY.match(item, alias.end())
+            and any(later > alias.end() for later, _ in ends)
+        ):
+            continue  # A公司(以下简称:公司)全资子公司B公司: B, the subject
         if trailed:
             if OTHER_ROLE.match(item, end):  # A公司为入选…的企业提供服务, A开发区管委会负责人介绍
                 return None
@@ -538,7 +548,7 @@ CN_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\([一�
 
 
 def _valid(name: str, park: bool) -> str | None:
-    if not park and SUBSIDIARY.fullmatch(name):
+    if not park and (SUBSIDIARY.fullmatch(name) or COUNTED_FIRMS.search(name)):
         return None  # (A公司的全资子公司: no one's name)
     if park:
         if (
@@ -797,6 +807,8 @@ def _wrapped_names_joined(text: str) -> str:
         head = ITEM_OR_SPACE.split(line, 1)[0]  # (…露饮 / 品有限公司 8.B公司: two items on the line)
         if before.endswith("、") and WRAPPED_REST.match(line):  # …A有限公司、 / B有限公司、…: the list goes on
             out[-1] = before + line
+        elif before.endswith(ROLE_LEADS) and "\u4e00" <= line[:1] <= "\u9fa5":
+            out[-1] = before + line  # …、控股子公司 / B有限公司被评为…: a role, then the name it leads
         elif (
             (len(before) >= WRAPPED_LENGTH or _item(before) and not _item(line))
             and "\u4e00" <= before[-1] <= "\u9fa5"
