@@ -42,3 +42,23 @@ def test_a_goal_is_no_report():
 
 def test_green_words_of_other_things_are_no_count():
     assert counts("Two green buildings and 3 green belts were finished; one plant was closed.") == set()
+
+
+def test_two_levels_joined_count_with_no_level():
+    assert counts("The city has 4 national and provincial-level green parks.") == {("green_park", 4, None)}
+
+
+def test_a_number_of_firms_into_a_terms_list():
+    text = "The ministry announced its list, and the province has 15 enterprises into the green factory list."
+    assert counts(text) == {("green_factory", 15, None)}
+    assert counts("12 companies were selected into the provincial green supply chain list.") == {
+        ("green_supply_chain", 12, "provincial")
+    }
+
+
+def test_firms_selected_take_the_one_type_of_their_sentence():
+    text = "The green factory list came out, among which the county has 6 enterprises selected."
+    assert counts(text) == {("green_factory", 6, None)}
+    both = "The green factory and green park lists came out, and the county has 6 enterprises selected."
+    assert counts(both) == set()  # (two types)
+    assert counts("The green factory list is out; 6 enterprises will be selected next year.") == set()  # (to come)

@@ -188,7 +188,7 @@ INVENTED_FLOORS = {
     "field_dev": {"designation": (0.99, 0.92), "reported_count": (0.98, 0.94), "policy_target": (0.96, 0.93)},
     "field_check": {"designation": (0.98, 0.84), "reported_count": (0.99, 0.94), "policy_target": (0.97, 0.94)},
     # the second round, never read to write a rule but for its development half (stop 33)
-    "field2_dev": {"designation": (0.99, 0.76), "reported_count": (0.95, 0.90), "policy_target": (0.99, 0.95)},
+    "field2_dev": {"designation": (0.99, 0.97), "reported_count": (0.96, 0.96), "policy_target": (0.99, 0.95)},
     "field2_check": {"designation": (0.96, 0.79), "reported_count": (0.96, 0.73), "policy_target": (0.99, 0.71)},
 }
 

@@ -2204,3 +2204,22 @@ def test_a_role_at_the_end_of_a_line_leads_the_name_on_the_next():
 def test_a_count_of_firms_is_no_name():
     assert names("本次公司两家子公司被评为绿色工厂。") == []
     assert names("集团3家企业被评为绿色工厂。") == []
+
+
+def test_english_companies_selected_by_their_legal_ending():
+    text = (
+        "The green factory list came out. Specific view, city Alpha paper group Co., Ltd., Beta in Gamma cement "
+        "Co., Ltd. and Delta foods Company Limited were selected as green plants."
+    )
+    assert names(text) == [
+        (F, "Alpha paper group Co., Ltd."),
+        (F, "Beta in Gamma cement Co., Ltd."),
+        (F, "Delta foods Company Limited"),
+    ]
+    assert names("Alpha paper group Co., Ltd. will apply to be a green factory next year.") == []  # (to come)
+    assert names("Alpha paper group Co., Ltd. built a green factory.") == []  # (no one selected)
+
+
+def test_english_names_in_brackets_after_a_count_take_its_terms_type():
+    text = "There are 13 green factories, 2 green parks (Alpha Economic Development Zone, Beta Industrial Park)."
+    assert names(text) == [("green_park", "Alpha Economic Development Zone"), ("green_park", "Beta Industrial Park")]

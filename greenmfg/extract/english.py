@@ -1,8 +1,15 @@
-"""Counts in English pages (official English sites, translated reposts): a number, a level, a term
-(Thirty-one green factories and one green industrial park; 13 state-level green factories; Hefei
-now has 86 national green factories, 9 green supply chain management enterprises and 3 green
-industrial parks). What is new and what is a total are not told apart, nor targets: a count with
-a word of the future before it in its sentence (will, by 2025, aims) is left out."""
+"""Counts and names in English pages (official English sites, translated reposts).
+
+Counts: a number, a level, a term (Thirty-one green factories and one green industrial park; 13
+state-level green factories; 2 national and autonomous region-level green parks), a number of
+firms into a term's list (22 enterprises into the green factory list), or a number of firms
+selected in a sentence that names one type. What is new and what is a total are not told apart,
+nor targets: a count with a word of the future before it in its sentence (will, by 2025, aims) is
+left out.
+
+Names: companies by their legal ending (A Co., Ltd., B Co., Ltd. and other 7 companies listed in
+green plants) in a sentence that names one type and says they were selected, and the names in
+brackets after a count (2 green parks (A Economic Development Zone, …))."""
 
 from __future__ import annotations
 
@@ -27,11 +34,31 @@ TERMS = {
 UNIT = {"green_factory": "家", "green_park": "个", "green_supply_chain": "家", "green_design_product": "种"}
 LEVELS = {"national": "national", "state": "national", "provincial": "provincial", "autonomous region": "provincial",
           "municipal": "municipal", "city": "municipal"}  # fmt: skip
+NUMBER = r"(?P<value>\d{1,3}(?:,\d{3})*|" + WORD_NUMBER + r")"
+LEVEL = r"(?:national|state|provincial|municipal|city|autonomous[- ]region)(?:[- ]level)?"
+TERM = r"(?P<term>" + "|".join(f"(?P<{t}>{p})" for t, p in TERMS.items()) + r")"
 COUNT = re.compile(
-    r"\b(?P<value>\d{1,3}(?:,\d{3})*|" + WORD_NUMBER + r")\s+"
-    r"(?:(?P<level>national|state|provincial|municipal|city|autonomous[- ]region)(?:[- ]level)?\s+)?"
-    r"(?P<term>" + "|".join(f"(?P<{t}>{p})" for t, p in TERMS.items()) + r")\b",
+    r"\b" + NUMBER + r"\s+(?:(?P<level>" + LEVEL + r")(?P<also>\s+(?:and|or)\s+" + LEVEL + r")?\s+)?" + TERM + r"\b",
     re.I,
+)
+FIRMS = r"(?:enterprises|companies|firms|factories)"
+LIST_TERMS = {
+    **TERMS,
+    "green_supply_chain": r"green[- ]supply[- ]chain(?:[- ]management)?(?:[- ](?:enterprises?|companies|firms?))?",
+}
+# 22 enterprises into the green factory list: a number of firms on a term's list
+INTO_LIST = re.compile(
+    r"\b" + NUMBER + r"\s+" + FIRMS + r"\s+(?:(?:were|have been|has been)\s+)?(?:(?:selected|listed|included)\s+)?"
+    r"(?:into|in|on|onto)\s+the\s+(?:(?P<level>"
+    + LEVEL
+    + r")\s+)?(?:"
+    + "|".join(f"(?P<list_{t}>{p})" for t, p in LIST_TERMS.items())
+    + r")\s+list",
+    re.I,
+)
+# nanning has 7 enterprises selected: a number of firms said to be selected, of the sentence's one type
+SELECTED = re.compile(
+    r"\b" + NUMBER + r"\s+" + FIRMS + r"\s+(?:(?:were|have been|has been)\s+)?(?:selected|listed|shortlisted)\b", re.I
 )
 FUTURE = re.compile(r"\b(?:will|shall|aims?|plans?|target|goal|by 20\d{2}|strive)\b", re.I)
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -43,13 +70,35 @@ def english_counts(text: str) -> list[tuple[str, int, str, str | None, str]]:
         return []
     out = []
     for sentence in SENTENCE.findall(text):
+        taken: list[tuple[int, int]] = []
         for match in COUNT.finditer(sentence):
             if FUTURE.search(sentence, 0, match.start()):
                 continue
             dtype = next(t for t in TERMS if match.group(t))
-            level = (match.group("level") or "").lower().replace("-", " ")
-            out.append((dtype, _number(match.group("value")), UNIT[dtype], LEVELS.get(level), sentence.strip()))
+            level = None if match.group("also") else _level(match.group("level"))
+            out.append((dtype, _number(match.group("value")), UNIT[dtype], level, sentence.strip()))
+            taken.append(match.span("value"))
+        for match in INTO_LIST.finditer(sentence):
+            if not FUTURE.search(sentence, 0, match.start()):
+                dtype = next(t for t in TERMS if match.group(f"list_{t}"))
+                out.append(
+                    (dtype, _number(match.group("value")), UNIT[dtype], _level(match.group("level")), sentence.strip())
+                )
+                taken.append(match.span("value"))
+        types = {t for m in TERM_IN_TEXT.finditer(sentence) for t in TERMS if m.group(t)}
+        for match in SELECTED.finditer(sentence) if len(types) == 1 else ():
+            if match.span("value") not in taken and not FUTURE.search(sentence, 0, match.start()):
+                dtype = types.pop()
+                types.add(dtype)
+                out.append((dtype, _number(match.group("value")), UNIT[dtype], None, sentence.strip()))
     return out
+
+
+TERM_IN_TEXT = re.compile(TERM, re.I)
+
+
+def _level(text: str | None) -> str | None:
+    return LEVELS.get(re.sub(r"[- ]level$", "", (text or "").lower()).replace("-", " "))
 
 
 def _number(text: str) -> int:
@@ -58,3 +107,48 @@ def _number(text: str) -> int:
         return int(text)
     tens, _, units = text.replace(" ", "-").partition("-")
     return TENS[tens] + UNITS[units] if tens in TENS else UNITS[text]
+
+
+# A company by its legal ending: no comma, colon or semicolon inside (its ending's own comma aside)
+COMPANY = re.compile(
+    r"(?<![A-Za-z])[A-Z][^,;:()]*?\b(?:Co\.,?\s*[Ll]td\b\.?|Co\.,?\s*Limited\b|Company Limited\b|Corporation\b)"
+)
+PARK = re.compile(r"(?<![A-Za-z])[A-Z][^,;:()]*?\b(?:Zone|Park)\b")
+SELECTED_CUE = re.compile(
+    r"\b(?:selected|listed|named|awarded|recognized|recognised|included|approved|rated|shortlisted)\b", re.I
+)
+# a count, then its names in brackets: 2 green parks (A Economic Development Zone, B Zone)
+BRACKETED = re.compile(TERM + r"\s*\((?P<items>[^()]{4,400})(?:\)|$)", re.I)
+NAME_SENTENCE_END = re.compile(r"(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bCorp)[.!?](?=\s*(?:[A-Z]|$))")
+
+
+def english_names(text: str) -> list[tuple[str, str, str]]:
+    """(designation type, name, sentence) of each company an English sentence names as selected."""
+    if "green" not in text.lower():
+        return []
+    out = []
+    for sentence in _name_sentences(text):
+        if FUTURE.search(sentence):
+            continue
+        bracketed = list(BRACKETED.finditer(sentence))
+        for match in bracketed:  # (the term right before the bracket types its names)
+            dtype = next(t for t in TERMS if match.group(t))
+            names = PARK if dtype == "green_park" else COMPANY
+            out += [(dtype, name.group(0).strip(), sentence) for name in names.finditer(match.group("items"))]
+        types = {t for m in TERM_IN_TEXT.finditer(sentence) for t in TERMS if m.group(t)}
+        if len(types) == 1 and not bracketed and SELECTED_CUE.search(sentence) and "green_park" not in types:
+            dtype = types.pop()
+            out += [(dtype, name.group(0).strip(), sentence) for name in COMPANY.finditer(sentence)]
+    return out
+
+
+def _name_sentences(text: str) -> list[str]:
+    """Sentences not ended by the period of Co. or Ltd. (A Co., Ltd. and B Co., Ltd. were selected)."""
+    out = []
+    for line in text.splitlines():
+        start = 0
+        for end in NAME_SENTENCE_END.finditer(line):
+            out.append(line[start : end.end()].strip())
+            start = end.end()
+        out.append(line[start:].strip())
+    return [sentence for sentence in out if sentence]

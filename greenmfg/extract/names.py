@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from greenmfg.extract.english import english_names
 from greenmfg.extract.facts import TERM, TERM_MARK, TERM_PATTERN, sentences, term_type
 from greenmfg.extract.list_rows import FOOTNOTE_MARKS, extract_rows, fold, header_map, label_type, names_column
 from greenmfg.extract.normalize import clean_text
@@ -1814,6 +1815,11 @@ def _full_names(entities: list[NamedEntity], text: str) -> list[NamedEntity]:
     return out
 
 
+def _english(text: str) -> list[NamedEntity]:
+    """Names in English sentences (english.py)."""
+    return [NamedEntity(name, dtype, sentence) for dtype, name, sentence in english_names(text)]
+
+
 def extract_names(text: str) -> list[NamedEntity]:
     if "①" in text:  # (before cleaning: NFKC makes ① a bare 1, glued to the name)
         text = CIRCLED.sub(lambda m: f" {ord(m.group(1)) - 0x245F}.", text)
@@ -1830,7 +1836,7 @@ def extract_names(text: str) -> list[NamedEntity]:
     if read:
         text = "\n".join(line for index, line in enumerate(text.splitlines()) if index not in read)
     seen, out = set(), []
-    prose = names_from_prose(text) + _described(text) + _apposed(text)
+    prose = names_from_prose(text) + _described(text) + _apposed(text) + _english(text)
     for entity in map(_county_dropped, _full_names(_renamed(tabled + prose, text), text)):
         key = (entity.name, entity.designation_type)
         if key not in seen and not _only_a_place(entity.name):
