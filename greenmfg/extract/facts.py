@@ -662,9 +662,9 @@ def _headline_then_count(before: str, line: str) -> str | None:
     """A line that counts firms designated and names no term (我市19家企业成功入选), after a headline
     that names one and counts nothing (江苏省绿色工厂名单(第三批)): the two lines as one sentence, the
     count of the headline's type."""
-    if not (COUNTED.search(line) and LISTED_AS_ONE_TYPE.search(line)) or TERM_MARK not in before:
-        return None
-    if len(before) > HEADING_MAX or before.endswith(SENTENCE_ENDS) or COUNTED.search(before):
+    if TERM_MARK not in before or len(before) > HEADING_MAX or before.endswith(SENTENCE_ENDS):
+        return None  # (the cheap tests first: most lines follow no headline)
+    if not (COUNTED.search(line) and LISTED_AS_ONE_TYPE.search(line)) or COUNTED.search(before):
         return None
     return before + line
 
