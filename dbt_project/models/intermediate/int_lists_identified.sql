@@ -59,6 +59,38 @@ name_counts as (
     group by list_id
 ),
 
+-- The pairs a list and its original can be: the same notice number, the same title in the same
+-- year, or some names in common (each reading below needs one of them), found by equality joins.
+pairs as (
+    select
+        r.list_id as repost_id,
+        o.list_id as original_id
+    from lists as r
+    inner join lists as o on o.doc_number = r.doc_number
+    union
+    select
+        r.list_id,
+        o.list_id
+    from lists as r
+    inner join lists as o on o.title_key = r.title_key and o.list_year = r.list_year
+    union
+    select
+        repost_id,
+        original_id
+    from shared_names
+),
+
+-- Each pair with its repost's row. (The distinct is a boundary DuckDB's join order does not
+-- cross: joined in one step, it joined every list of a type to every earlier one, the square of
+-- the lists, and kept the pairs after.)
+reposts as (
+    select distinct
+        p.original_id,
+        r.*
+    from pairs as p
+    inner join lists as r on r.list_id = p.repost_id
+),
+
 -- An earlier-or-same-day list of the same type and status by a higher (or the same) authority,
 -- on another page, of the same level and batch where both say, that the list repeats.
 candidates as (
@@ -69,10 +101,11 @@ candidates as (
         row_number() over (
             partition by r.list_id order by o.source_rank, o.notice_date, o.list_id
         ) as preference
-    from lists as r
+    from reposts as r
     inner join lists as o
         on
-            o.designation_type_code = r.designation_type_code
+            o.list_id = r.original_id
+            and o.designation_type_code = r.designation_type_code
             and o.list_status = r.list_status
             and o.announcement_url <> r.announcement_url
             and o.notice_date <= r.notice_date
