@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 
@@ -98,10 +99,17 @@ def finalize(paths: Paths, run_id: str) -> dict:
 
 def docs(paths: Paths, run_id: str, beside_readers: bool = False) -> dict:
     """The documentation site of this build (`dbt docs generate --static`: one page holding the
-    manifest and the catalog, so it opens from file://, where index.html cannot fetch them);
+    manifest and the catalog, so it opens from file://, where index.html cannot fetch them),
+    made again only when the dbt project changed (the catalog holds the models' columns and
+    types, no data: a refresh of the same project has the same docs);
     none, with a warning, when it cannot be made: docs never stop a build from being gated and
     published. `beside_readers`: the gate reads the build meanwhile, and dbt-duckdb opens its
     database to write even for docs, so dbt reads a copy of the build."""
+    site, stamp = static_docs(paths), docs_stamp(paths)
+    fingerprint = f"{build_inputs.project_fingerprint()} dbt-core {version('dbt-core')}"
+    if site.exists() and stamp.exists() and stamp.read_text() == fingerprint:
+        return {"dbt_docs": str(site), "dbt_docs_reused": True}
+    stamp.unlink(missing_ok=True)
     build_db = paths.build_db(run_id)
     copy = build_db.with_name(f"{build_db.stem}.docs.duckdb") if beside_readers else None
     try:
@@ -116,12 +124,20 @@ def docs(paths: Paths, run_id: str, beside_readers: bool = False) -> dict:
             path.unlink(missing_ok=True)
     if generated.returncode != 0:
         log.warning("no dbt docs for this build: dbt docs generate exited %s", generated.returncode)
-    return {"dbt_docs": str(static_docs(paths)) if generated.returncode == 0 else None}
+        return {"dbt_docs": None}
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(fingerprint)
+    return {"dbt_docs": str(site)}
 
 
 def static_docs(paths: Paths) -> Path:
     """The dbt documentation site as one file (`dbt docs generate --static`)."""
     return paths.dbt_work_dir / "target" / "static_index.html"
+
+
+def docs_stamp(paths: Paths) -> Path:
+    """The fingerprint of the dbt project the documentation site was made from."""
+    return paths.dbt_work_dir / "target" / "static_index.fingerprint"
 
 
 class SourcesStale(TransformFailed):

@@ -228,3 +228,27 @@ def test_docs_beside_the_gate_read_a_copy_and_never_fail_the_build(tmp_path, mon
     paths.build_db("r").write_bytes(b"a build")
     assert transform.docs(paths, "r", beside_readers=True)["dbt_docs"].endswith("index.html")
     assert read == ["r.docs.duckdb"] and not list(paths.build_dir.glob("*.docs.duckdb*"))
+
+
+def test_the_docs_are_made_again_only_when_the_dbt_project_changed(tmp_path, monkeypatch):
+    from greenmfg import build_inputs, transform
+
+    paths = Paths(tmp_path / "home")
+    made = []
+
+    def dbt(paths, db, *args):
+        made.append(args)
+        transform.static_docs(paths).parent.mkdir(parents=True, exist_ok=True)
+        transform.static_docs(paths).write_text("<html>docs</html>")
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(transform, "dbt", dbt)
+    assert transform.docs(paths, "a")["dbt_docs"] and len(made) == 1
+    assert transform.docs(paths, "b") == {"dbt_docs": str(transform.static_docs(paths)), "dbt_docs_reused": True}
+    assert len(made) == 1  # (a refresh of the same project: its docs as they are)
+    monkeypatch.setattr(build_inputs, "project_fingerprint", lambda: "a changed project")
+    assert "dbt_docs_reused" not in transform.docs(paths, "c") and len(made) == 2
+    monkeypatch.setattr(transform, "dbt", lambda paths, db, *args: subprocess.CompletedProcess(args, 2, "", "failed"))
+    monkeypatch.setattr(build_inputs, "project_fingerprint", lambda: "changed again")
+    assert transform.docs(paths, "d") == {"dbt_docs": None}
+    assert not transform.docs_stamp(paths).exists()  # (the site left from before is no site of this project)
