@@ -69,8 +69,8 @@ pairs as (
     inner join lists as o on o.doc_number = r.doc_number
     union
     select
-        r.list_id,
-        o.list_id
+        r.list_id as repost_id,
+        o.list_id as original_id
     from lists as r
     inner join lists as o on o.title_key = r.title_key and o.list_year = r.list_year
     union
