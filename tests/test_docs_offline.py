@@ -227,10 +227,13 @@ def data_docs_site(home: Path) -> Path:
             }
         ],
     }
+    validated = []
     for name, expectations in suites.items():
         part = gate.Part(name, expectations, lambda: iter([frame]))
-        success, _ = gate._run_part(context, source, part, {"name": name})
+        success, _, results = gate._run_part(context, source, part, {"name": name})
         assert success is (name == "demo.passing")
+        validated += results
+    gate.build_data_docs(context, validated)
     site = paths.gx_dir / "uncommitted" / "data_docs" / "local_site"
     assert gate.offline_data_docs(site) == str(site / "index.html")
     return site

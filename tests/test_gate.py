@@ -113,3 +113,21 @@ def test_a_large_table_is_validated_in_chunks_and_still_sees_every_row(home, mon
     assert "expect_column_values_to_be_unique(designation_id) unexpected=2" in report
     orphans = next(line for line in report.splitlines() if "in_set(enterprise_key)" in line)
     assert "unexpected=3" in orphans and f"orphan-{first}" in orphans and f"orphan-{last}" in orphans
+
+
+def test_the_data_docs_are_built_once_for_the_whole_gate(home, monkeypatch):
+    from greenmfg import gate
+
+    calls, real = [], gate._context
+
+    def counted(paths):
+        context = real(paths)
+        build = context.build_data_docs
+        monkeypatch.setattr(context, "build_data_docs", lambda **kwargs: calls.append(kwargs) or build(**kwargs))
+        return context
+
+    monkeypatch.setattr(gate, "_context", counted)
+    result = pipeline.validate(home, "check")
+    assert len(calls) == 1 and result["data_docs"]  # (an index built after each part grew with every result kept)
+    suites = {getattr(identifier, "name", None) for identifier in calls[0]["resource_identifiers"]}
+    assert {"marts.fct_designations", "lake.list_rows", "lake.list_reconciliation"} <= suites
