@@ -74,27 +74,36 @@ def english_counts(text: str) -> list[tuple[str, int, str, str | None, str]]:
         for match in COUNT.finditer(sentence):
             if FUTURE.search(sentence, 0, match.start()):
                 continue
-            dtype = next(t for t in TERMS if match.group(t))
+            dtype = _term_type(match)
             level = None if match.group("also") else _level(match.group("level"))
             out.append((dtype, _number(match.group("value")), UNIT[dtype], level, sentence.strip()))
             taken.append(match.span("value"))
         for match in INTO_LIST.finditer(sentence):
             if not FUTURE.search(sentence, 0, match.start()):
-                dtype = next(t for t in TERMS if match.group(f"list_{t}"))
+                dtype = _term_type(match, "list_")
                 out.append(
                     (dtype, _number(match.group("value")), UNIT[dtype], _level(match.group("level")), sentence.strip())
                 )
                 taken.append(match.span("value"))
-        types = {t for m in TERM_IN_TEXT.finditer(sentence) for t in TERMS if m.group(t)}
-        for match in SELECTED.finditer(sentence) if len(types) == 1 else ():
+        only = _one_type(sentence) if SELECTED.search(sentence) else None
+        for match in SELECTED.finditer(sentence) if only else ():
             if match.span("value") not in taken and not FUTURE.search(sentence, 0, match.start()):
-                dtype = types.pop()
-                types.add(dtype)
-                out.append((dtype, _number(match.group("value")), UNIT[dtype], None, sentence.strip()))
+                out.append((only, _number(match.group("value")), UNIT[only], None, sentence.strip()))
     return out
 
 
 TERM_IN_TEXT = re.compile(TERM, re.I)
+
+
+def _term_type(match: re.Match, prefix: str = "") -> str:
+    """The designation type of the term a match holds (its groups named by TERMS, after `prefix`)."""
+    return next(t for t in TERMS if match.group(prefix + t))
+
+
+def _one_type(sentence: str) -> str | None:
+    """The one designation type a sentence's terms name, if they name one."""
+    types = {_term_type(m) for m in TERM_IN_TEXT.finditer(sentence)}
+    return types.pop() if len(types) == 1 else None
 
 
 def _level(text: str | None) -> str | None:
@@ -132,13 +141,12 @@ def english_names(text: str) -> list[tuple[str, str, str]]:
             continue
         bracketed = list(BRACKETED.finditer(sentence))
         for match in bracketed:  # (the term right before the bracket types its names)
-            dtype = next(t for t in TERMS if match.group(t))
+            dtype = _term_type(match)
             names = PARK if dtype == "green_park" else COMPANY
             out += [(dtype, name.group(0).strip(), sentence) for name in names.finditer(match.group("items"))]
-        types = {t for m in TERM_IN_TEXT.finditer(sentence) for t in TERMS if m.group(t)}
-        if len(types) == 1 and not bracketed and SELECTED_CUE.search(sentence) and "green_park" not in types:
-            dtype = types.pop()
-            out += [(dtype, name.group(0).strip(), sentence) for name in COMPANY.finditer(sentence)]
+        only = None if bracketed or not SELECTED_CUE.search(sentence) else _one_type(sentence)
+        if only and only != "green_park":
+            out += [(only, name.group(0).strip(), sentence) for name in COMPANY.finditer(sentence)]
     return out
 
 

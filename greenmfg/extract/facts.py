@@ -1212,12 +1212,7 @@ def _count_matches(sentence: str, spans: list):
 def _designates(sentence: str, match: re.Match) -> bool:
     """The term counts designations: not 绿色工厂培育库 or 申报绿色工厂的企业, and a number before
     the term is joined to it by a listing verb (12家企业被认定为…), not by any words."""
-    if MODIFIED.match(sentence, match.end("term")) or APPLYING.search(
-        sentence[max(0, match.start() - 4) : match.start()]
-    ):
-        return False
-    clause_start = max(sentence.rfind(mark, 0, match.start()) for mark in ",，;；。") + 1
-    if NOT_YET_LISTED.search(sentence, clause_start, match.start()):
+    if _not_listed_yet(sentence, match.start(), match.end("term")):
         return False
     if "gap" not in match.re.groupindex:  # a term, then its number
         before = sentence[max(0, match.start() - 24) : match.start()]
@@ -1412,20 +1407,20 @@ def _one_type_so_far(sentence: str, verb_end: int) -> str | None:
     comma = sentence.find(",", verb_end)
     for end in (comma, len(sentence)) if comma >= 0 else (len(sentence),):
         terms = list(TERM_PATTERN.finditer(sentence, 0, end))
-        if any(_not_listed_yet(sentence, term) for term in terms):
+        if any(_not_listed_yet(sentence, term.start(), term.end()) for term in terms):
             return None  # 绿色工厂培育库名单公布,我市19家企业入选: a list of firms not designated
         if types := {term_type(term.group(0)) for term in terms}:
             return types.pop() if len(types) == 1 else None
     return None
 
 
-def _not_listed_yet(sentence: str, term: re.Match) -> bool:
-    """A term of a list of applicants or of firms to foster (绿色工厂培育库, 申报绿色工厂, 拟推荐…)."""
-    return bool(
-        MODIFIED.match(sentence, term.end())
-        or APPLYING.search(sentence[max(0, term.start() - 4) : term.start()])
-        or NOT_YET_LISTED.search(sentence, 0, term.start())
-    )
+def _not_listed_yet(sentence: str, start: int, term_end: int) -> bool:
+    """A term (from `start`, its level words included) of a list of applicants or of firms to
+    foster: 绿色工厂培育库, 申报绿色工厂, 拟推荐… in its clause."""
+    if MODIFIED.match(sentence, term_end) or APPLYING.search(sentence[max(0, start - 4) : start]):
+        return True
+    clause_start = max(sentence.rfind(mark, 0, start) for mark in ",，;；。") + 1
+    return NOT_YET_LISTED.search(sentence, clause_start, start) is not None
 
 
 def _noun_type(noun: str) -> str | None:
