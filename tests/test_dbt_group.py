@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from greenmfg.orchestration.dbt_group import ManifestMissing, build_models, read_manifest, task_nodes
-from greenmfg.orchestration.dbt_results import verdict
+from greenmfg.orchestration.dbt_results import PASSED, verdict
 
 
 def node(uid, kind="model", parents=(), attached=None):
@@ -109,16 +109,18 @@ def fake_dbt(monkeypatch, tmp_path, returncode: int, results: list[dict] | None)
     paths.build_db("r").parent.mkdir(parents=True)
     paths.build_db("r").touch()
 
-    def dbt(paths, build_db, *args):
+    def dbt_events(paths, build_db, *args, on_event):
+        on_event({"info": {"name": "MainReportVersion", "msg": "\x1b[0mdbt says"}, "data": {}})
+        for result in results or []:
+            node = {"unique_id": result["unique_id"], "node_status": result["status"]}
+            on_event({"info": {"name": "LogModelResult", "msg": "1 of 2 OK"}, "data": {"node_info": node}})
         if results is not None:
             target = paths.dbt_work_dir / "target"
             target.mkdir(parents=True, exist_ok=True)
             (target / "run_results.json").write_text(json.dumps({"results": results}))
-        return subprocess.CompletedProcess(
-            ["dbt", *args], returncode, "\x1b[0mdbt says\nRuntime Error: no profile\n", ""
-        )
+        return subprocess.CompletedProcess(["dbt", *args], returncode, "dbt says\nRuntime Error: no profile\n", "")
 
-    monkeypatch.setattr(transform, "dbt", dbt)
+    monkeypatch.setattr(transform, "dbt_events", dbt_events)
     return paths
 
 
@@ -138,7 +140,14 @@ def test_the_build_fails_itself_when_dbt_could_not_run_or_a_failure_has_no_task(
     passing = [{"unique_id": "model.p.a", "status": "success", "execution_time": 0.2}]
     with pytest.raises(TransformFailed, match=r"exited 1 with no node failed: Runtime Error: no profile"):
         build_models(fake_dbt(monkeypatch, tmp_path / "d", 1, passing), "r", ["model.p.a"])
-    built = build_models(fake_dbt(monkeypatch, tmp_path / "c", 1, failing), "r", ["model.p.a", "test.p.orphan"])
+    live = {}
+    built = build_models(
+        fake_dbt(monkeypatch, tmp_path / "c", 1, failing),
+        "r",
+        ["model.p.a", "test.p.orphan"],
+        on_result=lambda uid, result: live.setdefault(uid, result["status"]),
+    )
+    assert live == {"model.p.a": "success", "test.p.orphan": "fail"}  # each as dbt finished it
     assert built["results"]["test.p.orphan"] == {"status": "fail", "message": "Got 1 result", "seconds": 0}
     assert built["counts"] == {"success": 1, "fail": 1}
 
@@ -174,8 +183,12 @@ def test_a_broken_model_and_a_failing_test_fail_their_own_tasks_and_stop_what_de
     monkeypatch.setattr("builtins.print", lambda *a, **k: None)
     tasks = task_nodes(json.loads((transform.manifest(paths.dbt_work_dir / "manifest")).read_text()))
     reported = [uid for task in tasks.values() for uid in task.reports]
-    built = build_models(paths, "broken", reported)  # dbt failed, but every failure has its task
-    assert built["exit_code"] == 1
+    live = {}  # each node's result as dbt finished it, for the model tasks that end meanwhile
+    built = build_models(paths, "broken", reported, on_result=lambda uid, r: live.setdefault(uid, r["status"]))
+    assert built["exit_code"] == 1  # dbt failed, but every failure has its task
+    final = {uid: r["status"] for uid, r in built["results"].items()}
+    assert {uid: final[uid] for uid in live} == live
+    assert {uid for uid, status in final.items() if status in PASSED} <= set(live)
 
     def task_verdict(name):
         task = next(t for t in tasks.values() if t.name == name)
@@ -240,7 +253,7 @@ def small_dag(dag_id: str, nothing_new: bool = False):
     return dag
 
 
-def run_group(tmp_path, monkeypatch, statuses: dict[str, str], nothing_new: bool = False) -> dict[str, str]:
+def run_group(tmp_path, monkeypatch, statuses: dict[str, str], nothing_new: bool = False, build=None) -> dict[str, str]:
     """Each task's state after a run of small_dag on SMALL_PROJECT, the build's results having
     these statuses."""
     from airflow import settings
@@ -261,7 +274,9 @@ def run_group(tmp_path, monkeypatch, statuses: dict[str, str], nothing_new: bool
         uid: {"status": status, "message": f"{uid} {status}", "seconds": 0.1} for uid, status in statuses.items()
     }
     monkeypatch.setattr(
-        dbt_group, "build_models", lambda paths, run_id, reported: {"results": results, "counts": {}, "exit_code": 0}
+        dbt_group,
+        "build_models",
+        build or (lambda paths, run_id, reported, on_result: {"results": results, "counts": {}, "exit_code": 0}),
     )
     try:
         run = small_dag(dag_id, nothing_new).test()
@@ -295,6 +310,19 @@ def test_under_airflow_a_passing_build_passes_every_model(airflow_db, tmp_path, 
 
 
 @pytest.mark.slow
+def test_under_airflow_a_build_that_could_not_run_dbt_skips_the_model_tasks(airflow_db, tmp_path, monkeypatch):
+    from greenmfg.orchestration import dbt_group
+
+    def no_dbt(paths, run_id, reported, on_result):
+        raise dbt_group.ManifestMissing("no dbt")
+
+    states = run_group(tmp_path, monkeypatch, PASSING, build=no_dbt)
+    assert states["dbt.build"] == "failed" and states["finalize"] == "upstream_failed"
+    assert {states[t] for t in ("dbt.a", "dbt.c")} == {"skipped"}  # dbt.build says why
+    assert states["dbt.b"] == "skipped"
+
+
+@pytest.mark.slow
 def test_under_airflow_with_nothing_new_no_model_task_runs(airflow_db, tmp_path, monkeypatch):
     states = run_group(tmp_path, monkeypatch, PASSING, nothing_new=True)
     assert set(states.values()) == {"skipped"}  # no build: skipped, not failed
@@ -303,7 +331,7 @@ def test_under_airflow_with_nothing_new_no_model_task_runs(airflow_db, tmp_path,
 # --- the model tasks under the scheduler: started and ended in the triggerer ---------------
 
 
-def trigger_event(tmp_path, monkeypatch, results: dict | None, reports: list[str]):
+def trigger_event(tmp_path, monkeypatch, results: dict | None, reports: list[str], complete: bool = True):
     """The one event DbtResultTrigger yields for task `a` of DAG run `manual__2026-11-30T01:00:00+00:00`."""
     import asyncio
     from types import SimpleNamespace
@@ -313,10 +341,13 @@ def trigger_event(tmp_path, monkeypatch, results: dict | None, reports: list[str
     from greenmfg.settings import paths
 
     monkeypatch.setenv("GREENMFG_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr("greenmfg.orchestration.dbt_result_trigger.POLL_SECONDS", 0)
+    asked = []  # the build task has ended: Airflow says so when asked
+    monkeypatch.setattr(dbt_results, "build_ended", lambda *args: asked.append(args) or True)
     if results is not None:
-        dbt_results.write(paths(), "manual__2026-11-30T01_00_00_00_00", results)
-    trigger = DbtResultTrigger("a", reports)
-    trigger.task_instance = SimpleNamespace(run_id="manual__2026-11-30T01:00:00+00:00", task_id="dbt.a")
+        dbt_results.write(paths(), "manual__2026-11-30T01_00_00_00_00", results, complete=complete)
+    trigger = DbtResultTrigger("a", reports, "dbt.build")
+    trigger.task_instance = SimpleNamespace(dag_id="t", run_id="manual__2026-11-30T01:00:00+00:00", task_id="dbt.a")
 
     async def first():
         return [event async for event in trigger.run()]
@@ -340,12 +371,47 @@ def test_in_the_triggerer_a_model_task_ends_with_its_verdict(tmp_path, monkeypat
     assert isinstance(trigger_event(tmp_path / "3", monkeypatch, None, ["model.p.a"]), TaskSkippedEvent)
 
 
+def test_in_the_triggerer_a_model_task_ends_while_the_build_goes_on_when_its_nodes_passed(tmp_path, monkeypatch):
+    from airflow.triggers.base import TaskFailedEvent, TaskSuccessEvent
+
+    live = {
+        "model.p.a": {"status": "success", "message": None, "seconds": 0.2},
+        "test.p.not_null_a_x": {"status": "pass", "message": None, "seconds": 0.1},
+        "model.p.b": {"status": "error", "message": None, "seconds": 0.1},
+    }
+    event = trigger_event(tmp_path / "1", monkeypatch, live, ["model.p.a", "test.p.not_null_a_x"], complete=False)
+    assert isinstance(event, TaskSuccessEvent)
+    # a node that did not pass: its task waits for the final results, which say why
+    final = {**live, "model.p.b": {"status": "error", "message": "Catalog Error", "seconds": 0.1}}
+    reads = []
+
+    def read(home, run_id):
+        reads.append(run_id)
+        return {"complete": len(reads) > 2, "results": final if len(reads) > 2 else live}
+
+    monkeypatch.setattr("greenmfg.orchestration.dbt_results.read", read)
+    assert isinstance(trigger_event(tmp_path / "2", monkeypatch, None, ["model.p.b"]), TaskFailedEvent)
+    assert len(reads) == 3
+
+
+def test_a_model_task_waits_for_a_build_in_progress_and_gives_up_when_the_build_ended_without_it():
+    from greenmfg.orchestration import dbt_results
+
+    document = {"complete": False, "results": {"model.p.a": {"status": "success", "message": None, "seconds": 1}}}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dbt_results, "read", lambda home, run_id: document)
+        assert dbt_results.judge("b", ["model.p.b"], "r", build_ended=False) is None  # dbt has not got to it
+        state, message = dbt_results.judge("b", ["model.p.b"], "r", build_ended=True)
+        assert state == "skipped" and "no results from dbt.build" in message
+        assert dbt_results.judge("a", ["model.p.a"], "r", build_ended=False)[0] == "success"
+
+
 def test_the_trigger_survives_its_trip_through_the_metadata_database():
     import importlib
 
     from greenmfg.orchestration.dbt_group import _result_operator
 
-    task = _result_operator()(task_id="a", node="a", reports=["model.p.a", "test.p.t"])
+    task = _result_operator()(task_id="a", node="a", reports=["model.p.a", "test.p.t"], build_task="dbt.build")
     assert task.start_from_trigger
     module, _, name = task.start_trigger_args.trigger_cls.rpartition(".")
     trigger_class = getattr(importlib.import_module(module), name)
@@ -353,6 +419,7 @@ def test_the_trigger_survives_its_trip_through_the_metadata_database():
     assert classpath == task.start_trigger_args.trigger_cls and kwargs == {
         "node": "a",
         "reports": ["model.p.a", "test.p.t"],
+        "build_task": "dbt.build",
     }
 
 

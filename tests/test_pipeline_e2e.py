@@ -4,6 +4,7 @@ import hashlib
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -197,10 +198,11 @@ def test_dbt_build_has_no_warnings_and_docs_are_generated(pipeline_home):
     assert set(results) <= {"success", "pass", "no-op"}, results  # no warn, error or skip (exposures are no-op)
     assert summary["transform"]["dbt_docs"] and summary["transform"]["dbt_docs"].endswith("index.html")
     paths = pipeline_home[0]
-    assert (
-        "fct_designations" in (paths.dbt_work_dir / "target" / "catalog.json").read_text()
-    )  # read from the build's copy
-    assert not list(paths.build_dir.glob("*.docs.duckdb*"))  # the copy is gone
+    from greenmfg import transform
+
+    assert "fct_designations" in (transform.docs_dir(paths) / "catalog.json").read_text()  # read from the build
+    assert "fct_designations" in transform.static_docs(paths).read_text()
+    assert not list(transform.docs_dir(paths).glob("*.duckdb*"))  # no copy left behind
 
 
 def test_a_header_row_loaded_as_data_fails_the_raw_gate(pipeline_home, tmp_path):
@@ -221,13 +223,38 @@ def test_docs_beside_the_gate_read_a_copy_and_never_fail_the_build(tmp_path, mon
     paths = Paths(tmp_path / "home")
     paths.build_dir.mkdir(parents=True)
     read = []
-    monkeypatch.setattr(
-        transform, "dbt", lambda paths, db, *args: read.append(db.name) or subprocess.CompletedProcess(args, 0, "", "")
-    )
+    monkeypatch.setattr(transform, "dbt", fake_docs(read))
     assert transform.docs(paths, "gone", beside_readers=True) == {"dbt_docs": None}  # a failed gate moved it
     paths.build_db("r").write_bytes(b"a build")
     assert transform.docs(paths, "r", beside_readers=True)["dbt_docs"].endswith("index.html")
-    assert read == ["r.docs.duckdb"] and not list(paths.build_dir.glob("*.docs.duckdb*"))
+    assert read == ["r.duckdb"] and paths.build_db("r").exists()  # the build as it was
+    assert not list(transform.docs_dir(paths).glob("*.duckdb*"))  # the copy is gone
+
+
+def fake_docs(read: list):
+    """`dbt docs generate --static --target-path T` writing the site into T."""
+
+    def dbt(paths, db, *args):
+        read.append(db.name)
+        target = Path(args[args.index("--target-path") + 1])
+        (target / "static_index.html").write_text("<html>docs</html>")
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    return dbt
+
+
+def test_the_docs_publish_waits_for_are_a_copy_of_the_build_only(tmp_path, monkeypatch):
+    """In the DAG, publish (which moves the build) waits for the docs' copy, not for dbt."""
+    from greenmfg import pipeline, transform
+
+    paths = Paths(tmp_path / "home")
+    paths.build_dir.mkdir(parents=True)
+    paths.build_db("r").write_bytes(b"a build")
+    staged = pipeline.stage_docs(paths, "r")
+    paths.build_db("r").unlink()  # published meanwhile
+    monkeypatch.setattr(transform, "dbt", fake_docs([]))
+    assert pipeline.make_docs(paths, "r", staged)["dbt_docs"] == str(transform.static_docs(paths))
+    assert pipeline.make_docs(paths, "r", pipeline.stage_docs(paths, "r"))["dbt_docs_reused"]
 
 
 def test_the_docs_are_made_again_only_when_the_dbt_project_changed(tmp_path, monkeypatch):
@@ -238,9 +265,7 @@ def test_the_docs_are_made_again_only_when_the_dbt_project_changed(tmp_path, mon
 
     def dbt(paths, db, *args):
         made.append(args)
-        transform.static_docs(paths).parent.mkdir(parents=True, exist_ok=True)
-        transform.static_docs(paths).write_text("<html>docs</html>")
-        return subprocess.CompletedProcess(args, 0, "", "")
+        return fake_docs([])(paths, db, *args)
 
     monkeypatch.setattr(transform, "dbt", dbt)
     assert transform.docs(paths, "a")["dbt_docs"] and len(made) == 1

@@ -153,7 +153,7 @@ def serve_mirror(args, paths: Paths) -> int:
 def dbt_manifest(args, paths: Paths) -> int:
     from greenmfg import transform
 
-    print(transform.manifest(paths.dbt_work_dir / "manifest"))
+    print(transform.manifest(paths.dbt_work_dir / "manifest", paths))
     return 0
 
 

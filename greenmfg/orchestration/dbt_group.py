@@ -1,8 +1,10 @@
 """The dbt project as Airflow tasks: `dbt.build` runs one `dbt build` of every seed, model and
 test into the run's build file (one process: dbt is imported once, in the one-slot writer
-pool), then one task per seed and model reports that build's result for it: the model and its
-tests. A failing model or test fails its own task (and `dbt.build`, as dbt does), and the tasks
-of what depends on it do not run (upstream_failed), as dbt did not build those models.
+pool), and one task per seed and model reports that build's result for it: the model and its
+tests. The model tasks start with the build and end as dbt finishes their nodes, while the
+build goes on (the build writes each node's result as dbt logs it). A failing model or test
+fails its own task (and `dbt.build`, as dbt does), and the tasks of what depends on it do not
+run (upstream_failed), as dbt did not build those models.
 Under the scheduler a model task starts and ends in the triggerer (dbt_result_trigger): no
 worker process per model. `finalize_build` and the gate follow `dbt.build` alone (it fails when
 any node failed), beside the model tasks.
@@ -23,6 +25,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,6 +35,8 @@ from greenmfg.orchestration.stages import WRITER_POOL
 log = logging.getLogger(__name__)
 BUILD_TASK = "build"
 BUILT_TYPES = ("seed", "model", "snapshot")
+RECHECK = timedelta(seconds=2)  # a model task run in a worker, asked again while dbt builds
+WAIT_FOR_BUILD = timedelta(hours=12)  # the longest a model task waits for the build to reach it
 
 
 class ManifestMissing(RuntimeError):
@@ -114,19 +119,27 @@ def _ancestors(uid: str, tasks: dict[str, Node]) -> set[str]:
 # --- the build and its verdicts ------------------------------------------------------------
 
 
-def build_models(paths, run_id: str, reported: list[str]) -> dict:
+def build_models(paths, run_id: str, reported: list[str], on_result=None) -> dict:
     """`dbt build` of the project into this run's build file (made by prepare_build): every
-    node's status and message, for the model tasks. Raises when dbt could not run, or when a
-    node failed that no task reports; the other failures are for `failures` and the tasks."""
+    node's status and message, for the model tasks, and on_result(unique_id, result) for each
+    node as dbt finishes it. Raises when dbt could not run, or when a node failed that no task
+    reports; the other failures are for `failures` and the tasks."""
     from greenmfg import transform
+    from greenmfg.orchestration.dbt_results import node_result
 
     build_db = paths.build_db(run_id)
     if not build_db.exists():
         raise RuntimeError(f"no build file {build_db.name}: prepare_build has not made it for this run")
     results_file = paths.dbt_work_dir / "target" / "run_results.json"
     results_file.unlink(missing_ok=True)
-    finished = transform.dbt(paths, build_db, "build")
-    print(re.sub(r"\x1b\[[0-9;]*m", "", finished.stdout))  # dbt's own log of the build, in the task log
+
+    def on_event(event: dict) -> None:
+        print(re.sub(r"\x1b\[[0-9;]*m", "", event["info"]["msg"]), flush=True)  # dbt's own log, in the task log
+        result = node_result(event)
+        if result is not None and on_result is not None:
+            on_result(*result)
+
+    finished = transform.dbt_events(paths, build_db, "build", on_event=on_event)
     if finished.returncode not in (0, 1) or not results_file.exists():
         raise transform.TransformFailed(
             f"dbt build could not run (exit {finished.returncode}): {_last_error(finished.stdout + finished.stderr)}"
@@ -170,8 +183,6 @@ def _last_error(output: str) -> str:
 
 
 def _result_operator():
-    from datetime import timedelta
-
     from airflow.sdk import BaseOperator
     from airflow.triggers.base import StartTriggerArgs
 
@@ -184,23 +195,31 @@ def _result_operator():
         ui_color = "#b3e0c5"
         start_from_trigger = True
 
-        def __init__(self, *, node: str, reports: list[str], **kwargs):
+        def __init__(self, *, node: str, reports: list[str], build_task: str, **kwargs):
             super().__init__(**kwargs)
-            self.node, self.reports = node, reports
+            self.node, self.reports, self.build_task = node, reports, build_task
             self.start_trigger_args = StartTriggerArgs(
                 trigger_cls="greenmfg.orchestration.dbt_result_trigger.DbtResultTrigger",
-                trigger_kwargs={"node": node, "reports": reports},
+                trigger_kwargs={"node": node, "reports": reports, "build_task": build_task},
                 next_method="execute",
                 next_kwargs=None,
-                timeout=timedelta(minutes=10),
+                timeout=WAIT_FOR_BUILD,
             )
 
         def execute(self, context, event=None):
-            from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
+            from datetime import datetime
 
-            from greenmfg.orchestration.dbt_results import judge
+            from airflow.sdk.exceptions import AirflowFailException, AirflowRescheduleException, AirflowSkipException
 
-            state, message = judge(self.node, self.reports, context["run_id"])
+            from greenmfg.orchestration.dbt_results import build_ended, judge
+
+            run_id = context["run_id"]
+            judged = judge(self.node, self.reports, run_id, build_ended=False)
+            if judged is None and build_ended(self.dag_id, run_id, self.build_task):
+                judged = judge(self.node, self.reports, run_id, build_ended=True)
+            if judged is None:  # dbt has not got to its nodes yet: asked again shortly
+                raise AirflowRescheduleException(datetime.now(UTC) + RECHECK)
+            state, message = judged
             if state == "skipped":  # dbt.build did not get to run dbt: it says why
                 raise AirflowSkipException(message)
             if state == "failed":
@@ -239,7 +258,8 @@ def dbt_task_group(group_id: str = "dbt") -> DbtTasks:
             go to runs/<run_id>/dbt_results.json, where the model tasks read theirs."""
             home, run_id = paths(), run_id_of(context)
             dbt_results.forget(home, run_id)  # an earlier try's
-            built = run_locked("dbt build", build_models, reported=reported)
+            live = dbt_results.LiveResults(home, run_id)
+            built = run_locked("dbt build", build_models, reported=reported, on_result=live.add)
             dbt_results.write(home, run_id, built["results"])
             failed = failures(built["results"])
             if failed:
@@ -252,14 +272,15 @@ def dbt_task_group(group_id: str = "dbt") -> DbtTasks:
                 task_id=node.name,
                 node=node.name,
                 reports=node.reports,
+                build_task=built.operator.task_id,
                 retries=0,
-                # the first models also report a failed build: what failed is theirs
+                # the first models also report a build that failed before dbt ran
                 trigger_rule="all_success" if node.upstream else "none_skipped",
                 doc_md=f"`{node.kind}` {uid}: its result in `dbt.build`, with {len(node.reports) - 1} tests",
             )
             for uid, node in nodes.items()
         }
-        for uid, node in nodes.items():
-            for upstream in sorted(node.upstream) or [None]:
-                (tasks[upstream] if upstream else built) >> tasks[uid]
+        for uid, node in nodes.items():  # the first models start with the build: the group's roots
+            for upstream in sorted(node.upstream):
+                tasks[upstream] >> tasks[uid]
     return DbtTasks(group, built)

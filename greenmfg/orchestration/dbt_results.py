@@ -1,15 +1,22 @@
 """The results of a run's `dbt build`, kept in runs/<run_id>/dbt_results.json by the build
-task, and the verdict of each model task on them: its model's result and its tests'."""
+task, and the verdict of each model task on them: its model's result and its tests'.
+
+The build task writes the file as dbt goes ("complete": false, each node's result as dbt
+finishes it), then once more with dbt's final results ("complete": true). A model task whose
+nodes have all passed has its verdict at once, while the build goes on; one with a node that
+did not pass waits for the final results (their messages say why)."""
 
 from __future__ import annotations
 
 import json
+import time
 
 from greenmfg.files import write_atomic
 from greenmfg.settings import Paths, paths
 
 PASSED = ("success", "pass", "warn", "no-op")  # no-op: a node dbt has nothing to do for (an exposure)
 SETUP_HINT = "run scripts/airflow_setup.sh (or `greenmfg dbt-manifest`)"
+ENDED = ("success", "failed", "upstream_failed", "skipped", "removed")  # the build task's states that end it
 
 
 def results_file(home: Paths, run_id: str):
@@ -21,25 +28,60 @@ def forget(home: Paths, run_id: str) -> None:
     results_file(home, run_id).unlink(missing_ok=True)
 
 
-def write(home: Paths, run_id: str, results: dict) -> None:
-    write_atomic(results_file(home, run_id), json.dumps(results, ensure_ascii=False, indent=1))
+def write(home: Paths, run_id: str, results: dict, complete: bool = True) -> None:
+    document = {"complete": complete, "results": results}
+    write_atomic(results_file(home, run_id), json.dumps(document, ensure_ascii=False, indent=1))
 
 
 def read(home: Paths, run_id: str) -> dict | None:
-    """The build's results, or None when the build task did not get to run dbt."""
+    """{"complete": bool, "results": {unique_id: result}}, or None before the build wrote any."""
     path = results_file(home, run_id)
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
-def judge(node: str, reports: list[str], airflow_run_id: str) -> tuple[str, str]:
-    """A model task's end state (success, failed or skipped) and its one line, for a DAG run."""
+class LiveResults:
+    """The results of a build in progress, written at most every `interval` seconds."""
+
+    def __init__(self, home: Paths, run_id: str, interval: float = 0.5):
+        self.home, self.run_id, self.interval = home, run_id, interval
+        self.results: dict = {}
+        self._written = 0.0
+
+    def add(self, unique_id: str, result: dict) -> None:
+        self.results[unique_id] = result
+        if time.monotonic() - self._written >= self.interval:
+            self.flush()
+
+    def flush(self) -> None:
+        write(self.home, self.run_id, self.results, complete=False)
+        self._written = time.monotonic()
+
+
+def build_ended(dag_id: str, run_id: str, build_task: str) -> bool:
+    """Whether the run's build task has ended (a task being retried has not), asked of Airflow
+    (from a task or a trigger: the Execution API's, through the supervisor)."""
+    from airflow.sdk.execution_time.task_runner import RuntimeTaskInstance
+
+    return (
+        RuntimeTaskInstance.get_ti_count(dag_id=dag_id, task_ids=[build_task], run_ids=[run_id], states=list(ENDED)) > 0
+    )
+
+
+def judge(node: str, reports: list[str], airflow_run_id: str, build_ended: bool = True) -> tuple[str, str] | None:
+    """A model task's end state (success, failed or skipped) and its one line, for a DAG run;
+    None while it cannot be told yet (the build is still running and has not passed its nodes).
+    `build_ended`: the build task has ended, whatever it wrote."""
     from greenmfg.pipeline import safe_run_id
 
-    results = read(paths(), safe_run_id(airflow_run_id))
-    if results is None:
+    document = read(paths(), safe_run_id(airflow_run_id))
+    if document is not None and document["complete"]:
+        passed, message = verdict(node, reports, document["results"])
+        return ("success" if passed else "failed"), message
+    if document is not None and all(document["results"].get(uid, {}).get("status") in PASSED for uid in reports):
+        return "success", verdict(node, reports, document["results"])[1]
+    if build_ended:
         return "skipped", f"{node}: no results from dbt.build (it says why)"
-    passed, message = verdict(node, reports, results)
-    return ("success" if passed else "failed"), message
+    return None
 
 
 def failures(results: dict) -> str | None:
@@ -90,3 +132,19 @@ def _one_line(message, most: int = 400) -> str:
     """dbt's message on one line; a long one keeps its start and its end (where the cause is)."""
     text = " ".join(str(message or "").split())
     return text if len(text) <= most else f"{text[: most // 4]} … {text[-most * 3 // 4 :]}"
+
+
+RESULT_EVENTS = ("LogModelResult", "LogSeedResult", "LogSnapshotResult", "LogTestResult", "LogNodeNoOpResult")
+
+
+def node_result(event: dict) -> tuple[str, dict] | None:
+    """(unique_id, {status, message, seconds}) of a dbt log event that tells a node's result as
+    dbt finishes it; None for any other event. The message is the final results' to give."""
+    if event.get("info", {}).get("name") not in RESULT_EVENTS:
+        return None
+    data = event.get("data", {})
+    node = data.get("node_info", {})
+    status = node.get("node_status")
+    if status in (None, "", "None"):  # a unit test's node has none: the event's own status
+        status = str(data.get("status", "")).lower()
+    return node["unique_id"], {"status": status, "message": None, "seconds": round(data.get("execution_time") or 0, 2)}

@@ -7,8 +7,9 @@ WRITER_POOL_DESCRIPTION = "Every task that writes a DuckDB file (lake, build, pu
 # stages that run side by side within a run, holding the run lock shared: the scrapes (one per
 # source); the freshness check (reads the lake) beside prepare_build, the dbt build and
 # finalize_build (they write the run's build file and read the lake read-only); the gate beside
-# the docs (both read the build; the docs read a copy of it). The others hold it alone: load and
-# extract write the lake, and publish moves the build file the docs copy (it waits for them).
+# the docs' copy of it (the docs then read the copy without the lock). The others hold it
+# alone: load and extract write the lake, and publish moves the build file the docs copy (it
+# waits for the copy, not for the docs).
 SHARED_STAGES = (
     "scrape_source",
     "freshness",
@@ -16,7 +17,7 @@ SHARED_STAGES = (
     "build_models",
     "finalize_build",
     "validate",
-    "build_docs",
+    "stage_docs",
 )
 
 
