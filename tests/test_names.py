@@ -2223,3 +2223,16 @@ def test_english_companies_selected_by_their_legal_ending():
 def test_english_names_in_brackets_after_a_count_take_its_terms_type():
     text = "There are 13 green factories, 2 green parks (Alpha Economic Development Zone, Beta Industrial Park)."
     assert names(text) == [("green_park", "Alpha Economic Development Zone"), ("green_park", "Beta Industrial Park")]
+
+
+def test_yiji_joins_the_last_item_of_an_enumeration_of_short_names():
+    """以及 is in no firm's name: it ends an item as 、 does, with or without a name ending before it."""
+    text = "甲乙科技、丙丁冰箱、戊己工程(青岛)以及庚辛电器等4家企业获评省绿色供应链管理企业。"
+    assert names(text) == [
+        ("green_supply_chain", "甲乙科技"),
+        ("green_supply_chain", "丙丁冰箱"),
+        ("green_supply_chain", "戊己工程(青岛)"),
+        ("green_supply_chain", "庚辛电器"),
+    ]
+    assert names("甲乙有限公司以及丙丁有限公司入选国家级绿色工厂。") == [(F, "甲乙有限公司"), (F, "丙丁有限公司")]
+    assert names("中国石油和化学工业联合会推荐的甲乙有限公司入选绿色工厂。") == [(F, "甲乙有限公司")]

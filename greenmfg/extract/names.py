@@ -203,6 +203,7 @@ OWNER_REACH = 5
 LABEL_LENGTH = 6
 REFUSED_LIST = "refused"  # (the caption of a table of designations taken back or refused)  # 四星级: / 第一批: a short label before a list  # A公司研发的…: the 的 of an owner's product this near after its name
 CONJUNCTION = re.compile(r"以及|和|及(?!其|时)|(?<!参)与")
+ITEM_SEPARATOR = re.compile(r"、|以及")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 QUOTE_MARKS = re.compile(r"[“\"《]")
 # A sentence names designated entities only when it says they were listed.
@@ -985,15 +986,14 @@ def _under_heading(sentence: str, heading: str, listing: bool, companies: str | 
 
 
 def _items(clause: str, ends: list[tuple[int, int, bool]]) -> list[tuple[int, str]]:
-    """The items of an enumeration, each with its start: 、 separates them, and 和 / 及 / 与 / 以及
-    once a name ended before in the item (A公司和B公司; A厂的产品和B钢): a 和 inside a name
-    (中国石油和化学工业…) is kept. `ends`: the clause's name endings (start, end, park), in order."""
+    """The items of an enumeration, each with its start: 、 and 以及 (in no name) separate them, and
+    和 / 及 / 与 once a name ended before in the item (A公司和B公司; A厂的产品和B钢): a 和 inside a
+    name (中国石油和化学工业…) is kept. `ends`: the clause's name endings (start, end, park), in order."""
     if "、" not in clause and "和" not in clause and "及" not in clause and "与" not in clause:
         return [(0, clause)]
     items = []
-    start = next_end = 0
-    for piece in clause.split("、"):
-        stop = start + len(piece)
+    next_end = 0
+    for start, stop in _pieces(clause):
         while next_end < len(ends) and ends[next_end][0] < start:
             next_end += 1
         first = ends[next_end][1] if next_end < len(ends) and ends[next_end][1] <= stop else None
@@ -1007,9 +1007,17 @@ def _items(clause: str, ends: list[tuple[int, int, bool]]) -> list[tuple[int, st
                 conjunction = CONJUNCTION.search(clause, later, stop) if later is not None and later <= stop else None
             items.append((head, clause[head:stop]))
         else:
-            items.append((start, piece))
-        start = stop + 1
+            items.append((start, clause[start:stop]))
     return items
+
+
+def _pieces(clause: str) -> list[tuple[int, int]]:
+    """The spans between the clause's item separators (、 and 以及), as str.split gives them."""
+    spans, start = [], 0
+    for separator in ITEM_SEPARATOR.finditer(clause):
+        spans.append((start, separator.start()))
+        start = separator.end()
+    return spans + [(start, len(clause))]
 
 
 def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] | None:
