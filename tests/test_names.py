@@ -2236,3 +2236,28 @@ def test_yiji_joins_the_last_item_of_an_enumeration_of_short_names():
     ]
     assert names("甲乙有限公司以及丙丁有限公司入选国家级绿色工厂。") == [(F, "甲乙有限公司"), (F, "丙丁有限公司")]
     assert names("中国石油和化学工业联合会推荐的甲乙有限公司入选绿色工厂。") == [(F, "甲乙有限公司")]
+
+
+def test_the_last_of_short_names_joined_by_he_is_an_item_of_its_own():
+    """A、B和C获评…: with no name ended before, 和 splits the last item when each side is a name's
+    length; a 和 two characters in (上海和辉光电) is part of the name."""
+    assert names("江苏甲乙、丙丁纺织和戊己科技成功入选国家级绿色工厂。") == [
+        (F, "江苏甲乙"),
+        (F, "丙丁纺织"),
+        (F, "戊己科技"),
+    ]
+    assert names("甲乙纺织、丙丁科技与戊己材料等3家企业入选国家级绿色工厂。") == [
+        (F, "甲乙纺织"),
+        (F, "丙丁科技"),
+        (F, "戊己材料"),
+    ]
+    assert names("甲乙纺织、上海和辉光电入选国家级绿色工厂。") == [(F, "甲乙纺织"), (F, "上海和辉光电")]
+    assert names("钢铁、化工和建材等行业的12家企业入选国家级绿色工厂。") == []  # (trades)
+
+
+def test_a_firms_kind_before_its_name_is_not_part_of_it():
+    assert names("我市台企江苏甲乙、丙丁纺织、戊己科技成功入选国家级绿色工厂。") == [
+        (F, "江苏甲乙"),
+        (F, "丙丁纺织"),
+        (F, "戊己科技"),
+    ]

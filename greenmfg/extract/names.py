@@ -140,7 +140,7 @@ CUT = re.compile(
     + "|".join(noun + verb for noun in ("企业", "单位", "工厂", "园区", "产品") for verb in ("是", "为", "有(?!限)"))
 )
 # What a name never starts with, stripped from the front again and again: a list number,
-# conjunctions and adverbs, the speaker (我市, 本区), a quantity (3家企业), and 将 / 把 / 对 / 被
+# conjunctions and adverbs, the speaker (我市, 本区), a firm's kind (台企), a quantity (3家企业), and 将 / 把 / 对 / 被
 # unless they are a place's first character (将乐县).
 LEAD = re.compile(
     r"(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|[-—•·“【●○■□◆◇▲△★☆▪▶►√\s\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]+|[一二三四五六七八九十]是|\d+[.、)\s]|"
@@ -149,6 +149,7 @@ LEAD = re.compile(
     + r"))|[A-Za-z][、)]|[A-Za-z]\.\s+|[IVX]{1,4}[.、)]\s*|\((?:\d+|[一二三四五六七八九十]+)\)|\([\u4e00-\u9fa5]{1,8}[省市县区州旗盟]\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
     r"以及|及|与|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|20\d{2}年度?|"
     r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]的?|[省市区县]内|辖区内?|当地|"
+    r"[台外民国央港侨]企(?=[\u4e00-\u9fa5]{2})|"  # (我市台企A、B: a firm's kind)
     r"(?:园区|开发区|高新区|经开区)内|(?:集团|公司)*(?:所属|旗下|下属)的?|"
     r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个|户|项)(?:企业|单位|公司|园区)?|"
     r"这是|也是|(?:他们|它们|她们)(?:分别)?是|继|[将把对被](?![\u4e00-\u9fa5][县市区旗])|[\u4e00-\u9fa5]{1,4}[县区](?="
@@ -204,6 +205,9 @@ LABEL_LENGTH = 6
 REFUSED_LIST = "refused"  # (the caption of a table of designations taken back or refused)  # 四星级: / 第一批: a short label before a list  # A公司研发的…: the 的 of an owner's product this near after its name
 CONJUNCTION = re.compile(r"以及|和|及(?!其|时)|(?<!参)与")
 ITEM_SEPARATOR = re.compile(r"、|以及")
+LAST_SHORT_JOINED = re.compile(
+    r"(?<=、)(?P<left>[\u4e00-\u9fa5]{3,10}?)(?:和|及(?!其|时)|与)(?P<right>[\u4e00-\u9fa5]{2})"
+)
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 QUOTE_MARKS = re.compile(r"[“\"《]")
 # A sentence names designated entities only when it says they were listed.
@@ -1006,6 +1010,9 @@ def _items(clause: str, ends: list[tuple[int, int, bool]]) -> list[tuple[int, st
                 later = next((e for _, e, _ in ends if e > head), None)
                 conjunction = CONJUNCTION.search(clause, later, stop) if later is not None and later <= stop else None
             items.append((head, clause[head:stop]))
+        elif first is None and stop == len(clause) > start and (joined := LAST_SHORT_JOINED.match(clause, start, stop)):
+            # A、B和C获评…: the last of short names, with none ended before (上海和辉光电 stays whole)
+            items += [(start, joined["left"]), (joined.start("right"), clause[joined.start("right") : stop])]
         else:
             items.append((start, clause[start:stop]))
     return items
