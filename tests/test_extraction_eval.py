@@ -185,7 +185,7 @@ INVENTED_FLOORS = {
     "fresh5_check": {"designation": (0.99, 0.99), "reported_count": (0.99, 0.91), "policy_target": (0.99, 0.99)},
     # the real field pages (tests/eval/field/): the check half as the rules found it; the development half as the
     # rules written against it in stop 33 left it
-    "field_dev": {"designation": (0.99, 0.93), "reported_count": (0.98, 0.94), "policy_target": (0.96, 0.93)},
+    "field_dev": {"designation": (0.99, 0.96), "reported_count": (0.98, 0.94), "policy_target": (0.96, 0.93)},
     "field_check": {"designation": (0.98, 0.84), "reported_count": (0.99, 0.94), "policy_target": (0.97, 0.94)},
     # the second round, never read to write a rule but for its development half (stop 33)
     "field2_dev": {"designation": (0.99, 0.97), "reported_count": (0.96, 0.96), "policy_target": (0.99, 0.95)},

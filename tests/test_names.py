@@ -2261,3 +2261,18 @@ def test_a_firms_kind_before_its_name_is_not_part_of_it():
         (F, "丙丁纺织"),
         (F, "戊己科技"),
     ]
+
+
+def test_short_names_a_later_clause_gives_as_members_of_a_designated_set():
+    """N家工厂获评绿色工厂, 包括 / 涵盖 / 其中有 / 也不乏 A、B等…企业: the designated set's members."""
+    text = (
+        "本市9家工厂获评省绿色工厂,涉及纺织、化工等行业,既涵盖甲乙、丙丁等大型龙头企业,"
+        "也不乏戊己科技、庚辛模具等专精特新企业。"
+    )
+    assert names(text) == [(F, "甲乙"), (F, "丙丁"), (F, "戊己科技"), (F, "庚辛模具")]
+    assert names("本市9家工厂获评省绿色工厂,其中有戊己科技、庚辛模具等专精特新企业。") == [
+        (F, "戊己科技"),
+        (F, "庚辛模具"),
+    ]
+    assert names("本市计划培育绿色工厂,包括甲乙、丙丁等龙头企业。") == []  # (nothing designated)
+    assert names("本市9家工厂获评省绿色工厂,包括纺织、化工等行业企业。") == []  # (trades)

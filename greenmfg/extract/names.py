@@ -205,6 +205,8 @@ LABEL_LENGTH = 6
 REFUSED_LIST = "refused"  # (the caption of a table of designations taken back or refused)  # 四星级: / 第一批: a short label before a list  # A公司研发的…: the 的 of an owner's product this near after its name
 CONJUNCTION = re.compile(r"以及|和|及(?!其|时)|(?<!参)与")
 ITEM_SEPARATOR = re.compile(r"、|以及")
+# N家工厂获评绿色工厂,包括A、B等龙头企业, 也不乏C、D等…企业: the members of a set designated before
+MEMBERS = re.compile(r"(?:既|也|还)?(?:包括|包含|涵盖|覆盖|不乏|其中(?:有|包括)?)")
 LAST_SHORT_JOINED = re.compile(
     r"(?<=、)(?P<left>[\u4e00-\u9fa5]{3,10}?)(?:和|及(?!其|时)|与)(?P<right>[\u4e00-\u9fa5]{2})"
 )
@@ -1274,10 +1276,18 @@ def _clause_names(
                     if len(names) == 1 and not park:
                         out += [NamedEntity(name, also, sentence) for also in _joined_terms(clause, dtype)]
             elif len(items) > 1 and (
-                _designated(clause) or counted and COUNT_IN.search(counted.group(0)) and _designated(sentence[start:])
+                _designated(clause)
+                or counted
+                and (
+                    COUNT_IN.search(counted.group(0))
+                    and _designated(sentence[start:])
+                    or MEMBERS.match(clause)
+                    and _designated(sentence[:start])
+                )
             ):
                 # (A集团、B炼化、C有限公司等334家工厂,以及…入选: the verb after the count designates them)
-                short = _without_place_of(SHORT_TRAIL.sub("", _lead(item.strip())))
+                opened = MEMBERS.match(item.strip()) if not at else None  # (…获评绿色工厂,包括A、B等企业)
+                short = _without_place_of(SHORT_TRAIL.sub("", _lead(item.strip()[opened.end() if opened else 0 :])))
                 if short[:1] == "以" and not at and "为代表" in clause:
                     short = short[1:]  # 以A、B为代表的…
                 if owner := OWNER.search(short):  # B的电饭煲: a product's owner, in a clause of products
