@@ -93,15 +93,19 @@ def dbt_events(paths: Paths, build_db: Path, *args: str, on_event) -> subprocess
         stderr: list[str] = []
         drained = threading.Thread(target=lambda: stderr.extend(process.stderr), daemon=True)
         drained.start()  # in a thread of its own: a full pipe would stop dbt
-        for line in process.stdout:
-            try:
-                event = json.loads(line)
-                message = event["info"]["msg"]
-            except (ValueError, KeyError, TypeError):  # not an event: kept as dbt printed it
-                lines.append(line.rstrip("\n"))
-                continue
-            lines.append(message)
-            on_event(event)
+        try:
+            for line in process.stdout:
+                try:
+                    event = json.loads(line)
+                    message = event["info"]["msg"]
+                except (ValueError, KeyError, TypeError):  # not an event: kept as dbt printed it
+                    lines.append(line.rstrip("\n"))
+                    continue
+                lines.append(message)
+                on_event(event)
+        except BaseException:
+            process.kill()  # (dbt would build on unheard)
+            raise
         returncode = process.wait()
         drained.join()
     return subprocess.CompletedProcess(command, returncode, "\n".join(lines) + "\n", "".join(stderr))
@@ -197,6 +201,9 @@ def make_docs(paths: Paths, source: Path) -> dict:
     work.mkdir(parents=True, exist_ok=True)
     with open(work / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        for left in work.glob("*.duckdb*"):  # copies a killed docs task left behind
+            if not left.name.startswith(source.name):
+                left.unlink(missing_ok=True)
         stamp.unlink(missing_ok=True)
         parsed = paths.dbt_work_dir / "target" / "partial_parse.msgpack"
         try:

@@ -235,7 +235,7 @@ class DbtTasks(NamedTuple):
 
 
 def dbt_task_group(group_id: str = "dbt") -> DbtTasks:
-    """`dbt.build`, then a task per seed and model (and per test across models), from the manifest."""
+    """`dbt.build`, and beside it a task per seed and model (and per test across models), from the manifest."""
     from airflow.sdk import TaskGroup, task
     from airflow.sdk.exceptions import AirflowFailException
 
@@ -250,7 +250,7 @@ def dbt_task_group(group_id: str = "dbt") -> DbtTasks:
         raise ValueError(f"a dbt node is named {BUILD_TASK!r}, the name of the build task")
     reported = sorted(uid for node in nodes.values() for uid in node.reports)
     DbtResult = _result_operator()
-    with TaskGroup(group_id, tooltip="one dbt build, then its result per seed and model") as group:
+    with TaskGroup(group_id, tooltip="one dbt build, and beside it its result per seed and model") as group:
 
         @task(task_id=BUILD_TASK, pool=WRITER_POOL, multiple_outputs=False)
         def build(**context) -> dict:
@@ -274,7 +274,7 @@ def dbt_task_group(group_id: str = "dbt") -> DbtTasks:
                 reports=node.reports,
                 build_task=built.operator.task_id,
                 retries=0,
-                # the first models also report a build that failed before dbt ran
+                # the first models start with the build: they end skipped when it cannot run dbt
                 trigger_rule="all_success" if node.upstream else "none_skipped",
                 doc_md=f"`{node.kind}` {uid}: its result in `dbt.build`, with {len(node.reports) - 1} tests",
             )

@@ -11,10 +11,12 @@ from airflow.triggers.base import BaseTrigger, TaskFailedEvent, TaskSkippedEvent
 from asgiref.sync import sync_to_async
 
 from greenmfg.orchestration import dbt_results
+from greenmfg.pipeline import safe_run_id
+from greenmfg.settings import paths
 
 END_EVENTS = {"success": TaskSuccessEvent, "failed": TaskFailedEvent, "skipped": TaskSkippedEvent}
 POLL_SECONDS = 1.0  # how often the build's results are read
-ASK_EVERY = 15  # polls between asking Airflow whether the build task has ended (without writing)
+ASK_EVERY = 15  # polls between asking Airflow whether the build task has ended (before its final results)
 
 
 class DbtResultTrigger(BaseTrigger):
@@ -36,7 +38,8 @@ class DbtResultTrigger(BaseTrigger):
         polls = 0
         while (judged := await self._judge(ti.run_id, ended=False)) is None:
             polls += 1
-            if polls % ASK_EVERY == 0 and await self._build_ended(ti.dag_id, ti.run_id):
+            final = await asyncio.to_thread(dbt_results.complete, paths(), safe_run_id(ti.run_id))
+            if (final or polls % ASK_EVERY == 0) and await self._build_ended(ti.dag_id, ti.run_id):
                 judged = await self._judge(ti.run_id, ended=True)  # what it wrote before it ended
                 break
             await asyncio.sleep(POLL_SECONDS)

@@ -9,7 +9,6 @@ did not pass waits for the final results (their messages say why)."""
 from __future__ import annotations
 
 import json
-import time
 
 from greenmfg.files import write_atomic
 from greenmfg.settings import Paths, paths
@@ -35,26 +34,28 @@ def write(home: Paths, run_id: str, results: dict, complete: bool = True) -> Non
 
 def read(home: Paths, run_id: str) -> dict | None:
     """{"complete": bool, "results": {unique_id: result}}, or None before the build wrote any."""
-    path = results_file(home, run_id)
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    try:
+        return json.loads(results_file(home, run_id).read_text(encoding="utf-8"))
+    except FileNotFoundError:  # (none yet, or a retried build has just forgotten it)
+        return None
+
+
+def complete(home: Paths, run_id: str) -> bool:
+    """Whether the run's results file holds a build's final results."""
+    document = read(home, run_id)
+    return document is not None and document["complete"]
 
 
 class LiveResults:
-    """The results of a build in progress, written at most every `interval` seconds."""
+    """The results of a build in progress, written as dbt finishes each node."""
 
-    def __init__(self, home: Paths, run_id: str, interval: float = 0.5):
-        self.home, self.run_id, self.interval = home, run_id, interval
+    def __init__(self, home: Paths, run_id: str):
+        self.home, self.run_id = home, run_id
         self.results: dict = {}
-        self._written = 0.0
 
     def add(self, unique_id: str, result: dict) -> None:
         self.results[unique_id] = result
-        if time.monotonic() - self._written >= self.interval:
-            self.flush()
-
-    def flush(self) -> None:
         write(self.home, self.run_id, self.results, complete=False)
-        self._written = time.monotonic()
 
 
 def build_ended(dag_id: str, run_id: str, build_task: str) -> bool:
@@ -69,19 +70,20 @@ def build_ended(dag_id: str, run_id: str, build_task: str) -> bool:
 
 def judge(node: str, reports: list[str], airflow_run_id: str, build_ended: bool = True) -> tuple[str, str] | None:
     """A model task's end state (success, failed or skipped) and its one line, for a DAG run;
-    None while it cannot be told yet (the build is still running and has not passed its nodes).
-    `build_ended`: the build task has ended, whatever it wrote."""
+    None while it cannot be told yet. Its nodes all passed: success at once, while the build
+    goes on. Otherwise only once the build task has ended (`build_ended`): the final results
+    of a build still running, or of one cleared to run again, are no verdict yet."""
     from greenmfg.pipeline import safe_run_id
 
     document = read(paths(), safe_run_id(airflow_run_id))
+    if document is not None and all(document["results"].get(uid, {}).get("status") in PASSED for uid in reports):
+        return "success", verdict(node, reports, document["results"])[1]
+    if not build_ended:
+        return None
     if document is not None and document["complete"]:
         passed, message = verdict(node, reports, document["results"])
         return ("success" if passed else "failed"), message
-    if document is not None and all(document["results"].get(uid, {}).get("status") in PASSED for uid in reports):
-        return "success", verdict(node, reports, document["results"])[1]
-    if build_ended:
-        return "skipped", f"{node}: no results from dbt.build (it says why)"
-    return None
+    return "skipped", f"{node}: no results from dbt.build (it says why)"
 
 
 def failures(results: dict) -> str | None:
