@@ -32,7 +32,7 @@ warehouse from the landed data.
    `prepare_build`: skips the rest (the report says "nothing new") when the lake, the dbt
    project and the suites are as the published build had them; trigger with
    `{"rebuild": true}` to build anyway. Then → `dbt.build`: one `dbt build` of every seed,
-   model and test into the fresh build file `warehouse/build/<run_id>.duckdb`, and beside it a
+   model and test into the fresh build file `warehouse/build/<run_id>/build.duckdb`, and beside it a
    task per seed and model that ends as dbt finishes it, with its result there, the model's and
    its tests' (a failing one fails its own task, and what depends on it does not run: they
    start and end in the triggerer, no worker process each); after `dbt.build` (which fails when

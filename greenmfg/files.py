@@ -34,6 +34,14 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def remove_empty_dir(folder: Path) -> None:
+    """`folder` removed if it is empty; kept (no error) if it holds something or is gone."""
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
+
+
 def read_yaml(path: Path):
     """A YAML file's data, parsed by libyaml where PyYAML was built with it (several times
     faster than the pure-Python parser: every scrape task reads the whole source registry)."""

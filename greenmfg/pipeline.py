@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from greenmfg import run_lock
-from greenmfg.files import write_atomic
+from greenmfg.files import remove_empty_dir, write_atomic
 from greenmfg.settings import Paths
 
 log = logging.getLogger(__name__)
@@ -206,9 +206,11 @@ def validate(paths: Paths, run_id: str) -> dict:
     result = gate.validate(paths, build_db)
     _record(paths, run_id, "validate", asdict(result))
     if not result.success:
-        failed = paths.build_dir / "failed"
-        failed.mkdir(parents=True, exist_ok=True)
-        shutil.move(build_db, failed / build_db.name)
+        failed = paths.failed_build(run_id)
+        failed.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(build_db, failed)
+        build_db.with_name(build_db.name + ".lock").unlink(missing_ok=True)
+        remove_empty_dir(build_db.parent)
         raise gate.GateFailed(result)
     return asdict(result)
 

@@ -141,6 +141,9 @@ def setting(name: str, empty_is_unset: bool = True) -> str | None:
     return value if value or (value is not None and not empty_is_unset) else default
 
 
+BUILD_FILE = "build.duckdb"
+
+
 @dataclass(frozen=True)
 class Paths:
     home: Path
@@ -168,7 +171,13 @@ class Paths:
         return self.warehouse_dir / "build"
 
     def build_db(self, run_id: str) -> Path:
-        return self.build_dir / f"{run_id}.duckdb"
+        """A run's build, in a folder of its own under one name for every run: dbt takes the
+        file's name for the database, so each build reuses the last build's parse."""
+        return self.build_dir / run_id / BUILD_FILE
+
+    def failed_build(self, run_id: str) -> Path:
+        """Where a build the gate failed is kept for inspection."""
+        return self.build_dir / "failed" / f"{run_id}.duckdb"
 
     @property
     def runs_dir(self) -> Path:

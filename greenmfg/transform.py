@@ -16,7 +16,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 from greenmfg import build_inputs, db
-from greenmfg.settings import DBT_PROJECT_DIR, Paths
+from greenmfg.files import remove_empty_dir
+from greenmfg.settings import BUILD_FILE, DBT_PROJECT_DIR, Paths
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,24 @@ def dbt_folder(build_db: Path) -> Path:
     A copy of a build under the same name in another folder is then the same profile to dbt,
     which reuses the build's parse for it (the docs read such a copy)."""
     return DBT_PROJECT_DIR if _in_memory(build_db) else build_db.resolve().parent
+
+
+PARSE_FILE = "partial_parse.msgpack"
+PARSE_TARGETS = ("target", "freshness", "docs")  # dbt's target folders under the home's dbt/
+
+
+def share_parse(paths: Paths, target: Path) -> None:
+    """dbt's newest parse of this home, put in `target` for the next dbt call there: every call
+    names its database by the same file name (the profile is the same), so dbt parses only what
+    changed since (a copy taken as dbt writes one is refused by dbt, which then parses all)."""
+    parses = [p for name in PARSE_TARGETS if (p := paths.dbt_work_dir / name / PARSE_FILE).exists()]
+    newest = max(parses, key=lambda p: p.stat().st_mtime, default=None)
+    if newest is None or newest.parent == target:
+        return
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=target, delete=False) as copy:
+        shutil.copyfileobj(newest.open("rb"), copy)
+    os.replace(copy.name, target / PARSE_FILE)
 
 
 def _in_memory(build_db: Path) -> bool:
@@ -115,8 +134,9 @@ def prepare(paths: Paths, run_id: str) -> dict:
     """The build file of this run: a copy of the published file when it was built by the same
     dbt project (incremental models then only add what is new), otherwise a new, empty file."""
     build_db = paths.build_db(run_id)
-    build_db.parent.mkdir(parents=True, exist_ok=True)
     prune_builds(paths)
+    build_db.parent.mkdir(parents=True, exist_ok=True)
+    share_parse(paths, paths.dbt_work_dir / "target")
     inputs = build_inputs.current(paths)  # read before dbt reads the lake
     published = build_inputs.published(paths)
     seeded = published is not None and published["fingerprint"] == inputs["fingerprint"]
@@ -182,12 +202,12 @@ def docs_copy(paths: Paths, run_id: str) -> Path | None:
     """A copy of the build for dbt's docs to read, in the docs' own folder (None, with a
     warning, when the build is gone: a failed gate moved it). Taken under the run lock: once
     it is taken, publishing may move the build while the docs are made."""
-    copy = docs_dir(paths) / f"{run_id}.duckdb"
+    copy = docs_copies(paths) / run_id / BUILD_FILE  # the build's name: dbt reuses its parse
     try:
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(paths.build_db(run_id), copy)
     except OSError as exc:
-        copy.unlink(missing_ok=True)
+        shutil.rmtree(copy.parent, ignore_errors=True)
         log.warning("no dbt docs for this build: %s", exc)
         return None
     return copy
@@ -201,14 +221,12 @@ def make_docs(paths: Paths, source: Path) -> dict:
     work.mkdir(parents=True, exist_ok=True)
     with open(work / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        for left in work.glob("*.duckdb*"):  # copies a killed docs task left behind
-            if not left.name.startswith(source.name):
-                left.unlink(missing_ok=True)
+        for left in docs_copies(paths).glob("*"):  # copies a killed docs task left behind
+            if left != source.parent:
+                shutil.rmtree(left, ignore_errors=True)
         stamp.unlink(missing_ok=True)
-        parsed = paths.dbt_work_dir / "target" / "partial_parse.msgpack"
         try:
-            if parsed.exists():  # the build's parse: dbt reads it when the project is the same
-                shutil.copyfile(parsed, work / parsed.name)
+            share_parse(paths, work)
             generated = dbt(paths, source, "docs", "generate", "--static", "--target-path", str(work))
             made = generated.returncode == 0 and (work / site.name).exists()
             if made:
@@ -219,9 +237,8 @@ def make_docs(paths: Paths, source: Path) -> dict:
             log.warning("no dbt docs for this build: %s", exc)
             return {"dbt_docs": None}
         finally:
-            if source.parent == work:
-                for path in (source, source.with_name(source.name + ".wal")):
-                    path.unlink(missing_ok=True)
+            if source.parent.parent == docs_copies(paths):
+                shutil.rmtree(source.parent, ignore_errors=True)
     if not made:
         log.warning("no dbt docs for this build: dbt docs generate exited %s", generated.returncode)
         return {"dbt_docs": None}
@@ -235,6 +252,11 @@ def _docs_fingerprint() -> str:
 def docs_dir(paths: Paths) -> Path:
     """Where dbt makes the documentation site: a target folder of its own."""
     return paths.dbt_work_dir / "docs"
+
+
+def docs_copies(paths: Paths) -> Path:
+    """Where the docs' copies of builds are made, one folder per run."""
+    return docs_dir(paths) / "copies"
 
 
 def static_docs(paths: Paths) -> Path:
@@ -258,8 +280,11 @@ def freshness(paths: Paths) -> dict:
     error threshold raises SourcesStale. dbt reads the lake only, so it runs on an in-memory database of its own (and
     a target folder of its own: the build's results stay where the build wrote them)."""
     target = paths.dbt_work_dir / "freshness"
+    target.mkdir(parents=True, exist_ok=True)
     (target / "sources.json").unlink(missing_ok=True)  # an earlier run's verdict is no verdict
-    result = dbt(paths, Path(":memory:"), "source", "freshness", "--target-path", str(target))
+    share_parse(paths, target)
+    with tempfile.TemporaryDirectory(dir=target) as scratch:  # the build's profile, on an empty file
+        result = dbt(paths, Path(scratch) / BUILD_FILE, "source", "freshness", "--target-path", str(target))
     checked = _freshness_results(target / "sources.json") if result.returncode in (0, 1) else None
     if checked is None:
         tail = "\n".join(result.stdout.splitlines()[-20:])
@@ -306,7 +331,7 @@ def _stale_line(table: str, result: dict) -> str:
 
 
 def transform(paths: Paths, run_id: str) -> dict:
-    """Build every seed, model and test into warehouse/build/<run_id>.duckdb in one `dbt build`
+    """Build every seed, model and test into warehouse/build/<run_id>/build.duckdb in one `dbt build`
     (the transform DAG runs the same build, with a task per model). A build that fails
     is removed: no partial build file is left behind."""
     try:
@@ -324,12 +349,14 @@ def transform(paths: Paths, run_id: str) -> dict:
 
 
 def remove_build(paths: Paths, run_id: str) -> list[Path]:
-    """The build file of a run and the files beside it (DuckDB's .wal, the writer's .lock), removed."""
+    """The build file of a run and the files beside it (DuckDB's .wal, the writer's .lock), removed
+    with the run's build folder."""
     build_db = paths.build_db(run_id)
     removed = [p for p in (build_db, *(build_db.with_name(build_db.name + s) for s in (".wal", ".lock"))) if p.exists()]
     for path in removed:
         path.unlink(missing_ok=True)
-        log.info("removed the failed build %s", path.name)
+        log.info("removed the failed build of run %s: %s", run_id, path.name)
+    remove_empty_dir(build_db.parent)
     return removed
 
 
@@ -338,8 +365,9 @@ def manifest(target_dir: Path, paths: Paths | None = None) -> Path:
 
     The transform DAG renders one task per model from it, so parsing the DAG file never runs
     dbt unless the project changed. Written to a temporary folder first, then moved into place.
-    With `paths`, dbt parses as `dbt source freshness` of that home does, and the parse is kept
-    for it: the first freshness check of a deployment reads it instead of parsing again.
+    With `paths`, dbt parses as every dbt call of that home does (the same profile), and the
+    parse is kept for them: the first freshness check and build of a deployment read it
+    instead of parsing again.
     """
     target = target_dir / "manifest.json"
     newest = max(
@@ -357,16 +385,16 @@ def manifest(target_dir: Path, paths: Paths | None = None) -> Path:
             env = dbt_env(Paths(Path(work)), Path(work) / "unused.duckdb")
             command = dbt_command("parse", "--no-partial-parse")
         else:
-            env = dbt_env(paths, Path(":memory:"))
+            env = dbt_env(paths, Path(work) / BUILD_FILE)
             command = dbt_command("parse")
         env.update({"DBT_TARGET_PATH": work, "DBT_LOG_PATH": work})
-        parsed = subprocess.run(command, env=env, cwd=DBT_PROJECT_DIR, capture_output=True, text=True)
+        parsed = subprocess.run(command, env=env, cwd=work, capture_output=True, text=True)
         if parsed.returncode != 0:
             raise TransformFailed(f"dbt parse failed:\n{parsed.stdout[-3000:]}")
         if paths is not None:
-            freshness_parse = paths.dbt_work_dir / "freshness" / "partial_parse.msgpack"
-            freshness_parse.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(Path(work) / freshness_parse.name, freshness_parse)
+            kept = paths.dbt_work_dir / "freshness" / PARSE_FILE  # (share_parse gives it to the build)
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(Path(work) / PARSE_FILE, kept)
         os.replace(Path(work) / "manifest.json", target)
     return target
 
@@ -377,16 +405,21 @@ KEEP_FAILED = 5  # failed builds kept for inspection (warehouse/build/failed/)
 def prune_builds(paths: Paths) -> list[Path]:
     """A new build supersedes what earlier runs left: builds a killed run never finished or
     never published, and all but the newest failed builds. Returns what was removed."""
-    leftovers = [p for p in paths.build_dir.glob("*.duckdb*") if p.is_file()]
+    failed_dir = paths.build_dir / "failed"
+    run_folders = [p for p in paths.build_dir.glob("*") if p.is_dir() and p != failed_dir]
+    leftovers = [p for folder in run_folders for p in folder.glob(f"{BUILD_FILE}*") if p.is_file()]
+    leftovers += [p for p in paths.build_dir.glob("*.duckdb*") if p.is_file()]  # the layout before run folders
     failed = sorted(
-        (p for p in (paths.build_dir / "failed").glob("*.duckdb") if p.is_file()),
+        (p for p in failed_dir.glob("*.duckdb") if p.is_file()),
         key=lambda p: p.stat().st_mtime,
         reverse=True,
     )
     removed = leftovers + failed[KEEP_FAILED:]
     for path in removed:
         path.unlink(missing_ok=True)
-        log.info("removed stale build %s", path.name)
+        log.info("removed stale build %s", path.relative_to(paths.build_dir))
+    for folder in run_folders:
+        remove_empty_dir(folder)
     return removed
 
 

@@ -144,6 +144,7 @@ def test_a_worker_s_memory_limit_turns_a_runaway_allocation_into_memory_error():
 
 def warehouse(path, lists: dict[str, int], enterprises: int = 10) -> None:
     """A warehouse file with the marts the volume check reads: designations of these lists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     with duckdb.connect(str(path)) as con:
         con.execute("create schema marts")
         con.execute("create table marts.dim_list (list_id varchar, title varchar, attachment_url varchar)")

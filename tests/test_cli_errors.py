@@ -126,8 +126,9 @@ def test_a_command_the_home_is_not_ready_for_is_one_line(home, capsys, argv, cod
 def test_publish_names_the_builds_waiting_and_a_build_that_failed_the_gate(home, capsys):
     paths = Paths(home)
     (paths.build_dir / "failed").mkdir(parents=True)
+    paths.build_db("waiting").parent.mkdir()
     paths.build_db("waiting").touch()
-    (paths.build_dir / "failed" / "bad.duckdb").touch()
+    paths.failed_build("bad").touch()
     assert cli.main(["publish", "--run-id", "nope"]) == 2
     assert "builds waiting: waiting" in one_line(capsys)
     assert cli.main(["publish", "--run-id", "bad"]) == 1

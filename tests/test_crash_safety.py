@@ -47,7 +47,7 @@ def half_written_manifest_lines(paths: Paths) -> int:
 
 
 def build_bytes(paths: Paths, run_id: str) -> int:
-    return sum(p.stat().st_size for p in paths.build_dir.glob(f"{run_id}.duckdb*"))
+    return sum(p.stat().st_size for p in paths.build_db(run_id).parent.glob("*.duckdb*"))
 
 
 def test_kill_9_at_each_stage_then_the_next_run_publishes_a_clean_runs_marts(pipeline_home, tmp_path):
@@ -89,7 +89,9 @@ def test_a_new_build_clears_what_killed_and_failed_runs_left(tmp_path):
 
     paths = Paths(tmp_path)
     (paths.build_dir / "failed").mkdir(parents=True)
-    stale = [paths.build_dir / "killed.duckdb", paths.build_dir / "killed.duckdb.wal"]
+    killed = paths.build_db("killed")
+    killed.parent.mkdir()
+    stale = [killed, killed.with_name(killed.name + ".wal"), paths.build_dir / "old-layout.duckdb"]
     failed = [paths.build_dir / "failed" / f"run{i}.duckdb" for i in range(KEEP_FAILED + 2)]
     for number, path in enumerate(stale + failed):
         path.write_bytes(b"x")
@@ -97,3 +99,4 @@ def test_a_new_build_clears_what_killed_and_failed_runs_left(tmp_path):
     removed = prune_builds(paths)
     assert set(removed) == set(stale + failed[:2])  # the two oldest failed builds go
     assert sorted(p.name for p in (paths.build_dir / "failed").iterdir()) == [f.name for f in failed[2:]]
+    assert sorted(p.name for p in paths.build_dir.iterdir()) == ["failed"]  # the killed run's folder too

@@ -278,7 +278,7 @@ def empty_home(home: Path, run_id: str) -> Paths:
     """A home with an empty lake (the lake's tables, no rows) and an empty build of `run_id`."""
     paths = Paths(home)
     paths.lake_db.parent.mkdir(parents=True)
-    paths.build_dir.mkdir(parents=True)
+    paths.build_db(run_id).parent.mkdir(parents=True)
     with duckdb.connect(str(paths.lake_db)) as con:
         con.execute((PROJECT_ROOT / "greenmfg" / "lake_schema.sql").read_text())
     duckdb.connect(str(paths.build_db(run_id))).close()

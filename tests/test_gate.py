@@ -18,6 +18,7 @@ def home(pipeline_home, tmp_path):
     """A copy of the published run's home, with its marts as the build to validate."""
     shutil.copytree(pipeline_home[0].home, tmp_path / "home", symlinks=True)
     paths = Paths(tmp_path / "home")
+    paths.build_db("check").parent.mkdir(parents=True)
     shutil.copyfile(paths.published_db, paths.build_db("check"))
     return paths
 

@@ -96,6 +96,7 @@ def test_a_second_run_finds_nothing_new_and_a_rebuild_adds_no_rows(pipeline_home
         third = pipeline.run(paths, "third", rebuild=True)
     assert first["transform"]["incremental_from_published"] is False  # nothing published yet
     assert third["transform"]["incremental_from_published"] is True  # same dbt project: incremental
+    assert [p.name for p in paths.build_dir.iterdir()] == []  # the published builds' folders are gone
     with published(paths) as con:
         after = con.execute("select count(*), sum(hash(designation_id)) from marts.fct_designations").fetchone()
     lake = duckdb.connect(str(paths.lake_db), read_only=True)
@@ -128,7 +129,8 @@ def test_a_corrupted_mart_fails_the_gate_and_keeps_the_published_file(pipeline_h
     assert "marts.fct_designations" in report and "expect_column_values_to_be_unique" in report
     assert "expect_column_values_to_not_match_regex" in report
     assert hashlib.sha256(paths.published_db.read_bytes()).hexdigest() == digest
-    assert not build.exists() and (paths.build_dir / "failed" / build.name).exists()
+    assert not build.exists() and paths.failed_build("corrupted").exists()
+    assert not build.parent.exists()  # the run's build folder goes with it
 
 
 def test_cli_summary_and_read_only_sql(pipeline_home, monkeypatch, capsys):
@@ -202,7 +204,7 @@ def test_dbt_build_has_no_warnings_and_docs_are_generated(pipeline_home):
 
     assert "fct_designations" in (transform.docs_dir(paths) / "catalog.json").read_text()  # read from the build
     assert "fct_designations" in transform.static_docs(paths).read_text()
-    assert not list(transform.docs_dir(paths).glob("*.duckdb*"))  # no copy left behind
+    assert not list(transform.docs_dir(paths).rglob("*.duckdb*"))  # no copy left behind
 
 
 def test_a_header_row_loaded_as_data_fails_the_raw_gate(pipeline_home, tmp_path):
@@ -211,6 +213,7 @@ def test_a_header_row_loaded_as_data_fails_the_raw_gate(pipeline_home, tmp_path)
     with duckdb.connect(str(paths.lake_db)) as con:
         con.execute("""insert into list_rows select * replace (row_number + 100000 as row_number, '企业名称' as name)
                        from list_rows limit 1""")
+    paths.build_db("raw-gate").parent.mkdir(parents=True)
     shutil.copyfile(paths.published_db, paths.build_db("raw-gate"))
     with pytest.raises(GateFailed) as failure:
         pipeline.validate(paths, "raw-gate")
@@ -221,14 +224,14 @@ def test_docs_beside_the_gate_read_a_copy_and_never_fail_the_build(tmp_path, mon
     from greenmfg import transform
 
     paths = Paths(tmp_path / "home")
-    paths.build_dir.mkdir(parents=True)
+    paths.build_db("r").parent.mkdir(parents=True)
     read = []
     monkeypatch.setattr(transform, "dbt", fake_docs(read))
     assert transform.docs(paths, "gone", beside_readers=True) == {"dbt_docs": None}  # a failed gate moved it
     paths.build_db("r").write_bytes(b"a build")
     assert transform.docs(paths, "r", beside_readers=True)["dbt_docs"].endswith("index.html")
-    assert read == ["r.duckdb"] and paths.build_db("r").exists()  # the build as it was
-    assert not list(transform.docs_dir(paths).glob("*.duckdb*"))  # the copy is gone
+    assert read == ["build.duckdb"] and paths.build_db("r").exists()  # the build as it was, read under its name
+    assert not list(transform.docs_dir(paths).rglob("*.duckdb*"))  # the copy is gone
 
 
 def fake_docs(read: list):
@@ -248,7 +251,7 @@ def test_the_docs_publish_waits_for_are_a_copy_of_the_build_only(tmp_path, monke
     from greenmfg import pipeline, transform
 
     paths = Paths(tmp_path / "home")
-    paths.build_dir.mkdir(parents=True)
+    paths.build_db("r").parent.mkdir(parents=True)
     paths.build_db("r").write_bytes(b"a build")
     staged = pipeline.stage_docs(paths, "r")
     paths.build_db("r").unlink()  # published meanwhile

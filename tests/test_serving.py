@@ -94,6 +94,7 @@ def test_a_publish_killed_midway_keeps_the_published_file(pipeline_home, tmp_pat
     paths = Paths(tmp_path / "home")  # a copy: the shared home stays as other tests expect it
     digest = hashlib.sha256(paths.published_db.read_bytes()).hexdigest()
     build = paths.build_db("killed")
+    build.parent.mkdir(parents=True)
     shutil.copyfile(paths.published_db, build)
     with duckdb.connect(str(build)) as con:
         con.execute("delete from marts.quarantine")

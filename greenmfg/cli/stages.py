@@ -13,7 +13,7 @@ import time
 
 from greenmfg import pipeline
 from greenmfg.cli.common import NotReady, UserError, add_command, require_sources, run_id_text
-from greenmfg.settings import Paths, setting
+from greenmfg.settings import BUILD_FILE, Paths, setting
 
 
 def register(sub) -> None:
@@ -86,7 +86,7 @@ def register(sub) -> None:
             "--run-id",
             type=run_id_text,
             required=True,
-            help="the run whose build (warehouse/build/RUN_ID.duckdb) to take",
+            help="the run whose build (warehouse/build/RUN_ID/build.duckdb) to take",
         )
     for command in (sub.choices["run"], transform):
         command.add_argument(
@@ -167,7 +167,7 @@ def require_build(paths: Paths, run_id: str) -> None:
     build = paths.build_db(run_id)
     if build.exists():
         return
-    if (paths.build_dir / "failed" / build.name).exists():
+    if paths.failed_build(run_id).exists():
         raise UserError(
             f"the build of run {run_id!r} failed the gate (kept in {paths.build_dir / 'failed'}): "
             "`greenmfg transform` makes a new one",
@@ -176,7 +176,7 @@ def require_build(paths: Paths, run_id: str) -> None:
     published = paths.warehouse_dir / "published.json"
     if published.exists() and json.loads(published.read_text(encoding="utf-8")).get("run_id") == run_id:
         raise UserError(f"the build of run {run_id!r} is already published", code=1)
-    waiting = sorted(p.stem for p in paths.build_dir.glob("*.duckdb"))
+    waiting = sorted(p.parent.name for p in paths.build_dir.glob(f"*/{BUILD_FILE}") if p.parent.name != "failed")
     raise UserError(
         f"no build of run {run_id!r} in {paths.build_dir}: "
         + (f"builds waiting: {', '.join(waiting)}" if waiting else "`greenmfg transform` makes one")
