@@ -40,7 +40,7 @@ INVENTED_SETS = {
     "fresh6": (1301, 1400),
 }
 # Real field pages by the round that gathered them (numbers from, to)
-FIELD_SETS = {"field": (1, 199), "field2": (201, 399)}
+FIELD_SETS = {"field": (1, 199), "field2": (201, 399), "field3": (401, 599)}
 HALVES = ("dev", "check")
 PARTS = (
     "tuned",

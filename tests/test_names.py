@@ -2276,3 +2276,33 @@ def test_short_names_a_later_clause_gives_as_members_of_a_designated_set():
     ]
     assert names("本市计划培育绿色工厂,包括甲乙、丙丁等龙头企业。") == []  # (nothing designated)
     assert names("本市9家工厂获评省绿色工厂,包括纺织、化工等行业企业。") == []  # (trades)
+
+
+def test_members_of_a_designated_set_listed_with_no_count_after_them():
+    """…被认定为绿色工厂,包括A、B、C等。: the members, though no count or 企业 follows the 等."""
+    text = "此前,已有多家企业被认定为国家级绿色工厂,包括甲乙建材、丙丁、戊己防水等。"
+    assert names(text) == [(F, "甲乙建材"), (F, "丙丁"), (F, "戊己防水")]
+    assert names("公司获评国家级绿色工厂,包括节能、降碳、减污等方面。") == []  # (aspects, not firms)
+    assert names("本市计划培育绿色工厂,包括甲乙建材、丙丁等。") == []  # (nothing designated)
+
+
+def test_names_that_go_on_with_the_verb_after_a_short_lead_clause():
+    """The sentence before named the type; this one opens with a topic (建材行业中,) then the names."""
+    text = (
+        "工信部对2022年度绿色制造名单进行了公示,名单分为绿色工厂名单、绿色设计产品名单,"
+        "其中有880家企业入选2022年度绿色工厂。防水行业中,甲乙建材(天津)有限公司、丙丁涂料有限公司上榜!"
+    )
+    assert names(text) == [(F, "甲乙建材(天津)有限公司"), (F, "丙丁涂料有限公司")]
+
+
+def test_the_group_before_a_member_is_not_the_member():
+    """A集团旗下B / A(1177.HK)成员企业B / 旗下企业B、C先后获评: B (and C) are designated, not the group."""
+    assert names("甲乙生物旗下丙丁药业获评2025年度国家绿色工厂。") == [(F, "丙丁药业")]
+    assert names("甲乙生物(1177.HK)成员企业丙丁药业荣获“国家级绿色工厂”称号。") == [(F, "丙丁药业")]
+    assert names("旗下企业戊己药业、庚辛维药先后获评“国家级绿色工厂”。") == [(F, "戊己药业"), (F, "庚辛维药")]
+
+
+def test_a_subject_whose_means_come_between_it_and_its_verb():
+    """A凭借…的表现,荣获“绿色工厂”称号: A is the subject of the verb after the clause of its means."""
+    assert names("甲乙药业凭借在绿色发展方面的卓越表现,荣获“国家级绿色工厂”称号。") == [(F, "甲乙药业")]
+    assert names("公司凭借在绿色发展方面的卓越表现,荣获“国家级绿色工厂”称号。") == []  # (no name)

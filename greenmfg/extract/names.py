@@ -150,7 +150,8 @@ LEAD = re.compile(
     r"以及|及|与|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|20\d{2}年度?|"
     r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]的?|[省市区县]内|辖区内?|当地|"
     r"[台外民国央港侨]企(?=[\u4e00-\u9fa5]{2})|"  # (我市台企A、B: a firm's kind)
-    r"(?:园区|开发区|高新区|经开区)内|(?:集团|公司)*(?:所属|旗下|下属)的?|"
+    r"(?:园区|开发区|高新区|经开区)内|(?:[\u4e00-\u9fa5A-Za-z]{2,10}?(?:\([0-9A-Za-z.]{4,9}\))?)?(?:所属|旗下|下属|成员)的?"
+    r"(?:企业|公司|子公司|单位)?(?:——|—|-|:)?|"  # (A集团旗下B / A下属公司——B: B is designated)
     r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个|户|项)(?:企业|单位|公司|园区)?|"
     r"这是|也是|(?:他们|它们|她们)(?:分别)?是|继|[将把对被](?![\u4e00-\u9fa5][县市区旗])|[\u4e00-\u9fa5]{1,4}[县区](?="
     + PROVINCE
@@ -207,6 +208,9 @@ CONJUNCTION = re.compile(r"以及|和|及(?!其|时)|(?<!参)与")
 ITEM_SEPARATOR = re.compile(r"、|以及")
 # N家工厂获评绿色工厂,包括A、B等龙头企业, 也不乏C、D等…企业: the members of a set designated before
 MEMBERS = re.compile(r"(?:既|也|还)?(?:包括|包含|涵盖|覆盖|不乏|其中(?:有|包括)?)")
+MEMBERS_TAIL = re.compile(
+    r"等(?:[\u4e00-\u9fa5]{0,6}?(?:企业|公司|单位|集团|工厂|厂家|厂商))?[。!;?]?\s*$"
+)  # (…等方面: not firms)
 LAST_SHORT_JOINED = re.compile(
     r"(?<=、)(?P<left>[\u4e00-\u9fa5]{3,10}?)(?:和|及(?!其|时)|与)(?P<right>[\u4e00-\u9fa5]{2})"
 )
@@ -237,7 +241,7 @@ COUNT_THEN_LIST = re.compile(
 )
 SHORT_NAME = re.compile(r"^(?:[\u4e00-\u9fa5A-Za-z·]|\([\u4e00-\u9fa5A-Za-z·]{1,8}\)){2,12}$")  # (no stray parenthesis)
 SHORT_TRAIL = re.compile(
-    r"(?:等|为代表|上榜|入选|入列|榜上有名|获评|入围|被评为|成为|经过|成功|均|分别|双双|一同|同时|\d|两大|"
+    r"(?:等|为代表|上榜|入选|入列|榜上有名|获评|入围|被评为|成为|经过|成功|均|分别|双双|一同|同时|先后|相继|\d|两大|"
     r"共计?(?=\d|[一二三四五六七八九十两]+[家个户])|"
     r"[一二三四五六七八九十两]+(?:家|个|户|种|款|项)).*$"
 )
@@ -1204,10 +1208,22 @@ def _clause_names(
             and not (_head_type(counted) == PARK and any(park for _, _, park in clause_ends))
         ):
             counted = None  # (宁波、温州等地; not A开发区、B经济开发区等19家园区)
-        if not counted and not clause_ends and not ("、" in clause and _short_subjects(clause, _items(clause, ()))):
+        members = (  # …被认定为绿色工厂,包括A、B、C等: the members of a set the sentence designated
+            "、" in clause
+            and MEMBERS.match(clause.strip())
+            and MEMBERS_TAIL.search(clause)
+            and _designated(sentence[:start])
+        )
+        if (
+            not counted
+            and not clause_ends
+            and not members
+            and not ("、" in clause and _short_subjects(clause, _items(clause, ())))
+        ):
+            clause_types = [t for pos, t in terms if start <= pos < offset]
             if single := _single_subject(
-                sentence[start : start + len(clause)],  # (unmasked: 荣获“绿色工厂”称号)
-                [t for pos, t in terms if start <= pos < offset],
+                _by_means_subject(sentence, start) + sentence[start : start + len(clause)],  # (unmasked: 荣获“…”称号)
+                clause_types,
             ):
                 out.append(NamedEntity(single[0], single[1], sentence))  # 金磊陶瓷成功入选国家级绿色工厂
             continue
@@ -1240,7 +1256,8 @@ def _clause_names(
         ):
             items, found, names = [(0, clause)], [subject], [subject]
         subjects = not names and "、" in clause and _short_subjects(clause, items)
-        if not names and not counted and not subjects:
+        members = members and not names
+        if not names and not counted and not subjects and not members:
             continue
         last_end = start + clause.rfind(names[-1][0]) + len(names[-1][0]) if names else offset
         company_type = _company_type(terms, masked, clause, start, offset, last_end)
@@ -1277,6 +1294,7 @@ def _clause_names(
                         out += [NamedEntity(name, also, sentence) for also in _joined_terms(clause, dtype)]
             elif len(items) > 1 and (
                 _designated(clause)
+                or members
                 or counted
                 and (
                     COUNT_IN.search(counted.group(0))
@@ -1298,7 +1316,7 @@ def _clause_names(
                     continue
                 if counted and 0 <= clause.find(short) < counted.start():
                     dtype = _head_type(counted) or company_type
-                elif names or subjects:
+                elif names or subjects or members:
                     dtype = company_type
                 else:
                     continue
@@ -1336,10 +1354,24 @@ SINGLE_SUBJECT = re.compile(
 )
 
 
+BY_MEANS = re.compile(r"(?:凭借|凭着|依托|依靠|通过|以其|得益于)[^,。;]{2,40}$")
+
+
+def _by_means_subject(sentence: str, start: int) -> str:
+    """The subject of a clause that opens with its verb, when the clause before is that subject
+    and the means it was designated by (A公司凭借…的表现,荣获“绿色工厂”称号): else ""."""
+    if start < 2 or not SUBJECT_VERB.match(sentence, start):
+        return ""
+    before = sentence[: start - 1]
+    before = before[before.rfind(",") + 1 :]
+    means = BY_MEANS.search(before)
+    return before[: means.start()] if means else ""
+
+
 def _single_subject(clause: str, types: list[str | None]) -> tuple[str, str] | None:
     """A clause whose subject is one short name, designated by its verb and one company term
     (金磊陶瓷成功入选国家级绿色工厂: a company's own release names itself so): (name, type)."""
-    if len(types) != 1 or types[0] in (None, PARK) or not (match := SINGLE_SUBJECT.match(clause)):
+    if len(types) != 1 or types[0] in (None, PARK) or not (match := SINGLE_SUBJECT.match(_lead(clause))):
         return None
     name = match.group("name")
     if (
@@ -1875,6 +1907,7 @@ LIST_TITLE = re.compile(r"(?:名单|名录|清单)(?:\(\S{0,12}\))?[:]?$")
 LIST_TITLE_LENGTH = 40
 # a sentence that is full names, then the verb that lists them (A公司、B有限公司成功获批)
 LISTED_NAMES_THEN_VERB = re.compile(
+    r"(?:[^,。;:]{1,12},)?"  # a short lead (防水行业中, / 其中,)
     r"(?:[\u4e00-\u9fa5()]{4,40}?(?:公司|集团|厂)、)+[\u4e00-\u9fa5()]{4,40}?(?:公司|集团|厂)"
     r"(?:成功|顺利|均|都|全部|同时)?(?:获批|入选|上榜|获评|入围|入列|榜上有名)"
 )
