@@ -1149,13 +1149,27 @@ def test_counts_only_put_forward_are_no_designations():
     "text",
     [
         "全省累计推广绿色设计产品近2万个。",
-        "此次共有600余家企业入选绿色工厂。",
-        "全市已累计创建国家级和省级绿色工厂300多家。",
         "累计创建绿色工厂约120家。",
+        "全国绿色工厂将近1000家。",
     ],
 )
 def test_a_report_of_about_so_many_is_no_count(text):
+    """近 / 约: about so many, maybe fewer: no count to sum."""
     assert counts(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text,expected,written",
+    [
+        ("此次共有600余家企业入选绿色工厂。", ("green_factory", 600), "600余"),
+        ("全市已累计创建国家级和省级绿色工厂300多家。", ("green_factory", 300), "300多"),
+        ("省市层面绿色工厂1.6万余家。", ("green_factory", 16000), "1.6万余"),
+    ],
+)
+def test_a_report_of_more_than_so_many_counts_at_least_that_many(text, expected, written):
+    """余 / 多: more than so many (the labelled field pages count 800余家 as 800); value_text keeps the 余."""
+    [fact] = facts(text, kind="reported_count")
+    assert (fact.designation_type, fact.value) == expected and fact.value_text == written
 
 
 def test_about_so_many_in_a_plan_is_still_its_target():

@@ -2306,3 +2306,18 @@ def test_a_subject_whose_means_come_between_it_and_its_verb():
     """A凭借…的表现,荣获“绿色工厂”称号: A is the subject of the verb after the clause of its means."""
     assert names("甲乙药业凭借在绿色发展方面的卓越表现,荣获“国家级绿色工厂”称号。") == [(F, "甲乙药业")]
     assert names("公司凭借在绿色发展方面的卓越表现,荣获“国家级绿色工厂”称号。") == []  # (no name)
+
+
+def test_short_names_counted_after_the_sentence_that_named_the_list():
+    """…公布了第三批绿色工厂名单。A、B、C等四家企业上榜。: short names, typed by the sentence before."""
+    text = "近日,省工信厅公布了第三批绿色工厂名单。甲乙海螺、丙丁天山、戊己中联等三家水泥企业上榜。"
+    assert names(text) == [(F, "甲乙海螺"), (F, "丙丁天山"), (F, "戊己中联")]
+    assert names("近日,省工信厅公布了第三批绿色工厂名单。钢铁、化工、建材等三个行业的企业上榜。") == []  # (trades)
+
+
+def test_an_enumeration_that_goes_on_past_a_comma_with_yiji():
+    """A、B,以及C等三家企业上榜: one enumeration; not after a clause with its own verb or count."""
+    text = "近日,省工信厅公布了第三批绿色工厂名单。甲乙海螺、丙丁天山,以及戊己山河水泥等三家水泥企业上榜。"
+    assert names(text) == [(F, "甲乙海螺"), (F, "丙丁天山"), (F, "戊己山河水泥")]
+    text = "甲乙有限公司、丙丁有限公司获评绿色工厂,以及戊己有限公司获评绿色供应链管理企业。"
+    assert names(text) == [(F, "甲乙有限公司"), (F, "丙丁有限公司"), (S, "戊己有限公司")]

@@ -119,7 +119,7 @@ CONTINUATION = re.compile(
     r"(?:(?<=级)(?:达到|达|超过|突破|增至|为|有))?(?P<value>" + NUM + r")\s*(?:余|多)?(?P<unit>家|个|户|种|项|款)"
 )
 # Terms enumerated, then their values: 绿色工厂、绿色园区分别达到120家、8个 | …各1家 | …共计50家 (a mixed total)
-VALUE = r"(?:" + NUM + r")\s*(?:余|多)?(?:万|千)?\s*" + UNIT + r"(?:以上|左右)?"
+VALUE = r"(?:" + NUM + r")\s*(?:余|多)?(?:万|千)?(?:余|多)?\s*" + UNIT + r"(?:以上|左右)?"
 ITEM = r"(?:" + LEVEL_WORD + "|" + STAR + r")?(?:及以上|以上)?(?:" + TERM + r")"
 LEVEL_ITEM = r"(?:" + LEVEL_WORD + "|" + STAR + r")"
 ENUMERATION = re.compile(
@@ -141,7 +141,7 @@ ITEM_PARTS = re.compile(r"(" + LEVEL_WORD + "|" + STAR + r")?(及以上|以上)?
 ENUMERATION_HINT = re.compile(
     r"(?:工厂|园区|企业|产品|供应链|型号|级)\s*[、和及与]\s*(?:[^、,，。；]{0,6}?绿色|" + LEVEL_WORD + "|" + STAR + ")"
 )
-VALUE_PARTS = re.compile(r"(?P<value>" + NUM + r")\s*(?:余|多)?(?P<scale>万|千)?\s*(?P<unit>" + UNIT + ")")
+VALUE_PARTS = re.compile(r"(?P<value>" + NUM + r")\s*(?:余|多)?(?P<scale>万|千)?(?:余|多)?\s*(?P<unit>" + UNIT + ")")
 # A number of units named without the term (5家企业, 3个工业园区), paired or typed by its clause
 BARE_COUNT = re.compile(NUMBER + r"\s*(?P<unit>" + UNIT + r")(?P<noun>[\u4e00-\u9fa5]{0,8}?)(?=[、和及与]|$)")
 BARE_NOUN_TYPE = [(re.compile(r"园区|集聚区|开发区"), "green_park"), (re.compile(r"工厂"), "green_factory")]
@@ -883,7 +883,7 @@ def _paragraph_facts(
                     star_rating=count.star if count.designation_type == "green_factory" else None,
                     period_kind=period if reported else None,
                     target_kind=None if reported else kind or "stock",
-                    value_text=count.text,
+                    value_text=count.text + _more_than(sentence, count),
                     region_mention=mention,
                 )
             )
@@ -978,12 +978,14 @@ YEAR_OF = re.compile(r"20\d{2}")
 
 
 def _approximate(sentence: str, count: Count) -> bool:
-    """近3万个, 800余家: about so many."""
-    after = count.position + len(count.text)
-    return bool(
-        APPROXIMATE_BEFORE.search(sentence, max(0, count.position - 2), count.position)
-        or APPROXIMATE_AFTER.match(sentence, after)
-    )
+    """近3万个, 约50家: about so many, maybe fewer (800余家 is at least 800: kept, its value_text says 余)."""
+    return bool(APPROXIMATE_BEFORE.search(sentence, max(0, count.position - 2), count.position))
+
+
+def _more_than(sentence: str, count: Count) -> str:
+    """余 or 多 after a number (800余家: at least 800), as written; else ""."""
+    more = APPROXIMATE_AFTER.match(sentence, count.position + len(count.text))
+    return more.group().strip() if more else ""
 
 
 def _years_each(text: str) -> list[int]:

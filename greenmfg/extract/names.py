@@ -933,7 +933,10 @@ COMPANY_REST = re.compile(r"(?:股份|有限|责任|控股)+(?:公司|集团)")
 def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
     """其中,A公司… after a sentence that named the designation: its terms type the names, if the
     sentence says they are designated or counts them (其中,A公司是德国某集团的子公司: it describes A)."""
-    if not (ends := _name_ends(sentence)) or not (_designated(previous) or _designated(sentence)):
+    ends = _name_ends(sentence)
+    if not (ends or "等" in sentence and COUNTED.search(sentence)) or not (  # (A、B等四家企业上榜: short names)
+        _designated(previous) or _designated(sentence)
+    ):
         return []
     if not _designated(sentence) and not SUBTOTAL.match(sentence) and not COUNTED_OPENING.match(sentence):
         return []
@@ -1143,6 +1146,14 @@ def _list_marks(sentence: str, ends: list[tuple[int, int, bool]]) -> str:
         ):
             chars = chars or list(sentence)
             chars[end] = "、"
+    at = sentence.find(",以及")  # A、B、C,以及D等四家企业: the enumeration goes on past the comma
+    while at > 0:
+        if "、" in (items := sentence[max(sentence.rfind(",", 0, at), 0) : at]) and not (
+            "等" in items or _designated(items) or TERM_PATTERN.search(items)  # (A、B等334家工厂,以及C…)
+        ):
+            chars = chars or list(sentence)
+            chars[at] = "、"
+        at = sentence.find(",以及", at + 1)
     at = sentence.find("/")  # A公司/B公司: a slash between names
     while at > 0:
         if NAME_END.search(sentence, max(0, at - 4), at):
