@@ -103,7 +103,8 @@ def test_two_entities_joined_are_split(joint):
             [(F, "甲乙有限公司"), (F, "丙丁有限公司"), (F, "戊己集团"), (F, "庚辛有限公司")],
         ),
         ("上海石油和化工设备有限公司入选绿色工厂。", [(F, "上海石油和化工设备有限公司")]),
-        ("中国石油和化学工业联合会公布绿色工厂名单,甲乙化工有限公司入选。", [(F, "甲乙化工有限公司")]),
+        # (a federation's own list is its award, no designation: here it passes on the ministry's)
+        ("中国石油和化学工业联合会公布工信部绿色工厂名单,甲乙化工有限公司入选。", [(F, "甲乙化工有限公司")]),
         ("甲乙有限公司及其子公司入选绿色工厂。", [(F, "甲乙有限公司")]),
         ("甲乙经济开发区和丙丁高新区入选绿色园区。", [(P, "甲乙经济开发区"), (P, "丙丁高新区")]),
     ],
@@ -2321,3 +2322,22 @@ def test_an_enumeration_that_goes_on_past_a_comma_with_yiji():
     assert names(text) == [(F, "甲乙海螺"), (F, "丙丁天山"), (F, "戊己山河水泥")]
     text = "甲乙有限公司、丙丁有限公司获评绿色工厂,以及戊己有限公司获评绿色供应链管理企业。"
     assert names(text) == [(F, "甲乙有限公司"), (F, "丙丁有限公司"), (S, "戊己有限公司")]
+
+
+def test_an_associations_own_award_designates_no_one():
+    """某协会…组织开展了绿色工厂评定工作…。A、B荣获“某行业绿色工厂”认证: the association's award, not a list."""
+    text = (
+        "中国某材协会依据《某材行业绿色工厂评选认定管理办法》,组织开展了绿色工厂评定工作,共有2家企业脱颖而出。"
+        "甲乙建材有限公司、丙丁石业有限公司两家企业凭借突出表现,荣获“全国某材行业绿色工厂”认证。"
+    )
+    assert names(text) == []
+    text = "本次获评企业中,甲乙化纤有限公司为中国某纤维工业协会评价企业,获评国家级绿色工厂。"
+    assert names(text) == [(F, "甲乙化纤有限公司")]  # (an association as the list's evaluator)
+    text = "中国某材协会发布消息:工信部公布绿色工厂名单,甲乙建材有限公司入选。"
+    assert names(text) == [(F, "甲乙建材有限公司")]  # (a government's list, reported by an association)
+
+
+def test_a_list_applied_for_is_no_designation():
+    """推动A、B等5家企业申报…绿色制造名单,目前A、C等5家已获批…绿色工厂: only the approval designates."""
+    text = "推动甲乙时代、甲乙国轩等5家企业申报2024年绿色制造名单,目前甲乙时代、丙丁等5家已成功获批省级绿色工厂。"
+    assert names(text) == [(F, "甲乙时代"), (F, "丙丁")]

@@ -418,13 +418,40 @@ class NamedEntity:
 def _designated(text: str) -> bool:
     """Whether a sentence or clause says that the entities it names were listed (an advert for
     help with applying says nothing of the kind, nor a cue negated: 未能入选)."""
-    if ADVERT.search(text):
+    if ADVERT.search(text) or _association_honour(text):
         return False
     return (
-        any(not NEGATED.search(text, max(0, cue.start() - 2), cue.start()) for cue in DESIGNATION_CUE.finditer(text))
+        any(
+            not NEGATED.search(text, max(0, cue.start() - 2), cue.start()) and not _applied_for(text, cue)
+            for cue in DESIGNATION_CUE.finditer(text)
+        )
         or (("(" in text or ":" in text or "有" in text) and LISTED.search(text) is not None)
         or ((",为" in text or ",是" in text or ",包括" in text) and COUNT_THEN_LIST.search(text) is not None)
     )
+
+
+ASSOCIATION = re.compile(
+    r"(?:协会|联合会|商会|学会|促进会|产业联盟)[^。]{0,80}?(?:组织|开展|评选|评定|授予|颁发|发布|公布|认定|授牌)"
+)
+GOVERNMENT = re.compile(r"工信|工业和信息化|经信|经济和信息化|发改|发展改革|国务院|政府|工业信息化")
+
+
+def _association_honour(text: str) -> bool:
+    """An association's own award (中国石材协会…组织开展了绿色工厂评定工作): no government's
+    designation, unless the text names a government too (an association as a list's evaluator,
+    A为某协会评价企业, awards nothing)."""
+    return ASSOCIATION.search(text) is not None and GOVERNMENT.search(text) is None
+
+
+APPLIED_FOR = re.compile(r"申报|报送|推荐")
+
+
+def _applied_for(text: str, cue: re.Match) -> bool:
+    """A list its clause applies for (推动A、B等5家企业申报…绿色制造名单): no designation."""
+    if cue.group() != "名单":
+        return False
+    clause_start = max(text.rfind(mark, 0, cue.start()) for mark in ",;:") + 1
+    return APPLIED_FOR.search(text, clause_start, cue.start()) is not None
 
 
 def _term_opens(sentence: str, terms: list[re.Match]) -> bool:
@@ -666,6 +693,9 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 out.append(typed)  # 1. A有限公司(绿色工厂): a list line typed by its note
                 continue
             designated = _designated(sentence)
+            if designated and index and _association_honour(split[index - 1]) and not GOVERNMENT.search(sentence):
+                heading = previous = listing = None  # (…协会开展了绿色工厂评定工作。A、B荣获“…绿色工厂”认证)
+                continue
             if not designated and len(sentence) > HEADING_LENGTH and not TERM_THEN_VERB.search(sentence):
                 last_term, typed_since, previous, listing, heading = index, False, sentence, None, None
                 continue
@@ -934,6 +964,8 @@ def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
     """其中,A公司… after a sentence that named the designation: its terms type the names, if the
     sentence says they are designated or counts them (其中,A公司是德国某集团的子公司: it describes A)."""
     ends = _name_ends(sentence)
+    if _association_honour(previous):
+        return []  # (某协会…开展了绿色工厂评定工作,共有7家企业脱颖而出。A、B…荣获…: its own award)
     if not (ends or "等" in sentence and COUNTED.search(sentence)) or not (  # (A、B等四家企业上榜: short names)
         _designated(previous) or _designated(sentence)
     ):
@@ -1303,15 +1335,19 @@ def _clause_names(
                     out.append(NamedEntity(name, dtype, sentence))
                     if len(names) == 1 and not park:
                         out += [NamedEntity(name, also, sentence) for also in _joined_terms(clause, dtype)]
-            elif len(items) > 1 and (
-                _designated(clause)
-                or members
-                or counted
+            elif (
+                len(items) > 1
                 and (
-                    COUNT_IN.search(counted.group(0))
-                    and _designated(sentence[start:])
-                    or MEMBERS.match(clause)
-                    and _designated(sentence[:start])
+                    _designated(clause)
+                    or members
+                    or counted
+                    and (
+                        COUNT_IN.search(counted.group(0))
+                        and _designated(sentence[start:])
+                        and not NOT_YET.search(clause, counted.start())  # (推动A、B等5家企业申报…,…获批: applied)
+                        or MEMBERS.match(clause)
+                        and _designated(sentence[:start])
+                    )
                 )
             ):
                 # (A集团、B炼化、C有限公司等334家工厂,以及…入选: the verb after the count designates them)
