@@ -2341,3 +2341,17 @@ def test_a_list_applied_for_is_no_designation():
     """推动A、B等5家企业申报…绿色制造名单,目前A、C等5家已获批…绿色工厂: only the approval designates."""
     text = "推动甲乙时代、甲乙国轩等5家企业申报2024年绿色制造名单,目前甲乙时代、丙丁等5家已成功获批省级绿色工厂。"
     assert names(text) == [(F, "甲乙时代"), (F, "丙丁")]
+
+
+def test_a_zones_own_news_names_the_zone_it_designated():
+    """甲乙经开区始终坚持…。2024年,获批国家级绿色工业园区 / title 甲乙经开区…, body 我区…获评国家绿色工业园区."""
+    text = (
+        "近年来,甲乙经开区始终坚持绿色发展理念,加大对绿色工厂的培育力度。"
+        "2024年,获批国家级绿色工业园区,累计建成国家级绿色工厂4家。"
+    )
+    assert (P, "甲乙经开区") in names(text)
+    text = "甲乙经开区又传喜讯\n目前,我区已建成国家级绿色工厂2家,获评国家生态工业示范园区、国家绿色工业园区。"
+    assert (P, "甲乙经开区") in names(text)
+    assert names("近年来,甲乙经开区始终坚持绿色发展。争创国家级绿色工业园区。") == []  # (not yet)
+    assert names("甲乙经开区传喜讯\n我区计划培育并获评国家绿色工业园区。") == []  # (not yet)
+    assert names("近年来,甲乙经开区始终坚持绿色发展。丙丁有限公司获评国家级绿色工厂。") == [(F, "丙丁有限公司")]

@@ -799,7 +799,40 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             and (len(sentence) <= HEADING_LENGTH and not ends or designated and sentence.endswith((":", "如下")))
             else None
         )
+    if "区" in text and PARK_VERB_CUE.search(text):  # (a cheap search before the zone's own news)
+        named = {(e.name, e.designation_type) for e in out}
+        out += [e for e in _zones_designated_themselves(text) if (e.name, e.designation_type) not in named]
+    return out
 
+
+ZONE = r"(?:(?!绿色|获|入选|国家|省级|家|个|和|及|与|的)[\u4e00-\u9fa5]){2,10}?(?:经济技术开发区|经济开发区|高新技术产业开发区|经开区|高新区|开发区|工业园区|产业园区)"
+ZONE_NAME = re.compile(ZONE)
+# a zone a paragraph or a sentence opens with (近年来,扬州经开区始终坚持…): the subject of what follows
+ZONE_SUBJECT = re.compile(r"^(?:(?:近年来|近年|目前|今年|去年|此外|同时|\d{4}年)[,]?)?(?P<zone>" + ZONE + ")")
+PARK_TERM = r"(?:国家级|省级|国家|省)?(?:绿色工业园区|绿色园区)"
+PARK_VERB = r"(?:先后|相继|成功|还|也|又|已)?(?:获批|获评|入选|被评为|被认定为|成功创建|荣获)"
+PARK_VERB_CUE = re.compile(r"(?:绿色工业园区|绿色园区)")
+# 2024年,获批国家级绿色工业园区 (no subject) / 我区…获评…国家绿色工业园区: the zone designated itself
+SUBJECTLESS_PARK = re.compile(r"(?:^|,)(?:\d{4}年,?)?" + PARK_VERB + r"[^,。;]{0,20}?" + PARK_TERM)
+OUR_ZONE_PARK = re.compile(r"(?:我区|全区|本区|该区)[^。;]{0,40}?" + PARK_VERB + r"[^,。;]{0,20}?" + PARK_TERM)
+
+
+def _zones_designated_themselves(text: str) -> list[NamedEntity]:
+    """A zone's own news: a park designation with no subject, after a sentence of its paragraph
+    that opens with the zone (扬州经开区始终坚持…。2024年,获批国家级绿色工业园区), or said of 我区
+    in a text whose first line (its title) names the zone (盐城经开区又传喜讯 … 我区…获评国家绿色工业园区)."""
+    out = []
+    title = text.lstrip().split("\n", 1)[0]
+    first = title_zone.group() if (title_zone := ZONE_NAME.search(title)) else None
+    for paragraph in text.splitlines():
+        zone = None
+        for sentence in sentences(paragraph):
+            if zone and (found := SUBJECTLESS_PARK.search(sentence)) and not NOT_YET.search(found.group()):
+                out.append(NamedEntity(zone, PARK, sentence))
+            elif first and (found := OUR_ZONE_PARK.search(sentence)) and not NOT_YET.search(found.group()):
+                out.append(NamedEntity(first, PARK, sentence))
+            if opened := ZONE_SUBJECT.match(sentence):
+                zone = opened.group("zone")
     return out
 
 
