@@ -1422,3 +1422,18 @@ def test_a_count_typed_by_a_list_of_firms_not_yet_designated_is_none():
     assert counts("市级绿色工厂培育库名单公布,我市19家企业入选。") == set()
     assert counts("拟推荐绿色工厂名单公示\n我市19家企业入选") == set()
     assert counts("绿色工厂申报名单\n我市19家企业入选") == set()
+
+
+def test_a_plan_issued_in_one_sentence_carries_its_end_year_to_the_next():
+    """…日前印发《…行动计划(2023-2025年)》。其中提出,…创建…: targets for the plan's end year."""
+    text = (
+        "市政府日前印发《某市制造业高质量发展三年行动计划(2023-2025年)》。其中提出,健全绿色制造体系。"
+        "创建20家绿色工厂,打造3个绿色工业园区。"
+    )
+    assert targets(text, 2023) == {("green_factory", 20, 2025), ("green_park", 3, 2025)}
+    assert counts(text, 2023) == set()
+
+
+def test_words_that_describe_what_is_counted_keep_the_count_with_its_term():
+    """形成10条具有代表性的绿色供应链: the 10 counts supply chains (not 10家企业的…, a count of firms)."""
+    assert targets("到2025年,形成10条具有代表性的绿色供应链。") == {("green_supply_chain", 10, 2025)}

@@ -1223,7 +1223,11 @@ def _designates(sentence: str, match: re.Match) -> bool:
         if NUMBER_BEFORE.search(before) and NUMBER_THEN_TERM.match(sentence, match.start("value")):
             return False  # 334家绿色工厂19家绿色园区: 19 is the parks'
     gap = match.groupdict().get("gap")
-    return not gap or LISTING_VERB.search(gap) is not None
+    return not gap or LISTING_VERB.search(gap) is not None or MODIFIER.fullmatch(gap) is not None
+
+
+# 10条具有代表性的绿色供应链: words that describe what is counted, not the firms it is in
+MODIFIER = re.compile(r"(?:(?!企业|单位|公司|工厂|园区|中|内)[\u4e00-\u9fa5]){2,8}的")
 
 
 def _continuations(sentence: str, spans: list):
