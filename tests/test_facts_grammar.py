@@ -1437,3 +1437,22 @@ def test_a_plan_issued_in_one_sentence_carries_its_end_year_to_the_next():
 def test_words_that_describe_what_is_counted_keep_the_count_with_its_term():
     """形成10条具有代表性的绿色供应链: the 10 counts supply chains (not 10家企业的…, a count of firms)."""
     assert targets("到2025年,形成10条具有代表性的绿色供应链。") == {("green_supply_chain", 10, 2025)}
+
+
+def test_an_implementation_guide_sets_targets_and_wan_alone_is_ten_thousand():
+    """《绿色制造工程实施指南(2016—2020年)》,提出开发万种绿色产品、建设千家绿色工厂: the guide's goals for 2020."""
+    text = "随后印发的《绿色制造工程实施指南(2016—2020年)》,提出开发万种绿色产品、建设千家绿色工厂、打造百家绿色园区等任务。"
+    assert targets(text, 2022) == {
+        ("green_design_product", 10000, 2020),
+        ("green_factory", 1000, 2020),
+        ("green_park", 100, 2020),
+    }
+
+
+def test_an_evaluation_guide_is_no_plan():
+    """按照《…评价指南》…共评选出绿色工厂55家: a list chosen by a guide's criteria, a report."""
+    text = (
+        "按照《2022年某省绿色制造体系建设评价指南》由省工业和信息化厅组织开展评选,共评选出绿色工厂55家、绿色园区8家。"
+    )
+    assert counts(text, 2022) == {("green_factory", 55), ("green_park", 8)}
+    assert targets(text, 2022) == set()

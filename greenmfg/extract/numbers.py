@@ -4,7 +4,7 @@ keeps its lower bound), 两三家."""
 from __future__ import annotations
 
 UNIT = r"(?:家|个|种|款|项|件|户|条|座)"
-CN_NUM = r"[零一二三四五六七八九十两百千]{1,6}"
+CN_NUM = r"[零一二三四五六七八九十两百千]{1,6}|万(?=\s*" + UNIT + ")"  # (开发万种绿色产品: ten thousand)
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + CN_NUM  # 2,464: thousands grouped by commas
 # value and scale as named groups, for the patterns that embed it
 NUMBER = (
@@ -12,10 +12,10 @@ NUMBER = (
     r"(?:\s*" + UNIT + r"?\s*[-~～—–至到]\s*(?:" + NUM + r")\s*(?:万|千)?)?\s*(?:余|多)?"
 )
 # What every count has: a number, then its unit (8家, 三个, 50 家, 30余个)
-COUNT_CUE = r"[\d一二三四五六七八九十两百]\s*(?:余|多)?(?:万|千)?(?:余|多)?\s*(?:" + UNIT + r"|企业)"
+COUNT_CUE = r"[\d一二三四五六七八九十两百千万]\s*(?:余|多)?(?:万|千)?(?:余|多)?\s*(?:" + UNIT + r"|企业)"
 
 DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-POWERS = {"十": 10, "百": 100, "千": 1000}
+POWERS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 SCALE = {"万": 10000, "千": 1000}
 
 
