@@ -6,7 +6,8 @@ from greenmfg.extract.facts import extract_facts
 
 
 def counts(text):
-    return {(f.designation_type, f.value, f.level) for f in extract_facts(text, default_year=2024)}
+    found = extract_facts(text, default_year=2024)
+    return {(f.designation_type, f.value, f.level) for f in found if f.record_type == "reported_count"}
 
 
 @pytest.mark.parametrize(
@@ -62,3 +63,14 @@ def test_firms_selected_take_the_one_type_of_their_sentence():
     both = "The green factory and green park lists came out, and the county has 6 enterprises selected."
     assert counts(both) == set()  # (two types)
     assert counts("The green factory list is out; 6 enterprises will be selected next year.") == set()  # (to come)
+
+
+def test_an_english_plan_for_a_named_year_gives_targets():
+    """By 2020, … will … with 100 green factories, 10 green industrial parks: targets for 2020, no counts."""
+    from greenmfg.extract.facts import extract_facts
+
+    text = "By 2020, the province will lead in green manufacturing, with 100 green factories and 10 green industrial parks."
+    found = {(f.record_type, f.designation_type, f.value, f.target_year) for f in extract_facts(text, 2017)}
+    assert found == {("policy_target", "green_factory", 100, 2020), ("policy_target", "green_park", 10, 2020)}
+    text = "The province will build 100 green factories."  # (no year named: no target)
+    assert extract_facts(text, 2017) == []

@@ -191,8 +191,8 @@ INVENTED_FLOORS = {
     # by rules written on other pages (.79: short names after the sentence that named the list)
     "field2_dev": {"designation": (0.99, 0.99), "reported_count": (0.98, 0.96), "policy_target": (0.99, 0.99)},
     "field2_check": {"designation": (0.96, 0.88), "reported_count": (0.96, 0.74), "policy_target": (0.99, 0.71)},
-    # the third round (stop 37): the check half as the rules found it; the development half as rules .83 left it
-    "field3_dev": {"designation": (0.92, 0.86), "reported_count": (0.96, 0.92), "policy_target": (0.96, 0.85)},
+    # the third round (stop 37): the check half as the rules found it; the development half as rules .84 left it
+    "field3_dev": {"designation": (0.92, 0.86), "reported_count": (0.96, 0.92), "policy_target": (0.96, 0.91)},
     "field3_check": {"designation": (0.92, 0.60), "reported_count": (0.97, 0.74), "policy_target": (0.60, 0.99)},
 }
 

@@ -3,9 +3,9 @@
 Counts: a number, a level, a term (Thirty-one green factories and one green industrial park; 13
 state-level green factories; 2 national and autonomous region-level green parks), a number of
 firms into a term's list (22 enterprises into the green factory list), or a number of firms
-selected in a sentence that names one type. What is new and what is a total are not told apart,
-nor targets: a count with a word of the future before it in its sentence (will, by 2025, aims) is
-left out.
+selected in a sentence that names one type. What is new and what is a total are not told apart.
+Targets: a count with a word of the future before it in a sentence that names the year (By 2020,
+… will … 100 green factories).
 
 Names: companies by their legal ending (A Co., Ltd., B Co., Ltd. and other 7 companies listed in
 green plants) in a sentence that names one type and says they were selected, and the names in
@@ -89,6 +89,27 @@ def english_counts(text: str) -> list[tuple[str, int, str, str | None, str]]:
         for match in SELECTED.finditer(sentence) if only else ():
             if match.span("value") not in taken and not FUTURE.search(sentence, 0, match.start()):
                 out.append((only, _number(match.group("value")), UNIT[only], None, sentence.strip()))
+    return out
+
+
+BY_YEAR = re.compile(r"\b(?:by|in|to|until|before)\s+(?:the\s+end\s+of\s+)?(20\d{2})\b", re.I)
+
+
+def english_targets(text: str) -> list[tuple[str, int, str, str | None, int, str]]:
+    """(designation type, value, unit, level, target year, sentence) of each count an English sentence
+    plans for a year it names (By 2020, Hunan will … with 100 green factories, 10 green industrial parks)."""
+    if "green" not in text.lower():
+        return []
+    out = []
+    for sentence in SENTENCE.findall(text):
+        if not (year := BY_YEAR.search(sentence)):
+            continue
+        for match in COUNT.finditer(sentence):
+            if FUTURE.search(sentence, 0, match.start()):
+                dtype = _term_type(match)
+                level = None if match.group("also") else _level(match.group("level"))
+                value = _number(match.group("value"))
+                out.append((dtype, value, UNIT[dtype], level, int(year.group(1)), sentence.strip()))
     return out
 
 

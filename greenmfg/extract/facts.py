@@ -32,7 +32,7 @@ from greenmfg.extract.clauses import (
     target_cue,
     target_kind,
 )
-from greenmfg.extract.english import english_counts
+from greenmfg.extract.english import english_counts, english_targets
 from greenmfg.extract.normalize import clean_text, display_width
 from greenmfg.extract.numbers import COUNT_CUE, NUM, NUMBER, UNIT, number
 from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and designation_level are this module's API too
@@ -347,13 +347,29 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
 
 
 def _english_facts(text: str) -> list[Fact]:
-    """An English page's counts (english.py): reports."""
-    return [
+    """An English page's counts and targets (english.py)."""
+    reports = [
         Fact(
             "reported_count", dtype, value, unit, sentence, level=level, indicator="designations", value_text=str(value)
         )
         for dtype, value, unit, level, sentence in english_counts(text)
     ]
+    plans = [
+        Fact(
+            "policy_target",
+            dtype,
+            value,
+            unit,
+            sentence,
+            level=level,
+            indicator="designations",
+            target_year=year,
+            target_kind="stock",
+            value_text=str(value),
+        )
+        for dtype, value, unit, level, year, sentence in english_targets(text)
+    ]
+    return reports + plans
 
 
 FLAT_PARAGRAPH = re.compile(r"(?<=[。!?]) +(?=[\u4e00-\u9fa5“\"])")
