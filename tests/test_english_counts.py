@@ -74,3 +74,15 @@ def test_an_english_plan_for_a_named_year_gives_targets():
     assert found == {("policy_target", "green_factory", 100, 2020), ("policy_target", "green_park", 10, 2020)}
     text = "The province will build 100 green factories."  # (no year named: no target)
     assert extract_facts(text, 2017) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city, which aims to reach carbon peak by 2030, now has 50 green factories.",
+        "By 2022, the city had cultivated 35 green factories.",
+        "Under the plan released in 2021, Jiangsu has built 120 national green factories so far.",
+    ],
+)
+def test_an_english_report_beside_a_year_is_no_target(text):
+    assert [f for f in extract_facts(text, 2024) if f.record_type == "policy_target"] == []

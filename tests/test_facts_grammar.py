@@ -1456,3 +1456,28 @@ def test_an_evaluation_guide_is_no_plan():
     )
     assert counts(text, 2022) == {("green_factory", 55), ("green_park", 8)}
     assert targets(text, 2022) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一是强化政策引领。出台《2023年工业绿色发展工作要点》,全年新增省级绿色工厂15家、绿色园区2个。",
+        "2021年,我市出台《工业绿色发展三年行动计划(2021-2023年)》。三年来,全市新增国家级绿色工厂35家。",
+        "《工业绿色发展规划》提出的目标已经超额完成,全国累计创建绿色工厂2121家。",
+    ],
+)
+def test_a_plan_named_beside_what_was_done_sets_no_target(text):
+    """Issued or named, a plan whose sentence reports results: reports, not targets."""
+    assert targets(text, 2024) == set() and counts(text, 2024)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市6个县区的绿色工厂已达86家。",  # (6 is places)
+        "推动30个重点行业的绿色工厂创建工作。",  # (30 is trades)
+        "广东万家乐燃气具有限公司成功入选2023年度国家级绿色工厂名单。",  # (万家乐 is a name)
+    ],
+)
+def test_places_trades_and_names_are_no_count_of_the_term(text):
+    assert not {c for c in counts(text) if c[1] in (6, 30, 10000)}

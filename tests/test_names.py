@@ -2355,3 +2355,28 @@ def test_a_zones_own_news_names_the_zone_it_designated():
     assert names("近年来,甲乙经开区始终坚持绿色发展。争创国家级绿色工业园区。") == []  # (not yet)
     assert names("甲乙经开区传喜讯\n我区计划培育并获评国家绿色工业园区。") == []  # (not yet)
     assert names("近年来,甲乙经开区始终坚持绿色发展。丙丁有限公司获评国家级绿色工厂。") == [(F, "丙丁有限公司")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司成功入选国家级绿色工厂,包括光伏发电、余热回收、中水回用等。",  # (its measures: no set of firms)
+        "多家企业获评绿色工厂,覆盖苏州、无锡、常州等。",  # (places)
+        "近日,省工信厅公布了第三批绿色工厂名单。徐州、盐城、淮安等三市共12家企业上榜。",  # (cities)
+        "近日,省工信厅公布了第三批绿色工厂名单。甲乙、丙丁等4家企业入选水效领跑者。",  # (another honour)
+        "工信部公示名单,5家企业入选绿色工厂。另在水效领跑者名单中,甲乙有限公司、丙丁有限公司上榜。",
+        "甲乙高新区召开大会\n全区累计获评国家级绿色工厂12家、省级绿色园区2个。",  # (counts, not the zone)
+        "近年来,甲乙经开区坚持绿色发展。力争2025年获评国家级绿色工业园区。",  # (not yet)
+        "近年来,甲乙经开区坚持绿色发展。2024年,入选省级绿色工业园区培育名单。",  # (fostered, not designated)
+    ],
+)
+def test_what_the_new_clause_rules_must_not_take(text):
+    """Cases a hostile review found the rules of stop 37 taking: none names a designated firm."""
+    assert names(text) == []
+
+
+def test_an_association_reporting_the_ministrys_list_keeps_it():
+    text = "中国钢铁工业协会发布消息,2023年度国家级绿色工厂名单出炉,甲乙钢铁有限公司、丙丁钢铁有限公司入选。"
+    assert names(text) == [(F, "甲乙钢铁有限公司"), (F, "丙丁钢铁有限公司")]
+    text = "甲乙高新区传喜讯\n我区丙丁产业园成功获评国家级绿色工业园区。"
+    assert (P, "甲乙高新区") not in names(text)  # (a park inside the zone was designated)

@@ -114,10 +114,14 @@ MASKED = re.compile(
 BASELINE = re.compile(r"在[^,，;；在]{0,20}?基础上")
 # …but what a plan document 提出 is its plan: 《…实施方案（2023—2025年）》提出，…
 PLAN_TITLE = re.compile(
-    r"《[^》]*(?:规划|方案|计划|意见|要点|实施指南|纲要)[^》]*》[,，]?[^,，。]{0,8}?(?:提出|明确|要求|指出|确定)了?|"
-    r"(?:按照|根据|依据|落实|对照)《[^》]*(?:规划|方案|计划|意见|要点|实施指南|纲要)[^》]*》|"
-    r"(?:印发|发布|出台|制定|出炉)了?《[^》]*(?:规划|方案|计划|要点|实施指南|纲要)[^》]*》"
-)  # (按照《…(2024—2026年)》,每年… / 日前印发《…(2023-2025年)》。其中提出,…: the plan opens)
+    r"《[^》]*(?:规划|方案|计划|意见|要点|实施指南|纲要)[^》]*》[,，]?[^,，。]{0,8}?(?:提出|明确|要求|指出|确定)(?!的)了?|"
+    r"(?:按照|根据|依据|落实|对照)《[^》]*(?:规划|方案|计划|意见|要点|实施指南|纲要)[^》]*》"
+)  # (按照《…(2024—2026年)》,每年…)
+# 日前印发《…(2023-2025年)》。其中提出,…: a plan issued, what it says in the sentence after
+ISSUED_PLAN = re.compile(
+    r"(?:印发|发布|出台|制定|出炉)了?(《[^》]*(?:规划|方案|计划|意见|要点|实施指南|纲要)[^》]*》)(?:的通知)?$"
+)
+SAYS_FIRST = re.compile(r"(?:其中|文件|该(?:规划|方案|计划|意见)|《[^》]*》)?[,，]?(?:提出|明确|要求|指出)")
 SPAN_END = re.compile(r"20\d{2}\s*年?\s*[-—–~至]\s*(20\d{2})")
 
 
@@ -147,9 +151,12 @@ def paragraph_clauses(
     """The clauses of each sentence of one paragraph, the plan carried from sentence to sentence
     (`carried`: a plan open at the start, as in sentence_clauses), and the year the paragraph
     opened with (2024年：新增…；单位工业增加值能耗下降3%: both for 2024)."""
-    named = None
+    named = issued = None
     for sentence in sentences:
+        if issued is not None and SAYS_FIRST.match(sentence):
+            carried = issued  # (…印发《…(2023-2025年)》。其中提出,…: what the plan says)
         parts, carried, named = sentence_clauses(sentence, page_year, plan_year, carried, named)
+        issued = (title_year(plan.group(1)) or 0) if (plan := ISSUED_PLAN.search(sentence)) else None
         yield sentence, parts
 
 

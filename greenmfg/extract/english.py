@@ -92,7 +92,11 @@ def english_counts(text: str) -> list[tuple[str, int, str, str | None, str]]:
     return out
 
 
-BY_YEAR = re.compile(r"\b(?:by|in|to|until|before)\s+(?:the\s+end\s+of\s+)?(20\d{2})\b", re.I)
+BY_YEAR = re.compile(r"\b(?:by|until|before)\s+(?:the\s+end\s+of\s+)?(20\d{2})\b", re.I)
+WILL = re.compile(
+    r"\b(?:will|shall|is to|are to|strives? to|aims? to)\b", re.I
+)  # (aims to reach carbon peak: no count)
+DONE = re.compile(r"\b(?<!will )(?:had|has|have)\b|\bup from\b", re.I)
 
 
 def english_targets(text: str) -> list[tuple[str, int, str, str | None, int, str]]:
@@ -102,10 +106,16 @@ def english_targets(text: str) -> list[tuple[str, int, str, str | None, int, str
         return []
     out = []
     for sentence in SENTENCE.findall(text):
-        if not (year := BY_YEAR.search(sentence)):
+        if not (year := BY_YEAR.search(sentence)) or not (will := WILL.search(sentence)):
             continue
         for match in COUNT.finditer(sentence):
-            if FUTURE.search(sentence, 0, match.start()):
+            if (
+                will.start() < match.start()
+                and not DONE.search(sentence, 0, match.start())
+                and (
+                    not WILL.search(sentence, match.end(), match.end() + 12)  # (…has 50 green factories, aims to…)
+                )
+            ):
                 dtype = _term_type(match)
                 level = None if match.group("also") else _level(match.group("level"))
                 value = _number(match.group("value"))

@@ -1243,7 +1243,8 @@ def _designates(sentence: str, match: re.Match) -> bool:
 
 
 # 10条具有代表性的绿色供应链: words that describe what is counted, not the firms it is in
-MODIFIER = re.compile(r"(?:(?!企业|单位|公司|工厂|园区|中|内)[\u4e00-\u9fa5]){2,8}的")
+MODIFIER = re.compile(r"(?:(?!企业|单位|公司|工厂|园区|中|内|行业|领域|产业|集群)[^县区市州镇乡地\W\d]){2,8}的")
+# (not 6个县区的绿色工厂, 30个重点行业的绿色工厂: a count of places or trades)
 
 
 def _continuations(sentence: str, spans: list):

@@ -208,6 +208,8 @@ CONJUNCTION = re.compile(r"以及|和|及(?!其|时)|(?<!参)与")
 ITEM_SEPARATOR = re.compile(r"、|以及")
 # N家工厂获评绿色工厂,包括A、B等龙头企业, 也不乏C、D等…企业: the members of a set designated before
 MEMBERS = re.compile(r"(?:既|也|还)?(?:包括|包含|涵盖|覆盖|不乏|其中(?:有|包括)?)")
+PLURAL_SET = re.compile(r"多家|数家|几家|一批|(?:\d+|[一二三四五六七八九十两]+)家")  # (公司获评…,包括…: its measures)
+NOT_A_MEMBER = re.compile(r"(?:化|发电|回收|回用|利用|项目|系统|工程|改造|技术|[A-Za-z]+\d*)$")
 MEMBERS_TAIL = re.compile(
     r"等(?:[\u4e00-\u9fa5]{0,6}?(?:企业|公司|单位|集团|工厂|厂家|厂商))?[。!;?]?\s*$"
 )  # (…等方面: not firms)
@@ -398,7 +400,7 @@ UNTYPED_OPENER = re.compile(
     r"(?:入选|上榜|获评|认定)的?(?:企业|单位)?(?:有(?!限)|包括|为|是)"
 )  # 综保区入选的有A和B
 # An opener of another list: 入选优秀场景的企业为:, 获评智能工厂的企业:
-OTHER_HONOUR = re.compile(r"场景|案例|项目|冠军|专精特新|小巨人|智能|数字化|节水|技术中心|标杆|品牌|质量")
+OTHER_HONOUR = re.compile(r"场景|案例|项目|冠军|专精特新|小巨人|智能|数字化|节水|技术中心|标杆|品牌|质量|领跑者")
 APPLYING_REACH = 16
 # 申报绿色工厂的企业, 推荐A申报2024年度江苏省绿色工厂: applicants, not designated
 APPLYING = re.compile(
@@ -431,9 +433,11 @@ def _designated(text: str) -> bool:
 
 
 ASSOCIATION = re.compile(
-    r"(?:协会|联合会|商会|学会|促进会|产业联盟)[^。]{0,80}?(?:组织|开展|评选|评定|授予|颁发|发布|公布|认定|授牌)"
+    r"(?:协会|联合会|商会|学会|促进会|产业联盟)[^。]{0,80}?(?:组织|评选|评定|授予|颁发|认定|授牌)"
+)  # (…协会发布消息:…名单出炉: it reports a list; 协会开展调研: no award)
+GOVERNMENT = re.compile(
+    r"工信|工业和信息化|经信|经济和信息化|发改|发展改革|国务院|政府|工业信息化|国家级|省级|第.{1,3}批"
 )
-GOVERNMENT = re.compile(r"工信|工业和信息化|经信|经济和信息化|发改|发展改革|国务院|政府|工业信息化")
 
 
 def _association_honour(text: str) -> bool:
@@ -643,6 +647,9 @@ def names_from_prose(text: str) -> list[NamedEntity]:
         if planned_list:
             continue
         if TERM_MARK not in sentence:
+            if "名单" in sentence and OTHER_HONOUR.search(sentence):
+                heading = previous = listing = None  # 另在水效领跑者名单中,A公司、B公司上榜: another list
+                continue
             if (
                 last_type
                 and (opener := UNTYPED_OPENER.search(sentence))
@@ -807,14 +814,27 @@ def names_from_prose(text: str) -> list[NamedEntity]:
 
 ZONE = r"(?:(?!绿色|获|入选|国家|省级|家|个|和|及|与|的)[\u4e00-\u9fa5]){2,10}?(?:经济技术开发区|经济开发区|高新技术产业开发区|经开区|高新区|开发区|工业园区|产业园区)"
 ZONE_NAME = re.compile(ZONE)
+ZONE_NOT_ITS_OWN = re.compile(
+    r"力争|确保|争取|计划|目标|将|试点|撤销|取消|学习|借鉴|累计|(?:绿色工业园区|绿色园区)\d|"
+    r"(?:我区|本区|该区)[\u4e00-\u9fa5]{2,8}(?:产业园|园区|开发区|高新区|经开区)"
+)
 # a zone a paragraph or a sentence opens with (近年来,扬州经开区始终坚持…): the subject of what follows
 ZONE_SUBJECT = re.compile(r"^(?:(?:近年来|近年|目前|今年|去年|此外|同时|\d{4}年)[,]?)?(?P<zone>" + ZONE + ")")
-PARK_TERM = r"(?:国家级|省级|国家|省)?(?:绿色工业园区|绿色园区)"
+PARK_TERM = r"(?:国家级|省级|国家|省)?(?:绿色工业园区|绿色园区)(?=[,。;!、]|$|称号)"  # (not …园区培育名单, …园区的企业)
 PARK_VERB = r"(?:先后|相继|成功|还|也|又|已)?(?:获批|获评|入选|被评为|被认定为|成功创建|荣获)"
 PARK_VERB_CUE = re.compile(r"(?:绿色工业园区|绿色园区)")
 # 2024年,获批国家级绿色工业园区 (no subject) / 我区…获评…国家绿色工业园区: the zone designated itself
 SUBJECTLESS_PARK = re.compile(r"(?:^|,)(?:\d{4}年,?)?" + PARK_VERB + r"[^,。;]{0,20}?" + PARK_TERM)
-OUR_ZONE_PARK = re.compile(r"(?:我区|全区|本区|该区)[^。;]{0,40}?" + PARK_VERB + r"[^,。;]{0,20}?" + PARK_TERM)
+OUR_ZONE_PARK = re.compile(r"(?:我区|本区|该区)[^。;]{0,40}?" + PARK_VERB + r"[^,。;]{0,20}?" + PARK_TERM)
+
+
+def _its_own(sentence: str, found: re.Match | None) -> bool:
+    """The clauses of a zone's park designation say it is done and the zone's own (not 力争…获评,
+    …培育名单, 撤销, 我区丙丁产业园获评)."""
+    if found is None:
+        return False
+    clause = sentence[sentence.rfind(",", 0, found.start()) + 1 : found.end()]
+    return not NOT_YET.search(clause) and not ZONE_NOT_ITS_OWN.search(clause)
 
 
 def _zones_designated_themselves(text: str) -> list[NamedEntity]:
@@ -827,9 +847,9 @@ def _zones_designated_themselves(text: str) -> list[NamedEntity]:
     for paragraph in text.splitlines():
         zone = None
         for sentence in sentences(paragraph):
-            if zone and (found := SUBJECTLESS_PARK.search(sentence)) and not NOT_YET.search(found.group()):
+            if zone and _its_own(sentence, SUBJECTLESS_PARK.search(sentence)):
                 out.append(NamedEntity(zone, PARK, sentence))
-            elif first and (found := OUR_ZONE_PARK.search(sentence)) and not NOT_YET.search(found.group()):
+            elif first and _its_own(sentence, OUR_ZONE_PARK.search(sentence)):
                 out.append(NamedEntity(first, PARK, sentence))
             if opened := ZONE_SUBJECT.match(sentence):
                 zone = opened.group("zone")
@@ -999,7 +1019,8 @@ def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
     ends = _name_ends(sentence)
     if _association_honour(previous):
         return []  # (某协会…开展了绿色工厂评定工作,共有7家企业脱颖而出。A、B…荣获…: its own award)
-    if not (ends or "等" in sentence and COUNTED.search(sentence)) or not (  # (A、B等四家企业上榜: short names)
+    if not (ends or "等" in sentence and COUNTED.search(sentence) and not OTHER_HONOUR.search(sentence)) or not (
+        # (A、B等四家企业上榜: short names; not 等4家企业入选水效领跑者)
         _designated(previous) or _designated(sentence)
     ):
         return []
@@ -1284,10 +1305,11 @@ def _clause_names(
             and not (_head_type(counted) == PARK and any(park for _, _, park in clause_ends))
         ):
             counted = None  # (宁波、温州等地; not A开发区、B经济开发区等19家园区)
-        members = (  # …被认定为绿色工厂,包括A、B、C等: the members of a set the sentence designated
+        members = (  # 多家企业被认定为绿色工厂,包括A、B、C等: the members of a set the sentence designated
             "、" in clause
             and MEMBERS.match(clause.strip())
             and MEMBERS_TAIL.search(clause)
+            and PLURAL_SET.search(sentence, 0, start)
             and _designated(sentence[:start])
         )
         if (
@@ -1339,6 +1361,7 @@ def _clause_names(
         company_type = _company_type(terms, masked, clause, start, offset, last_end)
         respective = _respective(masked, terms, last_end, len(names))
         index = 0
+        clause_designated = None  # (asked once a clause, when an item needs it)
         products = False  # an owner's product was named (A公司的电压力锅、炒锅): short items after it are products
         for (at, item), entity in zip(items, found):
             if entity:
@@ -1371,7 +1394,7 @@ def _clause_names(
             elif (
                 len(items) > 1
                 and (
-                    _designated(clause)
+                    (clause_designated := _designated(clause) if clause_designated is None else clause_designated)
                     or members
                     or counted
                     and (
@@ -1406,6 +1429,8 @@ def _clause_names(
                     and SHORT_NAME.match(short)
                     and not NOT_A_SHORT_NAME.search(short)
                     and not INDUSTRY.fullmatch(short)
+                    and not _place(short)  # (徐州、盐城等三市共12家企业: places)
+                    and not (members and NOT_A_MEMBER.search(short))
                 ):
                     out.append(NamedEntity(short, dtype, sentence))
     return out
@@ -1987,7 +2012,7 @@ LIST_TITLE = re.compile(r"(?:名单|名录|清单)(?:\(\S{0,12}\))?[:]?$")
 LIST_TITLE_LENGTH = 40
 # a sentence that is full names, then the verb that lists them (A公司、B有限公司成功获批)
 LISTED_NAMES_THEN_VERB = re.compile(
-    r"(?:[^,。;:]{1,12},)?"  # a short lead (防水行业中, / 其中,)
+    r"(?:(?:(?!名单|领跑者|示范|冠军)[^,。;:]){1,12},)?"  # a short lead (防水行业中, / 其中,), not another list's
     r"(?:[\u4e00-\u9fa5()]{4,40}?(?:公司|集团|厂)、)+[\u4e00-\u9fa5()]{4,40}?(?:公司|集团|厂)"
     r"(?:成功|顺利|均|都|全部|同时)?(?:获批|入选|上榜|获评|入围|入列|榜上有名)"
 )

@@ -4,7 +4,9 @@ keeps its lower bound), 两三家."""
 from __future__ import annotations
 
 UNIT = r"(?:家|个|种|款|项|件|户|条|座)"
-CN_NUM = r"[零一二三四五六七八九十两百千]{1,6}|万(?=\s*" + UNIT + ")"  # (开发万种绿色产品: ten thousand)
+CN_NUM = (
+    r"[零一二三四五六七八九十两百千]{1,6}|(?<=[发广育建造设、,:])万(?=\s*" + UNIT + ")"
+)  # (开发万种绿色产品; not 万家乐)
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + CN_NUM  # 2,464: thousands grouped by commas
 # value and scale as named groups, for the patterns that embed it
 NUMBER = (
