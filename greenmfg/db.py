@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import fcntl
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+
+from greenmfg.settings import setting
 
 
 @contextmanager
@@ -15,11 +18,25 @@ def writer(path: Path, timeout_note: str = ""):
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path.with_name(path.name + ".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        con = duckdb.connect(str(path))
+        con = _connect_for_writing(path, float(setting("GREENMFG_WRITER_WAIT")))
         try:
             yield con
         finally:
             con.close()
+
+
+def _connect_for_writing(path: Path, wait: float) -> duckdb.DuckDBPyConnection:
+    """A write connection once no other process reads the file: DuckDB refuses a writer while a
+    reader elsewhere holds it (the docs' dbt reading the lake, a BI tool on a build), so the writer
+    waits up to `wait` seconds for it to let go, then raises DuckDB's error."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.25)
 
 
 # What a query from a person may not do: touch files other than the database (COPY, read_csv,

@@ -73,6 +73,11 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("GREENMFG_VOLUME_MIN_ROWS", "1000", "marts of up to this many rows are not judged by the volume factor"),
     Setting(
+        "GREENMFG_WRITER_WAIT",
+        "120",
+        "seconds a DuckDB writer waits for a reader in another process to let go of the file",
+    ),
+    Setting(
         "GREENMFG_RUN_LOCK_WAIT",
         None,
         "seconds a stage waits for a run in progress (default: 1800 for a DAG task, 0 for the CLI)",
