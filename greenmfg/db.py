@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 
+from greenmfg.files import remove_empty_dir
 from greenmfg.settings import setting
 
 
@@ -16,13 +17,25 @@ from greenmfg.settings import setting
 def writer(path: Path, timeout_note: str = ""):
     """Exclusive write connection; a second writer waits for the lock instead of failing."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".lock"), "w") as lock:
+    with open(lock_file(path), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         con = _connect_for_writing(path, float(setting("GREENMFG_WRITER_WAIT")))
         try:
             yield con
         finally:
             con.close()
+
+
+def lock_file(path: Path) -> Path:
+    """The file writers of `path` lock (beside it)."""
+    return path.with_name(path.name + ".lock")
+
+
+def leave_folder(path: Path) -> None:
+    """After `path` moved away for good (published, failed): its writers' lock and, if that
+    leaves it empty, its folder removed (no one writes it again)."""
+    lock_file(path).unlink(missing_ok=True)
+    remove_empty_dir(path.parent)
 
 
 def _connect_for_writing(path: Path, wait: float) -> duckdb.DuckDBPyConnection:

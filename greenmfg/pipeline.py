@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from greenmfg import run_lock
-from greenmfg.files import remove_empty_dir, write_atomic
+from greenmfg.files import write_atomic
 from greenmfg.settings import Paths
 
 log = logging.getLogger(__name__)
@@ -205,7 +205,7 @@ def make_docs(paths: Paths, run_id: str, staged: dict) -> dict:
 @_locked
 def validate(paths: Paths, run_id: str) -> dict:
     """Raise GateFailed (build file moved to build/failed/) unless every check passes."""
-    from greenmfg import gate
+    from greenmfg import db, gate
 
     build_db = paths.build_db(run_id)
     result = gate.validate(paths, build_db)
@@ -214,8 +214,7 @@ def validate(paths: Paths, run_id: str) -> dict:
         failed = paths.failed_build(run_id)
         failed.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(build_db, failed)
-        build_db.with_name(build_db.name + ".lock").unlink(missing_ok=True)
-        remove_empty_dir(build_db.parent)
+        db.leave_folder(build_db)
         raise gate.GateFailed(result)
     return asdict(result)
 

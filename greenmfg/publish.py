@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from greenmfg import crash_points, db
-from greenmfg.files import fsync_dir, remove_empty_dir, write_atomic
+from greenmfg.files import fsync_dir, write_atomic
 from greenmfg.settings import Paths
 
 MART_SCHEMA = "marts"
@@ -34,8 +34,7 @@ def publish(paths: Paths, build_db: Path, run_id: str) -> dict:
     crash_points.pause("GREENMFG_FAULT_PAUSE_BEFORE_SWAP")
     os.replace(build_db, target)
     fsync_dir(target.parent)
-    build_db.with_name(build_db.name + ".lock").unlink(missing_ok=True)  # (no one writes a published build)
-    remove_empty_dir(build_db.parent)
+    db.leave_folder(build_db)
     info = {
         "run_id": run_id,
         "published_at": datetime.now(UTC).isoformat(),

@@ -369,7 +369,7 @@ def remove_build(paths: Paths, run_id: str) -> list[Path]:
     """The build file of a run and the files beside it (DuckDB's .wal, the writer's .lock), removed
     with the run's build folder."""
     build_db = paths.build_db(run_id)
-    removed = [p for p in (build_db, *(build_db.with_name(build_db.name + s) for s in (".wal", ".lock"))) if p.exists()]
+    removed = [p for p in (build_db, build_db.with_name(build_db.name + ".wal"), db.lock_file(build_db)) if p.exists()]
     for path in removed:
         path.unlink(missing_ok=True)
         log.info("removed the failed build of run %s: %s", run_id, path.name)

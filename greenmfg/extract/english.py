@@ -64,12 +64,15 @@ FUTURE = re.compile(r"\b(?:will|shall|aims?|plans?|target|goal|by 20\d{2}|strive
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
 
-def english_counts(text: str) -> list[tuple[str, int, str, str | None, str]]:
+def english_sentences(text: str) -> list[str]:
+    """The sentences of a text that may be English and about the designations; [] for the others."""
+    return SENTENCE.findall(text) if "green" in text.lower() else []
+
+
+def english_counts(sentences: list[str]) -> list[tuple[str, int, str, str | None, str]]:
     """(designation type, value, unit, level, sentence) of each count an English sentence reports."""
-    if "green" not in text.lower():
-        return []
     out = []
-    for sentence in SENTENCE.findall(text):
+    for sentence in sentences:
         taken: list[tuple[int, int]] = []
         for match in COUNT.finditer(sentence):
             if FUTURE.search(sentence, 0, match.start()):
@@ -99,13 +102,11 @@ WILL = re.compile(
 DONE = re.compile(r"\b(?<!will )(?:had|has|have)\b|\bup from\b", re.I)
 
 
-def english_targets(text: str) -> list[tuple[str, int, str, str | None, int, str]]:
+def english_targets(sentences: list[str]) -> list[tuple[str, int, str, str | None, int, str]]:
     """(designation type, value, unit, level, target year, sentence) of each count an English sentence
     plans for a year it names (By 2020, Hunan will … with 100 green factories, 10 green industrial parks)."""
-    if "green" not in text.lower():
-        return []
     out = []
-    for sentence in SENTENCE.findall(text):
+    for sentence in sentences:
         if not (year := BY_YEAR.search(sentence)) or not (will := WILL.search(sentence)):
             continue
         for match in COUNT.finditer(sentence):

@@ -32,7 +32,7 @@ from greenmfg.extract.clauses import (
     target_cue,
     target_kind,
 )
-from greenmfg.extract.english import english_counts, english_targets
+from greenmfg.extract.english import english_counts, english_sentences, english_targets
 from greenmfg.extract.normalize import clean_text, display_width
 from greenmfg.extract.numbers import COUNT_CUE, NUM, NUMBER, UNIT, number
 from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and designation_level are this module's API too
@@ -348,11 +348,13 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
 
 def _english_facts(text: str) -> list[Fact]:
     """An English page's counts and targets (english.py)."""
+    if not (english := english_sentences(text)):
+        return []
     reports = [
         Fact(
             "reported_count", dtype, value, unit, sentence, level=level, indicator="designations", value_text=str(value)
         )
-        for dtype, value, unit, level, sentence in english_counts(text)
+        for dtype, value, unit, level, sentence in english_counts(english)
     ]
     plans = [
         Fact(
@@ -367,7 +369,7 @@ def _english_facts(text: str) -> list[Fact]:
             target_kind="stock",
             value_text=str(value),
         )
-        for dtype, value, unit, level, year, sentence in english_targets(text)
+        for dtype, value, unit, level, year, sentence in english_targets(english)
     ]
     return reports + plans
 

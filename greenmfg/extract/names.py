@@ -806,23 +806,24 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             and (len(sentence) <= HEADING_LENGTH and not ends or designated and sentence.endswith((":", "如下")))
             else None
         )
-    if "区" in text and PARK_VERB_CUE.search(text):  # (a cheap search before the zone's own news)
+    if "区" in text and PARK_WORD_SEEN.search(text):  # (a cheap search before the zone's own news)
         named = {(e.name, e.designation_type) for e in out}
         out += [e for e in _zones_designated_themselves(text) if (e.name, e.designation_type) not in named]
     return out
 
 
+PARK_WORD = r"(?:绿色工业园区|绿色园区)"
 ZONE = r"(?:(?!绿色|获|入选|国家|省级|家|个|和|及|与|的)[\u4e00-\u9fa5]){2,10}?(?:经济技术开发区|经济开发区|高新技术产业开发区|经开区|高新区|开发区|工业园区|产业园区)"
 ZONE_NAME = re.compile(ZONE)
 ZONE_NOT_ITS_OWN = re.compile(
-    r"力争|确保|争取|计划|目标|将|试点|撤销|取消|学习|借鉴|累计|(?:绿色工业园区|绿色园区)\d|"
+    r"力争|确保|争取|计划|目标|将|试点|撤销|取消|学习|借鉴|累计|" + PARK_WORD + r"\d|"
     r"(?:我区|本区|该区)[\u4e00-\u9fa5]{2,8}(?:产业园|园区|开发区|高新区|经开区)"
 )
 # a zone a paragraph or a sentence opens with (近年来,扬州经开区始终坚持…): the subject of what follows
 ZONE_SUBJECT = re.compile(r"^(?:(?:近年来|近年|目前|今年|去年|此外|同时|\d{4}年)[,]?)?(?P<zone>" + ZONE + ")")
-PARK_TERM = r"(?:国家级|省级|国家|省)?(?:绿色工业园区|绿色园区)(?=[,。;!、]|$|称号)"  # (not …园区培育名单, …园区的企业)
+PARK_TERM = r"(?:国家级|省级|国家|省)?" + PARK_WORD + r"(?=[,。;!、]|$|称号)"  # (not …园区培育名单, …园区的企业)
 PARK_VERB = r"(?:先后|相继|成功|还|也|又|已)?(?:获批|获评|入选|被评为|被认定为|成功创建|荣获)"
-PARK_VERB_CUE = re.compile(r"(?:绿色工业园区|绿色园区)")
+PARK_WORD_SEEN = re.compile(PARK_WORD)
 # 2024年,获批国家级绿色工业园区 (no subject) / 我区…获评…国家绿色工业园区: the zone designated itself
 SUBJECTLESS_PARK = re.compile(r"(?:^|,)(?:\d{4}年,?)?" + PARK_VERB + r"[^,。;]{0,20}?" + PARK_TERM)
 OUR_ZONE_PARK = re.compile(r"(?:我区|本区|该区)[^。;]{0,40}?" + PARK_VERB + r"[^,。;]{0,20}?" + PARK_TERM)
