@@ -40,7 +40,7 @@ INVENTED_SETS = {
     "fresh6": (1301, 1400),
 }
 # Real field pages by the round that gathered them (numbers from, to)
-FIELD_SETS = {"field": (1, 199), "field2": (201, 399), "field3": (401, 599)}
+FIELD_SETS = {"field": (1, 199), "field2": (201, 399), "field3": (401, 599), "field4": (601, 799)}
 HALVES = ("dev", "check")
 PARTS = (
     "tuned",
@@ -49,7 +49,7 @@ PARTS = (
     *(f"{name}_{half}" for name in INVENTED_SETS for half in HALVES),
 )
 # check halves read to write rules since (their README says when): development halves from then on
-SPENT = ("fresh_check", "fresh2_check", "fresh5_check", "fresh6_check", "field_check")
+SPENT = ("fresh_check", "fresh2_check", "fresh5_check", "fresh6_check", "field_check", "field3_check")
 SHOWN = (
     "tuned",
     *(f"{name}_dev" for name in (*FIELD_SETS, *INVENTED_SETS)),

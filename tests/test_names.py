@@ -2380,3 +2380,82 @@ def test_an_association_reporting_the_ministrys_list_keeps_it():
     assert names(text) == [(F, "甲乙钢铁有限公司"), (F, "丙丁钢铁有限公司")]
     text = "甲乙高新区传喜讯\n我区丙丁产业园成功获评国家级绿色工业园区。"
     assert (P, "甲乙高新区") not in names(text)  # (a park inside the zone was designated)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2017年,甲乙就入选工信部第一批“绿色工厂”示范名单。", [(F, "甲乙")]),
+        ("甲乙也成功入选国家级绿色工厂。", [(F, "甲乙")]),
+        ("经评估,顺利入选“绿色工厂”名单。", []),  # (an adverb, no subject)
+        ("甲乙新材入列国家级“绿色工厂”。", [(F, "甲乙新材")]),
+        ("凭借优异成绩,甲乙浆纸、丙丁湖北工厂荣膺“国家级绿色工厂”荣誉称号。", [(F, "甲乙浆纸"), (F, "丙丁湖北工厂")]),
+        ("2023年,丙丁新材名列其中,被评为四川省“绿色工厂”。", [(F, "丙丁新材")]),
+    ],
+)
+def test_a_short_subject_before_its_adverbs_and_verb(text, expected):
+    """Adverbs (就, 也, 均, 已 …) between a short subject and its verb are not part of the name; a
+    clause that only says the subject is on the list (名列其中, 赫然在列) leaves it to the next clause."""
+    assert names(text) == expected
+
+
+def test_a_role_or_an_owner_before_a_name_is_not_part_of_it():
+    text = "其中,轮胎制造商甲乙集团(重庆)轮胎有限公司首次入选绿色工厂名单。"
+    assert names(text) == [(F, "甲乙集团(重庆)轮胎有限公司")]
+    text = "甲乙研究院旗下的子公司甲乙研究院药业有限责任公司赫然在列,荣获国家级绿色工厂的荣誉称号。"
+    assert names(text) == [(F, "甲乙研究院药业有限责任公司")]
+    text = "甲乙中国旗下丙丁湖北工厂 此次甲乙浆纸、丙丁湖北工厂荣膺“国家级绿色工厂”,不仅是对甲乙的肯定。"
+    assert names(text) == [(F, "甲乙浆纸"), (F, "丙丁湖北工厂")]  # (a line run into the next)
+
+
+def test_the_owner_of_the_firms_designated_is_not_designated():
+    assert names("丙丁集团8家企业入选绿色工厂名单。") == []
+    assert names("此次丙丁集团共有甲乙铝业、庚辛华盛等7家企业上榜绿色工厂名单。") == [(F, "甲乙铝业"), (F, "庚辛华盛")]
+    assert names("甲乙有限公司1家企业入选绿色工厂名单。") == [(F, "甲乙有限公司")]
+    text = "甲乙有限公司和丙丁有限公司2家企业上榜“绿色供应链管理企业”名单。"
+    assert names(text) == [(S, "甲乙有限公司"), (S, "丙丁有限公司")]  # (the firms counted, not an owner)
+
+
+def test_a_city_before_a_short_name_is_where_the_firm_is():
+    text = "石嘴山市甲乙饮品、丙丁君泰、戊己奔牛等5家企业荣列绿色工厂。"
+    assert names(text) == [(F, "甲乙饮品"), (F, "丙丁君泰"), (F, "戊己奔牛")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "4家光伏企业入选绿色供应链管理企业名单,分别为甲乙威、丙丁新能源、庚辛太阳能、壬癸绿能。",
+            [(S, "甲乙威"), (S, "丙丁新能源"), (S, "庚辛太阳能"), (S, "壬癸绿能")],
+        ),
+        ("3家企业入选绿色工厂名单,分别为甲乙、丙丁。", []),  # (two items for three: not the set)
+        ("目前,辖区拥有甲乙、丙丁两家绿色工厂。", [(F, "甲乙"), (F, "丙丁")]),
+        ("我市拟创建甲乙、丙丁两家绿色工厂。", []),  # (not yet)
+        ("目前,全市有钢铁、化工两家绿色工厂。", []),  # (trades)
+        ("位于吴江的甲乙精工和丙丁电子2家企业入选绿色工厂名单。", [(F, "甲乙精工"), (F, "丙丁电子")]),
+        (
+            "我市甲乙石化、丙丁电机、戊己新材料共3家企业入围绿色工厂公示名单。",
+            [(F, "甲乙石化"), (F, "丙丁电机"), (F, "戊己新材料")],
+        ),
+        (
+            "包括甲乙生物、平阴丙丁乳业、戊己水泥等济南企业在内,山东共有70家企业获评绿色工厂。",
+            [(F, "甲乙生物"), (F, "平阴丙丁乳业"), (F, "戊己水泥")],
+        ),
+    ],
+)
+def test_short_names_of_a_counted_set(text, expected):
+    """Short names that a count in the same sentence says are the set designated: listed after it
+    (N家…入选…,分别为A、B…), in apposition to it (A、B两家绿色工厂; A和B2家企业入选…), or included in it
+    (包括A、B等企业在内,…共有N家企业获评…). The number of items must be the count."""
+    assert names(text) == expected
+
+
+def test_a_short_subject_of_a_list_the_sentence_named():
+    assert names("枣庄市2家企业成功入选国家级绿色工厂公示名单,我市甲乙硅胶上榜!") == [(F, "甲乙硅胶")]
+    assert names("工信部公布绿色工厂名单,我市甲乙入选专精特新。") == []  # (another list)
+    assert names("省工信厅公布绿色工厂名单,钢铁行业上榜。") == []  # (a trade)
+
+
+def test_a_speakers_words_are_not_a_parks_name():
+    text = "“我们用好国家循环化改造示范试点园区、绿色工业园区这两张名片,让绿色成为产业发展主旋律。”甲乙经开区书记介绍。"
+    assert names(text) == []

@@ -104,7 +104,7 @@ ENDS_A_NAME = re.compile("(?:" + COMPANY_END + "|" + PARK_END + ")$")
 # XX开发区有3家), a company so followed is an owner (A公司的产品) or in a list (A公司有限…: 有 is not).
 TRAIL = (
     r"等|\d|[一二三四五六七八九十两]+(?:家|个|户|种|款|项|型号)|"  # 等3家, 7个型号…
-    r"入选|入围|入列|入榜|上榜|榜上有名|获|荣获|荣膺|被|成功|顺利|均|同时|再次|也|又|分别|成为|经过|经|列入|进入|名列|"
+    r"入选|入围|入列|入榜|上榜|榜上有名|赫然|在列|荣列|获|荣获|荣膺|被|成功|顺利|均|同时|再次|也|又|分别|成为|经过|经|列入|进入|名列|"
     r"双双|一同|一起|共同|同获|同步|都(?!江|市|匀|昌|兰)|皆|斩获|喜获|摘得|捧得|揽获|夺得|勇夺|首获|再获|"
     r"跻身|通过|是|为|作为|申报|拟|喜提|由|晋升|晋级|升级为|参评|位列|首次|正式|此次|本次|今年|凭借|还|共|已(?!有)|认定|确定|评定|评为|"
     r"全部|全都|悉数|新获|新入|新晋|此前|早前|之前|曾经?|早已|先后|相继|去年|近年|"
@@ -132,11 +132,11 @@ OTHER_ROLE = re.compile(
 )
 # A prefix's last cue: the name starts after it. None of these is ever inside a name.
 CUT = re.compile(
-    r"—|/|了(?!望)(?=[\u4e00-\u9fa5])|为(?<=[家个户]为)|出炉\s+|揭晓\s+|供应商|客户|合作伙伴|全资子公司|控股子公司|分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|主要包括|包括了?|包含了?|其中|如下|"
+    r"—|/|了(?!望)(?=[\u4e00-\u9fa5])|为(?<=[家个户]为)|出炉\s+|揭晓\s+|供应商|制造商|生产商|客户|合作伙伴|全资子公司|控股子公司|分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|主要包括|包括了?|包含了?|其中|如下|"
     r"名单|认定|确定|授予|申报|祝贺|恭喜|推荐|同意|公示|评审|评选出?|命名|表彰|获悉|了解到|据悉|现将|拟将|将以|"
     r"将(?<=[省市县区州旗盟]将)(?!军)|有(?<=[共还已另现拥则也仍既省市县区州旗盟的]有)(?!限)|家\(|个\(|户\(|:|"
     # 新增 (我市新增A公司等5家), a parent (A集团下属B公司), an area (高新区企业A公司)
-    r"新增|下属|旗下|来自|涉及|依托|拥有|建有|是(?<=的是)|为(?<=的为)|龙头企业|骨干企业|重点企业|领军企业|链主企业|标杆企业|员(?<=[会成]员)(?:单位|企业)|企业(?<=[区园县市镇乡]企业)(?!管理|服务|发展|孵化|集团|有限|股份|联合|协会|家)|"
+    r"新增|(?:下属|旗下)的?(?:全资|控股)?(?:子公司|分公司|企业|公司|单位)?|来自|涉及|依托|拥有|建有|是(?<=的是)|为(?<=的为)|龙头企业|骨干企业|重点企业|领军企业|链主企业|标杆企业|员(?<=[会成]员)(?:单位|企业)|企业(?<=[区园县市镇乡]企业)(?!管理|服务|发展|孵化|集团|有限|股份|联合|协会|家)|"
     + "|".join(noun + verb for noun in ("企业", "单位", "工厂", "园区", "产品") for verb in ("是", "为", "有(?!限)"))
 )
 # What a name never starts with, stripped from the front again and again: a list number,
@@ -223,7 +223,7 @@ QUOTE_MARKS = re.compile(r"[“\"《]")
 FIRM_IS_ONE = r"(?:[^,。;?的]{0,8}?)(?:" + TERM + r")(?:的[^,。;]{0,8}?(?=之一))?(?:之一|称号)?(?:[,。;!、]|$)"
 DESIGNATION_CUE = re.compile(
     r"入选|入列|上榜|喜提|花落|晋升|晋级|升级为|评选为|评定为|被[^,。;]{1,8}?(?:评为|评定为|认定为|确定为|命名为|列为|授予)|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|殊荣|授予|"
-    r"命名|列入|列为|脱颖而出|荣获|荣膺|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
+    r"命名|列入|列为|脱颖而出|荣获|荣膺|荣列|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
     r"工厂认证|园区认证|企业认证|复核合格|复核通过|继续保留|通过(?=[^,。]{0,12}?复核)|"
     # 在13家省级绿色工厂中,既有A、B…: the members of a designated set
     r"在(?=[^,。]{0,4}?(?:\d+|[一二三四五六七八九十两]+)[家个][^,。]{0,12}?(?:工厂|园区|企业|产品)中)|"
@@ -241,9 +241,16 @@ LISTED = re.compile(r"[家个户种项款][(:]|(?:工厂|园区|企业|产品)(?
 COUNT_THEN_LIST = re.compile(
     r"[家个户种项款],(?:为|是(?!指)|包括)[^,]{0,60}?(?:" + COMPANY_END + "|" + PARK_END + r")(?:$|[、,和及与(等的])"
 )
+# A clause that opens with its designation and has no subject: the clause before names it (…,获评X)
+SUBJECT_VERB = re.compile(
+    r"(?:并|先后|相继|成功|顺利|再次|再度|又|也|还|就|亦|均|都|皆|已|曾|便|最终|一举|今年|首次|正式|同时|双双|有幸){0,3}"
+    r"(?:获评|入选|荣获|荣膺|荣列|获得|被评为|被评选为|被评定为|被认定为|被确定为|被授予|荣登|跻身|入围|入列|上榜|榜上有名|获批|喜获|斩获|摘得|当选)"
+)
 SHORT_NAME = re.compile(r"^(?:[\u4e00-\u9fa5A-Za-z·]|\([\u4e00-\u9fa5A-Za-z·]{1,8}\)){2,12}$")  # (no stray parenthesis)
 SHORT_TRAIL = re.compile(
     r"(?:等|为代表|上榜|入选|入列|榜上有名|获评|入围|被评为|成为|经过|成功|均|分别|双双|一同|同时|先后|相继|\d|两大|"
+    + SUBJECT_VERB.pattern
+    + r"|"
     r"共计?(?=\d|[一二三四五六七八九十两]+[家个户])|"
     r"[一二三四五六七八九十两]+(?:家|个|户|种|款|项)).*$"
 )
@@ -254,7 +261,8 @@ NOT_A_SHORT_NAME = re.compile(
     + PROVINCE
     + r")$|^[一二三四五六七八九十]+$"
 )  # (a list number: 十一、A公司)
-NOT_A_FIRST = frozenset("这那该此其是另")  # 这是继A公司…: a clause the prefix rules did not strip
+NOT_A_FIRST = frozenset("这那该此其是另")
+PRONOUNS = ("我们", "他们", "她们", "它们", "你们", "咱们")  # 这是继A公司…: a clause the prefix rules did not strip
 # Lists laid out on a line: 1.A公司 2.B公司 / ①A公司 ②B公司 / 1、A公司 2、B公司 / 一、A公司 / (一)A公司
 LIST_SEPARATOR = re.compile(r"[、,;\s/|]+")  # (A公司 / B公司: a post's list)
 INNER_SPACE = re.compile(r"([\u4e00-\u9fa5]{2,})\s(?=[\u4e00-\u9fa5]{2})")  # a space between words, in a line of names
@@ -323,11 +331,6 @@ SUBTOTAL_REACH = 30
 SUMMARY = ("至此", "截至目前", "截止目前", "这是", "这也是", "以上", "上述", "加上")
 SUMMARY_FIRST = frozenset(word[0] for word in SUMMARY)
 UNTYPED_KEPT = 40  # sentences without a term kept for a summary after them
-# A clause that opens with its designation and has no subject: the clause before names it (…,获评X)
-SUBJECT_VERB = re.compile(
-    r"(?:并|先后|相继|成功|顺利|再次|又|也|还|最终|一举|今年)?"
-    r"(?:获评|入选|荣获|获得|被评为|被评选为|被评定为|被认定为|被确定为|被授予|荣登|跻身|入围|上榜|榜上有名|获批|喜获|斩获|摘得)"
-)
 SPEECH = re.compile(r"表示|介绍|指出|透露|认为|说|称")  # A公司董事长表示,获评…: a speaker, not a subject
 COUNT_VERBS = ("为", "是")
 COUNTERS = frozenset("家个户种项款)")
@@ -509,9 +512,24 @@ def _name_in(
         if trailed:
             if OTHER_ROLE.match(item, end):  # A公司为入选…的企业提供服务, A开发区管委会负责人介绍
                 return None
+            if (
+                not park
+                and (owns := OWNS.match(item, end))
+                and (owns.group("verb") or not NAME_END.search(clause, 0, max(0, clause.find(item))))
+            ):
+                return None  # A集团8家企业入选 / A集团共有B、C入选: the owner of the firms designated
             if name := _name_before(item, end, park, clause):
                 return (name, park) if in_park_clause or not park else None
     return None
+
+
+# before a short name in a list: its owner and a verb of having (A集团共有B), or a line run into the next (…工厂 此次B)
+SHORT_CUT = re.compile(r"(?:共有|拥有|旗下|下属|所属)的?(?:企业|子公司|公司|单位)?|\s+")
+# An owner before what it owns: its firms counted (A集团8家企业), or named after a verb of having (A集团共有B、C)
+OWNS = re.compile(
+    r"(?P<verb>共有|拥有|旗下|下属|所属)(?=[\u4e00-\u9fa5]{2})|"
+    r"(?:共有?|有)?(?:[2-9]|\d{2,}|[两二三四五六七八九十百][一二三四五六七八九十百]*)家[\u4e00-\u9fa5]{0,4}?(?:企业|子公司|公司|单位|工厂)"
+)
 
 
 def _aliased(item: str, end: int) -> tuple[str, bool] | None:
@@ -576,8 +594,16 @@ HONOUR_PARK = re.compile(r"^(?:获评|入选|荣获|被评为|成为)|^国家(?:
 
 
 def _without_place_of(short: str) -> str:
-    """滕州市的甲乙中联 → 甲乙中联: a place and 的 before a short name are not part of it."""
-    return short[place.end() :] if (place := PLACE_OF.match(short)) and place.group(0).endswith("的") else short
+    """滕州市的甲乙中联 / 石嘴山市甲乙饮品 → 甲乙中联 / 甲乙饮品: a place, with or without 的, before a short
+    name is where the firm is, not part of its name."""
+    if (place := PLACE_OF.match(short)) and place.group(0).endswith("的"):
+        return short[place.end() :]
+    if (place := PLACE_LEAD.match(short)) and len(short) - place.end() >= 2 and _place(place.group(0)):
+        return short[place.end() :]
+    return short
+
+
+PLACE_LEAD = re.compile(r"[\u4e00-\u9fa5]{1,6}?[市县区旗]")
 
 
 def _broken_name_joined(match: re.Match) -> str:
@@ -608,6 +634,8 @@ def _valid(name: str, park: bool) -> str | None:
         return None
     if "的" in name and OWNER.search(name) or name[0] in NOT_A_FIRST or TERM_MARK in name and TERM_PATTERN.search(name):
         return None
+    if name.startswith(PRONOUNS):
+        return None  # “我们用好…园区: a speaker's words, not a name
     if "关于" in name or YEAR_LED.match(name):
         return None  # A公司关于公司…的公告: a notice's title; 2022年公司: a date, then a word
     if "为" in name and RENAMING.search(name):
@@ -1306,12 +1334,15 @@ def _clause_names(
             and not (_head_type(counted) == PARK and any(park for _, _, park in clause_ends))
         ):
             counted = None  # (宁波、温州等地; not A开发区、B经济开发区等19家园区)
-        members = (  # 多家企业被认定为绿色工厂,包括A、B、C等: the members of a set the sentence designated
-            "、" in clause
-            and MEMBERS.match(clause.strip())
-            and MEMBERS_TAIL.search(clause)
-            and PLURAL_SET.search(sentence, 0, start)
-            and _designated(sentence[:start])
+        members = (
+            (  # 多家企业被认定为绿色工厂,包括A、B、C等: the members of a set the sentence designated
+                "、" in clause
+                and MEMBERS.match(clause.strip())
+                and MEMBERS_TAIL.search(clause)
+                and PLURAL_SET.search(sentence, 0, start)
+                and _designated(sentence[:start])
+            )
+            or _counted_members(sentence, clause, start)
         )
         if (
             not counted
@@ -1323,7 +1354,7 @@ def _clause_names(
             if single := _single_subject(
                 _by_means_subject(sentence, start) + sentence[start : start + len(clause)],  # (unmasked: 荣获“…”称号)
                 clause_types,
-            ):
+            ) or (not clause_types and _member_subject(sentence, clause, start, terms)):
                 out.append(NamedEntity(single[0], single[1], sentence))  # 金磊陶瓷成功入选国家级绿色工厂
             continue
         clause_terms = [t for pos, t in terms if start <= pos < offset]
@@ -1404,12 +1435,17 @@ def _clause_names(
                         and not NOT_YET.search(clause, counted.start())  # (推动A、B等5家企业申报…,…获批: applied)
                         or MEMBERS.match(clause)
                         and _designated(sentence[:start])
+                        or IN_ALL.match(clause)  # 包括A、B等企业在内,全省共有70家企业获评…
+                        and _designated(sentence[start:])
                     )
                 )
             ):
                 # (A集团、B炼化、C有限公司等334家工厂,以及…入选: the verb after the count designates them)
-                opened = MEMBERS.match(item.strip()) if not at else None  # (…获评绿色工厂,包括A、B等企业)
-                short = _without_place_of(SHORT_TRAIL.sub("", _lead(item.strip()[opened.end() if opened else 0 :])))
+                opened = (  # (…获评绿色工厂,包括A、B等企业 / 4家企业入选…,分别为A、B、C、D)
+                    MEMBERS.match(item.strip()) or LIST_OPENER.match(item.strip()) if not at else None
+                )
+                short = _after_short_cut(item.strip()[opened.end() if opened else 0 :])
+                short = _without_place_of(SHORT_TRAIL.sub("", _lead(short)))
                 if short[:1] == "以" and not at and "为代表" in clause:
                     short = short[1:]  # 以A、B为代表的…
                 if owner := OWNER.search(short):  # B的电饭煲: a product's owner, in a clause of products
@@ -1435,6 +1471,22 @@ def _clause_names(
                 ):
                     out.append(NamedEntity(short, dtype, sentence))
     return out
+
+
+SET_COUNT = re.compile(r"(\d{1,2}|[两二三四五六七八九十]{1,2})家")
+
+
+def _counted_members(sentence: str, clause: str, start: int) -> bool:
+    """4家企业入选绿色供应链管理企业名单,分别为A、B、C、D: a clause that opens a list after a set counted
+    and designated before it in the sentence, with as many items as the count."""
+    if "、" not in clause or not (opener := LIST_OPENER.match(clause.strip())):
+        return False
+    counts = list(SET_COUNT.finditer(sentence, 0, start))
+    return (
+        bool(counts)
+        and number(counts[-1].group(1)) == len(_items(clause.strip()[opener.end() :], ()))
+        and _designated(sentence[:start])
+    )
 
 
 def _typed_by_note(sentence: str) -> NamedEntity | None:
@@ -1465,13 +1517,17 @@ BY_MEANS = re.compile(r"(?:凭借|凭着|依托|依靠|通过|以其|得益于)[
 
 def _by_means_subject(sentence: str, start: int) -> str:
     """The subject of a clause that opens with its verb, when the clause before is that subject
-    and the means it was designated by (A公司凭借…的表现,荣获“绿色工厂”称号): else ""."""
+    and the means it was designated by (A公司凭借…的表现,荣获“绿色工厂”称号) or that it is on the
+    list (A名列其中,被评为…): else ""."""
     if start < 2 or not SUBJECT_VERB.match(sentence, start):
         return ""
     before = sentence[: start - 1]
     before = before[before.rfind(",") + 1 :]
-    means = BY_MEANS.search(before)
+    means = BY_MEANS.search(before) or LISTED_AMONG.search(before)  # (A名列其中,被评为…)
     return before[: means.start()] if means else ""
+
+
+LISTED_AMONG = re.compile(r"(?:名列其中|位列其中|赫然在列|在列|榜上有名|名列榜单)$")
 
 
 def _single_subject(clause: str, types: list[str | None]) -> tuple[str, str] | None:
@@ -1492,11 +1548,30 @@ def _single_subject(clause: str, types: list[str | None]) -> tuple[str, str] | N
     return name, types[0]
 
 
+MEMBER_SUBJECT = re.compile(r"(?P<name>[\u4e00-\u9fa5A-Za-z]{2,12}?)" + SUBJECT_VERB.pattern + r"[!。]?$")
+
+
+def _member_subject(sentence: str, clause: str, start: int, terms) -> tuple[str, str] | None:
+    """A clause that is only a short name and its verb, after a clause of the same sentence that
+    designated a set of one company type (…入选国家级绿色工厂公示名单,我市甲乙上榜!): (name, type)."""
+    before = [t for pos, t in terms if pos < start and t]
+    if not before or PARK in before[-1:] or not (match := MEMBER_SUBJECT.match(_lead(clause.strip()))):
+        return None
+    name = _without_place_of(match.group("name"))
+    return (name, before[-1]) if _short_name(name) and _designated(sentence[:start]) else None
+
+
 # what no short name of a firm is: a generic body, a place's people, an industry, a time
 GENERIC_SUBJECT = re.compile(
     r"^(?:[我本该其全各多此另近共已又也再均])|[对向给为由被将把与和及的其助帮使让令]|新$|园区|集团$|工厂|基地|项目|产品|品牌|"
-    r"行业|领域|产业|年|月|日|期间|今年|去年|目前|其中|此外|另外|同时|最终|先后|相继|成功"
+    r"行业|领域|产业|年|月|日|期间|今年|去年|目前|其中|此外|另外|同时|最终|先后|相继|成功|顺利|首次|再次|再度|正式|一举|率先|"
+    r"有幸|终于|接连"
 )
+
+
+def _after_short_cut(item: str) -> str:
+    """An item after its owner and a verb of having (A集团共有B: B), or after a line it ran into."""
+    return item[cuts[-1].end() :] if (cuts := list(SHORT_CUT.finditer(item))) else item
 
 
 def _short_subjects(clause: str, items: list[tuple[int, str]]) -> bool:
@@ -1504,7 +1579,7 @@ def _short_subjects(clause: str, items: list[tuple[int, str]]) -> bool:
     (华鲁恒升、鲁西化工获评国家级绿色工厂 / 小米、OPPO双双入选…): the last item goes on with the verb."""
     if len(items) < 2 or items[0][0] or "等" in clause or not SUBJECT_VERB.search(items[-1][1]):
         return False
-    shorts = [SHORT_TRAIL.sub("", _lead(item.strip())) for _, item in items]
+    shorts = [SHORT_TRAIL.sub("", _lead(_after_short_cut(item.strip()))) for _, item in items]
     return all(
         SHORT_NAME.match(s) and not NOT_A_SHORT_NAME.search(s) and not INDUSTRY.fullmatch(s) and not _place(s)
         for s in shorts
@@ -1583,6 +1658,7 @@ def _own_term(terms, start: int, end: int) -> str | None:
 
 COUNT_BEHIND = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)\s*[家个户](?:企业|单位|公司|园区)?[^,]{0,16}$")
 COUNT_BEHIND_REACH = 30
+IN_ALL = re.compile(r"(?:包括|包含)[^,]*在内")
 COUNT_IN = re.compile(r"\d|[一二三四五六七八九十两]+[家个户]")
 
 
@@ -2078,9 +2154,16 @@ def _described(text: str) -> list[NamedEntity]:
 # Names followed by as many of a term as they are (依托A园区、B园区两个省级绿色工业园区 / A公司、B公司2家国家级
 # 绿色工厂): the apposition says what they are
 APPOSED = re.compile(
-    r"(?P<count>\d{1,2}|[两二三四五六七八九十])\s*(?:个|家)(?:[^,。;、]{0,6}?级)?[“\"]?(?P<term>" + TERM + r")"
+    r"(?P<count>\d{1,2}|[两二三四五六七八九十])\s*(?P<unit>个|家)(?:[^,。;、]{0,6}?级)?[“\"]?(?P<term>" + TERM + r")|"
+    # A和B2家企业入选绿色工厂名单: the count of firms, then the verb that designates them
+    r"(?P<firms>\d{1,2}|[两二三四五六七八九十])\s*(?:家|户)(?:企业|单位|公司)?"
+    + SUBJECT_VERB.pattern
+    + r"[^,。;、]{0,12}?(?P<firms_term>"
+    + TERM
+    + r")"
 )
-APPOSED_ITEMS = re.compile(r"、|和|及|与")
+APPOSED_ITEMS = re.compile(r"、|以及|和|及|与")
+APPOSED_TAIL = re.compile(r"(?:等|共计?|合计|总计)\s*$")  # (A、B等2家 / A、B共2家)
 DASH_INSIDE = re.compile(r"(?<=[\u4e00-\u9fa5])[—-]+(?=[\u4e00-\u9fa5])")
 
 
@@ -2091,15 +2174,45 @@ def _apposed(text: str) -> list[NamedEntity]:
     for sentence in sentences(text) if APPOSED.search(text) else ():
         for match in APPOSED.finditer(sentence):
             start = max(sentence.rfind(mark, 0, match.start()) for mark in ",;:") + 1
-            clause, dtype = sentence[start : match.start()].removesuffix("等"), term_type(match.group("term"))
+            clause = APPOSED_TAIL.sub("", sentence[start : match.start()])
+            dtype = term_type(match.group("term") or match.group("firms_term"))
             items = APPOSED_ITEMS.split(clause)
-            if len(items) != number(match.group("count")) or NOT_YET.search(sentence, start, match.end()):
+            if len(items) != number(match.group("count") or match.group("firms")) or NOT_YET.search(
+                sentence, start, match.end()
+            ):
                 continue
             items = [DASH_INSIDE.sub("", item) for item in items]  # (德阳——阿坝生态经济产业园: one name)
             found = [_name_before(item, len(item), dtype == PARK, clause) for item in items]
-            if all(found):
+            if not all(found) and dtype != PARK and match.group("unit") != "个":  # (firms, not products)
+                found = _short_items(items)  # 辖区拥有伊利、百威两家绿色工厂
+            if found and all(found):
                 out += [NamedEntity(name, dtype, sentence) for name in found]
     return out
+
+
+def _short_items(items: list[str]) -> list[str]:
+    """Short names of firms, the first after the verb that opens the list, or [] if any item is not one."""
+    cuts = list(CUT.finditer(items[0]))
+    items = [items[0][cuts[-1].end() :] if cuts else items[0], *items[1:]]
+    items[0] = items[0][owner.end() :] if (owner := _last_owner(items[0])) else items[0]  # (位于吴江的A)
+    shorts = [_without_place_of(_lead(item.strip())) for item in items]
+    return shorts if all(_short_name(short) for short in shorts) else []
+
+
+def _last_owner(item: str) -> re.Match | None:
+    owners = list(OWNER.finditer(item))
+    return owners[-1] if owners else None
+
+
+def _short_name(short: str) -> bool:
+    return (
+        SHORT_NAME.match(short) is not None
+        and not NOT_A_SHORT_NAME.search(short)
+        and not INDUSTRY.fullmatch(short)
+        and not _place(short)
+        and not GENERIC_SUBJECT.search(short)
+        and short[0] not in NOT_A_FIRST
+    )
 
 
 def _only_a_place(name: str) -> bool:
