@@ -86,3 +86,9 @@ def test_an_english_plan_for_a_named_year_gives_targets():
 )
 def test_an_english_report_beside_a_year_is_no_target(text):
     assert [f for f in extract_facts(text, 2024) if f.record_type == "policy_target"] == []
+
+
+def test_a_plans_name_is_no_future():
+    text = "During the 13th Five-Year Plan, the province had created a total of 53 green factories."
+    assert counts(text) == {("green_factory", 53, None)}
+    assert counts("The province plans to create 53 green factories.") == set()

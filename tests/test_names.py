@@ -2459,3 +2459,18 @@ def test_a_short_subject_of_a_list_the_sentence_named():
 def test_a_speakers_words_are_not_a_parks_name():
     text = "“我们用好国家循环化改造示范试点园区、绿色工业园区这两张名片,让绿色成为产业发展主旋律。”甲乙经开区书记介绍。"
     assert names(text) == []
+
+
+def test_english_companies_listed_after_the_sentence_that_selected_them():
+    """A sentence says firms were selected as one type; the next lists them (as follows / are / include)."""
+    text = (
+        "Recently, seven enterprises of Jiayi were approved as national green factories. "
+        "These 7 enterprises are as follows: Jiayi Ceramic Co.,Ltd, Bingding (Hubei) Glass Co.,Ltd, and Wuji Tools Co.,Ltd."
+    )
+    assert names(text) == [
+        (F, "Jiayi Ceramic Co.,Ltd"),
+        (F, "Bingding (Hubei) Glass Co.,Ltd"),
+        (F, "Wuji Tools Co.,Ltd."),
+    ]
+    text = "The city will apply for national green factories. They are as follows: Jiayi Ceramic Co.,Ltd."
+    assert names(text) == []  # (not yet)

@@ -60,8 +60,10 @@ INTO_LIST = re.compile(
 SELECTED = re.compile(
     r"\b" + NUMBER + r"\s+" + FIRMS + r"\s+(?:(?:were|have been|has been)\s+)?(?:selected|listed|shortlisted)\b", re.I
 )
-FUTURE = re.compile(r"\b(?:will|shall|aims?|plans?|target|goal|by 20\d{2}|strive)\b", re.I)
+# (a plan's name is no future: the 13th Five-Year Plan)
+FUTURE = re.compile(r"\b(?:will|shall|aims?\s+(?:to|at)|plans?\s+to|target|goal|by 20\d{2}|strive)\b", re.I)
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+LIST_OPENER = re.compile(r"\b(?:as follows|are|include|including|namely|respectively)\b\s*:?", re.I)
 
 
 def english_sentences(text: str) -> list[str]:
@@ -152,7 +154,8 @@ def _number(text: str) -> int:
 
 # A company by its legal ending: no comma, colon or semicolon inside (its ending's own comma aside)
 COMPANY = re.compile(
-    r"(?<![A-Za-z])[A-Z][^,;:()]*?\b(?:Co\.,?\s*[Ll]td\b\.?|Co\.,?\s*Limited\b|Company Limited\b|Corporation\b)"
+    r"(?<![A-Za-z])[A-Z](?:[^,;:()]|\([A-Za-z ]{2,30}\))*?"  # (SunWin (Hubei) Electronic …: a place in brackets)
+    r"\b(?:Co\.,?\s*[Ll]td\b\.?|Co\.,?\s*Limited\b|Company Limited\b|Corporation\b)"
 )
 PARK = re.compile(r"(?<![A-Za-z])[A-Z][^,;:()]*?\b(?:Zone|Park)\b")
 SELECTED_CUE = re.compile(
@@ -168,9 +171,17 @@ def english_names(text: str) -> list[tuple[str, str, str]]:
     if "green" not in text.lower():
         return []
     out = []
+    listed = None  # the one type of a sentence that said firms were selected: a list may follow it
     for sentence in _name_sentences(text):
         if FUTURE.search(sentence):
+            listed = None
             continue
+        if listed and LIST_OPENER.search(sentence) and not SELECTED_CUE.search(sentence):
+            # These 7 enterprises are as follows: A Co., Ltd, B Co., Ltd …
+            out += [(listed, name.group(0).strip(), sentence) for name in COMPANY.finditer(sentence)]
+            continue
+        listed = _one_type(sentence) if SELECTED_CUE.search(sentence) else None
+        listed = None if listed == "green_park" else listed
         bracketed = list(BRACKETED.finditer(sentence))
         for match in bracketed:  # (the term right before the bracket types its names)
             dtype = _term_type(match)
