@@ -2474,3 +2474,20 @@ def test_english_companies_listed_after_the_sentence_that_selected_them():
     ]
     text = "The city will apply for national green factories. They are as follows: Jiayi Ceramic Co.,Ltd."
     assert names(text) == []  # (not yet)
+
+
+def test_lines_of_names_typed_by_a_later_sentence_about_the_firms_selected():
+    """Lines of names after an opener of no one type, among trade labels (造纸行业:), typed by a later
+    sentence about the firms selected as one type (入选国家级“绿色工厂”的企业须…)."""
+    text = (
+        "工业和信息化部公布了拟确定的2023年度绿色制造名单,共包含绿色工厂1491家、绿色工业园区104家、绿色供应链管理企业205家。\n"
+        "据不完全统计,纸品包装产业链上共有20多家企业入选,涵盖造纸、纸箱等行业。\n"
+        "造纸行业:\n甲乙纸业包装有限公司\n丙丁纸业有限公司\n纸箱行业:\n戊己包装有限公司\n"
+        "据了解,入选国家级“绿色工厂”的入选企业必须满足多个指标。\n"
+    )
+    assert names(text) == [(F, "甲乙纸业包装有限公司"), (F, "丙丁纸业有限公司"), (F, "戊己包装有限公司")]
+    text = (
+        "近日,工信部公布绿色供应链管理企业名单,我市2家企业入选:\n甲乙纸业包装有限公司\n丙丁纸业有限公司\n"
+        "据了解,入选“绿色工厂”的企业必须满足多个指标。\n"
+    )
+    assert names(text) == [(S, "甲乙纸业包装有限公司"), (S, "丙丁纸业有限公司")]  # (typed by their opener)

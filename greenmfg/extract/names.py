@@ -721,6 +721,11 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 and not typed_since
             ):
                 out += _counted_lines(split[max(last_term + 1, index - UNTYPED_KEPT) : index], sentence, counted)
+            elif BACK_REFERENCE.search(sentence) and index - last_term > 1 and not typed_since:
+                # A公司 / B公司 … 据了解,入选国家级“绿色工厂”的企业须…: the firms selected as one type, named before
+                out += _name_lines(
+                    split[max(last_term + 1, index - UNTYPED_KEPT) : index], _one_company(sentence), True
+                )[0]
             elif typed_since and run_start is not None and LIST_SUMMARY.match(sentence):
                 out[run_start:] = _retyped(out[run_start:], sentence)  # 以上为绿色工厂: the list above is of it
                 run_start = None
@@ -991,17 +996,31 @@ def _summarized(untyped: tuple[str, ...], summary: str) -> list[NamedEntity]:
     return out
 
 
-def _name_lines(untyped: tuple[str, ...], company: str | None) -> tuple[list[NamedEntity], int]:
+def _name_lines(untyped: tuple[str, ...], company: str | None, labelled: bool = False) -> tuple[list[NamedEntity], int]:
     """The names of the lines of names alone at the end of `untyped` (parks by their ending, the rest
-    as `company`), and how many lines they are."""
+    as `company`), and how many lines they are. `labelled`: short label lines among them (造纸行业:)
+    are passed over."""
     out: list[NamedEntity] = []
     read = 0
     for sentence in reversed(untyped):
+        if labelled and len(sentence) <= HEADING_LENGTH and sentence.endswith(":") and not _name_ends(sentence):
+            read += 1
+            continue
         if not _name_ends(sentence) or not (listed := _name_list(sentence)):
             break
         out[:0] = [NamedEntity(name, PARK if park else company, sentence) for name, park in listed if park or company]
         read += 1
     return out, read
+
+
+# a sentence that speaks of the firms selected as one type (入选国家级“绿色工厂”的企业): names before it are of it
+BACK_REFERENCE = re.compile(r"入选[^,。;]{0,8}?[“\"]?(?:" + TERM + r")[”\"]?(?:称号)?的(?:入选)?(?:企业|单位)")
+
+
+def _one_company(sentence: str) -> str | None:
+    """The one company type a sentence names, or None."""
+    companies = {term_type(m.group(0)) for m in TERM_PATTERN.finditer(sentence)} - {PARK}
+    return next(iter(companies)) if len(companies) == 1 else None
 
 
 # 4家企业入选绿色工厂名单 after four lines of names alone: the count they make up
