@@ -2491,3 +2491,15 @@ def test_lines_of_names_typed_by_a_later_sentence_about_the_firms_selected():
         "据了解,入选“绿色工厂”的企业必须满足多个指标。\n"
     )
     assert names(text) == [(S, "甲乙纸业包装有限公司"), (S, "丙丁纸业有限公司")]  # (typed by their opener)
+
+
+def test_a_firm_taken_as_an_example_of_the_set_designated_before():
+    text = "本次上榜的15家绿色工厂中,涵盖材料加工等多个领域。以甲乙水泥(襄阳)有限公司为例,该公司强化技术革新。"
+    assert names(text) == [(F, "甲乙水泥(襄阳)有限公司")]
+    assert names("今年我市3家企业入选绿色工厂。以丙丁为例,该公司强化技术革新。") == [(F, "丙丁")]
+    assert names("我市大力推进绿色工厂建设,企业积极开展节能改造。以甲乙水泥有限公司为例,该公司强化技术革新。") == []
+
+
+def test_the_first_short_name_after_the_word_that_opens_the_list():
+    text = "本次入选绿色工厂的沈阳企业包括甲乙新材料、丙丁电力、戊己科技等11户企业。"
+    assert names(text) == [(F, "甲乙新材料"), (F, "丙丁电力"), (F, "戊己科技")]

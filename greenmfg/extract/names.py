@@ -524,7 +524,10 @@ def _name_in(
 
 
 # before a short name in a list: its owner and a verb of having (A集团共有B), or a line run into the next (…工厂 此次B)
-SHORT_CUT = re.compile(r"(?:共有|拥有|旗下|下属|所属)的?(?:企业|子公司|公司|单位)?|\s+")
+SHORT_CUT = re.compile(
+    r"(?:共有|拥有|旗下|下属|所属)的?(?:企业|子公司|公司|单位)?|\s+|"
+    r"(?:企业|单位)(?:分别是|分别为|依次是|依次为|具体是|具体为|主要有|包括)"  # (…的沈阳企业包括A、B等11户企业)
+)
 # An owner before what it owns: its firms counted (A集团8家企业), or named after a verb of having (A集团共有B、C)
 OWNS = re.compile(
     r"(?P<verb>共有|拥有|旗下|下属|所属)(?=[\u4e00-\u9fa5]{2})|"
@@ -749,6 +752,11 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             if len(sentence) <= OPENER_LENGTH and sentence.endswith((":", "如下")):
                 continue  # …入选绿色设计产品名单。分别是: the list still to come
             found = []
+            if previous is not None and (example := EXAMPLE.match(sentence)):
+                if entity := _example(example.group("name"), previous):
+                    out.append(entity)  # 本次上榜的15家绿色工厂中,…。以A有限公司为例,…: one of them
+                    typed_since = True
+                continue
             if previous is not None and (
                 sentence.startswith("其中")
                 or COUNTER.search(sentence, 1, SUBTOTAL_REACH)
@@ -1059,6 +1067,24 @@ def _bracketed_inside(sentence: str, end: re.Match) -> bool:
 
 
 COMPANY_REST = re.compile(r"(?:股份|有限|责任|控股)+(?:公司|集团)")
+
+
+EXAMPLE = re.compile(r"(?:其中,)?以(?P<name>[^,。;]{2,40}?)为例")
+
+
+def _example(name: str, previous: str) -> NamedEntity | None:
+    """The firm or park a sentence takes as an example of the set the sentence before designated."""
+    if not _designated(previous):
+        return None
+    name = _lead(name)
+    if PARK_NAME.fullmatch(name):
+        types = {term_type(m.group(0)) for m in TERM_PATTERN.finditer(previous)}
+        return NamedEntity(name, PARK, previous) if types == {PARK} and _valid(name, True) else None
+    if not (dtype := _one_company(previous)) or PARK in {
+        term_type(m.group(0)) for m in TERM_PATTERN.finditer(previous)
+    }:
+        return None
+    return NamedEntity(name, dtype, previous) if _valid(name, False) or _short_name(name) else None
 
 
 def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
