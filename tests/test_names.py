@@ -2503,3 +2503,17 @@ def test_a_firm_taken_as_an_example_of_the_set_designated_before():
 def test_the_first_short_name_after_the_word_that_opens_the_list():
     text = "本次入选绿色工厂的沈阳企业包括甲乙新材料、丙丁电力、戊己科技等11户企业。"
     assert names(text) == [(F, "甲乙新材料"), (F, "丙丁电力"), (F, "戊己科技")]
+
+
+def test_names_on_a_list_of_no_type_take_the_type_of_the_headline_just_before():
+    """…公示了绿色制造名单,我市A、B和C成功入选: the list names no type; the headline right before
+    (我市3家台企获评…绿色工厂) gives one."""
+    text = (
+        "我市3家台企获评工信部2022年度绿色工厂 |\n发布日期:2023-03-17 来源:经济联络处 |\n"
+        "近日,工信部公示了2022年度绿色制造名单,我市台企甲乙钢锐、丙丁纺织和戊己科技成功入选。"
+    )
+    assert names(text) == [(F, "甲乙钢锐"), (F, "丙丁纺织"), (F, "戊己科技")]
+    text = "我市企业获评绿色工厂和绿色供应链管理企业\n近日,工信部公示了绿色制造名单,我市甲乙钢锐、丙丁纺织和戊己科技成功入选。"
+    assert names(text) == []  # (two types: no one of them)
+    text = "我市3家企业获评绿色工厂\n市工信局将指导甲乙有限公司等20家培育库企业对标创建,力争进入绿色制造名单。"
+    assert names(text) == []  # (not yet)

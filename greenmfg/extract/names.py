@@ -660,6 +660,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     last_term = -1  # the index of the last sentence that named a term
     last_type = None  # the type of the last term named (a list opened with no term of its own takes it)
     last_company = None  # …and of the last company term
+    designated_company, designated_at = None, -1  # the one company type of the last sentence that designated a term
     run_start = None  # where in `out` the names of the list opened last begin (以上为绿色工厂 may type them)
     listing_parks = False  # the list opened last may hold parks beside its companies
     if "①" in text:  # ①A公司 ②B公司: normalized, ① would be a bare 1 glued to the name
@@ -746,7 +747,21 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             if terms and not REVOKED.search(sentence):
                 last_type = term_type(terms[-1].group(0))
                 last_company = next((t for m in reversed(terms) if (t := term_type(m.group(0))) != PARK), last_company)
+                if designated:
+                    designated_company, designated_at = _one_company(sentence), index
         if not terms:  # (绿色制造名单 names no type)
+            if (
+                terms is not None
+                and designated_company
+                and index - designated_at <= UNTYPED_LIST_REACH
+                and designated
+                and UNTYPED_LIST.search(sentence)
+                and not NOT_YET.search(sentence)  # (指导A公司等20家培育库企业对标创建,力争…: not yet)
+                and (found := _clause_names(sentence, [(-1, designated_company)], _name_ends(sentence)))
+            ):
+                out += found  # 我市3家台企获评…绿色工厂 / …公示了绿色制造名单,我市台企A、B和C成功入选
+                typed_since = True
+                continue
             if heading is None and previous is None and listing is None:
                 continue
             if len(sentence) <= OPENER_LENGTH and sentence.endswith((":", "如下")):
@@ -1021,6 +1036,8 @@ def _name_lines(untyped: tuple[str, ...], company: str | None, labelled: bool = 
     return out, read
 
 
+UNTYPED_LIST_REACH = 3  # (a headline, its date line, the sentence)
+UNTYPED_LIST = re.compile(r"绿色制造(?:示范)?名单|绿色制造(?:体系建设)?示范(?:单位|企业)")
 # a sentence that speaks of the firms selected as one type (入选国家级“绿色工厂”的企业): names before it are of it
 BACK_REFERENCE = re.compile(r"入选[^,。;]{0,8}?[“\"]?(?:" + TERM + r")[”\"]?(?:称号)?的(?:入选)?(?:企业|单位)")
 
