@@ -1481,3 +1481,30 @@ def test_a_plan_named_beside_what_was_done_sets_no_target(text):
 )
 def test_places_trades_and_names_are_no_count_of_the_term(text):
     assert not {c for c in counts(text) if c[1] in (6, 30, 10000)}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "目前,甲乙开发区4个园区均已建成国家级绿色园区,累计培育44家绿色工厂。",
+            {("green_park", 4), ("green_factory", 44)},
+        ),
+        ("据悉,这次本市入选“绿色工厂”榜单的企业,共有10家。", {("green_factory", 10)}),
+        ("入选绿色工厂的企业,共计12家。", {("green_factory", 12)}),
+        ("全市建有绿色园区,累计培育44家绿色工厂。", {("green_factory", 44)}),  # (no count of the parks)
+    ],
+)
+def test_a_count_before_the_verb_that_built_them_or_after_the_firms_listed(text, expected):
+    assert counts(text) == expected
+
+
+def test_a_plan_cited_as_a_lists_purpose_opens_no_plan_for_the_next_sentence():
+    """…旨在落实《“十四五”…规划》,助力…目标。…全国共有47家园区上榜: the list published, not a goal."""
+    text = (
+        "此次名单旨在落实《“十四五”工业绿色发展规划》,助力工业领域实现碳达峰、碳中和目标。"
+        "经专家评审,全国共有47家工业园区上榜“绿色工业园区”。"
+    )
+    assert counts(text) == {("green_park", 47)} and targets(text) == set()
+    text = "按照《甲乙市绿色制造体系建设实施方案(2024—2026年)》,每年新增绿色工厂10家。"
+    assert targets(text) == {("green_factory", 10, 2026)}  # (a plan's own clause still plans, for its end year)
