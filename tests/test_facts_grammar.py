@@ -1508,3 +1508,10 @@ def test_a_plan_cited_as_a_lists_purpose_opens_no_plan_for_the_next_sentence():
     assert counts(text) == {("green_park", 47)} and targets(text) == set()
     text = "按照《甲乙市绿色制造体系建设实施方案(2024—2026年)》,每年新增绿色工厂10家。"
     assert targets(text) == {("green_factory", 10, 2026)}  # (a plan's own clause still plans, for its end year)
+
+
+def test_a_part_that_refers_back_to_the_honour_counted_before_it():
+    text = "迄今全国有802家企业跻身“绿色工厂”行列,绍兴有8家企业获此殊荣。"
+    assert counts(text) == {("green_factory", 802), ("green_factory", 8)}
+    text = "全国有802家企业跻身“绿色工厂”行列,公司有8家获此殊荣。"
+    assert counts(text) == {("green_factory", 802)}  # (no place)
