@@ -38,6 +38,7 @@ INVENTED_SETS = {
     "fresh4": (1101, 1200),
     "fresh5": (1201, 1300),
     "fresh6": (1301, 1400),
+    "fresh7": (1401, 1500),
 }
 # Real field pages by the round that gathered them (numbers from, to)
 FIELD_SETS = {"field": (1, 199), "field2": (201, 399), "field3": (401, 599), "field4": (601, 799)}

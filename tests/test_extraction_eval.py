@@ -166,7 +166,7 @@ def test_breakdown_survives_trimmed_leading_cells():
 # 0.968/0.889, targets 0.967/0.766, names 0.989/0.868): a rule that generalizes worse fails here.
 INVENTED_FLOORS = {
     "invented_dev": {"designation": (0.99, 0.98), "reported_count": (0.96, 0.90), "policy_target": (0.96, 0.88)},
-    "invented_check": {"designation": (0.98, 0.92), "reported_count": (0.96, 0.88), "policy_target": (0.96, 0.76)},
+    "invented_check": {"designation": (0.98, 0.93), "reported_count": (0.96, 0.88), "policy_target": (0.96, 0.76)},
     # the fresh sets (801-840, 901-940, 1001-1040, 1101-1140), as the rules found them when they came: they may only
     # rise (once lowered: fresh2/fresh3 check names precision 0.86/0.88 -> 0.83/0.87, when single-spaced tables with
     # columns of their own raised those halves' recall 0.61 -> 0.74 and 0.80 -> 0.85; the issue's note says so).
@@ -183,6 +183,9 @@ INVENTED_FLOORS = {
     "fresh6_check": {"designation": (0.98, 0.84), "reported_count": (0.99, 0.94), "policy_target": (1.0, 1.0)},
     "fresh5_dev": {"designation": (0.99, 0.99), "reported_count": (0.98, 0.94), "policy_target": (0.83, 0.83)},
     "fresh5_check": {"designation": (0.99, 0.99), "reported_count": (0.99, 0.91), "policy_target": (0.99, 0.99)},
+    # the seventh set (stop 38): the check half as rule .93 left it
+    "fresh7_dev": {"designation": (0.99, 0.95), "reported_count": (0.98, 0.76), "policy_target": (0.91, 0.80)},
+    "fresh7_check": {"designation": (0.94, 0.80), "reported_count": (0.98, 0.84), "policy_target": (0.84, 0.36)},
     # the real field pages (tests/eval/field/): the check half as the rules found it; the development half as the
     # rules written against it in stop 33 left it
     "field_dev": {"designation": (0.99, 0.96), "reported_count": (0.98, 0.95), "policy_target": (0.96, 0.93)},

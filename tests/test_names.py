@@ -2517,3 +2517,21 @@ def test_names_on_a_list_of_no_type_take_the_type_of_the_headline_just_before():
     assert names(text) == []  # (two types: no one of them)
     text = "我市3家企业获评绿色工厂\n市工信局将指导甲乙有限公司等20家培育库企业对标创建,力争进入绿色制造名单。"
     assert names(text) == []  # (not yet)
+
+
+def test_a_list_under_trade_labels_after_an_opener_of_the_sentence_that_counted_several_types():
+    """…共有3家企业入选国家级绿色工厂,另有1家入选绿色供应链管理企业。现将名单按领域整理如下(排名不分先后):
+    then trade labels with their counts (酱油(2家)) among the names: the list is of the first type counted,
+    until a heading of another (绿色供应链管理企业)."""
+    text = (
+        "经梳理,我会会员中共有3家企业入选国家级绿色工厂,另有1家会员企业入选绿色供应链管理企业。"
+        "现将名单按细分领域整理如下(排名不分先后):\n"
+        "酱油及食醋(2家)\n甲乙酿造食品有限公司\n丙丁醋业有限公司\n复合调味料(1家)\n戊己调味品有限公司\n"
+        "绿色供应链管理企业\n庚辛调味品集团有限公司\n"
+    )
+    assert names(text) == [
+        (F, "甲乙酿造食品有限公司"),
+        (F, "丙丁醋业有限公司"),
+        (F, "戊己调味品有限公司"),
+        (S, "庚辛调味品集团有限公司"),
+    ]

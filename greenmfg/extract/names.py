@@ -399,7 +399,7 @@ LEVEL_AFTER = re.compile(r"(?:" + LEVEL_WORD + r")$")
 # A list opened with no term of its own: a cue of designation, then who, then a colon
 UNTYPED_OPENER = re.compile(
     r"(?:拟认定|认定|入选|上榜|获评|公示|公布)[^,;:]{0,24}?(?:企业|单位|园区|名单|产品)[^:;]{0,16}?:|"
-    r"具体为:|具体是:|名单如下:|"
+    r"具体为:|具体是:|名单[^,;:]{0,12}?如下(?:\([^()]{0,12}\))?:|"
     r"(?:入选|上榜|获评|认定)的?(?:企业|单位)?(?:有(?!限)|包括|为|是)"
 )  # 综保区入选的有A和B
 # An opener of another list: 入选优秀场景的企业为:, 获评智能工厂的企业:
@@ -693,6 +693,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 heading, listing = (
                     None,
                     _type_counted(sentence[: opener.end()], split[last_term])
+                    or _first_of_several(split[last_term])  # (14家…绿色工厂,另有2家…供应链…。名单如下: the main one)
                     or (
                         last_company
                         if last_type == PARK and "企业" in sentence[: opener.end()] and last_company
@@ -795,6 +796,8 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             elif heading is not None or listing is not None:
                 if (
                     _place_heading(sentence, heading or listing)
+                    or LABEL_LINE.fullmatch(sentence)
+                    and not NAME_END.search(sentence)
                     or LIST_NUMBER.fullmatch(sentence.strip(" .、"))
                     or sentence.startswith(("序号", "编号"))
                 ):
@@ -1132,6 +1135,19 @@ def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
             for e in (e if e.designation_type == PARK else replace(e, designation_type=dtype) for e in found)
         }.values()
     )
+
+
+# a trade's label among the lines of a list, with its count or a colon (酱油及食醋(6家) / 复合调味料:)
+LABEL_LINE = re.compile(
+    r"(?![一二三四五六七八九十]{1,3}、)(?![^(:]*(?:企业|单位|名单))"  # (四、节能降碳先进企业(2家): another list)
+    r"[\u4e00-\u9fa5、及和与]{2,12}(?:\((?:\d+|[一二三四五六七八九十两]+)[家个户]\)|:)"
+)
+
+
+def _first_of_several(sentence: str) -> str | None:
+    """The first company type of a sentence that counts several (14家企业入选…绿色工厂,另有2家…供应链…)."""
+    companies = list(dict.fromkeys(t for m in TERM_PATTERN.finditer(sentence) if (t := term_type(m.group(0))) != PARK))
+    return companies[0] if len(companies) > 1 else None
 
 
 def _type_counted(sentence: str, previous: str) -> str | None:
