@@ -1515,3 +1515,21 @@ def test_a_part_that_refers_back_to_the_honour_counted_before_it():
     assert counts(text) == {("green_factory", 802), ("green_factory", 8)}
     text = "全国有802家企业跻身“绿色工厂”行列,公司有8家获此殊荣。"
     assert counts(text) == {("green_factory", 802)}  # (no place)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "从地市分布看,34家绿色工厂中,西安14家、宝鸡6家、咸阳5家。",
+            {("green_factory", 34), ("green_factory", 14), ("green_factory", 6), ("green_factory", 5)},
+        ),
+        (
+            "全省共有15家企业获评省级绿色工厂,从地区分布看,长春市5家:甲乙有限公司、丙丁有限公司。",
+            {("green_factory", 15), ("green_factory", 5)},
+        ),
+        ("全国共建有绿色工厂409家、绿色物流园区46家。", {("green_factory", 409)}),  # (not a place: another thing)
+    ],
+)
+def test_places_counted_one_after_another_are_parts_of_the_count_before(text, expected):
+    assert counts(text) == expected

@@ -913,9 +913,10 @@ def _paragraph_facts(
 # A clause that counts with no term of its own, after a count in its sentence (…共有52家园区获评国家级绿色园区,
 # 全省仅2家 | …,其中我市3家): a part of that count, of its type
 ELLIPTICAL = re.compile(
-    r"(?<=[,;])\s*(?:其中)?[,]?\s*(?P<who>(?:全|我|本)[省市区县旗]|[\u4e00-\u9fa5]{1,6}?[省市区县旗]|[\u4e00-\u9fa5]{2,4}?(?=有))"
+    r"(?<=[,;、])\s*(?:其中)?[,]?\s*(?P<who>(?:全|我|本)[省市区县旗]|[\u4e00-\u9fa5]{1,6}?[省市区县旗]|"
+    r"[\u4e00-\u9fa5]{2,4}?(?=有|\d))"  # (…,绍兴有8家 / …中,西安14家、宝鸡6家: a place the regions know)
     r"(?:仅|只|共|就|也)?(?:有|占)?(?P<value>\d+)\s*(?P<unit>家|个|户)"
-    r"(?:(?:企业|单位|园区)?(?:获此殊荣|获此荣誉|获此称号|榜上有名))?(?=$|[,;。])"  # (绍兴有8家企业获此殊荣)
+    r"(?:(?:企业|单位|园区)?(?:获此殊荣|获此荣誉|获此称号|榜上有名))?(?=$|[,;。、:])"  # (绍兴有8家企业获此殊荣)
 )
 
 
@@ -965,8 +966,9 @@ def _elliptical_counts(sentence: str, parts: list[Clause], counts: list[Count], 
         clause = _clause_at(parts, match.start())
         if whole is None or whole.unit != match.group("unit") or clause.kind != "reported_count":
             continue
-        if match.group("who")[-1] not in "省市区县旗" and resolve(match.group("who"), None) is None:
-            continue  # (a place named without its ending: one the regions know)
+        who = match.group("who")
+        if (who[-1] not in "省市区县旗" or sentence[match.start() - 1] == "、") and resolve(who, None) is None:
+            continue  # (a place named without its ending, or an item of an enumeration: one the regions know)
         period = reported_period(sentence[clause.start : clause.end])
         part = _part(whole.designation_type, whole.level, whole.unit, match.group("value"), match.group("who"),
                      sentence, facts, clause.cumulative, period)  # fmt: skip
