@@ -469,15 +469,15 @@ def test_a_percent_target_with_spaces_in_it():
 def test_a_breakdown_of_regions_by_year_under_a_caption_that_names_the_type():
     text = (
         "各镇街（园区）省级以上绿色工厂创建任务分解表（单位：家）\n镇街（园区）\t2024年\t2025年\t2026年\n"
-        "甲乙镇\t3\t3\t4\n丙丁镇\t2\t—\t3"
+        "甲乙镇\t3\t3\t4\n丙丁庄镇\t2\t—\t3"
     )
     found = {(f.region_name, f.target_year, f.value, f.level) for f in facts(text, 2024, "policy_target")}
     assert found == {
         ("甲乙镇", 2024, 3, None),
         ("甲乙镇", 2025, 3, None),
         ("甲乙镇", 2026, 4, None),
-        ("丙丁镇", 2024, 2, None),
-        ("丙丁镇", 2026, 3, None),
+        ("丙丁庄镇", 2024, 2, None),
+        ("丙丁庄镇", 2026, 3, None),
     }  # 省级以上: no one level
 
 
@@ -1533,3 +1533,27 @@ def test_a_part_that_refers_back_to_the_honour_counted_before_it():
 )
 def test_places_counted_one_after_another_are_parts_of_the_count_before(text, expected):
     assert counts(text) == expected
+
+
+def regional_targets(text, year=2024):
+    return {(f.designation_type, f.value, f.target_year, f.region_name) for f in facts(text, year, "policy_target")}
+
+
+def test_goals_of_the_places_a_breakdown_names_one_after_another():
+    """A task breakdown: each clause opens with its place; clauses with no term take the goal's type before them,
+    one goal for each place of 各."""
+    text = (
+        "二、任务分解\n各镇街要按照以下目标抓好落实:甲乙高新区新增省级以上绿色工厂6家、绿色供应链管理企业2家;"
+        "丙庄镇新增省级以上绿色工厂5家;丁庄镇、戊庄镇各新增4家;己庄镇新增3家。"
+    )
+    assert regional_targets(text) == {
+        ("green_factory", 6, 2024, "甲乙高新区"),
+        ("green_supply_chain", 2, 2024, "甲乙高新区"),
+        ("green_factory", 5, 2024, "丙庄镇"),
+        ("green_factory", 4, 2024, "丁庄镇"),
+        ("green_factory", 4, 2024, "戊庄镇"),
+        ("green_factory", 3, 2024, "己庄镇"),
+    }
+    text = "2024年目标:全市新增绿色工厂60家;争取两个园区新增绿色园区2个。"
+    assert regional_targets(text) == {("green_factory", 60, 2024, None), ("green_park", 2, 2024, None)}
+    assert regional_targets("丁庄镇、戊庄镇新增4家。") == set()  # (no goal before it)

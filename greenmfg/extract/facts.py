@@ -16,7 +16,7 @@ of is the last one the sentence names before it (湖州市, 全市), resolved in
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -838,6 +838,7 @@ def _paragraph_facts(
     clauses = paragraph_clauses(paragraph[start:], page_year, plan_year, 0 if opened else None)
     for (sentence, parts), candidate in zip(clauses, candidates[start:]):
         if not candidate:
+            facts += _elliptical_goals(sentence, paragraph, facts)
             continue
         counts = list(_counts(sentence, parts)) if COUNTED.search(sentence) else []
         periods = _periods(sentence, parts, sorted(c.position for c in counts))
@@ -897,7 +898,10 @@ def _paragraph_facts(
                     indicator=count.indicator or _clause_indicator(sentence, count.position),
                     target_year=clause.target_year,
                     cumulative=clause.cumulative if reported else None,
-                    region_name=mention if reported else count.region or region,  # (a target paired with its region)
+                    # (a target paired with its region, or the place its sentence opens with: 长安镇新增…5家)
+                    region_name=mention
+                    if reported
+                    else count.region or region or _lead_place_of(sentence[clause.start :]),
                     star_rating=count.star if count.designation_type == "green_factory" else None,
                     period_kind=period if reported else None,
                     target_kind=None if reported else kind or "stock",
@@ -908,6 +912,52 @@ def _paragraph_facts(
         facts += _elliptical_counts(sentence, parts, counts, facts) + _places_each(sentence, counts, facts)
         facts += _percent_targets(sentence, parts)
     return facts
+
+
+GOAL_PLACE = (
+    r"(?![全我本各])(?:(?!个|家|两|力争|争取|新增|培育|创建|以上|其中)[\u4e00-\u9fa5]){2,8}?(?:镇|乡|街道|县|区)"
+)
+# the places a goal's sentence opens with (松山湖高新区新增… / 虎门镇、厚街镇各新增4家)
+LEAD_PLACES = re.compile(
+    r"\s*(?:其中,?)?(?P<places>" + GOAL_PLACE + r"(?:、" + GOAL_PLACE + r")*)(?P<each>各)?"
+    r"(?=(?:力争|争取)?(?:新增|新培育|创建|培育|建成|认定))"
+)
+ELLIPTICAL_GOAL = re.compile(
+    r"(?:力争|争取)?(?:新增|新培育|创建|培育|建成|认定)(?P<level>" + LEVEL_WORD + r")?(?:及以上|以上)?\s*"
+    r"(?P<value>\d+)\s*(?P<unit>家|个)(?:以上)?$"
+)
+
+
+def _lead_place_of(sentence: str) -> str | None:
+    """The one place a goal's sentence opens with, or None."""
+    match = LEAD_PLACES.match(sentence)
+    return match.group("places") if match and "、" not in match.group("places") else None
+
+
+def _elliptical_goals(sentence: str, paragraph: tuple[str, ...], facts: list[Fact]) -> list[Fact]:
+    """Goals of places with no term, after a goal of the sentence before (…长安镇新增绿色工厂5家;虎门镇、
+    厚街镇各新增4家;大朗镇新增3家): that goal's type and year, one for each place."""
+    if not (lead := LEAD_PLACES.match(sentence)) or not (goal := ELLIPTICAL_GOAL.match(sentence, lead.end())):
+        return []
+    index = paragraph.index(sentence) if sentence in paragraph else 0
+    last = facts[-1] if facts else None
+    if (
+        index < 1
+        or last is None
+        or last.record_type != "policy_target"
+        or last.evidence != paragraph[index - 1]
+        or last.unit != goal.group("unit")
+        or last.designation_type is None
+    ):
+        return []  # (only right after a goal of a designation in the same unit)
+    places = lead.group("places").split("、")
+    if len(places) > 1 and not lead.group("each"):
+        return []  # (A镇、B镇新增5家: a total of both)
+    return [
+        replace(last, value=number(goal.group("value")), evidence=sentence, region_name=place, region_mention=place,
+                value_text=goal.group("value"), level=designation_level(goal.group("level") or "") or last.level)
+        for place in places
+    ]  # fmt: skip
 
 
 # A clause that counts with no term of its own, after a count in its sentence (…共有52家园区获评国家级绿色园区,
