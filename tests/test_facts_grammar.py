@@ -1557,3 +1557,18 @@ def test_goals_of_the_places_a_breakdown_names_one_after_another():
     text = "2024年目标:全市新增绿色工厂60家;争取两个园区新增绿色园区2个。"
     assert regional_targets(text) == {("green_factory", 60, 2024, None), ("green_park", 2, 2024, None)}
     assert regional_targets("丁庄镇、戊庄镇新增4家。") == set()  # (no goal before it)
+
+
+def test_a_line_that_goes_on_from_a_plan_is_of_the_plan():
+    text = (
+        "规划提出,到2030年,全省国家级绿色工厂达到600家。\n"
+        "同时,规模以上工业单位增加值能耗较2025年下降13%,工业固体废物综合利用率达到70%。\n"
+    )
+    found = {(f.record_type, f.designation_type, f.value, f.target_year) for f in facts(text, 2026)}
+    assert found == {
+        ("policy_target", "green_factory", 600, 2030),
+        ("policy_target", None, 13, 2030),
+        ("policy_target", None, 70, 2030),
+    }
+    text = "截至目前,全省累计创建国家级绿色工厂348家。\n同时,全省绿色工业园区达到27个。\n"
+    assert counts(text, 2026) == {("green_factory", 348), ("green_park", 27)}  # (reports go on as reports)

@@ -645,6 +645,7 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
     titled as a plan (2024年…工作要点) is one from its title on. A line that breaks a plan down
     (现将任务分解如下：) opens one for the items under it (——萧山区：…, 1. …)."""
     out, section, rank, breakdown = [], None, 0, None
+    last_held = -2  # the index of the last line that held a fact
     lines = _wrapped_lines_joined(text.splitlines())
     for index, line in enumerate(lines):
         if len(line) <= HEADING_MAX and (heading := HEADING.match(line)):
@@ -655,7 +656,14 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
             breakdown = None
         if not holds and index and (joined := _headline_then_count(lines[index - 1], line)):
             out.append((section if breakdown is None else breakdown, None, (joined,)))
+        if holds and out and last_held == index - 1 and GOES_ON.match(line):
+            # 同时,…下降13%: a line that goes on from the one before is of its paragraph (a plan open there goes on)
+            before = out[-1]
+            out[-1] = (before[0], before[1], before[2] + _line_sentences(line))
+            last_held = index
+            continue
         if holds:
+            last_held = index
             # (but a 其中 line of subtotals continues the count just before it: ADJOINING)
             tag = (
                 ADJOINING
@@ -668,12 +676,19 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
                 (
                     section if breakdown is None else breakdown,
                     tag,
-                    tuple(CJK_GAP.sub("", s.strip()) for s in SENTENCE.findall(line) if s.strip()),
+                    _line_sentences(line),
                 )
             )
         if line.endswith(("如下:", "如下")) and BREAKDOWN.search(line) and not DONE_SO_FAR.search(line):
             breakdown = _plan_year(line)
     return tuple(out)
+
+
+GOES_ON = re.compile(r"(?:同时|此外|另外|与此同时|并且)[,，]")
+
+
+def _line_sentences(line: str) -> tuple[str, ...]:
+    return tuple(CJK_GAP.sub("", s.strip()) for s in SENTENCE.findall(line) if s.strip())
 
 
 def _headline_then_count(before: str, line: str) -> str | None:
