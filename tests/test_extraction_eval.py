@@ -184,7 +184,7 @@ INVENTED_FLOORS = {
     "fresh5_dev": {"designation": (0.99, 0.99), "reported_count": (0.98, 0.94), "policy_target": (0.83, 0.83)},
     "fresh5_check": {"designation": (0.99, 0.99), "reported_count": (0.99, 0.91), "policy_target": (0.99, 0.99)},
     # the seventh set (stop 38): the check half as rule .93 left it
-    "fresh7_dev": {"designation": (0.99, 0.95), "reported_count": (0.98, 0.85), "policy_target": (0.99, 0.99)},
+    "fresh7_dev": {"designation": (0.99, 0.96), "reported_count": (0.98, 0.86), "policy_target": (0.99, 0.99)},
     "fresh7_check": {"designation": (0.94, 0.80), "reported_count": (0.98, 0.84), "policy_target": (0.84, 0.36)},
     # the real field pages (tests/eval/field/): the check half as the rules found it; the development half as the
     # rules written against it in stop 33 left it

@@ -2535,3 +2535,16 @@ def test_a_list_under_trade_labels_after_an_opener_of_the_sentence_that_counted_
         (F, "戊己调味品有限公司"),
         (S, "庚辛调味品集团有限公司"),
     ]
+
+
+def test_a_firms_own_release_calls_it_gongsi_where_it_or_its_product_was_designated_again():
+    text = (
+        "近日,工信部公布了2023年度绿色制造名单,浙江甲乙阀门股份有限公司(以下简称“甲乙阀门”)成功入选国家级绿色工厂名单。"
+        "这是继2022年公司DC-Q41F系列球阀入选浙江省绿色设计产品之后,我司取得的又一项荣誉。"
+        "公司全资子公司丙丁铸造有限公司已被纳入绿色工厂培育库;公司将争取早日获评绿色供应链管理企业。"
+    )
+    assert names(text) == [(F, "浙江甲乙阀门股份有限公司"), (D, "浙江甲乙阀门股份有限公司")]
+    text = "甲乙有限公司、丙丁有限公司入选国家级绿色工厂。公司产品入选绿色设计产品名单。"
+    assert names(text) == [(F, "甲乙有限公司"), (F, "丙丁有限公司")]  # (two firms: which one is 公司?)
+    text = "甲乙有限公司入选国家级绿色工厂。公司不锈钢产品未入选绿色设计产品名单。"
+    assert names(text) == [(F, "甲乙有限公司")]

@@ -89,7 +89,7 @@ NUMBER_THEN_TERM = re.compile(
 NUMBER_RUN = re.compile(NUM)  # where a NUMBER_THEN_TERM match can start
 LISTING_VERB = re.compile(
     r"认定|评为|评选|评定|确定|命名|授予|获评|获批|获得|获(?![悉知])|荣获|荣登|登上|入选|入围|入列|进入|列入|纳入|成为|符合|上榜|"
-    r"创建|建成|新晋|跻身|通过|晋升|^为|^(?:[\u4e00-\u9fa5]{0,6}[省市县区])?$|^第.{1,3}批$"
+    r"创建|建成|新晋|跻身|通过|晋升|^为|^星级$|^(?:[\u4e00-\u9fa5]{0,6}[省市县区])?$|^第.{1,3}批$"
 )
 # The term names something else: 绿色工厂培育库, 绿色工厂建设项目, 绿色工厂评价机构; 申报绿色工厂的企业
 MODIFIED = re.compile(

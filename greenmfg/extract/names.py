@@ -2154,6 +2154,7 @@ def extract_names(text: str) -> list[NamedEntity]:
         text = "\n".join(line for index, line in enumerate(text.splitlines()) if index not in read)
     seen, out = set(), []
     prose = names_from_prose(text) + _described(text) + _apposed(text) + _english(text)
+    prose += _company_itself(text, tabled + prose)
     for entity in map(_county_dropped, _full_names(_renamed(tabled + prose, text), text)):
         key = (entity.name, entity.designation_type)
         if key not in seen and not _only_a_place(entity.name):
@@ -2291,6 +2292,39 @@ def _short_name(short: str) -> bool:
         and not GENERIC_SUBJECT.search(short)
         and short[0] not in NOT_A_FIRST
     )
+
+
+# 公司 / 我司 / 该公司 in a firm's own release: the firm, designated again by its clause (2022年公司A产品入选…绿色设计产品)
+ITSELF = re.compile(
+    r"(?:(?<![\u4e00-\u9fa5])|(?<=[年月日]))(?:该|我|本)?(?:公司|我司)(?:的)?(?:(?P<product>(?:(?!获评|入选|荣获|获得)[^,。;:、]){0,30}?产品|(?:(?!获评|入选|荣获|获得)[^,。;:、]){0,20}?[A-Za-z0-9](?:(?!获评|入选|荣获|获得)[^,。;:、]){0,20}?)|"
+    r"(?:也|还|曾|已|又|先后|此前|今年|去年|再次|成功)*)"
+    r"(?P<verb>获评|入选|荣获|获得|被评为|被认定为)[^,。;]{0,12}?(?P<term>" + TERM + r")"
+)
+
+
+def _company_itself(text: str, found: list[NamedEntity]) -> list[NamedEntity]:
+    """The one company a page names as designated (its own release), again where the page calls it 公司 and
+    says it or its product was designated (…公司DC-Q41F球阀入选浙江省绿色设计产品: its design product)."""
+    if "公司" not in text and "我司" not in text:
+        return []
+    firms = {e.name for e in found if e.designation_type != PARK and COMPANY.fullmatch(e.name)}
+    if len(firms) != 1:
+        return []
+    firm, out = firms.pop(), []
+    for sentence in sentences(text):
+        for match in ITSELF.finditer(sentence):
+            dtype = term_type(match.group("term"))
+            clause = sentence[max(0, sentence.rfind(",", 0, match.start()) + 1) : match.end()]
+            negated = NEGATED.search(sentence, max(0, match.start("verb") - 2), match.start("verb"))
+            if dtype == PARK or NOT_YET.search(clause) or FUTURE.search(clause) or negated:
+                continue
+            if match.group("product") is not None and dtype != DESIGN:
+                continue  # (公司产品入选…绿色工厂: no)
+            out.append(NamedEntity(firm, dtype, sentence))
+    return out
+
+
+FUTURE = re.compile(r"将|争取|力争|计划|拟|希望|目标")
 
 
 def _only_a_place(name: str) -> bool:
