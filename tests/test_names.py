@@ -2548,3 +2548,8 @@ def test_a_firms_own_release_calls_it_gongsi_where_it_or_its_product_was_designa
     assert names(text) == [(F, "甲乙有限公司"), (F, "丙丁有限公司")]  # (two firms: which one is 公司?)
     text = "甲乙有限公司入选国家级绿色工厂。公司不锈钢产品未入选绿色设计产品名单。"
     assert names(text) == [(F, "甲乙有限公司")]
+
+
+def test_a_subsidiary_designated_in_the_same_round():
+    text = "甲乙汽车零部件股份有限公司成功入选国家级绿色供应链管理企业名单,公司下属丙丁铸造有限公司同期获评国家级绿色工厂。"
+    assert names(text) == [(S, "甲乙汽车零部件股份有限公司"), (F, "丙丁铸造有限公司")]
