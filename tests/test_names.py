@@ -2553,3 +2553,10 @@ def test_a_firms_own_release_calls_it_gongsi_where_it_or_its_product_was_designa
 def test_a_subsidiary_designated_in_the_same_round():
     text = "甲乙汽车零部件股份有限公司成功入选国家级绿色供应链管理企业名单,公司下属丙丁铸造有限公司同期获评国家级绿色工厂。"
     assert names(text) == [(S, "甲乙汽车零部件股份有限公司"), (F, "丙丁铸造有限公司")]
+
+
+def test_firms_that_own_the_factories_counted_after_them_are_not_designated():
+    text = "在电池方面,甲乙集团、丙丁锂能、戊己高科等多家动力电池企业的7家绿色工厂、38种绿色设计产品入选。"
+    assert names(text) == []
+    text = "甲乙电器、丙丁家电等企业的12个产品入选绿色设计产品名单。"
+    assert names(text) == [(D, "甲乙电器"), (D, "丙丁家电")]  # (a design product is labelled by its owner)

@@ -1412,6 +1412,9 @@ def _clause_names(
             and not (_head_type(counted) == PARK and any(park for _, _, park in clause_ends))
         ):
             counted = None  # (宁波、温州等地; not A开发区、B经济开发区等19家园区)
+        if counted and (owned := OWNERS_OF.match(clause, counted.start())):
+            if {term_type(m.group(0)) for m in TERM_PATTERN.finditer(clause, owned.end())} - {DESIGN}:
+                continue  # A集团、B锂能等企业的7家绿色工厂、38种…入选: the owners of what was designated
         members = (
             (  # 多家企业被认定为绿色工厂,包括A、B、C等: the members of a set the sentence designated
                 "、" in clause
@@ -1565,6 +1568,10 @@ def _counted_members(sentence: str, clause: str, start: int) -> bool:
         and number(counts[-1].group(1)) == len(_items(clause.strip()[opener.end() :], ()))
         and _designated(sentence[:start])
     )
+
+
+# 等…企业的7家绿色工厂: the firms enumerated own what is counted after them
+OWNERS_OF = re.compile(r"等[^,、]{0,12}?(?:企业|公司|集团|单位)的(?:\d+|[一二三四五六七八九十两]+)\s*[家个种项款]")
 
 
 def _typed_by_note(sentence: str) -> NamedEntity | None:
