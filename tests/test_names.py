@@ -2560,3 +2560,9 @@ def test_firms_that_own_the_factories_counted_after_them_are_not_designated():
     assert names(text) == []
     text = "甲乙电器、丙丁家电等企业的12个产品入选绿色设计产品名单。"
     assert names(text) == [(D, "甲乙电器"), (D, "丙丁家电")]  # (a design product is labelled by its owner)
+
+
+def test_the_short_named_owner_of_a_design_product_designated():
+    text = "其中,甲乙瑞闽、丙丁铝业入选绿色工厂名单,戊己铜业生产的高纯阴极铜产品被评为国家级绿色设计产品。"
+    assert names(text) == [(F, "甲乙瑞闽"), (F, "丙丁铝业"), (D, "戊己铜业")]
+    assert names("戊己铜业生产的高纯阴极铜产品被评为国家级绿色工厂。") == []  # (a product is no factory)

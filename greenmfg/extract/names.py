@@ -1597,6 +1597,13 @@ SINGLE_SUBJECT = re.compile(
 )
 
 
+PRODUCT_OWNER = re.compile(
+    r"(?P<name>[\u4e00-\u9fa5A-Za-z]{2,8}?)(?:生产|研发|制造|推出|自主研发)的[^,、]{1,24}?"
+    + SUBJECT_VERB.pattern
+    + r"[^,、]{0,12}?(?:"
+    + TERM
+    + ")"
+)
 BY_MEANS = re.compile(r"(?:凭借|凭着|依托|依靠|通过|以其|得益于)[^,。;]{2,40}$")
 
 
@@ -1617,8 +1624,13 @@ LISTED_AMONG = re.compile(r"(?:名列其中|位列其中|赫然在列|在列|榜
 
 def _single_subject(clause: str, types: list[str | None]) -> tuple[str, str] | None:
     """A clause whose subject is one short name, designated by its verb and one company term
-    (金磊陶瓷成功入选国家级绿色工厂: a company's own release names itself so): (name, type)."""
-    if len(types) != 1 or types[0] in (None, PARK) or not (match := SINGLE_SUBJECT.match(_lead(clause))):
+    (金磊陶瓷成功入选国家级绿色工厂: a company's own release names itself so), or the owner of a design
+    product so designated (西南铜业生产的高纯阴极铜产品被评为…绿色设计产品): (name, type)."""
+    if len(types) != 1 or types[0] in (None, PARK):
+        return None
+    if not (match := SINGLE_SUBJECT.match(_lead(clause))) and types[0] == DESIGN:
+        match = PRODUCT_OWNER.match(_lead(clause))
+    if not match:
         return None
     name = match.group("name")
     if (
