@@ -1572,3 +1572,37 @@ def test_a_line_that_goes_on_from_a_plan_is_of_the_plan():
     }
     text = "截至目前,全省累计创建国家级绿色工厂348家。\n同时,全省绿色工业园区达到27个。\n"
     assert counts(text, 2026) == {("green_factory", 348), ("green_park", 27)}  # (reports go on as reports)
+
+
+@pytest.mark.parametrize(
+    "text,expected_counts,expected_targets",
+    [
+        (
+            "二、主要目标\n到2026年,全市绿色制造体系基本建立。推动20家企业入选国家级绿色工厂名单,3个园区入选国家级绿色工业园区。",
+            set(),
+            {("green_factory", 20, 2026), ("green_park", 3, 2026)},
+        ),
+        ("全国共有802家企业跻身绿色工厂行列,杭州钢铁有3家。", {("green_factory", 802)}, set()),  # (a firm, no place)
+        ("全国共有802家企业跻身绿色工厂行列,浙江共有80家。", {("green_factory", 802), ("green_factory", 80)}, set()),
+        ("34家绿色工厂中,城区14家、郊县20家。", {("green_factory", 34)}, set()),
+        ("目前,全市4个园区均已建成绿色园区管理平台。", set(), set()),
+        ("未入选绿色工厂的企业,共有8家。", set(), set()),
+        ("Under the plan, 100 green factories are to be built in the province.", set(), set()),
+        ("The action plan calls for 100 green factories and 20 green industrial parks.", set(), set()),
+    ],
+)
+def test_what_the_count_rules_of_stop_38_must_not_take(text, expected_counts, expected_targets):
+    assert counts(text) == expected_counts and targets(text) == expected_targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到2026年,推动辖区新增绿色工厂5家。",
+        "到2026年,支持园区创建省级绿色园区2个。",
+        "2025年目标:全市新增绿色工厂10家;积极引导园区新增4家。",
+        "2025年目标:全市新增绿色工厂10家;其余乡镇各新增2家。",
+    ],
+)
+def test_a_verb_or_a_generic_word_before_a_goal_is_no_region(text):
+    assert {f.region_name for f in facts(text, kind="policy_target")} == {None}

@@ -2496,7 +2496,8 @@ def test_lines_of_names_typed_by_a_later_sentence_about_the_firms_selected():
 def test_a_firm_taken_as_an_example_of_the_set_designated_before():
     text = "本次上榜的15家绿色工厂中,涵盖材料加工等多个领域。以甲乙水泥(襄阳)有限公司为例,该公司强化技术革新。"
     assert names(text) == [(F, "甲乙水泥(襄阳)有限公司")]
-    assert names("今年我市3家企业入选绿色工厂。以丙丁为例,该公司强化技术革新。") == [(F, "丙丁")]
+    assert names("今年我市3家企业入选绿色工厂。以丙丁为例,该公司强化技术革新。") == []  # (a short name: or a topic)
+    assert names("今年我市3家企业入选绿色工厂。以节能改造为例,企业降耗明显。") == []
     assert names("我市大力推进绿色工厂建设,企业积极开展节能改造。以甲乙水泥有限公司为例,该公司强化技术革新。") == []
 
 
@@ -2566,3 +2567,42 @@ def test_the_short_named_owner_of_a_design_product_designated():
     text = "其中,甲乙瑞闽、丙丁铝业入选绿色工厂名单,戊己铜业生产的高纯阴极铜产品被评为国家级绿色设计产品。"
     assert names(text) == [(F, "甲乙瑞闽"), (F, "丙丁铝业"), (D, "戊己铜业")]
     assert names("戊己铜业生产的高纯阴极铜产品被评为国家级绿色工厂。") == []  # (a product is no factory)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "包括民营、国有等各类企业在内,全省共有70家企业获评绿色工厂。",  # (kinds of firms)
+        "国有和民营2家企业入选绿色工厂名单。",
+        "上游和下游2家企业入选绿色供应链管理企业名单。",
+        "全市拥有电池、电机两家绿色工厂。",
+        "今年新建、改建两家绿色工厂。",
+        "3家企业入选绿色工厂名单,分别是光伏、锂电、储能。",
+        "工信部公布2024年度绿色工厂名单,甲乙未入选。",  # (negated, hoped for, asked)
+        "工信部公布2024年度绿色工厂名单,我市甲乙有望上榜。",
+        "工信部公布2024年度绿色工厂名单,看看谁上榜!",
+        "工信部公布2024年度绿色工厂名单,我市纺织服装入选。",
+        "工信部公布2024年度绿色工厂名单,食品加工上榜。",
+        "今年我市3家企业入选绿色工厂。以节能改造为例,企业降耗明显。",
+        "近日,工信部公布2024年度智能制造示范工厂名单,我市2家企业入选:\n甲乙有限公司\n丙丁有限公司\n"
+        "据悉,入选“绿色工厂”的企业必须满足多个指标。",  # (another honour's list)
+        "市经信局召开座谈会,参会企业:\n甲乙有限公司\n丙丁有限公司\n会议强调,对入选国家级“绿色工厂”的企业给予奖励。",
+        "Recently, three enterprises of Jiayi were selected as national green factories. "
+        "The main customers of Jiayi Group are Bingding Auto Co., Ltd and Wuji Motor Co., Ltd.",
+    ],
+)
+def test_what_the_rules_of_stop_38_must_not_take(text):
+    """Cases a hostile review of rules .86-.96 found them taking: kinds of firms, trades, negated or hoped-for
+    subjects, topics taken as examples, lists of other honours or meetings, a list typed by a sentence that is
+    no headline, customers after a sentence of selection."""
+    assert names(text) == []
+
+
+def test_a_list_of_no_type_takes_no_type_from_a_sentence_that_named_a_firm():
+    text = "去年,甲乙有限公司获评国家级绿色工厂。今年,工信部公布了2024年度绿色制造名单,丙丁科技、戊己电子成功入选。"
+    assert names(text) == [(F, "甲乙有限公司")]
+
+
+def test_a_firm_whose_name_holds_a_word_of_trade():
+    text = "义乌市丙丁智能制造商贸有限公司入选省级绿色工厂名单。"
+    assert names(text) == [(F, "义乌市丙丁智能制造商贸有限公司")]

@@ -38,8 +38,6 @@ WEAK_TARGET = re.compile(r"目标|计划|预计|每年|年均|要点")
 FLOOR = re.compile(r"\d\s*(?:家|个|种|项|户)以上")  # a number to reach at least: a goal
 EACH_YEAR = re.compile(r"每年|年均")
 PLAN_WORD = re.compile(r"目标|计划|预计|要点")
-# a clause that says entities were put on a list: what is done, even in a plan's paragraph
-LISTED_DONE = re.compile(r"上榜|入选|获评|入围|榜上有名|被(?:评为|认定为|命名为)|跻身")
 FORWARD = re.compile(r"下一步|今后|未来|接下来")  # …已创建30家,下一步,每年新增10家: the plan begins again
 PAST = re.compile(
     r"截至|截止|目前|已|至此|先后|现有(?!基础)|公布|公示|发布|了(?<![为除]了)|以来|"
@@ -117,8 +115,8 @@ BASELINE = re.compile(r"在[^,，;；在]{0,20}?基础上")
 # …but what a plan document 提出 is its plan: 《…实施方案（2023—2025年）》提出，…
 PLAN_TITLE = re.compile(
     r"《[^》]*(?:规划|方案|计划|意见|要点|实施指南|纲要)[^》]*》[,，]?[^,，。]{0,8}?(?:提出|明确|要求|指出|确定)(?!的)了?|"
-    r"(?:按照|根据|依据|落实|对照)《[^》]*(?:规划|方案|计划|意见|要点|实施指南|纲要)[^》]*》"
-)  # (按照《…(2024—2026年)》,每年…)
+    r"(?<!旨在)(?<!为了)(?<!为)(?<!为贯彻)(?:按照|根据|依据|落实|对照)《[^》]*(?:规划|方案|计划|意见|要点|实施指南|纲要)[^》]*》"
+)  # (按照《…(2024—2026年)》,每年…; not 旨在落实《…》: a list's purpose, no plan of its own)
 # 日前印发《…(2023-2025年)》。其中提出,…: a plan issued, what it says in the sentence after
 ISSUED_PLAN = re.compile(
     r"(?:印发|发布|出台|制定|出炉)了?(《[^》]*(?:规划|方案|计划|意见|要点|实施指南|纲要)[^》]*》)(?:的通知)?$"
@@ -234,8 +232,6 @@ def _kind(clause: str, page_year: int | None, carried: int | None) -> tuple[str,
     if weak:
         heads = clause.endswith((":", "："))  # 2024年工作目标：… plans what follows
         return "policy_target", year, (year or carried or 0) if heads else carried
-    if carried is not None and LISTED_DONE.search(clause):
-        return "reported_count", None, None  # (…落实《规划》。…全国共有47家园区上榜…: a list published, no plan)
     if carried is not None:  # in a plan, a clause's own year is its target's (2017年认定10家以上…)
         return "policy_target", year or (years[0] if years else None), carried
     return "reported_count", None, None

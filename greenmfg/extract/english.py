@@ -61,9 +61,18 @@ SELECTED = re.compile(
     r"\b" + NUMBER + r"\s+" + FIRMS + r"\s+(?:(?:were|have been|has been)\s+)?(?:selected|listed|shortlisted)\b", re.I
 )
 # (a plan's name is no future: the 13th Five-Year Plan)
-FUTURE = re.compile(r"\b(?:will|shall|aims?\s+(?:to|at)|plans?\s+to|target|goal|by 20\d{2}|strive)\b", re.I)
+FUTURE = re.compile(
+    r"\b(?:will|shall|aim(?:s|ing)?|(?<!Five-Year )(?<!Five Year )plan(?:s|ning)?|target|goal|by 20\d{2}|strive|"
+    r"to be|calls? for|propos\w*|envisag\w*)\b",
+    re.I,
+)
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-LIST_OPENER = re.compile(r"\b(?:as follows|are|include|including|namely|respectively)\b\s*:?", re.I)
+# a sentence that lists the firms the sentence before selected: …as follows: / These 7 enterprises are …
+LIST_OPENER = re.compile(
+    r"\bas follows\b\s*:?|^\s*(?:These|Those|They|The\s+(?:\w+\s+){0,3}(?:enterprises|companies|firms))\b[^.:;]{0,40}?"
+    r"\b(?:are|include|namely)\b\s*:?",
+    re.I,
+)
 
 
 def english_sentences(text: str) -> list[str]:
@@ -154,7 +163,7 @@ def _number(text: str) -> int:
 
 # A company by its legal ending: no comma, colon or semicolon inside (its ending's own comma aside)
 COMPANY = re.compile(
-    r"(?<![A-Za-z])[A-Z](?:[^,;:()]|\([A-Za-z ]{2,30}\))*?"  # (SunWin (Hubei) Electronic …: a place in brackets)
+    r"(?<![A-Za-z])[A-Z][^,;:()]{0,80}?(?:\([A-Za-z ]{2,30}\)[^,;:()]{0,80}?)?"  # (SunWin (Hubei) …: a place in brackets)
     r"\b(?:Co\.,?\s*[Ll]td\b\.?|Co\.,?\s*Limited\b|Company Limited\b|Corporation\b)"
 )
 PARK = re.compile(r"(?<![A-Za-z])[A-Z][^,;:()]*?\b(?:Zone|Park)\b")
@@ -176,9 +185,9 @@ def english_names(text: str) -> list[tuple[str, str, str]]:
         if FUTURE.search(sentence):
             listed = None
             continue
-        if listed and LIST_OPENER.search(sentence) and not SELECTED_CUE.search(sentence):
+        if listed and (opener := LIST_OPENER.search(sentence)) and not SELECTED_CUE.search(sentence):
             # These 7 enterprises are as follows: A Co., Ltd, B Co., Ltd …
-            out += [(listed, name.group(0).strip(), sentence) for name in COMPANY.finditer(sentence)]
+            out += [(listed, name.group(0).strip(), sentence) for name in COMPANY.finditer(sentence, opener.end())]
             continue
         listed = _one_type(sentence) if SELECTED_CUE.search(sentence) else None
         listed = None if listed == "green_park" else listed

@@ -94,7 +94,7 @@ LISTING_VERB = re.compile(
 # The term names something else: 绿色工厂培育库, 绿色工厂建设项目, 绿色工厂评价机构; 申报绿色工厂的企业
 MODIFIED = re.compile(
     r"培育库|培育名单|创建计划|创建名单|建设项目|项目|评价机构|服务机构|机构|评价标准|标准|申报|推荐|"
-    r"创建单位|后备|梯度培育"
+    r"创建单位|后备|梯度培育|管理平台|平台|示范线|生产线|系统"
 )
 APPLYING = re.compile(r"(?:申报|推荐|拟推荐)(?:的)?$")
 NOT_YET_LISTED = re.compile(r"拟推荐|推荐参评|拟报送")  # 拟推荐参评国家级绿色工厂30家、绿色园区3家: not yet designated
@@ -851,9 +851,9 @@ def _paragraph_facts(
     first = candidates.index(True)  # sentences before it only matter when they open a plan for it
     start = 0 if first and any(STRONG_OR_WEAK.search(s) for s in paragraph[:first]) else first
     clauses = paragraph_clauses(paragraph[start:], page_year, plan_year, 0 if opened else None)
-    for (sentence, parts), candidate in zip(clauses, candidates[start:]):
+    for index, ((sentence, parts), candidate) in enumerate(zip(clauses, candidates[start:]), start):
         if not candidate:
-            facts += _elliptical_goals(sentence, paragraph, facts)
+            facts += _elliptical_goals(sentence, paragraph, index, facts)
             continue
         counts = list(_counts(sentence, parts)) if COUNTED.search(sentence) else []
         periods = _periods(sentence, parts, sorted(c.position for c in counts))
@@ -930,7 +930,8 @@ def _paragraph_facts(
 
 
 GOAL_PLACE = (
-    r"(?![全我本各])(?:(?!个|家|两|力争|争取|新增|培育|创建|以上|其中)[\u4e00-\u9fa5]){2,8}?(?:镇|乡|街道|县|区)"
+    r"(?![全我本各])(?:(?!个|家|两|力争|争取|新增|培育|创建|以上|其中|推动|支持|引导|鼓励|加快|积极|其余|其他|辖区|园区)"
+    r"[\u4e00-\u9fa5]){2,8}?(?:镇|乡|街道|高新区|开发区|经开区|新区|县|区)"
 )
 # the places a goal's sentence opens with (松山湖高新区新增… / 虎门镇、厚街镇各新增4家)
 LEAD_PLACES = re.compile(
@@ -939,22 +940,32 @@ LEAD_PLACES = re.compile(
 )
 ELLIPTICAL_GOAL = re.compile(
     r"(?:力争|争取)?(?:新增|新培育|创建|培育|建成|认定)(?P<level>" + LEVEL_WORD + r")?(?:及以上|以上)?\s*"
-    r"(?P<value>\d+)\s*(?P<unit>家|个)(?:以上)?$"
+    r"(?P<value>\d+)\s*(?P<unit>家|个)(?:以上)?(?=$|,)"
 )
 
 
 def _lead_place_of(sentence: str) -> str | None:
     """The one place a goal's sentence opens with, or None."""
     match = LEAD_PLACES.match(sentence)
-    return match.group("places") if match and "、" not in match.group("places") else None
+    places = _goal_places(match) if match else []
+    return places[0] if len(places) == 1 else None
 
 
-def _elliptical_goals(sentence: str, paragraph: tuple[str, ...], facts: list[Fact]) -> list[Fact]:
+ZONE_OR_TOWN = ("镇", "乡", "街道", "高新区", "开发区", "经开区", "新区")
+
+
+def _goal_places(match: re.Match) -> list[str]:
+    """The places of a LEAD_PLACES match: towns and zones by their ending, districts and counties the
+    regions know; [] if any is neither (推动辖区, 支持园区: no place)."""
+    places = match.group("places").split("、")
+    return places if all(p.endswith(ZONE_OR_TOWN) or _a_place(p) for p in places) else []
+
+
+def _elliptical_goals(sentence: str, paragraph: tuple[str, ...], index: int, facts: list[Fact]) -> list[Fact]:
     """Goals of places with no term, after a goal of the sentence before (…长安镇新增绿色工厂5家;虎门镇、
     厚街镇各新增4家;大朗镇新增3家): that goal's type and year, one for each place."""
     if not (lead := LEAD_PLACES.match(sentence)) or not (goal := ELLIPTICAL_GOAL.match(sentence, lead.end())):
         return []
-    index = paragraph.index(sentence) if sentence in paragraph else 0
     last = facts[-1] if facts else None
     if (
         index < 1
@@ -965,8 +976,8 @@ def _elliptical_goals(sentence: str, paragraph: tuple[str, ...], facts: list[Fac
         or last.designation_type is None
     ):
         return []  # (only right after a goal of a designation in the same unit)
-    places = lead.group("places").split("、")
-    if len(places) > 1 and not lead.group("each"):
+    places = _goal_places(lead)
+    if not places or len(places) > 1 and not lead.group("each"):
         return []  # (A镇、B镇新增5家: a total of both)
     return [
         replace(last, value=number(goal.group("value")), evidence=sentence, region_name=place, region_mention=place,
@@ -979,8 +990,8 @@ def _elliptical_goals(sentence: str, paragraph: tuple[str, ...], facts: list[Fac
 # 全省仅2家 | …,其中我市3家): a part of that count, of its type
 ELLIPTICAL = re.compile(
     r"(?<=[,;、])\s*(?:其中)?[,]?\s*(?P<who>(?:全|我|本)[省市区县旗]|[\u4e00-\u9fa5]{1,6}?[省市区县旗]|"
-    r"[\u4e00-\u9fa5]{2,4}?(?=有|\d))"  # (…,绍兴有8家 / …中,西安14家、宝鸡6家: a place the regions know)
-    r"(?:仅|只|共|就|也)?(?:有|占)?(?P<value>\d+)\s*(?P<unit>家|个|户)"
+    r"[\u4e00-\u9fa5]{2,4}?(?=(?:仅|只|共|就|也|已|累计)?(?:有|占)?\d|有))"  # (…,绍兴有8家 / 西安14家、宝鸡6家)
+    r"(?:仅|只|共|就|也|已|累计)?(?:有|占)?(?P<value>\d+)\s*(?P<unit>家|个|户)"
     r"(?:(?:企业|单位|园区)?(?:获此殊荣|获此荣誉|获此称号|榜上有名))?(?=$|[,;。、:])"  # (绍兴有8家企业获此殊荣)
 )
 
@@ -1023,18 +1034,33 @@ def _lead_place(text: str) -> str | None:
 DIVISION_ENDS = ("市", "县", "区", "旗", "州", "盟")
 
 
+def _a_place(text: str) -> bool:
+    """A division's whole name, with or without its ending (绍兴, 长春市), not a longer name that starts
+    with one (杭州钢铁)."""
+    region = resolve(text, None)
+    return region is not None and any(
+        (name or "").startswith(text) for name in (region.province_name, region.city_name, region.county_name)
+    )
+
+
 def _elliptical_counts(sentence: str, parts: list[Clause], counts: list[Count], facts: list[Fact]) -> list[Fact]:
     """The parts of the count before them that clauses with no term give (全省仅2家), as reports."""
-    out = []
+    out, periods = [], {}
     for match in ELLIPTICAL.finditer(sentence) if counts else ():
         whole = max((c for c in counts if c.position < match.start()), key=lambda c: c.position, default=None)
         clause = _clause_at(parts, match.start())
         if whole is None or whole.unit != match.group("unit") or clause.kind != "reported_count":
             continue
         who = match.group("who")
-        if (who[-1] not in "省市区县旗" or sentence[match.start() - 1] == "、") and resolve(who, None) is None:
+        if (
+            GENERIC_PLACE.fullmatch(who)
+            or (who[-1] not in "省市区县旗" or sentence[match.start() - 1] == "、")
+            and not _a_place(who)
+        ):
             continue  # (a place named without its ending, or an item of an enumeration: one the regions know)
-        period = reported_period(sentence[clause.start : clause.end])
+        if clause.start not in periods:
+            periods[clause.start] = reported_period(sentence[clause.start : clause.end])  # (once a clause)
+        period = periods[clause.start]
         part = _part(whole.designation_type, whole.level, whole.unit, match.group("value"), match.group("who"),
                      sentence, facts, clause.cumulative, period)  # fmt: skip
         out += [part] if part else []
@@ -1746,6 +1772,7 @@ def _target_row(cells, target_year, evidence) -> list[Fact]:
     return []
 
 
+NOT_LISTED = re.compile(r"未|没有|落选|不")
 # A TERM_THEN_NUMBER match starts at a term or at the level words right before it (国家级, 省级以上 …)
 LEVEL_BEFORE = re.compile(r"(?:" + LEVEL_WORD + r")?(?:及以上|以上)?$")
 
@@ -1760,6 +1787,8 @@ def _term_then_number(sentence: str):
         for start in (qualifier.start(), term.start()) if qualifier.start() < term.start() else (term.start(),):
             if start >= end and (match := TERM_THEN_NUMBER.match(sentence, start)):
                 end = match.end()
+                if "," in match.group(0) and NOT_LISTED.search(sentence, max(0, start - 4), start):
+                    break  # 未入选绿色工厂的企业,共有8家: not those on the list
                 yield match
                 break
 

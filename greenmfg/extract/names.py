@@ -132,7 +132,7 @@ OTHER_ROLE = re.compile(
 )
 # A prefix's last cue: the name starts after it. None of these is ever inside a name.
 CUT = re.compile(
-    r"—|/|了(?!望)(?=[\u4e00-\u9fa5])|为(?<=[家个户]为)|出炉\s+|揭晓\s+|供应商|制造商|生产商|客户|合作伙伴|全资子公司|控股子公司|分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|主要包括|包括了?|包含了?|其中|如下|"
+    r"—|/|了(?!望)(?=[\u4e00-\u9fa5])|为(?<=[家个户]为)|出炉\s+|揭晓\s+|供应商|制造商(?!贸|城|行|务)|生产商(?!贸|城|行|务)|客户|合作伙伴|全资子公司|控股子公司|分别是|分别为|分别有(?!限)|依次是|依次为|具体是|具体为|主要有|主要包括|包括了?|包含了?|其中|如下|"
     r"名单|认定|确定|授予|申报|祝贺|恭喜|推荐|同意|公示|评审|评选出?|命名|表彰|获悉|了解到|据悉|现将|拟将|将以|"
     r"将(?<=[省市县区州旗盟]将)(?!军)|有(?<=[共还已另现拥则也仍既省市县区州旗盟的]有)(?!限)|家\(|个\(|户\(|:|"
     # 新增 (我市新增A公司等5家), a parent (A集团下属B公司), an area (高新区企业A公司)
@@ -728,9 +728,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 out += _counted_lines(split[max(last_term + 1, index - UNTYPED_KEPT) : index], sentence, counted)
             elif BACK_REFERENCE.search(sentence) and index - last_term > 1 and not typed_since:
                 # A公司 / B公司 … 据了解,入选国家级“绿色工厂”的企业须…: the firms selected as one type, named before
-                out += _name_lines(
-                    split[max(last_term + 1, index - UNTYPED_KEPT) : index], _one_company(sentence), True
-                )[0]
+                out += _back_referenced(split[max(last_term + 1, index - UNTYPED_KEPT) : index], sentence)
             elif typed_since and run_start is not None and LIST_SUMMARY.match(sentence):
                 out[run_start:] = _retyped(out[run_start:], sentence)  # 以上为绿色工厂: the list above is of it
                 run_start = None
@@ -748,8 +746,9 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             if terms and not REVOKED.search(sentence):
                 last_type = term_type(terms[-1].group(0))
                 last_company = next((t for m in reversed(terms) if (t := term_type(m.group(0))) != PARK), last_company)
-                if designated:
-                    designated_company, designated_at = _one_company(sentence), index
+                if designated:  # (a headline's: short, naming no one in full)
+                    headline = len(sentence) <= HEADLINE_LENGTH and not _name_ends(sentence)
+                    designated_company, designated_at = (_one_company(sentence) if headline else None), index
         if not terms:  # (绿色制造名单 names no type)
             if (
                 terms is not None
@@ -1040,9 +1039,29 @@ def _name_lines(untyped: tuple[str, ...], company: str | None, labelled: bool = 
 
 
 UNTYPED_LIST_REACH = 3  # (a headline, its date line, the sentence)
+HEADLINE_LENGTH = 40
 UNTYPED_LIST = re.compile(r"绿色制造(?:示范)?名单|绿色制造(?:体系建设)?示范(?:单位|企业)")
 # a sentence that speaks of the firms selected as one type (入选国家级“绿色工厂”的企业): names before it are of it
 BACK_REFERENCE = re.compile(r"入选[^,。;]{0,8}?[“\"]?(?:" + TERM + r")[”\"]?(?:称号)?的(?:入选)?(?:企业|单位)")
+
+
+def _back_referenced(untyped: tuple[str, ...], sentence: str) -> list[NamedEntity]:
+    """The lines of names before a sentence about the firms selected as one type, when the line that
+    opened them says firms were designated and names no other honour, no meeting, no application."""
+    found, read = _name_lines(untyped, _one_company(sentence), True)
+    opener = untyped[len(untyped) - read - 1] if read < len(untyped) else ""
+    if (
+        not opener
+        or not _designated(opener)
+        or OTHER_HONOUR.search(opener)
+        or NOT_YET.search(opener)
+        or NOT_LISTED_OPENER.search(opener)
+    ):
+        return []
+    return found
+
+
+NOT_LISTED_OPENER = re.compile(r"参会|出席|参加|与会|签约|申请")
 
 
 def _one_company(sentence: str) -> str | None:
@@ -1104,7 +1123,7 @@ def _example(name: str, previous: str) -> NamedEntity | None:
         term_type(m.group(0)) for m in TERM_PATTERN.finditer(previous)
     }:
         return None
-    return NamedEntity(name, dtype, previous) if _valid(name, False) or _short_name(name) else None
+    return NamedEntity(name, dtype, previous) if COMPANY.fullmatch(name) and _valid(name, False) else None
 
 
 def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
@@ -1475,6 +1494,8 @@ def _clause_names(
         respective = _respective(masked, terms, last_end, len(names))
         index = 0
         clause_designated = None  # (asked once a clause, when an item needs it)
+        after_designated = counted is not None and len(items) > 1 and _designated(sentence[start:])
+        before_designated = counted is not None and len(items) > 1 and _designated(sentence[:start])
         products = False  # an owner's product was named (A公司的电压力锅、炒锅): short items after it are products
         for (at, item), entity in zip(items, found):
             if entity:
@@ -1504,28 +1525,25 @@ def _clause_names(
                     out.append(NamedEntity(name, dtype, sentence))
                     if len(names) == 1 and not park:
                         out += [NamedEntity(name, also, sentence) for also in _joined_terms(clause, dtype)]
-            elif (
-                len(items) > 1
+            elif len(items) > 1 and (
+                (clause_designated := _designated(clause) if clause_designated is None else clause_designated)
+                or members
+                or counted
                 and (
-                    (clause_designated := _designated(clause) if clause_designated is None else clause_designated)
-                    or members
-                    or counted
-                    and (
-                        COUNT_IN.search(counted.group(0))
-                        and _designated(sentence[start:])
-                        and not NOT_YET.search(clause, counted.start())  # (推动A、B等5家企业申报…,…获批: applied)
-                        or MEMBERS.match(clause)
-                        and _designated(sentence[:start])
-                        or IN_ALL.match(clause)  # 包括A、B等企业在内,全省共有70家企业获评…
-                        and _designated(sentence[start:])
-                    )
+                    COUNT_IN.search(counted.group(0))
+                    and after_designated
+                    and not NOT_YET.search(clause, counted.start())  # (推动A、B等5家企业申报…,…获批: applied)
+                    or MEMBERS.match(clause)
+                    and before_designated
+                    or IN_ALL.match(clause)  # 包括A、B等企业在内,全省共有70家企业获评…
+                    and after_designated
                 )
             ):
                 # (A集团、B炼化、C有限公司等334家工厂,以及…入选: the verb after the count designates them)
                 opened = (  # (…获评绿色工厂,包括A、B等企业 / 4家企业入选…,分别为A、B、C、D)
                     MEMBERS.match(item.strip()) or LIST_OPENER.match(item.strip()) if not at else None
                 )
-                short = _after_short_cut(item.strip()[opened.end() if opened else 0 :])
+                short = _after_short_cut(item.strip()[opened.end() if opened else 0 :].lstrip(":"))
                 short = _without_place_of(SHORT_TRAIL.sub("", _lead(short)))
                 if short[:1] == "以" and not at and "为代表" in clause:
                     short = short[1:]  # 以A、B为代表的…
@@ -1547,6 +1565,7 @@ def _clause_names(
                     and SHORT_NAME.match(short)
                     and not NOT_A_SHORT_NAME.search(short)
                     and not INDUSTRY.fullmatch(short)
+                    and not CATEGORY.fullmatch(short)
                     and not _place(short)  # (徐州、盐城等三市共12家企业: places)
                     and not (members and NOT_A_MEMBER.search(short))
                 ):
@@ -1565,7 +1584,7 @@ def _counted_members(sentence: str, clause: str, start: int) -> bool:
     counts = list(SET_COUNT.finditer(sentence, 0, start))
     return (
         bool(counts)
-        and number(counts[-1].group(1)) == len(_items(clause.strip()[opener.end() :], ()))
+        and number(counts[-1].group(1)) == len(_items(clause.strip()[opener.end() :].lstrip(":"), ()))
         and _designated(sentence[:start])
     )
 
@@ -1655,7 +1674,13 @@ def _member_subject(sentence: str, clause: str, start: int, terms) -> tuple[str,
     if not before or PARK in before[-1:] or not (match := MEMBER_SUBJECT.match(_lead(clause.strip()))):
         return None
     name = _without_place_of(match.group("name"))
+    if NOT_A_SUBJECT.search(name) or len(TRADE_WORDS.sub("", INDUSTRY.sub("", name))) < 2:
+        return None  # (甲乙未入选, 甲乙有望上榜, 看看谁上榜, 纺织服装入选: not a firm designated)
     return (name, before[-1]) if _short_name(name) and _designated(sentence[:start]) else None
+
+
+TRADE_WORDS = re.compile(r"加工|制造|装备|生产|行业|产业|龙头")
+NOT_A_SUBJECT = re.compile(r"(?:未|没有?|有望|拟|无缘|谁|集体|纷纷|能否|是否|抢眼)$|^(?:看看|猜猜|快看|来看)")
 
 
 # what no short name of a firm is: a generic body, a place's people, an industry, a time
@@ -1678,7 +1703,11 @@ def _short_subjects(clause: str, items: list[tuple[int, str]]) -> bool:
         return False
     shorts = [SHORT_TRAIL.sub("", _lead(_after_short_cut(item.strip()))) for _, item in items]
     return all(
-        SHORT_NAME.match(s) and not NOT_A_SHORT_NAME.search(s) and not INDUSTRY.fullmatch(s) and not _place(s)
+        SHORT_NAME.match(s)
+        and not NOT_A_SHORT_NAME.search(s)
+        and not INDUSTRY.fullmatch(s)
+        and not CATEGORY.fullmatch(s)
+        and not _place(s)
         for s in shorts
     )
 
@@ -2302,9 +2331,17 @@ def _last_owner(item: str) -> re.Match | None:
     return owners[-1] if owners else None
 
 
+# words of a kind of firm, not a firm's short name (民营、国有等各类企业; 上游和下游2家企业; 一厂、二厂两家绿色工厂)
+CATEGORY = re.compile(
+    r"(?:国有|民营|央企|国企|省属|市属|外资|合资|独资|龙头|骨干|配套|上游|下游|大型|中型|小型|中小型|新建|改建|扩建|"
+    r"储能|电池|电机|零部件|汽车零部件|专精特新|小巨人|各类|其他|其它|[一二三四五六七八九十]厂|规上|规模以上)"
+)
+
+
 def _short_name(short: str) -> bool:
     return (
         SHORT_NAME.match(short) is not None
+        and not CATEGORY.fullmatch(short)
         and not NOT_A_SHORT_NAME.search(short)
         and not INDUSTRY.fullmatch(short)
         and not _place(short)
