@@ -439,3 +439,30 @@ def test_extract_document_raises_for_a_document_quarantined_whole(tmp_path):
     page.write_bytes(b"")
     with pytest.raises(ExtractError, match="article_unparseable: ValueError: empty page"):
         extract_document(page)
+
+
+def test_a_fault_of_the_rules_on_one_page_quarantines_it_and_the_others_go_on(monkeypatch):
+    """A rule that raises on one document (a bug the field finds first) loses that document's rows, records it
+    in quarantine with its reason, and leaves the other documents of the batch as they were."""
+    import greenmfg.extract.records as records_module
+
+    real = records_module.extract_facts
+
+    def faulty(text, default_year=None):
+        if "故障" in text:
+            raise AttributeError("'NoneType' object has no attribute 'start'")
+        return real(text, default_year=default_year)
+
+    monkeypatch.setattr(records_module, "extract_facts", faulty)
+    page = "<html><head><title>{0}</title></head><body><div>{1}</div></body></html>"
+    out = None
+    for n, text in enumerate(["故障:全市累计创建绿色工厂12家。", "全市累计创建绿色工厂12家。"]):
+        body = page.format(f"通知{n}", text).encode()
+        url = f"https://www.example.gov.cn/notice{n}.html"
+        document = Document("article", "generic", url, f"{n:064d}", content_type="text/html")
+        out = document_rows(document, body, out)
+    [quarantined] = out.tables["quarantine"]
+    assert quarantined[1] == "https://www.example.gov.cn/notice0.html"
+    assert quarantined[4:6] == ("article", "extraction_failed") and "AttributeError" in quarantined[6]
+    assert [row.url for row in out.tables["announcements"]] == ["https://www.example.gov.cn/notice1.html"]
+    assert [(row.designation_type, row.value) for row in out.tables["text_facts"]] == [("green_factory", 12)]

@@ -1606,3 +1606,9 @@ def test_what_the_count_rules_of_stop_38_must_not_take(text, expected_counts, ex
 )
 def test_a_verb_or_a_generic_word_before_a_goal_is_no_region(text):
     assert {f.region_name for f in facts(text, kind="policy_target")} == {None}
+
+
+def test_a_term_inside_the_bracket_of_a_count_before_it():
+    """省级以上绿色低碳工厂(含国家级绿色工厂)189家: the bracket's term is part of the count (it once raised)."""
+    text = "至此,全市累计拥有省级以上绿色低碳工厂(含国家级绿色工厂)189家,其中国家级绿色工厂47家。"
+    assert counts(text) == {("green_factory", 189), ("green_factory", 47)}

@@ -1783,6 +1783,8 @@ def _term_then_number(sentence: str):
     position)."""
     end = 0
     for term in TERM_PATTERN.finditer(sentence):
+        if term.start() < end:
+            continue  # (a term inside the match before: part of it)
         qualifier = LEVEL_BEFORE.search(sentence, max(end, term.start() - 7), term.start())
         for start in (qualifier.start(), term.start()) if qualifier.start() < term.start() else (term.start(),):
             if start >= end and (match := TERM_THEN_NUMBER.match(sentence, start)):

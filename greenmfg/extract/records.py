@@ -47,7 +47,7 @@ from scrapers.text_patterns import date_from_url, doc_number
 
 # The extraction rules' version: when rules change what a document yields, a new version makes the
 # extract stage read every stored document again (what the old rules yielded is taken out first).
-RULES = "2026-12-02.101"
+RULES = "2026-12-02.102"
 
 
 class Document(NamedTuple):  # a tuple: made 100,000 times a run, and sent to the workers
@@ -144,10 +144,18 @@ def document_rows(document: Document, body: bytes, out: LakeRows | None = None) 
     finder)."""
     out = out if out is not None else LakeRows()
     source, spider = _source(document.source_id, setting("GREENMFG_SOURCES_PATH"))
-    if document.kind == "article":
-        _article(out, document, source, spider, body)
-    else:
-        _attachment(out, document, source, body)
+    lengths = {table: len(rows) for table, rows in out.tables.items()}
+    counted = Counter(out.counts.get(document.source_id, ()))
+    try:
+        if document.kind == "article":
+            _article(out, document, source, spider, body)
+        else:
+            _attachment(out, document, source, body)
+    except Exception as exc:  # a fault of the rules on this document: its rows go, it is quarantined, the run goes on
+        for table, rows in out.tables.items():
+            del rows[lengths[table] :]
+        out.counts[document.source_id] = counted
+        out.quarantine(document.record(), document.kind, "extraction_failed", f"{type(exc).__name__}: {exc}")
     return out
 
 
