@@ -39,6 +39,7 @@ INVENTED_SETS = {
     "fresh5": (1201, 1300),
     "fresh6": (1301, 1400),
     "fresh7": (1401, 1500),
+    "fresh8": (1501, 1600),
 }
 # Real field pages by the round that gathered them (numbers from, to)
 FIELD_SETS = {"field": (1, 199), "field2": (201, 399), "field3": (401, 599), "field4": (601, 799)}
