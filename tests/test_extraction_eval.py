@@ -187,7 +187,7 @@ INVENTED_FLOORS = {
     "fresh7_dev": {"designation": (0.99, 0.96), "reported_count": (0.98, 0.86), "policy_target": (0.99, 0.99)},
     "fresh7_check": {"designation": (0.94, 0.80), "reported_count": (0.98, 0.84), "policy_target": (0.84, 0.36)},
     # the eighth set (stop 38), as the rules found it
-    "fresh8_dev": {"designation": (0.88, 0.88), "reported_count": (0.91, 0.78), "policy_target": (0.92, 0.84)},
+    "fresh8_dev": {"designation": (0.94, 0.98), "reported_count": (0.91, 0.78), "policy_target": (0.92, 0.84)},
     "fresh8_check": {"designation": (0.88, 0.61), "reported_count": (0.97, 0.82), "policy_target": (0.88, 0.84)},
     # the real field pages (tests/eval/field/): the check half as the rules found it; the development half as the
     # rules written against it in stop 33 left it

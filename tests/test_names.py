@@ -2606,3 +2606,33 @@ def test_a_list_of_no_type_takes_no_type_from_a_sentence_that_named_a_firm():
 def test_a_firm_whose_name_holds_a_word_of_trade():
     text = "义乌市丙丁智能制造商贸有限公司入选省级绿色工厂名单。"
     assert names(text) == [(F, "义乌市丙丁智能制造商贸有限公司")]
+
+
+def test_a_list_of_names_each_followed_by_its_description():
+    """…我市3家企业获评国家级绿色工厂,1家…供应链…。一起来看看都有谁—— then lines "A有限公司。a description.":
+    the descriptions (one naming a park, one another honour, one the term itself) do not end the list."""
+    text = (
+        "我市3家企业获评国家级绿色工厂,1家企业获评国家级绿色供应链管理企业。一起来看看都有谁——\n"
+        "甲乙有限公司。位于南康家具产业园,主营实木家具。\n"
+        "丙丁有限公司。稀土永磁材料重点企业,此前已获评国家级专精特新“小巨人”企业、省级智能制造标杆企业。\n"
+        "戊己股份有限公司。全市首家获评国家级绿色工厂的农产品加工企业,果渣综合利用率达到95%。\n"
+        "获评国家级绿色供应链管理企业的是庚辛集团有限公司。\n"
+    )
+    assert names(text) == [
+        (F, "甲乙有限公司"),
+        (F, "丙丁有限公司"),
+        (F, "戊己股份有限公司"),
+        (S, "庚辛集团有限公司"),
+    ]
+
+
+def test_an_example_word_or_a_contrast_before_a_name():
+    assert names("今年新增省级绿色工厂12家。像甲乙电子有限公司、丙丁包装有限公司,都是今年新上榜的省级绿色工厂。") == [
+        (F, "甲乙电子有限公司"),
+        (F, "丙丁包装有限公司"),
+    ]
+    text = (
+        "工信部公布第五批工业产品绿色设计示范企业名单,甲乙电机有限公司入选。"
+        "该示范名单与绿色工厂、绿色设计产品等绿色制造名单不同。此次入选的甲乙电机有限公司将发挥示范作用。"
+    )
+    assert names(text) == []

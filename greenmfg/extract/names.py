@@ -147,7 +147,7 @@ LEAD = re.compile(
     r"\d{1,3}(?=(?:"
     + PROVINCE
     + r"))|[A-Za-z][、)]|[A-Za-z]\.\s+|[IVX]{1,4}[.、)]\s*|\((?:\d+|[一二三四五六七八九十]+)\)|\([\u4e00-\u9fa5]{1,8}[省市县区州旗盟]\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
-    r"以及|及|与|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|20\d{2}年度?|"
+    r"以及|及|与|像|比如|例如|譬如|诸如|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|20\d{2}年度?|"
     r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]的?|[省市区县]内|辖区内?|当地|"
     r"[台外民国央港侨]企(?=[\u4e00-\u9fa5]{2})|"  # (我市台企A、B: a firm's kind)
     r"(?:园区|开发区|高新区|经开区)内|(?:[\u4e00-\u9fa5A-Za-z]{2,10}?(?:\([0-9A-Za-z.]{4,9}\))?)?(?:所属|旗下|下属|成员)的?"
@@ -399,7 +399,7 @@ LEVEL_AFTER = re.compile(r"(?:" + LEVEL_WORD + r")$")
 # A list opened with no term of its own: a cue of designation, then who, then a colon
 UNTYPED_OPENER = re.compile(
     r"(?:拟认定|认定|入选|上榜|获评|公示|公布)[^,;:]{0,24}?(?:企业|单位|园区|名单|产品)[^:;]{0,16}?:|"
-    r"具体为:|具体是:|名单[^,;:]{0,12}?如下(?:\([^()]{0,12}\))?:|"
+    r"具体为:|具体是:|名单[^,;:]{0,12}?如下(?:\([^()]{0,12}\))?:|(?:来)?看看(?:都)?有(?:谁|哪些)|都有谁|有哪些企业|"
     r"(?:入选|上榜|获评|认定)的?(?:企业|单位)?(?:有(?!限)|包括|为|是)"
 )  # 综保区入选的有A和B
 # An opener of another list: 入选优秀场景的企业为:, 获评智能工厂的企业:
@@ -806,6 +806,8 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                         sentence, heading or listing, heading is None, listing if listing_parks else None
                     )
                 ):
+                    if listing and _describes_the_line_before(split, index):
+                        continue  # A有限公司。位于…,主营…。B有限公司。…: a description between the names listed
                     listing = None
                     if len(sentence) > HEADING_LENGTH:
                         heading = None
@@ -815,6 +817,8 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             else:
                 previous = None
             continue
+        if listing and "、" not in sentence and _describes_the_line_before(split, index):
+            continue  # (…首家获评国家级绿色工厂的农产品加工企业: a description of the name before, not a new list)
         last_term, typed_since = index, False
         previous = sentence
         listing = None
@@ -1045,6 +1049,25 @@ UNTYPED_LIST = re.compile(r"绿色制造(?:示范)?名单|绿色制造(?:体系�
 BACK_REFERENCE = re.compile(r"入选[^,。;]{0,8}?[“\"]?(?:" + TERM + r")[”\"]?(?:称号)?的(?:入选)?(?:企业|单位)")
 
 
+DESCRIPTION_LENGTH = 120
+
+
+def _describes_the_line_before(split: tuple[str, ...], index: int) -> bool:
+    """A sentence between two lines of a list that are a name alone each (A有限公司。位于…,主营…。B有限公司。):
+    it names no one, opens nothing, and a name alone comes before and after it."""
+    sentence = split[index]
+    return (
+        0 < index < len(split) - 1
+        and len(sentence) <= DESCRIPTION_LENGTH
+        and "," in sentence  # (a description's clauses, not a heading: 二、节能降碳先进企业(2家) / 绿色供应链管理企业)
+        and not CN_HEADING.match(sentence)
+        and not sentence.endswith((":", "如下"))
+        and not _name_list(sentence)
+        and bool(_name_ends(split[index + 1]) and _name_list(split[index + 1]))
+        and any(bool(_name_ends(split[before]) and _name_list(split[before])) for before in (index - 1, index - 2))
+    )
+
+
 def _back_referenced(untyped: tuple[str, ...], sentence: str) -> list[NamedEntity]:
     """The lines of names before a sentence about the firms selected as one type, when the line that
     opened them says firms were designated and names no other honour, no meeting, no application."""
@@ -1126,12 +1149,15 @@ def _example(name: str, previous: str) -> NamedEntity | None:
     return NamedEntity(name, dtype, previous) if COMPANY.fullmatch(name) and _valid(name, False) else None
 
 
+CONTRAST = re.compile(r"不同|有别于|区别于|不属于|并非|不是")  # (…示范企业与绿色工厂等绿色制造名单不同: another honour)
+
+
 def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
     """其中,A公司… after a sentence that named the designation: its terms type the names, if the
     sentence says they are designated or counts them (其中,A公司是德国某集团的子公司: it describes A)."""
     ends = _name_ends(sentence)
-    if _association_honour(previous):
-        return []  # (某协会…开展了绿色工厂评定工作,共有7家企业脱颖而出。A、B…荣获…: its own award)
+    if _association_honour(previous) or CONTRAST.search(previous):
+        return []  # (某协会…开展了绿色工厂评定工作,共有7家企业脱颖而出。A、B…荣获…: its own award; …与绿色工厂…不同)
     if not (ends or "等" in sentence and COUNTED.search(sentence) and not OTHER_HONOUR.search(sentence)) or not (
         # (A、B等四家企业上榜: short names; not 等4家企业入选水效领跑者)
         _designated(previous) or _designated(sentence)
@@ -1685,7 +1711,7 @@ NOT_A_SUBJECT = re.compile(r"(?:未|没有?|有望|拟|无缘|谁|集体|纷纷|
 
 # what no short name of a firm is: a generic body, a place's people, an industry, a time
 GENERIC_SUBJECT = re.compile(
-    r"^(?:[我本该其全各多此另近共已又也再均])|[对向给为由被将把与和及的其助帮使让令]|新$|园区|集团$|工厂|基地|项目|产品|品牌|"
+    r"^(?:[我本该其全各多此另近共已又也再均首唯])|[对向给为由被将把与和及的其助帮使让令]|新$|园区|集团$|工厂|基地|项目|产品|品牌|"
     r"行业|领域|产业|年|月|日|期间|今年|去年|目前|其中|此外|另外|同时|最终|先后|相继|成功|顺利|首次|再次|再度|正式|一举|率先|"
     r"有幸|终于|接连"
 )
