@@ -166,7 +166,7 @@ def test_breakdown_survives_trimmed_leading_cells():
 # 0.968/0.889, targets 0.967/0.766, names 0.989/0.868): a rule that generalizes worse fails here.
 INVENTED_FLOORS = {
     "invented_dev": {"designation": (0.99, 0.98), "reported_count": (0.96, 0.90), "policy_target": (0.96, 0.88)},
-    "invented_check": {"designation": (0.98, 0.93), "reported_count": (0.96, 0.88), "policy_target": (0.96, 0.76)},
+    "invented_check": {"designation": (0.98, 0.93), "reported_count": (0.96, 0.88), "policy_target": (0.96, 0.81)},
     # the fresh sets (801-840, 901-940, 1001-1040, 1101-1140), as the rules found them when they came: they may only
     # rise (once lowered: fresh2/fresh3 check names precision 0.86/0.88 -> 0.83/0.87, when single-spaced tables with
     # columns of their own raised those halves' recall 0.61 -> 0.74 and 0.80 -> 0.85; the issue's note says so).
@@ -187,7 +187,7 @@ INVENTED_FLOORS = {
     "fresh7_dev": {"designation": (0.99, 0.96), "reported_count": (0.98, 0.86), "policy_target": (0.99, 0.99)},
     "fresh7_check": {"designation": (0.94, 0.80), "reported_count": (0.98, 0.84), "policy_target": (0.84, 0.36)},
     # the eighth set (stop 38), as the rules found it
-    "fresh8_dev": {"designation": (0.94, 0.98), "reported_count": (0.91, 0.78), "policy_target": (0.92, 0.84)},
+    "fresh8_dev": {"designation": (0.94, 0.98), "reported_count": (0.94, 0.85), "policy_target": (0.92, 0.87)},
     "fresh8_check": {"designation": (0.88, 0.61), "reported_count": (0.97, 0.82), "policy_target": (0.88, 0.84)},
     # the real field pages (tests/eval/field/): the check half as the rules found it; the development half as the
     # rules written against it in stop 33 left it

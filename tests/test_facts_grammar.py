@@ -1612,3 +1612,22 @@ def test_a_term_inside_the_bracket_of_a_count_before_it():
     """省级以上绿色低碳工厂(含国家级绿色工厂)189家: the bracket's term is part of the count (it once raised)."""
     text = "至此,全市累计拥有省级以上绿色低碳工厂(含国家级绿色工厂)189家,其中国家级绿色工厂47家。"
     assert counts(text) == {("green_factory", 189), ("green_factory", 47)}
+
+
+def test_an_infographics_counts_broken_into_lines_and_its_goal_card():
+    text = (
+        "📊 数读|2024年甲乙市绿色制造成绩单\n🌱 国家级绿色工厂\n新增\n9\n家\n累计\n62\n家\n"
+        "🏞 国家级绿色工业园区\n累计\n6\n个\n📦 绿色设计产品\n累计 148 种\n"
+        "🎯 2025年目标\n国家级绿色工厂新增 10 家以上\n省级绿色工厂新增 30 家以上\n点亮“在看”\n"
+    )
+    found = {(f.record_type, f.designation_type, f.value, f.target_year, f.region_name) for f in facts(text, 2025)}
+    assert found == {
+        ("reported_count", "green_factory", 9, None, None),
+        ("reported_count", "green_factory", 62, None, None),
+        ("reported_count", "green_park", 6, None, None),
+        ("reported_count", "green_design_product", 148, None, None),
+        ("policy_target", "green_factory", 10, 2025, None),
+        ("policy_target", "green_factory", 30, 2025, None),
+    }
+    table = "序号\n1\n甲乙有限公司\n2\n丙丁有限公司\n"
+    assert facts(table) == []  # (a table's cells on lines of their own: no count)

@@ -233,7 +233,9 @@ PLAN_HEADING = re.compile(
     r"工作安排|工作计划|工作要点|工作打算|重点工作|重点任务|主要任务|(?:总体|主要|发展|工作|年度|预期|具体|"
     r"阶段性?|\d年)目标|目标(?:任务)?:?\s*$|目标任务|年度安排|进度安排|年度任务|任务分解"
 )
-PLAN_TITLE_END = re.compile(r"(?:工作安排|工作计划|工作要点|重点工作|目标任务)[:]?\s*$")
+PLAN_TITLE_END = re.compile(
+    r"(?:工作安排|工作计划|工作要点|重点工作|目标任务|20\d{2}\s*年度?(?:主要|工作|发展)?目标)[:]?\s*$"
+)  # (🎯 2025年目标: a card's heading)
 COUNTED_LINE = re.compile(r"\d+\s*(?:家|个|户|项|种|款)")
 NAVIGATION = re.compile(r"[>›»]|首页|当前位置|您的位置")
 TARGETS_MET = re.compile(r"完成[^,,。]{0,6}目标")
@@ -502,7 +504,7 @@ def _reflowed(text: str) -> str:
     lines = text.split("\n")
     if len(lines) < 3:
         return text
-    return "\n".join(_cards_joined(_columns_joined(lines)))
+    return "\n".join(_cards_joined(_columns_joined(_fragments_joined(lines))))
 
 
 def _columns_joined(lines: list[str]) -> list[str]:
@@ -520,6 +522,39 @@ def _columns_joined(lines: list[str]) -> list[str]:
             out += [*run, line]
         run = []
     return out[:-1]
+
+
+# an infographic's count broken into lines of their own (国家级绿色工厂 / 新增 / 9 / 家 / 累计 / 62 / 家)
+FRAGMENT_CUE = re.compile(r"新增|累计|共计|合计|新培育|达到")
+FRAGMENT_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+FRAGMENT_UNIT = re.compile(r"(?:家|个|种|项|户|款)(?:以上)?")
+CUE_COUNT_LINE = re.compile(r"(?:新增|累计|共计|合计|新培育)\s*\d[^\u4e00-\u9fa5]{0,3}(?:家|个|种|项|户|款)(?!.*绿色)")
+ENDS_IN_TERM = re.compile(r"(?:" + TERM + r")\s*$")
+ENDS_IN_CUE = re.compile(r"(?:新增|累计|共计|合计|新培育|达到)\s*$")
+ENDS_IN_COUNT = re.compile(r"\d\s*(?:家|个|种|项|户|款)(?:以上)?\s*$")
+
+
+def _fragments_joined(lines: list[str]) -> list[str]:
+    """Lines that are only a cue after a term or a count, a number after a cue, or a unit after a number:
+    joined back to the line they continue (…绿色工厂新增9家,累计62家)."""
+    out: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if out and (
+            FRAGMENT_UNIT.fullmatch(text)
+            and out[-1].rstrip()[-1:].isdigit()
+            or FRAGMENT_NUMBER.fullmatch(text)
+            and ENDS_IN_CUE.search(out[-1])
+            or FRAGMENT_CUE.fullmatch(text)
+            and (ENDS_IN_TERM.search(out[-1]) or ENDS_IN_COUNT.search(out[-1]))
+            or CUE_COUNT_LINE.match(text)  # (…供应链管理企业 / 新增 2 家｜累计 17 家)
+            and ENDS_IN_TERM.search(out[-1])
+        ):
+            joint = "," if FRAGMENT_CUE.fullmatch(text) and ENDS_IN_COUNT.search(out[-1]) else ""
+            out[-1] = out[-1].rstrip() + joint + text
+        else:
+            out.append(line)
+    return out
 
 
 def _cards_joined(lines: list[str]) -> list[str]:
@@ -1139,7 +1174,9 @@ def region_mentions(sentence: str) -> list[tuple[int, str]]:
             first -= 1
         begin = next((b for b in range(first, start - 1) if not sentence.startswith(NOT_A_REGION_START, b)), None)
         if begin is not None and all(e != end.end() for e, _ in found):  # 占全省: 全省 is found already
-            found.append((end.end(), sentence[begin : end.end()]))
+            if TERM_MARK in (mention := sentence[begin : end.end()]) or mention.endswith("园区"):
+                continue  # (国家级绿色工业园区累计6个: a term, no region)
+            found.append((end.end(), mention))
     return sorted(found)
 
 
