@@ -1631,3 +1631,30 @@ def test_an_infographics_counts_broken_into_lines_and_its_goal_card():
     }
     table = "序号\n1\n甲乙有限公司\n2\n丙丁有限公司\n"
     assert facts(table) == []  # (a table's cells on lines of their own: no count)
+
+
+@pytest.mark.parametrize(
+    "text,expected_counts,expected_targets",
+    [
+        ("依据《甲乙省绿色制造体系建设实施方案》,本次共有8家企业上榜省级绿色工厂。", {("green_factory", 8)}, set()),
+        (
+            "到2025年,全市力争新增省级绿色工厂20家。\n此外,去年全市新增国家级绿色工厂8家。",
+            {("green_factory", 8)},
+            {("green_factory", 20, 2025)},
+        ),
+        (
+            "2025年目标\n新增国家级绿色工厂10家\n2024年成绩单\n国家级绿色工厂新增9家\n绿色设计产品新增15个",
+            {("green_factory", 9), ("green_design_product", 15)},
+            {("green_factory", 10, 2025)},
+        ),
+    ],
+)
+def test_what_a_second_review_of_stop_38_found_in_counts_and_targets(text, expected_counts, expected_targets):
+    assert counts(text) == expected_counts and targets(text) == expected_targets
+
+
+def test_a_zone_names_itself_as_a_region_and_a_bare_zone_is_none():
+    assert {f.region_name for f in facts("苏州工业园区累计培育国家级绿色工厂18家。")} == {"苏州工业园区"}
+    assert regional_targets("2025年目标:全市新增绿色工厂10家;其中经开区新增8家。") == {
+        ("green_factory", 10, 2025, None)
+    }

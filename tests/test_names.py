@@ -2627,12 +2627,60 @@ def test_a_list_of_names_each_followed_by_its_description():
 
 
 def test_an_example_word_or_a_contrast_before_a_name():
-    assert names("今年新增省级绿色工厂12家。像甲乙电子有限公司、丙丁包装有限公司,都是今年新上榜的省级绿色工厂。") == [
-        (F, "甲乙电子有限公司"),
+    assert names(
+        "今年新增省级绿色工厂12家。像福建甲乙电子有限公司、丙丁包装有限公司,都是今年新上榜的省级绿色工厂。"
+    ) == [
+        (F, "福建甲乙电子有限公司"),
         (F, "丙丁包装有限公司"),
     ]
+    assert names("国家级绿色工厂名单:\n像素光电科技(苏州)有限公司\n") == [(F, "像素光电科技(苏州)有限公司")]
     text = (
         "工信部公布第五批工业产品绿色设计示范企业名单,甲乙电机有限公司入选。"
         "该示范名单与绿色工厂、绿色设计产品等绿色制造名单不同。此次入选的甲乙电机有限公司将发挥示范作用。"
     )
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "近日,工信部公布2024年度绿色制造名单,由我司提供第三方评价服务的宁波甲乙机械有限公司成功入选国家级绿色工厂。"
+            "此外,2024年我司辅导的3个产品入选浙江省绿色设计产品,我司还获得绿色供应链管理企业评价服务资质。",
+            [(F, "宁波甲乙机械有限公司")],  # (a consultant's release: 我司 is not the firm)
+        ),
+        (
+            "我市3家企业获评国家级绿色工厂。一起来看看都有谁——\n甲乙有限公司。位于工业园,主营家具。\n"
+            "丙丁有限公司。主营电子,年产值10亿元。\n同时,以下2家企业获评省级绿色供应链管理企业,数量居全省第二。\n"
+            "戊己有限公司。\n庚辛有限公司。",
+            [(F, "甲乙有限公司"), (F, "丙丁有限公司"), (S, "戊己有限公司"), (S, "庚辛有限公司")],
+        ),
+        (
+            "我市3家企业获评国家级绿色工厂。一起来看看都有谁——\n甲乙有限公司。位于工业园,主营家具。\n"
+            "另有2家企业已推荐至工信部,正在等待评审结果。\n丙丁有限公司。主营电子。",
+            [(F, "甲乙有限公司")],  # (put forward, not yet designated)
+        ),
+        (
+            "我市累计培育国家级绿色工厂35家。\n今年哪些企业参加了绿色工厂评价培训?一起来看看都有谁:\n甲乙有限公司\n丙丁有限公司",
+            [],
+        ),
+        ("首钢股份成功入选国家级绿色工厂。", [(F, "首钢股份")]),
+        ("国内首台自主研发的永磁同步电机入选国家级绿色设计产品。", []),
+        (
+            "我市共有5家企业入选国家级绿色工厂,涵盖化工、纺织等不同行业。其中,甲乙有限公司、丙丁有限公司为首次入选。",
+            [(F, "甲乙有限公司"), (F, "丙丁有限公司")],  # (不同 of trades: no contrast of lists)
+        ),
+        (
+            "近日,工业和信息化部办公厅正式公布了2024年度国家级绿色工厂名单,我市共有3家企业榜上有名。\n"
+            "在此次公布的绿色制造名单中,我市甲乙机械、丙丁阀门和戊己塑机成功入选。",
+            [(F, "甲乙机械"), (F, "丙丁阀门"), (F, "戊己塑机")],  # (a lead that names no one types them)
+        ),
+        (
+            "Under the Action Plan for Green Manufacturing, Hubei Jiayi Machinery Co., Ltd. and "
+            "Wuhan Bingding Glass Co., Ltd. were selected as national green factories.",
+            [(F, "Hubei Jiayi Machinery Co., Ltd."), (F, "Wuhan Bingding Glass Co., Ltd.")],
+        ),
+    ],
+)
+def test_what_a_second_review_of_stop_38_found(text, expected):
+    assert names(text) == expected

@@ -38,6 +38,12 @@ WEAK_TARGET = re.compile(r"目标|计划|预计|每年|年均|要点")
 FLOOR = re.compile(r"\d\s*(?:家|个|种|项|户)以上")  # a number to reach at least: a goal
 EACH_YEAR = re.compile(r"每年|年均")
 PLAN_WORD = re.compile(r"目标|计划|预计|要点")
+# a clause that reports entities put on a list now (本次共有8家企业上榜): done, even in a plan's paragraph …
+LISTED_NOW = re.compile(
+    r"(?:本次|此次|本批|共有|已有|先后)[^,，;；。]{0,16}?(?:上榜|入选|获评|入围|榜上有名|被(?:评为|认定为))"
+)
+# … unless it plans it (推动20家企业入选, 力争…入选, 入选的企业达到20家以上)
+PLAN_VERB = re.compile(r"推动|力争|争取|确保|计划|目标|以上|达到|支持|鼓励|引导|培育|创建|打造|新增")
 FORWARD = re.compile(r"下一步|今后|未来|接下来")  # …已创建30家,下一步,每年新增10家: the plan begins again
 PAST = re.compile(
     r"截至|截止|目前|已|至此|先后|现有(?!基础)|公布|公示|发布|了(?<![为除]了)|以来|"
@@ -232,6 +238,8 @@ def _kind(clause: str, page_year: int | None, carried: int | None) -> tuple[str,
     if weak:
         heads = clause.endswith((":", "："))  # 2024年工作目标：… plans what follows
         return "policy_target", year, (year or carried or 0) if heads else carried
+    if carried is not None and LISTED_NOW.search(clause) and not PLAN_VERB.search(clause):
+        return "reported_count", None, None  # (根据《…方案》,本次共有8家企业上榜…: the list published, no goal)
     if carried is not None:  # in a plan, a clause's own year is its target's (2017年认定10家以上…)
         return "policy_target", year or (years[0] if years else None), carried
     return "reported_count", None, None

@@ -67,6 +67,8 @@ FUTURE = re.compile(
     re.I,
 )
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+# what keeps a sentence from naming firms selected: a future (the Action Plan for …, proposals: no future)
+NAMES_FUTURE = re.compile(r"\b(?:will|shall|aims?\s+(?:to|at)|plans?\s+to|strives?\s+to|by 20\d{2})\b", re.I)
 # a sentence that lists the firms the sentence before selected: …as follows: / These 7 enterprises are …
 LIST_OPENER = re.compile(
     r"\bas follows\b\s*:?|^\s*(?:These|Those|They|The\s+(?:\w+\s+){0,3}(?:enterprises|companies|firms))\b[^.:;]{0,40}?"
@@ -182,7 +184,7 @@ def english_names(text: str) -> list[tuple[str, str, str]]:
     out = []
     listed = None  # the one type of a sentence that said firms were selected: a list may follow it
     for sentence in _name_sentences(text):
-        if FUTURE.search(sentence):
+        if NAMES_FUTURE.search(sentence):
             listed = None
             continue
         if listed and (opener := LIST_OPENER.search(sentence)) and not SELECTED_CUE.search(sentence):

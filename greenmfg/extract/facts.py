@@ -234,8 +234,9 @@ PLAN_HEADING = re.compile(
     r"阶段性?|\d年)目标|目标(?:任务)?:?\s*$|目标任务|年度安排|进度安排|年度任务|任务分解"
 )
 PLAN_TITLE_END = re.compile(
-    r"(?:工作安排|工作计划|工作要点|重点工作|目标任务|20\d{2}\s*年度?(?:主要|工作|发展)?目标)[:]?\s*$"
+    r"(?:工作安排|工作计划|工作要点|重点工作|目标任务|(?P<card>20\d{2}\s*年度?(?:主要|工作|发展)?目标))[:]?\s*$"
 )  # (🎯 2025年目标: a card's heading)
+CARD = -1  # the rank of a plan a card's heading opened (a card of results closes it)
 COUNTED_LINE = re.compile(r"\d+\s*(?:家|个|户|项|种|款)")
 NAVIGATION = re.compile(r"[>›»]|首页|当前位置|您的位置")
 TARGETS_MET = re.compile(r"完成[^,,。]{0,6}目标")
@@ -534,23 +535,29 @@ ENDS_IN_CUE = re.compile(r"(?:新增|累计|共计|合计|新培育|达到)\s*$"
 ENDS_IN_COUNT = re.compile(r"\d\s*(?:家|个|种|项|户|款)(?:以上)?\s*$")
 
 
+TAIL = 40  # (what a joined line ends with: its last characters)
+
+
 def _fragments_joined(lines: list[str]) -> list[str]:
     """Lines that are only a cue after a term or a count, a number after a cue, or a unit after a number:
     joined back to the line they continue (…绿色工厂新增9家,累计62家)."""
     out: list[str] = []
     for line in lines:
         text = line.strip()
-        if out and (
-            FRAGMENT_UNIT.fullmatch(text)
-            and out[-1].rstrip()[-1:].isdigit()
-            or FRAGMENT_NUMBER.fullmatch(text)
-            and ENDS_IN_CUE.search(out[-1])
-            or FRAGMENT_CUE.fullmatch(text)
-            and (ENDS_IN_TERM.search(out[-1]) or ENDS_IN_COUNT.search(out[-1]))
-            or CUE_COUNT_LINE.match(text)  # (…供应链管理企业 / 新增 2 家｜累计 17 家)
-            and ENDS_IN_TERM.search(out[-1])
+        if (
+            out
+            and (
+                FRAGMENT_UNIT.fullmatch(text)
+                and out[-1].rstrip()[-1:].isdigit()
+                or FRAGMENT_NUMBER.fullmatch(text)
+                and ENDS_IN_CUE.search(out[-1][-TAIL:])
+                or FRAGMENT_CUE.fullmatch(text)
+                and (ENDS_IN_TERM.search(out[-1][-TAIL:]) or ENDS_IN_COUNT.search(out[-1][-TAIL:]))
+                or CUE_COUNT_LINE.match(text)  # (…供应链管理企业 / 新增 2 家｜累计 17 家)
+                and ENDS_IN_TERM.search(out[-1][-TAIL:])
+            )
         ):
-            joint = "," if FRAGMENT_CUE.fullmatch(text) and ENDS_IN_COUNT.search(out[-1]) else ""
+            joint = "," if FRAGMENT_CUE.fullmatch(text) and ENDS_IN_COUNT.search(out[-1][-TAIL:]) else ""
             out[-1] = out[-1].rstrip() + joint + text
         else:
             out.append(line)
@@ -691,7 +698,7 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
             breakdown = None
         if not holds and index and (joined := _headline_then_count(lines[index - 1], line)):
             out.append((section if breakdown is None else breakdown, None, (joined,)))
-        if holds and out and last_held == index - 1 and GOES_ON.match(line):
+        if holds and out and last_held == index - 1 and GOES_ON.match(line) and not REPORTS_PAST.search(line):
             # 同时,…下降13%: a line that goes on from the one before is of its paragraph (a plan open there goes on)
             before = out[-1]
             out[-1] = (before[0], before[1], before[2] + _line_sentences(line))
@@ -720,6 +727,9 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
 
 
 GOES_ON = re.compile(r"(?:同时|此外|另外|与此同时|并且)[,，]")
+REPORTS_PAST = re.compile(
+    r"去年|上年|已经?|累计|完成|超额|截至|截止|先后|成绩|20\d{2}\s*年(?:度)?(?:全[省市区县]|我[省市区县]|,)"
+)
 
 
 def _line_sentences(line: str) -> tuple[str, ...]:
@@ -854,8 +864,10 @@ def _section_after(heading: re.Match, line: str, section: int | None, rank: int)
         reports and (reports.start() > plans.start() or reports.end() == plans.start() or TARGETS_MET.search(line))
     )
     if not level:  # a title: only one that names a plan, as its last words, opens one
-        if planning and PLAN_TITLE_END.search(line):
-            return _plan_year(line), 0
+        if planning and (title := PLAN_TITLE_END.search(line)):
+            return _plan_year(line), CARD if title.group("card") else 0
+        if rank == CARD and reports:
+            return None, 0  # 🎯 2025年目标 … / 2024年成绩单: a card of results closes the card of goals
         return section, rank
     if planning:  # (a plan's part names no year: the plan's year holds, 2024年…工作要点 / 一、总体目标)
         return _plan_year(line) or section or 0, level
@@ -993,7 +1005,12 @@ def _goal_places(match: re.Match) -> list[str]:
     """The places of a LEAD_PLACES match: towns and zones by their ending, districts and counties the
     regions know; [] if any is neither (推动辖区, 支持园区: no place)."""
     places = match.group("places").split("、")
-    return places if all(p.endswith(ZONE_OR_TOWN) or _a_place(p) for p in places) else []
+    return places if all(_named_zone_or_town(p) or _a_place(p) for p in places) else []
+
+
+def _named_zone_or_town(place: str) -> bool:
+    """长安镇, 松山湖高新区: a town or a zone with a name of two characters at least (经开区 alone: none)."""
+    return any(place.endswith(end) and len(place) - len(end) >= 2 for end in ZONE_OR_TOWN)
 
 
 def _elliptical_goals(sentence: str, paragraph: tuple[str, ...], index: int, facts: list[Fact]) -> list[Fact]:
@@ -1174,7 +1191,7 @@ def region_mentions(sentence: str) -> list[tuple[int, str]]:
             first -= 1
         begin = next((b for b in range(first, start - 1) if not sentence.startswith(NOT_A_REGION_START, b)), None)
         if begin is not None and all(e != end.end() for e, _ in found):  # 占全省: 全省 is found already
-            if TERM_MARK in (mention := sentence[begin : end.end()]) or mention.endswith("园区"):
+            if TERM_MARK in (mention := sentence[begin : end.end()]):
                 continue  # (国家级绿色工业园区累计6个: a term, no region)
             found.append((end.end(), mention))
     return sorted(found)

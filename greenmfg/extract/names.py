@@ -147,7 +147,9 @@ LEAD = re.compile(
     r"\d{1,3}(?=(?:"
     + PROVINCE
     + r"))|[A-Za-z][、)]|[A-Za-z]\.\s+|[IVX]{1,4}[.、)]\s*|\((?:\d+|[一二三四五六七八九十]+)\)|\([\u4e00-\u9fa5]{1,8}[省市县区州旗盟]\)|\((?=[^)]*$)|[①-⑳]|[一二三四五六七八九十]+[、.\s]|"
-    r"以及|及|与|像|比如|例如|譬如|诸如|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|20\d{2}年度?|"
+    r"以及|及|与|像(?="
+    + PROVINCE
+    + r")|例如|譬如|诸如|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|20\d{2}年度?|"
     r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]的?|[省市区县]内|辖区内?|当地|"
     r"[台外民国央港侨]企(?=[\u4e00-\u9fa5]{2})|"  # (我市台企A、B: a firm's kind)
     r"(?:园区|开发区|高新区|经开区)内|(?:[\u4e00-\u9fa5A-Za-z]{2,10}?(?:\([0-9A-Za-z.]{4,9}\))?)?(?:所属|旗下|下属|成员)的?"
@@ -686,6 +688,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 last_type
                 and (opener := UNTYPED_OPENER.search(sentence))
                 and not OTHER_HONOUR.search(opener.group())
+                and (not TEASER.search(opener.group()) or _teased(split, index))
                 and not NEGATED.search(sentence, max(0, opener.start() - 2), opener.start())
             ):
                 # …的拟认定企业,共32家: / 部分入选企业名单如下:A公司;B公司 (the type named before; 5家企业具体为:
@@ -746,9 +749,9 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             if terms and not REVOKED.search(sentence):
                 last_type = term_type(terms[-1].group(0))
                 last_company = next((t for m in reversed(terms) if (t := term_type(m.group(0))) != PARK), last_company)
-                if designated:  # (a headline's: short, naming no one in full)
-                    headline = len(sentence) <= HEADLINE_LENGTH and not _name_ends(sentence)
-                    designated_company, designated_at = (_one_company(sentence) if headline else None), index
+                if designated:  # (a headline's, or a lead's: naming no one in full)
+                    names_none = not _name_ends(sentence)
+                    designated_company, designated_at = (_one_company(sentence) if names_none else None), index
         if not terms:  # (绿色制造名单 names no type)
             if (
                 terms is not None
@@ -1043,13 +1046,32 @@ def _name_lines(untyped: tuple[str, ...], company: str | None, labelled: bool = 
 
 
 UNTYPED_LIST_REACH = 3  # (a headline, its date line, the sentence)
-HEADLINE_LENGTH = 40
 UNTYPED_LIST = re.compile(r"绿色制造(?:示范)?名单|绿色制造(?:体系建设)?示范(?:单位|企业)")
 # a sentence that speaks of the firms selected as one type (入选国家级“绿色工厂”的企业): names before it are of it
 BACK_REFERENCE = re.compile(r"入选[^,。;]{0,8}?[“\"]?(?:" + TERM + r")[”\"]?(?:称号)?的(?:入选)?(?:企业|单位)")
 
 
 DESCRIPTION_LENGTH = 120
+# what a description of the firm before never says: a new list opened (以下2家企业获评…), firms counted, not yet
+NOT_A_DESCRIPTION = re.compile(
+    r"以下|如下|另有|还有|此外|同时|以上|\d+\s*家|[两二三四五六七八九十]家|" + NOT_YET.pattern + "|" + REFUSED.pattern
+)
+
+
+TEASER = re.compile(r"看看|都有谁|有哪些")
+
+
+def _teased(split: tuple[str, ...], index: int) -> bool:
+    """一起来看看都有谁—— opens a list only right after a sentence that designated firms (not one that asks who
+    took a training, applied or was put forward)."""
+    before = split[index - 1] if index else ""
+    return (
+        _designated(before)
+        and not NOT_YET.search(before)
+        and not OTHER_HONOUR.search(before)
+        and not NOT_LISTED_OPENER.search(before)
+        and "?" not in before
+    )
 
 
 def _describes_the_line_before(split: tuple[str, ...], index: int) -> bool:
@@ -1063,6 +1085,7 @@ def _describes_the_line_before(split: tuple[str, ...], index: int) -> bool:
         and not CN_HEADING.match(sentence)
         and not sentence.endswith((":", "如下"))
         and not _name_list(sentence)
+        and not NOT_A_DESCRIPTION.search(sentence)
         and bool(_name_ends(split[index + 1]) and _name_list(split[index + 1]))
         and any(bool(_name_ends(split[before]) and _name_list(split[before])) for before in (index - 1, index - 2))
     )
@@ -1149,7 +1172,9 @@ def _example(name: str, previous: str) -> NamedEntity | None:
     return NamedEntity(name, dtype, previous) if COMPANY.fullmatch(name) and _valid(name, False) else None
 
 
-CONTRAST = re.compile(r"不同|有别于|区别于|不属于|并非|不是")  # (…示范企业与绿色工厂等绿色制造名单不同: another honour)
+CONTRAST = re.compile(
+    r"与[^。]{0,60}?(?:名单|称号)[^,。]{0,6}(?:不同|有别|区别)|(?:不属于|并非|不是)[^,。]{0,12}(?:绿色制造|名单)"
+)  # (…示范企业与绿色工厂等绿色制造名单不同: another honour)
 
 
 def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
@@ -1711,7 +1736,7 @@ NOT_A_SUBJECT = re.compile(r"(?:未|没有?|有望|拟|无缘|谁|集体|纷纷|
 
 # what no short name of a firm is: a generic body, a place's people, an industry, a time
 GENERIC_SUBJECT = re.compile(
-    r"^(?:[我本该其全各多此另近共已又也再均首唯])|[对向给为由被将把与和及的其助帮使让令]|新$|园区|集团$|工厂|基地|项目|产品|品牌|"
+    r"^(?:[我本该其全各多此另近共已又也再均]|首家|首批|首个|首台|首套|唯一)|国内|利用|采用|委托|自主|[对向给为由被将把与和及的其助帮使让令]|新$|园区|集团$|工厂|基地|项目|产品|品牌|"
     r"行业|领域|产业|年|月|日|期间|今年|去年|目前|其中|此外|另外|同时|最终|先后|相继|成功|顺利|首次|再次|再度|正式|一举|率先|"
     r"有幸|终于|接连"
 )
@@ -2398,7 +2423,8 @@ def _company_itself(text: str, found: list[NamedEntity]) -> list[NamedEntity]:
             dtype = term_type(match.group("term"))
             clause = sentence[max(0, sentence.rfind(",", 0, match.start()) + 1) : match.end()]
             negated = NEGATED.search(sentence, max(0, match.start("verb") - 2), match.start("verb"))
-            if dtype == PARK or NOT_YET.search(clause) or FUTURE.search(clause) or negated:
+            role = SERVICE.search(clause) or SERVICE.match(sentence, match.end())  # (我司辅导的…, 评价服务资质)
+            if dtype == PARK or NOT_YET.search(clause) or FUTURE.search(clause) or negated or role:
                 continue
             if match.group("product") is not None and dtype != DESIGN:
                 continue  # (公司产品入选…绿色工厂: no)
@@ -2407,6 +2433,7 @@ def _company_itself(text: str, found: list[NamedEntity]) -> list[NamedEntity]:
 
 
 FUTURE = re.compile(r"将|争取|力争|计划|拟|希望|目标")
+SERVICE = re.compile(r"辅导|服务|客户|评价|指导|帮助|协助|委托|代理|咨询|资质|认证|机构")
 
 
 def _only_a_place(name: str) -> bool:
