@@ -81,6 +81,15 @@ def resolve(text: str | None, year: int | None) -> Region | None:
     return _region(_names_in(text, year), year)
 
 
+def is_division(text: str) -> bool:
+    """A division's whole name, with or without its ending (宁波, 温州市, 绍兴), not a longer text that
+    starts with one (杭州钢铁)."""
+    region = resolve(text, None)
+    return region is not None and any(
+        (name or "").startswith(text) for name in (region.province_name, region.city_name, region.county_name)
+    )
+
+
 @lru_cache(maxsize=100_000)  # enterprise names are all different; the division names in them repeat
 def _region(names: tuple[str, ...], year: int) -> Region | None:
     row = _parse_names(names, year)

@@ -49,7 +49,7 @@ from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and design
     star_rating,
     term_type,
 )
-from greenmfg.regions import resolve
+from greenmfg.regions import is_division, resolve
 
 LEVEL = r"(?P<level>" + LEVEL_WORD + r")?(?P<above>及以上|以上)?"
 # 绿色工厂874家 | 国家级绿色工厂35家 | 绿色工厂 50 家以上 | 省级以上绿色工厂总计27家 | 绿色工厂数量已经达到64家 |
@@ -1005,7 +1005,7 @@ def _goal_places(match: re.Match) -> list[str]:
     """The places of a LEAD_PLACES match: towns and zones by their ending, districts and counties the
     regions know; [] if any is neither (推动辖区, 支持园区: no place)."""
     places = match.group("places").split("、")
-    return places if all(_named_zone_or_town(p) or _a_place(p) for p in places) else []
+    return places if all(_named_zone_or_town(p) or is_division(p) for p in places) else []
 
 
 def _named_zone_or_town(place: str) -> bool:
@@ -1086,15 +1086,6 @@ def _lead_place(text: str) -> str | None:
 DIVISION_ENDS = ("市", "县", "区", "旗", "州", "盟")
 
 
-def _a_place(text: str) -> bool:
-    """A division's whole name, with or without its ending (绍兴, 长春市), not a longer name that starts
-    with one (杭州钢铁)."""
-    region = resolve(text, None)
-    return region is not None and any(
-        (name or "").startswith(text) for name in (region.province_name, region.city_name, region.county_name)
-    )
-
-
 def _elliptical_counts(sentence: str, parts: list[Clause], counts: list[Count], facts: list[Fact]) -> list[Fact]:
     """The parts of the count before them that clauses with no term give (全省仅2家), as reports."""
     out, periods = [], {}
@@ -1107,7 +1098,7 @@ def _elliptical_counts(sentence: str, parts: list[Clause], counts: list[Count], 
         if (
             GENERIC_PLACE.fullmatch(who)
             or (who[-1] not in "省市区县旗" or sentence[match.start() - 1] == "、")
-            and not _a_place(who)
+            and not is_division(who)
         ):
             continue  # (a place named without its ending, or an item of an enumeration: one the regions know)
         if clause.start not in periods:

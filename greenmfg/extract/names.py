@@ -48,7 +48,7 @@ from greenmfg.extract.list_rows import FOOTNOTE_MARKS, extract_rows, fold, heade
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.numbers import number
 from greenmfg.extract.terms import LEVEL_WORD
-from greenmfg.regions import resolve
+from greenmfg.regions import is_division, resolve
 
 PARK = "green_park"
 DESIGN = "green_design_product"
@@ -603,7 +603,7 @@ def _without_place_of(short: str) -> str:
     name is where the firm is, not part of its name."""
     if (place := PLACE_OF.match(short)) and place.group(0).endswith("的"):
         return short[place.end() :]
-    if (place := PLACE_LEAD.match(short)) and len(short) - place.end() >= 2 and _place(place.group(0)):
+    if (place := PLACE_LEAD.match(short)) and len(short) - place.end() >= 2 and is_division(place.group(0)):
         return short[place.end() :]
     return short
 
@@ -986,7 +986,12 @@ def _wrapped_names_joined(text: str) -> str:
         ):
             # (a province starts a name; 1.南湖区 heads the names after it; after A公司:电动机, a name with its place)
             out[-1] = before + line
-        elif len(before) >= WRAPPED_LENGTH and len(tail) <= PLACE_TAIL and _place(tail) and COMPANY_FIRST.match(line):
+        elif (
+            len(before) >= WRAPPED_LENGTH
+            and len(tail) <= PLACE_TAIL
+            and is_division(tail)
+            and COMPANY_FIRST.match(line)
+        ):
             out[-1] = before + line  # …等多个环节,陕西 / 盘龙药业集团股份有限公司凭借…: a name's place, then the rest
         elif VERB_FIRST.match(line) and TERM_PATTERN.search(line) and _valid(before.strip(), False):
             out[-1] = before.strip() + line  # a headline broken after its subject: A有限公司 / 入选国家级“绿色工厂”
@@ -1327,7 +1332,7 @@ def _name_list(sentence: str, products: bool = False) -> list[tuple[str, bool]] 
         item = item.rstrip("。.")
         if item[-1:] == "等" and len(item) > 1:
             item = item[:-1]  # …、D有限公司等。: the list's last name
-        if item[-1:] in PLACE_ENDINGS and len(item) <= 8 and _place(item):
+        if item[-1:] in PLACE_ENDINGS and len(item) <= 8 and is_division(item):
             continue  # 5 邕宁区 A有限公司 / 1 A有限公司 赣州市: a row's place cell
         if (place := PLACE_OF.match(item)) and _valid(_lead(item[place.end() :]), False) is not None:
             item = _lead(item[place.end() :])  # 孟河镇的A有限公司 / 西塞山区:A有限公司: where it is, then the name
@@ -1356,7 +1361,7 @@ def _inner_space(match: re.Match) -> str:
     words = match.group(1)
     if ENDS_A_NAME.search(words) or LIST_NUMBER.fullmatch(words):
         return match.group(0)
-    if words[-1] in PLACE_ENDINGS and _place(words) and _starts_with_place(match.string[match.end() :]):
+    if words[-1] in PLACE_ENDINGS and is_division(words) and _starts_with_place(match.string[match.end() :]):
         return match.group(
             0
         )  # 邕宁区 南宁A有限公司: a place cell, then a name with its own place (常宁市 水口山…: one name)
@@ -1366,7 +1371,7 @@ def _inner_space(match: re.Match) -> str:
 def _starts_with_place(text: str) -> bool:
     """A name that opens with a division, whole or without its ending (南宁邕江…, 宾阳县昆仑关…)."""
     return PROVINCE_FIRST.match(text) is not None or any(
-        _place(text[:size]) for size in (2, 3, 4) if len(text) > size and "\u4e00" <= text[size - 1] <= "\u9fa5"
+        is_division(text[:size]) for size in (2, 3, 4) if len(text) > size and "\u4e00" <= text[size - 1] <= "\u9fa5"
     )
 
 
@@ -1613,11 +1618,7 @@ def _clause_names(
                 if (
                     dtype
                     and dtype != PARK
-                    and SHORT_NAME.match(short)
-                    and not NOT_A_SHORT_NAME.search(short)
-                    and not INDUSTRY.fullmatch(short)
-                    and not CATEGORY.fullmatch(short)
-                    and not _place(short)  # (徐州、盐城等三市共12家企业: places)
+                    and _short_name(short, subject=False)  # (徐州、盐城等三市共12家企业: places)
                     and not (members and NOT_A_MEMBER.search(short))
                 ):
                     out.append(NamedEntity(short, dtype, sentence))
@@ -1703,16 +1704,7 @@ def _single_subject(clause: str, types: list[str | None]) -> tuple[str, str] | N
     if not match:
         return None
     name = match.group("name")
-    if (
-        not SHORT_NAME.match(name)
-        or NOT_A_SHORT_NAME.search(name)
-        or INDUSTRY.fullmatch(name)
-        or _place(name)
-        or GENERIC_SUBJECT.search(name)
-        or name[0] in NOT_A_FIRST
-    ):
-        return None
-    return name, types[0]
+    return (name, types[0]) if _short_name(name) else None
 
 
 MEMBER_SUBJECT = re.compile(r"(?P<name>[\u4e00-\u9fa5A-Za-z]{2,12}?)" + SUBJECT_VERB.pattern + r"[!。]?$")
@@ -1753,14 +1745,7 @@ def _short_subjects(clause: str, items: list[tuple[int, str]]) -> bool:
     if len(items) < 2 or items[0][0] or "等" in clause or not SUBJECT_VERB.search(items[-1][1]):
         return False
     shorts = [SHORT_TRAIL.sub("", _lead(_after_short_cut(item.strip()))) for _, item in items]
-    return all(
-        SHORT_NAME.match(s)
-        and not NOT_A_SHORT_NAME.search(s)
-        and not INDUSTRY.fullmatch(s)
-        and not CATEGORY.fullmatch(s)
-        and not _place(s)
-        for s in shorts
-    )
+    return all(_short_name(s, subject=False) for s in shorts)
 
 
 PLACE_HEADING = re.compile(
@@ -1776,14 +1761,8 @@ def _place_heading(line: str, dtype: str) -> bool:
     if len(line) > 20 or (match := PLACE_HEADING.fullmatch(line)) is None:
         return False
     place = match.group("place")
-    return place[-1] in PLACE_ENDINGS and _place(place) or dtype != PARK and ZONE_HEADING.fullmatch(place) is not None
-
-
-def _place(text: str) -> bool:
-    """A division's name, whole or without its ending (宁波, 温州市)."""
-    region = resolve(text, None)
-    return region is not None and any(
-        (name or "").startswith(text) for name in (region.province_name, region.city_name, region.county_name)
+    return (
+        place[-1] in PLACE_ENDINGS and is_division(place) or dtype != PARK and ZONE_HEADING.fullmatch(place) is not None
     )
 
 
@@ -2091,7 +2070,7 @@ def _wrapped_column(row: list[str], word: str, name_column: int | None) -> int |
         for i, cell in enumerate(row)
         if HAN_PAIR.search(cell)  # (not a number or a code)
         and not ENDS_A_NAME.search(cell)
-        and not _place(cell)
+        and not is_division(cell)
         and COMPANY.fullmatch(cell + word)
         and name_column in (None, i)
     ]
@@ -2313,18 +2292,7 @@ def _described(text: str) -> list[NamedEntity]:
             name = name.group("name")
             if NOT_ONE_NAME.search(name):
                 continue  # (…绿色工厂的企业分别是A公司: a list, read as one)
-            if (
-                COMPANY.fullmatch(name)
-                and _valid(name, False)
-                or SHORT_NAME.match(name)
-                and not (
-                    NOT_A_SHORT_NAME.search(name)
-                    or INDUSTRY.fullmatch(name)
-                    or _place(name)
-                    or GENERIC_SUBJECT.search(name)
-                    or name[0] in NOT_A_FIRST
-                )
-            ):
+            if COMPANY.fullmatch(name) and _valid(name, False) or _short_name(name):
                 out.append(NamedEntity(name, dtype, sentence))
     return out
 
@@ -2389,15 +2357,16 @@ CATEGORY = re.compile(
 )
 
 
-def _short_name(short: str) -> bool:
+def _short_name(short: str, subject: bool = True) -> bool:
+    """A firm's short name: not a kind of firm, a trade, a place or a word of the notice; as a clause's
+    subject (`subject`), not a generic body or a time either (GENERIC_SUBJECT)."""
     return (
         SHORT_NAME.match(short) is not None
         and not CATEGORY.fullmatch(short)
         and not NOT_A_SHORT_NAME.search(short)
         and not INDUSTRY.fullmatch(short)
-        and not _place(short)
-        and not GENERIC_SUBJECT.search(short)
-        and short[0] not in NOT_A_FIRST
+        and not is_division(short)
+        and (not subject or not GENERIC_SUBJECT.search(short) and short[0] not in NOT_A_FIRST)
     )
 
 
@@ -2438,7 +2407,7 @@ SERVICE = re.compile(r"辅导|服务|客户|评价|指导|帮助|协助|委托|�
 
 def _only_a_place(name: str) -> bool:
     """唐山, 邢台市, 武进区: a division, not an enterprise or a park (…分布在石家庄、唐山、邢台等12个地市)."""
-    return len(name) <= PLACE_NAME_LENGTH and not ENDS_A_NAME.search(name[-3:]) and _place(name)
+    return len(name) <= PLACE_NAME_LENGTH and not ENDS_A_NAME.search(name[-3:]) and is_division(name)
 
 
 PLACE_NAME_LENGTH = 8
