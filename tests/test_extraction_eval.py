@@ -180,15 +180,15 @@ INVENTED_FLOORS = {
     "fresh4_dev": {"designation": (0.98, 0.98), "reported_count": (0.98, 0.98), "policy_target": (0.99, 0.99)},
     "fresh4_check": {"designation": (0.98, 0.81), "reported_count": (0.95, 0.94), "policy_target": (0.99, 0.99)},
     "fresh6_dev": {"designation": (0.99, 0.99), "reported_count": (0.99, 0.99), "policy_target": (1.0, 1.0)},
-    "fresh6_check": {"designation": (0.98, 0.84), "reported_count": (0.99, 0.94), "policy_target": (1.0, 1.0)},
+    "fresh6_check": {"designation": (0.98, 0.84), "reported_count": (0.99, 0.96), "policy_target": (1.0, 1.0)},
     "fresh5_dev": {"designation": (0.99, 0.99), "reported_count": (0.98, 0.94), "policy_target": (0.83, 0.83)},
     "fresh5_check": {"designation": (0.99, 0.99), "reported_count": (0.99, 0.91), "policy_target": (0.99, 0.99)},
     # the seventh set (stop 38): the check half as rule .93 left it
-    "fresh7_dev": {"designation": (0.99, 0.96), "reported_count": (0.98, 0.86), "policy_target": (0.99, 0.99)},
+    "fresh7_dev": {"designation": (0.99, 0.96), "reported_count": (0.98, 0.90), "policy_target": (0.99, 0.99)},
     "fresh7_check": {"designation": (0.94, 0.80), "reported_count": (0.98, 0.84), "policy_target": (0.84, 0.36)},
     # the eighth set (stop 38), as the rules found it
-    "fresh8_dev": {"designation": (0.94, 0.98), "reported_count": (0.94, 0.85), "policy_target": (0.92, 0.87)},
-    "fresh8_check": {"designation": (0.88, 0.61), "reported_count": (0.97, 0.82), "policy_target": (0.88, 0.84)},
+    "fresh8_dev": {"designation": (0.99, 0.99), "reported_count": (0.98, 0.98), "policy_target": (0.98, 0.99)},
+    "fresh8_check": {"designation": (0.88, 0.61), "reported_count": (0.97, 0.85), "policy_target": (0.88, 0.84)},
     # the real field pages (tests/eval/field/): the check half as the rules found it; the development half as the
     # rules written against it in stop 33 left it
     "field_dev": {"designation": (0.99, 0.96), "reported_count": (0.98, 0.95), "policy_target": (0.96, 0.93)},

@@ -1658,3 +1658,83 @@ def test_a_zone_names_itself_as_a_region_and_a_bare_zone_is_none():
     assert regional_targets("2025年目标:全市新增绿色工厂10家;其中经开区新增8家。") == {
         ("green_factory", 10, 2025, None)
     }
+
+
+def test_places_that_each_have_a_goal_at_the_head_of_its_clause():
+    """A、B各…: one goal for each place, with its region; places the regions know or zones and towns by their ending."""
+    text = "到2030年,支持唐山、邯郸各创建国家级绿色工业园区两个以上,石家庄、保定各培育国家级绿色工厂八十家。"
+    assert regional_targets(text, 2026) == {
+        ("green_park", 2, 2030, "唐山"),
+        ("green_park", 2, 2030, "邯郸"),
+        ("green_factory", 80, 2030, "石家庄"),
+        ("green_factory", 80, 2030, "保定"),
+    }
+    text = "到2025年,临湘市、汨罗市各新增省级绿色工厂5家以上。"
+    assert regional_targets(text) == {("green_factory", 5, 2025, "临湘市"), ("green_factory", 5, 2025, "汨罗市")}
+    # not places, or no 各: one goal and no region
+    for text in ("到2025年,重点企业、骨干企业各新增省级绿色工厂5家。", "到2025年,临湘市、汨罗市新增省级绿色工厂5家。"):
+        assert regional_targets(text) == {("green_factory", 5, 2025, None)}
+
+
+def test_a_note_above_a_table_says_which_of_its_years_are_goals():
+    text = (
+        "各年新增数量见表1(2022—2024年为实绩,2025—2027年为目标)。\n"
+        "表1 甲市绿色制造单位新增数量(单位:家)\n"
+        "年份\t绿色工厂\t绿色工业园区\n2023年\t8\t1\n2024年\t11\t1\n2025年\t12\t2\n2026年\t14\t3\n"
+    )
+    found = {(f.record_type, f.designation_type, f.value, f.target_year) for f in facts(text, 2025)}
+    assert found == {
+        ("reported_count", "green_factory", 8, None),
+        ("reported_count", "green_park", 1, None),
+        ("reported_count", "green_factory", 11, None),
+        ("policy_target", "green_factory", 12, 2025),
+        ("policy_target", "green_park", 2, 2025),
+        ("policy_target", "green_factory", 14, 2026),
+        ("policy_target", "green_park", 3, 2026),
+    }
+
+
+def test_a_line_of_subtotals_by_place_after_a_count():
+    """从…分布看 / 其中 lines of places and values: parts of the count before them, the one they add up to."""
+    text = "甲省公布省级绿色低碳工厂名单,甲市12家企业入选。\n从县(市、区)分布看,南湖区3家、秀洲区4家、嘉善县5家。"
+    assert counts(text) == {("green_factory", 12), ("green_factory", 3), ("green_factory", 4), ("green_factory", 5)}
+    text = (
+        "全省共有8家企业获评省级绿色工厂、2家企业获评省级绿色供应链管理企业,1个园区获评省级绿色园区。\n"
+        "从地区分布看,长春市5家:甲有限公司、乙有限公司;延边州3家:丙有限公司。"
+    )
+    assert counts(text) >= {("green_factory", 5), ("green_factory", 3)}
+    assert ("green_supply_chain", 5) not in counts(text)
+    # values that add up to no count of a sentence of several types: whose they are is unknown
+    text = "全省共有8家企业获评省级绿色工厂、2家企业获评绿色供应链管理企业。\n从地区分布看,长春市4家、吉林市3家。"
+    assert counts(text) == {("green_factory", 8), ("green_supply_chain", 2)}
+
+
+def test_places_then_their_values_then_the_type():
+    text = "今年我省新认定省级绿色工厂68家、绿色供应链管理企业5家,其中昆明市、曲靖市、玉溪市分别有14家、11家、9家企业入选省级绿色工厂。"
+    found = {(f.designation_type, f.value, f.region_name) for f in facts(text, kind="reported_count")}
+    assert {("green_factory", 14, "昆明市"), ("green_factory", 11, "曲靖市")} <= found
+    assert not any(t == "green_supply_chain" and v in (14, 11) for t, v, _ in found)
+
+
+def test_a_low_carbon_supply_chain_term_and_a_card_of_two_clauses():
+    assert counts("我市2家企业入选省级绿色低碳供应链管理企业,1个园区入选省级绿色低碳工业园区。") == {
+        ("green_supply_chain", 2),
+        ("green_park", 1),
+    }
+    text = "📊 数读\n🔗 国家级绿色供应链管理企业\n新增 2 家|累计 17 家\n♻️ 省级绿色工厂\n新增\n31\n家\n"
+    assert counts(text) == {("green_supply_chain", 2), ("green_supply_chain", 17), ("green_factory", 31)}
+
+
+def test_a_narrow_print_column_with_a_number_broken_across_lines():
+    text = (
+        "本报讯(记者 甲乙)日前,工\n业和信息化部公布2024年度\n绿色制造名单,我市新增国家级\n"
+        "绿色工厂7家、国家级绿色供应\n链管理企业1家,全市国家级绿\n色工厂总数增至34家,居全省\n第二位。\n"
+        "与此同时,在省工信厅公布的2\n024年度省级绿色制造名单中,\n我市新增省级绿色工厂2\n3家、省级绿色园区2个。\n"
+    )
+    assert counts(text) == {
+        ("green_factory", 7),
+        ("green_supply_chain", 1),
+        ("green_factory", 34),
+        ("green_factory", 23),
+        ("green_park", 2),
+    }

@@ -2684,3 +2684,23 @@ def test_an_example_word_or_a_contrast_before_a_name():
 )
 def test_what_a_second_review_of_stop_38_found(text, expected):
     assert names(text) == expected
+
+
+def test_a_name_wrapped_inside_its_row_of_a_tab_table():
+    """…精密电子(集 / 团)有限公司<TAB>斗门区: the row before stops short in a name its next line ends."""
+    text = (
+        "我市共7项入选,具体名单如下:\n序号\t类别\t企业名称\t所在地\n"
+        "1\t绿色工厂\t珠海甲乙航空零部件有限公司\t金湾区\n"
+        "2\t\t珠海丙丁精密电子(集\n团)有限公司\t斗门区\n"
+        "3\t\t珠海戊己食品有限公司\t斗门区\n"
+    )
+    assert names(text) == [
+        (F, "珠海甲乙航空零部件有限公司"),
+        (F, "珠海丙丁精密电子(集团)有限公司"),
+        (F, "珠海戊己食品有限公司"),
+    ]
+
+
+def test_a_name_with_characters_lost_to_question_marks_is_none():
+    text = "入选绿色工厂的企业为:浙江甲乙新材料有限公司、浙江丙丁??木业有限公司、浙江戊己食品有限公司。"
+    assert names(text) == [(F, "浙江甲乙新材料有限公司"), (F, "浙江戊己食品有限公司")]

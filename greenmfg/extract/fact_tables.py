@@ -273,15 +273,17 @@ def _year_rows(rows, columns, context: str, page_year, level: str | None) -> lis
     is reported (in a plan, a past year's row is neither); the total row sums the years above it
     (a plan's total is its target by the last of them)."""
     years = next(c for c in columns if c.role == "years")
-    planned = PLAN_CAPTION.search(context) is not None
+    planned = PLAN_CAPTION.search(YEARS_NOTE.sub("", context)) is not None
+    notes = _years_noted(context)
     out, last_year = [], None
     for line, cells in rows:
         label = cells[years.index].replace(" ", "") if years.index < len(cells) else ""
         year = YEAR_ROW.fullmatch(label)
         if year:
             row_year = last_year = int(year.group(1))
-            done = year.group("note") in ("实绩", "实际", "完成", "完成值")
-            record = "reported_count" if done else _year_row_kind(row_year, planned, page_year)
+            note = year.group("note") or notes.get(row_year)
+            done = note in DONE_NOTES
+            record = "reported_count" if done else _year_row_kind(row_year, planned or note in PLAN_NOTES, page_year)
         elif SUM_ROW.match(label) and last_year:
             row_year = last_year if planned else None
             record = _year_row_kind(last_year, planned, page_year)
@@ -310,6 +312,30 @@ def _year_rows(rows, columns, context: str, page_year, level: str | None) -> lis
                     # a year's row: what that year added
                     else fact | {"period_kind": reported_period(context) or "new_in_period", "cumulative": False}
                 )
+    return out
+
+
+DONE_NOTES = ("实绩", "实际", "完成", "完成值")
+PLAN_NOTES = ("目标", "预期", "计划", "规划")
+# what the years of a table are, in a note above it (2022—2024年为实绩,2025—2027年为目标)
+YEARS_NOTE = re.compile(
+    r"(20\d{2})\s*年?\s*(?:[—\-–~至到]\s*(20\d{2})\s*年?)?\s*(?:为|是)\s*("
+    + "|".join(DONE_NOTES + PLAN_NOTES)
+    + r")(?:值|数)?"
+)
+
+
+def years_note(text: str) -> str:
+    """The notes of what a table's years are, in the text above it ("" if none): for its caption."""
+    return "".join(f"({m.group(0)})" for m in YEARS_NOTE.finditer(text))
+
+
+def _years_noted(context: str) -> dict[int, str]:
+    """Each year a note names, with what it is ({2022: 实绩, …, 2025: 目标, …})."""
+    out = {}
+    for match in YEARS_NOTE.finditer(context):
+        first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+        out |= {year: match.group(3) for year in range(first, last + 1)} if last - first < 20 else {}
     return out
 
 

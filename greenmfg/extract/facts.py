@@ -558,7 +558,7 @@ def _fragments_joined(lines: list[str]) -> list[str]:
             )
         ):
             joint = "," if FRAGMENT_CUE.fullmatch(text) and ENDS_IN_COUNT.search(out[-1][-TAIL:]) else ""
-            out[-1] = out[-1].rstrip() + joint + text
+            out[-1] = out[-1].rstrip() + joint + re.sub(r"\s*\|\s*", ",", text)  # (新增 2 家|累计 17 家: two clauses)
         else:
             out.append(line)
     return out
@@ -585,7 +585,7 @@ def _tables(lines: list[str], table_lines: set[int], page_year: int | None, plan
     older row rules (target rows, district breakdowns under a row of periods)."""
     facts, unexplained = [], []
     for block in _blocks(sorted(table_lines)):
-        caption = _caption(lines, block[0])
+        caption = _caption(lines, block[0]) + fact_tables.years_note(" ".join(lines[max(0, block[0] - 3) : block[0]]))
         rows = [(lines[i], [c.strip() for c in lines[i].split("\t")]) for i in block]
         found = fact_tables.table_facts(rows, caption, page_year, plan_year)
         if found is None:
@@ -627,11 +627,16 @@ def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = No
     facts: list[Fact] = []
     seen: set[tuple] = set()
     for section, region, paragraph in _paragraphs(clean_text(text)):
-        if paragraph and SUBTOTAL_LINE.match(paragraph[0]) and not any(TERM_MARK in s for s in paragraph):
+        if paragraph and SUBTOTAL_LINE.match(paragraph[0]) and TERM_MARK not in paragraph[0]:
             # 其中，甲区2家、乙县1家 (no term: the subtotals of the count on the line just before)
+            lead = 1  # (…长春市5家:A、B;吉林市3家:C: the sentences of subtotals that go on)
+            while lead < len(paragraph) and TERM_MARK not in paragraph[lead] and REGION_SUBTOTAL.match(paragraph[lead]):
+                lead += 1
+            subtotals = ";".join(paragraph[:lead])
             if region == ADJOINING and section is None and facts and facts[-1].record_type == "reported_count":
-                facts += _subtotals_by_region(paragraph[0], facts[-1], facts)
-            continue
+                facts += _subtotals_by_region(subtotals, _total_of(subtotals, facts), facts)
+            if len(paragraph := paragraph[lead:]) == 0:
+                continue
         facts += _paragraph_facts(
             paragraph,
             page_year,
@@ -643,20 +648,37 @@ def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = No
     return facts
 
 
-# 其中，谯城区2家、涡阳县1家: a report's total broken down by region, in a sentence of its own
-SUBTOTAL_LINE = re.compile(r"其中[,:]?\s*[\u4e00-\u9fa5]{1,10}(?:区|县|市|旗|镇|乡|街道|园区|开发区)\s*\d")
+# 其中，谯城区2家、涡阳县1家 | 从县(市、区)分布看,南湖区3家…: a report's total broken down by region, in a
+# sentence of its own
+SUBTOTAL_LINE = re.compile(
+    r"(?:其中|(?:从|按|分)[^,;。]{0,12}?(?:分布|地区|区域|县区|地域)(?:来?看)?)[,:]?\s*"
+    r"[\u4e00-\u9fa5]{1,10}(?:区|县|市|旗|州|盟|镇|乡|街道|园区|开发区)\s*\d"
+)
 REGION_SUBTOTAL = re.compile(
-    r"(?P<region>[\u4e00-\u9fa5]{1,10}?(?:区|县|市|旗|镇|乡|街道|园区|开发区))\s*(?P<value>\d+)\s*"
+    r"(?P<region>[\u4e00-\u9fa5]{1,10}?(?:区|县|市|旗|州|盟|镇|乡|街道|园区|开发区))\s*(?P<value>\d+)\s*"
     r"(?P<unit>家|个|项|种)"
 )
 
 
+def _total_of(sentence: str, facts: list[Fact]) -> Fact:
+    """The count of the sentence just before that a line of subtotals breaks down: the one their
+    values add up to (…15家企业获评绿色工厂、2家…、1个园区… / 长春市5家…;吉林市3家…), else the last."""
+    last = facts[-1]
+    parts = sum(number(m.group("value")) for m in REGION_SUBTOTAL.finditer(sentence))
+    return next(
+        (f for f in facts if f.evidence == last.evidence and f.record_type == last.record_type and f.value == parts),
+        last,
+    )
+
+
 def _subtotals_by_region(sentence: str, total: Fact, facts: list[Fact]) -> list[Fact]:
     """The region subtotals of the count reported just before (the sentence names no type of its own):
-    only when that count's sentence counted one type, in the same unit, and every item is a place."""
-    if any(f.evidence == total.evidence and f.designation_type != total.designation_type for f in facts):
-        return []  # (新增绿色工厂8家,绿色园区2个 / 其中,甲区2家: which type's?)
+    only when that count's sentence counted one type, or they add up to the count, in the same unit,
+    and every item is a place."""
     items = list(REGION_SUBTOTAL.finditer(sentence))
+    whole = total.value == sum(number(m.group("value")) for m in items)
+    if not whole and any(f.evidence == total.evidence and f.designation_type != total.designation_type for f in facts):
+        return []  # (新增绿色工厂8家,绿色园区2个 / 其中,甲区2家: which type's?)
     if any(m.group("unit") != total.unit or GENERIC_PLACE.match(m.group("region")) for m in items):
         return []
     return [
@@ -692,7 +714,8 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
     for index, line in enumerate(lines):
         if len(line) <= HEADING_MAX and (heading := HEADING.match(line)):
             section, rank = _section_after(heading, line, section, rank)
-        holds = TERM_MARK in line or "%" in line or line.startswith("其中")  # a line without either holds no fact
+        holds = TERM_MARK in line or "%" in line or line.startswith("其中") or SUBTOTAL_LINE.match(line) is not None
+        # (a line without either holds no fact)
         label = REGION_LABEL.match(line) if holds or breakdown is not None else None
         if breakdown is not None and not (label or LINE_MARKER.match(line)):
             breakdown = None
@@ -709,7 +732,7 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
             # (but a 其中 line of subtotals continues the count just before it: ADJOINING)
             tag = (
                 ADJOINING
-                if line.startswith("其中") and _adjoins_a_count(lines, index)
+                if (line.startswith("其中") or SUBTOTAL_LINE.match(line)) and _adjoins_a_count(lines, index)
                 else label.group("region")
                 if label
                 else None
@@ -771,8 +794,8 @@ def _wrapped_lines_joined(lines: list[str]) -> list[str]:
 def _continues(before: str, line: str, wrap: int | None) -> bool:
     """Whether `line` goes on with the sentence `before` stops in (the cheap tests first: the
     heading is matched only for a line that could continue)."""
-    if not CJK_FIRST.match(line) or line.startswith(PARAGRAPH_OPENERS):
-        return False
+    if not (CJK_FIRST.match(line) or wrap and line[:1].isdigit()) or line.startswith(PARAGRAPH_OPENERS):
+        return False  # (a number broken at the print's width goes on: …绿色工厂2 / 3家)
     long_line = len(before) >= WRAPPED_MIN and CJK_FIRST.fullmatch(before[-1]) is not None
     printed = bool(wrap) and display_width(before) >= wrap and _prose(before, line)
     if not (long_line or printed):
@@ -798,7 +821,7 @@ CELL_GAP = re.compile(r"[\t|]| {2}|\u3000")
 
 
 WRAP_SLACK = 8  # columns a printed line may fall short of the widest (a wider character, a space)
-WRAP_WIDTH_MIN = 40  # narrower: headings and short lines, not a page's lines
+WRAP_WIDTH_MIN = 24  # narrower: headings and short lines, not a page's lines
 WRAP_WIDTH_MAX = 120  # wider than a printed page's line: paragraphs, one a line
 WRAP_LINES_MIN = 5  # lines as wide as the widest that make a text printed at one width
 
@@ -809,7 +832,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     slack (wider lines, a header or a URL, are no part of the print; at least five lines, at
     least half the lines that are no heading or short end of a paragraph); None for text with a
     paragraph a line."""
-    # (a line's width is between its length and twice it: only lines of 20 to 120 characters are measured)
+    # (a line's width is between its length and twice it: only lines of 12 to 120 characters are measured)
     if sum(WRAP_WIDTH_MIN <= 2 * len(line) <= 2 * WRAP_WIDTH_MAX for line in lines) < WRAP_LINES_MIN:
         return None  # too few lines could be printed ones
     widths = [
@@ -949,7 +972,8 @@ def _paragraph_facts(
                 )
             if years := [] if reported else _years_each(sentence[clause.start : count.position]):
                 clause = clause._replace(target_year=years[-1])
-            facts.append(
+            places = [] if reported else _places_each_goal(sentence[clause.start : count.position])
+            facts += _each_place(
                 Fact(
                     record_type=clause.kind,
                     designation_type=count.designation_type,
@@ -969,7 +993,8 @@ def _paragraph_facts(
                     target_kind=None if reported else kind or "stock",
                     value_text=count.text + _more_than(sentence, count),
                     region_mention=mention,
-                )
+                ),
+                places,
             )
         facts += _elliptical_counts(sentence, parts, counts, facts) + _places_each(sentence, counts, facts)
         facts += _percent_targets(sentence, parts)
@@ -989,6 +1014,28 @@ ELLIPTICAL_GOAL = re.compile(
     r"(?:力争|争取)?(?:新增|新培育|创建|培育|建成|认定)(?P<level>" + LEVEL_WORD + r")?(?:及以上|以上)?\s*"
     r"(?P<value>\d+)\s*(?P<unit>家|个)(?:以上)?(?=$|,)"
 )
+
+
+# places that each have a goal, at the head of its clause (支持唐山、邯郸各创建… | 到2025年,临湘市、汨罗市各新增…)
+EACH_PLACE = r"(?![全我本各])[\u4e00-\u9fa5]{2,8}?"
+PLACES_EACH_GOAL = re.compile(
+    r"(?:(?:到|至)?20\d{2}年(?:底|前|底前)?,?)?(?:力争|争取|支持|推动|鼓励|引导)?"
+    r"(?P<places>" + EACH_PLACE + r"(?:[、和]" + EACH_PLACE + r")+)各(?=[^,;]*$)"
+)
+
+
+def _places_each_goal(clause: str) -> list[str]:
+    """The places a goal's clause gives the goal to, each (A市、B市各新增5家): every one a town, a zone
+    or a division the regions know; [] otherwise."""
+    head = clause[clause.rfind(",") + 1 :].lstrip()
+    match = PLACES_EACH_GOAL.match(head)
+    places = re.split(r"[、和]", match.group("places")) if match else []
+    return places if all(_named_zone_or_town(p) or is_division(p) for p in places) else []
+
+
+def _each_place(fact: Fact, places: list[str]) -> list[Fact]:
+    """The fact, or one for each place it is given to."""
+    return [replace(fact, region_name=p, region_mention=p) for p in places] if places else [fact]
 
 
 def _lead_place_of(sentence: str) -> str | None:
@@ -1050,23 +1097,26 @@ ELLIPTICAL = re.compile(
 
 # Places, then their values with no term (…分布在12个地市,其中石家庄、唐山数量最多,分别为17和14家)
 PLACES_EACH = re.compile(
-    r"(?P<places>[\u4e00-\u9fa5]{2,8}(?:、[\u4e00-\u9fa5]{2,8})+)[^,;。\d]{0,8}?,?分别为"
-    r"(?P<values>\d+\s*(?:家|个)?(?:[、和及]\d+\s*(?:家|个)?)+)(?=$|[,;。])"
-)
+    r"(?P<places>[\u4e00-\u9fa5]{2,8}(?:、[\u4e00-\u9fa5]{2,8})+)[^,;。\d]{0,8}?,?分别(?:为|有)"
+    r"(?P<values>\d+\s*(?:家|个)?(?:[、和及]\d+\s*(?:家|个)?)+)(?P<tail>[^,;。\d]*)(?=$|[,;。])"
+)  # (…分别有14家、11家、9家企业入选省级绿色工厂: the type after them)
 
 
 def _places_each(sentence: str, counts: list[Count], facts: list[Fact]) -> list[Fact]:
     """PLACES_EACH after a count or a term of the sentence: a count of its type per place, in order."""
     out = []
-    for match in PLACES_EACH.finditer(sentence) if "分别为" in sentence else ():
+    for match in PLACES_EACH.finditer(sentence) if "分别" in sentence else ():
         places = [_lead_place(p) for p in match.group("places").split("、")]
         values = re.findall(r"\d+", match.group("values"))
         whole = max((c for c in counts if c.position < match.start()), key=lambda c: c.position, default=None)
         terms = list(TERM_PATTERN.finditer(sentence, 0, match.start()))
         dtype = whole.designation_type if whole else term_type(terms[-1].group(0)) if terms else None
+        if tail := match.group("tail"):
+            after = TERM_PATTERN.search(tail)
+            dtype, whole = (term_type(after.group(0)), None) if after else (None, None)
         if dtype is None or len(places) != len(values) or not all(places):
             continue  # (no count or term before: values of something else)
-        level = whole.level if whole else designation_level(sentence[: match.start()])
+        level = whole.level if whole else designation_level(tail or sentence[: match.start()])
         unit = whole.unit if whole else "家"
         out += [
             f for place, value in zip(places, values) if (f := _part(dtype, level, unit, value, place, sentence, facts))

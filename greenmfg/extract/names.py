@@ -648,6 +648,9 @@ def _valid(name: str, park: bool) -> str | None:
     return name
 
 
+LOST_CHARACTERS = re.compile(r"(?<=[\u4e00-\u9fa5])\?{2,}(?=[\u4e00-\u9fa5])")
+
+
 def names_from_prose(text: str) -> list[NamedEntity]:
     """Enumerations in sentences that name a designation, or that continue one: names under a
     heading (绿色工厂: / A公司、B公司; 绿色设计产品入选数量最多。/ A厂的产品入选), a 其中
@@ -671,6 +674,8 @@ def names_from_prose(text: str) -> list[NamedEntity]:
         text = _wrapped_names_joined(BROKEN_NAME.sub(_broken_name_joined, text))
     if "(" in text:
         text = NOTE_AFTER_NAME.sub(_note_joined, text)
+    if "??" in text:  # 浙江龙游??木业有限公司: characters lost in a mirror's encoding, no question: no name
+        text = LOST_CHARACTERS.sub(lambda m: "\ufffd" * len(m.group(0)), text)
     split = sentences(text)
     planned_list = False  # under the title of a list of firms still to create or put forward (…创建计划名单)
     for index, sentence in enumerate(split):
@@ -2041,6 +2046,9 @@ def _tab_tables(lines: list[str]):
             )
         ):  # (\t限公司: a name's end, indented)
             row = [c.strip() for c in line.rstrip().split("\t")]
+            if run and _row_goes_on(run, row):  # (…精密电子(集 / 团)有限公司\t斗门区: a cell wrapped in its row)
+                run[-1] = [*run[-1][:-1], run[-1][-1] + row[0], *row[1:]]
+                continue
             start = index if not run else start
             run.append([SHORT_NAME_HEADERS.get(c, c) for c in row] if "简称" in line else row)
             continue
@@ -2057,6 +2065,18 @@ def _tab_tables(lines: list[str]):
                 range(start, index),
             )
         run = []
+
+
+def _row_goes_on(run: list[list[str]], row: list[str]) -> bool:
+    """A row that ends the row before: that row stops short of the header in a name's cell that the
+    row's first cell completes, and the two make one row of the header's width."""
+    before, width = run[-1], len(run[0])
+    return (
+        1 < len(run)
+        and len(before) < width
+        and len(before) + len(row) - 1 == width
+        and _wrapped_column(before[-1:], row[0], None) == 0
+    )
 
 
 def _wrapped_column(row: list[str], word: str, name_column: int | None) -> int | None:

@@ -13,7 +13,7 @@ YEAR_MENTION = re.compile(r"(20\d{2})\s*年")  # a year a heading or caption nam
 # contains TERM_MARK: a sentence without it names no designation and is skipped unread.
 TERM_MARK = "绿色"
 TERMS = [
-    (r"绿色供应链(?:管理)?(?:示范)?(?:企业)?", "green_supply_chain"),
+    (r"绿色(?:低碳)?供应链(?:管理)?(?:示范)?(?:企业)?", "green_supply_chain"),
     (r"绿色设计(?:示范)?产品(?:型号)?", "green_design_product"),
     (r"绿色(?:低碳)?(?:示范)?(?:工业|化工)?园区", "green_park"),
     (r"[二三四五]星级绿色(?:低碳)?(?:制造)?工厂", "green_factory"),
