@@ -1738,3 +1738,18 @@ def test_a_narrow_print_column_with_a_number_broken_across_lines():
         ("green_factory", 23),
         ("green_park", 2),
     }
+
+
+def test_a_sentence_of_parts_after_the_count_it_breaks_down():
+    """具体来看,A有10家,B有3家: every item a part of the count before (its only type's, or the one they add up to)."""
+    text = "本次发布的绿色工厂共1488家,其中包括多家乳业工厂。具体来看,甲乙集团有10家,丙丁乳业有3家、戊己乳业有2家。"
+    assert counts(text) == {("green_factory", 1488), ("green_factory", 10), ("green_factory", 3), ("green_factory", 2)}
+    text = "今年全省新增省级绿色工厂6家、绿色园区2个。分地区看,昆明市4家,曲靖市2家。"
+    found = {(f.designation_type, f.value, f.region_name) for f in facts(text, kind="reported_count")}
+    assert found >= {("green_factory", 4, "昆明市"), ("green_factory", 2, "曲靖市")}
+    # not every item a part, or a sentence of several types that the parts add up to none of: nothing
+    assert counts("本次发布的绿色工厂共1488家。具体来看,甲乙集团有10家,其余企业分布在各地。") == {
+        ("green_factory", 1488)
+    }
+    text = "今年全省新增省级绿色工厂6家、绿色供应链管理企业2家。分地区看,昆明市3家,曲靖市2家。"
+    assert counts(text) == {("green_factory", 6), ("green_supply_chain", 2)}

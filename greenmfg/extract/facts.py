@@ -923,7 +923,9 @@ def _paragraph_facts(
     clauses = paragraph_clauses(paragraph[start:], page_year, plan_year, 0 if opened else None)
     for index, ((sentence, parts), candidate) in enumerate(zip(clauses, candidates[start:]), start):
         if not candidate:
-            facts += _elliptical_goals(sentence, paragraph, index, facts)
+            facts += _elliptical_goals(sentence, paragraph, index, facts) or _parts_after(
+                sentence, paragraph, index, facts
+            )
             continue
         counts = list(_counts(sentence, parts)) if COUNTED.search(sentence) else []
         periods = _periods(sentence, parts, sorted(c.position for c in counts))
@@ -1083,6 +1085,41 @@ def _elliptical_goals(sentence: str, paragraph: tuple[str, ...], index: int, fac
                 value_text=goal.group("value"), level=designation_level(goal.group("level") or "") or last.level)
         for place in places
     ]  # fmt: skip
+
+
+# A sentence of parts with no term, after a sentence that counted (…绿色工厂共1488家,其中包括多家乳业工厂。具体来看,
+# 伊利集团有10家,蒙牛乳业有3家…): its lead, then items of a name or place and a value
+PARTS_LEAD = re.compile(
+    r"(?:具体来看|具体而言|具体看|分地区看|分企业看|从[^,;。]{0,12}?(?:分布|地区|区域|企业|集团)来?看)[,:]"
+)
+PART_ITEM = re.compile(r"(?P<who>[\u4e00-\u9fa5]{2,8}?)(?:有|占|共)?(?P<value>\d+)\s*(?P<unit>家|个)")
+PART_JOINT = re.compile(r"[,、;]?")
+
+
+def _parts_after(sentence: str, paragraph: tuple[str, ...], index: int, facts: list[Fact]) -> list[Fact]:
+    """PARTS_LEAD's items, every one of them, as parts of the count of the sentence before: the one
+    they add up to, or its only type's; a place's part has its region."""
+    lead = PARTS_LEAD.match(sentence) if index else None
+    items, at = [], lead.end() if lead else len(sentence)
+    while lead and at < len(sentence) and (item := PART_ITEM.match(sentence, at)):
+        items.append(item)
+        at = PART_JOINT.match(sentence, item.end()).end()
+    before = [f for f in facts if f.evidence == paragraph[index - 1] and f.record_type == "reported_count"]
+    if len(items) < 2 or at < len(sentence) or not before:
+        return []
+    parts = sum(number(m.group("value")) for m in items)
+    total = next((f for f in before if f.value == parts), None)
+    if total is None and len({f.designation_type for f in before}) == 1:
+        total = before[-1]
+    if total is None or any(m.group("unit") != total.unit for m in items):
+        return []
+    out = []
+    for m in items:
+        place = m.group("who") if is_division(m.group("who")) else None  # (伊利集团: an owner, no region)
+        out += filter(
+            None, [_part(total.designation_type, total.level, total.unit, m.group("value"), place, sentence, facts)]
+        )
+    return out
 
 
 # A clause that counts with no term of its own, after a count in its sentence (…共有52家园区获评国家级绿色园区,
