@@ -40,6 +40,8 @@ INVENTED_SETS = {
     "fresh6": (1301, 1400),
     "fresh7": (1401, 1500),
     "fresh8": (1501, 1600),
+    "fresh9": (1601, 1700),
+    "fresh10": (1701, 1800),
 }
 # Real field pages by the round that gathered them (numbers from, to)
 FIELD_SETS = {"field": (1, 199), "field2": (201, 399), "field3": (401, 599), "field4": (601, 799)}
