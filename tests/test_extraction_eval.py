@@ -166,7 +166,7 @@ def test_breakdown_survives_trimmed_leading_cells():
 # 0.968/0.889, targets 0.967/0.766, names 0.989/0.868): a rule that generalizes worse fails here.
 INVENTED_FLOORS = {
     "invented_dev": {"designation": (0.99, 0.98), "reported_count": (0.96, 0.90), "policy_target": (0.96, 0.88)},
-    "invented_check": {"designation": (0.98, 0.93), "reported_count": (0.96, 0.88), "policy_target": (0.96, 0.81)},
+    "invented_check": {"designation": (0.98, 0.93), "reported_count": (0.96, 0.88), "policy_target": (0.96, 0.82)},
     # the fresh sets (801-840, 901-940, 1001-1040, 1101-1140), as the rules found them when they came: they may only
     # rise (once lowered: fresh2/fresh3 check names precision 0.86/0.88 -> 0.83/0.87, when single-spaced tables with
     # columns of their own raised those halves' recall 0.61 -> 0.74 and 0.80 -> 0.85; the issue's note says so).
@@ -189,6 +189,10 @@ INVENTED_FLOORS = {
     # the eighth set (stop 38), as the rules found it
     "fresh8_dev": {"designation": (0.99, 0.99), "reported_count": (0.98, 0.98), "policy_target": (0.98, 0.99)},
     "fresh8_check": {"designation": (0.88, 0.61), "reported_count": (0.97, 0.85), "policy_target": (0.88, 0.84)},
+    # the tenth set (stop 39, targets first): the check half as the rules found it (.107); the development half as
+    # the rules written against it (.108) left it
+    "fresh10_dev": {"designation": (0.99, 0.87), "reported_count": (0.89, 0.86), "policy_target": (0.98, 0.78)},
+    "fresh10_check": {"designation": (0.99, 0.99), "reported_count": (0.84, 0.92), "policy_target": (0.91, 0.78)},
     # the real field pages (tests/eval/field/): the check half as the rules found it; the development half as the
     # rules written against it in stop 33 left it
     "field_dev": {"designation": (0.99, 0.96), "reported_count": (0.98, 0.95), "policy_target": (0.96, 0.93)},

@@ -1753,3 +1753,56 @@ def test_a_sentence_of_parts_after_the_count_it_breaks_down():
     }
     text = "今年全省新增省级绿色工厂6家、绿色供应链管理企业2家。分地区看,昆明市3家,曲靖市2家。"
     assert counts(text) == {("green_factory", 6), ("green_supply_chain", 2)}
+
+
+def test_a_breakdown_opened_inside_its_line():
+    """…具体任务分解如下:A县、B区各新增…;C县、D市分别新增5家、4家;E区新增…: goals of the plan's year, per place."""
+    text = (
+        "2024年,全市新增省级绿色工厂21家。2025年,全市计划新增省级绿色工厂25家、创建省级绿色工业园区1个,具体任务分解如下:"
+        "清河县、南和区各新增省级绿色工厂3家;宁晋县、沙河市分别新增5家、4家;任泽区新增省级绿色工厂2家、创建省级绿色工业园区1个。"
+    )
+    assert counts(text, 2025) == {("green_factory", 21)}
+    assert regional_targets(text, 2025) == {
+        ("green_factory", 25, 2025, None),
+        ("green_park", 1, 2025, None),
+        ("green_factory", 3, 2025, "清河县"),
+        ("green_factory", 3, 2025, "南和区"),
+        ("green_factory", 5, 2025, "宁晋县"),
+        ("green_factory", 4, 2025, "沙河市"),
+        ("green_factory", 2, 2025, "任泽区"),
+        ("green_park", 1, 2025, "任泽区"),
+    }
+    # (lines labelled with their place after the opener: goals of the year the opener names)
+    text = (
+        "2025年,全市新增省级以上绿色工厂22家,超额完成省下达任务。为确保完成2026年度绿色制造目标任务,现将任务下达如下:"
+        "全市新增省级以上绿色工厂25家。\n顺庆区:省级以上绿色工厂3家、绿色设计产品2项\n高坪区:省级以上绿色工厂4家\n"
+        "其余县(区):省级以上绿色工厂共5家\n"
+    )
+    assert counts(text, 2026) - {("green_factory", 5)} == {("green_factory", 22)}
+    assert regional_targets(text, 2026) >= {
+        ("green_factory", 25, 2026, None),
+        ("green_factory", 3, 2026, "顺庆区"),
+        ("green_design_product", 2, 2026, "顺庆区"),
+        ("green_factory", 4, 2026, "高坪区"),
+    }
+    assert ("green_factory", 5, 2026, "高坪区") not in regional_targets(text, 2026)  # (an item's line is not joined)
+
+
+def test_an_infographics_card_of_goals_with_its_deadline_and_years_on_lines_of_their_own():
+    text = (
+        "一图读懂\n甲市制造业绿色化发展行动方案\n📌 发展基础\n截至2025年底\n国家级绿色工厂\n96\n家\n省级绿色工厂\n402\n家\n"
+        "🎯 总体目标\n到2030年\n国家级绿色工厂\n达到\n150\n家\n绿色工业园区\n10\n个\n绿色供应链管理企业\n40\n家\n"
+        "📉 节能降碳\n规上工业单位增加值能耗\n较2025年下降\n12\n%\n"
+        "🗓 年度安排\n2026年\n新增国家级绿色工厂 10 家\n2027年\n新增国家级绿色工厂 12 家\n"
+    )
+    found = {(f.record_type, f.designation_type, f.value, f.target_year) for f in facts(text, 2026)}
+    assert found == {
+        ("reported_count", "green_factory", 96, None),
+        ("reported_count", "green_factory", 402, None),
+        ("policy_target", "green_factory", 150, 2030),
+        ("policy_target", "green_park", 10, 2030),
+        ("policy_target", "green_supply_chain", 40, 2030),
+        ("policy_target", None, 12, 2030),
+        ("policy_target", "green_factory", 10, 2026),
+        ("policy_target", "green_factory", 12, 2027),
+    }

@@ -234,8 +234,10 @@ PLAN_HEADING = re.compile(
     r"阶段性?|\d年)目标|目标(?:任务)?:?\s*$|目标任务|年度安排|进度安排|年度任务|任务分解"
 )
 PLAN_TITLE_END = re.compile(
-    r"(?:工作安排|工作计划|工作要点|重点工作|目标任务|(?P<card>20\d{2}\s*年度?(?:主要|工作|发展)?目标))[:]?\s*$"
-)  # (🎯 2025年目标: a card's heading)
+    r"(?:工作安排|工作计划|工作要点|重点工作|目标任务|(?P<card>(?:20\d{2}\s*年度?|总体|主要)(?:主要|工作|发展)?目标|年度安排))"
+    r"[:]?\s*$"
+)  # (🎯 2025年目标 / 🎯 总体目标: a card's heading)
+YEAR_LINE = re.compile(r"\s*(?:到|至)?\s*(20\d{2})\s*年(?:底|末)?[,:]?\s*")  # a year on a line of its own
 CARD = -1  # the rank of a plan a card's heading opened (a card of results closes it)
 COUNTED_LINE = re.compile(r"\d+\s*(?:家|个|户|项|种|款)")
 NAVIGATION = re.compile(r"[>›»]|首页|当前位置|您的位置")
@@ -528,10 +530,10 @@ def _columns_joined(lines: list[str]) -> list[str]:
 # an infographic's count broken into lines of their own (国家级绿色工厂 / 新增 / 9 / 家 / 累计 / 62 / 家)
 FRAGMENT_CUE = re.compile(r"新增|累计|共计|合计|新培育|达到")
 FRAGMENT_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-FRAGMENT_UNIT = re.compile(r"(?:家|个|种|项|户|款)(?:以上)?")
+FRAGMENT_UNIT = re.compile(r"(?:家|个|种|项|户|款|%)(?:以上|左右)?")
 CUE_COUNT_LINE = re.compile(r"(?:新增|累计|共计|合计|新培育)\s*\d[^\u4e00-\u9fa5]{0,3}(?:家|个|种|项|户|款)(?!.*绿色)")
 ENDS_IN_TERM = re.compile(r"(?:" + TERM + r")\s*$")
-ENDS_IN_CUE = re.compile(r"(?:新增|累计|共计|合计|新培育|达到)\s*$")
+ENDS_IN_CUE = re.compile(r"(?:新增|累计|共计|合计|新培育|达到|下降|降低|提高|提升)\s*$")
 ENDS_IN_COUNT = re.compile(r"\d\s*(?:家|个|种|项|户|款)(?:以上)?\s*$")
 
 
@@ -712,7 +714,9 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
     last_held = -2  # the index of the last line that held a fact
     lines = _wrapped_lines_joined(text.splitlines())
     for index, line in enumerate(lines):
-        if len(line) <= HEADING_MAX and (heading := HEADING.match(line)):
+        if section is not None and (deadline := YEAR_LINE.fullmatch(line)):
+            section = int(deadline.group(1))  # (a card of goals: 到2030年 / 国家级绿色工厂达到150家 …)
+        elif len(line) <= HEADING_MAX and (heading := HEADING.match(line)):
             section, rank = _section_after(heading, line, section, rank)
         holds = TERM_MARK in line or "%" in line or line.startswith("其中") or SUBTOTAL_LINE.match(line) is not None
         # (a line without either holds no fact)
@@ -725,6 +729,13 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
             # 同时,…下降13%: a line that goes on from the one before is of its paragraph (a plan open there goes on)
             before = out[-1]
             out[-1] = (before[0], before[1], before[2] + _line_sentences(line))
+            last_held = index
+            continue
+        if holds and (opener := _breakdown_opener(line)) and opener.end() < len(line):
+            # (…具体任务分解如下:A县、B县各新增…;C县…: the items after the opener, a plan of its year)
+            out.append((section if breakdown is None else breakdown, None, _line_sentences(line[: opener.end()])))
+            breakdown = _plan_year(opener.group("lead")) or _plan_year(line)  # (and the labelled lines after)
+            out.append((breakdown, None, _line_sentences(line[opener.end() :])))
             last_held = index
             continue
         if holds:
@@ -747,6 +758,18 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
         if line.endswith(("如下:", "如下")) and BREAKDOWN.search(line) and not DONE_SO_FAR.search(line):
             breakdown = _plan_year(line)
     return tuple(out)
+
+
+BREAKDOWN_OPENER = re.compile(r"(?P<lead>[^。;]*)如下[:]?")
+
+
+def _breakdown_opener(line: str) -> re.Match | None:
+    """The sentence that opens a plan's breakdown (现将任务分解如下: / 具体任务分解如下:…), if the line has one:
+    a sentence of goals, tasks or a breakdown, not of what was done."""
+    if "如下" not in line or not (opener := BREAKDOWN_OPENER.search(line)):
+        return None
+    lead = opener.group("lead")
+    return opener if BREAKDOWN.search(lead) and not DONE_SO_FAR.search(lead) else None
 
 
 GOES_ON = re.compile(r"(?:同时|此外|另外|与此同时|并且)[,，]")
@@ -802,7 +825,14 @@ def _continues(before: str, line: str, wrap: int | None) -> bool:
         return False
     heading = HEADING.match(line)
     numbered = heading is not None and heading.group("number") is not None
-    return ((long_line and not heading) or (printed and not numbered)) and not REGION_LABEL.match(line)
+    return (
+        ((long_line and not heading) or (printed and not numbered))
+        and not REGION_LABEL.match(line)
+        and not ITEM_LABEL.match(line)
+    )
+
+
+ITEM_LABEL = re.compile(r"[\u4e00-\u9fa5()]{2,10}:")  # (其余县(区):…, 顺庆区:…: an item of a list, not a line going on)
 
 
 def _prose(before: str, line: str) -> bool:
@@ -1031,8 +1061,19 @@ def _places_each_goal(clause: str) -> list[str]:
     or a division the regions know; [] otherwise."""
     head = clause[clause.rfind(",") + 1 :].lstrip()
     match = PLACES_EACH_GOAL.match(head)
-    places = re.split(r"[、和]", match.group("places")) if match else []
-    return places if all(_named_zone_or_town(p) or is_division(p) for p in places) else []
+    places = [q for p in match.group("places").split("、") for q in _and_split(p)] if match else []
+    return places if all(_goal_place(p) for p in places) else []
+
+
+def _goal_place(place: str) -> bool:
+    return _named_zone_or_town(place) or is_division(place)
+
+
+def _and_split(places: str) -> list[str]:
+    """A和B, the two places, unless it is one (南和区)."""
+    if "和" not in places or _goal_place(places):
+        return [places]
+    return places.split("和")
 
 
 def _each_place(fact: Fact, places: list[str]) -> list[Fact]:
@@ -1065,6 +1106,8 @@ def _named_zone_or_town(place: str) -> bool:
 def _elliptical_goals(sentence: str, paragraph: tuple[str, ...], index: int, facts: list[Fact]) -> list[Fact]:
     """Goals of places with no term, after a goal of the sentence before (…长安镇新增绿色工厂5家;虎门镇、
     厚街镇各新增4家;大朗镇新增3家): that goal's type and year, one for each place."""
+    if respective := RESPECTIVE_GOALS.match(sentence):
+        return _respective_goals(respective, sentence, paragraph, index, facts)
     if not (lead := LEAD_PLACES.match(sentence)) or not (goal := ELLIPTICAL_GOAL.match(sentence, lead.end())):
         return []
     last = facts[-1] if facts else None
@@ -1084,6 +1127,37 @@ def _elliptical_goals(sentence: str, paragraph: tuple[str, ...], index: int, fac
         replace(last, value=number(goal.group("value")), evidence=sentence, region_name=place, region_mention=place,
                 value_text=goal.group("value"), level=designation_level(goal.group("level") or "") or last.level)
         for place in places
+    ]  # fmt: skip
+
+
+# places, then their goals in order with no term (宁晋县、沙河市分别新增5家、4家)
+RESPECTIVE_GOALS = re.compile(
+    r"\s*(?P<places>" + EACH_PLACE + r"(?:、" + EACH_PLACE + r")+)分别(?:力争|争取)?(?:新增|新培育|创建|培育|建成|认定)"
+    r"(?P<level>" + LEVEL_WORD + r")?(?:及以上|以上)?\s*(?P<values>\d+\s*(?P<unit>家|个)(?:[、和]\d+\s*(?P=unit))+)"
+    r"(?:以上)?(?=$|,)"
+)
+
+
+def _respective_goals(match: re.Match, sentence: str, paragraph, index: int, facts: list[Fact]) -> list[Fact]:
+    """RESPECTIVE_GOALS right after a goal of a designation in the same unit: its type and year, a goal per place."""
+    last = facts[-1] if facts else None
+    places = match.group("places").split("、")
+    values = re.findall(r"\d+", match.group("values"))
+    if (
+        last is None
+        or last.record_type != "policy_target"
+        or last.evidence != paragraph[index - 1]
+        or last.unit != match.group("unit")
+        or last.designation_type is None
+        or len(places) != len(values)
+        or not all(_goal_place(p) for p in places)
+    ):
+        return []
+    level = designation_level(match.group("level") or "") or last.level
+    return [
+        replace(last, value=number(value), evidence=sentence, region_name=place, region_mention=place,
+                value_text=value, level=level)
+        for place, value in zip(places, values)
     ]  # fmt: skip
 
 
