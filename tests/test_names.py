@@ -2704,3 +2704,35 @@ def test_a_name_wrapped_inside_its_row_of_a_tab_table():
 def test_a_name_with_characters_lost_to_question_marks_is_none():
     text = "入选绿色工厂的企业为:浙江甲乙新材料有限公司、浙江丙丁??木业有限公司、浙江戊己食品有限公司。"
     assert names(text) == [(F, "浙江甲乙新材料有限公司"), (F, "浙江戊己食品有限公司")]
+
+
+def test_one_more_of_the_firms_the_sentence_before_designated():
+    text = (
+        "河南省公布2024年绿色制造名单,甲乙起重机械股份有限公司被评为省级绿色工厂。同批上榜的还有丙丁厨具制造有限公司。"
+    )
+    assert names(text) == [(F, "甲乙起重机械股份有限公司"), (F, "丙丁厨具制造有限公司")]
+    text = "银川市有4家企业入选国家级绿色工厂。同样入选的戊己枸杞深加工有限公司,以枸杞原浆为主要产品。"
+    assert names(text) == [(F, "戊己枸杞深加工有限公司")]
+
+
+def test_a_subject_with_then_before_its_designation():
+    text = "甲乙桥梁钢构集团有限公司则被列入省级绿色供应链管理企业名单。"
+    assert names(text) == [(S, "甲乙桥梁钢构集团有限公司")]
+    assert names("甲乙桥梁钢构集团有限公司则是本地的龙头企业,绿色工厂名单公布。") == []
+
+
+def test_a_firm_that_missed_the_list_is_none():
+    text = "另外,经县级推荐,甲乙新材料科技有限公司也参加了今年的国家级绿色工厂评选,但未能进入最终名单。"
+    assert names(text) == []
+
+
+def test_a_table_of_review_outcomes_keeps_the_rows_that_passed():
+    text = (
+        "我厅对省级绿色工厂开展了复核,6家企业复核通过,继续保留称号;2家企业撤销称号。具体结果如下:\n"
+        "序号  单位名称                    所在市    类型      复核结论\n"
+        "1     甲乙精密仪表有限公司        沈阳市    绿色工厂  通过\n"
+        "2     丙丁船用配件有限公司        大连市    绿色工厂  限期整改\n"
+        "3     戊己镁质材料有限公司        营口市    绿色工厂  撤销\n"
+        "4     庚辛沿海精细化工园区        营口市    绿色园区  通过\n"
+    )
+    assert names(text) == [(F, "甲乙精密仪表有限公司"), (P, "庚辛沿海精细化工园区")]

@@ -95,6 +95,8 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "评审结果",
         "评价结论",
         "复核结果",
+        "复核结论",
+        "核查结论",
         "审核结果",
         "核查结果",
         "动态管理结果",
@@ -252,6 +254,11 @@ class Extraction:
 
 class NoHeaderFound(ValueError):
     pass
+
+
+def outcome_column(cell: str) -> bool:
+    """Whether a header cell names the column of each row's outcome (复核结论: 通过 / 撤销)."""
+    return _LOOKUP.get(cell) == "outcome"
 
 
 def names_column(cell: str) -> bool:

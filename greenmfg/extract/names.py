@@ -44,7 +44,15 @@ from dataclasses import dataclass, replace
 
 from greenmfg.extract.english import english_names
 from greenmfg.extract.facts import TERM, TERM_MARK, TERM_PATTERN, sentences, term_type
-from greenmfg.extract.list_rows import FOOTNOTE_MARKS, extract_rows, fold, header_map, label_type, names_column
+from greenmfg.extract.list_rows import (
+    FOOTNOTE_MARKS,
+    extract_rows,
+    fold,
+    header_map,
+    label_type,
+    names_column,
+    outcome_column,
+)
 from greenmfg.extract.normalize import clean_text
 from greenmfg.extract.numbers import number
 from greenmfg.extract.terms import LEVEL_WORD
@@ -105,7 +113,7 @@ ENDS_A_NAME = re.compile("(?:" + COMPANY_END + "|" + PARK_END + ")$")
 TRAIL = (
     r"等|\d|[一二三四五六七八九十两]+(?:家|个|户|种|款|项|型号)|"  # 等3家, 7个型号…
     r"入选|入围|入列|入榜|上榜|榜上有名|赫然|在列|荣列|获|荣获|荣膺|被|成功|顺利|均|同时|再次|也|又|分别|成为|经过|经|列入|进入|名列|"
-    r"双双|一同|一起|共同|同获|同步|同期|都(?!江|市|匀|昌|兰)|皆|斩获|喜获|摘得|捧得|揽获|夺得|勇夺|首获|再获|"
+    r"双双|则(?=被|获|入选|入围|荣获|上榜)|一同|一起|共同|同获|同步|同期|都(?!江|市|匀|昌|兰)|皆|斩获|喜获|摘得|捧得|揽获|夺得|勇夺|首获|再获|"
     r"跻身|通过|是|为|作为|申报|拟|喜提|由|晋升|晋级|升级为|参评|位列|首次|正式|此次|本次|今年|凭借|还|共|已(?!有)|认定|确定|评定|评为|"
     r"全部|全都|悉数|新获|新入|新晋|此前|早前|之前|曾经?|早已|先后|相继|去年|近年|"
     r"列为|命名|获得|推荐|荣登|登上|授予|颁发|授牌|给予|予以|补充|增补|追加|重新|这样|这类|一类|便是|就是|正是|即是|"
@@ -392,7 +400,9 @@ COLUMN_NAMES = frozenset(
 COLUMN_GAPS = re.compile(r"\S {3,}\S|\S {2}\S.*\S {2}\S")
 # A sentence naming the designated of the sentence before: 此次入选的6家企业分别是A、B
 REFERS_BACK = re.compile(
-    r"(?:此次|本次|上述|以上|今年)(?:入选|上榜|获评|认定)|(?:入选|上榜|获评|认定)的[^,]{0,12}?(?:分别|是|为|包括)|"
+    r"(?:此次|本次|上述|以上|今年)(?:入选|上榜|获评|认定)|(?:入选|上榜|获评|认定)的[^,]{0,12}?(?:分别|是|为|包括|还有)|"
+    # (同批上榜的还有A / 同样入选的A / 第四家入选企业是A: one more of the firms the sentence before designated)
+    r"^(?:同批|同样|一同|一并|另一家|另外一家|第[二三四五六七八九十]家)(?:入选|上榜|获评)(?:的|企业|单位)|"
     r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:入选|上榜|获评),(?:分别|是|为|包括)|"
     r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:具体|分别|依次)(?:为|是|包括)"
 )
@@ -456,11 +466,17 @@ APPLIED_FOR = re.compile(r"申报|报送|推荐")
 
 
 def _applied_for(text: str, cue: re.Match) -> bool:
-    """A list its clause applies for (推动A、B等5家企业申报…绿色制造名单): no designation."""
+    """A list its clause applies for (推动A、B等5家企业申报…绿色制造名单) or missed: no designation."""
     if cue.group() != "名单":
         return False
     clause_start = max(text.rfind(mark, 0, cue.start()) for mark in ",;:") + 1
-    return APPLIED_FOR.search(text, clause_start, cue.start()) is not None
+    return (
+        APPLIED_FOR.search(text, clause_start, cue.start()) is not None
+        or LIST_MISSED.search(text, clause_start, cue.start()) is not None
+    )  # (…,但未能进入最终名单: missed it)
+
+
+LIST_MISSED = re.compile(r"未能?|没有|无缘")
 
 
 def _term_opens(sentence: str, terms: list[re.Match]) -> bool:
@@ -2058,7 +2074,11 @@ def _tab_tables(lines: list[str]):
         if len(run) >= 2:
             above = [x for x in lines[max(0, start - 2) : start] if TERM_MARK in x]
             terms = list(TERM_PATTERN.finditer(above[-1])) if above else []
-            refused = bool(above) and REFUSED.search(above[-1]) is not None  # 三、撤销…称号名单: no designations
+            refused = (
+                bool(above)
+                and REFUSED.search(above[-1]) is not None
+                and not any(outcome_column(c.replace(" ", "")) for c in run[0])
+            )  # 三、撤销…称号名单: no designations (but a table of outcomes says each row's)
             yield (
                 run,
                 REFUSED_LIST if refused else term_type(terms[-1].group(0)) if terms else None,
