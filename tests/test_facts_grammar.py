@@ -1806,3 +1806,12 @@ def test_an_infographics_card_of_goals_with_its_deadline_and_years_on_lines_of_t
         ("policy_target", "green_factory", 10, 2026),
         ("policy_target", "green_factory", 12, 2027),
     }
+
+
+def test_a_notice_for_comment_counts_its_list_under_a_cited_plan():
+    text = (
+        "根据《甲省绿色制造体系建设实施方案(2023—2025年)》,经专家评审,拟认定2个园区为2024年度甲省绿色工业园区、"
+        "3家企业为绿色供应链管理企业,现将名单公示如下:"
+    )
+    assert counts(text) == {("green_park", 2), ("green_supply_chain", 3)} and targets(text) == set()
+    assert targets("到2025年,拟认定省级绿色工厂20家以上。") == {("green_factory", 20, 2025)}  # (no count before 为)

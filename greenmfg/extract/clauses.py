@@ -40,7 +40,9 @@ EACH_YEAR = re.compile(r"每年|年均")
 PLAN_WORD = re.compile(r"目标|计划|预计|要点")
 # a clause that reports entities put on a list now (本次共有8家企业上榜): done, even in a plan's paragraph …
 LISTED_NOW = re.compile(
-    r"(?:本次|此次|本批|共有|已有|先后)[^,，;；。]{0,16}?(?:上榜|入选|获评|入围|榜上有名|被(?:评为|认定为))"
+    r"(?:本次|此次|本批|共有|已有|先后)[^,，;；。]{0,16}?(?:上榜|入选|获评|入围|榜上有名|被(?:评为|认定为))|"
+    # (a notice for comment: 拟认定2个园区为…绿色工业园区、3家企业为…)
+    r"^拟(?:认定|命名|授予|确定|公布)(?=[^,，;；。]{0,12}?\d+\s*[家个项种款][^,，;；。]{0,12}?为)"
 )
 # … unless it plans it (推动20家企业入选, 力争…入选, 入选的企业达到20家以上)
 PLAN_VERB = re.compile(r"推动|力争|争取|确保|计划|目标|以上|达到|支持|鼓励|引导|培育|创建|打造|新增")

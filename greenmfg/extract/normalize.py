@@ -122,7 +122,12 @@ def clean_text(text: str) -> str:
     text = text or ""
     if "&" in text and ENTITY.search(text):
         text = ENTITY.sub(_unescaped, text)  # (only whole entities: ?id=5&region=… stays)
+    if "**" in text:
+        text = BOLD_MARK.sub("", text)  # (a post's **bold** marks, copied as text)
     return nfkc(to_simplified(strip_pinyin(text)))
+
+
+BOLD_MARK = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*")
 
 
 def match_key(text: str) -> str:
