@@ -1815,3 +1815,29 @@ def test_a_notice_for_comment_counts_its_list_under_a_cited_plan():
     )
     assert counts(text) == {("green_park", 2), ("green_supply_chain", 3)} and targets(text) == set()
     assert targets("到2025年,拟认定省级绿色工厂20家以上。") == {("green_factory", 20, 2025)}  # (no count before 为)
+
+
+@pytest.mark.parametrize("indent", ["         ", ""])
+def test_a_spaced_table_whose_header_wrapped_onto_a_second_line(indent):
+    """区 | 省级以上绿色 / 工厂（家） …: the header's lines joined by column; a row's last cell wrapped below it."""
+    text = (
+        "二、行动目标\n到2027年,全市新增省级以上绿色工厂30家。\n各区2025—2027年新增绿色制造单位目标任务分解表\n"
+        "区       省级以上绿色   其中国家级   绿色供应链       省级以上绿色\n"
+        f"{indent}工厂（家）     （家）       管理企业（家）   工业园区（个）\n"
+        "禅城区   12             3            1                —\n"
+        "三水区   13             3            1\n"
+        f"{indent}                                             1\n"
+    )
+    found = {
+        (f.designation_type, f.level, f.value, f.target_year, f.region_name) for f in facts(text, 2025, "policy_target")
+    }
+    assert found == {
+        ("green_factory", None, 30, 2027, None),
+        ("green_factory", None, 12, 2027, "禅城区"),
+        ("green_factory", "national", 3, 2027, "禅城区"),
+        ("green_supply_chain", None, 1, 2027, "禅城区"),
+        ("green_factory", None, 13, 2027, "三水区"),
+        ("green_factory", "national", 3, 2027, "三水区"),
+        ("green_supply_chain", None, 1, 2027, "三水区"),
+        ("green_park", None, 1, 2027, "三水区"),
+    }

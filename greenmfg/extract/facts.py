@@ -335,7 +335,7 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
         cleaned = FLAT_PARAGRAPH.sub("\n", cleaned)  # 6家为国家级绿色工厂。 到2030年…: paragraphs run into one line
     lines = cleaned.splitlines()
     if INNER_GAP.search(cleaned):  # (most pages: no cells apart by spaces)
-        lines = _spaced_rows_as_tabs(lines)
+        lines = _spaced_rows_as_tabs(_aligned_tables_mended(lines))
     if SINGLE_GAP.search(cleaned):
         lines = _rows_as_tabs(lines, _short_cells)
     lines = _table_rows_mended(lines)
@@ -382,6 +382,60 @@ def _english_facts(text: str) -> list[Fact]:
 FLAT_PARAGRAPH = re.compile(r"(?<=[。!?]) +(?=[\u4e00-\u9fa5“\"])")
 COLUMN_GAP = re.compile(r" {2,}")
 INNER_GAP = re.compile(r"[^\s] {2}")
+
+
+def _cell_starts(line: str) -> list[tuple[int, str]]:
+    """A spaced line's cells with the display column each starts at."""
+    return [(display_width(line[: piece.start()]), piece.group(0)) for piece in CELL_TEXT.finditer(line)]
+
+
+CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # (a single space inside a cell, two or more between cells)
+
+
+def _column_of(start: int, columns: list[int]) -> int:
+    return min(range(len(columns)), key=lambda i: abs(columns[i] - start))
+
+
+HEADER_REST = re.compile(r"[^\d]*")  # a header's wrapped second line: words and units, no values
+
+
+def _aligned_tables_mended(lines: list[str]) -> list[str]:
+    """A spaced table whose header wrapped onto a second line (省级以上绿色 / 工厂（家）): the header's lines
+    joined column by column (by where each cell starts, or, the indent lost, the second line under every
+    column but the first); a row's last cell wrapped onto a line of its own joined to it. Only when every
+    row then has the header's cells."""
+    out, index = list(lines), 0
+    while index + 1 < len(lines):
+        first, second = _cell_starts(lines[index]), _cell_starts(lines[index + 1])
+        if not (len(first) >= 3 and 2 <= len(second) < len(first) and "\t" not in lines[index] + lines[index + 1]):
+            index += 1
+            continue
+        columns, indented = [start for start, _ in first], lines[index + 1].startswith(" ")
+        header = [cell for _, cell in first]
+        if not indented and len(second) != len(first) - 1:
+            index += 1
+            continue
+        for position, (start, cell) in enumerate(second):
+            header[_column_of(start, columns) if indented else position + 1] += cell
+        if not HEADER_REST.fullmatch("".join(c for _, c in second)) or len(fact_tables.header_columns(header)) <= len(
+            fact_tables.header_columns([c for _, c in first])
+        ):
+            index += 1
+            continue  # (not a header's second line, or one that adds no column)
+        rows, end = [header], index + 2
+        while end < len(lines) and (cells := _cell_starts(lines[end])) and "\t" not in lines[end]:
+            if len(rows) > 1 and len(cells) == 1 and len(rows[-1]) < len(header) and cells[0][1][:1].isdigit():
+                rows[-1] = [*rows[-1], cells[0][1]]  # (the last cell of the row above, wrapped)
+            elif len(cells) >= 2:
+                rows.append([cell for _, cell in cells])
+            else:
+                break
+            end += 1
+        if len(rows) > 2 and all(len(row) == len(header) for row in rows):
+            mended = ["    ".join(row) for row in rows]
+            out[index:end] = mended + [""] * (end - index - len(mended))
+        index = end
+    return out
 
 
 def _spaced_rows_as_tabs(lines: list[str]) -> list[str]:
