@@ -1841,3 +1841,45 @@ def test_a_spaced_table_whose_header_wrapped_onto_a_second_line(indent):
         ("green_supply_chain", None, 1, 2027, "三水区"),
         ("green_park", None, 1, 2027, "三水区"),
     }
+
+
+def test_goals_of_places_with_no_term_take_this_years_goal_of_new_ones():
+    text = (
+        "二、明确目标任务\n今年,全市要确保新增省级以上绿色工厂15家,其中国家级不少于3家;到明年底,全市省级以上绿色工厂"
+        "总数突破100家。汉川市、应城市要各新增3家以上,其他县市区至少新增1家。"
+    )
+    found = {
+        (f.designation_type, f.level, f.value, f.target_year, f.region_name) for f in facts(text, 2024, "policy_target")
+    }
+    assert found == {
+        ("green_factory", None, 15, 2024, None),
+        ("green_factory", "national", 3, 2024, None),
+        ("green_factory", None, 100, 2025, None),
+        ("green_factory", None, 3, 2024, "汉川市"),
+        ("green_factory", None, 3, 2024, "应城市"),
+    }
+
+
+def test_the_dash_items_of_a_plans_box_are_one_list():
+    text = (
+        "专栏6 制造业绿色化改造工程\n——绿色工厂。到2030年,累计创建国家级绿色工厂120家、省级绿色工厂不少于500家。\n"
+        "——绿色园区。省级以上开发区全部建成省级以上绿色工业园区,其中国家级绿色工业园区8个。\n"
+        "——绿色供应链。培育绿色供应链管理企业30家。\n"
+    )
+    assert counts(text, 2026) == set()
+    assert targets(text, 2026) == {
+        ("green_factory", 120, 2030),
+        ("green_factory", 500, 2030),
+        ("green_park", 8, 2030),
+        ("green_supply_chain", 30, 2030),
+    }
+
+
+def test_a_table_of_indicators_with_its_years_qualified_in_brackets():
+    text = (
+        "附表 主要指标(节选)\n指标 2025年(基期值) 2030年(目标值) 属性\n工业固体废物综合利用率(%) 96.8 98 约束性\n"
+        "单位地区生产总值能耗降低(%) 〔完成省下达任务〕 〔完成省下达任务〕 约束性\n"
+    )
+    assert {(f.record_type, f.value, f.unit, f.target_year) for f in facts(text, 2026)} == {
+        ("policy_target", 98, "%", 2030)
+    }

@@ -22,8 +22,8 @@ REGION_HEADER = re.compile(r"各?" + DIVISION + r"(?:[(（、,]?" + DIVISION + r
 # A region named in a header cell (a breakdown's columns): 涪城区, 江油市, 高新区, 全市
 PLACE = re.compile(r"全[市省县区]|[\u4e00-\u9fa5]{1,8}(?:区|县|市|旗|镇|乡|街道)")
 YEAR_HEADER = re.compile(
-    r"(20\d{2})\s*年?(?:度)?\s*(目标值?|基数|基期值?|现状值?|完成值?|完成情况|实际完成值?|实际值?|完成)?"
-)
+    r"(20\d{2})\s*年?(?:度)?\s*[(（]?(目标值?|基数|基期值?|现状值?|完成值?|完成情况|实际完成值?|实际值?|完成)?(?<=[^(（])[)）]?"
+)  # (2030年(目标值): the qualifier in brackets too)
 LEVEL_HEADER = re.compile(r"(?:" + LEVEL_WORD + r")")
 LEVEL_OF_ABOVE = re.compile(r"其中(" + LEVEL_WORD + r")(?:[(（][^)）]{1,4}[)）])?")
 TERM_IN = re.compile(TERM)

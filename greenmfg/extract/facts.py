@@ -116,7 +116,9 @@ CONTINUATION = re.compile(
     + "|"
     + LEVEL_WORD
     + r")?(?P<above>及以上|以上)?\s*"
-    r"(?:(?<=级)(?:达到|达|超过|突破|增至|为|有))?(?P<value>" + NUM + r")\s*(?:余|多)?(?P<unit>家|个|户|种|项|款)"
+    r"(?:(?<=级)(?:达到|达|超过|突破|增至|为|有|不少于|不低于))?(?P<value>"
+    + NUM
+    + r")\s*(?:余|多)?(?P<unit>家|个|户|种|项|款)"
 )
 # Terms enumerated, then their values: 绿色工厂、绿色园区分别达到120家、8个 | …各1家 | …共计50家 (a mixed total)
 VALUE = r"(?:" + NUM + r")\s*(?:余|多)?(?:万|千)?(?:余|多)?\s*" + UNIT + r"(?:以上|左右)?"
@@ -779,7 +781,14 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
             breakdown = None
         if not holds and index and (joined := _headline_then_count(lines[index - 1], line)):
             out.append((section if breakdown is None else breakdown, None, (joined,)))
-        if holds and out and last_held == index - 1 and GOES_ON.match(line) and not REPORTS_PAST.search(line):
+        if (
+            holds
+            and out
+            and last_held == index - 1
+            and (GOES_ON.match(line) or DASH_ITEM.match(line) and DASH_ITEM.match(lines[index - 1]) and not label)
+            and (out[-1][1] is None or GOES_ON.match(line))
+            and not REPORTS_PAST.search(line)
+        ):  # (——绿色工厂。到2030年,… / ——绿色园区。…8个: the items of one list)
             # 同时,…下降13%: a line that goes on from the one before is of its paragraph (a plan open there goes on)
             before = out[-1]
             out[-1] = (before[0], before[1], before[2] + _line_sentences(line))
@@ -827,6 +836,7 @@ def _breakdown_opener(line: str) -> re.Match | None:
 
 
 GOES_ON = re.compile(r"(?:同时|此外|另外|与此同时|并且)[,，]")
+DASH_ITEM = re.compile(r"\s*(?:——|—)")
 REPORTS_PAST = re.compile(
     r"去年|上年|已经?|累计|完成|超额|截至|截止|先后|成绩|20\d{2}\s*年(?:度)?(?:全[省市区县]|我[省市区县]|,)"
 )
@@ -1089,11 +1099,11 @@ def _paragraph_facts(
 
 GOAL_PLACE = (
     r"(?![全我本各])(?:(?!个|家|两|力争|争取|新增|培育|创建|以上|其中|推动|支持|引导|鼓励|加快|积极|其余|其他|辖区|园区)"
-    r"[\u4e00-\u9fa5]){2,8}?(?:镇|乡|街道|高新区|开发区|经开区|新区|县|区)"
+    r"[\u4e00-\u9fa5]){2,8}?(?:镇|乡|街道|高新区|开发区|经开区|新区|县|区|市)"
 )
 # the places a goal's sentence opens with (松山湖高新区新增… / 虎门镇、厚街镇各新增4家)
 LEAD_PLACES = re.compile(
-    r"\s*(?:其中,?)?(?P<places>" + GOAL_PLACE + r"(?:、" + GOAL_PLACE + r")*)(?P<each>各)?"
+    r"\s*(?:其中,?)?(?P<places>" + GOAL_PLACE + r"(?:、" + GOAL_PLACE + r")*)(?:要|应|需)?(?P<each>各)?"
     r"(?=(?:力争|争取)?(?:新增|新培育|创建|培育|建成|认定))"
 )
 ELLIPTICAL_GOAL = re.compile(
@@ -1157,6 +1167,25 @@ def _named_zone_or_town(place: str) -> bool:
     return any(place.endswith(end) and len(place) - len(end) >= 2 for end in ZONE_OR_TOWN)
 
 
+def _goal_before(paragraph: tuple[str, ...], index: int, facts: list[Fact], unit: str, new: bool) -> Fact | None:
+    """The goal of a designation in `unit` that a goal with no term goes on from: one of the paragraph's
+    sentences before, the last of them a goal's; a goal of new ones for a 新增 (今年新增15家;到明年底总数
+    突破100家。A市、B市要各新增3家: this year's), else the last."""
+    before = [
+        f
+        for f in facts
+        if f.record_type == "policy_target"
+        and f.designation_type
+        and f.unit == unit
+        and f.evidence in paragraph[:index]
+    ]
+    if not before or before[-1].evidence != paragraph[index - 1]:
+        return None
+    added = [f for f in before if f.target_kind != "stock"] if new else []
+    # (of that sentence's goals of new ones, its first: the whole, not a part of it: 15家,其中国家级不少于3家)
+    return next(f for f in added if f.evidence == added[-1].evidence) if added else before[-1]
+
+
 def _elliptical_goals(sentence: str, paragraph: tuple[str, ...], index: int, facts: list[Fact]) -> list[Fact]:
     """Goals of places with no term, after a goal of the sentence before (…长安镇新增绿色工厂5家;虎门镇、
     厚街镇各新增4家;大朗镇新增3家): that goal's type and year, one for each place."""
@@ -1164,15 +1193,8 @@ def _elliptical_goals(sentence: str, paragraph: tuple[str, ...], index: int, fac
         return _respective_goals(respective, sentence, paragraph, index, facts)
     if not (lead := LEAD_PLACES.match(sentence)) or not (goal := ELLIPTICAL_GOAL.match(sentence, lead.end())):
         return []
-    last = facts[-1] if facts else None
-    if (
-        index < 1
-        or last is None
-        or last.record_type != "policy_target"
-        or last.evidence != paragraph[index - 1]
-        or last.unit != goal.group("unit")
-        or last.designation_type is None
-    ):
+    last = _goal_before(paragraph, index, facts, goal.group("unit"), "新增" in goal.group(0))
+    if last is None:
         return []  # (only right after a goal of a designation in the same unit)
     places = _goal_places(lead)
     if not places or len(places) > 1 and not lead.group("each"):
