@@ -1883,3 +1883,16 @@ def test_a_table_of_indicators_with_its_years_qualified_in_brackets():
     assert {(f.record_type, f.value, f.unit, f.target_year) for f in facts(text, 2026)} == {
         ("policy_target", 98, "%", 2030)
     }
+
+
+def test_a_goal_in_brackets_and_a_plans_line_that_goes_on_with_qizhong():
+    text = "2024年,全市新增省级绿色低碳工厂45家,完成年度目标任务(40家)的112.5%。"
+    assert counts(text, 2025) == {("green_factory", 45)} and targets(text, 2025) == {("green_factory", 40, 2024)}
+    text = "方案提出,到2026年,全市国家级绿色工厂达到20家。\n其中,2024年新增自治区级绿色工厂12家,2025年新增13家。\n"
+    assert targets(text, 2024) == {
+        ("green_factory", 20, 2026),
+        ("green_factory", 12, 2024),
+        ("green_factory", 13, 2025),
+    }
+    text = "今年全省新增省级绿色工厂6家。分地区看,昆明市新增4家,曲靖市新增2家。"
+    assert counts(text) == {("green_factory", 6), ("green_factory", 4), ("green_factory", 2)}

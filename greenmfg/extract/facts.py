@@ -785,7 +785,13 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
             holds
             and out
             and last_held == index - 1
-            and (GOES_ON.match(line) or DASH_ITEM.match(line) and DASH_ITEM.match(lines[index - 1]) and not label)
+            and (
+                GOES_ON.match(line)
+                and not SUBTOTAL_LINE.match(line)
+                or DASH_ITEM.match(line)
+                and DASH_ITEM.match(lines[index - 1])
+                and not label
+            )
             and (out[-1][1] is None or GOES_ON.match(line))
             and not REPORTS_PAST.search(line)
         ):  # (——绿色工厂。到2030年,… / ——绿色园区。…8个: the items of one list)
@@ -835,7 +841,7 @@ def _breakdown_opener(line: str) -> re.Match | None:
     return opener if BREAKDOWN.search(lead) and not DONE_SO_FAR.search(lead) else None
 
 
-GOES_ON = re.compile(r"(?:同时|此外|另外|与此同时|并且)[,，]")
+GOES_ON = re.compile(r"(?:同时|此外|另外|与此同时|并且|其中)[,，]")
 DASH_ITEM = re.compile(r"\s*(?:——|—)")
 REPORTS_PAST = re.compile(
     r"去年|上年|已经?|累计|完成|超额|截至|截止|先后|成绩|20\d{2}\s*年(?:度)?(?:全[省市区县]|我[省市区县]|,)"
@@ -1036,6 +1042,12 @@ def _paragraph_facts(
                 )  # 2家企业4个型号: 4 products
             if clause.kind == "policy_target" and _in_baseline(sentence, count.position):
                 clause = Clause(clause.start, clause.end, "reported_count", None, True)
+            elif clause.kind == "reported_count" and GOAL_IN_BRACKETS.search(sentence, 0, count.position):
+                # 完成年度目标任务(40家)的112.5%: the goal it reports against, of the year the sentence speaks of
+                year = YEAR_MENTION.search(sentence, 0, count.position)
+                clause = Clause(
+                    clause.start, clause.end, "policy_target", int(year.group(1)) if year else page_year, False
+                )
             key = (sentence, count.designation_type, count.value, clause.kind)
             if key in seen:
                 continue
@@ -1242,7 +1254,7 @@ def _respective_goals(match: re.Match, sentence: str, paragraph, index: int, fac
 PARTS_LEAD = re.compile(
     r"(?:具体来看|具体而言|具体看|分地区看|分企业看|从[^,;。]{0,12}?(?:分布|地区|区域|企业|集团)来?看)[,:]"
 )
-PART_ITEM = re.compile(r"(?P<who>[\u4e00-\u9fa5]{2,8}?)(?:有|占|共)?(?P<value>\d+)\s*(?P<unit>家|个)")
+PART_ITEM = re.compile(r"(?P<who>[\u4e00-\u9fa5]{2,8}?)(?:有|占|共|新增|累计)?(?P<value>\d+)\s*(?P<unit>家|个)")
 PART_JOINT = re.compile(r"[,、;]?")
 
 
@@ -1386,6 +1398,9 @@ def _years_each(text: str) -> list[int]:
     """The years a plan clause enumerates before 每年 (2025年、2026年每年新增…), in order; [] if none."""
     match = YEARS_EACH.search(text) if "年" in text else None
     return [int(y) for y in YEAR_OF.findall(match.group(1))] if match else []
+
+
+GOAL_IN_BRACKETS = re.compile(r"目标(?:任务)?[(]\s*$")
 
 
 def _in_baseline(sentence: str, position: int) -> bool:
