@@ -1896,3 +1896,9 @@ def test_a_goal_in_brackets_and_a_plans_line_that_goes_on_with_qizhong():
     }
     text = "今年全省新增省级绿色工厂6家。分地区看,昆明市新增4家,曲靖市新增2家。"
     assert counts(text) == {("green_factory", 6), ("green_factory", 4), ("green_factory", 2)}
+
+
+def test_a_places_count_of_a_list_named_before_it_and_a_quoted_title_with_its_year_and_city():
+    assert counts("省工信厅公布的2024年度甲省绿色工厂名单中,我市入选12家,数量创历年新高。") == {("green_factory", 12)}
+    assert counts("在绿色工厂培育库名单中,我市入选12家。") == set()
+    assert counts("一、授予以下6家企业“2024年度荆州市绿色工厂”称号:") == {("green_factory", 6)}
