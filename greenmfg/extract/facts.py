@@ -408,6 +408,9 @@ def _aligned_tables_mended(lines: list[str]) -> list[str]:
     row then has the header's cells."""
     out, index = list(lines), 0
     while index + 1 < len(lines):
+        if "  " not in lines[index]:  # (a header's cells are apart by two spaces or more)
+            index += 1
+            continue
         first, second = _cell_starts(lines[index]), _cell_starts(lines[index + 1])
         if not (len(first) >= 3 and 2 <= len(second) < len(first) and "\t" not in lines[index] + lines[index + 1]):
             index += 1
