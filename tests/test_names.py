@@ -2765,3 +2765,9 @@ def test_a_firms_release_names_its_earlier_title_with_a_date_between():
         "此前,公司已于2021年被认定为国家级绿色工厂。"
     )
     assert names(text) == [(S, "安徽甲乙密封件股份有限公司"), (F, "安徽甲乙密封件股份有限公司")]
+
+
+def test_the_members_a_count_of_a_type_names_after_qizhong():
+    text = "国家级绿色供应链管理企业2家,其中江苏甲乙电子科技集团有限公司是首次申报即获通过,另一家为淮安丙丁特种电缆有限公司。"
+    assert names(text) == [(S, "江苏甲乙电子科技集团有限公司"), (S, "淮安丙丁特种电缆有限公司")]
+    assert names("全市有绿色工厂培育库企业20家,其中甲乙有限公司规模最大。") == []

@@ -249,7 +249,11 @@ ADVERT = re.compile(r"代办|代理申报|热线|(?<!\d)400-?\d{3}-?\d{4}")
 LISTED = re.compile(r"[家个户种项款][(:]|(?:工厂|园区|企业|产品)(?:\([^)]*\))?(?::|有(?!限))")
 # …绿色园区1家,为X开发区: a count, then the verb that opens a list of names (not 2家,为全市…树立了典范)
 COUNT_THEN_LIST = re.compile(
-    r"[家个户种项款],(?:为|是(?!指)|包括)[^,]{0,60}?(?:" + COMPANY_END + "|" + PARK_END + r")(?:$|[、,和及与(等的])"
+    r"[家个户种项款],(?:为|是(?!指)|包括|其中)[^,]{0,60}?(?:"
+    + COMPANY_END
+    + "|"
+    + PARK_END
+    + r")(?:$|[、,和及与(等的是])"
 )
 # A clause that opens with its designation and has no subject: the clause before names it (…,获评X)
 SUBJECT_VERB = re.compile(
@@ -445,7 +449,10 @@ def _designated(text: str) -> bool:
             for cue in DESIGNATION_CUE.finditer(text)
         )
         or (("(" in text or ":" in text or "有" in text) and LISTED.search(text) is not None)
-        or ((",为" in text or ",是" in text or ",包括" in text) and COUNT_THEN_LIST.search(text) is not None)
+        or (
+            (",为" in text or ",是" in text or ",包括" in text or ",其中" in text)
+            and COUNT_THEN_LIST.search(text) is not None
+        )
     )
 
 
