@@ -1902,3 +1902,75 @@ def test_a_places_count_of_a_list_named_before_it_and_a_quoted_title_with_its_ye
     assert counts("省工信厅公布的2024年度甲省绿色工厂名单中,我市入选12家,数量创历年新高。") == {("green_factory", 12)}
     assert counts("在绿色工厂培育库名单中,我市入选12家。") == set()
     assert counts("一、授予以下6家企业“2024年度荆州市绿色工厂”称号:") == {("green_factory", 6)}
+
+
+@pytest.mark.parametrize(
+    "text,year,expected_counts,expected_targets",
+    [
+        (
+            "工作总结\n经过一年努力,全市完成了省下达的目标任务,具体如下:新增国家级绿色工厂5家,省级绿色工厂12家。",
+            2024,
+            {("green_factory", 5), ("green_factory", 12)},
+            set(),
+        ),
+        ("标题\n长沙、株洲、湘潭分别有14家、11家、9家企业申报省级绿色工厂。", 2024, set(), set()),
+        ("标题\n长沙、株洲、湘潭分别有3家、2家、1家企业被撤销绿色工厂称号。", 2024, set(), set()),
+        (
+            "全市新增国家级绿色工厂5家。具体来看,钢铁行业申报了12家,化工行业申报了8家。",
+            2024,
+            {("green_factory", 5)},
+            set(),
+        ),
+        (
+            "全省新增省级绿色工厂120家。具体来看,未通过评审的有30家,通过的有120家。",
+            2024,
+            {("green_factory", 120)},
+            set(),
+        ),
+        (
+            "绿色制造\n🎯 总体目标\n到2027年,全市国家级绿色工厂达到30家。\n📈 发展历程\n2022年\n新增国家级绿色工厂5家\n"
+            "2023年\n新增国家级绿色工厂8家",
+            2024,
+            {("green_factory", 5), ("green_factory", 8)},
+            {("green_factory", 30, 2027)},
+        ),
+        (
+            "全省绿色制造工作综述\n——绿色工厂。到2025年,国家级绿色工厂达到50家的目标提前完成。\n"
+            "——绿色园区。新增国家级绿色园区3个,总数达到8个。",
+            2024,
+            {("green_park", 3), ("green_park", 8)},
+            None,
+        ),
+        (
+            "2024年工作计划\n拟认定30家企业为省级绿色工厂、5个园区为省级绿色工业园区。",
+            2024,
+            set(),
+            {("green_factory", 30, 2024), ("green_park", 5, 2024)},
+        ),
+    ],
+)
+def test_what_a_review_of_stop_39_found_in_counts_and_targets(text, year, expected_counts, expected_targets):
+    assert counts(text, year) == expected_counts
+    assert expected_targets is None or targets(text, year) == expected_targets
+
+
+def test_places_each_with_a_noun_after_each_are_no_places_each():
+    for text in (
+        "到2025年,唐山、邯郸各级工信部门要推动全市新增绿色工厂100家。",
+        "到2025年,唐山、邯郸各有关县区要新增省级绿色工厂100家。",
+    ):
+        assert {r for *_, r in regional_targets(text)} == {None}
+    # a goal with no term goes on from the goal just before it, of its type, not an earlier one of another type
+    text = "到2025年,全市新增绿色供应链管理企业10家。到2027年,全市绿色工厂总数突破100家。南湖区、秀洲区各新增3家。"
+    assert ("green_factory", 3, 2027, "南湖区") in regional_targets(text)
+
+
+def test_places_each_goal_is_linear_in_pairs_joined_by_he():
+    """Forty pairs joined by 和 and 、 before 各 (exponential before: 和 was both in a place and between places)."""
+    pairs = "、".join(
+        a + "和" + b
+        for a, b in zip("钢建纺轻机电化医食汽船冶石造印包材料器具", "铁材织工械子工药品车舶金化纸刷装件具件器")
+    )
+    assert regional_targets("到2025年,在" + pairs * 2 + "各新增省级绿色工厂50家。") == {
+        ("green_factory", 50, 2025, None)
+    }

@@ -2771,3 +2771,18 @@ def test_the_members_a_count_of_a_type_names_after_qizhong():
     text = "国家级绿色供应链管理企业2家,其中江苏甲乙电子科技集团有限公司是首次申报即获通过,另一家为淮安丙丁特种电缆有限公司。"
     assert names(text) == [(S, "江苏甲乙电子科技集团有限公司"), (S, "淮安丙丁特种电缆有限公司")]
     assert names("全市有绿色工厂培育库企业20家,其中甲乙有限公司规模最大。") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("近日,浙江**科技有限公司、杭州**新材料有限公司入选省级绿色工厂名单。", []),  # (masked names, not bold)
+        (
+            "今年全市有3家企业入选省级专精特新企业,浙江甲乙新能源有限公司同时获评国家级绿色工厂。"
+            "同批上榜的还有浙江丙丁材料有限公司、浙江戊己电器有限公司。",
+            [(F, "浙江甲乙新能源有限公司")],
+        ),
+    ],
+)
+def test_what_a_review_of_stop_39_found(text, expected):
+    assert names(text) == expected

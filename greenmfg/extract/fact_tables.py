@@ -321,8 +321,8 @@ PLAN_NOTES = ("目标", "预期", "计划", "规划")
 YEARS_NOTE = re.compile(
     r"(20\d{2})\s*年?\s*(?:[—\-–~至到]\s*(20\d{2})\s*年?)?\s*(?:为|是)\s*("
     + "|".join(DONE_NOTES + PLAN_NOTES)
-    + r")(?:值|数)?"
-)
+    + r")(?:值|数)?(?=[,;。)）]|$)"
+)  # (2025年是规划的收官之年: no note)
 
 
 def years_note(text: str) -> str:

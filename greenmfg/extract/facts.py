@@ -244,7 +244,7 @@ CARD = -1  # the rank of a plan a card's heading opened (a card of results close
 COUNTED_LINE = re.compile(r"\d+\s*(?:家|个|户|项|种|款)")
 NAVIGATION = re.compile(r"[>›»]|首页|当前位置|您的位置")
 TARGETS_MET = re.compile(r"完成[^,,。]{0,6}目标")
-REPORT_HEADING = re.compile(r"回顾|总结|成效|进展|情况|成绩|完成|取得")
+REPORT_HEADING = re.compile(r"回顾|总结|成效|进展|情况|成绩|完成|取得|历程")
 CAPTION_MAX = 40
 SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 # The region a sentence speaks of: 2–6 characters and a division ending, then what it has (湖州市共有…)
@@ -794,6 +794,8 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
                 or DASH_ITEM.match(line)
                 and DASH_ITEM.match(lines[index - 1])
                 and not label
+                and not DASH_REPORT.search(line)
+                and not DASH_DONE.search(lines[index - 1])
             )
             and (out[-1][1] is None or GOES_ON.match(line))
             and not REPORTS_PAST.search(line)
@@ -841,11 +843,16 @@ def _breakdown_opener(line: str) -> re.Match | None:
     if "如下" not in line or not (opener := BREAKDOWN_OPENER.search(line)):
         return None
     lead = opener.group("lead")
-    return opener if BREAKDOWN.search(lead) and not DONE_SO_FAR.search(lead) else None
+    return opener if BREAKDOWN.search(lead) and not DONE_SO_FAR.search(lead) and not LEAD_DONE.search(lead) else None
+
+
+LEAD_DONE = re.compile(r"(?<!确保)(?<!力争)(?<!保证)(?<!要)(?<!全面)完成|统计")  # (…完成了…目标任务,具体如下: a report)
 
 
 GOES_ON = re.compile(r"(?:同时|此外|另外|与此同时|并且|其中)[,，]")
 DASH_ITEM = re.compile(r"\s*(?:——|—)")
+DASH_REPORT = re.compile(r"今年|去年|截至|目前|已|完成|实现")  # (——绿色园区。今年新增…: a report, not the box's goal)
+DASH_DONE = re.compile(r"完成|实现|已")  # (——绿色工厂。到2025年…的目标提前完成: a report of the goal)
 REPORTS_PAST = re.compile(
     r"去年|上年|已经?|累计|完成|超额|截至|截止|先后|成绩|20\d{2}\s*年(?:度)?(?:全[省市区县]|我[省市区县]|,)"
 )
@@ -1107,7 +1114,7 @@ def _paragraph_facts(
                 ),
                 places,
             )
-        facts += _elliptical_counts(sentence, parts, counts, facts) + _places_each(sentence, counts, facts)
+        facts += _elliptical_counts(sentence, parts, counts, facts) + _places_each(sentence, parts, counts, facts)
         facts += _percent_targets(sentence, parts)
     return facts
 
@@ -1131,17 +1138,18 @@ ELLIPTICAL_GOAL = re.compile(
 EACH_PLACE = r"(?![全我本各])[\u4e00-\u9fa5]{2,8}?"
 PLACES_EACH_GOAL = re.compile(
     r"(?:(?:到|至)?20\d{2}年(?:底|前|底前)?,?)?(?:力争|争取|支持|推动|鼓励|引导)?"
-    r"(?P<places>" + EACH_PLACE + r"(?:[、和]" + EACH_PLACE + r")+)各(?=[^,;]*$)"
-)
+    r"(?P<places>" + EACH_PLACE + r"(?:、" + EACH_PLACE + r")*)(?:要|应|需)?各"
+    r"(?=(?:要|应|需)?(?:力争|争取|确保)?(?:新增|新培育|创建|培育|建成|认定|打造|争创)[^,;]*$)"
+)  # (A和B各…: one item, split by _and_split; 各级/各类/各有关…: no places each)
 
 
 def _places_each_goal(clause: str) -> list[str]:
     """The places a goal's clause gives the goal to, each (A市、B市各新增5家): every one a town, a zone
     or a division the regions know; [] otherwise."""
     head = clause[clause.rfind(",") + 1 :].lstrip()
-    match = PLACES_EACH_GOAL.match(head)
+    match = PLACES_EACH_GOAL.match(head) if "各" in head else None
     places = [q for p in match.group("places").split("、") for q in _and_split(p)] if match else []
-    return places if all(_goal_place(p) for p in places) else []
+    return places if len(places) > 1 and all(_goal_place(p) for p in places) else []
 
 
 def _goal_place(place: str) -> bool:
@@ -1196,7 +1204,11 @@ def _goal_before(paragraph: tuple[str, ...], index: int, facts: list[Fact], unit
     ]
     if not before or before[-1].evidence != paragraph[index - 1]:
         return None
-    added = [f for f in before if f.target_kind != "stock"] if new else []
+    added = (
+        [f for f in before if f.target_kind != "stock" and f.designation_type == before[-1].designation_type]
+        if new
+        else []
+    )
     # (of that sentence's goals of new ones, its first: the whole, not a part of it: 15家,其中国家级不少于3家)
     return next(f for f in added if f.evidence == added[-1].evidence) if added else before[-1]
 
@@ -1259,6 +1271,7 @@ PARTS_LEAD = re.compile(
 )
 PART_ITEM = re.compile(r"(?P<who>[\u4e00-\u9fa5]{2,8}?)(?:有|占|共|新增|累计)?(?P<value>\d+)\s*(?P<unit>家|个)")
 PART_JOINT = re.compile(r"[,、;]?")
+NOT_A_PART = re.compile(r"申报|推荐|未|不|通过|评审|评价|撤销|取消|培育|创建|的|了|拟")
 
 
 def _parts_after(sentence: str, paragraph: tuple[str, ...], index: int, facts: list[Fact]) -> list[Fact]:
@@ -1269,6 +1282,8 @@ def _parts_after(sentence: str, paragraph: tuple[str, ...], index: int, facts: l
     while lead and at < len(sentence) and (item := PART_ITEM.match(sentence, at)):
         items.append(item)
         at = PART_JOINT.match(sentence, item.end()).end()
+    if any(NOT_A_PART.search(m.group("who")) for m in items):
+        return []  # (钢铁行业申报了12家, 未通过评审的有30家: not parts of what was designated)
     before = [f for f in facts if f.evidence == paragraph[index - 1] and f.record_type == "reported_count"]
     if len(items) < 2 or at < len(sentence) or not before:
         return []
@@ -1304,7 +1319,11 @@ PLACES_EACH = re.compile(
 )  # (…分别有14家、11家、9家企业入选省级绿色工厂: the type after them)
 
 
-def _places_each(sentence: str, counts: list[Count], facts: list[Fact]) -> list[Fact]:
+LISTED_TAIL = re.compile(r"入选|获评|被评为|被认定为|认定为|上榜|入围|获批|荣获")
+REFUSED_TAIL = re.compile(r"未|不|撤销|取消|申报|推荐|创建|培育|拟")
+
+
+def _places_each(sentence: str, parts: list[Clause], counts: list[Count], facts: list[Fact]) -> list[Fact]:
     """PLACES_EACH after a count or a term of the sentence: a count of its type per place, in order."""
     out = []
     for match in PLACES_EACH.finditer(sentence) if "分别" in sentence else ():
@@ -1314,8 +1333,10 @@ def _places_each(sentence: str, counts: list[Count], facts: list[Fact]) -> list[
         terms = list(TERM_PATTERN.finditer(sentence, 0, match.start()))
         dtype = whole.designation_type if whole else term_type(terms[-1].group(0)) if terms else None
         if tail := match.group("tail"):
-            after = TERM_PATTERN.search(tail)
+            after = TERM_PATTERN.search(tail) if LISTED_TAIL.search(tail) and not REFUSED_TAIL.search(tail) else None
             dtype, whole = (term_type(after.group(0)), None) if after else (None, None)
+            if _clause_at(parts, match.start()).kind != "reported_count":
+                continue  # (到2025年,A、B分别有…创建…: goals)
         if dtype is None or len(places) != len(values) or not all(places):
             continue  # (no count or term before: values of something else)
         level = whole.level if whole else designation_level(tail or sentence[: match.start()])

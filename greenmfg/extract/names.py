@@ -405,10 +405,14 @@ COLUMN_NAMES = frozenset(
 )
 COLUMN_GAPS = re.compile(r"\S {3,}\S|\S {2}\S.*\S {2}\S")
 # A sentence naming the designated of the sentence before: 此次入选的6家企业分别是A、B
+SAME_BATCH = re.compile(
+    r"^(?:同批|同样|一同|一并|另一家|另外一家|第[二三四五六七八九十]家)(?:入选|上榜|获评)(?:的|企业|单位)"
+)
 REFERS_BACK = re.compile(
     r"(?:此次|本次|上述|以上|今年)(?:入选|上榜|获评|认定)|(?:入选|上榜|获评|认定)的[^,]{0,12}?(?:分别|是|为|包括|还有)|"
     # (同批上榜的还有A / 同样入选的A / 第四家入选企业是A: one more of the firms the sentence before designated)
-    r"^(?:同批|同样|一同|一并|另一家|另外一家|第[二三四五六七八九十]家)(?:入选|上榜|获评)(?:的|企业|单位)|"
+    + SAME_BATCH.pattern
+    + r"|"
     r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:入选|上榜|获评),(?:分别|是|为|包括)|"
     r"(?:\d+|[一二三四五六七八九十两]+)[家个户](?:企业|单位|园区)?(?:具体|分别|依次)(?:为|是|包括)"
 )
@@ -1216,7 +1220,12 @@ def _continuing(sentence: str, previous: str) -> list[NamedEntity]:
     """其中,A公司… after a sentence that named the designation: its terms type the names, if the
     sentence says they are designated or counts them (其中,A公司是德国某集团的子公司: it describes A)."""
     ends = _name_ends(sentence)
-    if _association_honour(previous) or CONTRAST.search(previous):
+    if (
+        _association_honour(previous)
+        or CONTRAST.search(previous)
+        or SAME_BATCH.match(sentence)
+        and OTHER_HONOUR.search(previous)
+    ):
         return []  # (某协会…开展了绿色工厂评定工作,共有7家企业脱颖而出。A、B…荣获…: its own award; …与绿色工厂…不同)
     if not (ends or "等" in sentence and COUNTED.search(sentence) and not OTHER_HONOUR.search(sentence)) or not (
         # (A、B等四家企业上榜: short names; not 等4家企业入选水效领跑者)

@@ -123,11 +123,18 @@ def clean_text(text: str) -> str:
     if "&" in text and ENTITY.search(text):
         text = ENTITY.sub(_unescaped, text)  # (only whole entities: ?id=5&region=… stays)
     if "**" in text:
-        text = BOLD_MARK.sub("", text)  # (a post's **bold** marks, copied as text)
+        text = BOLD_MARK.sub(_unbolded, text)  # (a post's **bold** marks, copied as text; not 浙江**科技: a mask)
     return nfkc(to_simplified(strip_pinyin(text)))
 
 
-BOLD_MARK = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*")
+BOLD_MARK = re.compile(r"\*\*(?=[^*\s])([^*\n]{1,80}?)(?<=[^*\s])\*\*")
+WORD_BEFORE = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]")
+
+
+def _unbolded(match: re.Match) -> str:
+    """A bold span's text; two masks in a list (浙江**科技有限公司、杭州**新材料: inside words, across a 、) stay."""
+    inside_words = match.start() > 0 and WORD_BEFORE.match(match.string, match.start() - 1) is not None
+    return match.group(0) if inside_words and re.search(r"[、,，]", match.group(1)) else match.group(1)
 
 
 def match_key(text: str) -> str:
