@@ -2786,3 +2786,21 @@ def test_the_members_a_count_of_a_type_names_after_qizhong():
 )
 def test_what_a_review_of_stop_39_found(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "继2021年山东甲乙电动工具有限公司、2023年莒南县丙丁渔具有限公司之后,我县国家级绿色工厂队伍进一步壮大。",
+            [(F, "山东甲乙电动工具有限公司"), (F, "莒南县丙丁渔具有限公司")],
+        ),
+        (
+            "继2021年山东甲乙电动工具有限公司、2023年山东丙丁渔具有限公司之后,我县又有两家企业入选国家级绿色工厂。",
+            [(F, "山东甲乙电动工具有限公司"), (F, "山东丙丁渔具有限公司")],
+        ),
+        ("继甲乙有限公司之后,丙丁有限公司也开始创建绿色工厂。", []),
+    ],
+)
+def test_the_firms_a_sentence_says_came_before(text, expected):
+    assert names(text) == expected
