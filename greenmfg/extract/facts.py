@@ -1242,19 +1242,12 @@ RESPECTIVE_GOALS = re.compile(
 
 
 def _respective_goals(match: re.Match, sentence: str, paragraph, index: int, facts: list[Fact]) -> list[Fact]:
-    """RESPECTIVE_GOALS right after a goal of a designation in the same unit: its type and year, a goal per place."""
-    last = facts[-1] if facts else None
+    """RESPECTIVE_GOALS right after a goal of a designation in the same unit (_goal_before): its type and year,
+    a goal per place."""
+    last = _goal_before(paragraph, index, facts, match.group("unit"), "新增" in match.group(0))
     places = match.group("places").split("、")
     values = re.findall(r"\d+", match.group("values"))
-    if (
-        last is None
-        or last.record_type != "policy_target"
-        or last.evidence != paragraph[index - 1]
-        or last.unit != match.group("unit")
-        or last.designation_type is None
-        or len(places) != len(values)
-        or not all(_goal_place(p) for p in places)
-    ):
+    if last is None or len(places) != len(values) or not all(_goal_place(p) for p in places):
         return []
     level = designation_level(match.group("level") or "") or last.level
     return [
