@@ -200,7 +200,7 @@ INVENTED_FLOORS = {
     # the real field pages (tests/eval/field/): the check half as the rules found it; the development half as the
     # rules written against it in stop 33 left it
     "field_dev": {"designation": (0.99, 0.96), "reported_count": (0.98, 0.95), "policy_target": (0.96, 0.93)},
-    "field_check": {"designation": (0.98, 0.89), "reported_count": (0.99, 0.96), "policy_target": (0.97, 0.94)},
+    "field_check": {"designation": (0.98, 0.93), "reported_count": (0.99, 0.96), "policy_target": (0.97, 0.94)},
     # the second round, never read to write a rule but for its development half (stop 33); the check half raised
     # by rules written on other pages (.79: short names after the sentence that named the list)
     "field2_dev": {"designation": (0.99, 0.99), "reported_count": (0.98, 0.96), "policy_target": (0.99, 0.99)},

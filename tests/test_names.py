@@ -2804,3 +2804,19 @@ def test_what_a_review_of_stop_39_found(text, expected):
 )
 def test_the_firms_a_sentence_says_came_before(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "地区工信局审查推荐了甲乙生物技术有限公司、丙丁番茄有限公司等2家符合条件的企业申报绿色工厂。"
+            "经自治区评审,以上2家获得第三批自治区绿色制造体系建设示范单位。",
+            [(F, "甲乙生物技术有限公司"), (F, "丙丁番茄有限公司")],
+        ),
+        ("地区工信局推荐了甲乙生物技术有限公司、丙丁番茄有限公司等2家企业申报绿色工厂。以上2家未获通过。", []),
+        ("推荐了甲乙有限公司、丙丁有限公司、戊己有限公司申报绿色工厂。以上2家获得称号。", []),  # (which two?)
+    ],
+)
+def test_the_firms_put_forward_that_a_later_sentence_says_were_designated(text, expected):
+    assert names(text) == expected

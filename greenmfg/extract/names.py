@@ -910,6 +910,33 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     if "区" in text and PARK_WORD_SEEN.search(text):  # (a cheap search before the zone's own news)
         named = {(e.name, e.designation_type) for e in out}
         out += [e for e in _zones_designated_themselves(text) if (e.name, e.designation_type) not in named]
+    if "以上" in text or "上述" in text:
+        named = {(e.name, e.designation_type) for e in out}
+        out += [e for e in _confirmed_applicants(split) if (e.name, e.designation_type) not in named]
+    return out
+
+
+# 以上4家获得…称号 / 上述3家企业均被认定为…: the firms the sentence before put forward, now designated
+CONFIRMED = re.compile(
+    r"(?:以上|上述)(?P<n>\d+|[一二三四五六七八九十两]+)[家个](?:企业|单位|园区)?(?:均|全部|都)?(?:已)?"
+    r"(?:获得|获评|入选|被认定为|被评为|被命名为|通过(?:认定|评审|审核)|成功)"
+)
+
+
+def _confirmed_applicants(split: tuple[str, ...]) -> list[NamedEntity]:
+    """The names listed in the sentence before a CONFIRMED one, when they are as many as it says: of the
+    type it names, else the one the sentence before names (…推荐了A、B等2家企业申报绿色工厂。…以上2家获得…)."""
+    out = []
+    for index in range(1, len(split)):
+        if not (confirmed := CONFIRMED.search(split[index])) or NEGATED.search(split[index], 0, confirmed.end()):
+            continue
+        previous = split[index - 1]
+        terms = list(TERM_PATTERN.finditer(split[index])) or list(TERM_PATTERN.finditer(previous))
+        if not terms or (dtype := term_type(terms[-1].group(0))) is None:
+            continue
+        found = _clause_names(previous, [(-1, dtype)], _name_ends(previous))
+        if len(found) == number(confirmed.group("n")):
+            out += found
     return out
 
 
