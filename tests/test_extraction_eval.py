@@ -207,7 +207,7 @@ INVENTED_FLOORS = {
     "field2_check": {"designation": (0.96, 0.88), "reported_count": (0.96, 0.74), "policy_target": (0.99, 0.71)},
     # the third round (stop 37): the development half as rules .84 left it; the check half, read to write rules .86
     # (stop 38), as they left it
-    "field3_dev": {"designation": (0.94, 0.86), "reported_count": (0.96, 0.92), "policy_target": (0.96, 0.91)},
+    "field3_dev": {"designation": (0.98, 0.91), "reported_count": (0.96, 0.92), "policy_target": (0.96, 0.91)},
     "field3_check": {"designation": (0.99, 0.74), "reported_count": (0.97, 0.83), "policy_target": (0.60, 0.99)},
     # the fourth round (stop 38: Japanese, Korean and English reposts the most of it), as the rules found it
     "field4_dev": {"designation": (0.99, 0.11), "reported_count": (0.94, 0.61), "policy_target": (0.99, 0.0)},

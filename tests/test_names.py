@@ -2820,3 +2820,19 @@ def test_the_firms_a_sentence_says_came_before(text, expected):
 )
 def test_the_firms_put_forward_that_a_later_sentence_says_were_designated(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "贵州甲乙对绿色发展的执着追求,也让其赢得了一顶顶“生态桂冠”。2022年,,入选贵州省绿色制造名单,获评省级“绿色工厂”称号。"
+            "2024年,入选“贵州省绿色供应链企业”。",
+            [(F, "贵州甲乙"), (S, "贵州甲乙")],
+        ),
+        ("贵州甲乙对绿色发展的执着追求令人称道。2022年,入选省级绿色工厂培育库。", []),
+        ("文章对绿色发展作了报道。2022年,入选省级绿色工厂。", []),
+    ],
+)
+def test_the_firm_a_story_is_about_designated_by_the_subjectless_sentences_after(text, expected):
+    assert names(text) == expected

@@ -913,7 +913,36 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     if "以上" in text or "上述" in text:
         named = {(e.name, e.designation_type) for e in out}
         out += [e for e in _confirmed_applicants(split) if (e.name, e.designation_type) not in named]
+    named = {(e.name, e.designation_type) for e in out}
+    out += [e for e in _topic_designated(split) if (e.name, e.designation_type) not in named]
     return out
+
+
+# A sentence with no subject that says what was designated when (2022年,入选…获评省级“绿色工厂”称号)
+SUBJECTLESS = re.compile(
+    r"(?:20\d{2}年度?|此前|同年|次年|随后|近年来),*(?:先后|相继|又|还|再次|成功|首次)?(?:入选|获评|荣获|被评为|被认定为)"
+)
+# …the firm the sentence before is about: its first words, before what it says of it
+TOPIC = re.compile(r"([\u4e00-\u9fa5()]{2,30}?)(?:对|的|在|通过|以|作为|始终|一直|坚持|也|还|不断|持续|,)")
+
+
+def _topic_designated(split: tuple[str, ...]) -> list[NamedEntity]:
+    """The firm a story is about, designated by the subjectless sentences after the one that names it
+    first (贵州A对绿色发展的执着追求…。2022年,入选…获评省级“绿色工厂”称号。2023年,获评…): the
+    type of each sentence's term, when the firm's name is a company's or a firm's short name."""
+    out, topic = [], None
+    for sentence in split:
+        if SUBJECTLESS.match(sentence) and topic:
+            if NOT_YET.search(sentence) or NEGATED.search(sentence) or OTHER_HONOUR.search(sentence):
+                continue
+            out += [
+                NamedEntity(topic, t, sentence) for m in TERM_PATTERN.finditer(sentence) if (t := term_type(m.group(0)))
+            ]
+            continue
+        lead = TOPIC.match(sentence)
+        name = lead.group(1) if lead else None
+        topic = name if name and (COMPANY.fullmatch(name) or _short_name(name) and 4 <= len(name) <= 6) else None
+    return list({(e.name, e.designation_type): e for e in out}.values())
 
 
 # 以上4家获得…称号 / 上述3家企业均被认定为…: the firms the sentence before put forward, now designated
