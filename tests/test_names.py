@@ -2826,7 +2826,8 @@ def test_the_firms_put_forward_that_a_later_sentence_says_were_designated(text, 
     "text,expected",
     [
         (
-            "贵州甲乙对绿色发展的执着追求,也让其赢得了一顶顶“生态桂冠”。2022年,,入选贵州省绿色制造名单,获评省级“绿色工厂”称号。"
+            "贵州甲乙走生态酿造之路。贵州甲乙对绿色发展的执着追求,也让其赢得了一顶顶“生态桂冠”。"
+            "2022年,,入选贵州省绿色制造名单,获评省级“绿色工厂”称号。"
             "2024年,入选“贵州省绿色供应链企业”。",
             [(F, "贵州甲乙"), (S, "贵州甲乙")],
         ),
@@ -2835,4 +2836,34 @@ def test_the_firms_put_forward_that_a_later_sentence_says_were_designated(text, 
     ],
 )
 def test_the_firm_a_story_is_about_designated_by_the_subjectless_sentences_after(text, expected):
+    assert names(text) == expected
+
+
+_PUT_FORWARD = "地区工信局推荐了甲乙生物技术有限公司、丙丁番茄有限公司等2家企业申报绿色工厂。"
+_TOPIC = "贵州甲乙走生态酿造之路。贵州甲乙对绿色发展的执着追求令人称道。"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (_PUT_FORWARD + "以上2家获得市级财政奖补资金各20万元。", []),
+        (_PUT_FORWARD + "以上2家成功进入国家级绿色工厂培育库。", []),
+        (_PUT_FORWARD + "经专家初审,以上2家通过评审,将报送工业和信息化部。", []),
+        (_PUT_FORWARD + "以上2家获得国家级专精特新“小巨人”企业称号。", []),
+        (_PUT_FORWARD + "以上2家获得绿色工厂称号后,将享受奖补政策。", []),
+        ("甲乙有限公司、丙丁有限公司是我县绿色工厂的2家主要供应商。以上2家获得供应商年度质量奖。", []),
+        ("董事长张建国对绿色发展有着深刻理解。2022年,获评省级“绿色工厂”称号。", []),  # (named once: no story's firm)
+        ("甲乙有限公司的主要客户丙丁集团始终坚持绿色发展。2022年,获评国家级绿色工厂。", []),
+        (_TOPIC + "2022年,入选全省绿色工厂现场评审名单。", []),
+        (_TOPIC + "2022年,获评“绿色工厂建设先进个人”称号。", []),
+        (
+            _TOPIC + "2022年,入选省级绿色工厂,2024年其供应商丙丁有限公司入选国家级绿色供应链管理企业。",
+            [(S, "丙丁有限公司"), (F, "贵州甲乙")],
+        ),
+        ("继甲乙有限公司之后,丙丁有限公司、戊己有限公司等企业也纷纷启动绿色工厂对标工作。", []),
+        ("继甲乙有限公司之后,丙丁有限公司也已提交国家级绿色工厂申请材料。", []),
+        ("甲乙有限公司、丙丁有限公司相继完成节能改造之后,全县绿色工厂建设迈上新台阶。", []),
+    ],
+)
+def test_what_a_second_review_of_stop_39_found(text, expected):
     assert names(text) == expected

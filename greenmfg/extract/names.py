@@ -236,7 +236,8 @@ DESIGNATION_CUE = re.compile(
     r"命名|列入|列为|脱颖而出|荣获|荣膺|荣列|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
     r"工厂认证|园区认证|企业认证|复核合格|复核通过|继续保留|通过(?=[^,。]{0,12}?复核)|"
     # (继2021年A、2023年B之后,我县国家级绿色工厂队伍进一步壮大: A and B were; not …之后,C也开始创建…)
-    r"继(?=[^,。;]{4,80}?之后)(?![^。;]*(?:创建|申报|培育|推荐|争创|冲刺|开始|正在|将|拟))|"
+    r"(?<!相)继(?=[^,。;]{4,80}?之后,[^。;,]{0,12}?(?:" + TERM + r")[^。;,]{0,4}?(?:队伍|数量|总数)[^。;,]{0,6}?"
+    r"(?:壮大|增至|增加|增长))|"
     # 在13家省级绿色工厂中,既有A、B…: the members of a designated set
     r"在(?=[^,。]{0,4}?(?:\d+|[一二三四五六七八九十两]+)[家个][^,。]{0,12}?(?:工厂|园区|企业|产品)中)|"
     # A公司(还)是国家级绿色工厂: a named firm is one (not 是绿色工厂的供应商)
@@ -920,10 +921,25 @@ def names_from_prose(text: str) -> list[NamedEntity]:
 
 # A sentence with no subject that says what was designated when (2022年,入选…获评省级“绿色工厂”称号)
 SUBJECTLESS = re.compile(
-    r"(?:20\d{2}年度?|此前|同年|次年|随后|近年来),*(?:先后|相继|又|还|再次|成功|首次)?(?:入选|获评|荣获|被评为|被认定为)"
+    r"(?:20\d{2}年度?|此前|同年|次年|随后),*(?:先后|相继|又|还|再次|成功|首次)?(?:入选|获评|荣获|被评为|被认定为)"
+)
+# …and each designation it says, a term right after its verb, ending its clause
+TITLE_AFTER_VERB = re.compile(
+    r"(?:入选|获评|荣获|被评为|被认定为)(?P<title>[^,。;]{0,16}?[“\"]?(?P<term>"
+    + TERM
+    + r")[”\"]?(?:称号|名单)?)(?=$|[,。;])"
 )
 # …the firm the sentence before is about: its first words, before what it says of it
-TOPIC = re.compile(r"([\u4e00-\u9fa5()]{2,30}?)(?:对|的|在|通过|以|作为|始终|一直|坚持|也|还|不断|持续|,)")
+TOPIC = re.compile(r"([\u4e00-\u9fa5()]{2,30}?)(?:对|始终|一直|坚持|不断|持续)")
+CLAUSE_HEAD = re.compile(r"(?:20\d{2}年度?|此前|同年|次年|随后)?(?:先后|相继|又|还|再次|成功|首次)?")
+ROLE_WORDS = re.compile(r"机构|个人|评审|拟|经验|材料|服务|咨询|资格|资金|推荐")
+
+
+def _story_of(name: str, split: tuple[str, ...]) -> bool:
+    """A company's name, or a short name of four to six characters the story names again (not 董事长张三)."""
+    if COMPANY.fullmatch(name):
+        return True
+    return _short_name(name) and 4 <= len(name) <= 6 and sum(name in sentence for sentence in split) >= 2
 
 
 def _topic_designated(split: tuple[str, ...]) -> list[NamedEntity]:
@@ -932,24 +948,31 @@ def _topic_designated(split: tuple[str, ...]) -> list[NamedEntity]:
     type of each sentence's term, when the firm's name is a company's or a firm's short name."""
     out, topic = [], None
     for sentence in split:
-        if SUBJECTLESS.match(sentence) and topic:
-            if NOT_YET.search(sentence) or NEGATED.search(sentence) or OTHER_HONOUR.search(sentence):
-                continue
-            out += [
-                NamedEntity(topic, t, sentence) for m in TERM_PATTERN.finditer(sentence) if (t := term_type(m.group(0)))
-            ]
+        if topic and SUBJECTLESS.match(sentence):
+            for designated in TITLE_AFTER_VERB.finditer(sentence):  # (not a stage, a role or another honour)
+                head = sentence[sentence.rfind(",", 0, designated.start()) + 1 : designated.start()]
+                if not CLAUSE_HEAD.fullmatch(head):
+                    continue  # (…,2024年其供应商B入选…: another subject's)
+                title = designated.group("title")
+                refused = NOT_YET.search(title) or NEGATED.search(title) or OTHER_HONOUR.search(title)
+                if not refused and not ROLE_WORDS.search(title) and (dtype := term_type(designated.group("term"))):
+                    out.append(NamedEntity(topic, dtype, sentence))
             continue
         lead = TOPIC.match(sentence)
         name = lead.group(1) if lead else None
-        topic = name if name and (COMPANY.fullmatch(name) or _short_name(name) and 4 <= len(name) <= 6) else None
+        topic = name if name and "的" not in name and _story_of(name, split) else None
     return list({(e.name, e.designation_type): e for e in out}.values())
 
 
 # 以上4家获得…称号 / 上述3家企业均被认定为…: the firms the sentence before put forward, now designated
 CONFIRMED = re.compile(
     r"(?:以上|上述)(?P<n>\d+|[一二三四五六七八九十两]+)[家个](?:企业|单位|园区)?(?:均|全部|都)?(?:已)?"
-    r"(?:获得|获评|入选|被认定为|被评为|被命名为|通过(?:认定|评审|审核)|成功)"
+    r"(?:获得|获评|入选|被认定为|被评为|被命名为)(?P<title>[^,。;]{0,30}?(?:"
+    + TERM
+    + r"|示范单位|示范企业)[”\"]?(?:称号|名单)?)"
+    r"(?=$|[,。;])"
 )
+PUT_FORWARD = re.compile(r"推荐|申报")
 
 
 def _confirmed_applicants(split: tuple[str, ...]) -> list[NamedEntity]:
@@ -959,8 +982,13 @@ def _confirmed_applicants(split: tuple[str, ...]) -> list[NamedEntity]:
     for index in range(1, len(split)):
         if not (confirmed := CONFIRMED.search(split[index])) or NEGATED.search(split[index], 0, confirmed.end()):
             continue
+        title = confirmed.group("title")
+        if NOT_YET.search(title) or OTHER_HONOUR.search(title) or ROLE_WORDS.search(title):
+            continue  # (…培育库, 专精特新…, 评价机构: no designation)
         previous = split[index - 1]
-        terms = list(TERM_PATTERN.finditer(split[index])) or list(TERM_PATTERN.finditer(previous))
+        if not PUT_FORWARD.search(previous):
+            continue  # (the sentence before put the firms forward: 推荐了A、B…申报)
+        terms = list(TERM_PATTERN.finditer(title)) or list(TERM_PATTERN.finditer(previous))
         if not terms or (dtype := term_type(terms[-1].group(0))) is None:
             continue
         found = _clause_names(previous, [(-1, dtype)], _name_ends(previous))
