@@ -695,7 +695,10 @@ def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = No
                 lead += 1
             subtotals = ";".join(paragraph[:lead])
             if region == ADJOINING and section is None and facts and facts[-1].record_type == "reported_count":
-                facts += _subtotals_by_region(subtotals, _total_of(subtotals, facts), facts)
+                items = list(REGION_SUBTOTAL.finditer(subtotals))
+                before = [f for f in facts if f.evidence == facts[-1].evidence and f.record_type == "reported_count"]
+                if total := _whole_of(before, sum(number(m.group("value")) for m in items)):
+                    facts += _subtotals_by_region(subtotals, items, total)
             if len(paragraph := paragraph[lead:]) == 0:
                 continue
         facts += _paragraph_facts(
@@ -721,25 +724,19 @@ REGION_SUBTOTAL = re.compile(
 )
 
 
-def _total_of(sentence: str, facts: list[Fact]) -> Fact:
-    """The count of the sentence just before that a line of subtotals breaks down: the one their
-    values add up to (…15家企业获评绿色工厂、2家…、1个园区… / 长春市5家…;吉林市3家…), else the last."""
-    last = facts[-1]
-    parts = sum(number(m.group("value")) for m in REGION_SUBTOTAL.finditer(sentence))
-    return next(
-        (f for f in facts if f.evidence == last.evidence and f.record_type == last.record_type and f.value == parts),
-        last,
-    )
+def _whole_of(before: list[Fact], parts: float) -> Fact | None:
+    """Of the counts of the sentence before, the one a run of parts breaks down: the one they add up to
+    (…15家企业获评绿色工厂、2家…、1个园区… / 长春市5家…;吉林市3家…), else its only type's last; None when
+    it counted several types and none adds up (新增绿色工厂8家,绿色园区2个 / 其中,甲区2家: whose?)."""
+    whole = next((f for f in before if f.value == parts), None)
+    if whole is None and len({f.designation_type for f in before}) == 1:
+        whole = before[-1]
+    return whole
 
 
-def _subtotals_by_region(sentence: str, total: Fact, facts: list[Fact]) -> list[Fact]:
-    """The region subtotals of the count reported just before (the sentence names no type of its own):
-    only when that count's sentence counted one type, or they add up to the count, in the same unit,
-    and every item is a place."""
-    items = list(REGION_SUBTOTAL.finditer(sentence))
-    whole = total.value == sum(number(m.group("value")) for m in items)
-    if not whole and any(f.evidence == total.evidence and f.designation_type != total.designation_type for f in facts):
-        return []  # (新增绿色工厂8家,绿色园区2个 / 其中,甲区2家: which type's?)
+def _subtotals_by_region(sentence: str, items: list[re.Match], total: Fact) -> list[Fact]:
+    """The region subtotals (REGION_SUBTOTAL `items` of a sentence that names no type of its own) of the
+    count reported just before that they break down (_whole_of): in its unit, every item a place."""
     if any(m.group("unit") != total.unit or GENERIC_PLACE.match(m.group("region")) for m in items):
         return []
     return [
@@ -1182,7 +1179,7 @@ def _goal_places(match: re.Match) -> list[str]:
     """The places of a LEAD_PLACES match: towns and zones by their ending, districts and counties the
     regions know; [] if any is neither (推动辖区, 支持园区: no place)."""
     places = match.group("places").split("、")
-    return places if all(_named_zone_or_town(p) or is_division(p) for p in places) else []
+    return places if all(_goal_place(p) for p in places) else []
 
 
 def _named_zone_or_town(place: str) -> bool:
@@ -1280,10 +1277,7 @@ def _parts_after(sentence: str, paragraph: tuple[str, ...], index: int, facts: l
     before = [f for f in facts if f.evidence == paragraph[index - 1] and f.record_type == "reported_count"]
     if len(items) < 2 or at < len(sentence) or not before:
         return []
-    parts = sum(number(m.group("value")) for m in items)
-    total = next((f for f in before if f.value == parts), None)
-    if total is None and len({f.designation_type for f in before}) == 1:
-        total = before[-1]
+    total = _whole_of(before, sum(number(m.group("value")) for m in items))
     if total is None or any(m.group("unit") != total.unit for m in items):
         return []
     out = []

@@ -909,30 +909,38 @@ def names_from_prose(text: str) -> list[NamedEntity]:
             else None
         )
     if "区" in text and PARK_WORD_SEEN.search(text):  # (a cheap search before the zone's own news)
-        named = {(e.name, e.designation_type) for e in out}
-        out += [e for e in _zones_designated_themselves(text) if (e.name, e.designation_type) not in named]
+        out += _not_in(out, _zones_designated_themselves(text))
     if "以上" in text or "上述" in text:
-        named = {(e.name, e.designation_type) for e in out}
-        out += [e for e in _confirmed_applicants(split) if (e.name, e.designation_type) not in named]
+        out += _not_in(out, _confirmed_applicants(split))
+    return out + _not_in(out, _topic_designated(split))
+
+
+def _not_in(out: list[NamedEntity], more: list[NamedEntity]) -> list[NamedEntity]:
+    """The entities of `more` that `out` does not name with their type."""
     named = {(e.name, e.designation_type) for e in out}
-    out += [e for e in _topic_designated(split) if (e.name, e.designation_type) not in named]
-    return out
+    return [e for e in more if (e.name, e.designation_type) not in named]
 
 
 # A sentence with no subject that says what was designated when (2022年,入选…获评省级“绿色工厂”称号)
-SUBJECTLESS = re.compile(
-    r"(?:20\d{2}年度?|此前|同年|次年|随后),*(?:先后|相继|又|还|再次|成功|首次)?(?:入选|获评|荣获|被评为|被认定为)"
-)
+STORY_TIME = r"(?:20\d{2}年度?|此前|同年|次年|随后)"
+STORY_ADVERB = r"(?:先后|相继|又|还|再次|成功|首次)?"
+STORY_VERB = r"(?:入选|获评|荣获|被评为|被认定为)"
+SUBJECTLESS = re.compile(STORY_TIME + ",*" + STORY_ADVERB + STORY_VERB)
 # …and each designation it says, a term right after its verb, ending its clause
 TITLE_AFTER_VERB = re.compile(
-    r"(?:入选|获评|荣获|被评为|被认定为)(?P<title>[^,。;]{0,16}?[“\"]?(?P<term>"
-    + TERM
-    + r")[”\"]?(?:称号|名单)?)(?=$|[,。;])"
+    STORY_VERB + r"(?P<title>[^,。;]{0,16}?[“\"]?(?P<term>" + TERM + r")[”\"]?(?:称号|名单)?)(?=$|[,。;])"
 )
 # …the firm the sentence before is about: its first words, before what it says of it
 TOPIC = re.compile(r"([\u4e00-\u9fa5()]{2,30}?)(?:对|始终|一直|坚持|不断|持续)")
-CLAUSE_HEAD = re.compile(r"(?:20\d{2}年度?|此前|同年|次年|随后)?(?:先后|相继|又|还|再次|成功|首次)?")
+CLAUSE_HEAD = re.compile(STORY_TIME + "?" + STORY_ADVERB)
 ROLE_WORDS = re.compile(r"机构|个人|评审|拟|经验|材料|服务|咨询|资格|资金|推荐")
+
+
+def _refused_title(title: str) -> bool:
+    """What a firm obtained that is no designation: a stage, a refusal, another honour, a role, a prize."""
+    return bool(
+        NOT_YET.search(title) or NEGATED.search(title) or OTHER_HONOUR.search(title) or ROLE_WORDS.search(title)
+    )
 
 
 def _story_of(name: str, split: tuple[str, ...]) -> bool:
@@ -946,6 +954,8 @@ def _topic_designated(split: tuple[str, ...]) -> list[NamedEntity]:
     """The firm a story is about, designated by the subjectless sentences after the one that names it
     first (贵州A对绿色发展的执着追求…。2022年,入选…获评省级“绿色工厂”称号。2023年,获评…): the
     type of each sentence's term, when the firm's name is a company's or a firm's short name."""
+    if not any(SUBJECTLESS.match(sentence) for sentence in split):
+        return []
     out, topic = [], None
     for sentence in split:
         if topic and SUBJECTLESS.match(sentence):
@@ -953,9 +963,7 @@ def _topic_designated(split: tuple[str, ...]) -> list[NamedEntity]:
                 head = sentence[sentence.rfind(",", 0, designated.start()) + 1 : designated.start()]
                 if not CLAUSE_HEAD.fullmatch(head):
                     continue  # (…,2024年其供应商B入选…: another subject's)
-                title = designated.group("title")
-                refused = NOT_YET.search(title) or NEGATED.search(title) or OTHER_HONOUR.search(title)
-                if not refused and not ROLE_WORDS.search(title) and (dtype := term_type(designated.group("term"))):
+                if not _refused_title(designated.group("title")) and (dtype := term_type(designated.group("term"))):
                     out.append(NamedEntity(topic, dtype, sentence))
             continue
         lead = TOPIC.match(sentence)
@@ -982,8 +990,7 @@ def _confirmed_applicants(split: tuple[str, ...]) -> list[NamedEntity]:
     for index in range(1, len(split)):
         if not (confirmed := CONFIRMED.search(split[index])) or NEGATED.search(split[index], 0, confirmed.end()):
             continue
-        title = confirmed.group("title")
-        if NOT_YET.search(title) or OTHER_HONOUR.search(title) or ROLE_WORDS.search(title):
+        if _refused_title(title := confirmed.group("title")):
             continue  # (…培育库, 专精特新…, 评价机构: no designation)
         previous = split[index - 1]
         if not PUT_FORWARD.search(previous):
