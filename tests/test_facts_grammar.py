@@ -1974,3 +1974,71 @@ def test_places_each_goal_is_linear_in_pairs_joined_by_he():
     assert regional_targets("到2025年,在" + pairs * 2 + "各新增省级绿色工厂50家。") == {
         ("green_factory", 50, 2025, None)
     }
+
+
+def test_a_year_in_chinese_numerals_is_the_goals_year():
+    text = "到二〇二六年,全市培育省级以上绿色工厂二十家,创建绿色工业园区两个。"
+    assert targets(text, 2024) == {("green_factory", 20, 2026), ("green_park", 2, 2026)}
+    text = "《甲市绿色制造行动方案(二零二四—二〇二六年)》提出,新增绿色工厂12家。"
+    assert targets(text, 2024) == {("green_factory", 12, 2026)}
+
+
+def test_a_note_under_a_table_says_what_its_figures_are():
+    """注: lines right under a table (its years, results or goals) read as its caption is."""
+    text = (
+        "市工信局制定了各年目标,具体如下:\n"
+        "年份\t国家级绿色工厂(家)\t绿色园区(个)\n2023年\t2\t1\n2024年\t3\t—\n2025年\t4\t1\n2026年\t5\t2\n"
+        "注:2023—2024年为当年新增实绩,2025—2026年为当年新增目标。\n"
+    )
+    found = {(f.record_type, f.designation_type, f.value, f.target_year) for f in facts(text, 2025)}
+    assert found == {
+        ("reported_count", "green_factory", 2, None),
+        ("reported_count", "green_park", 1, None),
+        ("reported_count", "green_factory", 3, None),
+        ("policy_target", "green_factory", 4, 2025),
+        ("policy_target", "green_park", 1, 2025),
+        ("policy_target", "green_factory", 5, 2026),
+        ("policy_target", "green_park", 2, 2026),
+    }
+
+
+def test_a_header_with_cells_apart_by_single_spaces_over_a_spaced_table():
+    text = (
+        "2022年以来各年新增情况如下:\n"
+        "年份  国家级绿色工厂(家) 省级绿色工厂(家) 绿色设计产品(项)\n"
+        "2022年  1  4  3\n2023年  2  5  2\n"
+    )
+    assert counts(text, 2024) == {
+        ("green_factory", 1),
+        ("green_factory", 4),
+        ("green_design_product", 3),
+        ("green_factory", 2),
+        ("green_factory", 5),
+        ("green_design_product", 2),
+    }
+    # a sentence above a table is no header, whatever its words
+    text = "今年 我市 新增 绿色工厂 3家\n甲区\t2\t1\n乙区\t1\t0\n"
+    assert ("green_factory", 2) not in counts(text, 2024)
+
+
+def test_a_column_of_places_its_header_does_not_name():
+    """单位名称 over 甲区 / 乙县 / 合计: the rows are places, each with its goals."""
+    text = (
+        "现将2025年目标任务分解如下,请抓好落实。\n"
+        "单位名称\t省级以上绿色工厂(家)\t其中国家级(家)\t绿色工业园区(个)\n"
+        "甲区\t3\t1\t—\n乙县\t2\t—\t1\n合计\t5\t1\t1\n"
+        "注:表中目标数为2025年新增数。\n"
+    )
+    found = {(f.designation_type, f.value, f.target_year, f.region_name) for f in facts(text, 2025, "policy_target")}
+    assert found == {
+        ("green_factory", 3, 2025, "甲区"),
+        ("green_factory", 1, 2025, "甲区"),
+        ("green_factory", 2, 2025, "乙县"),
+        ("green_park", 1, 2025, "乙县"),
+        ("green_factory", 5, 2025, None),
+        ("green_factory", 1, 2025, None),
+        ("green_park", 1, 2025, None),
+    }
+    # a first column of firms is no column of places
+    text = "企业\t绿色工厂(家)\t绿色设计产品(项)\n甲乙机械有限公司\t1\t2\n丙丁化工有限公司\t1\t3\n"
+    assert not facts(text, 2025)

@@ -2867,3 +2867,31 @@ _TOPIC = "贵州甲乙走生态酿造之路。贵州甲乙对绿色发展的执�
 )
 def test_what_a_second_review_of_stop_39_found(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, title, expected",
+    [
+        (  # the short name its own clause designates, later in the text
+            "甲省公布名单,甲乙智能厨电有限公司(以下简称“甲乙厨电”)的2款产品入选绿色设计产品名单。"
+            "甲乙厨电此前已先后获评国家级绿色工厂(2020年)和国家级绿色供应链管理企业(2021年)。",
+            "",
+            [(D, "甲乙智能厨电有限公司"), (F, "甲乙厨电"), (S, "甲乙厨电")],
+        ),
+        (  # …or in the headline, the headline's own clause only
+            "工信部公布名单,甲乙化工集团有限公司(以下简称“甲乙集团”)入选国家级绿色供应链管理企业。",
+            "甲乙集团入选国家级绿色供应链管理企业 所属3家企业获评国家级绿色工厂",
+            [(S, "甲乙化工集团有限公司"), (S, "甲乙集团")],
+        ),
+        (  # what it will do, a clause it does not open, or a generic short name: none
+            "甲乙阀门股份有限公司(以下简称“甲乙阀门”)入选国家级绿色工厂名单。"
+            "甲乙阀门将以此次获评为契机,争取早日创建国家级绿色供应链管理企业。"
+            "这是甲乙阀门继获评省级绿色设计产品之后的又一荣誉。"
+            "丙丁铸造有限公司(以下简称“公司”)入选省级绿色工厂,公司还获评绿色供应链管理企业。",
+            "",
+            [(F, "甲乙阀门股份有限公司"), (F, "丙丁铸造有限公司")],
+        ),
+    ],
+)
+def test_a_declared_short_name_its_own_clause_designates(text, title, expected):
+    assert sorted((e.designation_type, e.name) for e in extract_names(text, title)) == sorted(expected)

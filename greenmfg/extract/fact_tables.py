@@ -113,7 +113,7 @@ def table_facts(
 ) -> list[dict] | None:
     """Facts of one table (its rows as (line, cells)), or None when no header says what it holds."""
     for position, (_, cells) in enumerate(rows):
-        columns = header_columns(cells)
+        columns = _places_first(header_columns(cells), rows[position + 1 :])
         roles = {c.role for c in columns}
         if columns and _spanning_header(cells, rows[position + 1 :]):
             return None  # a header cell spans columns (绿色工厂 over 2024年 | 2025年): read by the older row rules
@@ -142,6 +142,18 @@ def table_facts(
         if "indicator" in roles and "amount" in roles:
             return _amount_rows(rows[position + 1 :], columns, caption, page_year, plan_year)
     return None
+
+
+def _places_first(columns: list[Column], below) -> list[Column]:
+    """A first column its header does not name (单位名称, 名称) whose cells are places (黄州区, 麻城市,
+    合计): a column of regions, as its rows show."""
+    if not columns or columns[0].index == 0 or {"region", "years", "indicator"} & {c.role for c in columns}:
+        return columns
+    firsts = [cells[0].replace(" ", "") for _, cells in below if cells and cells[0].strip()]
+    places = sum(bool(PLACE.fullmatch(cell) or TOTAL_ROW.match(cell)) for cell in firsts)
+    if len(firsts) < 2 or places < len(firsts) * 0.8:
+        return columns
+    return [Column(0, "region"), *columns]
 
 
 def place_value_rows(
@@ -319,7 +331,7 @@ DONE_NOTES = ("实绩", "实际", "完成", "完成值")
 PLAN_NOTES = ("目标", "预期", "计划", "规划")
 # what the years of a table are, in a note above it (2022—2024年为实绩,2025—2027年为目标)
 YEARS_NOTE = re.compile(
-    r"(20\d{2})\s*年?\s*(?:[—\-–~至到]\s*(20\d{2})\s*年?)?\s*(?:为|是)\s*("
+    r"(20\d{2})\s*年?\s*(?:[—\-–~至到]\s*(20\d{2})\s*年?)?\s*(?:为|是)\s*(?:当年|各年|年度)?(?:新增)?("
     + "|".join(DONE_NOTES + PLAN_NOTES)
     + r")(?:值|数)?(?=[,;。)）]|$)"
 )  # (2025年是规划的收官之年: no note)

@@ -340,7 +340,7 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
         lines = _spaced_rows_as_tabs(_aligned_tables_mended(lines))
     if SINGLE_GAP.search(cleaned):
         lines = _rows_as_tabs(lines, _short_cells)
-    lines = _table_rows_mended(lines)
+    lines = _headers_split(_table_rows_mended(lines))
     if "|" in cleaned:
         lines = [_deadline_first(line) if line.count("|") >= 2 else line for line in lines]
         lines = _rows_as_tabs(lines, _pipe_cells)
@@ -528,6 +528,28 @@ SPILLED_CELL = re.compile(r"\d+(?:\.\d+)?%?")
 BROKEN_NAME = re.compile(r"[\u4e00-\u9fa5]{1,8}")
 
 
+HEADER_CELL_MAX = 24
+
+
+def _headers_split(lines: list[str]) -> list[str]:
+    """A header whose cells single spaces keep apart (年份  国家级绿色工厂(家) 省级绿色工厂(家) …), above
+    rows split into as many cells: split the same way."""
+    out = list(lines)
+    for index, line in enumerate(lines[:-1]):
+        cells = line.split()
+        if (
+            "\t" not in line
+            and len(cells) >= 3
+            and len(cells) == lines[index + 1].count("\t") + 1
+            and all(len(cell) <= HEADER_CELL_MAX and not SENTENCE_END.search(cell) for cell in cells)
+        ):
+            out[index] = "\t".join(cells)
+    return out
+
+
+SENTENCE_END = re.compile(r"[。;,:!?]")
+
+
 def _table_rows_mended(lines: list[str]) -> list[str]:
     """Table rows that a PDF's text layer broke, put back together, inside a table (under a row of
     two or more tabs): a row's last cell on a line of its own (海陵区 3 3 4 / 25), and a first
@@ -647,6 +669,7 @@ def _tables(lines: list[str], table_lines: set[int], page_year: int | None, plan
     facts, unexplained = [], []
     for block in _blocks(sorted(table_lines)):
         caption = _caption(lines, block[0]) + fact_tables.years_note(" ".join(lines[max(0, block[0] - 3) : block[0]]))
+        caption += _notes_below(lines, block[-1])
         rows = [(lines[i], [c.strip() for c in lines[i].split("\t")]) for i in block]
         found = fact_tables.table_facts(rows, caption, page_year, plan_year)
         if found is None:
@@ -661,6 +684,19 @@ def _tables(lines: list[str], table_lines: set[int], page_year: int | None, plan
 PLACE_VALUE = re.compile(
     r"[\u4e00-\u9fa5]{2,12}\t\s*\d+(?:\.\d+)?\s*(?:家|个|项|种|款)?\s*$"
 )  # 西安市	25家: a row of two
+
+
+TABLE_NOTE = re.compile(r"(?:注|备注|说明)\s*\d?\s*[::]")
+
+
+def _notes_below(lines: list[str], last: int) -> str:
+    """The notes right under a table (注:表中目标数为2025年新增数), up to two: what its figures are."""
+    notes = ""
+    for line in lines[last + 1 : last + 3]:
+        if not TABLE_NOTE.match(line.strip()) or len(line) > CAPTION_MAX * 2:
+            break
+        notes += f" ({line.strip()})"
+    return notes
 
 
 def _caption(lines: list[str], first: int) -> str:

@@ -61,7 +61,7 @@ def inline_lists(page, body_text: str, title: str) -> dict[str, list[InlineRow]]
                 ),
             )
     # a headline that names one (A公司入选国家级绿色工厂) where the text says the designation of no one by name
-    for entity in extract_names(body_text) or extract_names(title or ""):
+    for entity in extract_names(body_text, title or "") or extract_names(title or ""):
         add(
             entity.designation_type,
             InlineRow(entity.name, None, None, entity.evidence, designation_level(entity.evidence) or title_level),

@@ -274,7 +274,7 @@ SHORT_TRAIL = re.compile(
 # Not a short name: a term, a number, a word of the notice, a place (宜都市, 平湖市, 浙江)
 NOT_A_SHORT_NAME = re.compile(
     TERM
-    + r"|\d|名单|企业|公司|单位|[省市县区州旗盟镇乡部局厅委]$|^[另还又也均共在]|^(?:"
+    + r"|\d|名单|企业|公司|单位|[省市县区州旗盟镇乡部局厅委]$|继$|^[另还又也均共在]|^(?:"
     # (引导获评企业…, 全县累计获评…, 在已获评的…: a verb, an adverb or a preposition before the designation)
     + r"引导|推动|支持|鼓励|带动|促进|帮助|指导|组织|累计|先后|相继|陆续|已经?)$|^(?:"
     + PROVINCE
@@ -2366,7 +2366,9 @@ def _english(text: str) -> list[NamedEntity]:
     return [NamedEntity(name, dtype, sentence) for dtype, name, sentence in english_names(text)]
 
 
-def extract_names(text: str) -> list[NamedEntity]:
+def extract_names(text: str, title: str = "") -> list[NamedEntity]:
+    """The entities a text says were designated; `title`, its headline, read for the short names
+    the text declares (以下简称“A”) only."""
     if "①" in text:  # (before cleaning: NFKC makes ① a bare 1, glued to the name)
         text = CIRCLED.sub(lambda m: f" {ord(m.group(1)) - 0x245F}.", text)
     text = clean_text(text)
@@ -2384,6 +2386,8 @@ def extract_names(text: str) -> list[NamedEntity]:
     seen, out = set(), []
     prose = names_from_prose(text) + _described(text) + _apposed(text) + _english(text)
     prose += _company_itself(text, tabled + prose)
+    if "简称" in text:
+        prose += _aliases_designated(text, clean_text(title))
     for entity in map(_county_dropped, _full_names(_renamed(tabled + prose, text), text)):
         key = (entity.name, entity.designation_type)
         if key not in seen and not _only_a_place(entity.name):
@@ -2593,3 +2597,39 @@ def _occurrences(text: str, name: str):
     while at >= 0:
         yield at + len(name)
         at = text.find(name, at + 1)
+
+
+# A公司(以下简称“A”): the short name the text gives a firm or park
+ALIAS_DECLARED = re.compile(r"\((?:以下)?简称[:为]?\s*[“\"]?(?P<alias>[\u4e00-\u9fa5A-Za-z0-9]{2,10})[”\"]?\)")
+NOT_AN_ALIAS = re.compile(r"^(?:本|该|我)?(?:公司|集团|企业|园区|我司|我园|单位)$")
+# the verbs that say a short name's own designation, in its clause (A此前已先后获评…, A是…获评…的3个园区之一)
+ALIAS_CUE = re.compile(r"入选|获评|荣获|被评为|被认定为|认定为|评为|上榜|列入|跻身|荣膺|获批|入围|荣登")
+ALIAS_NOT_YET = re.compile(r"将|争取|力争|计划|拟|正在|申报|推荐|培育|未|没有|有望|希望|目标")
+CLAUSE_OPENER = re.compile(r"(?:^|(?<=[,;:|!?。\s]))")
+
+
+def _aliases_designated(text: str, title: str) -> list[NamedEntity]:
+    """A short name the text declares (以下简称“A”), where a clause it opens says its own designation,
+    in the text or its headline (A此前已先后获评国家级绿色工厂和国家级绿色供应链管理企业 / 重磅|A3款产品入选…
+    绿色设计产品名单): of each term after the verb; not what it will do (A将以此次获评为契机,争取…)."""
+    aliases = {m.group("alias") for m in ALIAS_DECLARED.finditer(text)} - {""}
+    out = []
+    for alias in (a for a in aliases if not NOT_AN_ALIAS.match(a) and _short_name(a, subject=False)):
+        for where in (title, text):
+            for found in re.finditer(CLAUSE_OPENER.pattern + re.escape(alias), where):
+                clause = re.match(
+                    r"[^,。;\s]*", where[found.end() :]
+                ).group()  # (a headline's clauses: apart by spaces)
+                cue = ALIAS_CUE.search(clause)
+                if (
+                    not cue
+                    or ALIAS_NOT_YET.search(clause, 0, cue.start())
+                    or "简称" in clause[: cue.start()]  # (inside the name it shortens: A公司(以下简称“A”)入选…)
+                    or not _designated(clause)
+                ):
+                    continue
+                out += [
+                    NamedEntity(alias, term_type(term.group()), alias + clause)
+                    for term in TERM_PATTERN.finditer(clause, cue.end())
+                ]
+    return out

@@ -124,7 +124,21 @@ def clean_text(text: str) -> str:
         text = ENTITY.sub(_unescaped, text)  # (only whole entities: ?id=5&region=… stays)
     if "**" in text:
         text = BOLD_MARK.sub(_unbolded, text)  # (a post's **bold** marks, copied as text; not 浙江**科技: a mask)
+    if "〇" in text or "二零" in text:
+        text = NUMERAL_YEAR.sub(_year_in_digits, text)
     return nfkc(to_simplified(strip_pinyin(text)))
+
+
+# a year in Chinese numerals (到二〇二五年, 二零二三—二〇二五年): in digits, as the rules read years
+NUMERAL_YEAR = re.compile(
+    r"(?<![〇零一二三四五六七八九十])二[〇零][〇零一二三四五六七八九]{2}"
+    r"(?=\s*年|\s*[—\-–~～至到]\s*二[〇零][〇零一二三四五六七八九]{2}\s*年)"
+)
+YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _year_in_digits(match: re.Match) -> str:
+    return match.group().translate(YEAR_DIGITS)
 
 
 BOLD_MARK = re.compile(r"\*\*(?=[^*\s])([^*\n]{1,80}?)(?<=[^*\s])\*\*")
