@@ -53,7 +53,16 @@ PARTS = (
     *(f"{name}_{half}" for name in INVENTED_SETS for half in HALVES),
 )
 # check halves read to write rules since (their README says when): development halves from then on
-SPENT = ("fresh7_check", "fresh_check", "fresh2_check", "fresh5_check", "fresh6_check", "field_check", "field3_check")
+SPENT = (
+    "fresh7_check",
+    "fresh10_check",
+    "fresh_check",
+    "fresh2_check",
+    "fresh5_check",
+    "fresh6_check",
+    "field_check",
+    "field3_check",
+)
 SHOWN = (
     "tuned",
     *(f"{name}_dev" for name in (*FIELD_SETS, *INVENTED_SETS)),

@@ -2042,3 +2042,25 @@ def test_a_column_of_places_its_header_does_not_name():
     # a first column of firms is no column of places
     text = "企业\t绿色工厂(家)\t绿色设计产品(项)\n甲乙机械有限公司\t1\t2\n丙丁化工有限公司\t1\t3\n"
     assert not facts(text, 2025)
+
+
+def test_bulleted_lines_under_a_deadline_line_are_its_goals():
+    """🎯到2027年 over ✅ lines: goals of 2027,累计 or not, until a line that reports (📌2024年成绩单:…)."""
+    text = (
+        "近日,《甲市制造业绿色低碳发展行动方案》印发👇\n"
+        "🎯到2027年\n✅全市国家级绿色工厂达到50家\n✅省级绿色工厂累计300家\n✅绿色工业园区6个(其中国家级2个)\n"
+        "📌2024年成绩单:新增国家级绿色工厂7家、省级绿色工厂45家。\n"
+    )
+    assert targets(text, 2025) == {
+        ("green_factory", 50, 2027),
+        ("green_factory", 300, 2027),
+        ("green_park", 6, 2027),
+        ("green_park", 2, 2027),
+    }
+    assert counts(text, 2025) == {("green_factory", 7), ("green_factory", 45)}
+
+
+def test_a_related_reading_line_is_another_pages_headline():
+    text = "甲市今年新增省级绿色工厂12家。\n👉相关阅读:乙市:到2027年国家级绿色工厂突破200家\n推荐阅读 丙县3家企业入选省级绿色工厂"
+    assert counts(text, 2025) == {("green_factory", 12)}
+    assert targets(text, 2025) == set()

@@ -805,9 +805,17 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
     out, section, rank, breakdown = [], None, 0, None
     last_held = -2  # the index of the last line that held a fact
     lines = _wrapped_lines_joined(text.splitlines())
+    bullets = None  # the year of a deadline line (🎯到2027年) that the bulleted lines under it are goals of
     for index, line in enumerate(lines):
         if section is not None and (deadline := YEAR_LINE.fullmatch(line)):
             section = int(deadline.group(1))  # (a card of goals: 到2030年 / 国家级绿色工厂达到150家 …)
+        if RELATED_LINK.match(line):
+            continue  # (👉相关阅读:乙市:到2027年…: another page's headline)
+        if bullets is not None and not (BULLET.match(line) and not BULLET_REPORT.search(line)):
+            bullets = None
+        if deadline := BULLETS_DEADLINE.fullmatch(line):
+            bullets = int(deadline.group(1))  # (🎯到2027年 / ✅全市国家级绿色工厂达到50家 / ✅…)
+            continue
         elif len(line) <= HEADING_MAX and (heading := HEADING.match(line)):
             section, rank = _section_after(heading, line, section, rank)
         holds = TERM_MARK in line or "%" in line or line.startswith("其中") or SUBTOTAL_LINE.match(line) is not None
@@ -857,7 +865,7 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
             )
             out.append(
                 (
-                    section if breakdown is None else breakdown,
+                    bullets if bullets is not None else section if breakdown is None else breakdown,
                     tag,
                     _line_sentences(line),
                 )
@@ -867,6 +875,11 @@ def _paragraphs(text: str) -> tuple[tuple[int | None, str | None, tuple[str, ...
     return tuple(out)
 
 
+# a deadline alone on its line, decorated (🎯到2027年, ▶ 到2027年底:), over bulleted lines (✅…, · …, - …)
+BULLETS_DEADLINE = re.compile(r"[^\u4e00-\u9fa5A-Za-z0-9\s]+\s*(?:到|至)\s*(20\d{2})\s*年(?:底|末)?[,:]?\s*")
+BULLET_REPORT = re.compile(r"今年|去年|上年|截至|截止|目前|已经?|完成|实现|成绩|20\d{2}\s*年(?!底|末)")
+RELATED_LINK = re.compile(r"[^\u4e00-\u9fa5A-Za-z0-9]*(?:相关阅读|推荐阅读|延伸阅读|相关链接|往期回顾|往期推荐)")
+BULLET = re.compile(r"\s*[^\u4e00-\u9fa5A-Za-z0-9\s(\[“\"《]")
 BREAKDOWN_OPENER = re.compile(r"(?P<lead>[^。;]*)如下[:]?")
 
 
