@@ -196,7 +196,7 @@ INVENTED_FLOORS = {
     # the tenth set (stop 39, targets first): the check half as the rules found it (.107); the development half as
     # the rules written against it (.108) left it
     "fresh10_dev": {"designation": (0.99, 0.87), "reported_count": (0.97, 0.86), "policy_target": (0.98, 0.97)},
-    "fresh10_check": {"designation": (0.99, 0.99), "reported_count": (0.92, 0.92), "policy_target": (0.92, 0.82)},
+    "fresh10_check": {"designation": (0.99, 0.99), "reported_count": (0.92, 0.92), "policy_target": (0.92, 0.84)},
     # the real field pages (tests/eval/field/): the check half as the rules found it; the development half as the
     # rules written against it in stop 33 left it
     "field_dev": {"designation": (0.99, 0.96), "reported_count": (0.98, 0.95), "policy_target": (0.96, 0.93)},

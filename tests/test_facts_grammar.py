@@ -2064,3 +2064,20 @@ def test_a_related_reading_line_is_another_pages_headline():
     text = "甲市今年新增省级绿色工厂12家。\n👉相关阅读:乙市:到2027年国家级绿色工厂突破200家\n推荐阅读 丙县3家企业入选省级绿色工厂"
     assert counts(text, 2025) == {("green_factory", 12)}
     assert targets(text, 2025) == set()
+
+
+def test_places_after_the_first_each_with_a_value_of_its_term():
+    """甲区新增省级绿色工厂6家、乙县新增4家、丙市4家: one per place, of the first one's term and level,
+    two places with the same value both kept; not 城区/开发区 (no place's name)."""
+    text = "2025年工作目标:甲区新增省级绿色工厂6家、乙县新增4家、丙市新增4家、丁县5家。"
+    found = {(f.designation_type, f.value, f.region_name, f.level) for f in facts(text, 2025, "policy_target")}
+    assert found == {
+        ("green_factory", 6, "甲区", "provincial"),
+        ("green_factory", 4, "乙县", "provincial"),
+        ("green_factory", 4, "丙市", "provincial"),
+        ("green_factory", 5, "丁县", "provincial"),
+    }
+    text = "2024年,甲区新增省级绿色工厂6家、城区3家、开发区2家。"
+    assert counts(text) == {("green_factory", 6)}
+    text = "甲州新增绿色工厂8家、绿色园区1个、绿色设计产品2款。"  # (terms after the first, not places)
+    assert counts(text) == {("green_factory", 8), ("green_park", 1), ("green_design_product", 2)}

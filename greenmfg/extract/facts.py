@@ -1104,7 +1104,7 @@ def _paragraph_facts(
                 clause = Clause(
                     clause.start, clause.end, "policy_target", int(year.group(1)) if year else page_year, False
                 )
-            key = (sentence, count.designation_type, count.value, clause.kind)
+            key = (sentence, count.designation_type, count.value, clause.kind, count.region)
             if key in seen:
                 continue
             seen.add(key)
@@ -1616,6 +1616,7 @@ def _counts_in_order(sentence: str, parts: list[Clause]):
     subjects = _with_predicates(sentence, parts) if listed else []
     for clause in subjects:
         yield from _typed_by_clause(sentence, clause, spans, paired=True)
+    yield from _places_going_on(sentence, spans) if "、" in sentence else ()
     previous = (None, -1)  # the level of the count before, and where it ended
     for match in _count_matches(sentence, spans):
         level = (
@@ -1719,6 +1720,42 @@ def _continuations(sentence: str, spans: list):
                 level_code(qualifier),
                 star_rating(qualifier),
                 match.group("value"),
+            )
+
+
+PLACE_WORD = r"[\u4e00-\u9fa5]{1,8}?(?:区|县|市|旗|州)"
+PLACE_CUE = r"(?:新增|创建|培育|有|达到|获评|入选|认定|建成)?"
+# 甲区新增省级绿色工厂6家、乙县新增4家、丙市3家: the places after the first, each with its value, of its term
+PLACES_GOING_ON = re.compile(
+    r"(?P<first>" + PLACE_WORD + r")" + PLACE_CUE + r"(?P<level>" + LEVEL_WORD + r")?(?P<term>" + TERM + r")\s*"
+    r"(?P<value>" + NUM + r")\s*(?:余|多)?(?P<unit>家|个|项|种)(?:以上)?"
+    r"(?P<rest>(?:、" + PLACE_WORD + PLACE_CUE + r"\s*(?:" + NUM + r")\s*(?:余|多)?(?:家|个|项|种)(?:以上)?)+)"
+)
+PLACE_GOING_ON = re.compile(
+    r"、(?P<region>" + PLACE_WORD + r")" + PLACE_CUE + r"\s*(?P<value>" + NUM + r")\s*(?:余|多)?(?P<unit>家|个|项|种)"
+)
+
+
+def _places_going_on(sentence: str, spans: list):
+    """PLACES_GOING_ON: a count per place, the first place's and each after it, of the first one's term and level."""
+    for match in PLACES_GOING_ON.finditer(sentence):
+        items = list(PLACE_GOING_ON.finditer(sentence, match.start("rest"), match.end("rest")))
+        places = [match.group("first"), *(m.group("region") for m in items)]
+        if any(GENERIC_PLACE.match(place) or TERM_PATTERN.search(place) or "园区" in place for place in places):
+            continue  # (城区、开发区…: no place's name; 绿色工厂8家、绿色园区1个: terms)
+        for item in (match, *items):
+            if _overlaps(item.span("value"), spans):
+                continue
+            spans.append(item.span("value"))
+            yield Count(
+                item.start("value"),
+                term_type(match.group("term")),
+                number(item.group("value")),
+                item.group("unit"),
+                level_code(match.group("level")) if match.group("level") else None,
+                None,
+                item.group("value"),
+                item.group("region" if item is not match else "first"),
             )
 
 
