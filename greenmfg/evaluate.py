@@ -42,6 +42,7 @@ INVENTED_SETS = {
     "fresh8": (1501, 1600),
     "fresh9": (1601, 1700),
     "fresh10": (1701, 1800),
+    "fresh11": (1801, 1900),
 }
 # Real field pages by the round that gathered them (numbers from, to)
 FIELD_SETS = {"field": (1, 199), "field2": (201, 399), "field3": (401, 599), "field4": (601, 799)}

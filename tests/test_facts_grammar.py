@@ -2081,3 +2081,68 @@ def test_places_after_the_first_each_with_a_value_of_its_term():
     assert counts(text) == {("green_factory", 6)}
     text = "甲州新增绿色工厂8家、绿色园区1个、绿色设计产品2款。"  # (terms after the first, not places)
     assert counts(text) == {("green_factory", 8), ("green_park", 1), ("green_design_product", 2)}
+
+
+@pytest.mark.parametrize(
+    "text, year, expected",
+    [
+        (  # a note of next year's goal: the table's years stay results
+            "“十四五”以来全市绿色工厂创建情况\n年份\t国家级绿色工厂(家)\t省级绿色工厂(家)\n2023年\t2\t5\n2024年\t3\t6\n"
+            "注:2025年目标为新增省级绿色工厂8家。",
+            2025,
+            {
+                ("reported_count", 2, None),
+                ("reported_count", 5, None),
+                ("reported_count", 3, None),
+                ("reported_count", 6, None),
+                ("policy_target", 8, 2025),
+            },
+        ),
+        (  # a note of another kind under a table of results: still results
+            "2024年各区新增绿色工厂情况\n地区\t国家级绿色工厂(家)\t省级绿色工厂(家)\n甲区\t3\t8\n乙区\t2\t5\n"
+            "注:带*的区为“十四五”绿色制造规划重点区域。",
+            2024,
+            {
+                ("reported_count", 3, None),
+                ("reported_count", 8, None),
+                ("reported_count", 2, None),
+                ("reported_count", 5, None),
+            },
+        ),
+        (  # a reporting deadline in a note is no goal's year
+            "各区绿色工厂创建任务分解表\n地区\t国家级绿色工厂(家)\t省级绿色工厂(家)\n甲区\t1\t3\n乙区\t2\t4\n"
+            "注:请各区于2025年1月10日前报送完成情况。",
+            2024,
+            {
+                ("policy_target", 1, 2024),
+                ("policy_target", 3, 2024),
+                ("policy_target", 2, 2024),
+                ("policy_target", 4, 2024),
+            },
+        ),
+        (  # a caption (表 1 …目标) is no header of three cells
+            "表 1 各县(市、区)绿色工厂创建目标\n县(市、区)\t国家级绿色工厂(家)\t省级绿色工厂(家)\n甲县\t1\t3\n乙县\t2\t4",
+            2025,
+            {
+                ("policy_target", 1, 2025),
+                ("policy_target", 3, 2025),
+                ("policy_target", 2, 2025),
+                ("policy_target", 4, 2025),
+            },
+        ),
+        (  # money, scores and nominations by place are no counts
+            "2025年绿色制造专项资金分配表\n单位名称\t绿色工厂奖补资金(万元)\t绿色园区奖补资金(万元)\n甲区\t120\t50\n"
+            "乙县\t80\t30\n合计\t200\t80",
+            2025,
+            set(),
+        ),
+        (
+            "2025年度省级绿色制造名单推荐汇总表\n推荐单位\t绿色工厂(家)\t绿色设计产品(项)\n甲市\t12\t5\n乙市\t8\t3\n"
+            "丙市\t6\t2\n合计\t26\t10",
+            2025,
+            set(),
+        ),
+    ],
+)
+def test_what_a_review_of_stop_40_found_in_tables(text, year, expected):
+    assert {(f.record_type, f.value, f.target_year) for f in facts(text, year)} == expected

@@ -2895,3 +2895,56 @@ def test_what_a_second_review_of_stop_39_found(text, expected):
 )
 def test_a_declared_short_name_its_own_clause_designates(text, title, expected):
     assert sorted((e.designation_type, e.name) for e in extract_names(text, title)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a holding company, a consultancy, a supplier, a park: others won it
+        (
+            "浙江甲乙控股集团有限公司(以下简称“甲乙控股”)是民营企业集团。近日,甲乙控股旗下甲乙钢铁、甲乙新材2家企业获评国家级绿色工厂。",
+            "",
+        ),
+        ("甲乙控股集团有限公司(以下简称“甲乙控股”)高度重视绿色发展。", "甲乙控股旗下3家企业获评国家级绿色工厂"),
+        (
+            "甲乙环境科技有限公司(以下简称“甲乙环境”)是第三方评价机构。甲乙环境服务的丙丁钢铁等8家企业成功入选国家级绿色工厂名单。",
+            "",
+        ),
+        ("甲乙高新技术产业开发区(以下简称“甲乙高新”)持续推进绿色制造。甲乙高新3家企业入选国家级绿色工厂名单。", ""),
+        (
+            "甲乙阀门股份有限公司(以下简称“甲乙阀门”)位于戊己经济开发区。甲乙阀门所在的戊己经济开发区获评国家级绿色工业园区。",
+            "",
+        ),
+        # the future, a condition, another honour and a pool, a revocation
+        ("甲乙阀门股份有限公司(以下简称“甲乙阀门”)成立于2005年。甲乙阀门预计年内获评国家级绿色工厂。", ""),
+        (
+            "甲乙阀门股份有限公司(以下简称“甲乙阀门”)成立于2005年。会议指出:甲乙阀门若能入选国家级绿色工厂,将获得奖励。",
+            "",
+        ),
+        (
+            "甲乙阀门股份有限公司(以下简称“甲乙阀门”)成立于2005年。甲乙阀门入选国家级专精特新“小巨人”企业和省级绿色工厂培育库。",
+            "",
+        ),
+        (
+            "甲乙化工股份有限公司(以下简称“甲乙化工”)成立于2005年。甲乙化工2019年曾获评国家级绿色工厂,今年因复核不合格被撤销称号。",
+            "",
+        ),
+        # a generic word, and the start of a longer name
+        ("甲乙集团丙丁生产基地(以下简称“基地”)建成投产。基地入选国家级绿色工厂名单。", ""),
+        ("浙江甲乙控股集团有限公司(以下简称“甲乙”)是电器制造商。日前,甲乙新能源入选2024年度国家级绿色工厂名单。", ""),
+    ],
+)
+def test_what_a_review_of_stop_40_found_in_short_names(text, title):
+    assert not [
+        e
+        for e in extract_names(text, title)
+        if e.name in ("甲乙控股", "甲乙环境", "甲乙高新", "甲乙阀门", "甲乙化工", "基地", "甲乙")
+    ]
+
+
+def test_a_short_name_repeated_in_a_long_line_is_one_entity_per_clause():
+    """A flattened table of a short name's honours, one line: each clause read alone (a clause that ran to the
+    end of the line gave every later term to every occurrence, quadratic in the line)."""
+    text = "甲乙阀门股份有限公司(以下简称“甲乙阀门”)荣誉一览:" + "|2023年|甲乙阀门获评省级绿色工厂" * 600 + "|"
+    found = [e for e in extract_names(text) if e.name == "甲乙阀门"]
+    assert len(found) <= 1 and all(len(e.evidence) < 80 for e in found)

@@ -113,7 +113,7 @@ def table_facts(
 ) -> list[dict] | None:
     """Facts of one table (its rows as (line, cells)), or None when no header says what it holds."""
     for position, (_, cells) in enumerate(rows):
-        columns = _places_first(header_columns(cells), rows[position + 1 :])
+        columns = _places_first(cells, header_columns(cells), rows[position + 1 :])
         roles = {c.role for c in columns}
         if columns and _spanning_header(cells, rows[position + 1 :]):
             return None  # a header cell spans columns (绿色工厂 over 2024年 | 2025年): read by the older row rules
@@ -144,11 +144,16 @@ def table_facts(
     return None
 
 
-def _places_first(columns: list[Column], below) -> list[Column]:
+COUNT_UNITS = ("家", "个", "项", "种", "款", "户")
+
+
+def _places_first(header: list[str], columns: list[Column], below) -> list[Column]:
     """A first column its header does not name (单位名称, 名称) whose cells are places (黄州区, 麻城市,
     合计): a column of regions, as its rows show."""
     if not columns or columns[0].index == 0 or {"region", "years", "indicator"} & {c.role for c in columns}:
         return columns
+    if any(c.unit and c.unit not in COUNT_UNITS for c in columns) or NOT_DESIGNATED_ROW.search(header[0]):
+        return columns  # (奖补资金(万元), 得分(分); 推荐单位: money, scores, nominations)
     firsts = [cells[0].replace(" ", "") for _, cells in below if cells and cells[0].strip()]
     places = sum(bool(PLACE.fullmatch(cell) or TOTAL_ROW.match(cell)) for cell in firsts)
     if len(firsts) < 2 or places < len(firsts) * 0.8:

@@ -533,7 +533,8 @@ HEADER_CELL_MAX = 24
 
 def _headers_split(lines: list[str]) -> list[str]:
     """A header whose cells single spaces keep apart (年份  国家级绿色工厂(家) 省级绿色工厂(家) …), above
-    rows split into as many cells: split the same way."""
+    rows split into as many cells: split the same way. Its cells after the first are columns (a term, a
+    unit in brackets or a year each); a caption (表 1 各县绿色工厂创建目标) is none."""
     out = list(lines)
     for index, line in enumerate(lines[:-1]):
         cells = line.split()
@@ -541,13 +542,17 @@ def _headers_split(lines: list[str]) -> list[str]:
             "\t" not in line
             and len(cells) >= 3
             and len(cells) == lines[index + 1].count("\t") + 1
+            and not CAPTION_FIRST.match(cells[0])
             and all(len(cell) <= HEADER_CELL_MAX and not SENTENCE_END.search(cell) for cell in cells)
+            and all(COLUMN_CELL.search(cell) for cell in cells[1:])
         ):
             out[index] = "\t".join(cells)
     return out
 
 
 SENTENCE_END = re.compile(r"[。;,:!?]")
+CAPTION_FIRST = re.compile(r"表|附件|附表|[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+[)、.]|\d+$")
+COLUMN_CELL = re.compile(TERM + r"|\((?:家|个|项|种|款|%)\)|20\d{2}|合计|小计|数量|级")
 
 
 def _table_rows_mended(lines: list[str]) -> list[str]:
@@ -689,13 +694,19 @@ PLACE_VALUE = re.compile(
 TABLE_NOTE = re.compile(r"(?:注|备注|说明)\s*\d?\s*[::]")
 
 
+# a note that says the table's figures are goals of a year (注:表中目标数为2025年新增数)
+GOALS_NOTE = re.compile(r"表中[^,。;]{0,6}?目标[^,。;]{0,4}?(?:为|是)\s*20\d{2}\s*年[^,。;]{0,8}")
+
+
 def _notes_below(lines: list[str], last: int) -> str:
-    """The notes right under a table (注:表中目标数为2025年新增数), up to two: what its figures are."""
+    """What the notes right under a table (up to two) say its figures are: which years are results and
+    which goals (2022—2024年为当年新增实绩,2025—2027年为目标), or that they are goals of a year
+    (表中目标数为2025年新增数); nothing else of a note (注:2025年目标为…, 注:带*的区为…规划重点区域)."""
     notes = ""
     for line in lines[last + 1 : last + 3]:
-        if not TABLE_NOTE.match(line.strip()) or len(line) > CAPTION_MAX * 2:
+        if not TABLE_NOTE.match(line.strip()):
             break
-        notes += f" ({line.strip()})"
+        notes += fact_tables.years_note(line) + "".join(f" ({m.group()})" for m in GOALS_NOTE.finditer(line))
     return notes
 
 

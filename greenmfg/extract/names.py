@@ -2601,35 +2601,54 @@ def _occurrences(text: str, name: str):
 
 # A公司(以下简称“A”): the short name the text gives a firm or park
 ALIAS_DECLARED = re.compile(r"\((?:以下)?简称[:为]?\s*[“\"]?(?P<alias>[\u4e00-\u9fa5A-Za-z0-9]{2,10})[”\"]?\)")
-NOT_AN_ALIAS = re.compile(r"^(?:本|该|我)?(?:公司|集团|企业|园区|我司|我园|单位)$")
-# the verbs that say a short name's own designation, in its clause (A此前已先后获评…, A是…获评…的3个园区之一)
-ALIAS_CUE = re.compile(r"入选|获评|荣获|被评为|被认定为|认定为|评为|上榜|列入|跻身|荣膺|获批|入围|荣登")
-ALIAS_NOT_YET = re.compile(r"将|争取|力争|计划|拟|正在|申报|推荐|培育|未|没有|有望|希望|目标")
-CLAUSE_OPENER = re.compile(r"(?:^|(?<=[,;:|!?。\s]))")
+NOT_AN_ALIAS = re.compile(r"^(?:本|该|我)?(?:公司|集团|企业|园区|我司|我园|单位|中心|基地|平台|产业园|园|厂)$")
+# A short name, the subject of its designation verb: times and adverbs only between them (A此前已先后获评…),
+# or A是…获评…的3个园区之一
+ALIAS_VERB = re.compile(
+    r"(?:此前|此次|本次|今年|去年|近日|日前|已经?|先后|也|还|又|同时|再次|再度|成功|顺利|一举|首次|曾|"
+    r"于?20\d{2}年度?|在20\d{2}年度?)*"
+    r"(?P<products>(?:[\d一二三四五六七八九十两]+(?:款|个|项|种|类))[^,。;]{0,12}?)?"  # (A两款树脂镜片入选…: its products)
+    r"(?P<cue>入选|获评|荣获|被评为|被认定为|认定为|评为|上榜|跻身|荣膺|获批|入围|荣登)|"
+    r"是(?=[^,。;]{0,40}之一)[^,。;]{0,8}?(?P<one_of>入选|获评)"
+)
+# the term right after the verb (a level, a year, quotes between), then the terms joined to it
+ALIAS_TERM = re.compile(r"[^,。;、和及与]{0,10}?(?P<term>" + TERM + r")(?:\(\d{4}年\))?")
+ALIAS_MORE = re.compile(r"(?:和|、|及|与)[^,。;、]{0,8}?(?P<term>" + TERM + r")(?:\(\d{4}年\))?")
+ALIAS_NOT_THE_HONOUR = re.compile(r"培育|库|创建|梯度|候选|撤销|摘牌|取消|不合格|落选|若|如果|预计|冲刺|目标|为契机")
 
 
 def _aliases_designated(text: str, title: str) -> list[NamedEntity]:
-    """A short name the text declares (以下简称“A”), where a clause it opens says its own designation,
-    in the text or its headline (A此前已先后获评国家级绿色工厂和国家级绿色供应链管理企业 / 重磅|A3款产品入选…
-    绿色设计产品名单): of each term after the verb; not what it will do (A将以此次获评为契机,争取…)."""
+    """A short name the text declares (以下简称“A”), the subject of a designation verb, in the text or its
+    headline (A此前已先后获评国家级绿色工厂和国家级绿色供应链管理企业 / 重磅|A入选…): of the term right
+    after the verb and those joined to it; not a generic word, another honour, a pool, the future, a
+    revocation (A曾获评…,今年被撤销), nor what another firm won (A旗下2家企业获评…, A服务的B获评…)."""
     aliases = {m.group("alias") for m in ALIAS_DECLARED.finditer(text)} - {""}
     out = []
     for alias in (a for a in aliases if not NOT_AN_ALIAS.match(a) and _short_name(a, subject=False)):
         for where in (title, text):
-            for found in re.finditer(CLAUSE_OPENER.pattern + re.escape(alias), where):
-                clause = re.match(
-                    r"[^,。;\s]*", where[found.end() :]
-                ).group()  # (a headline's clauses: apart by spaces)
-                cue = ALIAS_CUE.search(clause)
-                if (
-                    not cue
-                    or ALIAS_NOT_YET.search(clause, 0, cue.start())
-                    or "简称" in clause[: cue.start()]  # (inside the name it shortens: A公司(以下简称“A”)入选…)
-                    or not _designated(clause)
+            for found in re.finditer(r"(?:^|(?<=[,;:|!?。\s]))" + re.escape(alias), where):
+                clause = CLAUSE_AFTER.match(where, found.end()).group()
+                if not (verb := ALIAS_VERB.match(clause)) or ALIAS_NOT_THE_HONOUR.search(
+                    _sentence_at(where, found.end())
                 ):
                     continue
-                out += [
-                    NamedEntity(alias, term_type(term.group()), alias + clause)
-                    for term in TERM_PATTERN.finditer(clause, cue.end())
-                ]
+                if not (term := ALIAS_TERM.match(clause, verb.end())) or OTHER_HONOUR.search(
+                    clause, verb.end(), term.start("term")
+                ):
+                    continue
+                terms = [term]
+                while more := ALIAS_MORE.match(clause, terms[-1].end()):
+                    terms.append(more)
+                if verb.group("products"):  # (its products: design products only)
+                    terms = [t for t in terms if term_type(t.group("term")) == "green_design_product"]
+                out += [NamedEntity(alias, term_type(t.group("term")), alias + clause) for t in terms]
     return out
+
+
+CLAUSE_AFTER = re.compile(r"[^,。;:|!?\s]{0,60}")  # (a headline's clauses: apart by spaces)
+
+
+def _sentence_at(text: str, position: int) -> str:
+    start = max(text.rfind(mark, 0, position) for mark in "。!?\n") + 1
+    ends = [i for i in (text.find(mark, position) for mark in "。!?\n") if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
