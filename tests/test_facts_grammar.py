@@ -2146,3 +2146,70 @@ def test_places_after_the_first_each_with_a_value_of_its_term():
 )
 def test_what_a_review_of_stop_40_found_in_tables(text, year, expected):
     assert {(f.record_type, f.value, f.target_year) for f in facts(text, year)} == expected
+
+
+def test_a_tab_header_wrapped_onto_a_second_row():
+    """县(市、区) | 省级以上 | 其中: … over | 绿色工厂（家） | 国家级（家） …, the second row's empty first cell lost or not."""
+    header = "县(市、区)\t省级以上\t其中:\t绿色工业\n{lead}绿色工厂(家)\t国家级(家)\t园区(个)\n"
+    for lead in ("\t", ""):
+        text = (
+            "2025年度各县(市、区)绿色制造目标任务分解表\n"
+            + header.format(lead=lead)
+            + "合计\t5\t1\t1\n甲县\t3\t1\t—\n乙县\t2\t—\t1\n"
+        )
+        found = {(f.designation_type, f.value, f.level, f.region_name) for f in facts(text, 2025, "policy_target")}
+        assert found == {
+            ("green_factory", 5, None, None),
+            ("green_factory", 1, "national", None),
+            ("green_park", 1, None, None),
+            ("green_factory", 3, None, "甲县"),
+            ("green_factory", 1, "national", "甲县"),
+            ("green_factory", 2, None, "乙县"),
+            ("green_park", 1, None, "乙县"),
+        }, lead
+
+
+def test_an_infographics_arrows_pluses_and_bars():
+    text = (
+        "📊 现状\n截至2024年底\n省级以上绿色工厂 98 家｜其中国家级 27 家\n国家级绿色工业园区 2 个\n"
+        "🎯 到2027年 主要目标\n◆ 省级以上绿色工厂 ➜ 累计 150+ 家\n◆ 绿色工业园区 ➜ 6 个\n"
+    )
+    assert counts(text, 2025) == {("green_factory", 98), ("green_factory", 27), ("green_park", 2)}
+    assert targets(text, 2025) == {("green_factory", 150, 2027), ("green_park", 6, 2027)}
+
+
+def test_per_cent_in_chinese_numerals():
+    text = "到2027年,规模以上工业单位增加值能耗较2024年下降百分之八,固废综合利用率达到百分之九十二点五。"
+    found = {(f.value, f.unit, f.target_year) for f in facts(text, 2025, "policy_target")}
+    assert found == {(8, "%", 2027), (92.5, "%", 2027)}
+
+
+def test_subtotals_by_cities_named_without_their_ending():
+    """从地区看,成都21家、德阳9家…,其余…: parts of the count of their unit they fit in (not the parks', not the 8)."""
+    text = (
+        "我省共有58家企业入选国家级绿色工厂,3个园区入选国家级绿色工业园区,8家企业入选国家级绿色供应链管理企业。\n"
+        "从地区看,成都21家、德阳9家、绵阳7家,其余分布在乐山、眉山等市。"
+    )
+    assert counts(text) == {
+        ("green_factory", 58),
+        ("green_park", 3),
+        ("green_supply_chain", 8),
+        ("green_factory", 21),
+        ("green_factory", 9),
+        ("green_factory", 7),
+    }
+    text = "全市新增绿色工厂12家。\n从地区看,企业入选12家。"  # (no place)
+    assert counts(text) == {("green_factory", 12)}
+
+
+def test_goals_by_place_with_no_term_after_a_goal():
+    """各县区任务:A区、B区各新增3家;C区5家、D县4家;E县、沁县各2家, after a goal (sentences of no number between)."""
+    text = (
+        "(一)绿色工厂提升行动(到2027年,新增省级以上绿色工厂不少于25家)。聚焦焦化等行业,建立绿色工厂培育库。"
+        "各县区任务:潞州区、上党区各新增3家;屯留区5家、襄垣县4家;长子县、沁县各2家。"
+    )
+    found = {(f.value, f.region_name) for f in facts(text, 2025, "policy_target")}
+    assert found == {(25, None), (3, "潞州区"), (3, "上党区"), (5, "屯留区"), (4, "襄垣县"), (2, "长子县"), (2, "沁县")}
+    # a place and a number alone, after a sentence with numbers of its own: no goal
+    text = "到2027年,新增省级以上绿色工厂25家。全市规上企业达到500家。屯留区5家。"
+    assert {(f.value, f.region_name) for f in facts(text, 2025, "policy_target")} == {(25, None)}

@@ -25,7 +25,7 @@ YEAR_HEADER = re.compile(
     r"(20\d{2})\s*年?(?:度)?\s*[(（]?(目标值?|基数|基期值?|现状值?|完成值?|完成情况|实际完成值?|实际值?|完成)?(?<=[^(（])[)）]?"
 )  # (2030年(目标值): the qualifier in brackets too)
 LEVEL_HEADER = re.compile(r"(?:" + LEVEL_WORD + r")")
-LEVEL_OF_ABOVE = re.compile(r"其中(" + LEVEL_WORD + r")(?:[(（][^)）]{1,4}[)）])?")
+LEVEL_OF_ABOVE = re.compile(r"其中:?(" + LEVEL_WORD + r")(?:[(（][^)）]{1,4}[)）])?")
 TERM_IN = re.compile(TERM)
 UNIT_IN_CELL = re.compile(r"[(（]\s*([^)）]+?)\s*[)）]")
 # a value cell, after its baseline if it names one (比2015年下降15%左右, 较上年提高2%)
@@ -112,6 +112,7 @@ def table_facts(
     rows: list[tuple[str, list[str]]], caption: str, page_year: int | None, plan_year: int | None
 ) -> list[dict] | None:
     """Facts of one table (its rows as (line, cells)), or None when no header says what it holds."""
+    rows = _wrapped_header_joined(rows)
     for position, (_, cells) in enumerate(rows):
         columns = _places_first(cells, header_columns(cells), rows[position + 1 :])
         roles = {c.role for c in columns}
@@ -142,6 +143,34 @@ def table_facts(
         if "indicator" in roles and "amount" in roles:
             return _amount_rows(rows[position + 1 :], columns, caption, page_year, plan_year)
     return None
+
+
+def _wrapped_header_joined(rows: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """A header wrapped onto a second row of no values (县(市、区) | 省级以上 | 其中: | 绿色工业 / | 绿色工厂（家） |
+    国家级（家） | 园区（个）): joined cell by cell, where that names more columns than the first row alone."""
+    for position in range(len(rows) - 1):
+        (line, cells), (below_line, below) = rows[position], rows[position + 1]
+        if any(VALUE.match(cell.strip()) for cell in cells + below) or len(below) > len(cells):
+            continue
+        # (the second row's empty first cell may be lost with the line's leading tab: then it sits one to the right)
+        shifts = (0, 1) if len(below) == len(cells) - 1 else (0,)
+        joined = max(
+            (
+                [
+                    cell + (below[i - shift].strip() if 0 <= i - shift < len(below) else "")
+                    for i, cell in enumerate(cells)
+                ]
+                for shift in shifts
+            ),
+            key=_named_columns,
+        )
+        if _named_columns(joined) > _named_columns(cells):
+            return [*rows[:position], (f"{line}\n{below_line}", joined), *rows[position + 2 :]]
+    return rows
+
+
+def _named_columns(cells: list[str]) -> int:
+    return sum(c.role in ("term", "level") for c in header_columns(cells))
 
 
 COUNT_UNITS = ("家", "个", "项", "种", "款", "户")

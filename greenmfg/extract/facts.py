@@ -335,6 +335,11 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
         cleaned = QUOTED_TERM.sub(r"\1", cleaned)  # 已有国家级“绿色工厂”58家
     if "。 " in cleaned:
         cleaned = FLAT_PARAGRAPH.sub("\n", cleaned)  # 6家为国家级绿色工厂。 到2030年…: paragraphs run into one line
+    if "百分之" in cleaned:
+        cleaned = PER_CENT.sub(_per_cent, cleaned)  # (下降百分之十五 / 百分之十三点五: 15% / 13.5%)
+    if CARD_MARKS.search(cleaned):
+        cleaned = CARD_PLUS.sub(r"\1", CARD_ARROW.sub(" ", cleaned))  # (绿色工厂 ➜ 累计 150+ 家: 绿色工厂 累计 150 家)
+        cleaned = CARD_BAR.sub(r"\1,", cleaned)  # (…98 家|其中国家级 27 家: two clauses of one line)
     lines = cleaned.splitlines()
     if INNER_GAP.search(cleaned):  # (most pages: no cells apart by spaces)
         lines = _spaced_rows_as_tabs(_aligned_tables_mended(lines))
@@ -351,6 +356,24 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
         + _tables(lines, table_lines, default_year, target_year)
         + _english_facts(cleaned)
     )
+
+
+PER_CENT = re.compile(
+    r"百分之(?P<whole>[零一二三四五六七八九十两百]{1,4})(?:点(?P<tenths>[零一二三四五六七八九]{1,2}))?"
+)
+TENTHS = str.maketrans("零一二三四五六七八九", "0123456789")
+
+
+def _per_cent(match: re.Match) -> str:
+    whole = number(match.group("whole"))
+    return f"{whole}.{match.group('tenths').translate(TENTHS)}%" if match.group("tenths") else f"{whole}%"
+
+
+# an infographic's marks: arrows between a term and its value, 150+ for "150 or more", a bar between two clauses
+CARD_MARKS = re.compile(r"[➜→➡⟶]|\d\+|\|")
+CARD_ARROW = re.compile(r"\s*[➜→➡⟶]\s*")
+CARD_PLUS = re.compile(r"(\d)\+(?=\s*(?:家|个|项|种|款))")
+CARD_BAR = re.compile(r"^([^|\n]*\d\s*(?:家|个|项|种|款|%)[^|\n]*)\|(?=[^|\n]*\d\s*(?:家|个|项|种|款|%)[^|\n]*$)", re.M)
 
 
 def _english_facts(text: str) -> list[Fact]:
@@ -738,13 +761,19 @@ def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = No
         if paragraph and SUBTOTAL_LINE.match(paragraph[0]) and TERM_MARK not in paragraph[0]:
             # 其中，甲区2家、乙县1家 (no term: the subtotals of the count on the line just before)
             lead = 1  # (…长春市5家:A、B;吉林市3家:C: the sentences of subtotals that go on)
-            while lead < len(paragraph) and TERM_MARK not in paragraph[lead] and REGION_SUBTOTAL.match(paragraph[lead]):
+            while (
+                lead < len(paragraph)
+                and TERM_MARK not in paragraph[lead]
+                and (going_on := REGION_SUBTOTAL.match(paragraph[lead]))
+                and _a_place(going_on)
+            ):
                 lead += 1
             subtotals = ";".join(paragraph[:lead])
             if region == ADJOINING and section is None and facts and facts[-1].record_type == "reported_count":
                 items = list(REGION_SUBTOTAL.finditer(subtotals))
                 before = [f for f in facts if f.evidence == facts[-1].evidence and f.record_type == "reported_count"]
-                if total := _whole_of(before, sum(number(m.group("value")) for m in items)):
+                unit = items[0].group("unit") if items and PARTIAL.search(subtotals) else None
+                if total := _whole_of(before, sum(number(m.group("value")) for m in items), unit):
                     facts += _subtotals_by_region(subtotals, items, total)
             if len(paragraph := paragraph[lead:]) == 0:
                 continue
@@ -761,30 +790,52 @@ def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = No
 
 # 其中，谯城区2家、涡阳县1家 | 从县(市、区)分布看,南湖区3家…: a report's total broken down by region, in a
 # sentence of its own
+SUFFIXED_PLACE = r"[\u4e00-\u9fa5]{1,10}?(?:区|县|市|旗|州|盟|镇|乡|街道|园区|开发区)"
+BARE_PLACE = r"[\u4e00-\u9fa5]{2,4}(?=\s*\d)"  # (成都21家: a division's name without its ending, checked)
+LINE_PLACE = r"[\u4e00-\u9fa5]{1,10}(?:区|县|市|旗|州|盟|镇|乡|街道|园区|开发区)"
 SUBTOTAL_LINE = re.compile(
-    r"(?:其中|(?:从|按|分)[^,;。]{0,12}?(?:分布|地区|区域|县区|地域)(?:来?看)?)[,:]?\s*"
-    r"[\u4e00-\u9fa5]{1,10}(?:区|县|市|旗|州|盟|镇|乡|街道|园区|开发区)\s*\d"
+    r"(?:其中[,:]?\s*" + LINE_PLACE + r"|"
+    r"(?:从|按|分)[^,;。]{0,12}?(?:分布|地区|区域|县区|地域)(?:来?看)?[,:]?\s*(?:"
+    + LINE_PLACE
+    + "|"
+    + BARE_PLACE
+    + r"))\s*\d"
 )
 REGION_SUBTOTAL = re.compile(
-    r"(?P<region>[\u4e00-\u9fa5]{1,10}?(?:区|县|市|旗|州|盟|镇|乡|街道|园区|开发区))\s*(?P<value>\d+)\s*"
-    r"(?P<unit>家|个|项|种)"
+    r"(?P<region>" + SUFFIXED_PLACE + "|" + BARE_PLACE + r")\s*(?P<value>\d+)\s*(?P<unit>家|个|项|种)"
 )
+SUFFIX = re.compile(r"(?:区|县|市|旗|州|盟|镇|乡|街道|园区|开发区)$")
 
 
-def _whole_of(before: list[Fact], parts: float) -> Fact | None:
+PARTIAL = re.compile(r"其余|其他|另有|此外")  # (…遂宁4家,其余分布在乐山、眉山等市: parts of the count, not all)
+
+
+def _a_place(match: re.Match) -> bool:
+    """A REGION_SUBTOTAL's region is a place: a name with its ending, or a division's name without it."""
+    region = match.group("region")
+    return SUFFIX.search(region) is not None or is_division(region)
+
+
+def _whole_of(before: list[Fact], parts: float, unit: str | None = None) -> Fact | None:
     """Of the counts of the sentence before, the one a run of parts breaks down: the one they add up to
-    (…15家企业获评绿色工厂、2家…、1个园区… / 长春市5家…;吉林市3家…), else its only type's last; None when
-    it counted several types and none adds up (新增绿色工厂8家,绿色园区2个 / 其中,甲区2家: whose?)."""
+    (…15家企业获评绿色工厂、2家…、1个园区… / 长春市5家…;吉林市3家…), else its only type's last; for parts
+    said to be some of it (其余…), in `unit`, the one type's they fit in; None when it counted several types
+    and none adds up (新增绿色工厂8家,绿色园区2个 / 其中,甲区2家: whose?)."""
     whole = next((f for f in before if f.value == parts), None)
     if whole is None and len({f.designation_type for f in before}) == 1:
         whole = before[-1]
+    if (
+        whole is None and unit
+    ):  # (58家…工厂,3个园区,8家…供应链 / 成都21家…遂宁4家,其余…: the one they fit in, some of it)
+        fits = [f for f in before if f.unit == unit and f.value >= parts]
+        whole = fits[0] if len({f.designation_type for f in fits}) == 1 else None
     return whole
 
 
 def _subtotals_by_region(sentence: str, items: list[re.Match], total: Fact) -> list[Fact]:
     """The region subtotals (REGION_SUBTOTAL `items` of a sentence that names no type of its own) of the
     count reported just before that they break down (_whole_of): in its unit, every item a place."""
-    if any(m.group("unit") != total.unit or GENERIC_PLACE.match(m.group("region")) for m in items):
+    if any(m.group("unit") != total.unit or GENERIC_PLACE.match(m.group("region")) or not _a_place(m) for m in items):
         return []
     return [
         Fact(
@@ -935,6 +986,10 @@ CJK_FIRST = re.compile(r"[\u4e00-\u9fa5]")
 PARAGRAPH_OPENERS = ("其中", "此外", "另外", "同时", "截至", "截止", "目前", "据悉", "据了解")
 
 
+COUNT_AT_END = re.compile(r"\d\s*(?:家|个|项|种|款)$")
+TERM_FIRST = re.compile(r"(?:" + LEVEL_WORD + r")?(?:及以上|以上)?(?:" + TERM + r")")
+
+
 def _wrapped_lines_joined(lines: list[str]) -> list[str]:
     """A paragraph wrapped inside a sentence (…能耗和 / 碳排放强度进一步降低…) joined: the line is long
     and ends in a character with no punctuation, and the next is no heading; or it is as wide as
@@ -957,6 +1012,8 @@ def _continues(before: str, line: str, wrap: int | None) -> bool:
     if not (CJK_FIRST.match(line) or wrap and line[:1].isdigit()) or line.startswith(PARAGRAPH_OPENERS):
         return False  # (a number broken at the print's width goes on: …绿色工厂2 / 3家)
     long_line = len(before) >= WRAPPED_MIN and CJK_FIRST.fullmatch(before[-1]) is not None
+    if COUNT_AT_END.search(before) and TERM_FIRST.match(line) and COUNTED_LINE.search(line):
+        return False  # (a card's lines: …98 家 / 国家级绿色工业园区 2 个)
     printed = bool(wrap) and display_width(before) >= wrap and _prose(before, line)
     if not (long_line or printed):
         return False
@@ -1178,17 +1235,23 @@ def _paragraph_facts(
 
 GOAL_PLACE = (
     r"(?![全我本各])(?:(?!个|家|两|力争|争取|新增|培育|创建|以上|其中|推动|支持|引导|鼓励|加快|积极|其余|其他|辖区|园区)"
-    r"[\u4e00-\u9fa5]){2,8}?(?:镇|乡|街道|高新区|开发区|经开区|新区|县|区|市)"
+    r"[\u4e00-\u9fa5]){1,8}?(?:镇|乡|街道|高新区|开发区|经开区|新区|县|区|市)"
 )
 # the places a goal's sentence opens with (松山湖高新区新增… / 虎门镇、厚街镇各新增4家)
 LEAD_PLACES = re.compile(
     r"\s*(?:其中,?)?(?P<places>" + GOAL_PLACE + r"(?:、" + GOAL_PLACE + r")*)(?:要|应|需)?(?P<each>各)?"
     r"(?=(?:力争|争取)?(?:新增|新培育|创建|培育|建成|认定))"
 )
-ELLIPTICAL_GOAL = re.compile(
-    r"(?:力争|争取)?(?:新增|新培育|创建|培育|建成|认定)(?P<level>" + LEVEL_WORD + r")?(?:及以上|以上)?\s*"
-    r"(?P<value>\d+)\s*(?P<unit>家|个)(?:以上)?(?=$|,)"
+# …or places right before a value (屯留区5家 / 长子县、沁县各2家), in a run of goals with no term
+PLACES_THEN_VALUE = re.compile(
+    r"\s*(?:其中,?)?(?P<places>" + GOAL_PLACE + r"(?:、" + GOAL_PLACE + r")*)(?:要|应|需)?(?P<each>各)?"
+    r"(?=(?:力争|争取)?(?P<cue>新增|新培育|创建|培育|建成|认定)?\s*\d)"
 )
+ELLIPTICAL_GOAL = re.compile(
+    r"(?:力争|争取)?(?:新增|新培育|创建|培育|建成|认定)?(?P<level>" + LEVEL_WORD + r")?(?:及以上|以上)?\s*"
+    r"(?P<value>\d+)\s*(?P<unit>家|个)(?:以上)?(?=$|[,、;])"
+)
+GOALS_LABEL = re.compile(r"[^,;:。]{0,10}(?:任务|目标|分解|安排)[:]")  # (各县区任务:A区、B区各新增3家;C区5家)
 
 
 # places that each have a goal, at the head of its clause (支持唐山、邯郸各创建… | 到2025年,临湘市、汨罗市各新增…)
@@ -1259,8 +1322,11 @@ def _goal_before(paragraph: tuple[str, ...], index: int, facts: list[Fact], unit
         and f.unit == unit
         and f.evidence in paragraph[:index]
     ]
-    if not before or before[-1].evidence != paragraph[index - 1]:
+    if not before:
         return None
+    last_at = max(i for i in range(index) if paragraph[i] == before[-1].evidence)
+    if any(COUNTED_LINE.search(between) for between in paragraph[last_at + 1 : index]):
+        return None  # (right after it, or after sentences of no number: …绿色工厂不少于25家)。聚焦…。各县区任务:…)
     added = (
         [f for f in before if f.target_kind != "stock" and f.designation_type == before[-1].designation_type]
         if new
@@ -1275,19 +1341,27 @@ def _elliptical_goals(sentence: str, paragraph: tuple[str, ...], index: int, fac
     厚街镇各新增4家;大朗镇新增3家): that goal's type and year, one for each place."""
     if respective := RESPECTIVE_GOALS.match(sentence):
         return _respective_goals(respective, sentence, paragraph, index, facts)
-    if not (lead := LEAD_PLACES.match(sentence)) or not (goal := ELLIPTICAL_GOAL.match(sentence, lead.end())):
-        return []
-    last = _goal_before(paragraph, index, facts, goal.group("unit"), "新增" in goal.group(0))
+    label = GOALS_LABEL.match(sentence)
+    items, at = [], label.end() if label else 0
+    while (lead := PLACES_THEN_VALUE.match(sentence, at)) and (goal := ELLIPTICAL_GOAL.match(sentence, lead.end())):
+        items.append((lead, goal))
+        at = goal.end() + (goal.end() < len(sentence))
+    if not items or not (items[0][0].group("cue") or items[0][0].group("each") or label or len(items) > 1):
+        return []  # (a place and a number alone: a goal only in a run of them, or under a label of goals)
+    last = _goal_before(paragraph, index, facts, items[0][1].group("unit"), "新增" in items[0][1].group(0))
     if last is None:
         return []  # (only right after a goal of a designation in the same unit)
-    places = _goal_places(lead)
-    if not places or len(places) > 1 and not lead.group("each"):
-        return []  # (A镇、B镇新增5家: a total of both)
-    return [
-        replace(last, value=number(goal.group("value")), evidence=sentence, region_name=place, region_mention=place,
-                value_text=goal.group("value"), level=designation_level(goal.group("level") or "") or last.level)
-        for place in places
-    ]  # fmt: skip
+    out = []
+    for lead, goal in items:
+        places = _goal_places(lead)
+        if not places or len(places) > 1 and not lead.group("each"):
+            return []  # (A镇、B镇新增5家: a total of both)
+        out += [
+            replace(last, value=number(goal.group("value")), evidence=sentence, region_name=place, region_mention=place,
+                    value_text=goal.group("value"), level=designation_level(goal.group("level") or "") or last.level)
+            for place in places
+        ]  # fmt: skip
+    return out
 
 
 # places, then their goals in order with no term (宁晋县、沙河市分别新增5家、4家)
