@@ -2948,3 +2948,41 @@ def test_a_short_name_repeated_in_a_long_line_is_one_entity_per_clause():
     text = "甲乙阀门股份有限公司(以下简称“甲乙阀门”)荣誉一览:" + "|2023年|甲乙阀门获评省级绿色工厂" * 600 + "|"
     found = [e for e in extract_names(text) if e.name == "甲乙阀门"]
     assert len(found) <= 1 and all(len(e.evidence) < 80 for e in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # names in brackets after an untyped count, the type after them
+            "甲县4家企业(甲乙食品有限公司、丙丁纸业有限公司)入选省级绿色工厂。",
+            [(F, "甲乙食品有限公司"), (F, "丙丁纸业有限公司")],
+        ),
+        (  # short names in brackets after a typed count; a park's after its own
+            "全市新增省级绿色工厂9家(鼎城纺机、汉寿米业、桃源铝箔),省级绿色工业园区1个(甲乙工业集中区)。",
+            [(F, "鼎城纺机"), (F, "汉寿米业"), (F, "桃源铝箔"), (P, "甲乙工业集中区")],
+        ),
+        (  # a bracket of numbers is no list of names
+            "全市新增绿色工厂8家(其中国家级2家、省级6家)。",
+            [],
+        ),
+        (  # towns heading the names under them (📍狮山镇 / 佛山A有限公司), not part of a name
+            "南海区共有5家企业入选省级绿色工厂。一起来看看都有谁👇\n📍狮山镇\n佛山狮山汽车零部件有限公司\n"
+            "广东小塘新材料股份有限公司\n📍桂城街道\n佛山平洲精密五金有限公司",
+            [(F, "佛山狮山汽车零部件有限公司"), (F, "广东小塘新材料股份有限公司"), (F, "佛山平洲精密五金有限公司")],
+        ),
+        (  # a label of firms taken back: none designated
+            "评定五星级绿色工厂2家。\n五星级绿色工厂:甲乙机械有限公司、丙丁化工有限公司。\n摘牌企业:戊己化纤有限公司、庚辛铸件厂。",
+            [(F, "甲乙机械有限公司"), (F, "丙丁化工有限公司")],
+        ),
+        (  # 它就是 / a long parent's 所属 before the name
+            "在近日公布的国家级绿色工厂名单中,有一家锂电企业榜上有名——它就是四川射洪涪江锂业有限公司。",
+            [(F, "四川射洪涪江锂业有限公司")],
+        ),
+        (
+            "山东鲁岱建材集团有限公司所属鲁岱水泥(泰安)有限公司、肥城鲁岱矿渣微粉有限公司2家企业入选省级绿色工厂。",
+            [(F, "鲁岱水泥(泰安)有限公司"), (F, "肥城鲁岱矿渣微粉有限公司")],
+        ),
+    ],
+)
+def test_what_fresh11s_development_half_showed(text, expected):
+    assert sorted(names(text)) == sorted(expected)

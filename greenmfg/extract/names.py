@@ -160,10 +160,10 @@ LEAD = re.compile(
     + r")|例如|譬如|诸如|此次|本次|今年|去年|近日|日前|最终|最后|终于|(?:企业|单位|园区|公司|申报单位)名称:|20\d{2}年度?|"
     r"目前|同时|此外|另外|其中|分别[为是]?|(?:我|本|全|该)[省市县区州旗盟]的?|[省市区县]内|辖区内?|当地|"
     r"[台外民国央港侨]企(?=[\u4e00-\u9fa5]{2})|"  # (我市台企A、B: a firm's kind)
-    r"(?:园区|开发区|高新区|经开区)内|(?:[\u4e00-\u9fa5A-Za-z]{2,10}?(?:\([0-9A-Za-z.]{4,9}\))?)?(?:所属|旗下|下属|成员)的?"
+    r"(?:园区|开发区|高新区|经开区)内|(?:[\u4e00-\u9fa5A-Za-z]{2,30}?(?:\([0-9A-Za-z.]{4,9}\))?)?(?:所属|旗下|下属|成员)的?"
     r"(?:企业|公司|子公司|单位)?(?:——|—|-|:)?|"  # (A集团旗下B / A下属公司——B: B is designated)
     r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个|户|项)(?:企业|单位|公司|园区)?|"
-    r"这是|也是|(?:他们|它们|她们)(?:分别)?是|继|[将把对被](?![\u4e00-\u9fa5][县市区旗])|[\u4e00-\u9fa5]{1,4}[县区](?="
+    r"这是|也是|(?:他们|它们|她们)(?:分别)?是|(?:它|这|那)?(?:就|便|正)是(?=[\u4e00-\u9fa5]{4})|继|[将把对被](?![\u4e00-\u9fa5][县市区旗])|[\u4e00-\u9fa5]{1,4}[县区](?="
     + PROVINCE
     + ")|"
     # a city before a province-led name (永康市浙江A公司), not the province's own (天津市天津港…)
@@ -434,6 +434,7 @@ APPLYING_REACH = 16
 APPLYING = re.compile(
     r"(?:申报|候选|参评|参加了?|参与了?|推荐)(?:\d{4}年度?)?(?:[\u4e00-\u9fa5]{1,4}[省市县区])?(?:国家级|省级|市级)?的?$"
 )
+LABEL_LENGTH = 12  # 摘牌企业: / 撤销称号的企业: a label before the names it lists
 OPENER_LENGTH = 8  # 分别是: / 名单如下: alone after the sentence that named the type
 HEADING_LENGTH = 30  # a line this short naming a term and no one is a heading (一、绿色工厂; 绿色园区名单如下:)
 
@@ -706,6 +707,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
         text = _wrapped_names_joined(BROKEN_NAME.sub(_broken_name_joined, text))
     if "(" in text:
         text = NOTE_AFTER_NAME.sub(_note_joined, text)
+        text = TERM_COUNT_LISTED.sub(_listed_before_count, COUNT_LISTED.sub(_listed_before_count, text))
     if "??" in text:  # 浙江龙游??木业有限公司: characters lost in a mirror's encoding, no question: no name
         text = LOST_CHARACTERS.sub(lambda m: "\ufffd" * len(m.group(0)), text)
     split = sentences(text)
@@ -716,6 +718,9 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 heading = previous = listing = None
                 continue
         if planned_list:
+            continue
+        if 0 < (colon := sentence.find(":")) <= LABEL_LENGTH and REFUSED.search(sentence, 0, colon):
+            heading = previous = listing = None  # 摘牌企业:A公司、B厂 / 撤销名单:…: taken back, none designated
             continue
         if TERM_MARK not in sentence:
             if "名单" in sentence and OTHER_HONOUR.search(sentence):
@@ -1049,6 +1054,33 @@ def _zones_designated_themselves(text: str) -> list[NamedEntity]:
     return out
 
 
+# the names a count lists in brackets (新增省级绿色工厂9家(甲纺机、乙米业) / 4家企业(A公司、B公司)入选…): read as
+# 甲纺机、乙米业等9家企业入选省级绿色工厂, the form the rules know; a bracket of numbers (其中国家级2家、省级5家) is
+# none, and full names after a typed count are read as they are
+BRACKETED_NAMES = r"\((?P<names>[\u4e00-\u9fa5()]{2,40}(?:、[\u4e00-\u9fa5()]{2,40}){1,30})\)"
+BRACKET_COUNT = r"(?P<count>(?:\d+|[一二三四五六七八九十两]+)\s*(?P<unit>家|个))"
+TERM_COUNT_LISTED = re.compile(
+    r"(?:新增|新认定|入选|获评|有|共|累计)?(?P<term>(?:"
+    + LEVEL_WORD
+    + r")?(?:及以上|以上)?(?:"
+    + TERM
+    + r"))"
+    + BRACKET_COUNT
+    + BRACKETED_NAMES
+)
+COUNT_LISTED = re.compile(BRACKET_COUNT + r"(?P<what>企业|单位|园区)" + BRACKETED_NAMES)
+
+
+def _listed_before_count(match: re.Match) -> str:
+    names, count = match.group("names"), match.group("count")
+    if "term" in match.re.groupindex:
+        if re.search(r"(?:公司|集团|厂)(?:、|$)", names):
+            return match.group()  # (full names in brackets after a typed count: read as they are)
+        what = "园区" if term_type(match.group("term")) == "green_park" else "企业"
+        return f",{names}等{count}{what}入选{match.group('term')}"
+    return f",{names}等{count}{match.group('what')}"  # (甲县,A、B等4家企业…: the place before stays apart)
+
+
 NOTE_AFTER_NAME = re.compile(r"(?<=[司厂团])\([^()\n]{1,40}?[、,\s][^()\n]{0,40}?\)")
 NOTE_SEPARATOR = re.compile(r"[、,\s]")
 
@@ -1109,7 +1141,7 @@ def _wrapped_names_joined(text: str) -> str:
             and WRAPPED_REST.fullmatch(head)
             and not PROVINCE_FIRST.match(head)
             and not _place_heading(before, None)
-            and not (":" in before and _starts_with_place(head))
+            and not ((":" in before or TOWN_LINE.fullmatch(before)) and _starts_with_place(head))
         ):
             # (a province starts a name; 1.南湖区 heads the names after it; after A公司:电动机, a name with its place)
             out[-1] = before + line
@@ -1128,6 +1160,8 @@ def _wrapped_names_joined(text: str) -> str:
 
 
 BULLET = re.compile(r"[-—•·●○■□◆◇▲△★☆▪▶►√\u2600-\u27bf\U0001f300-\U0001faff]")
+TOWN_PLACE = re.compile(r"[\u4e00-\u9fa5]{1,8}(?:镇|乡|街道)")
+TOWN_LINE = re.compile(r"[^\u4e00-\u9fa5]*[\u4e00-\u9fa5]{1,8}(?:镇|乡|街道)[^\u4e00-\u9fa5]*")  # (📍狮山镇: a heading)
 VERB_FIRST = re.compile(r"(?:成功|再次|荣|喜)?(?:入选|获评|获得|获|被评为|被认定为|荣登|跻身|上榜)")
 
 
@@ -1881,7 +1915,9 @@ def _short_subjects(clause: str, items: list[tuple[int, str]]) -> bool:
 
 
 PLACE_HEADING = re.compile(
-    r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\w{1,3}\))?\s*(?P<place>[\u4e00-\u9fa5]{2,12}?)"
+    r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\w{1,3}\)|"
+    + BULLET.pattern
+    + r"+)?\s*(?P<place>[\u4e00-\u9fa5]{2,12}?)"
     r"(?:\((?:\d+|[一二三四五六七八九十两]+)[家个户]\))?[:]?"
 )
 
@@ -1894,7 +1930,11 @@ def _place_heading(line: str, dtype: str) -> bool:
         return False
     place = match.group("place")
     return (
-        place[-1] in PLACE_ENDINGS and is_division(place) or dtype != PARK and ZONE_HEADING.fullmatch(place) is not None
+        place[-1] in PLACE_ENDINGS
+        and is_division(place)
+        or dtype != PARK
+        and ZONE_HEADING.fullmatch(place) is not None
+        or TOWN_PLACE.fullmatch(place) is not None  # (📍狮山镇 / 桂城街道)
     )
 
 
