@@ -2986,3 +2986,25 @@ def test_a_short_name_repeated_in_a_long_line_is_one_entity_per_clause():
 )
 def test_what_fresh11s_development_half_showed(text, expected):
     assert sorted(names(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # 增补…为 a designation, whatever the heading says of how (经第三方机构补充评价…)
+            "三、经企业申请、第三方机构补充评价和专家评审,增补以下企业为市级绿色工厂(2家)\n1.甲乙精细化工有限公司\n2.丙丁智联电子有限公司",
+            [(F, "甲乙精细化工有限公司"), (F, "丙丁智联电子有限公司")],
+        ),
+        (  # a short name, a year between it and its verb
+            "此前,宁阳鲁岱水泥已于2022年获评国家级绿色工厂。值得一提的是,苍岭特钢早在2019年就已获评省级绿色工厂。",
+            [(F, "宁阳鲁岱水泥"), (F, "苍岭特钢")],
+        ),
+        (  # a note of two types: one entity of each; another programme's note: none
+            "一、绿色发展先进企业\n甲乙印染有限公司(国家级绿色工厂)\n丙丁紧固件有限公司(省级绿色工厂、省级绿色设计产品)\n"
+            "戊己光缆材料有限公司(省级节水型企业)",
+            [(F, "甲乙印染有限公司"), (F, "丙丁紧固件有限公司"), (D, "丙丁紧固件有限公司")],
+        ),
+    ],
+)
+def test_more_of_what_fresh11s_development_half_showed(text, expected):
+    assert sorted(names(text)) == sorted(expected)

@@ -233,7 +233,7 @@ QUOTE_MARKS = re.compile(r"[“\"《]")
 FIRM_IS_ONE = r"(?:[^,。;?的]{0,8}?)(?:" + TERM + r")(?:的[^,。;]{0,8}?(?=之一))?(?:之一|称号)?(?:[,。;!、]|$)"
 DESIGNATION_CUE = re.compile(
     r"入选|入列|上榜|喜提|花落|晋升|晋级|升级为|评选为|评定为|被[^,。;]{1,8}?(?:评为|评定为|认定为|确定为|命名为|列为|授予)|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|殊荣|授予|"
-    r"命名|列入|列为|脱颖而出|荣获|荣膺|荣列|跻身|公布|公示|新增|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
+    r"命名|列入|列为|脱颖而出|荣获|荣膺|荣列|跻身|公布|公示|新增|增补(?=[^,。;]{0,12}?(?:为|进入|列入))|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
     r"工厂认证|园区认证|企业认证|复核合格|复核通过|继续保留|通过(?=[^,。]{0,12}?复核)|"
     # (继2021年A、2023年B之后,我县国家级绿色工厂队伍进一步壮大: A and B were; not …之后,C也开始创建…)
     r"(?<!相)继(?=[^,。;]{4,80}?之后,[^。;,]{0,12}?(?:" + TERM + r")[^。;,]{0,4}?(?:队伍|数量|总数)[^。;,]{0,6}?"
@@ -260,7 +260,8 @@ COUNT_THEN_LIST = re.compile(
 )
 # A clause that opens with its designation and has no subject: the clause before names it (…,获评X)
 SUBJECT_VERB = re.compile(
-    r"(?:并|先后|相继|成功|顺利|再次|再度|又|也|还|就|亦|均|都|皆|已|曾|便|最终|一举|今年|首次|正式|同时|同期|双双|有幸){0,3}"
+    r"(?:并|先后|相继|成功|顺利|再次|再度|又|也|还|就|亦|均|都|皆|已|曾|便|最终|一举|今年|首次|正式|同时|同期|双双|有幸|"
+    r"早?[于在]?20\d{2}年度?){0,3}"  # (A已于2022年获评…, A早在2019年就已获评…)
     r"(?:获评|入选|荣获|荣膺|荣列|获得|被评为|被评选为|被评定为|被认定为|被确定为|被授予|荣登|跻身|入围|入列|上榜|榜上有名|获批|喜获|斩获|摘得|当选)"
 )
 SHORT_NAME = re.compile(r"^(?:[\u4e00-\u9fa5A-Za-z·]|\([\u4e00-\u9fa5A-Za-z·]{1,8}\)){2,12}$")  # (no stray parenthesis)
@@ -379,7 +380,7 @@ NOT_YET = re.compile(r"培育|候选|推荐|申报|储备|后备|创建|撤销|�
 OWNER_NOTE = re.compile(r"^(?:(?!公司|集团)[^()])+\(([^()]+(?:公司|集团))\)$")
 PLACE_OF = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:镇|乡|街道|区|县|市|旗|园区|开发区)(?:本级)?(?:的|:)")
 COMPANY_SITE = re.compile(r"(?:公司|集团)[\u4e00-\u9fa5]{1,10}(?:厂区|生产基地|基地|车间)$")
-TYPE_NOTE = re.compile(r"(?P<name>[^()]{2,50}?(?:\([^()]{1,10}\)[^()]{1,30}?)?)\((?P<label>[^()]{2,16})\)")
+TYPE_NOTE = re.compile(r"(?P<name>[^()]{2,50}?(?:\([^()]{1,10}\)[^()]{1,30}?)?)\((?P<label>[^()]{2,24})\)")
 ITEM_NUMBER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[IVX]{1,4})[.、)]\s*")
 # Cells pasted with runs of spaces: a run of three or more, or two runs of two (序号  企业名称  所在地)
 SPACED_COLUMNS = re.compile(r" {2,}")
@@ -778,7 +779,7 @@ def names_from_prose(text: str) -> list[NamedEntity]:
                 out[run_start:] = _retyped(out[run_start:], sentence)  # 以上为绿色工厂: the list above is of it
                 run_start = None
             if sentence[-1] == ")" and (typed := _typed_by_note(sentence)):
-                out.append(typed)  # 1. A有限公司(绿色工厂): a list line typed by its note
+                out += typed  # 1. A有限公司(绿色工厂): a list line typed by its note
                 continue
             designated = _designated(sentence)
             if designated and index and _association_honour(split[index - 1]) and not GOVERNMENT.search(sentence):
@@ -1811,13 +1812,17 @@ def _counted_members(sentence: str, clause: str, start: int) -> bool:
 OWNERS_OF = re.compile(r"等[^,、]{0,12}?(?:企业|公司|集团|单位)的(?:\d+|[一二三四五六七八九十两]+)\s*[家个种项款]")
 
 
-def _typed_by_note(sentence: str) -> NamedEntity | None:
-    """A line that is one name and its type in a parenthesis (2. A经济技术开发区(绿色园区))."""
+def _typed_by_note(sentence: str) -> list[NamedEntity]:
+    """A line that is one name and its type in a parenthesis (2. A经济技术开发区(绿色园区)), or its types
+    (A有限公司(省级绿色工厂、省级绿色设计产品)): one entity of each."""
     line = TYPE_NOTE.fullmatch(_lead(sentence))
-    if not line or NOT_YET.search(line.group("label")) or not (dtype := label_type(line.group("label"))):
-        return None  # (A公司(绿色工厂培育库), (拟推荐绿色工厂): not designated)
+    if not line or NOT_YET.search(line.group("label")):
+        return []  # (A公司(绿色工厂培育库), (拟推荐绿色工厂): not designated)
+    types = [label_type(label) for label in re.split(r"、|和|及|·", line.group("label"))]  # (· : _note_joined)
     park = bool(PARK_NAME.fullmatch(name := line.group("name")))
-    return NamedEntity(name, dtype, sentence) if park == (dtype == PARK) and _valid(name, park) else None
+    if not types or None in types or any(park != (dtype == PARK) for dtype in types) or not _valid(name, park):
+        return []
+    return [NamedEntity(name, dtype, sentence) for dtype in dict.fromkeys(types)]
 
 
 def _counted_in_parenthesis(terms, sentence: str, position: int) -> str | None:
