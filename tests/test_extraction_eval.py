@@ -197,7 +197,7 @@ INVENTED_FLOORS = {
     # the rules written against it (.108) left it
     "fresh10_dev": {"designation": (0.99, 0.87), "reported_count": (0.97, 0.86), "policy_target": (0.98, 0.97)},
     "fresh10_check": {"designation": (0.99, 0.99), "reported_count": (0.92, 0.92), "policy_target": (0.92, 0.84)},
-    "fresh11_dev": {"designation": (0.96, 0.87), "reported_count": (0.98, 0.85), "policy_target": (0.97, 0.85)},
+    "fresh11_dev": {"designation": (0.96, 0.87), "reported_count": (0.98, 0.92), "policy_target": (0.97, 0.92)},
     "fresh11_check": {"designation": (0.78, 0.70), "reported_count": (0.92, 0.71), "policy_target": (0.95, 0.45)},
     # the real field pages (tests/eval/field/): the check half as the rules found it; the development half as the
     # rules written against it in stop 33 left it

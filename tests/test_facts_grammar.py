@@ -2213,3 +2213,27 @@ def test_goals_by_place_with_no_term_after_a_goal():
     # a place and a number alone, after a sentence with numbers of its own: no goal
     text = "到2027年,新增省级以上绿色工厂25家。全市规上企业达到500家。屯留区5家。"
     assert {(f.value, f.region_name) for f in facts(text, 2025, "policy_target")} == {(25, None)}
+
+
+def test_a_table_pasted_one_cell_a_line():
+    text = (
+        "表1 园区主要指标\n序号\n指标名称\n单位\n2023年\n(基期值)\n2026年\n(目标值)\n"
+        "1\n国家级绿色工厂\n家\n3\n6\n2\n绿色设计产品\n项\n8\n15\n3\n工业固体废物综合利用率\n%\n88\n95\n三、重点任务"
+    )
+    found = {(f.record_type, f.designation_type, f.value, f.target_year) for f in facts(text, 2024)}
+    assert {
+        ("policy_target", "green_factory", 6, 2026),
+        ("policy_target", "green_design_product", 15, 2026),
+        ("policy_target", None, 95, 2026),
+    } <= found
+    assert not any(f.record_type == "policy_target" and f.value in (3, 8, 88) for f in facts(text, 2024))
+    # a list numbered one item a line is no table (a row's cells would be the next items)
+    text = "序号\n企业名称\n1\n甲乙有限公司\n2\n丙丁有限公司\n"
+    assert facts(text, 2024) == []
+
+
+def test_a_table_of_star_tiers_by_place():
+    """县(市、区)|五星级(家)|四星级(家) under a caption that names the type: a count per cell, with its stars."""
+    text = "二、各地星级绿色工厂分布\n县(市、区)|五星级(家)|四星级(家)|摘牌(家)\n甲区|—|2|—\n乙区|1|3|1\n合计|1|5|1"
+    found = {(f.value, f.star_rating, f.region_name) for f in facts(text, 2025, "reported_count")}
+    assert found == {(2, 4, "甲区"), (1, 5, "乙区"), (3, 4, "乙区"), (1, 5, None), (5, 4, None)}

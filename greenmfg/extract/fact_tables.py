@@ -12,7 +12,16 @@ import re
 from typing import NamedTuple
 
 from greenmfg.extract.clauses import reported_period, target_kind
-from greenmfg.extract.terms import LEVEL_WORD, TERM, YEAR_MENTION, clean_indicator, level_code, star_rating, term_type
+from greenmfg.extract.terms import (
+    LEVEL_WORD,
+    STAR,
+    TERM,
+    YEAR_MENTION,
+    clean_indicator,
+    level_code,
+    star_rating,
+    term_type,
+)
 
 INDICATOR = re.compile(r"(?:主要|考核|重点|核心|[一二三]级)?(?:指标|项目)(?:名称|内容)?|名称")
 UNIT_HEADER = re.compile(r"(?:计量)?单位")
@@ -37,6 +46,7 @@ VALUE = re.compile(
 TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|全市|全省|全区|全县)$")
 # A sum of the rows: no region. (A breakdown's 全市 names the region, as the district rows do.)
 SUM_ROW = re.compile(r"^(?:合计|总计|小计)$")
+STAR_HEADER = re.compile(r"(?P<star>" + STAR + r")(?:\((?P<unit>家|个)\))?")
 LEVELS_HEADER = re.compile(r"级别|层级|等级|级次")  # a column of levels: 国家级 | 省级 | 合计
 # a column of amounts with no year (指标 | 单位 | 数量 | 比上年增加): a stock, or what was added
 AMOUNT_HEADER = re.compile(
@@ -97,6 +107,8 @@ def header_columns(cells: list[str]) -> list[Column]:
             )
         elif LEVEL_HEADER.fullmatch(cell):
             columns.append(Column(index, "level", level=level_code(cell)))
+        elif star := STAR_HEADER.fullmatch(cell):  # 五星级(家): a star tier of the caption's type
+            columns.append(Column(index, "level", qualifier=star.group("star"), unit=star.group("unit")))
         elif LEVELS_HEADER.fullmatch(cell):
             columns.append(Column(index, "levels"))
         elif YEARS_HEADER.fullmatch(cell):
@@ -598,6 +610,7 @@ def _region_rows(rows, columns, context: str, page_year, plan_year) -> list[dict
                     "target_kind": target_kind(context) or "stock" if planned else None,
                     "period_kind": None if planned else "cumulative" if cumulative else reported_period(context),
                     "value_text": value.group(2),
+                    "star_rating": star_rating(column.qualifier) if column.qualifier else None,
                 }
             )
     return out

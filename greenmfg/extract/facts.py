@@ -341,6 +341,8 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
         cleaned = CARD_PLUS.sub(r"\1", CARD_ARROW.sub(" ", cleaned))  # (绿色工厂 ➜ 累计 150+ 家: 绿色工厂 累计 150 家)
         cleaned = CARD_BAR.sub(r"\1,", cleaned)  # (…98 家|其中国家级 27 家: two clauses of one line)
     lines = cleaned.splitlines()
+    if "序号" in cleaned:
+        lines = _cell_lines_joined(lines)
     if INNER_GAP.search(cleaned):  # (most pages: no cells apart by spaces)
         lines = _spaced_rows_as_tabs(_aligned_tables_mended(lines))
     if SINGLE_GAP.search(cleaned):
@@ -374,6 +376,42 @@ CARD_MARKS = re.compile(r"[➜→➡⟶]|\d\+|\|")
 CARD_ARROW = re.compile(r"\s*[➜→➡⟶]\s*")
 CARD_PLUS = re.compile(r"(\d)\+(?=\s*(?:家|个|项|种|款))")
 CARD_BAR = re.compile(r"^([^|\n]*\d\s*(?:家|个|项|种|款|%)[^|\n]*)\|(?=[^|\n]*\d\s*(?:家|个|项|种|款|%)[^|\n]*$)", re.M)
+
+
+CELL_LINE_MAX = 30  # a cell of a table pasted one cell a line is short
+
+
+def _cell_lines_joined(lines: list[str]) -> list[str]:
+    """A table pasted one cell a line (序号 / 指标名称 / 单位 / 2023年 / (基期值) / … / 1 / 国家级绿色工厂 / 家 / 3 /
+    6 / 2 / …): its header is the lines from 序号 to the first row number (a bracketed line qualifies the cell
+    above it), each row the next row number and as many cells; as tab rows. Two rows at least."""
+    out, index = [], 0
+    while index < len(lines):
+        if lines[index].strip() in ("序号", "编号") and (table := _cell_line_table(lines, index)):
+            rows, index = table
+            out += ["\t".join(row) for row in rows]
+            continue
+        out.append(lines[index])
+        index += 1
+    return out
+
+
+def _cell_line_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    header, at = [lines[start].strip()], start + 1
+    while at < len(lines) and (cell := lines[at].strip()) and cell != "1" and len(cell) <= CELL_LINE_MAX // 2:
+        if cell.startswith("(") and len(header) > 1:
+            header[-1] += cell  # (2026年 / (目标值): one cell)
+        else:
+            header.append(cell)
+        at += 1
+    rows, width = [header], len(header)
+    while width >= 3 and at + width <= len(lines) and lines[at].strip() == str(len(rows)):
+        cells = [line.strip() for line in lines[at : at + width]]
+        if any(not cell or len(cell) > CELL_LINE_MAX for cell in cells):
+            break
+        rows.append(cells)
+        at += width
+    return (rows, at) if len(rows) >= 3 else None
 
 
 def _english_facts(text: str) -> list[Fact]:
@@ -497,6 +535,9 @@ def _deadline_first(row: str) -> str:
     return deadline + "," + "|".join(cells[:-1])
 
 
+BRACKETED_WORDS = re.compile(r"\([^()]{0,12}\)")  # (县(市、区): a header cell's alternatives, no clause)
+
+
 def _rows_as_tabs(lines: list[str], split) -> list[str]:
     """A table pasted with one space or a pipe between its cells (序号 指标名称 单位 2024年目标值 /
     |序号|考核指标|目标值|): a header row, two or more of whose cells name what their columns hold,
@@ -507,7 +548,7 @@ def _rows_as_tabs(lines: list[str], split) -> list[str]:
         header = split(lines[index])
         if (
             header is None
-            or not all(len(c) <= SHORT_CELL and not CLAUSE_MARK.search(c) for c in header)
+            or not all(len(c) <= SHORT_CELL and not CLAUSE_MARK.search(BRACKETED_WORDS.sub("", c)) for c in header)
             or sum(c.role not in ("place", "unit") for c in fact_tables.header_columns(header)) < 2
         ):
             index += 1
