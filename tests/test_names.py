@@ -3008,3 +3008,29 @@ def test_what_fresh11s_development_half_showed(text, expected):
 )
 def test_more_of_what_fresh11s_development_half_showed(text, expected):
     assert sorted(names(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # 既有A、B等…企业,也有C等…企业: members of the set the sentence designated
+            "近日,青岛市15家企业入选国家级绿色工厂,既有千里行、金能化学等传统行业头部企业,也有特锐德、华芯晶电等新兴产业优质企业。",
+            [(F, "千里行"), (F, "金能化学"), (F, "特锐德"), (F, "华芯晶电")],
+        ),
+        (  # …or the sentence before, when it named one type
+            "青岛市15家企业入选国家级绿色工厂,数量位居全省首位。从入选行业看,既有千里行、金能化学等传统行业头部企业,"
+            "也有特锐德、华芯晶电等新兴产业优质企业。",
+            [(F, "千里行"), (F, "金能化学"), (F, "特锐德"), (F, "华芯晶电")],
+        ),
+        (  # of two types, whose are they? none
+            "青岛市15家绿色工厂、6家绿色供应链管理企业成功入选。从入选行业看,既有千里行、金能化学等传统行业头部企业。",
+            [],
+        ),
+        (  # 有限 is no 有
+            "既有限公司的制度,也有规划。",
+            [],
+        ),
+    ],
+)
+def test_members_a_designated_set_has(text, expected):
+    assert sorted(names(text)) == sorted(expected)

@@ -217,7 +217,7 @@ REFUSED_LIST = "refused"  # (the caption of a table of designations taken back o
 CONJUNCTION = re.compile(r"以及|和|及(?!其|时)|(?<!参)与")
 ITEM_SEPARATOR = re.compile(r"、|以及")
 # N家工厂获评绿色工厂,包括A、B等龙头企业, 也不乏C、D等…企业: the members of a set designated before
-MEMBERS = re.compile(r"(?:既|也|还)?(?:包括|包含|涵盖|覆盖|不乏|其中(?:有|包括)?)")
+MEMBERS = re.compile(r"(?:既|也|还)?(?:包括|包含|涵盖|覆盖|不乏|其中(?:有|包括)?)|(?:既|也)有(?!限)")
 PLURAL_SET = re.compile(r"多家|数家|几家|一批|(?:\d+|[一二三四五六七八九十两]+)家")  # (公司获评…,包括…: its measures)
 NOT_A_MEMBER = re.compile(r"(?:化|发电|回收|回用|利用|项目|系统|工程|改造|技术|[A-Za-z]+\d*)$")
 MEMBERS_TAIL = re.compile(
@@ -709,6 +709,8 @@ def names_from_prose(text: str) -> list[NamedEntity]:
     if "(" in text:
         text = NOTE_AFTER_NAME.sub(_note_joined, text)
         text = TERM_COUNT_LISTED.sub(_listed_before_count, COUNT_LISTED.sub(_listed_before_count, text))
+    if "看," in text:
+        text = MEMBERS_VIEW.sub(_view_joined, text)
     if "??" in text:  # 浙江龙游??木业有限公司: characters lost in a mirror's encoding, no question: no name
         text = LOST_CHARACTERS.sub(lambda m: "\ufffd" * len(m.group(0)), text)
     split = sentences(text)
@@ -1084,6 +1086,18 @@ def _listed_before_count(match: re.Match) -> str:
 
 NOTE_AFTER_NAME = re.compile(r"(?<=[司厂团])\([^()\n]{1,40}?[、,\s][^()\n]{0,40}?\)")
 NOTE_SEPARATOR = re.compile(r"[、,\s]")
+
+
+# 从入选行业看,既有A、B等…企业,也有C等…企业: the members of the set the sentence before designated
+MEMBERS_VIEW = re.compile(r"。(?=从(?:入选|获评|上榜|认定)[^,。]{0,8}看,)")
+
+
+def _view_joined(match: re.Match) -> str:
+    """MEMBERS_VIEW: the sentence joined to the one before, when that names one type (of two, whose are they?)."""
+    before = match.string[
+        max(match.string.rfind("。", 0, match.start()), match.string.rfind("\n", 0, match.start())) + 1 : match.start()
+    ]
+    return "," if len({term_type(m.group()) for m in TERM_PATTERN.finditer(before)}) == 1 else match.group()
 
 
 def _note_joined(match: re.Match) -> str:
