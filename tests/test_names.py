@@ -3034,3 +3034,8 @@ def test_more_of_what_fresh11s_development_half_showed(text, expected):
 )
 def test_members_a_designated_set_has(text, expected):
     assert sorted(names(text)) == sorted(expected)
+
+
+def test_short_names_each_of_its_term_in_order():
+    text = "甲乙化工、丙丁机械分别入选国家级绿色工厂和绿色供应链管理企业名单。"
+    assert names(text) == [(F, "甲乙化工"), (S, "丙丁机械")]

@@ -1729,12 +1729,14 @@ def _clause_names(
         last_end = start + clause.rfind(names[-1][0]) + len(names[-1][0]) if names else offset
         company_type = _company_type(terms, masked, clause, start, offset, last_end)
         respective = _respective(masked, terms, last_end, len(names))
+        # (甲化工、乙机械分别入选绿色工厂和绿色供应链管理企业: short names, each of its term in order)
+        short_types = _respective(masked, terms, start, len(items)) if subjects else None
         index = 0
         clause_designated = None  # (asked once a clause, when an item needs it)
         after_designated = counted is not None and len(items) > 1 and _designated(sentence[start:])
         before_designated = counted is not None and len(items) > 1 and _designated(sentence[:start])
         products = False  # an owner's product was named (A公司的电压力锅、炒锅): short items after it are products
-        for (at, item), entity in zip(items, found):
+        for position, ((at, item), entity) in enumerate(zip(items, found)):
             if entity:
                 name, park = entity
                 if product_clause:
@@ -1793,7 +1795,7 @@ def _clause_names(
                 if counted and 0 <= clause.find(short) < counted.start():
                     dtype = _head_type(counted) or company_type
                 elif names or subjects or members:
-                    dtype = company_type
+                    dtype = short_types[position] if short_types else company_type
                 else:
                     continue
                 if (
