@@ -57,6 +57,7 @@ PARTS = (
 SPENT = (
     "fresh7_check",
     "fresh10_check",
+    "field2_check",
     "fresh_check",
     "fresh2_check",
     "fresh5_check",

@@ -206,7 +206,7 @@ INVENTED_FLOORS = {
     # the second round, never read to write a rule but for its development half (stop 33); the check half raised
     # by rules written on other pages (.79: short names after the sentence that named the list)
     "field2_dev": {"designation": (0.99, 0.99), "reported_count": (0.98, 0.96), "policy_target": (0.99, 0.99)},
-    "field2_check": {"designation": (0.96, 0.88), "reported_count": (0.96, 0.74), "policy_target": (0.99, 0.71)},
+    "field2_check": {"designation": (0.96, 0.88), "reported_count": (0.99, 0.86), "policy_target": (0.99, 0.85)},
     # the third round (stop 37): the development half as rules .84 left it; the check half, read to write rules .86
     # (stop 38), as they left it
     "field3_dev": {"designation": (0.98, 0.91), "reported_count": (0.96, 0.92), "policy_target": (0.96, 0.91)},

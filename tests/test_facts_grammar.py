@@ -2237,3 +2237,25 @@ def test_a_table_of_star_tiers_by_place():
     text = "二、各地星级绿色工厂分布\n县(市、区)|五星级(家)|四星级(家)|摘牌(家)\n甲区|—|2|—\n乙区|1|3|1\n合计|1|5|1"
     found = {(f.value, f.star_rating, f.region_name) for f in facts(text, 2025, "reported_count")}
     assert found == {(2, 4, "甲区"), (1, 5, "乙区"), (3, 4, "乙区"), (1, 5, None), (5, 4, None)}
+
+
+def test_places_after_a_count_in_the_sentences_after_it():
+    """其中,宝安区6家,… / 此外,坪山区5家,光明区4家: parts of the count before, each a place; not 其中 of other things."""
+    text = (
+        "根据公示,在绿色工厂名单中,深圳共计26家工业企业上榜。其中,宝安区6家,新增企业数排名全市第一,包括甲、乙等企业。"
+        "此外,坪山区5家,光明区4家,龙岗区4家。"
+    )
+    found = sorted((f.value, f.region_name) for f in facts(text, 2024, "reported_count"))
+    assert found == [(4, "光明区"), (4, "龙岗区"), (5, "坪山区"), (6, "宝安区"), (26, None)]
+    text = "全市新增省级绿色工厂12家。其中,钢铁企业5家,建材企业4家。"  # (no places)
+    assert counts(text) == {("green_factory", 12)}
+
+
+def test_a_verb_with_le_before_its_number():
+    assert counts("四批绿色工厂共获批了1402家。") == {("green_factory", 1402)}
+
+
+def test_a_quota_to_select_is_a_goal():
+    text = "《通知》要求,择优评出省级绿色工厂20—30家、绿色设计产品100项、绿色供应链管理企业若干。"
+    assert targets(text, 2019) == {("green_factory", 20, 2019), ("green_design_product", 100, 2019)}
+    assert counts(text, 2019) == set()

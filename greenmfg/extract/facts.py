@@ -57,7 +57,7 @@ LEVEL = r"(?P<level>" + LEVEL_WORD + r")?(?P<above>及以上|以上)?"
 JOINER = (
     r"(?:[较比](?:20\d{2}\s*年|上年|去年))?(?:累计|已经|已|目前|共|分别|将|力争|争取|确保|计划|预计|力求|新|净|再|仅有|仅|只有)*"
     r"(?:达到|达|突破|超过|超|逾|近|增加至|增加到|增至|增长至|为|有|计|总计|合计|不少于|不低于|增加|增|培育|创建|获批|"
-    r"完成|(?:发展|创建)?目标(?:为|是)?)?"
+    r"完成|(?:发展|创建)?目标(?:为|是)?)?(?:(?<=[达到过至批成建增育])了)?"  # (共获批了1402家)
 )
 TERM_THEN_NUMBER = re.compile(
     LEVEL + r"(?P<term>" + TERM + r")[”\"]?(?:[(（][^()（）]{0,12}[)）])?(?:称号|荣誉)?(?:公示)?(?:名单|榜单)?(?:的)?"
@@ -1442,7 +1442,7 @@ NOT_A_PART = re.compile(r"申报|推荐|未|不|通过|评审|评价|撤销|取�
 def _parts_after(sentence: str, paragraph: tuple[str, ...], index: int, facts: list[Fact]) -> list[Fact]:
     """PARTS_LEAD's items, every one of them, as parts of the count of the sentence before: the one
     they add up to, or its only type's; a place's part has its region."""
-    lead = PARTS_LEAD.match(sentence) if index else None
+    lead = (PARTS_LEAD.match(sentence) or PLACES_LEAD.match(sentence)) if index else None
     items, at = [], lead.end() if lead else len(sentence)
     while lead and at < len(sentence) and (item := PART_ITEM.match(sentence, at)):
         items.append(item)
@@ -1450,7 +1450,12 @@ def _parts_after(sentence: str, paragraph: tuple[str, ...], index: int, facts: l
     if any(NOT_A_PART.search(m.group("who")) for m in items):
         return []  # (钢铁行业申报了12家, 未通过评审的有30家: not parts of what was designated)
     before = [f for f in facts if f.evidence == paragraph[index - 1] and f.record_type == "reported_count"]
-    if len(items) < 2 or at < len(sentence) or not before:
+    if lead and lead.re is PLACES_LEAD:  # (其中,宝安区6家,新增企业数排名全市第一 / 此外,坪山区5家,光明区4家)
+        if not items or not all(_a_part_place(m.group("who")) for m in items) or COUNTED_LINE.search(sentence, at):
+            return []
+    elif len(items) < 2 or at < len(sentence):
+        return []
+    if not before:
         return []
     total = _whole_of(before, sum(number(m.group("value")) for m in items))
     if total is None or any(m.group("unit") != total.unit for m in items):
@@ -1462,6 +1467,13 @@ def _parts_after(sentence: str, paragraph: tuple[str, ...], index: int, facts: l
             None, [_part(total.designation_type, total.level, total.unit, m.group("value"), place, sentence, facts)]
         )
     return out
+
+
+PLACES_LEAD = re.compile(r"(?:其中|此外|另外)[,:]")  # …only before places, each a part
+
+
+def _a_part_place(who: str) -> bool:
+    return is_division(who) or SUFFIX.search(who) is not None and not GENERIC_PLACE.match(who)
 
 
 # A clause that counts with no term of its own, after a count in its sentence (…共有52家园区获评国家级绿色园区,
