@@ -2259,3 +2259,71 @@ def test_a_quota_to_select_is_a_goal():
     text = "《通知》要求,择优评出省级绿色工厂20—30家、绿色设计产品100项、绿色供应链管理企业若干。"
     assert targets(text, 2019) == {("green_factory", 20, 2019), ("green_design_product", 100, 2019)}
     assert counts(text, 2019) == set()
+
+
+@pytest.mark.parametrize(
+    "text, year, expected",
+    [
+        (  # a breakdown's other count is no item of it (较去年增加12家): the places' subtotals stay
+            "全市现有省级以上绿色工厂86家。\n其中,南湖区25家、秀洲区21家、嘉善县18家、平湖市22家,较去年增加12家。",
+            2024,
+            {
+                ("reported_count", 86, None),
+                ("reported_count", 25, None),
+                ("reported_count", 21, None),
+                ("reported_count", 18, None),
+                ("reported_count", 22, None),
+            },
+        ),
+        (  # progress by place after a goal, a sentence between: no goals
+            "到2025年,全市新增省级绿色工厂20家。今年以来,各地积极推进,成效明显。南湖区新增5家,秀洲区新增3家。",
+            2024,
+            {("policy_target", 20, 2025)},
+        ),
+        (  # …nor a stock by place under a sentence of no number
+            "到2027年,全市新增省级以上绿色工厂25家。目前全市绿色工厂分布情况如下。南湖区12家、秀洲区8家、嘉善县6家。",
+            2024,
+            {("policy_target", 25, 2027)},
+        ),
+        (  # a goal's sentence wrapped after its count goes on
+            "力争到2026年,新增国家级绿色工厂5家、省级绿色工厂20家、绿色供应链管理企业8家\n绿色设计产品30个,新增省级绿色工业园区1个。",
+            2024,
+            {
+                ("policy_target", 5, 2026),
+                ("policy_target", 20, 2026),
+                ("policy_target", 8, 2026),
+                ("policy_target", 30, 2026),
+                ("policy_target", 1, 2026),
+            },
+        ),
+        ("到2027年,绿色工厂产值增长百分之一百二十五。", 2024, {("policy_target", 125, 2027)}),
+        ("到2027年,绿色工厂覆盖率提高百分之五六十。", 2024, set()),  # (a range of per cents: no one value)
+    ],
+)
+def test_what_a_review_of_stop_40s_tables_and_runs_found(text, year, expected):
+    found = {(f.record_type, f.value, f.target_year) for f in facts(text, year) if f.designation_type or f.unit == "%"}
+    assert found == expected
+
+
+def test_a_partial_breakdown_is_of_the_count_larger_than_it():
+    """成都21家、德阳9家,其余…: some of a count; not the supply chain's 30 they add up to."""
+    text = "2024年全省新增国家级绿色工厂58家、绿色供应链管理企业30家。\n从地区看,成都21家、德阳9家,其余分布在其他市州。"
+    assert counts(text) == {
+        ("green_factory", 58),
+        ("green_supply_chain", 30),
+        ("green_factory", 21),
+        ("green_factory", 9),
+    }
+
+
+def test_runs_of_places_are_linear_in_their_places():
+    """Twenty zones, each readable two or three ways (南湖高新区), and no value after them: read at once."""
+    zones = "、".join(
+        f"{a}{b}{'高新区' if i % 2 else '经开区'}"
+        for i, (a, b) in enumerate(
+            zip("嘉南秀海平桐乐临东西北中上下左右前后内外", "兴湖洲宁湖乡清安城山岗原海港江河山水田川")
+        )
+    )
+    for label in ("各开发区任务:", ""):
+        text = "到2027年,全市新增省级绿色工厂25家。" + label + zones + "要积极引导企业开展绿色工厂创建2次。"
+        assert targets(text, 2025) == {("green_factory", 25, 2027)}

@@ -339,7 +339,7 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
         cleaned = PER_CENT.sub(_per_cent, cleaned)  # (下降百分之十五 / 百分之十三点五: 15% / 13.5%)
     if CARD_MARKS.search(cleaned):
         cleaned = CARD_PLUS.sub(r"\1", CARD_ARROW.sub(" ", cleaned))  # (绿色工厂 ➜ 累计 150+ 家: 绿色工厂 累计 150 家)
-        cleaned = CARD_BAR.sub(r"\1,", cleaned)  # (…98 家|其中国家级 27 家: two clauses of one line)
+        cleaned = "\n".join(map(_card_bar, cleaned.split("\n")))  # (…98 家|其中国家级 27 家: two clauses)
     lines = cleaned.splitlines()
     if "序号" in cleaned:
         lines = _cell_lines_joined(lines)
@@ -361,12 +361,18 @@ def extract_facts(text: str, default_year: int | None = None) -> list[Fact]:
 
 
 PER_CENT = re.compile(
-    r"百分之(?P<whole>[零一二三四五六七八九十两百]{1,4})(?:点(?P<tenths>[零一二三四五六七八九]{1,2}))?"
+    r"百分之(?P<whole>[零一二三四五六七八九十两百]{1,6})(?:点(?P<tenths>[零一二三四五六七八九]{1,2}))?"
+    r"(?![零一二三四五六七八九十两百])"
 )
+PER_CENT_RANGE = re.compile(
+    r"[一二三四五六七八九两][一二三四五六七八九两]"
+)  # (百分之五六十: about 50–60, no one value)
 TENTHS = str.maketrans("零一二三四五六七八九", "0123456789")
 
 
 def _per_cent(match: re.Match) -> str:
+    if PER_CENT_RANGE.search(match.group("whole")):
+        return match.group()
     whole = number(match.group("whole"))
     return f"{whole}.{match.group('tenths').translate(TENTHS)}%" if match.group("tenths") else f"{whole}%"
 
@@ -375,7 +381,15 @@ def _per_cent(match: re.Match) -> str:
 CARD_MARKS = re.compile(r"[➜→➡⟶]|\d\+|\|")
 CARD_ARROW = re.compile(r"\s*[➜→➡⟶]\s*")
 CARD_PLUS = re.compile(r"(\d)\+(?=\s*(?:家|个|项|种|款))")
-CARD_BAR = re.compile(r"^([^|\n]*\d\s*(?:家|个|项|种|款|%)[^|\n]*)\|(?=[^|\n]*\d\s*(?:家|个|项|种|款|%)[^|\n]*$)", re.M)
+CARD_COUNT = re.compile(r"\d\s*(?:家|个|项|种|款|%)")
+
+
+def _card_bar(line: str) -> str:
+    """A line of two counts apart by one bar (…98 家|其中国家级 27 家): two clauses of one sentence."""
+    if line.count("|") != 1:
+        return line
+    before, after = line.split("|")
+    return f"{before},{after}" if CARD_COUNT.search(before) and CARD_COUNT.search(after) else line
 
 
 CELL_LINE_MAX = 30  # a cell of a table pasted one cell a line is short
@@ -811,7 +825,10 @@ def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = No
                 lead += 1
             subtotals = ";".join(paragraph[:lead])
             if region == ADJOINING and section is None and facts and facts[-1].record_type == "reported_count":
-                items = list(REGION_SUBTOTAL.finditer(subtotals))
+                # (a bare name that is no division is no item: 较去年增加12家, 其余县区各1家)
+                items = [
+                    m for m in REGION_SUBTOTAL.finditer(subtotals) if SUFFIX.search(m.group("region")) or _a_place(m)
+                ]
                 before = [f for f in facts if f.evidence == facts[-1].evidence and f.record_type == "reported_count"]
                 unit = items[0].group("unit") if items and PARTIAL.search(subtotals) else None
                 if total := _whole_of(before, sum(number(m.group("value")) for m in items), unit):
@@ -862,14 +879,12 @@ def _whole_of(before: list[Fact], parts: float, unit: str | None = None) -> Fact
     (…15家企业获评绿色工厂、2家…、1个园区… / 长春市5家…;吉林市3家…), else its only type's last; for parts
     said to be some of it (其余…), in `unit`, the one type's they fit in; None when it counted several types
     and none adds up (新增绿色工厂8家,绿色园区2个 / 其中,甲区2家: whose?)."""
+    if unit:  # (58家…工厂,30家…供应链 / 成都21家、德阳9家,其余…: some of a count, the one type's larger than them)
+        fits = [f for f in before if f.unit == unit and f.value > parts]
+        return fits[0] if len({f.designation_type for f in fits}) == 1 else None
     whole = next((f for f in before if f.value == parts), None)
     if whole is None and len({f.designation_type for f in before}) == 1:
         whole = before[-1]
-    if (
-        whole is None and unit
-    ):  # (58家…工厂,3个园区,8家…供应链 / 成都21家…遂宁4家,其余…: the one they fit in, some of it)
-        fits = [f for f in before if f.unit == unit and f.value >= parts]
-        whole = fits[0] if len({f.designation_type for f in fits}) == 1 else None
     return whole
 
 
@@ -1027,6 +1042,7 @@ CJK_FIRST = re.compile(r"[\u4e00-\u9fa5]")
 PARAGRAPH_OPENERS = ("其中", "此外", "另外", "同时", "截至", "截止", "目前", "据悉", "据了解")
 
 
+CARD_LINE_MAX = 32  # a card's line is short; a wrapped sentence's longer
 COUNT_AT_END = re.compile(r"\d\s*(?:家|个|项|种|款)$")
 TERM_FIRST = re.compile(r"(?:" + LEVEL_WORD + r")?(?:及以上|以上)?(?:" + TERM + r")")
 
@@ -1053,7 +1069,12 @@ def _continues(before: str, line: str, wrap: int | None) -> bool:
     if not (CJK_FIRST.match(line) or wrap and line[:1].isdigit()) or line.startswith(PARAGRAPH_OPENERS):
         return False  # (a number broken at the print's width goes on: …绿色工厂2 / 3家)
     long_line = len(before) >= WRAPPED_MIN and CJK_FIRST.fullmatch(before[-1]) is not None
-    if COUNT_AT_END.search(before) and TERM_FIRST.match(line) and COUNTED_LINE.search(line):
+    if (
+        len(before) <= CARD_LINE_MAX
+        and COUNT_AT_END.search(before)
+        and TERM_FIRST.match(line)
+        and COUNTED_LINE.search(line)
+    ):
         return False  # (a card's lines: …98 家 / 国家级绿色工业园区 2 个)
     printed = bool(wrap) and display_width(before) >= wrap and _prose(before, line)
     if not (long_line or printed):
@@ -1274,9 +1295,11 @@ def _paragraph_facts(
     return facts
 
 
+# a place, the longest run ending in a place's ending (南湖高新区, not 南湖高 + 新区: one reading only, so that a
+# run of them that fails fails at once)
 GOAL_PLACE = (
-    r"(?![全我本各])(?:(?!个|家|两|力争|争取|新增|培育|创建|以上|其中|推动|支持|引导|鼓励|加快|积极|其余|其他|辖区|园区)"
-    r"[\u4e00-\u9fa5]){1,8}?(?:镇|乡|街道|高新区|开发区|经开区|新区|县|区|市)"
+    r"(?>(?![全我本各])(?:(?!个|家|两|力争|争取|新增|培育|创建|以上|其中|推动|支持|引导|鼓励|加快|积极|其余|其他|辖区|园区)"
+    r"[\u4e00-\u9fa5]){2,10}(?:(?<=镇)|(?<=乡)|(?<=街道)|(?<=县)|(?<=区)|(?<=市)))"
 )
 # the places a goal's sentence opens with (松山湖高新区新增… / 虎门镇、厚街镇各新增4家)
 LEAD_PLACES = re.compile(
@@ -1292,7 +1315,12 @@ ELLIPTICAL_GOAL = re.compile(
     r"(?:力争|争取)?(?:新增|新培育|创建|培育|建成|认定)?(?P<level>" + LEVEL_WORD + r")?(?:及以上|以上)?\s*"
     r"(?P<value>\d+)\s*(?P<unit>家|个)(?:以上)?(?=$|[,、;])"
 )
-GOALS_LABEL = re.compile(r"[^,;:。]{0,10}(?:任务|目标|分解|安排)[:]")  # (各县区任务:A区、B区各新增3家;C区5家)
+# (各县区任务:A区、B区各新增3家;C区5家; not 已完成年度任务:…, a report)
+GOALS_LABEL = re.compile(r"(?:(?!完成|已|实绩|情况|进展)[^,;:。]){0,10}(?:任务|目标|分解|安排)[:]")
+# a digit before the clause ends: what a run of places with values needs (a cheap test before the regex, whose
+# places may each be read two or three ways: 南湖高新区)
+VALUE_AHEAD = re.compile(r"[^,;。\d]{0,240}\d")
+CUE_AHEAD = re.compile(r"[^,;。]{0,240}?(?:新增|新培育|创建|培育|建成|认定)")  # (LEAD_PLACES's, the same way)
 
 
 # places that each have a goal, at the head of its clause (支持唐山、邯郸各创建… | 到2025年,临湘市、汨罗市各新增…)
@@ -1331,7 +1359,7 @@ def _each_place(fact: Fact, places: list[str]) -> list[Fact]:
 
 def _lead_place_of(sentence: str) -> str | None:
     """The one place a goal's sentence opens with, or None."""
-    match = LEAD_PLACES.match(sentence)
+    match = LEAD_PLACES.match(sentence) if CUE_AHEAD.match(sentence) else None
     places = _goal_places(match) if match else []
     return places[0] if len(places) == 1 else None
 
@@ -1351,7 +1379,9 @@ def _named_zone_or_town(place: str) -> bool:
     return any(place.endswith(end) and len(place) - len(end) >= 2 for end in ZONE_OR_TOWN)
 
 
-def _goal_before(paragraph: tuple[str, ...], index: int, facts: list[Fact], unit: str, new: bool) -> Fact | None:
+def _goal_before(
+    paragraph: tuple[str, ...], index: int, facts: list[Fact], unit: str, new: bool, gap: bool = False
+) -> Fact | None:
     """The goal of a designation in `unit` that a goal with no term goes on from: one of the paragraph's
     sentences before, the last of them a goal's; a goal of new ones for a 新增 (今年新增15家;到明年底总数
     突破100家。A市、B市要各新增3家: this year's), else the last."""
@@ -1366,8 +1396,10 @@ def _goal_before(paragraph: tuple[str, ...], index: int, facts: list[Fact], unit
     if not before:
         return None
     last_at = max(i for i in range(index) if paragraph[i] == before[-1].evidence)
-    if any(COUNTED_LINE.search(between) for between in paragraph[last_at + 1 : index]):
-        return None  # (right after it, or after sentences of no number: …绿色工厂不少于25家)。聚焦…。各县区任务:…)
+    if last_at != index - 1 and (
+        not gap or any(COUNTED_LINE.search(s) or "%" in s for s in paragraph[last_at + 1 : index])
+    ):
+        return None  # (right after it; with `gap`, after sentences of no number: …不少于25家)。聚焦…。各县区任务:…)
     added = (
         [f for f in before if f.target_kind != "stock" and f.designation_type == before[-1].designation_type]
         if new
@@ -1384,14 +1416,22 @@ def _elliptical_goals(sentence: str, paragraph: tuple[str, ...], index: int, fac
         return _respective_goals(respective, sentence, paragraph, index, facts)
     label = GOALS_LABEL.match(sentence)
     items, at = [], label.end() if label else 0
-    while (lead := PLACES_THEN_VALUE.match(sentence, at)) and (goal := ELLIPTICAL_GOAL.match(sentence, lead.end())):
+    while (
+        VALUE_AHEAD.match(sentence, at)
+        and (lead := PLACES_THEN_VALUE.match(sentence, at))
+        and (goal := ELLIPTICAL_GOAL.match(sentence, lead.end()))
+    ):
         items.append((lead, goal))
         at = goal.end() + (goal.end() < len(sentence))
-    if not items or not (items[0][0].group("cue") or items[0][0].group("each") or label or len(items) > 1):
-        return []  # (a place and a number alone: a goal only in a run of them, or under a label of goals)
-    last = _goal_before(paragraph, index, facts, items[0][1].group("unit"), "新增" in items[0][1].group(0))
+    if not items:
+        return []
+    # (right after a goal of a designation in the same unit; under a label of goals, after sentences of no number)
+    last = _goal_before(paragraph, index, facts, items[0][1].group("unit"), "新增" in items[0][1].group(0), bool(label))
     if last is None:
-        return []  # (only right after a goal of a designation in the same unit)
+        return []
+    going_on = last.region_name is not None and last.evidence == paragraph[index - 1]  # (a run of them before)
+    if not (items[0][0].group("cue") or items[0][0].group("each") or label or going_on):
+        return []  # (a place and a number alone: a goal only under a label or in a run of goals by place)
     out = []
     for lead, goal in items:
         places = _goal_places(lead)

@@ -233,7 +233,7 @@ QUOTE_MARKS = re.compile(r"[“\"《]")
 FIRM_IS_ONE = r"(?:[^,。;?的]{0,8}?)(?:" + TERM + r")(?:的[^,。;]{0,8}?(?=之一))?(?:之一|称号)?(?:[,。;!、]|$)"
 DESIGNATION_CUE = re.compile(
     r"入选|入列|上榜|喜提|花落|晋升|晋级|升级为|评选为|评定为|被[^,。;]{1,8}?(?:评为|评定为|认定为|确定为|命名为|列为|授予)|成功创建(?=[^,。]{0,6}?绿色)|获批创建(?=[^,。]{0,6}?绿色)|榜上有名|获评|被评为|入围|入榜|认定|确定|名单|获批|成为|分别是|分别为|称号|殊荣|授予|"
-    r"命名|列入|列为|脱颖而出|荣获|荣膺|荣列|跻身|公布|公示|新增|增补(?=[^,。;]{0,12}?(?:为|进入|列入))|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
+    r"命名|列入|列为|脱颖而出|荣获|荣膺|荣列|跻身|公布|公示|新增|增补(?=以下|下列|如下)|斩获|喜获|同获|摘得|荣登|列其中|列(?<=在列)|"
     r"工厂认证|园区认证|企业认证|复核合格|复核通过|继续保留|通过(?=[^,。]{0,12}?复核)|"
     # (继2021年A、2023年B之后,我县国家级绿色工厂队伍进一步壮大: A and B were; not …之后,C也开始创建…)
     r"(?<!相)继(?=[^,。;]{4,80}?之后,[^。;,]{0,12}?(?:" + TERM + r")[^。;,]{0,4}?(?:队伍|数量|总数)[^。;,]{0,6}?"
@@ -261,7 +261,7 @@ COUNT_THEN_LIST = re.compile(
 # A clause that opens with its designation and has no subject: the clause before names it (…,获评X)
 SUBJECT_VERB = re.compile(
     r"(?:并|先后|相继|成功|顺利|再次|再度|又|也|还|就|亦|均|都|皆|已|曾|便|最终|一举|今年|首次|正式|同时|同期|双双|有幸|"
-    r"早?[于在]?20\d{2}年度?){0,3}"  # (A已于2022年获评…, A早在2019年就已获评…)
+    r"于20\d{2}年度?){0,3}"  # (A已于2022年获评…)
     r"(?:获评|入选|荣获|荣膺|荣列|获得|被评为|被评选为|被评定为|被认定为|被确定为|被授予|荣登|跻身|入围|入列|上榜|榜上有名|获批|喜获|斩获|摘得|当选)"
 )
 SHORT_NAME = re.compile(r"^(?:[\u4e00-\u9fa5A-Za-z·]|\([\u4e00-\u9fa5A-Za-z·]{1,8}\)){2,12}$")  # (no stray parenthesis)
@@ -1076,12 +1076,30 @@ COUNT_LISTED = re.compile(BRACKET_COUNT + r"(?P<what>企业|单位|园区)" + BR
 
 def _listed_before_count(match: re.Match) -> str:
     names, count = match.group("names"), match.group("count")
+    sentence_start = max(match.string.rfind(mark, 0, match.start()) for mark in "。;\n") + 1
+    if PLANNED_BEFORE.search(match.string, sentence_start, match.start()) or not all(
+        _bracketed_name(item) for item in names.split("、")
+    ):
+        return match.group()  # (力争4家企业(A、B)入选…: not yet; 120家(国家级、省级、市级): no names)
     if "term" in match.re.groupindex:
-        if re.search(r"(?:公司|集团|厂)(?:、|$)", names):
-            return match.group()  # (full names in brackets after a typed count: read as they are)
-        what = "园区" if term_type(match.group("term")) == "green_park" else "企业"
+        dtype = term_type(TERM_PATTERN.search(match.group("term")).group())  # (without its level)
+        if dtype == DESIGN or re.search(r"(?:公司|集团|厂)(?:、|$)", names):
+            return match.group()  # (full names after a typed count: read as they are; products: products)
+        what = "园区" if dtype == PARK else "企业"
         return f",{names}等{count}{what}入选{match.group('term')}"
     return f",{names}等{count}{match.group('what')}"  # (甲县,A、B等4家企业…: the place before stays apart)
+
+
+PLANNED_BEFORE = re.compile(NOT_YET.pattern + r"|力争|争取|计划|拟|将|推动|有望|目标|预计")
+NOT_A_BRACKETED_NAME = re.compile(r"^(?:含|其中|主要|较|包括|如|上半年|下半年)|级$|批$|年$|行业|企业$|各")
+
+
+def _bracketed_name(item: str) -> bool:
+    """An item of a bracket after a count that is a name: a company's, or a short name of three characters or more
+    (not 国家级, 第五批, 含央企, 主要集中在机械)."""
+    return not NOT_A_BRACKETED_NAME.search(item) and (
+        NAME_END.search(item) is not None or len(item) >= 3 and _short_name(item, subject=False)
+    )
 
 
 NOTE_AFTER_NAME = re.compile(r"(?<=[司厂团])\([^()\n]{1,40}?[、,\s][^()\n]{0,40}?\)")
@@ -1176,6 +1194,7 @@ def _wrapped_names_joined(text: str) -> str:
 
 BULLET = re.compile(r"[-—•·●○■□◆◇▲△★☆▪▶►√\u2600-\u27bf\U0001f300-\U0001faff]")
 TOWN_PLACE = re.compile(r"[\u4e00-\u9fa5]{1,8}(?:镇|乡|街道)")
+NUMBERED = re.compile(r"\s*(?:\d{1,3}[.、)]|[一二三四五六七八九十]{1,3}、|\(\w{1,3}\))")
 TOWN_LINE = re.compile(r"[^\u4e00-\u9fa5]*[\u4e00-\u9fa5]{1,8}(?:镇|乡|街道)[^\u4e00-\u9fa5]*")  # (📍狮山镇: a heading)
 VERB_FIRST = re.compile(r"(?:成功|再次|荣|喜)?(?:入选|获评|获得|获|被评为|被认定为|荣登|跻身|上榜)")
 
@@ -1834,10 +1853,11 @@ def _typed_by_note(sentence: str) -> list[NamedEntity]:
     line = TYPE_NOTE.fullmatch(_lead(sentence))
     if not line or NOT_YET.search(line.group("label")):
         return []  # (A公司(绿色工厂培育库), (拟推荐绿色工厂): not designated)
-    types = [label_type(label) for label in re.split(r"、|和|及|·", line.group("label"))]  # (· : _note_joined)
+    labels = re.split(r"、|·", line.group("label"))  # (· : _note_joined's)
+    types = [dtype for dtype in map(label_type, labels) if dtype] or [label_type(line.group("label"))]
     park = bool(PARK_NAME.fullmatch(name := line.group("name")))
-    if not types or None in types or any(park != (dtype == PARK) for dtype in types) or not _valid(name, park):
-        return []
+    if None in types or any(park != (dtype == PARK) for dtype in types) or not _valid(name, park):
+        return []  # (A公司(绿色工厂、节水型企业): its green title only)
     return [NamedEntity(name, dtype, sentence) for dtype in dict.fromkeys(types)]
 
 
@@ -1955,7 +1975,8 @@ def _place_heading(line: str, dtype: str) -> bool:
         and is_division(place)
         or dtype != PARK
         and ZONE_HEADING.fullmatch(place) is not None
-        or TOWN_PLACE.fullmatch(place) is not None  # (📍狮山镇 / 桂城街道)
+        or TOWN_PLACE.fullmatch(place) is not None
+        and not NUMBERED.match(line)  # (📍狮山镇 / 桂城街道; not 1.A市B镇)
     )
 
 
