@@ -58,6 +58,7 @@ SPENT = (
     "fresh7_check",
     "fresh10_check",
     "field2_check",
+    "fresh9_check",
     "fresh_check",
     "fresh2_check",
     "fresh5_check",
