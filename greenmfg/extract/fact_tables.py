@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from greenmfg.extract.clauses import reported_period, target_kind
+from greenmfg.extract.numbers import UNIT
 from greenmfg.extract.terms import (
     LEVEL_WORD,
     STAR,
@@ -46,6 +47,7 @@ VALUE = re.compile(
 TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|全市|全省|全区|全县)$")
 # A sum of the rows: no region. (A breakdown's 全市 names the region, as the district rows do.)
 SUM_ROW = re.compile(r"^(?:合计|总计|小计)$")
+COUNT_UNIT = re.compile(UNIT)  # (a column counted in 家, 个…; not 万元 or 分)
 STAR_HEADER = re.compile(r"(?P<star>" + STAR + r")(?:\((?P<unit>家|个)\))?")
 LEVELS_HEADER = re.compile(r"级别|层级|等级|级次")  # a column of levels: 国家级 | 省级 | 合计
 # a column of amounts with no year (指标 | 单位 | 数量 | 比上年增加): a stock, or what was added
@@ -185,15 +187,12 @@ def _named_columns(cells: list[str]) -> int:
     return sum(c.role in ("term", "level") for c in header_columns(cells))
 
 
-COUNT_UNITS = ("家", "个", "项", "种", "款", "户")
-
-
 def _places_first(header: list[str], columns: list[Column], below) -> list[Column]:
     """A first column its header does not name (单位名称, 名称) whose cells are places (黄州区, 麻城市,
     合计): a column of regions, as its rows show."""
     if not columns or columns[0].index == 0 or {"region", "years", "indicator"} & {c.role for c in columns}:
         return columns
-    if any(c.unit and c.unit not in COUNT_UNITS for c in columns) or NOT_DESIGNATED_ROW.search(header[0]):
+    if any(c.unit and not COUNT_UNIT.fullmatch(c.unit) for c in columns) or NOT_DESIGNATED_ROW.search(header[0]):
         return columns  # (奖补资金(万元), 得分(分); 推荐单位: money, scores, nominations)
     firsts = [cells[0].replace(" ", "") for _, cells in below if cells and cells[0].strip()]
     places = sum(bool(PLACE.fullmatch(cell) or TOTAL_ROW.match(cell)) for cell in firsts)

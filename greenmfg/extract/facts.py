@@ -33,7 +33,7 @@ from greenmfg.extract.clauses import (
     target_kind,
 )
 from greenmfg.extract.english import english_counts, english_sentences, english_targets
-from greenmfg.extract.normalize import clean_text, display_width
+from greenmfg.extract.normalize import CHINESE_DIGITS, clean_text, display_width
 from greenmfg.extract.numbers import COUNT_CUE, NUM, NUMBER, UNIT, number
 from greenmfg.extract.terms import (  # noqa: F401 - TERMS, TERM_MARK and designation_level are this module's API too
     LEVEL_WORD,
@@ -367,14 +367,13 @@ PER_CENT = re.compile(
 PER_CENT_RANGE = re.compile(
     r"[一二三四五六七八九两][一二三四五六七八九两]"
 )  # (百分之五六十: about 50–60, no one value)
-TENTHS = str.maketrans("零一二三四五六七八九", "0123456789")
 
 
 def _per_cent(match: re.Match) -> str:
     if PER_CENT_RANGE.search(match.group("whole")):
         return match.group()
     whole = number(match.group("whole"))
-    return f"{whole}.{match.group('tenths').translate(TENTHS)}%" if match.group("tenths") else f"{whole}%"
+    return f"{whole}.{match.group('tenths').translate(CHINESE_DIGITS)}%" if match.group("tenths") else f"{whole}%"
 
 
 # an infographic's marks: arrows between a term and its value, 150+ for "150 or more", a bar between two clauses
@@ -552,6 +551,11 @@ def _deadline_first(row: str) -> str:
 BRACKETED_WORDS = re.compile(r"\([^()]{0,12}\)")  # (县(市、区): a header cell's alternatives, no clause)
 
 
+def _header_cell(cell: str) -> bool:
+    """A cell that may head a column: short, and no clause (its bracketed alternatives aside)."""
+    return len(cell) <= SHORT_CELL and not CLAUSE_MARK.search(BRACKETED_WORDS.sub("", cell))
+
+
 def _rows_as_tabs(lines: list[str], split) -> list[str]:
     """A table pasted with one space or a pipe between its cells (序号 指标名称 单位 2024年目标值 /
     |序号|考核指标|目标值|): a header row, two or more of whose cells name what their columns hold,
@@ -562,7 +566,7 @@ def _rows_as_tabs(lines: list[str], split) -> list[str]:
         header = split(lines[index])
         if (
             header is None
-            or not all(len(c) <= SHORT_CELL and not CLAUSE_MARK.search(BRACKETED_WORDS.sub("", c)) for c in header)
+            or not all(map(_header_cell, header))
             or sum(c.role not in ("place", "unit") for c in fact_tables.header_columns(header)) < 2
         ):
             index += 1
@@ -606,29 +610,25 @@ SPILLED_CELL = re.compile(r"\d+(?:\.\d+)?%?")
 BROKEN_NAME = re.compile(r"[\u4e00-\u9fa5]{1,8}")
 
 
-HEADER_CELL_MAX = 24
-
-
 def _headers_split(lines: list[str]) -> list[str]:
     """A header whose cells single spaces keep apart (年份  国家级绿色工厂(家) 省级绿色工厂(家) …), above
     rows split into as many cells: split the same way. Its cells after the first are columns (a term, a
     unit in brackets or a year each); a caption (表 1 各县绿色工厂创建目标) is none."""
     out = list(lines)
     for index, line in enumerate(lines[:-1]):
+        if "\t" in line or (tabs := lines[index + 1].count("\t")) < 2:
+            continue  # (the cheap test first: most lines are over no tab row)
         cells = line.split()
         if (
-            "\t" not in line
-            and len(cells) >= 3
-            and len(cells) == lines[index + 1].count("\t") + 1
+            len(cells) == tabs + 1
             and not CAPTION_FIRST.match(cells[0])
-            and all(len(cell) <= HEADER_CELL_MAX and not SENTENCE_END.search(cell) for cell in cells)
+            and all(map(_header_cell, cells))
             and all(COLUMN_CELL.search(cell) for cell in cells[1:])
         ):
             out[index] = "\t".join(cells)
     return out
 
 
-SENTENCE_END = re.compile(r"[。;,:!?]")
 CAPTION_FIRST = re.compile(r"表|附件|附表|[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+[)、.]|\d+$")
 COLUMN_CELL = re.compile(TERM + r"|\((?:家|个|项|种|款|%)\)|20\d{2}|合计|小计|数量|级")
 
@@ -820,15 +820,13 @@ def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = No
                 lead < len(paragraph)
                 and TERM_MARK not in paragraph[lead]
                 and (going_on := REGION_SUBTOTAL.match(paragraph[lead]))
-                and _a_place(going_on)
+                and _named_place(going_on.group("region"))
             ):
                 lead += 1
             subtotals = ";".join(paragraph[:lead])
             if region == ADJOINING and section is None and facts and facts[-1].record_type == "reported_count":
                 # (a bare name that is no division is no item: 较去年增加12家, 其余县区各1家)
-                items = [
-                    m for m in REGION_SUBTOTAL.finditer(subtotals) if SUFFIX.search(m.group("region")) or _a_place(m)
-                ]
+                items = [m for m in REGION_SUBTOTAL.finditer(subtotals) if _named_place(m.group("region"))]
                 before = [f for f in facts if f.evidence == facts[-1].evidence and f.record_type == "reported_count"]
                 unit = items[0].group("unit") if items and PARTIAL.search(subtotals) else None
                 if total := _whole_of(before, sum(number(m.group("value")) for m in items), unit):
@@ -848,13 +846,13 @@ def _sentence_facts(text: str, page_year: int | None, plan_year: int | None = No
 
 # 其中，谯城区2家、涡阳县1家 | 从县(市、区)分布看,南湖区3家…: a report's total broken down by region, in a
 # sentence of its own
-SUFFIXED_PLACE = r"[\u4e00-\u9fa5]{1,10}?(?:区|县|市|旗|州|盟|镇|乡|街道|园区|开发区)"
+PLACE_ENDING = r"(?:区|县|市|旗|州|盟|镇|乡|街道|园区|开发区)"
+SUFFIXED_PLACE = r"[\u4e00-\u9fa5]{1,10}?" + PLACE_ENDING
 BARE_PLACE = r"[\u4e00-\u9fa5]{2,4}(?=\s*\d)"  # (成都21家: a division's name without its ending, checked)
-LINE_PLACE = r"[\u4e00-\u9fa5]{1,10}(?:区|县|市|旗|州|盟|镇|乡|街道|园区|开发区)"
 SUBTOTAL_LINE = re.compile(
-    r"(?:其中[,:]?\s*" + LINE_PLACE + r"|"
+    r"(?:其中[,:]?\s*" + SUFFIXED_PLACE + r"|"
     r"(?:从|按|分)[^,;。]{0,12}?(?:分布|地区|区域|县区|地域)(?:来?看)?[,:]?\s*(?:"
-    + LINE_PLACE
+    + SUFFIXED_PLACE
     + "|"
     + BARE_PLACE
     + r"))\s*\d"
@@ -862,16 +860,15 @@ SUBTOTAL_LINE = re.compile(
 REGION_SUBTOTAL = re.compile(
     r"(?P<region>" + SUFFIXED_PLACE + "|" + BARE_PLACE + r")\s*(?P<value>\d+)\s*(?P<unit>家|个|项|种)"
 )
-SUFFIX = re.compile(r"(?:区|县|市|旗|州|盟|镇|乡|街道|园区|开发区)$")
+SUFFIX = re.compile(PLACE_ENDING + "$")
 
 
 PARTIAL = re.compile(r"其余|其他|另有|此外")  # (…遂宁4家,其余分布在乐山、眉山等市: parts of the count, not all)
 
 
-def _a_place(match: re.Match) -> bool:
-    """A REGION_SUBTOTAL's region is a place: a name with its ending, or a division's name without it."""
-    region = match.group("region")
-    return SUFFIX.search(region) is not None or is_division(region)
+def _named_place(name: str) -> bool:
+    """A place: a name with its ending, or a division's name without it (成都)."""
+    return SUFFIX.search(name) is not None or is_division(name)
 
 
 def _whole_of(before: list[Fact], parts: float, unit: str | None = None) -> Fact | None:
@@ -891,7 +888,7 @@ def _whole_of(before: list[Fact], parts: float, unit: str | None = None) -> Fact
 def _subtotals_by_region(sentence: str, items: list[re.Match], total: Fact) -> list[Fact]:
     """The region subtotals (REGION_SUBTOTAL `items` of a sentence that names no type of its own) of the
     count reported just before that they break down (_whole_of): in its unit, every item a place."""
-    if any(m.group("unit") != total.unit or GENERIC_PLACE.match(m.group("region")) or not _a_place(m) for m in items):
+    if any(m.group("unit") != total.unit or GENERIC_PLACE.match(m.group("region")) for m in items):
         return []
     return [
         Fact(
@@ -1317,10 +1314,6 @@ ELLIPTICAL_GOAL = re.compile(
 )
 # (各县区任务:A区、B区各新增3家;C区5家; not 已完成年度任务:…, a report)
 GOALS_LABEL = re.compile(r"(?:(?!完成|已|实绩|情况|进展)[^,;:。]){0,10}(?:任务|目标|分解|安排)[:]")
-# a digit before the clause ends: what a run of places with values needs (a cheap test before the regex, whose
-# places may each be read two or three ways: 南湖高新区)
-VALUE_AHEAD = re.compile(r"[^,;。\d]{0,240}\d")
-CUE_AHEAD = re.compile(r"[^,;。]{0,240}?(?:新增|新培育|创建|培育|建成|认定)")  # (LEAD_PLACES's, the same way)
 
 
 # places that each have a goal, at the head of its clause (支持唐山、邯郸各创建… | 到2025年,临湘市、汨罗市各新增…)
@@ -1359,7 +1352,7 @@ def _each_place(fact: Fact, places: list[str]) -> list[Fact]:
 
 def _lead_place_of(sentence: str) -> str | None:
     """The one place a goal's sentence opens with, or None."""
-    match = LEAD_PLACES.match(sentence) if CUE_AHEAD.match(sentence) else None
+    match = LEAD_PLACES.match(sentence)
     places = _goal_places(match) if match else []
     return places[0] if len(places) == 1 else None
 
@@ -1416,11 +1409,7 @@ def _elliptical_goals(sentence: str, paragraph: tuple[str, ...], index: int, fac
         return _respective_goals(respective, sentence, paragraph, index, facts)
     label = GOALS_LABEL.match(sentence)
     items, at = [], label.end() if label else 0
-    while (
-        VALUE_AHEAD.match(sentence, at)
-        and (lead := PLACES_THEN_VALUE.match(sentence, at))
-        and (goal := ELLIPTICAL_GOAL.match(sentence, lead.end()))
-    ):
+    while (lead := PLACES_THEN_VALUE.match(sentence, at)) and (goal := ELLIPTICAL_GOAL.match(sentence, lead.end())):
         items.append((lead, goal))
         at = goal.end() + (goal.end() < len(sentence))
     if not items:
@@ -1491,7 +1480,11 @@ def _parts_after(sentence: str, paragraph: tuple[str, ...], index: int, facts: l
         return []  # (钢铁行业申报了12家, 未通过评审的有30家: not parts of what was designated)
     before = [f for f in facts if f.evidence == paragraph[index - 1] and f.record_type == "reported_count"]
     if lead and lead.re is PLACES_LEAD:  # (其中,宝安区6家,新增企业数排名全市第一 / 此外,坪山区5家,光明区4家)
-        if not items or not all(_a_part_place(m.group("who")) for m in items) or COUNTED_LINE.search(sentence, at):
+        if (
+            not items
+            or not all(_named_place(m.group("who")) and not GENERIC_PLACE.match(m.group("who")) for m in items)
+            or COUNTED_LINE.search(sentence, at)
+        ):
             return []
     elif len(items) < 2 or at < len(sentence):
         return []
@@ -1510,10 +1503,6 @@ def _parts_after(sentence: str, paragraph: tuple[str, ...], index: int, facts: l
 
 
 PLACES_LEAD = re.compile(r"(?:其中|此外|另外)[,:]")  # …only before places, each a part
-
-
-def _a_part_place(who: str) -> bool:
-    return is_division(who) or SUFFIX.search(who) is not None and not GENERIC_PLACE.match(who)
 
 
 # A clause that counts with no term of its own, after a count in its sentence (…共有52家园区获评国家级绿色园区,

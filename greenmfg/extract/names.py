@@ -1195,7 +1195,7 @@ def _wrapped_names_joined(text: str) -> str:
 BULLET = re.compile(r"[-—•·●○■□◆◇▲△★☆▪▶►√\u2600-\u27bf\U0001f300-\U0001faff]")
 TOWN_PLACE = re.compile(r"[\u4e00-\u9fa5]{1,8}(?:镇|乡|街道)")
 NUMBERED = re.compile(r"\s*(?:\d{1,3}[.、)]|[一二三四五六七八九十]{1,3}、|\(\w{1,3}\))")
-TOWN_LINE = re.compile(r"[^\u4e00-\u9fa5]*[\u4e00-\u9fa5]{1,8}(?:镇|乡|街道)[^\u4e00-\u9fa5]*")  # (📍狮山镇: a heading)
+TOWN_LINE = re.compile(r"[^\u4e00-\u9fa5]*" + TOWN_PLACE.pattern + r"[^\u4e00-\u9fa5]*")  # (📍狮山镇: a heading)
 VERB_FIRST = re.compile(r"(?:成功|再次|荣|喜)?(?:入选|获评|获得|获|被评为|被认定为|荣登|跻身|上榜)")
 
 
@@ -1956,9 +1956,7 @@ def _short_subjects(clause: str, items: list[tuple[int, str]]) -> bool:
 
 
 PLACE_HEADING = re.compile(
-    r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\w{1,3}\)|"
-    + BULLET.pattern
-    + r"+)?\s*(?P<place>[\u4e00-\u9fa5]{2,12}?)"
+    r"(?:" + NUMBERED.pattern + "|" + BULLET.pattern + r"+)?\s*(?P<place>[\u4e00-\u9fa5]{2,12}?)"
     r"(?:\((?:\d+|[一二三四五六七八九十两]+)[家个户]\))?[:]?"
 )
 

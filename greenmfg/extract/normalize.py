@@ -134,11 +134,11 @@ NUMERAL_YEAR = re.compile(
     r"(?<![〇零一二三四五六七八九十])二[〇零][〇零一二三四五六七八九]{2}"
     r"(?=\s*年|\s*[—\-–~～至到]\s*二[〇零][〇零一二三四五六七八九]{2}\s*年)"
 )
-YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # (each character a digit: 二〇二五, 三点五)
 
 
 def _year_in_digits(match: re.Match) -> str:
-    return match.group().translate(YEAR_DIGITS)
+    return match.group().translate(CHINESE_DIGITS)
 
 
 BOLD_MARK = re.compile(r"\*\*(?=[^*\s])([^*\n]{1,80}?)(?<=[^*\s])\*\*")

@@ -47,7 +47,7 @@ from scrapers.text_patterns import date_from_url, doc_number
 
 # The extraction rules' version: when rules change what a document yields, a new version makes the
 # extract stage read every stored document again (what the old rules yielded is taken out first).
-RULES = "2026-12-02.132"
+RULES = "2026-12-02.133"
 
 
 class Document(NamedTuple):  # a tuple: made 100,000 times a run, and sent to the workers
